@@ -1,0 +1,217 @@
+/**
+ * The committed dist/main and dist/post bundles, run the way the runner runs
+ * them, against the real Docker daemon: a nested daemon per test, real
+ * containers and builds inside it, nothing labelled left afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runMain, runPost, type StepResult } from './harness/runner.js'
+import {
+  E2E,
+  IMAGES,
+  docker,
+  dockerOk,
+  leftovers,
+  loadImageInto,
+  nestEnv,
+  requireDocker,
+  tempDir
+} from './helpers/docker.js'
+
+const suite = E2E ? describe : describe.skip
+const TIMEOUT = 180_000
+
+/** The run id main recorded in its state. */
+function runIdOf(main: StepResult): string {
+  return JSON.parse(main.state.resources).runId
+}
+
+suite('Action, mode dind (real nested daemons)', () => {
+  const work = tempDir('docker-nest-e2e-action-')
+  beforeAll(() => requireDocker(Object.values(IMAGES)))
+  afterAll(() => work.remove())
+
+  test.each([
+    [
+      'official docker:dind contract, Docker 20.10',
+      IMAGES.official20,
+      /^20\.10\./
+    ],
+    ['official docker:dind contract, Docker 26', IMAGES.official26, /^26\./],
+    [
+      'plain image with dockerd on PATH, Docker 20.10',
+      IMAGES.plain20,
+      /^20\.10\./
+    ],
+    ['plain image with dockerd on PATH, Docker 26', IMAGES.plain26, /^26\./]
+  ])(
+    '%s: gives later steps a private TLS daemon that runs and builds, and post removes it',
+    async (_title, image, version) => {
+      const main = await runMain({
+        inputs: { image },
+        // Job variables that must not reach the inner daemon (dind.md §1.4, §1.9).
+        env: { DOCKER_DRIVER: 'vfs' },
+        workDir: join(work.dir, image.replace(/\W/g, '-'))
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.stderr).toBe('')
+        expect(main.exitCode).toBe(0)
+
+        // The exported env reaches the inner daemon over mutual TLS.
+        expect(main.env.DOCKER_HOST).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
+        expect(main.env.DOCKER_TLS_VERIFY).toBe('1')
+        const env = nestEnv(main.env)
+        const info = JSON.parse(
+          dockerOk(['info', '--format', '{{json .}}'], env)
+        )
+        expect(info.ServerVersion).toMatch(version)
+        expect(info.Name).toBe(main.outputs['container-id'].slice(0, 12))
+        expect(info.Driver).toBe('overlay2')
+
+        // Outputs say the same.
+        expect(main.outputs).toMatchObject({
+          'docker-host': main.env.DOCKER_HOST,
+          'cert-path': main.env.DOCKER_CERT_PATH,
+          'tls-verify': '1',
+          mode: 'dind',
+          'storage-driver': 'overlay2',
+          'server-version': info.ServerVersion,
+          port: main.env.DOCKER_HOST.split(':').pop()
+        })
+        expect(main.outputs['container-ip']).toMatch(/^\d+\.\d+\.\d+\.\d+$/)
+        expect(Number(main.outputs['ready-ms'])).toBeGreaterThan(0)
+        expect(Number(main.outputs.mtu)).toBeGreaterThanOrEqual(576)
+        expect(main.summary).toContain(info.ServerVersion)
+
+        // Client files: fresh dir 0700, key 0600, under RUNNER_TEMP.
+        const certPath = main.env.DOCKER_CERT_PATH
+        expect(statSync(certPath).mode & 0o777).toBe(0o700)
+        expect(statSync(join(certPath, 'key.pem')).mode & 0o777).toBe(0o600)
+
+        // Real containers and a real build inside the nest.
+        loadImageInto(env, IMAGES.busybox)
+        expect(
+          dockerOk(
+            ['run', '--rm', IMAGES.busybox, 'echo', 'hello from the nest'],
+            env
+          )
+        ).toBe('hello from the nest\n')
+        const context = join(work.dir, `ctx-${runId}`)
+        writeDockerfile(context)
+        dockerOk(['build', '--quiet', '--tag', 'nest-built:1', context], {
+          ...env,
+          DOCKER_BUILDKIT: '0'
+        })
+        expect(
+          dockerOk(['run', '--rm', 'nest-built:1', 'cat', '/built'], env)
+        ).toBe('built in the nest\n')
+
+        // The runner's own daemon does not have what we built.
+        expect(docker(['image', 'inspect', 'nest-built:1']).status).not.toBe(0)
+
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(post.stdout).not.toContain('::warning::')
+        expect(leftovers(runId)).toEqual([])
+        expect(existsSync(certPath)).toBe(false)
+      } finally {
+        cleanupAfterFailure(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'tls: false starts a plain-TCP daemon on 127.0.0.1 with --tls=false (no 15 s start delay)',
+    async () => {
+      const main = await runMain({
+        inputs: { image: IMAGES.official20, tls: 'false' },
+        workDir: join(work.dir, 'no-tls')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.exitCode).toBe(0)
+        expect(main.stdout).toContain('::warning::tls: false')
+        expect(main.env).toMatchObject({
+          DOCKER_TLS_VERIFY: '',
+          DOCKER_CERT_PATH: ''
+        })
+        expect(main.outputs['cert-path']).toBe('')
+        const env = nestEnv(main.env)
+        expect(
+          dockerOk(['version', '--format', '{{.Server.Version}}'], env)
+        ).toMatch(/^20\.10\./)
+        const inspect = JSON.parse(
+          dockerOk(['inspect', main.outputs['container-id']])
+        )[0]
+        expect(inspect.Args).toContain('--tls=false')
+        expect(inspect.HostConfig.PortBindings['2375/tcp']).toEqual([
+          { HostIp: '127.0.0.1', HostPort: '' }
+        ])
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(leftovers(runId)).toEqual([])
+      } finally {
+        cleanupAfterFailure(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'passes dockerd-args, mirrors and the MTU to the inner daemon',
+    async () => {
+      const main = await runMain({
+        inputs: {
+          image: IMAGES.plain26,
+          mtu: '1400',
+          'registry-mirrors': 'https://mirror.invalid',
+          'insecure-registries': 'registry.invalid:5000',
+          'dockerd-args': '--default-ulimit nofile=1024:2048\n--label nest=e2e'
+        },
+        workDir: join(work.dir, 'args')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.exitCode).toBe(0)
+        expect(main.outputs.mtu).toBe('1400')
+        const env = nestEnv(main.env)
+        const info = JSON.parse(
+          dockerOk(['info', '--format', '{{json .}}'], env)
+        )
+        expect(info.RegistryConfig.Mirrors).toEqual(['https://mirror.invalid/'])
+        expect(info.Labels).toContain('nest=e2e')
+        expect(JSON.stringify(info.RegistryConfig.IndexConfigs)).toContain(
+          'registry.invalid:5000'
+        )
+        const bridge = JSON.parse(
+          dockerOk(['network', 'inspect', 'bridge'], env)
+        )[0]
+        expect(bridge.Options['com.docker.network.driver.mtu']).toBe('1400')
+        expect((await runPost(main)).exitCode).toBe(0)
+        expect(leftovers(runId)).toEqual([])
+      } finally {
+        cleanupAfterFailure(runId)
+      }
+    },
+    TIMEOUT
+  )
+})
+
+function writeDockerfile(dir: string): void {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, 'Dockerfile'),
+    `FROM ${IMAGES.busybox}\nRUN echo 'built in the nest' > /built\n`
+  )
+}
+
+/** If an assertion failed before post ran, remove the nest so one failure doesn't leak into the next. */
+function cleanupAfterFailure(runId: string): void {
+  for (const id of leftovers(runId)) {
+    docker(['rm', '--force', '--volumes', id])
+    docker(['volume', 'rm', '--force', id])
+  }
+}

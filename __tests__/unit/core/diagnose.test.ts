@@ -1,0 +1,98 @@
+import { describe, expect, it, test } from '@jest/globals'
+import {
+  classifyLog,
+  describeState,
+  formatDiagnosis
+} from '../../../src/core/diagnose.js'
+
+describe('classifyLog', () => {
+  // Log lines as users paste them (shared/reference/dind.md §6).
+  test.each<[string, string]>([
+    ['docker-nest: dockerd: not found on PATH in this image', 'no-dockerd'],
+    ['mount: permission denied (are you root?)', 'not-privileged'],
+    ['Could not mount /sys/kernel/security.', 'not-privileged'],
+    ['failed to mount overlay: operation not permitted', 'not-privileged'],
+    [
+      "failed to create NAT chain DOCKER: iptables failed: iptables -t nat -N DOCKER: iptables v1.8.9 (legacy): can't initialize iptables table `nat': Table does not exist (do you need to insmod?)",
+      'iptables-nat'
+    ],
+    [
+      'iptables v1.8.10 (nf_tables): TABLE_ADD failed (Not supported): table nat',
+      'iptables-nat'
+    ],
+    [
+      'error creating overlay mount to /var/lib/docker/overlay2/x: invalid argument',
+      'overlay-einval'
+    ],
+    ['failed to mount overlay: invalid argument', 'overlay-einval'],
+    ['sed: write error', 'cgroup-nesting'],
+    [
+      'cannot enter cgroupv2 "/sys/fs/cgroup/docker" with domain controllers -- it is in an invalid state',
+      'cgroup-nesting'
+    ],
+    ['v2i_GENERAL_NAME_ex: missing value', 'tls-certificates'],
+    ['docker-nest: certificates never arrived in /certs', 'tls-certificates'],
+    [
+      'failed to start daemon: pid file found, ensure docker is not running or delete /var/run/docker.pid',
+      'stale-pidfile'
+    ],
+    [
+      '[DEPRECATION NOTICE]: ... Startup is intentionally being slowed down',
+      'slow-plain-tcp'
+    ]
+  ])('[%#] recognises %j', (log, id) => {
+    expect(classifyLog(log).map((hint) => hint.id)).toContain(id)
+  })
+
+  it('finds nothing in a healthy start log', () => {
+    const healthy = [
+      'time="2026-11-23T10:00:00Z" level=info msg="Starting up"',
+      'time="2026-11-23T10:00:01Z" level=info msg="Daemon has completed initialization"',
+      'time="2026-11-23T10:00:01Z" level=info msg="API listen on [::]:2376"'
+    ].join('\n')
+    expect(classifyLog(healthy)).toEqual([])
+  })
+})
+
+describe('describeState', () => {
+  it('says running, or how the container ended', () => {
+    const base = {
+      Status: 'exited',
+      Running: false,
+      ExitCode: 1,
+      Error: '',
+      OOMKilled: false
+    }
+    expect(describeState({ ...base, Running: true, Status: 'running' })).toBe(
+      'running'
+    )
+    expect(describeState(base)).toBe('exited, exit code 1')
+    expect(describeState({ ...base, ExitCode: 137, OOMKilled: true })).toBe(
+      'exited, exit code 137; killed: out of memory'
+    )
+  })
+})
+
+describe('formatDiagnosis', () => {
+  it('puts the summary, state, indented log tail and hints in that order', () => {
+    const text = formatDiagnosis('The daemon died.', {
+      state: 'exited, exit code 1',
+      logTail: 'line one\nline two',
+      hints: [{ id: 'x', message: 'Do this.' }]
+    })
+    expect(text.split('\n')).toEqual([
+      'The daemon died.',
+      'Container state: exited, exit code 1',
+      'Last 50 log lines of the sidecar:',
+      '  line one',
+      '  line two',
+      'Hint: Do this.'
+    ])
+  })
+
+  it('says so when no known cause matched', () => {
+    expect(
+      formatDiagnosis('x', { state: 's', logTail: '', hints: [] })
+    ).toContain('no known cause matched')
+  })
+})

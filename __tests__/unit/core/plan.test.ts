@@ -1,0 +1,171 @@
+import { describe, expect, it, test } from '@jest/globals'
+import { parseInputs, type RawInputs } from '../../../src/core/config.js'
+import {
+  DEFAULT_TTL_SECONDS,
+  LABELS,
+  buildDaemonArgs,
+  buildDindRunArgs,
+  chooseMtu,
+  makePlan,
+  type DindPlan
+} from '../../../src/core/plan.js'
+import { STARTUP_SCRIPT } from '../../../src/core/startup-script.js'
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+
+function planFor(inputs: RawInputs, detectedMtu?: number): DindPlan {
+  return makePlan(parseInputs(inputs), {
+    runPrefix: '42-1',
+    detectedMtu,
+    now: NOW,
+    random: 'abcd1234'
+  })
+}
+
+/** The value that follows `flag` in args (every occurrence). */
+function valuesOf(args: string[], flag: string): string[] {
+  return args.flatMap((arg, i) => (arg === flag ? [args[i + 1]] : []))
+}
+
+describe('makePlan', () => {
+  it('names every resource after one random suffix and labels it with run id and expiry', () => {
+    const plan = planFor({})
+    expect(plan.runId).toBe('42-1-abcd1234')
+    expect(plan.name).toBe('docker-nest-abcd1234')
+    expect(plan.volume).toBe('docker-nest-abcd1234-data')
+    expect(plan.labels).toEqual({
+      [LABELS.managed]: 'true',
+      [LABELS.run]: '42-1-abcd1234',
+      [LABELS.expires]: String(NOW.getTime() / 1000 + DEFAULT_TTL_SECONDS)
+    })
+  })
+
+  it('gives distinct names to nests planned in a row', () => {
+    const options = parseInputs({})
+    const context = { runPrefix: 'x', detectedMtu: undefined, now: NOW }
+    const names = new Set(
+      Array.from({ length: 50 }, () => makePlan(options, context).name)
+    )
+    expect(names.size).toBe(50)
+  })
+
+  it('puts the default names, the container name and the user SANs in the server certificate', () => {
+    const plan = planFor({ 'tls-san': 'DNS:dind IP:10.1.2.3 DNS:docker' })
+    expect(plan.serverNames).toEqual({
+      dns: ['docker', 'localhost', 'docker-nest-abcd1234', 'dind'],
+      ip: ['127.0.0.1', '::1', '10.1.2.3']
+    })
+  })
+
+  test.each<[RawInputs, number]>([
+    [{}, 2376],
+    [{ tls: 'false' }, 2375]
+  ])('[%#] %o listens on %d', (inputs, port) => {
+    expect(planFor(inputs).containerPort).toBe(port)
+  })
+})
+
+describe('chooseMtu', () => {
+  test.each<['auto' | number, number | undefined, number | undefined]>([
+    ['auto', undefined, undefined],
+    ['auto', 1500, undefined],
+    ['auto', 9001, undefined],
+    ['auto', 1360, 1360],
+    [1400, 1360, 1400],
+    [1500, undefined, 1500]
+  ])('[%#] mtu %s with uplink %s gives %s', (mtu, detected, expected) => {
+    expect(chooseMtu(mtu, detected)).toBe(expected)
+  })
+})
+
+describe('buildDaemonArgs', () => {
+  test.each<[RawInputs, number | undefined, string[]]>([
+    [{}, undefined, []],
+    [{ tls: 'false' }, undefined, ['--tls=false']],
+    [{}, 1360, ['--mtu=1360']],
+    [
+      {
+        'registry-mirrors': 'https://a.example https://b.example',
+        'insecure-registries': 'reg.local:5000',
+        'dockerd-args': '--debug\n--log-level warn'
+      },
+      undefined,
+      [
+        '--registry-mirror=https://a.example',
+        '--registry-mirror=https://b.example',
+        '--insecure-registry=reg.local:5000',
+        '--debug',
+        '--log-level',
+        'warn'
+      ]
+    ]
+  ])('[%#] %o with mtu %s gives %o', (inputs, mtu, expected) => {
+    expect(buildDaemonArgs(parseInputs(inputs), mtu)).toEqual(expected)
+  })
+})
+
+describe('buildDindRunArgs', () => {
+  const args = buildDindRunArgs(planFor({ 'dockerd-args': '--debug' }, 1360))
+
+  it('starts a detached, privileged container with our name', () => {
+    expect(args.slice(0, 2)).toEqual(['run', '--detach'])
+    expect(valuesOf(args, '--name')).toEqual(['docker-nest-abcd1234'])
+    expect(args).toContain('--privileged')
+  })
+
+  it('labels the container with every plan label', () => {
+    expect(valuesOf(args, '--label').sort()).toEqual([
+      'docker-nest.expires=' +
+        String(NOW.getTime() / 1000 + DEFAULT_TTL_SECONDS),
+      'docker-nest.run=42-1-abcd1234',
+      'docker-nest=true'
+    ])
+  })
+
+  it('publishes the daemon port on 127.0.0.1 only, with an ephemeral host port', () => {
+    expect(valuesOf(args, '--publish')).toEqual(['127.0.0.1::2376'])
+    expect(args.filter((arg) => /^(-p|--publish-all|-P)$/.test(arg))).toEqual(
+      []
+    )
+  })
+
+  it('mounts a named, labelled volume on /var/lib/docker so the inner daemon never falls back to vfs', () => {
+    const [mount] = valuesOf(args, '--mount')
+    expect(mount.split(',')).toEqual([
+      'type=volume',
+      'src=docker-nest-abcd1234-data',
+      'dst=/var/lib/docker',
+      'volume-label=docker-nest=true',
+      'volume-label=docker-nest.run=42-1-abcd1234',
+      expect.stringMatching(/^volume-label=docker-nest\.expires=\d+$/)
+    ])
+  })
+
+  it('sets the cert dir only with TLS, and passes nothing else from the job environment', () => {
+    expect(valuesOf(args, '--env')).toEqual(['DOCKER_TLS_CERTDIR=/certs'])
+    const plain = buildDindRunArgs(planFor({ tls: 'false' }))
+    expect(valuesOf(plain, '--env')).toEqual(['DOCKER_TLS_CERTDIR='])
+    expect(plain.filter((arg) => arg === '-e' || arg === '--env-file')).toEqual(
+      []
+    )
+  })
+
+  it('runs the start script with the daemon flags after the image', () => {
+    const image = args.indexOf('docker:29-dind')
+    expect(valuesOf(args, '--entrypoint')).toEqual(['sh'])
+    expect(args.slice(image)).toEqual([
+      'docker:29-dind',
+      '-c',
+      STARTUP_SCRIPT,
+      'docker-nest-start',
+      '--mtu=1360',
+      '--debug'
+    ])
+  })
+
+  it('passes --tls=false and port 2375 when TLS is off (no 15 s start delay)', () => {
+    const plain = buildDindRunArgs(planFor({ tls: 'false' }))
+    expect(valuesOf(plain, '--publish')).toEqual(['127.0.0.1::2375'])
+    expect(plain.slice(-1)).toEqual(['--tls=false'])
+  })
+})

@@ -1,0 +1,2039 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 9909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iW: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: EXIT, HELP, envNameFor, nestEnvironment, parseCommandLine
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/core/config.ts
+/**
+ * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
+ * {@link DindOptions}. Every problem names the input, the value and what is
+ * valid, and all problems are reported at once, before anything is created.
+ */
+
+/** The official image, pinned to a major version so upgrades are deliberate. */
+const DEFAULT_DIND_IMAGE = 'docker:29-dind';
+/** Input names (kebab-case, as in action.yml) with their defaults. */
+const INPUT_DEFAULTS = {
+    mode: 'dind',
+    image: DEFAULT_DIND_IMAGE,
+    tls: 'true',
+    'wait-timeout': '60',
+    'dockerd-args': '',
+    'registry-mirrors': '',
+    'insecure-registries': '',
+    mtu: 'auto',
+    'tls-san': '',
+    cleanup: 'true'
+};
+/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const MODES = ['dind', 'dood', 'auto'];
+const MAX_WAIT_SECONDS = 3600;
+/** dockerd flags docker-nest owns: letting users override them would break TLS or the data volume. */
+const RESERVED_DOCKERD_FLAGS = {
+    '-H': 'docker-nest sets the listeners itself',
+    '--host': 'docker-nest sets the listeners itself',
+    '--tls': "use input 'tls'",
+    '--tlsverify': "use input 'tls'",
+    '--tlscacert': 'docker-nest makes and installs the certificates',
+    '--tlscert': 'docker-nest makes and installs the certificates',
+    '--tlskey': 'docker-nest makes and installs the certificates',
+    '--data-root': 'the data root is the volume docker-nest mounts',
+    '--mtu': "use input 'mtu'",
+    '--registry-mirror': "use input 'registry-mirrors'"
+};
+/** Image reference: [registry[:port]/]path[:tag][@sha256:digest], no leading '-'. */
+const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+const REGISTRY_HOST = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
+function quote(value) {
+    return `'${value}'`;
+}
+/** Splits a list input on newlines, commas and spaces; drops empty entries. */
+function splitList(value) {
+    return value
+        .split(/[\s,]+/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
+}
+/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
+function parseBoolean(name, value, problems) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
+    return false;
+}
+function parseMode(value, problems) {
+    if (!MODES.includes(value)) {
+        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
+    }
+    else if (value !== 'dind') {
+        problems.push(`Input 'mode' value ${quote(value)} is not yet supported: this version ` +
+            `implements 'dind' only. Use mode: dind.`);
+    }
+}
+function parseImage(value, problems) {
+    if (!IMAGE_REF.test(value)) {
+        problems.push(`Input 'image' must be an image reference such as ` +
+            `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
+            `got ${quote(value)}.`);
+    }
+    return value;
+}
+function parseWaitTimeout(value, problems) {
+    const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN;
+    if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
+        problems.push(`Input 'wait-timeout' must be a number of seconds between 0 and ` +
+            `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`);
+        return 0;
+    }
+    return Math.round(seconds * 1000);
+}
+function parseMtu(value, problems) {
+    if (value === 'auto')
+        return 'auto';
+    const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!(mtu >= 576 && mtu <= 65535)) {
+        problems.push(`Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
+            `(e.g. 1360), got ${quote(value)}.`);
+        return 'auto';
+    }
+    return mtu;
+}
+/** One flag per line; a value may follow after '=' or a space. Lines starting with '#' are comments. */
+function parseDockerdArgs(value, problems) {
+    const args = [];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const words = line.split(/\s+/);
+        const flag = words[0].split('=')[0];
+        if (!flag.startsWith('-')) {
+            problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
+                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
+            continue;
+        }
+        const reason = RESERVED_DOCKERD_FLAGS[flag];
+        if (reason) {
+            problems.push(`Input 'dockerd-args' may not set ${flag} (${reason}), got ${quote(line)}.`);
+            continue;
+        }
+        args.push(...words);
+    }
+    return args;
+}
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
+    }
+    catch {
+        return false;
+    }
+}
+function parseRegistryMirrors(value, problems) {
+    const mirrors = splitList(value);
+    for (const mirror of mirrors) {
+        if (!isHttpUrl(mirror)) {
+            problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
+                `'https://mirror.example.com', got ${quote(mirror)}.`);
+        }
+    }
+    return mirrors;
+}
+function isCidr(value) {
+    const [address, bits, extra] = value.split('/');
+    if (extra !== undefined || bits === undefined || !/^[0-9]{1,3}$/.test(bits)) {
+        return false;
+    }
+    const family = (0,external_node_net_namespaceObject.isIP)(address);
+    return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+function parseInsecureRegistries(value, problems) {
+    const registries = splitList(value);
+    for (const registry of registries) {
+        if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
+            problems.push(`Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
+                `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`);
+        }
+    }
+    return registries;
+}
+function isHostname(name) {
+    const labels = name.replace(/^\*\./, '').split('.');
+    return name.length <= 253 && labels.every((label) => HOST_LABEL.test(label));
+}
+/**
+ * SANs must be typed, because an untyped entry is what kills the stock
+ * entrypoint ("v2i_GENERAL_NAME_ex: missing value"); we reject it up front.
+ */
+function parseTlsSans(value, problems) {
+    const sans = { dns: [], ip: [] };
+    for (const entry of splitList(value)) {
+        const match = /^(DNS|IP):(.+)$/i.exec(entry);
+        const type = match?.[1].toUpperCase();
+        const name = match?.[2] ?? '';
+        if (type === 'DNS' && isHostname(name)) {
+            sans.dns.push(name.toLowerCase());
+        }
+        else if (type === 'IP' && (0,external_node_net_namespaceObject.isIP)(name) !== 0) {
+            sans.ip.push(name);
+        }
+        else if (!match) {
+            problems.push(`Input 'tls-san' entries need a type prefix: use 'DNS:${entry}' or ` +
+                `'IP:<address>', got ${quote(entry)}.`);
+        }
+        else {
+            problems.push(`Input 'tls-san' entry ${quote(entry)} is not a valid ` +
+                `${type === 'IP' ? 'IPv4/IPv6 address' : 'DNS name'}.`);
+        }
+    }
+    return sans;
+}
+/** Takes a raw value, falling back to the default for missing or blank input. */
+function raw(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+}
+/**
+ * Validates all inputs and returns the options, or throws one
+ * {@link InputError} listing every problem.
+ */
+function parseInputs(inputs) {
+    const problems = [];
+    parseMode(raw(inputs, 'mode'), problems);
+    const options = {
+        image: parseImage(raw(inputs, 'image'), problems),
+        tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
+        waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
+        dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
+        registryMirrors: parseRegistryMirrors(raw(inputs, 'registry-mirrors'), problems),
+        insecureRegistries: parseInsecureRegistries(raw(inputs, 'insecure-registries'), problems),
+        mtu: parseMtu(raw(inputs, 'mtu'), problems),
+        tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
+        cleanup: parseBoolean('cleanup', raw(inputs, 'cleanup'), problems)
+    };
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return options;
+}
+
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+/**
+ * Talks to the nested daemon's Engine API straight from Node over mutual TLS:
+ * a `/_ping` costs a TLS handshake instead of a docker CLI process, which is
+ * what makes 50 ms readiness polling cheap.
+ */
+
+
+/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
+function getJsonOrText(endpoint, path, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const options = {
+            host: endpoint.host,
+            port: endpoint.port,
+            path,
+            method: 'GET',
+            timeout: timeoutMs,
+            agent: false,
+            ...(endpoint.tls ?? {})
+        };
+        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => {
+                const body = Buffer.concat(chunks).toString('utf8');
+                const status = res.statusCode ?? 0;
+                if (status >= 200 && status < 300)
+                    resolve(body);
+                else
+                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Resolves when the daemon answers `GET /_ping` with OK. */
+async function ping(endpoint, timeoutMs = 1000) {
+    const body = await getJsonOrText(endpoint, '/_ping', timeoutMs);
+    if (body.trim() !== 'OK')
+        throw new Error(`GET /_ping answered '${body}'`);
+}
+/** `GET /version`. */
+async function daemonVersion(endpoint) {
+    return JSON.parse(await getJsonOrText(endpoint, '/version', 5000));
+}
+/** `GET /info`. */
+async function daemonInfo(endpoint) {
+    return JSON.parse(await getJsonOrText(endpoint, '/info', 5000));
+}
+
+;// CONCATENATED MODULE: ./src/core/diagnose.ts
+/** Lines of the container log shown on failure. */
+const LOG_TAIL_LINES = 50;
+const RULES = [
+    {
+        id: 'no-dockerd',
+        pattern: /dockerd: not found|executable file not found|exec: "?dockerd"?:/i,
+        message: "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
+            'image or an image that ships dockerd.'
+    },
+    {
+        id: 'not-privileged',
+        pattern: /mount: permission denied|are you root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
+        message: 'The sidecar is not allowed to act as privileged. The runner must ' +
+            'allow --privileged containers (GitLab: privileged = true; ' +
+            'Kubernetes: securityContext.privileged), or use a runtime such as ' +
+            'sysbox.'
+    },
+    {
+        id: 'iptables-nat',
+        pattern: /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
+        message: 'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
+            'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
+            'use an image whose iptables matches the host (nf_tables), or pass ' +
+            "'--iptables=false' in dockerd-args if inner containers need no NAT."
+    },
+    {
+        id: 'overlay-einval',
+        pattern: /failed to mount overlay: invalid argument|overlay.*invalid argument/i,
+        message: 'overlay-on-overlay: /var/lib/docker is not on a real filesystem. ' +
+            'docker-nest mounts a volume there; on Kubernetes use an emptyDir, or ' +
+            "pass '--storage-driver=vfs' as a (slow) last resort."
+    },
+    {
+        id: 'cgroup-nesting',
+        pattern: /cannot enter cgroupv2|sed: write error|cgroup\.subtree_control|could not enable cgroup v2 nesting|Device or resource busy/i,
+        message: 'cgroup v2 nesting failed. Use a current dind image (2025 or later) and ' +
+            'make sure nothing runs `docker exec` in the sidecar while it starts.'
+    },
+    {
+        id: 'tls-certificates',
+        pattern: /v2i_GENERAL_NAME_ex|unable to get local issuer|verification failed|error loading|certificates never arrived|tls: /i,
+        message: 'The TLS certificates were not accepted by the daemon. Check tls-san ' +
+            'entries (typed DNS:/IP:) and that the image reads them from ' +
+            '$DOCKER_TLS_CERTDIR/server.'
+    },
+    {
+        id: 'stale-pidfile',
+        pattern: /pid file found, ensure docker is not running|process with PID \d+ is still running/i,
+        message: 'A stale dockerd pid file stopped the start. Use a fresh volume or an ' +
+            'image whose entrypoint removes stale pid files.'
+    },
+    {
+        id: 'slow-plain-tcp',
+        pattern: /Startup is intentionally being slowed down/i,
+        message: 'dockerd delays start by 15 s on a plain TCP listener without ' +
+            '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
+    },
+    {
+        id: 'vfs',
+        pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
+        message: 'The inner daemon fell back to the vfs storage driver (slow, big). ' +
+            'Mount a volume on /var/lib/docker.'
+    }
+];
+/** Returns the hints whose signature appears in the log, most specific first. */
+function classifyLog(log) {
+    return RULES.filter((rule) => rule.pattern.test(log)).map(({ id, message }) => ({
+        id,
+        message
+    }));
+}
+/** Collects state, log tail and hints; never throws. */
+async function diagnoseContainer(docker, name) {
+    const [logs, inspect] = await Promise.all([
+        docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
+        docker.tryExec(['inspect', '--type', 'container', name])
+    ]);
+    let state = 'unknown (docker inspect failed)';
+    if (inspect.exitCode === 0) {
+        const info = JSON.parse(inspect.stdout)[0];
+        state = describeState(info.State);
+    }
+    // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
+    const logTail = [logs.stdout, logs.stderr]
+        .filter((text) => text.trim() !== '')
+        .join('\n')
+        .trim()
+        .split('\n')
+        .slice(-LOG_TAIL_LINES)
+        .join('\n');
+    return { state, logTail, hints: classifyLog(logTail) };
+}
+/** One line for a container state. */
+function describeState(state) {
+    if (state.Running)
+        return 'running';
+    const parts = [`${state.Status}, exit code ${state.ExitCode}`];
+    if (state.OOMKilled)
+        parts.push('killed: out of memory');
+    if (state.Error)
+        parts.push(state.Error);
+    return parts.join('; ');
+}
+/** The sidecar did not become ready; the message carries the diagnosis. */
+class DaemonStartError extends Error {
+    diagnosis;
+    constructor(summary, diagnosis) {
+        super(formatDiagnosis(summary, diagnosis));
+        this.diagnosis = diagnosis;
+        this.name = 'DaemonStartError';
+    }
+}
+/** Renders a diagnosis as the text users read in the log. */
+function formatDiagnosis(summary, diagnosis) {
+    const hints = diagnosis.hints.length > 0
+        ? diagnosis.hints.map((hint) => `Hint: ${hint.message}`)
+        : ['Hint: no known cause matched; see the log lines above.'];
+    return [
+        summary,
+        `Container state: ${diagnosis.state}`,
+        `Last ${LOG_TAIL_LINES} log lines of the sidecar:`,
+        indent(diagnosis.logTail || '(empty)'),
+        ...hints
+    ].join('\n');
+}
+function indent(text) {
+    return text
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/core/types.ts
+/**
+ * Types shared across the engine. Docker's JSON shapes are trimmed to the
+ * fields we read; upstream structs are linked next to each type.
+ */
+/** Names of the variables in {@link HostDockerEnv}. */
+const HOST_DOCKER_ENV_KEYS = [
+    'DOCKER_HOST',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONTEXT'
+];
+
+;// CONCATENATED MODULE: ./src/core/docker.ts
+/**
+ * The one place that runs the docker CLI. Failure is decided by exit code
+ * alone and reported as one {@link DockerCommandError}. The CLI (rather than
+ * the Engine API) is used so that the user's own client settings — contexts,
+ * config dir, TLS variables — are honoured when we talk to the runner's daemon.
+ */
+
+
+
+
+const STDERR_TAIL_LINES = 20;
+/** A docker CLI call that exited non-zero (or could not start). */
+class DockerCommandError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+        super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'DockerCommandError';
+    }
+}
+/** Finds an executable on PATH, like `which`. */
+function findOnPath(name, pathVar = process.env.PATH ?? '') {
+    for (const dir of pathVar.split(external_node_path_namespaceObject.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
+}
+/** Reads the runner's docker client settings from an environment. */
+function captureHostDockerEnv(env = process.env) {
+    const captured = {};
+    for (const key of HOST_DOCKER_ENV_KEYS)
+        captured[key] = env[key] ?? null;
+    return captured;
+}
+/** Returns `base` with the docker client variables replaced by `host`'s. */
+function envForHostDaemon(host, base = process.env) {
+    const env = { ...base, DOCKER_CONTENT_TRUST: 'false' };
+    for (const key of HOST_DOCKER_ENV_KEYS) {
+        const value = host[key];
+        if (value === null)
+            delete env[key];
+        else
+            env[key] = value;
+    }
+    return env;
+}
+/** The docker CLI bound to one daemon (the runner's). */
+class DockerCli {
+    binary;
+    env;
+    constructor(binary, host) {
+        this.binary = binary;
+        this.env = envForHostDaemon(host);
+    }
+    /** Locates the docker CLI on PATH; throws a clear error when there is none. */
+    static locate(host) {
+        const binary = findOnPath('docker');
+        if (!binary) {
+            throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
+                'Docker daemon through it: install Docker on the runner (hosted ' +
+                'ubuntu runners have it) or add the docker binary to PATH.');
+        }
+        return new DockerCli(binary, host);
+    }
+    /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
+    async exec(args, options = {}) {
+        const result = await this.tryExec(args, options);
+        if (result.exitCode !== 0) {
+            throw new DockerCommandError(args, result.exitCode, result.stderr);
+        }
+        return result;
+    }
+    /** Runs `docker <args>` and returns the result whatever the exit code. */
+    tryExec(args, options = {}) {
+        return new Promise((resolve) => {
+            const child = this.spawn(args);
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (chunk) => out.push(chunk));
+            child.stderr?.on('data', (chunk) => err.push(chunk));
+            const timer = options.timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+            const finish = (exitCode, extra = '') => {
+                if (timer)
+                    clearTimeout(timer);
+                resolve({
+                    exitCode,
+                    stdout: Buffer.concat(out).toString('utf8'),
+                    stderr: Buffer.concat(err).toString('utf8') + extra
+                });
+            };
+            child.on('error', (error) => finish(127, String(error.message)));
+            child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}` : ''));
+            child.stdin?.on('error', () => undefined); // the command may exit before reading
+            child.stdin?.end(options.input);
+        });
+    }
+    /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
+    spawn(args) {
+        return (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
+            env: this.env,
+            stdio: ['pipe', 'pipe', 'pipe']
+        });
+    }
+    /** `docker inspect` of one object, parsed. */
+    async inspect(name) {
+        const { stdout } = await this.exec(['inspect', '--type', 'container', name]);
+        return JSON.parse(stdout)[0];
+    }
+    /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
+    async tryRemoveContainer(name) {
+        const result = await this.tryExec(['rm', '--force', '--volumes', name]);
+        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+    }
+    /** Removes a volume; false when it failed for a reason other than "gone". */
+    async tryRemoveVolume(name) {
+        const result = await this.tryExec(['volume', 'rm', '--force', name]);
+        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+    }
+}
+/** True when docker's error text says the object does not exist. */
+function isNoSuchObject(stderr) {
+    return /no such (container|volume|network|object)|not found/i.test(stderr);
+}
+
+;// CONCATENATED MODULE: ./src/core/phase.ts
+async function phase(logger, title, fn) {
+    return logger.group(title, async () => {
+        const started = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            logger.info(`${title}: ${Math.round(performance.now() - started)} ms`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/core/startup-script.ts
+/**
+ * The shell script the sidecar runs as its entrypoint. It exists so one
+ * `docker run` works for both image contracts and so the server certificate
+ * can name the container's IP, which is only known once the container runs:
+ *
+ * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
+ *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar).
+ * 2. Drop client variables the image or a job may carry; dockerd reads
+ *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
+ *    (shared/reference/dind.md §1.4, §1.9).
+ * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
+ *    it takes its "certs provided" branch (verify, no key generation).
+ * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
+ *    cgroup v2 nesting, shared mounts, stale pid files, the listeners and TLS
+ *    flags — then exec dockerd under docker-init when the image has it.
+ */
+/** Marker copied last into the cert dir; its presence means all files are there. */
+const CERTS_READY_MARKER = '.docker-nest-ready';
+/** Where certificates go inside the sidecar (the official image's default). */
+const CERT_DIR_IN_CONTAINER = '/certs';
+const STARTUP_SCRIPT = `set -eu
+if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
+  n=0
+  while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
+    n=$((n + 1))
+    if [ "$n" -gt 2400 ]; then
+      echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
+      exit 90
+    fi
+    sleep 0.05
+  done
+fi
+unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
+if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
+  exec dockerd-entrypoint.sh "$@"
+fi
+if ! command -v dockerd >/dev/null 2>&1; then
+  echo "docker-nest: dockerd: not found on PATH in this image" >&2
+  exit 127
+fi
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  # cgroup v2: evacuate the root cgroup, then delegate every controller.
+  # Retried because a process started meanwhile makes the write fail (EBUSY).
+  mkdir -p /sys/fs/cgroup/init
+  tries=0
+  while :; do
+    xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
+    if sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \\
+      > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
+      break
+    fi
+    tries=$((tries + 1))
+    if [ "$tries" -gt 100 ]; then
+      echo "docker-nest: could not enable cgroup v2 nesting (cgroup.subtree_control)" >&2
+      break
+    fi
+    sleep 0.05
+  done
+fi
+if ! mountpoint -q /sys/kernel/security 2>/dev/null; then
+  mount -t securityfs none /sys/kernel/security 2>/dev/null || :
+fi
+mount --make-rshared / 2>/dev/null || :
+rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
+if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
+  d=$DOCKER_TLS_CERTDIR/server
+  set -- --host=tcp://0.0.0.0:2376 --tlsverify "--tlscacert=$d/ca.pem" "--tlscert=$d/cert.pem" "--tlskey=$d/key.pem" "$@"
+else
+  set -- --host=tcp://0.0.0.0:2375 "$@"
+fi
+set -- dockerd --host=unix:///var/run/docker.sock "$@"
+if command -v docker-init >/dev/null 2>&1; then
+  exec docker-init -- "$@"
+fi
+exec "$@"
+`;
+
+;// CONCATENATED MODULE: ./src/core/plan.ts
+/**
+ * Turns validated options into a concrete plan (names, labels, ports,
+ * daemon flags) and the plan into `docker run` arguments. Pure: every choice
+ * is here, so it can be tested in tables without Docker.
+ */
+
+
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
+const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
+/** TLS and plain TCP ports of dockerd inside the sidecar. */
+const DAEMON_PORT = { tls: 2376, plain: 2375 };
+/** A short random suffix that keeps names unique among concurrent nests. */
+function randomSuffix() {
+    return (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex');
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+/** Chooses the MTU: an explicit number wins; `auto` follows the uplink when it is below 1500. */
+function chooseMtu(mtu, detected) {
+    if (mtu !== 'auto')
+        return mtu;
+    return detected !== undefined && detected < 1500 ? detected : undefined;
+}
+/** dockerd flags derived from the options, in a stable order. */
+function buildDaemonArgs(options, mtu) {
+    const args = [];
+    // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
+    if (!options.tls)
+        args.push('--tls=false');
+    if (mtu !== undefined)
+        args.push(`--mtu=${mtu}`);
+    for (const mirror of options.registryMirrors) {
+        args.push(`--registry-mirror=${mirror}`);
+    }
+    for (const registry of options.insecureRegistries) {
+        args.push(`--insecure-registry=${registry}`);
+    }
+    return [...args, ...options.dockerdArgs];
+}
+/** Decides names, labels and flags for one nest. */
+function makePlan(options, context) {
+    const suffix = context.random ?? randomSuffix();
+    const runId = `${context.runPrefix}-${suffix}`;
+    const name = `docker-nest-${suffix}`;
+    const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
+    const mtu = chooseMtu(options.mtu, context.detectedMtu);
+    return {
+        runId,
+        name,
+        volume: `${name}-data`,
+        image: options.image,
+        tls: options.tls,
+        containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
+        labels: {
+            [LABELS.managed]: 'true',
+            [LABELS.run]: runId,
+            [LABELS.expires]: String(expires)
+        },
+        daemonArgs: buildDaemonArgs(options, mtu),
+        mtu,
+        serverNames: {
+            dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
+            ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
+        },
+        waitTimeoutMs: options.waitTimeoutMs
+    };
+}
+/** `docker run` arguments for the sidecar. */
+function buildDindRunArgs(plan) {
+    const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
+        '--label',
+        `${key}=${value}`
+    ]);
+    const volumeLabels = Object.entries(plan.labels)
+        .map(([key, value]) => `,volume-label=${key}=${value}`)
+        .join('');
+    return [
+        'run',
+        '--detach',
+        '--name',
+        plan.name,
+        ...labelArgs,
+        '--privileged',
+        // Loopback only: the daemon is for this job, never for the network.
+        '--publish',
+        `127.0.0.1::${plan.containerPort}`,
+        // --mount (not -v) so the volume is created with our labels in the same call.
+        '--mount',
+        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
+        '--env',
+        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+        '--entrypoint',
+        'sh',
+        plan.image,
+        '-c',
+        STARTUP_SCRIPT,
+        'docker-nest-start',
+        ...plan.daemonArgs
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/tar.ts
+/**
+ * A minimal ustar writer, enough to stream a few small files into a container
+ * with `docker cp - <container>:/` (which, unlike a path copy, creates the
+ * parent directories and lets us order entries: the ready-marker goes last).
+ */
+const BLOCK = 512;
+function writeString(header, value, offset, length) {
+    header.write(value, offset, Math.min(Buffer.byteLength(value), length), 'utf8');
+}
+function writeOctal(header, value, offset, length) {
+    writeString(header, value.toString(8).padStart(length - 1, '0') + '\0', offset, length);
+}
+function headerFor(entry, size, mtime) {
+    if (Buffer.byteLength(entry.path) > 100) {
+        throw new Error(`tar: path too long for a ustar header: ${entry.path}`);
+    }
+    const isDir = entry.content === undefined;
+    const header = Buffer.alloc(BLOCK);
+    writeString(header, entry.path, 0, 100);
+    writeOctal(header, entry.mode, 100, 8);
+    writeOctal(header, 0, 108, 8); // uid root
+    writeOctal(header, 0, 116, 8); // gid root
+    writeOctal(header, size, 124, 12);
+    writeOctal(header, mtime, 136, 12);
+    header.fill(' ', 148, 156); // checksum is computed with spaces here
+    writeString(header, isDir ? '5' : '0', 156, 1);
+    writeString(header, 'ustar\0' + '00', 257, 8);
+    let sum = 0;
+    for (const byte of header)
+        sum += byte;
+    writeString(header, sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+    return header;
+}
+/** Builds a tar archive from the entries, in order. */
+function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
+    const parts = [];
+    for (const entry of entries) {
+        const data = Buffer.from(entry.content ?? '', 'utf8');
+        parts.push(headerFor(entry, data.length, mtime));
+        if (data.length > 0) {
+            parts.push(data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
+        }
+    }
+    parts.push(Buffer.alloc(BLOCK * 2)); // end-of-archive marker
+    return Buffer.concat(parts);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/tls.ts
+// In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
+// certificate for dockerd and a client certificate for the Docker CLI.
+// Generating it here takes ~15 ms instead of the entrypoint's 3-5 s of RSA
+// 4096, and lets us hand dockerd only server/{ca,cert,key}.pem so the stock
+// entrypoint takes its verify-only branch and never sees the CA key
+// (see reference/dind.md §1.3, §7.2).
+
+
+
+
+const DEFAULT_VALIDITY_HOURS = 7 * 24;
+// Backdate notBefore so a runner or daemon whose clock lags a little does
+// not reject a certificate that is "not yet valid".
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const KEY_ALGORITHM = {
+    name: 'ECDSA',
+    namedCurve: 'P-256'
+};
+const SIGNING_ALGORITHM = {
+    name: 'ECDSA',
+    hash: 'SHA-256'
+};
+const CERT_DIR_PREFIX = 'docker-nest-certs-';
+let x509Module;
+/**
+ * Loads @peculiar/x509 on first use. It cannot be imported statically: its
+ * DI container (tsyringe) throws at load time unless a Reflect metadata
+ * polyfill was installed first, and static imports run before any code here.
+ */
+function loadX509() {
+    x509Module ??= importX509();
+    return x509Module;
+}
+async function importX509() {
+    installReflectMetadataShim();
+    const x509 = await __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8927, 19));
+    x509.cryptoProvider.set(external_node_crypto_namespaceObject.webcrypto);
+    return x509;
+}
+/**
+ * Installs the three Reflect metadata functions tsyringe calls, unless a real
+ * polyfill (reflect-metadata) is already present. @peculiar/x509 only uses
+ * parameterless `@injectable()` classes, so no metadata is ever emitted and
+ * this small store is enough; it saves shipping a global polyfill.
+ */
+function installReflectMetadataShim() {
+    const reflect = Reflect;
+    if (reflect.getMetadata)
+        return;
+    const store = new WeakMap();
+    const own = (key, target) => store.get(target)?.get(key);
+    reflect.getOwnMetadata = own;
+    reflect.getMetadata = (key, target) => {
+        for (let t = target; t; t = Object.getPrototypeOf(t)) {
+            if (store.get(t)?.has(key))
+                return own(key, t);
+        }
+        return undefined;
+    };
+    reflect.defineMetadata = (key, value, target) => {
+        const map = store.get(target) ?? new Map();
+        store.set(target, map.set(key, value));
+    };
+}
+/** 16 random bytes as hex, top bit cleared so the DER INTEGER is positive. */
+function randomSerial() {
+    const bytes = external_node_crypto_namespaceObject.webcrypto.getRandomValues(new Uint8Array(16));
+    bytes[0] = (bytes[0] & 0x7f) | 0x01;
+    return Buffer.from(bytes).toString('hex');
+}
+/**
+ * Returns the IP in the form @peculiar/x509 encodes correctly: its IPv6
+ * parser reads embedded IPv4 (`::ffff:1.2.3.4`) as hex groups, so IPv6 is
+ * first normalised by the WHATWG URL parser, which also rejects zone ids.
+ */
+function canonicalIp(ip) {
+    if ((0,external_node_net_namespaceObject.isIPv4)(ip))
+        return ip;
+    if ((0,external_node_net_namespaceObject.isIPv6)(ip) && !ip.includes('%')) {
+        return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+    }
+    throw new Error(`Invalid IP address for the server certificate: '${ip}'.`);
+}
+function checkDnsName(name) {
+    // dNSName is an IA5String; anything else would make the certificate
+    // unusable rather than fail here with a clear message.
+    if (!/^[\x21-\x7e]+$/.test(name)) {
+        throw new Error(`Invalid DNS name for the server certificate: '${name}'.`);
+    }
+    return name.toLowerCase();
+}
+/** De-duplicated SAN entries: DNS names first, then IP addresses. */
+function toGeneralNames(names) {
+    const dns = [...new Set(names.dns.map(checkDnsName))];
+    const ip = [...new Set(names.ip.map(canonicalIp))];
+    if (dns.length + ip.length === 0) {
+        throw new Error('The server certificate needs at least one DNS name or IP.');
+    }
+    return [
+        ...dns.map((value) => ({ type: 'dns', value })),
+        ...ip.map((value) => ({ type: 'ip', value }))
+    ];
+}
+/** @peculiar/x509 omits the final newline, which some PEM readers want. */
+function toPem(pem) {
+    return `${pem.trimEnd()}\n`;
+}
+/**
+ * A throw-away certificate authority for one run. Its private key is a
+ * non-extractable CryptoKey in a #private field: no method returns it and
+ * subtle.exportKey refuses it, so only certificates leave this object.
+ */
+class CertificateAuthority {
+    /** The CA certificate, PEM; the trust anchor for both sides. */
+    certPem;
+    #x509;
+    #cert;
+    #signingKey;
+    #keyId;
+    constructor(x509, cert, signingKey, keyId) {
+        this.#x509 = x509;
+        this.#cert = cert;
+        this.#signingKey = signingKey;
+        this.#keyId = keyId;
+        this.certPem = toPem(cert.toString('pem'));
+    }
+    /** Creates a CA with a fresh key pair and a self-signed certificate. */
+    static async create(options = {}) {
+        const hours = options.validityHours ?? DEFAULT_VALIDITY_HOURS;
+        if (!Number.isFinite(hours) || hours <= 0) {
+            throw new RangeError(`validityHours must be positive, got ${hours}.`);
+        }
+        const now = options.now?.getTime() ?? Date.now();
+        const x509 = await loadX509();
+        const keys = await external_node_crypto_namespaceObject.webcrypto.subtle.generateKey(KEY_ALGORITHM, false, [
+            'sign',
+            'verify'
+        ]);
+        const ski = await x509.SubjectKeyIdentifierExtension.create(keys.publicKey);
+        const serial = randomSerial();
+        const usages = x509.KeyUsageFlags.keyCertSign |
+            x509.KeyUsageFlags.cRLSign |
+            x509.KeyUsageFlags.digitalSignature;
+        const cert = await x509.X509CertificateGenerator.createSelfSigned({
+            serialNumber: serial,
+            // The serial in the name keeps two CAs apart in logs and trust stores.
+            name: `CN=docker-nest CA ${serial.slice(0, 16)}`,
+            notBefore: new Date(now - CLOCK_SKEW_MS),
+            notAfter: new Date(now + hours * 3600 * 1000),
+            keys,
+            signingAlgorithm: SIGNING_ALGORITHM,
+            extensions: [
+                new x509.BasicConstraintsExtension(true, 0, true),
+                new x509.KeyUsagesExtension(usages, true),
+                ski
+            ]
+        });
+        return new CertificateAuthority(x509, cert, keys.privateKey, ski.keyId);
+    }
+    /** Issues dockerd's certificate (EKU serverAuth) for exactly these names. */
+    async issueServerCertificate(names) {
+        // async so that invalid names reject like every other failure here.
+        return this.#issue({
+            commonName: 'docker-nest server',
+            extendedKeyUsage: this.#x509.ExtendedKeyUsage.serverAuth,
+            altNames: toGeneralNames(names)
+        });
+    }
+    /** Issues the Docker CLI's certificate (EKU clientAuth). */
+    async issueClientCertificate() {
+        return this.#issue({
+            commonName: 'docker-nest client',
+            extendedKeyUsage: this.#x509.ExtendedKeyUsage.clientAuth
+        });
+    }
+    async #issue(profile) {
+        const x509 = this.#x509;
+        const keys = await external_node_crypto_namespaceObject.webcrypto.subtle.generateKey(KEY_ALGORITHM, true, [
+            'sign',
+            'verify'
+        ]);
+        const extensions = [
+            new x509.BasicConstraintsExtension(false, undefined, true),
+            new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+            new x509.ExtendedKeyUsageExtension([profile.extendedKeyUsage]),
+            new x509.AuthorityKeyIdentifierExtension(this.#keyId),
+            await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)
+        ];
+        if (profile.altNames) {
+            extensions.push(new x509.SubjectAlternativeNameExtension(profile.altNames));
+        }
+        const cert = await x509.X509CertificateGenerator.create({
+            serialNumber: randomSerial(),
+            subject: `CN=${profile.commonName}`,
+            // Reuse the CA's encoded name so issuer and subject match byte for byte.
+            issuer: this.#cert.subjectName,
+            // Leaves share the CA's window, so they can never outlive it.
+            notBefore: this.#cert.notBefore,
+            notAfter: this.#cert.notAfter,
+            publicKey: keys.publicKey,
+            signingKey: this.#signingKey,
+            signingAlgorithm: SIGNING_ALGORITHM,
+            extensions
+        });
+        const pkcs8 = await external_node_crypto_namespaceObject.webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
+        return {
+            certPem: toPem(cert.toString('pem')),
+            keyPem: toPem(x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'))
+        };
+    }
+}
+async function writeWithMode(path, data, mode) {
+    // 'wx' refuses to follow a planted file or symlink; chmod afterwards
+    // because the umask can narrow the mode given at creation.
+    await (0,promises_namespaceObject.writeFile)(path, data, { mode, flag: 'wx' });
+    await (0,promises_namespaceObject.chmod)(path, mode);
+}
+/**
+ * Writes ca.pem, cert.pem and key.pem for the Docker CLI (DOCKER_CERT_PATH)
+ * into a new directory under `parentDir`: the directory is 0700, key.pem
+ * 0600 and the certificates 0644. A fresh directory per call keeps
+ * concurrent daemons from overwriting each other's keys (docker/cli#6102).
+ * @returns the path of the new directory.
+ */
+async function writeClientCertificates(parentDir, caPem, client) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parentDir, CERT_DIR_PREFIX));
+    try {
+        await (0,promises_namespaceObject.chmod)(dir, 0o700);
+        await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'key.pem'), client.keyPem, 0o600);
+        await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'cert.pem'), client.certPem, 0o644);
+        await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'ca.pem'), caPem, 0o644);
+    }
+    catch (error) {
+        // Leave no half-written key material behind.
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        throw error;
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait.ts
+/**
+ * A plain readiness loop: call the probe until it succeeds, the deadline
+ * passes or `stop` settles (e.g. the container exited). Probe, deadline,
+ * interval and clock are arguments, so tests run it with zero delays.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Retries `probe` (which throws while not ready) until ready, timeout or stop. */
+async function waitFor(probe, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let stopReason;
+    void options.stop?.then((reason) => {
+        stopReason = reason;
+    });
+    let attempts = 0;
+    let lastError;
+    for (;;) {
+        // Let an already-settled stop promise run its callback first.
+        await Promise.resolve();
+        if (stopReason !== undefined) {
+            const elapsedMs = now() - start;
+            return {
+                status: 'stopped',
+                reason: stopReason,
+                attempts,
+                elapsedMs,
+                lastError
+            };
+        }
+        attempts++;
+        try {
+            const value = await probe();
+            return { status: 'ready', value, attempts, elapsedMs: now() - start };
+        }
+        catch (error) {
+            lastError = error;
+        }
+        // The last attempt happens at the deadline itself, never after it.
+        const elapsedMs = now() - start;
+        if (elapsedMs >= options.timeoutMs) {
+            return { status: 'timeout', attempts, elapsedMs, lastError };
+        }
+        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dind.ts
+
+
+
+
+
+
+
+
+
+/** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
+const PING_INTERVAL_MS = 50;
+const DOCKERD_DEFAULT_MTU = 1500;
+/** Starts the sidecar described by `plan`; throws with a diagnosis if it never answers. */
+async function startDind(plan, resources, deps) {
+    const { logger, recorder } = deps;
+    const started = performance.now();
+    let material;
+    if (plan.tls) {
+        material = await phase(logger, 'Certificates', async () => {
+            const ca = await CertificateAuthority.create();
+            const client = await ca.issueClientCertificate();
+            const certDir = await writeClientCertificates(deps.certParentDir, ca.certPem, client);
+            resources.certDir = certDir;
+            await recorder.record(resources);
+            logger.info(`Client certificates in ${certDir} (ECDSA P-256)`);
+            return { ca, certDir, client };
+        });
+    }
+    resources.container = plan.name;
+    resources.volume = plan.volume;
+    await recorder.record(resources);
+    const container = await phase(logger, 'Start dind', () => runSidecar(plan, deps, material));
+    try {
+        const endpoint = {
+            host: '127.0.0.1',
+            port: container.port,
+            tls: material && {
+                ca: material.ca.certPem,
+                cert: material.client.certPem,
+                key: material.client.keyPem
+            }
+        };
+        await phase(logger, 'Wait for daemon', () => waitForDaemon(plan, endpoint, container.exited, deps));
+        const readyMs = Math.round(performance.now() - started);
+        const [version, info] = await Promise.all([
+            daemonVersion(endpoint),
+            daemonInfo(endpoint)
+        ]);
+        logger.info(`Docker ${version.Version} is ready after ${readyMs} ms ` +
+            `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`);
+        return {
+            mode: 'dind',
+            image: plan.image,
+            dockerHost: `tcp://127.0.0.1:${container.port}`,
+            certPath: material?.certDir,
+            tlsVerify: plan.tls,
+            containerId: container.id,
+            containerName: plan.name,
+            containerIp: container.ip,
+            port: container.port,
+            serverVersion: version.Version,
+            storageDriver: info.Driver,
+            cgroupVersion: info.CgroupVersion ?? '',
+            mtu: plan.mtu ?? DOCKERD_DEFAULT_MTU,
+            readyMs
+        };
+    }
+    finally {
+        container.stopWatching();
+    }
+}
+/** `docker run`, then read back id, IP and port, then deliver the server certs. */
+async function runSidecar(plan, deps, material) {
+    const { docker, logger } = deps;
+    logger.info(`Image ${plan.image}, container ${plan.name}`);
+    logger.debug(`dind.runSidecar: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
+    try {
+        await docker.exec(buildDindRunArgs(plan));
+    }
+    catch (error) {
+        throw explainRunFailure(plan, error);
+    }
+    const watcher = watchExit(docker, plan.name);
+    try {
+        const inspect = await docker.inspect(plan.name);
+        const ip = containerIp(inspect);
+        const port = publishedPort(inspect, plan.containerPort);
+        logger.info(`Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`);
+        if (material) {
+            await deliverServerCertificate(docker, plan, material.ca, [
+                ip,
+                inspect.Id.slice(0, 12)
+            ]);
+        }
+        return { id: inspect.Id, ip, port, ...watcher };
+    }
+    catch (error) {
+        watcher.stopWatching();
+        throw error;
+    }
+}
+/** Turns a failed `docker run` into an error that says why and what to do. */
+function explainRunFailure(plan, error) {
+    if (!(error instanceof DockerCommandError))
+        return error;
+    const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`);
+    if (/Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(error.stderr)) {
+        hints.push(`Hint: image '${plan.image}' is not on the runner and could not be ` +
+            'pulled. Check the name and tag, log in to its registry before this ' +
+            "step, or set input 'image' to a mirror.");
+    }
+    return new Error([
+        `Could not start the dind sidecar from image '${plan.image}'.`,
+        error.message,
+        ...hints
+    ].join('\n'));
+}
+function containerIp(inspect) {
+    const settings = inspect.NetworkSettings;
+    const fromNetworks = Object.values(settings.Networks ?? {}).find((network) => network.IPAddress)?.IPAddress;
+    const ip = settings.IPAddress || fromNetworks;
+    if (!ip)
+        throw new Error(`Container ${inspect.Name} has no IP address`);
+    return ip;
+}
+function publishedPort(inspect, containerPort) {
+    const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? [];
+    const port = Number(bindings?.[0]?.HostPort);
+    if (!port) {
+        throw new Error(`Port ${containerPort} of container ${inspect.Name} was not published; ` +
+            `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`);
+    }
+    return port;
+}
+/**
+ * Signs the server certificate for the names known only now and streams it
+ * in with `docker cp -`; the marker goes last and releases the start script.
+ */
+async function deliverServerCertificate(docker, plan, ca, extraNames) {
+    const [ip, shortId] = extraNames;
+    const server = await ca.issueServerCertificate({
+        dns: [...new Set([...plan.serverNames.dns, shortId])],
+        ip: [...new Set([...plan.serverNames.ip, ip])]
+    });
+    const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
+    const tar = createTar([
+        { path: `${base}/`, mode: 0o755 },
+        { path: `${base}/server/`, mode: 0o700 },
+        { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
+        { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
+        { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+        { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
+    ]);
+    await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
+}
+/**
+ * Watches the container with `docker wait` (one process, no polling) so the
+ * readiness loop stops as soon as the daemon dies.
+ */
+function watchExit(docker, name) {
+    let child = docker.spawn(['wait', name]);
+    const exited = new Promise((resolve) => {
+        let out = '';
+        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
+        child?.on('close', () => {
+            // Only a printed exit code means the container stopped; anything else is the watcher failing.
+            const code = out.trim();
+            if (/^\d+$/.test(code))
+                resolve(`the sidecar exited with code ${code}`);
+        });
+        child?.on('error', () => undefined);
+    });
+    child.stdin?.end();
+    child.unref();
+    return {
+        exited,
+        stopWatching() {
+            child?.kill();
+            child = undefined;
+        }
+    };
+}
+/** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
+async function waitForDaemon(plan, endpoint, exited, deps) {
+    const result = await waitFor(() => ping(endpoint), {
+        timeoutMs: plan.waitTimeoutMs,
+        intervalMs: PING_INTERVAL_MS,
+        stop: exited
+    });
+    if (result.status === 'ready') {
+        deps.logger.info(`Daemon answered /_ping after ${result.attempts} attempts`);
+        return;
+    }
+    const summary = result.status === 'stopped'
+        ? `The inner Docker daemon did not start: ${result.reason} after ${result.elapsedMs} ms.`
+        : `The inner Docker daemon did not answer within ${plan.waitTimeoutMs / 1000} s ` +
+            `(wait-timeout); last error: ${String(result.lastError?.message ?? result.lastError)}.`;
+    const diagnosis = await diagnoseContainer(deps.docker, plan.name);
+    throw new DaemonStartError(summary, diagnosis);
+}
+
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    try {
+        return typeof error === 'string' ? error : JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/mtu.ts
+/**
+ * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
+ * network with a larger MTU than the outer path makes TLS downloads hang
+ * (shared/reference/dind.md §6 #20).
+ */
+
+/** Picks the interface of the IPv4 default route from /proc/net/route text. */
+function defaultRouteInterface(routeTable) {
+    for (const line of routeTable.split('\n').slice(1)) {
+        const [iface, destination, , , , , , mask] = line.trim().split(/\s+/);
+        if (destination === '00000000' && mask === '00000000')
+            return iface;
+    }
+    return undefined;
+}
+/** MTU of the default-route interface, or undefined when it cannot be read. */
+async function detectUplinkMtu(procRoot = '/proc', sysRoot = '/sys') {
+    try {
+        const iface = defaultRouteInterface(await (0,promises_namespaceObject.readFile)(`${procRoot}/net/route`, 'utf8'));
+        if (!iface)
+            return undefined;
+        const mtu = Number((await (0,promises_namespaceObject.readFile)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8')).trim());
+        return Number.isInteger(mtu) && mtu > 0 ? mtu : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/teardown.ts
+/**
+ * Removes everything a {@link Resources} record names, in the right order,
+ * tolerating anything already gone. Shared by the Action's post step and
+ * `docker-nest down`. Never throws: problems come back as warnings.
+ */
+
+
+/** Seconds dockerd gets to stop its own containers before SIGKILL. */
+const STOP_GRACE_SECONDS = 2;
+/** Removes container, volume and cert dir named in `resources`. */
+async function teardown(resources, docker, logger) {
+    const report = { removed: [], warnings: [] };
+    const certs = removeCertDir(resources.certDir, report);
+    if (resources.container) {
+        await removeContainer(resources.container, docker, report);
+    }
+    if (resources.volume) {
+        const volume = resources.volume;
+        if (await docker.tryRemoveVolume(volume))
+            report.removed.push(`volume ${volume}`);
+        else
+            report.warnings.push(`Could not remove volume ${volume}; remove it with: docker volume rm ${volume}`);
+    }
+    await certs;
+    for (const line of report.removed)
+        logger.info(`Removed ${line}`);
+    return report;
+}
+async function removeContainer(name, docker, report) {
+    // A short graceful stop lets the inner dockerd stop its containers and unmount.
+    const stop = await docker.tryExec([
+        'stop',
+        '--time',
+        String(STOP_GRACE_SECONDS),
+        name
+    ]);
+    if (stop.exitCode !== 0 && isNoSuchObject(stop.stderr))
+        return;
+    if (await docker.tryRemoveContainer(name)) {
+        report.removed.push(`container ${name}`);
+    }
+    else {
+        report.warnings.push(`Could not remove container ${name}; remove it with: docker rm -f -v ${name}`);
+    }
+}
+async function removeCertDir(certDir, report) {
+    if (!certDir)
+        return;
+    try {
+        await (0,promises_namespaceObject.rm)(certDir, { recursive: true, force: true });
+        report.removed.push(`certificates ${certDir}`);
+    }
+    catch (error) {
+        report.warnings.push(`Could not delete ${certDir}: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/logger.ts
+function createCliLogger(debug) {
+    const write = (line) => process.stderr.write(`${line}\n`);
+    return {
+        info: (message) => write(message),
+        debug: (message) => {
+            if (debug)
+                write(`debug: ${message}`);
+        },
+        warning: (message) => write(`warning: ${message}`),
+        group: async (title, fn) => {
+            write(`==> ${title}`);
+            return fn();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/shell.ts
+/** Shell output for `eval "$(docker-nest up)"`. */
+/** Quotes a value for POSIX sh. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines; an empty value is exported empty, which clears a stale one. */
+function exportLines(vars) {
+    return Object.entries(vars)
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/core/resources.ts
+/**
+ * The record of everything a nest created, saved (Action state or CLI state
+ * file) as soon as each thing exists, so teardown also cleans half-finished
+ * starts. One JSON object under one key, checked when read back.
+ */
+
+/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
+const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
+const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/;
+/** Thrown when a saved record cannot be trusted. */
+class ResourcesFormatError extends Error {
+    constructor(message) {
+        super(`docker-nest state is malformed: ${message}`);
+        this.name = 'ResourcesFormatError';
+    }
+}
+function optionalString(value, field, pattern) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string' || (pattern && !pattern.test(value))) {
+        throw new ResourcesFormatError(`field '${field}' has an unexpected value`);
+    }
+    return value;
+}
+function parseHostDocker(value) {
+    if (typeof value !== 'object' || value === null) {
+        throw new ResourcesFormatError("field 'hostDocker' is missing");
+    }
+    const host = {};
+    for (const key of HOST_DOCKER_ENV_KEYS) {
+        host[key] =
+            optionalString(value[key], key) ?? null;
+    }
+    return host;
+}
+/** Parses and checks a saved record. */
+function parseResources(json) {
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new ResourcesFormatError('not JSON');
+    }
+    if (typeof data !== 'object' || data === null || data.version !== 1) {
+        throw new ResourcesFormatError('unknown version');
+    }
+    const runId = optionalString(data.runId, 'runId');
+    if (!runId)
+        throw new ResourcesFormatError("field 'runId' is missing");
+    return {
+        version: 1,
+        runId,
+        hostDocker: parseHostDocker(data.hostDocker),
+        container: optionalString(data.container, 'container', OUR_NAME),
+        volume: optionalString(data.volume, 'volume', OUR_NAME),
+        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
+    };
+}
+/** Serialises a record. */
+function serializeResources(resources) {
+    return JSON.stringify(resources);
+}
+
+;// CONCATENATED MODULE: ./src/cli/state-file.ts
+/**
+ * Where the CLI keeps a nest's resource record between `up` and `down`.
+ * Written atomically after each change, like the Action's post state.
+ */
+
+
+
+
+
+const STATE_FILE = 'nest.json';
+/** --state-dir, then DOCKER_NEST_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state. */
+function resolveStateDir(flag) {
+    if (flag)
+        return flag;
+    if (process.env.DOCKER_NEST_STATE_DIR)
+        return process.env.DOCKER_NEST_STATE_DIR;
+    const base = process.env.XDG_STATE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.local', 'state');
+    return (0,external_node_path_namespaceObject.join)(base, 'docker-nest');
+}
+/** The state file of the nest in `stateDir`. */
+function stateFilePath(stateDir) {
+    return (0,external_node_path_namespaceObject.join)(stateDir, STATE_FILE);
+}
+/** A recorder that rewrites the state file (0600, in a 0700 dir) on every change. */
+function fileRecorder(stateDir) {
+    return {
+        record(resources) {
+            (0,external_node_fs_namespaceObject.mkdirSync)(stateDir, { recursive: true, mode: 0o700 });
+            const file = stateFilePath(stateDir);
+            (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.tmp`, serializeResources(resources), {
+                mode: 0o600
+            });
+            (0,external_node_fs_namespaceObject.renameSync)(`${file}.tmp`, file);
+        }
+    };
+}
+/** The saved record, or undefined when there is no state file. */
+async function readStateFile(stateDir) {
+    try {
+        return parseResources(await (0,promises_namespaceObject.readFile)(stateFilePath(stateDir), 'utf8'));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/** Deletes the state file once its nest is gone. */
+async function removeStateFile(stateDir) {
+    await (0,promises_namespaceObject.rm)(stateFilePath(stateDir), { force: true });
+}
+
+;// CONCATENATED MODULE: ./src/cli/cli.ts
+/**
+ * The docker-nest command: the engine for GitLab jobs, Jenkins, self-hosted
+ * runners and laptops. Exit codes: 0 done, 1 failed, 2 bad usage or input.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** Exit codes, documented in --help and the README. */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** Bad command line: reported with exit code 2. */
+class UsageError extends Error {
+}
+/** Inputs that are lists: their flags may repeat. */
+const LIST_INPUTS = [
+    'dockerd-args',
+    'registry-mirrors',
+    'insecure-registries',
+    'tls-san'
+];
+/** Inputs that only make sense for the Action. */
+const ACTION_ONLY = ['cleanup'];
+const UP_INPUTS = Object.keys(INPUT_DEFAULTS).filter((name) => !ACTION_ONLY.includes(name));
+const HELP = `Usage: docker-nest <command> [options]
+
+Commands:
+  up      Start a private Docker daemon (dind, mutual TLS) and print
+          'export' lines for it:  eval "$(docker-nest up)"
+  down    Remove the nest that 'up' started (container, volume, certificates)
+  help    Show this help
+
+Options for up (each also read from DOCKER_NEST_<NAME>, e.g. DOCKER_NEST_IMAGE):
+${UP_INPUTS.map((name) => `  --${name}${LIST_INPUTS.includes(name) ? ' (repeatable)' : ''}  default: ${INPUT_DEFAULTS[name] || '(none)'}`).join('\n')}
+
+Options for up and down:
+  --state-dir DIR   where the nest's record lives
+                    (default $DOCKER_NEST_STATE_DIR or ~/.local/state/docker-nest)
+  --debug           more detail on stderr
+
+Exit codes: 0 done, 1 failed (the message says why), 2 bad usage or input.
+`;
+/** Env var name for an input: DOCKER_NEST_WAIT_TIMEOUT for wait-timeout. */
+function envNameFor(name) {
+    return `DOCKER_NEST_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+/** Parses argv (without node and script); flags win over env vars. */
+function parseCommandLine(argv, env = process.env) {
+    const options = {
+        'state-dir': { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean' }
+    };
+    for (const name of UP_INPUTS) {
+        options[name] = { type: 'string', multiple: LIST_INPUTS.includes(name) };
+    }
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            options,
+            allowPositionals: true,
+            strict: true
+        });
+    }
+    catch (error) {
+        throw new UsageError(`${error.message}. Run 'docker-nest help'.`);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length > 1) {
+        throw new UsageError(`Unexpected argument '${positionals[1]}'. Run 'docker-nest help'.`);
+    }
+    const inputs = {};
+    for (const name of UP_INPUTS) {
+        const value = values[name];
+        const fromEnv = env[envNameFor(name)];
+        if (value !== undefined)
+            inputs[name] = Array.isArray(value) ? value.join('\n') : value;
+        else if (fromEnv !== undefined)
+            inputs[name] = fromEnv;
+    }
+    return {
+        command: values.help ? 'help' : (positionals[0] ?? 'help'),
+        inputs,
+        stateDir: values['state-dir'],
+        debug: Boolean(values.debug)
+    };
+}
+/** The variables a shell needs to use the nest. */
+function nestEnvironment(info) {
+    return {
+        DOCKER_HOST: info.dockerHost,
+        DOCKER_TLS_VERIFY: info.tlsVerify ? '1' : '',
+        DOCKER_CERT_PATH: info.certPath ?? ''
+    };
+}
+async function up(parsed, logger) {
+    const options = parseInputs(parsed.inputs);
+    const stateDir = resolveStateDir(parsed.stateDir);
+    const existing = await readStateFile(stateDir);
+    if (existing) {
+        throw new UsageError(`A nest is already up (${stateFilePath(stateDir)}, container ` +
+            `${existing.container ?? '-'}). Run 'docker-nest down' first, or use another --state-dir.`);
+    }
+    const hostDocker = captureHostDockerEnv();
+    const docker = DockerCli.locate(hostDocker);
+    const plan = makePlan(options, {
+        runPrefix: 'local',
+        detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
+        now: new Date()
+    });
+    const recorder = fileRecorder(stateDir);
+    const resources = { version: 1, runId: plan.runId, hostDocker };
+    await recorder.record(resources);
+    const info = await startDind(plan, resources, {
+        docker,
+        logger,
+        recorder,
+        certParentDir: stateDir
+    });
+    process.stdout.write(`${exportLines(nestEnvironment(info))}\n`);
+    logger.info(`Ready. Remove it with: docker-nest down${parsed.stateDir ? ` --state-dir ${parsed.stateDir}` : ''}`);
+    return EXIT.ok;
+}
+async function down(parsed, logger) {
+    const stateDir = resolveStateDir(parsed.stateDir);
+    const resources = await readStateFile(stateDir);
+    if (!resources) {
+        logger.info(`No nest is up (no ${stateFilePath(stateDir)}); nothing to remove.`);
+        return EXIT.ok;
+    }
+    const docker = new DockerCli(findOnPath('docker') ?? 'docker', resources.hostDocker);
+    const report = await teardown(resources, docker, logger);
+    for (const warning of report.warnings)
+        logger.warning(warning);
+    if (report.warnings.length > 0)
+        return EXIT.failed;
+    await removeStateFile(stateDir);
+    return EXIT.ok;
+}
+/** Runs one command line; returns the exit code. */
+async function main(argv) {
+    try {
+        const parsed = parseCommandLine(argv);
+        const logger = createCliLogger(parsed.debug);
+        switch (parsed.command) {
+            case 'up':
+                return await up(parsed, logger);
+            case 'down':
+                return await down(parsed, logger);
+            case 'help':
+                process.stdout.write(HELP);
+                return EXIT.ok;
+            default:
+                throw new UsageError(`Unknown command '${parsed.command}'. Run 'docker-nest help'.`);
+        }
+    }
+    catch (error) {
+        process.stderr.write(`docker-nest: ${errorMessage(error)}\n`);
+        return error instanceof UsageError || error instanceof InputError
+            ? EXIT.usage
+            : EXIT.failed;
+    }
+}
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9909);
+// Entry of dist/cli: only calls main(), so tests can import it without side effects.
+
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

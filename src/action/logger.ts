@@ -1,0 +1,10 @@
+/** The engine's logger, printed through @actions/core with collapsible groups. */
+import * as core from '@actions/core'
+import type { Logger } from '../core/types.js'
+
+export const actionLogger: Logger = {
+  info: (message) => core.info(message),
+  debug: (message) => core.debug(message),
+  warning: (message) => core.warning(message),
+  group: (title, fn) => core.group(title, fn)
+}

@@ -1,0 +1,4 @@
+// Entry of dist/post: only calls run(), so tests can import run() without side effects.
+import { run } from './post.js'
+
+await run()

@@ -1,0 +1,276 @@
+/**
+ * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
+ * {@link DindOptions}. Every problem names the input, the value and what is
+ * valid, and all problems are reported at once, before anything is created.
+ */
+import { isIP } from 'node:net'
+import type { DindOptions, Mode, SubjectAltNames } from './types.js'
+
+/** The official image, pinned to a major version so upgrades are deliberate. */
+export const DEFAULT_DIND_IMAGE = 'docker:29-dind'
+
+/** Input names (kebab-case, as in action.yml) with their defaults. */
+export const INPUT_DEFAULTS = {
+  mode: 'dind',
+  image: DEFAULT_DIND_IMAGE,
+  tls: 'true',
+  'wait-timeout': '60',
+  'dockerd-args': '',
+  'registry-mirrors': '',
+  'insecure-registries': '',
+  mtu: 'auto',
+  'tls-san': '',
+  cleanup: 'true'
+} as const
+
+/** The name of one input. */
+export type InputName = keyof typeof INPUT_DEFAULTS
+
+/** Raw string values by input name; missing or empty values take the default. */
+export type RawInputs = Partial<Record<InputName, string>>
+
+/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'))
+    this.name = 'InputError'
+  }
+}
+
+const MODES: readonly Mode[] = ['dind', 'dood', 'auto']
+const MAX_WAIT_SECONDS = 3600
+/** dockerd flags docker-nest owns: letting users override them would break TLS or the data volume. */
+const RESERVED_DOCKERD_FLAGS: Record<string, string> = {
+  '-H': 'docker-nest sets the listeners itself',
+  '--host': 'docker-nest sets the listeners itself',
+  '--tls': "use input 'tls'",
+  '--tlsverify': "use input 'tls'",
+  '--tlscacert': 'docker-nest makes and installs the certificates',
+  '--tlscert': 'docker-nest makes and installs the certificates',
+  '--tlskey': 'docker-nest makes and installs the certificates',
+  '--data-root': 'the data root is the volume docker-nest mounts',
+  '--mtu': "use input 'mtu'",
+  '--registry-mirror': "use input 'registry-mirrors'"
+}
+
+/** Image reference: [registry[:port]/]path[:tag][@sha256:digest], no leading '-'. */
+const IMAGE_REF =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/
+const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/
+const REGISTRY_HOST = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/
+
+function quote(value: string): string {
+  return `'${value}'`
+}
+
+/** Splits a list input on newlines, commas and spaces; drops empty entries. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+}
+
+/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
+export function parseBoolean(
+  name: InputName,
+  value: string,
+  problems: string[]
+): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  problems.push(
+    `Input '${name}' must be 'true' or 'false', got ${quote(value)}.`
+  )
+  return false
+}
+
+function parseMode(value: string, problems: string[]): void {
+  if (!MODES.includes(value as Mode)) {
+    problems.push(
+      `Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`
+    )
+  } else if (value !== 'dind') {
+    problems.push(
+      `Input 'mode' value ${quote(value)} is not yet supported: this version ` +
+        `implements 'dind' only. Use mode: dind.`
+    )
+  }
+}
+
+function parseImage(value: string, problems: string[]): string {
+  if (!IMAGE_REF.test(value)) {
+    problems.push(
+      `Input 'image' must be an image reference such as ` +
+        `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
+        `got ${quote(value)}.`
+    )
+  }
+  return value
+}
+
+function parseWaitTimeout(value: string, problems: string[]): number {
+  const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN
+  if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
+    problems.push(
+      `Input 'wait-timeout' must be a number of seconds between 0 and ` +
+        `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`
+    )
+    return 0
+  }
+  return Math.round(seconds * 1000)
+}
+
+function parseMtu(value: string, problems: string[]): 'auto' | number {
+  if (value === 'auto') return 'auto'
+  const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN
+  if (!(mtu >= 576 && mtu <= 65535)) {
+    problems.push(
+      `Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
+        `(e.g. 1360), got ${quote(value)}.`
+    )
+    return 'auto'
+  }
+  return mtu
+}
+
+/** One flag per line; a value may follow after '=' or a space. Lines starting with '#' are comments. */
+function parseDockerdArgs(value: string, problems: string[]): string[] {
+  const args: string[] = []
+  for (const rawLine of value.split(/\r?\n/)) {
+    const line = rawLine.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const words = line.split(/\s+/)
+    const flag = words[0].split('=')[0]
+    if (!flag.startsWith('-')) {
+      problems.push(
+        `Input 'dockerd-args' takes dockerd flags, one per line ` +
+          `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`
+      )
+      continue
+    }
+    const reason = RESERVED_DOCKERD_FLAGS[flag]
+    if (reason) {
+      problems.push(
+        `Input 'dockerd-args' may not set ${flag} (${reason}), got ${quote(line)}.`
+      )
+      continue
+    }
+    args.push(...words)
+  }
+  return args
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') && !url.search
+    )
+  } catch {
+    return false
+  }
+}
+
+function parseRegistryMirrors(value: string, problems: string[]): string[] {
+  const mirrors = splitList(value)
+  for (const mirror of mirrors) {
+    if (!isHttpUrl(mirror)) {
+      problems.push(
+        `Input 'registry-mirrors' entries must be http(s) URLs such as ` +
+          `'https://mirror.example.com', got ${quote(mirror)}.`
+      )
+    }
+  }
+  return mirrors
+}
+
+function isCidr(value: string): boolean {
+  const [address, bits, extra] = value.split('/')
+  if (extra !== undefined || bits === undefined || !/^[0-9]{1,3}$/.test(bits)) {
+    return false
+  }
+  const family = isIP(address)
+  return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+function parseInsecureRegistries(value: string, problems: string[]): string[] {
+  const registries = splitList(value)
+  for (const registry of registries) {
+    if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
+      problems.push(
+        `Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
+          `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`
+      )
+    }
+  }
+  return registries
+}
+
+function isHostname(name: string): boolean {
+  const labels = name.replace(/^\*\./, '').split('.')
+  return name.length <= 253 && labels.every((label) => HOST_LABEL.test(label))
+}
+
+/**
+ * SANs must be typed, because an untyped entry is what kills the stock
+ * entrypoint ("v2i_GENERAL_NAME_ex: missing value"); we reject it up front.
+ */
+function parseTlsSans(value: string, problems: string[]): SubjectAltNames {
+  const sans: SubjectAltNames = { dns: [], ip: [] }
+  for (const entry of splitList(value)) {
+    const match = /^(DNS|IP):(.+)$/i.exec(entry)
+    const type = match?.[1].toUpperCase()
+    const name = match?.[2] ?? ''
+    if (type === 'DNS' && isHostname(name)) {
+      sans.dns.push(name.toLowerCase())
+    } else if (type === 'IP' && isIP(name) !== 0) {
+      sans.ip.push(name)
+    } else if (!match) {
+      problems.push(
+        `Input 'tls-san' entries need a type prefix: use 'DNS:${entry}' or ` +
+          `'IP:<address>', got ${quote(entry)}.`
+      )
+    } else {
+      problems.push(
+        `Input 'tls-san' entry ${quote(entry)} is not a valid ` +
+          `${type === 'IP' ? 'IPv4/IPv6 address' : 'DNS name'}.`
+      )
+    }
+  }
+  return sans
+}
+
+/** Takes a raw value, falling back to the default for missing or blank input. */
+function raw(inputs: RawInputs, name: InputName): string {
+  const value = inputs[name]?.trim()
+  return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value
+}
+
+/**
+ * Validates all inputs and returns the options, or throws one
+ * {@link InputError} listing every problem.
+ */
+export function parseInputs(inputs: RawInputs): DindOptions {
+  const problems: string[] = []
+  parseMode(raw(inputs, 'mode'), problems)
+  const options: DindOptions = {
+    image: parseImage(raw(inputs, 'image'), problems),
+    tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
+    waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
+    dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
+    registryMirrors: parseRegistryMirrors(
+      raw(inputs, 'registry-mirrors'),
+      problems
+    ),
+    insecureRegistries: parseInsecureRegistries(
+      raw(inputs, 'insecure-registries'),
+      problems
+    ),
+    mtu: parseMtu(raw(inputs, 'mtu'), problems),
+    tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
+    cleanup: parseBoolean('cleanup', raw(inputs, 'cleanup'), problems)
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return options
+}

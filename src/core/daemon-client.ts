@@ -1,0 +1,69 @@
+/**
+ * Talks to the nested daemon's Engine API straight from Node over mutual TLS:
+ * a `/_ping` costs a TLS handshake instead of a docker CLI process, which is
+ * what makes 50 ms readiness polling cheap.
+ */
+import { request as httpsRequest } from 'node:https'
+import { request as httpRequest } from 'node:http'
+import type { DaemonInfo, DaemonVersion } from './types.js'
+
+/** Where and how to reach a daemon over TCP. */
+export interface DaemonEndpoint {
+  host: string
+  port: number
+  /** PEM material for mutual TLS; absent for a plain TCP daemon. */
+  tls?: { ca: string; cert: string; key: string }
+}
+
+/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
+export function getJsonOrText(
+  endpoint: DaemonEndpoint,
+  path: string,
+  timeoutMs: number
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const options = {
+      host: endpoint.host,
+      port: endpoint.port,
+      path,
+      method: 'GET',
+      timeout: timeoutMs,
+      agent: false as const,
+      ...(endpoint.tls ?? {})
+    }
+    const req = (endpoint.tls ? httpsRequest : httpRequest)(options, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8')
+        const status = res.statusCode ?? 0
+        if (status >= 200 && status < 300) resolve(body)
+        else reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`))
+      })
+      res.on('error', reject)
+    })
+    req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)))
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** Resolves when the daemon answers `GET /_ping` with OK. */
+export async function ping(endpoint: DaemonEndpoint, timeoutMs = 1000) {
+  const body = await getJsonOrText(endpoint, '/_ping', timeoutMs)
+  if (body.trim() !== 'OK') throw new Error(`GET /_ping answered '${body}'`)
+}
+
+/** `GET /version`. */
+export async function daemonVersion(
+  endpoint: DaemonEndpoint
+): Promise<DaemonVersion> {
+  return JSON.parse(await getJsonOrText(endpoint, '/version', 5000))
+}
+
+/** `GET /info`. */
+export async function daemonInfo(
+  endpoint: DaemonEndpoint
+): Promise<DaemonInfo> {
+  return JSON.parse(await getJsonOrText(endpoint, '/info', 5000))
+}

@@ -1,0 +1,326 @@
+/**
+ * Starts a Docker-in-Docker sidecar and waits until its daemon answers:
+ * certificates (in-process), `docker run`, the server certificate signed for
+ * the container's real IP and copied in, then mTLS `/_ping` polling while
+ * `docker wait` watches for an early exit. Every resource is recorded before
+ * it is created, so teardown can always remove it.
+ */
+import type { ChildProcess } from 'node:child_process'
+import {
+  daemonInfo,
+  daemonVersion,
+  ping,
+  type DaemonEndpoint
+} from './daemon-client.js'
+import {
+  DaemonStartError,
+  classifyLog,
+  diagnoseContainer,
+  type Diagnosis
+} from './diagnose.js'
+import { DockerCommandError, type DockerCli } from './docker.js'
+import { phase } from './phase.js'
+import { buildDindRunArgs, type DindPlan } from './plan.js'
+import type { ResourceRecorder, Resources } from './resources.js'
+import { CERTS_READY_MARKER, CERT_DIR_IN_CONTAINER } from './startup-script.js'
+import { createTar } from './tar.js'
+import {
+  CertificateAuthority,
+  writeClientCertificates,
+  type IssuedCertificate
+} from './tls.js'
+import type { ContainerInspect, Logger } from './types.js'
+import { waitFor } from './wait.js'
+
+/** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
+export const PING_INTERVAL_MS = 50
+
+/** What the rest of the job needs to use the nest. */
+export interface NestInfo {
+  mode: 'dind'
+  image: string
+  /** `tcp://127.0.0.1:<port>` */
+  dockerHost: string
+  /** Client cert dir (ca.pem, cert.pem, key.pem); undefined with tls: false. */
+  certPath: string | undefined
+  tlsVerify: boolean
+  containerId: string
+  containerName: string
+  containerIp: string
+  port: number
+  serverVersion: string
+  storageDriver: string
+  cgroupVersion: string
+  /** MTU of the inner networks: the one passed to dockerd, else dockerd's default. */
+  mtu: number
+  /** From the start of the certificates to the first successful ping. */
+  readyMs: number
+}
+
+/** What {@link startDind} needs from its caller. */
+export interface DindDependencies {
+  docker: DockerCli
+  logger: Logger
+  recorder: ResourceRecorder
+  /** Parent of the fresh client cert dir (RUNNER_TEMP for the Action). */
+  certParentDir: string
+}
+
+const DOCKERD_DEFAULT_MTU = 1500
+
+interface ClientMaterial {
+  ca: CertificateAuthority
+  certDir: string
+  client: IssuedCertificate
+}
+
+/** Starts the sidecar described by `plan`; throws with a diagnosis if it never answers. */
+export async function startDind(
+  plan: DindPlan,
+  resources: Resources,
+  deps: DindDependencies
+): Promise<NestInfo> {
+  const { logger, recorder } = deps
+  const started = performance.now()
+  let material: ClientMaterial | undefined
+  if (plan.tls) {
+    material = await phase(logger, 'Certificates', async () => {
+      const ca = await CertificateAuthority.create()
+      const client = await ca.issueClientCertificate()
+      const certDir = await writeClientCertificates(
+        deps.certParentDir,
+        ca.certPem,
+        client
+      )
+      resources.certDir = certDir
+      await recorder.record(resources)
+      logger.info(`Client certificates in ${certDir} (ECDSA P-256)`)
+      return { ca, certDir, client }
+    })
+  }
+
+  resources.container = plan.name
+  resources.volume = plan.volume
+  await recorder.record(resources)
+  const container = await phase(logger, 'Start dind', () =>
+    runSidecar(plan, deps, material)
+  )
+  try {
+    const endpoint: DaemonEndpoint = {
+      host: '127.0.0.1',
+      port: container.port,
+      tls: material && {
+        ca: material.ca.certPem,
+        cert: material.client.certPem,
+        key: material.client.keyPem
+      }
+    }
+    await phase(logger, 'Wait for daemon', () =>
+      waitForDaemon(plan, endpoint, container.exited, deps)
+    )
+    const readyMs = Math.round(performance.now() - started)
+    const [version, info] = await Promise.all([
+      daemonVersion(endpoint),
+      daemonInfo(endpoint)
+    ])
+    logger.info(
+      `Docker ${version.Version} is ready after ${readyMs} ms ` +
+        `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`
+    )
+    return {
+      mode: 'dind',
+      image: plan.image,
+      dockerHost: `tcp://127.0.0.1:${container.port}`,
+      certPath: material?.certDir,
+      tlsVerify: plan.tls,
+      containerId: container.id,
+      containerName: plan.name,
+      containerIp: container.ip,
+      port: container.port,
+      serverVersion: version.Version,
+      storageDriver: info.Driver,
+      cgroupVersion: info.CgroupVersion ?? '',
+      mtu: plan.mtu ?? DOCKERD_DEFAULT_MTU,
+      readyMs
+    }
+  } finally {
+    container.stopWatching()
+  }
+}
+
+interface RunningSidecar {
+  id: string
+  ip: string
+  port: number
+  /** Settles with a reason when the container exits. */
+  exited: Promise<string>
+  stopWatching(): void
+}
+
+/** `docker run`, then read back id, IP and port, then deliver the server certs. */
+async function runSidecar(
+  plan: DindPlan,
+  deps: DindDependencies,
+  material: ClientMaterial | undefined
+): Promise<RunningSidecar> {
+  const { docker, logger } = deps
+  logger.info(`Image ${plan.image}, container ${plan.name}`)
+  logger.debug(
+    `dind.runSidecar: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
+  )
+  try {
+    await docker.exec(buildDindRunArgs(plan))
+  } catch (error) {
+    throw explainRunFailure(plan, error)
+  }
+  const watcher = watchExit(docker, plan.name)
+  try {
+    const inspect = await docker.inspect<ContainerInspect>(plan.name)
+    const ip = containerIp(inspect)
+    const port = publishedPort(inspect, plan.containerPort)
+    logger.info(
+      `Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`
+    )
+    if (material) {
+      await deliverServerCertificate(docker, plan, material.ca, [
+        ip,
+        inspect.Id.slice(0, 12)
+      ])
+    }
+    return { id: inspect.Id, ip, port, ...watcher }
+  } catch (error) {
+    watcher.stopWatching()
+    throw error
+  }
+}
+
+/** Turns a failed `docker run` into an error that says why and what to do. */
+function explainRunFailure(plan: DindPlan, error: unknown): Error {
+  if (!(error instanceof DockerCommandError)) return error as Error
+  const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`)
+  if (
+    /Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(
+      error.stderr
+    )
+  ) {
+    hints.push(
+      `Hint: image '${plan.image}' is not on the runner and could not be ` +
+        'pulled. Check the name and tag, log in to its registry before this ' +
+        "step, or set input 'image' to a mirror."
+    )
+  }
+  return new Error(
+    [
+      `Could not start the dind sidecar from image '${plan.image}'.`,
+      error.message,
+      ...hints
+    ].join('\n')
+  )
+}
+
+function containerIp(inspect: ContainerInspect): string {
+  const settings = inspect.NetworkSettings
+  const fromNetworks = Object.values(settings.Networks ?? {}).find(
+    (network) => network.IPAddress
+  )?.IPAddress
+  const ip = settings.IPAddress || fromNetworks
+  if (!ip) throw new Error(`Container ${inspect.Name} has no IP address`)
+  return ip
+}
+
+function publishedPort(
+  inspect: ContainerInspect,
+  containerPort: number
+): number {
+  const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? []
+  const port = Number(bindings?.[0]?.HostPort)
+  if (!port) {
+    throw new Error(
+      `Port ${containerPort} of container ${inspect.Name} was not published; ` +
+        `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`
+    )
+  }
+  return port
+}
+
+/**
+ * Signs the server certificate for the names known only now and streams it
+ * in with `docker cp -`; the marker goes last and releases the start script.
+ */
+async function deliverServerCertificate(
+  docker: DockerCli,
+  plan: DindPlan,
+  ca: CertificateAuthority,
+  extraNames: [ip: string, shortId: string]
+): Promise<void> {
+  const [ip, shortId] = extraNames
+  const server = await ca.issueServerCertificate({
+    dns: [...new Set([...plan.serverNames.dns, shortId])],
+    ip: [...new Set([...plan.serverNames.ip, ip])]
+  })
+  const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '')
+  const tar = createTar([
+    { path: `${base}/`, mode: 0o755 },
+    { path: `${base}/server/`, mode: 0o700 },
+    { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
+    { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
+    { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+    { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
+  ])
+  await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar })
+}
+
+/**
+ * Watches the container with `docker wait` (one process, no polling) so the
+ * readiness loop stops as soon as the daemon dies.
+ */
+function watchExit(
+  docker: DockerCli,
+  name: string
+): { exited: Promise<string>; stopWatching(): void } {
+  let child: ChildProcess | undefined = docker.spawn(['wait', name])
+  const exited = new Promise<string>((resolve) => {
+    let out = ''
+    child?.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child?.on('close', () => {
+      // Only a printed exit code means the container stopped; anything else is the watcher failing.
+      const code = out.trim()
+      if (/^\d+$/.test(code)) resolve(`the sidecar exited with code ${code}`)
+    })
+    child?.on('error', () => undefined)
+  })
+  child.stdin?.end()
+  child.unref()
+  return {
+    exited,
+    stopWatching() {
+      child?.kill()
+      child = undefined
+    }
+  }
+}
+
+/** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
+async function waitForDaemon(
+  plan: DindPlan,
+  endpoint: DaemonEndpoint,
+  exited: Promise<string>,
+  deps: DindDependencies
+): Promise<void> {
+  const result = await waitFor(() => ping(endpoint), {
+    timeoutMs: plan.waitTimeoutMs,
+    intervalMs: PING_INTERVAL_MS,
+    stop: exited
+  })
+  if (result.status === 'ready') {
+    deps.logger.info(`Daemon answered /_ping after ${result.attempts} attempts`)
+    return
+  }
+  const summary =
+    result.status === 'stopped'
+      ? `The inner Docker daemon did not start: ${result.reason} after ${result.elapsedMs} ms.`
+      : `The inner Docker daemon did not answer within ${plan.waitTimeoutMs / 1000} s ` +
+        `(wait-timeout); last error: ${String((result.lastError as Error)?.message ?? result.lastError)}.`
+  const diagnosis: Diagnosis = await diagnoseContainer(deps.docker, plan.name)
+  throw new DaemonStartError(summary, diagnosis)
+}

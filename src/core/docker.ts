@@ -1,0 +1,178 @@
+/**
+ * The one place that runs the docker CLI. Failure is decided by exit code
+ * alone and reported as one {@link DockerCommandError}. The CLI (rather than
+ * the Engine API) is used so that the user's own client settings — contexts,
+ * config dir, TLS variables — are honoured when we talk to the runner's daemon.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { accessSync, constants } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { HOST_DOCKER_ENV_KEYS, type HostDockerEnv } from './types.js'
+
+/** Options for one docker CLI call. */
+export interface DockerExecOptions {
+  /** Bytes written to the command's stdin (e.g. a tar stream for `docker cp -`). */
+  input?: Buffer | string
+  /** Kill the command after this many milliseconds. */
+  timeoutMs?: number
+}
+
+/** What a finished docker CLI call returned. */
+export interface DockerResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+const STDERR_TAIL_LINES = 20
+
+/** A docker CLI call that exited non-zero (or could not start). */
+export class DockerCommandError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly exitCode: number,
+    readonly stderr: string
+  ) {
+    const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n')
+    super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`)
+    this.name = 'DockerCommandError'
+  }
+}
+
+/** Finds an executable on PATH, like `which`. */
+export function findOnPath(
+  name: string,
+  pathVar = process.env.PATH ?? ''
+): string | undefined {
+  for (const dir of pathVar.split(delimiter)) {
+    if (!dir) continue
+    const candidate = join(dir, name)
+    try {
+      accessSync(candidate, constants.X_OK)
+      return candidate
+    } catch {
+      // not here; keep looking
+    }
+  }
+  return undefined
+}
+
+/** Reads the runner's docker client settings from an environment. */
+export function captureHostDockerEnv(
+  env: NodeJS.ProcessEnv = process.env
+): HostDockerEnv {
+  const captured = {} as HostDockerEnv
+  for (const key of HOST_DOCKER_ENV_KEYS) captured[key] = env[key] ?? null
+  return captured
+}
+
+/** Returns `base` with the docker client variables replaced by `host`'s. */
+export function envForHostDaemon(
+  host: HostDockerEnv,
+  base: NodeJS.ProcessEnv = process.env
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base, DOCKER_CONTENT_TRUST: 'false' }
+  for (const key of HOST_DOCKER_ENV_KEYS) {
+    const value = host[key]
+    if (value === null) delete env[key]
+    else env[key] = value
+  }
+  return env
+}
+
+/** The docker CLI bound to one daemon (the runner's). */
+export class DockerCli {
+  private readonly env: NodeJS.ProcessEnv
+
+  constructor(
+    readonly binary: string,
+    host: HostDockerEnv
+  ) {
+    this.env = envForHostDaemon(host)
+  }
+
+  /** Locates the docker CLI on PATH; throws a clear error when there is none. */
+  static locate(host: HostDockerEnv): DockerCli {
+    const binary = findOnPath('docker')
+    if (!binary) {
+      throw new Error(
+        'The docker CLI is not on PATH. docker-nest drives the runner’s ' +
+          'Docker daemon through it: install Docker on the runner (hosted ' +
+          'ubuntu runners have it) or add the docker binary to PATH.'
+      )
+    }
+    return new DockerCli(binary, host)
+  }
+
+  /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
+  async exec(args: string[], options: DockerExecOptions = {}) {
+    const result = await this.tryExec(args, options)
+    if (result.exitCode !== 0) {
+      throw new DockerCommandError(args, result.exitCode, result.stderr)
+    }
+    return result
+  }
+
+  /** Runs `docker <args>` and returns the result whatever the exit code. */
+  tryExec(
+    args: string[],
+    options: DockerExecOptions = {}
+  ): Promise<DockerResult> {
+    return new Promise((resolve) => {
+      const child = this.spawn(args)
+      const out: Buffer[] = []
+      const err: Buffer[] = []
+      child.stdout?.on('data', (chunk: Buffer) => out.push(chunk))
+      child.stderr?.on('data', (chunk: Buffer) => err.push(chunk))
+      const timer =
+        options.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+      const finish = (exitCode: number, extra = '') => {
+        if (timer) clearTimeout(timer)
+        resolve({
+          exitCode,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8') + extra
+        })
+      }
+      child.on('error', (error) => finish(127, String(error.message)))
+      child.on('close', (code, signal) =>
+        finish(code ?? 128, signal ? `killed by ${signal}` : '')
+      )
+      child.stdin?.on('error', () => undefined) // the command may exit before reading
+      child.stdin?.end(options.input)
+    })
+  }
+
+  /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
+  spawn(args: string[]): ChildProcess {
+    return spawn(this.binary, args, {
+      env: this.env,
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+  }
+
+  /** `docker inspect` of one object, parsed. */
+  async inspect<T>(name: string): Promise<T> {
+    const { stdout } = await this.exec(['inspect', '--type', 'container', name])
+    return (JSON.parse(stdout) as T[])[0]
+  }
+
+  /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
+  async tryRemoveContainer(name: string): Promise<boolean> {
+    const result = await this.tryExec(['rm', '--force', '--volumes', name])
+    return result.exitCode === 0 || isNoSuchObject(result.stderr)
+  }
+
+  /** Removes a volume; false when it failed for a reason other than "gone". */
+  async tryRemoveVolume(name: string): Promise<boolean> {
+    const result = await this.tryExec(['volume', 'rm', '--force', name])
+    return result.exitCode === 0 || isNoSuchObject(result.stderr)
+  }
+}
+
+/** True when docker's error text says the object does not exist. */
+export function isNoSuchObject(stderr: string): boolean {
+  return /no such (container|volume|network|object)|not found/i.test(stderr)
+}

@@ -1,0 +1,86 @@
+/**
+ * The record of everything a nest created, saved (Action state or CLI state
+ * file) as soon as each thing exists, so teardown also cleans half-finished
+ * starts. One JSON object under one key, checked when read back.
+ */
+import { HOST_DOCKER_ENV_KEYS, type HostDockerEnv } from './types.js'
+
+/** Everything teardown needs. Absent fields were never created. */
+export interface Resources {
+  version: 1
+  runId: string
+  /** How to reach the runner's daemon (post's env points at the nest). */
+  hostDocker: HostDockerEnv
+  container?: string
+  volume?: string
+  certDir?: string
+}
+
+/** Saves the record after each change; the Action and the CLI each provide one. */
+export interface ResourceRecorder {
+  record(resources: Resources): Promise<void> | void
+}
+
+/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
+const OUR_NAME = /^docker-nest-[a-z0-9-]+$/
+const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/
+
+/** Thrown when a saved record cannot be trusted. */
+export class ResourcesFormatError extends Error {
+  constructor(message: string) {
+    super(`docker-nest state is malformed: ${message}`)
+    this.name = 'ResourcesFormatError'
+  }
+}
+
+function optionalString(
+  value: unknown,
+  field: string,
+  pattern?: RegExp
+): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string' || (pattern && !pattern.test(value))) {
+    throw new ResourcesFormatError(`field '${field}' has an unexpected value`)
+  }
+  return value
+}
+
+function parseHostDocker(value: unknown): HostDockerEnv {
+  if (typeof value !== 'object' || value === null) {
+    throw new ResourcesFormatError("field 'hostDocker' is missing")
+  }
+  const host = {} as HostDockerEnv
+  for (const key of HOST_DOCKER_ENV_KEYS) {
+    host[key] =
+      optionalString((value as Record<string, unknown>)[key], key) ?? null
+  }
+  return host
+}
+
+/** Parses and checks a saved record. */
+export function parseResources(json: string): Resources {
+  let data: Record<string, unknown>
+  try {
+    data = JSON.parse(json) as Record<string, unknown>
+  } catch {
+    throw new ResourcesFormatError('not JSON')
+  }
+  if (typeof data !== 'object' || data === null || data.version !== 1) {
+    throw new ResourcesFormatError('unknown version')
+  }
+  const runId = optionalString(data.runId, 'runId')
+  if (!runId) throw new ResourcesFormatError("field 'runId' is missing")
+  return {
+    version: 1,
+    runId,
+    hostDocker: parseHostDocker(data.hostDocker),
+    container: optionalString(data.container, 'container', OUR_NAME),
+    volume: optionalString(data.volume, 'volume', OUR_NAME),
+    certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
+  }
+}
+
+/** Serialises a record. */
+export function serializeResources(resources: Resources): string {
+  return JSON.stringify(resources)
+}

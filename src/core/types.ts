@@ -1,0 +1,104 @@
+/**
+ * Types shared across the engine. Docker's JSON shapes are trimmed to the
+ * fields we read; upstream structs are linked next to each type.
+ */
+
+/** A small logger so the engine prints plain text in the CLI and groups in the Action. */
+export interface Logger {
+  info(message: string): void
+  debug(message: string): void
+  warning(message: string): void
+  /** Runs `fn` inside a titled, collapsible section of the log. */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>
+}
+
+/** Extra names for the server certificate, already typed (DNS vs IP). */
+export interface SubjectAltNames {
+  dns: string[]
+  ip: string[]
+}
+
+/** The modes users can ask for; only `dind` is implemented so far (issue #4 brings the others). */
+export type Mode = 'dind' | 'dood' | 'auto'
+
+/** Validated user options for a dind nest: the typed form of the Action inputs and CLI flags. */
+export interface DindOptions {
+  /** Image to run: the official `docker:<major>-dind` or any image with `dockerd` on PATH. */
+  image: string
+  /** Mutual TLS on the daemon's TCP port (default true). */
+  tls: boolean
+  /** How long to wait for the inner daemon to answer, in milliseconds. */
+  waitTimeoutMs: number
+  /** Extra dockerd flags, already split into argv words. */
+  dockerdArgs: string[]
+  /** `--registry-mirror` values (http/https URLs). */
+  registryMirrors: string[]
+  /** `--insecure-registry` values (host[:port] or CIDR). */
+  insecureRegistries: string[]
+  /** MTU for the inner daemon's networks, or `auto` to follow the runner's uplink. */
+  mtu: 'auto' | number
+  /** Extra server certificate names from input `tls-san`. */
+  tlsSans: SubjectAltNames
+  /** Remove everything in post (default true). */
+  cleanup: boolean
+}
+
+/**
+ * How docker-nest reaches the runner's own daemon. Recorded at main start so
+ * post (whose environment carries the DOCKER_HOST main exported) can address
+ * the runner's daemon, not the nest. `null` means "unset".
+ */
+export interface HostDockerEnv {
+  DOCKER_HOST: string | null
+  DOCKER_TLS_VERIFY: string | null
+  DOCKER_CERT_PATH: string | null
+  DOCKER_CONTEXT: string | null
+}
+
+/** Names of the variables in {@link HostDockerEnv}. */
+export const HOST_DOCKER_ENV_KEYS = [
+  'DOCKER_HOST',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_CERT_PATH',
+  'DOCKER_CONTEXT'
+] as const
+
+/**
+ * Subset of `docker inspect` for a container.
+ * https://github.com/moby/moby/blob/master/api/types/container/container.go (InspectResponse)
+ */
+export interface ContainerInspect {
+  Id: string
+  Name: string
+  State: {
+    Status: string
+    Running: boolean
+    ExitCode: number
+    Error: string
+    OOMKilled: boolean
+  }
+  NetworkSettings: {
+    IPAddress?: string
+    Ports?: Record<string, Array<{ HostIp: string; HostPort: string }> | null>
+    Networks?: Record<string, { IPAddress?: string }>
+  }
+}
+
+/**
+ * Subset of `GET /version`.
+ * https://github.com/moby/moby/blob/master/api/types/types.go (Version)
+ */
+export interface DaemonVersion {
+  Version: string
+  ApiVersion: string
+}
+
+/**
+ * Subset of `GET /info`.
+ * https://github.com/moby/moby/blob/master/api/types/system/info.go (Info)
+ */
+export interface DaemonInfo {
+  Driver: string
+  CgroupVersion?: string
+  ServerVersion: string
+}
