@@ -90,6 +90,22 @@ suite('Action, mode dind (real nested daemons)', () => {
         expect(statSync(certPath).mode & 0o777).toBe(0o700)
         expect(statSync(join(certPath, 'key.pem')).mode & 0o777).toBe(0o600)
 
+        // Only the server files went in: no CA key, so nothing inside can mint certificates,
+        // and the official entrypoint took its verify-only branch (no key generation).
+        const certsInside = dockerOk([
+          'exec',
+          main.outputs['container-id'],
+          'sh',
+          '-c',
+          'cd /certs && find . -type f | sort'
+        ])
+        expect(certsInside.trim().split('\n')).toEqual([
+          './.docker-nest-ready',
+          './server/ca.pem',
+          './server/cert.pem',
+          './server/key.pem'
+        ])
+
         // Real containers and a real build inside the nest.
         loadImageInto(env, IMAGES.busybox)
         expect(

@@ -31838,20 +31838,22 @@ function envForHostDaemon(host, base = process.env) {
 /** The docker CLI bound to one daemon (the runner's). */
 class DockerCli {
     binary;
+    debug;
     env;
-    constructor(binary, host) {
+    constructor(binary, host, debug = () => undefined) {
         this.binary = binary;
+        this.debug = debug;
         this.env = envForHostDaemon(host);
     }
     /** Locates the docker CLI on PATH; throws a clear error when there is none. */
-    static locate(host) {
+    static locate(host, debug) {
         const binary = findOnPath('docker');
         if (!binary) {
             throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
                 'Docker daemon through it: install Docker on the runner (hosted ' +
                 'ubuntu runners have it) or add the docker binary to PATH.');
         }
-        return new DockerCli(binary, host);
+        return new DockerCli(binary, host, debug);
     }
     /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
     async exec(args, options = {}) {
@@ -31863,6 +31865,7 @@ class DockerCli {
     }
     /** Runs `docker <args>` and returns the result whatever the exit code. */
     tryExec(args, options = {}) {
+        const started = performance.now();
         return new Promise((resolve) => {
             const child = this.spawn(args);
             const out = [];
@@ -31875,6 +31878,8 @@ class DockerCli {
             const finish = (exitCode, extra = '') => {
                 if (timer)
                     clearTimeout(timer);
+                const ms = Math.round(performance.now() - started);
+                this.debug(`docker.exec: ${args[0]} ${args[1] ?? ''} -> ${exitCode} (${ms} ms)`);
                 resolve({
                     exitCode,
                     stdout: Buffer.concat(out).toString('utf8'),
@@ -32474,24 +32479,12 @@ const PING_INTERVAL_MS = 50;
 const DOCKERD_DEFAULT_MTU = 1500;
 /** Starts the sidecar described by `plan`; throws with a diagnosis if it never answers. */
 async function startDind(plan, resources, deps) {
-    const { logger, recorder } = deps;
+    const { logger } = deps;
     const started = performance.now();
-    let material;
-    if (plan.tls) {
-        material = await phase(logger, 'Certificates', async () => {
-            const ca = await CertificateAuthority.create();
-            const client = await ca.issueClientCertificate();
-            const certDir = await writeClientCertificates(deps.certParentDir, ca.certPem, client);
-            resources.certDir = certDir;
-            await recorder.record(resources);
-            logger.info(`Client certificates in ${certDir} (ECDSA P-256)`);
-            return { ca, certDir, client };
-        });
-    }
     resources.container = plan.name;
     resources.volume = plan.volume;
-    await recorder.record(resources);
-    const container = await phase(logger, 'Start dind', () => runSidecar(plan, deps, material));
+    await deps.recorder.record(resources);
+    const { container, material } = await phase(logger, 'Start dind', () => launch(plan, resources, deps));
     try {
         const endpoint = {
             host: '127.0.0.1',
@@ -32531,17 +32524,24 @@ async function startDind(plan, resources, deps) {
         container.stopWatching();
     }
 }
-/** `docker run`, then read back id, IP and port, then deliver the server certs. */
-async function runSidecar(plan, deps, material) {
+/**
+ * `docker run` and, meanwhile, the client certificates (neither needs the
+ * other until the copy); then read back id, IP and port, and deliver the
+ * server certificate signed for them.
+ */
+async function launch(plan, resources, deps) {
     const { docker, logger } = deps;
     logger.info(`Image ${plan.image}, container ${plan.name}`);
-    logger.debug(`dind.runSidecar: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
-    try {
-        await docker.exec(buildDindRunArgs(plan));
-    }
-    catch (error) {
-        throw explainRunFailure(plan, error);
-    }
+    logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
+    const [ran, made] = await Promise.allSettled([
+        docker.exec(buildDindRunArgs(plan)),
+        plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
+    ]);
+    if (ran.status === 'rejected')
+        throw explainRunFailure(plan, ran.reason);
+    if (made.status === 'rejected')
+        throw made.reason;
+    const material = made.value;
     const watcher = watchExit(docker, plan.name);
     try {
         const inspect = await docker.inspect(plan.name);
@@ -32554,12 +32554,22 @@ async function runSidecar(plan, deps, material) {
                 inspect.Id.slice(0, 12)
             ]);
         }
-        return { id: inspect.Id, ip, port, ...watcher };
+        return { container: { id: inspect.Id, ip, port, ...watcher }, material };
     }
     catch (error) {
         watcher.stopWatching();
         throw error;
     }
+}
+/** The CA (in memory only) and the client files, recorded as soon as they exist. */
+async function makeClientMaterial(resources, deps) {
+    const ca = await CertificateAuthority.create();
+    const client = await ca.issueClientCertificate();
+    const certDir = await writeClientCertificates(deps.certParentDir, ca.certPem, client);
+    resources.certDir = certDir;
+    await deps.recorder.record(resources);
+    deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`);
+    return { ca, certDir, client };
 }
 /** Turns a failed `docker run` into an error that says why and what to do. */
 function explainRunFailure(plan, error) {
@@ -32958,7 +32968,7 @@ async function run() {
         const options = parseInputs(readInputs());
         saveCleanup(options.cleanup);
         const hostDocker = captureHostDockerEnv();
-        const docker = DockerCli.locate(hostDocker);
+        const docker = DockerCli.locate(hostDocker, actionLogger.debug);
         const plan = makePlan(options, {
             runPrefix: runPrefix(),
             detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,

@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
     const options = parseInputs(readInputs())
     saveCleanup(options.cleanup)
     const hostDocker = captureHostDockerEnv()
-    const docker = DockerCli.locate(hostDocker)
+    const docker = DockerCli.locate(hostDocker, actionLogger.debug)
     const plan = makePlan(options, {
       runPrefix: runPrefix(),
       detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,

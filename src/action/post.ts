@@ -27,7 +27,8 @@ export async function run(): Promise<void> {
     // talk to the runner's daemon as recorded at main start instead.
     const docker = new DockerCli(
       findOnPath('docker') ?? 'docker',
-      resources.hostDocker
+      resources.hostDocker,
+      actionLogger.debug
     )
     const report = await core.group('Remove nest', () =>
       teardown(resources, docker, actionLogger)

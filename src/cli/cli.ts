@@ -144,7 +144,7 @@ async function up(parsed: Parsed, logger: Logger): Promise<number> {
     )
   }
   const hostDocker = captureHostDockerEnv()
-  const docker = DockerCli.locate(hostDocker)
+  const docker = DockerCli.locate(hostDocker, (m) => logger.debug(m))
   const plan = makePlan(options, {
     runPrefix: 'local',
     detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
@@ -177,7 +177,8 @@ async function down(parsed: Parsed, logger: Logger): Promise<number> {
   }
   const docker = new DockerCli(
     findOnPath('docker') ?? 'docker',
-    resources.hostDocker
+    resources.hostDocker,
+    (m) => logger.debug(m)
   )
   const report = await teardown(resources, docker, logger)
   for (const warning of report.warnings) logger.warning(warning)

@@ -80,30 +80,13 @@ export async function startDind(
   resources: Resources,
   deps: DindDependencies
 ): Promise<NestInfo> {
-  const { logger, recorder } = deps
+  const { logger } = deps
   const started = performance.now()
-  let material: ClientMaterial | undefined
-  if (plan.tls) {
-    material = await phase(logger, 'Certificates', async () => {
-      const ca = await CertificateAuthority.create()
-      const client = await ca.issueClientCertificate()
-      const certDir = await writeClientCertificates(
-        deps.certParentDir,
-        ca.certPem,
-        client
-      )
-      resources.certDir = certDir
-      await recorder.record(resources)
-      logger.info(`Client certificates in ${certDir} (ECDSA P-256)`)
-      return { ca, certDir, client }
-    })
-  }
-
   resources.container = plan.name
   resources.volume = plan.volume
-  await recorder.record(resources)
-  const container = await phase(logger, 'Start dind', () =>
-    runSidecar(plan, deps, material)
+  await deps.recorder.record(resources)
+  const { container, material } = await phase(logger, 'Start dind', () =>
+    launch(plan, resources, deps)
   )
   try {
     const endpoint: DaemonEndpoint = {
@@ -157,22 +140,28 @@ interface RunningSidecar {
   stopWatching(): void
 }
 
-/** `docker run`, then read back id, IP and port, then deliver the server certs. */
-async function runSidecar(
+/**
+ * `docker run` and, meanwhile, the client certificates (neither needs the
+ * other until the copy); then read back id, IP and port, and deliver the
+ * server certificate signed for them.
+ */
+async function launch(
   plan: DindPlan,
-  deps: DindDependencies,
-  material: ClientMaterial | undefined
-): Promise<RunningSidecar> {
+  resources: Resources,
+  deps: DindDependencies
+): Promise<{ container: RunningSidecar; material?: ClientMaterial }> {
   const { docker, logger } = deps
   logger.info(`Image ${plan.image}, container ${plan.name}`)
   logger.debug(
-    `dind.runSidecar: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
+    `dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
   )
-  try {
-    await docker.exec(buildDindRunArgs(plan))
-  } catch (error) {
-    throw explainRunFailure(plan, error)
-  }
+  const [ran, made] = await Promise.allSettled([
+    docker.exec(buildDindRunArgs(plan)),
+    plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
+  ])
+  if (ran.status === 'rejected') throw explainRunFailure(plan, ran.reason)
+  if (made.status === 'rejected') throw made.reason
+  const material = made.value
   const watcher = watchExit(docker, plan.name)
   try {
     const inspect = await docker.inspect<ContainerInspect>(plan.name)
@@ -187,11 +176,29 @@ async function runSidecar(
         inspect.Id.slice(0, 12)
       ])
     }
-    return { id: inspect.Id, ip, port, ...watcher }
+    return { container: { id: inspect.Id, ip, port, ...watcher }, material }
   } catch (error) {
     watcher.stopWatching()
     throw error
   }
+}
+
+/** The CA (in memory only) and the client files, recorded as soon as they exist. */
+async function makeClientMaterial(
+  resources: Resources,
+  deps: DindDependencies
+): Promise<ClientMaterial> {
+  const ca = await CertificateAuthority.create()
+  const client = await ca.issueClientCertificate()
+  const certDir = await writeClientCertificates(
+    deps.certParentDir,
+    ca.certPem,
+    client
+  )
+  resources.certDir = certDir
+  await deps.recorder.record(resources)
+  deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`)
+  return { ca, certDir, client }
 }
 
 /** Turns a failed `docker run` into an error that says why and what to do. */

@@ -86,13 +86,17 @@ export class DockerCli {
 
   constructor(
     readonly binary: string,
-    host: HostDockerEnv
+    host: HostDockerEnv,
+    private readonly debug: (message: string) => void = () => undefined
   ) {
     this.env = envForHostDaemon(host)
   }
 
   /** Locates the docker CLI on PATH; throws a clear error when there is none. */
-  static locate(host: HostDockerEnv): DockerCli {
+  static locate(
+    host: HostDockerEnv,
+    debug?: (message: string) => void
+  ): DockerCli {
     const binary = findOnPath('docker')
     if (!binary) {
       throw new Error(
@@ -101,7 +105,7 @@ export class DockerCli {
           'ubuntu runners have it) or add the docker binary to PATH.'
       )
     }
-    return new DockerCli(binary, host)
+    return new DockerCli(binary, host, debug)
   }
 
   /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
@@ -118,6 +122,7 @@ export class DockerCli {
     args: string[],
     options: DockerExecOptions = {}
   ): Promise<DockerResult> {
+    const started = performance.now()
     return new Promise((resolve) => {
       const child = this.spawn(args)
       const out: Buffer[] = []
@@ -130,6 +135,10 @@ export class DockerCli {
           : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
       const finish = (exitCode: number, extra = '') => {
         if (timer) clearTimeout(timer)
+        const ms = Math.round(performance.now() - started)
+        this.debug(
+          `docker.exec: ${args[0]} ${args[1] ?? ''} -> ${exitCode} (${ms} ms)`
+        )
         resolve({
           exitCode,
           stdout: Buffer.concat(out).toString('utf8'),

