@@ -32748,8 +32748,8 @@ function exportEnvironment(info) {
     exportVariable('DOCKER_TLS_VERIFY', info.tlsVerify ? '1' : '');
     exportVariable('DOCKER_CERT_PATH', info.certPath ?? '');
 }
-/** Step outputs, named as in action.yml. */
-function setOutputs(info) {
+/** Step output values by name (as declared in action.yml). */
+function outputsFor(info) {
     const outputs = {
         'docker-host': info.dockerHost,
         'cert-path': info.certPath ?? '',
@@ -32763,8 +32763,12 @@ function setOutputs(info) {
         'ready-ms': info.readyMs,
         mode: info.mode
     };
-    for (const [name, value] of Object.entries(outputs)) {
-        setOutput(name, String(value));
+    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, String(value)]));
+}
+/** Sets every step output. */
+function setOutputs(info) {
+    for (const [name, value] of Object.entries(outputsFor(info))) {
+        setOutput(name, value);
     }
 }
 

@@ -10,8 +10,8 @@ export function exportEnvironment(info: NestInfo): void {
   core.exportVariable('DOCKER_CERT_PATH', info.certPath ?? '')
 }
 
-/** Step outputs, named as in action.yml. */
-export function setOutputs(info: NestInfo): void {
+/** Step output values by name (as declared in action.yml). */
+export function outputsFor(info: NestInfo): Record<string, string> {
   const outputs: Record<string, string | number> = {
     'docker-host': info.dockerHost,
     'cert-path': info.certPath ?? '',
@@ -25,7 +25,14 @@ export function setOutputs(info: NestInfo): void {
     'ready-ms': info.readyMs,
     mode: info.mode
   }
-  for (const [name, value] of Object.entries(outputs)) {
-    core.setOutput(name, String(value))
+  return Object.fromEntries(
+    Object.entries(outputs).map(([name, value]) => [name, String(value)])
+  )
+}
+
+/** Sets every step output. */
+export function setOutputs(info: NestInfo): void {
+  for (const [name, value] of Object.entries(outputsFor(info))) {
+    core.setOutput(name, value)
   }
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { INPUT_DEFAULTS } from '../../../src/core/config.js'
+import type { NestInfo } from '../../../src/core/dind.js'
+import { outputsFor } from '../../../src/action/outputs.js'
+
+const action = parse(readFileSync('action.yml', 'utf8'))
+
+const info: NestInfo = {
+  mode: 'dind',
+  image: 'docker:29-dind',
+  dockerHost: 'tcp://127.0.0.1:32768',
+  certPath: '/tmp/docker-nest-certs-x',
+  tlsVerify: true,
+  containerId: 'abc',
+  containerName: 'docker-nest-abc',
+  containerIp: '172.17.0.2',
+  port: 32768,
+  serverVersion: '29.0.0',
+  storageDriver: 'overlayfs',
+  cgroupVersion: '2',
+  mtu: 1500,
+  readyMs: 900
+}
+
+describe('action.yml', () => {
+  it('runs main and post on node24 from the committed bundles; post always runs', () => {
+    expect(action.runs).toEqual({
+      using: 'node24',
+      main: 'dist/main/index.js',
+      post: 'dist/post/index.js'
+    })
+  })
+
+  it('declares exactly the inputs the engine validates, with the same defaults', () => {
+    const declared = Object.fromEntries(
+      Object.entries(action.inputs as Record<string, { default: string }>).map(
+        ([name, input]) => [name, String(input.default)]
+      )
+    )
+    expect(declared).toEqual(INPUT_DEFAULTS)
+  })
+
+  it('documents every input and output', () => {
+    for (const section of [action.inputs, action.outputs]) {
+      for (const [name, entry] of Object.entries(
+        section as Record<string, { description?: string }>
+      )) {
+        expect([name, (entry.description ?? '').length > 10]).toEqual([
+          name,
+          true
+        ])
+      }
+    }
+  })
+
+  it('declares exactly the outputs main sets', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      Object.keys(outputsFor(info)).sort()
+    )
+  })
+
+  it('turns a nest into string outputs', () => {
+    expect(outputsFor(info)).toMatchObject({
+      'docker-host': 'tcp://127.0.0.1:32768',
+      'tls-verify': '1',
+      port: '32768',
+      'ready-ms': '900',
+      mode: 'dind'
+    })
+    expect(
+      outputsFor({ ...info, tlsVerify: false, certPath: undefined })
+    ).toMatchObject({
+      'tls-verify': '',
+      'cert-path': ''
+    })
+  })
+})
