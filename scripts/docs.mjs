@@ -5,7 +5,11 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { parse } from 'yaml'
 
 const action = parse(readFileSync('action.yml', 'utf8'))
-const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim()
+const cell = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim()
 
 const inputs = [
   '| Name | Default | Description |',
@@ -29,7 +33,8 @@ function replaceBetween(text, marker, content) {
   const end = `<!-- ${marker}:end -->`
   const from = text.indexOf(start)
   const to = text.indexOf(end)
-  if (from < 0 || to < 0) throw new Error(`README.md lacks the ${marker} markers`)
+  if (from < 0 || to < 0)
+    throw new Error(`README.md lacks the ${marker} markers`)
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`
 }
 
