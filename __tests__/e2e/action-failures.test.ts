@@ -117,6 +117,32 @@ suite('Action failures (real daemon)', () => {
   )
 
   it(
+    'a daemon that does not answer within wait-timeout fails with the diagnosis',
+    async () => {
+      const main = await runMain({
+        // No real daemon starts in 0.2 s: this exercises the timeout path.
+        inputs: { image: IMAGES.official20, 'wait-timeout': '0.2' },
+        workDir: join(work.dir, 'timeout')
+      })
+      const runId = JSON.parse(main.state.resources).runId
+      try {
+        expect(main.exitCode).toBe(1)
+        const error = errorOf(main)
+        expect(error).toContain(
+          'The inner Docker daemon did not answer within 0.2 s (wait-timeout)'
+        )
+        expect(error).toContain('Container state: running')
+        expect(error).toContain('Last 50 log lines of the sidecar:')
+        expect((await runPost(main)).exitCode).toBe(0)
+        expect(leftovers(runId)).toEqual([])
+      } finally {
+        cleanup(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
     'a dockerd that exits at once is reported with the iptables hint',
     async () => {
       const main = await runMain({

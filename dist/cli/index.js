@@ -1100,7 +1100,10 @@ async function writeClientCertificates(parentDir, caPem, client) {
  * interval and clock are arguments, so tests run it with zero delays.
  */
 const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** Retries `probe` (which throws while not ready) until ready, timeout or stop. */
+/**
+ * Retries `probe` (which throws while not ready) until ready, timeout or stop.
+ * The probe gets the time left, so one slow attempt cannot overrun the deadline.
+ */
 async function waitFor(probe, options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? defaultSleep;
@@ -1126,7 +1129,7 @@ async function waitFor(probe, options) {
         }
         attempts++;
         try {
-            const value = await probe();
+            const value = await probe(options.timeoutMs - (now() - start));
             return { status: 'ready', value, attempts, elapsedMs: now() - start };
         }
         catch (error) {
@@ -1153,6 +1156,9 @@ async function waitFor(probe, options) {
 
 /** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
 const PING_INTERVAL_MS = 50;
+/** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
+const PING_TIMEOUT_MS = 1000;
+const MIN_PING_TIMEOUT_MS = 20;
 const DOCKERD_DEFAULT_MTU = 1500;
 /** Starts the sidecar described by `plan`; throws with a diagnosis if it never answers. */
 async function startDind(plan, resources, deps) {
@@ -1331,7 +1337,7 @@ function watchExit(docker, name) {
 }
 /** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
 async function waitForDaemon(plan, endpoint, exited, deps) {
-    const result = await waitFor(() => ping(endpoint), {
+    const result = await waitFor((remainingMs) => ping(endpoint, Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))), {
         timeoutMs: plan.waitTimeoutMs,
         intervalMs: PING_INTERVAL_MS,
         stop: exited

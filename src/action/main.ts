@@ -18,11 +18,11 @@ import { saveCleanup, stateRecorder } from './state.js'
 import { writeFailureSummary, writeSummary } from './summary.js'
 import { runnerTemp, runPrefix } from './runner-env.js'
 
-/** Checks that nothing we need is missing before anything is created. */
-function assertLinux(): void {
-  if (process.platform !== 'linux') {
+/** Refuses non-Linux runners before anything is created. */
+export function assertLinux(platform: string = process.platform): void {
+  if (platform !== 'linux') {
     throw new Error(
-      `docker-nest needs a Linux runner; this one is ${process.platform}. ` +
+      `docker-nest needs a Linux runner; this one is ${platform}. ` +
         "Run the job on 'ubuntu-latest' or a Linux self-hosted runner."
     )
   }

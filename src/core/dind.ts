@@ -34,6 +34,9 @@ import { waitFor } from './wait.js'
 
 /** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
 export const PING_INTERVAL_MS = 50
+/** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
+const PING_TIMEOUT_MS = 1000
+const MIN_PING_TIMEOUT_MS = 20
 
 /** What the rest of the job needs to use the nest. */
 export interface NestInfo {
@@ -314,11 +317,18 @@ async function waitForDaemon(
   exited: Promise<string>,
   deps: DindDependencies
 ): Promise<void> {
-  const result = await waitFor(() => ping(endpoint), {
-    timeoutMs: plan.waitTimeoutMs,
-    intervalMs: PING_INTERVAL_MS,
-    stop: exited
-  })
+  const result = await waitFor(
+    (remainingMs) =>
+      ping(
+        endpoint,
+        Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))
+      ),
+    {
+      timeoutMs: plan.waitTimeoutMs,
+      intervalMs: PING_INTERVAL_MS,
+      stop: exited
+    }
+  )
   if (result.status === 'ready') {
     deps.logger.info(`Daemon answered /_ping after ${result.attempts} attempts`)
     return

@@ -35,9 +35,12 @@ export type WaitResult<T> =
 const defaultSleep = (ms: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** Retries `probe` (which throws while not ready) until ready, timeout or stop. */
+/**
+ * Retries `probe` (which throws while not ready) until ready, timeout or stop.
+ * The probe gets the time left, so one slow attempt cannot overrun the deadline.
+ */
 export async function waitFor<T>(
-  probe: () => Promise<T>,
+  probe: (remainingMs: number) => Promise<T>,
   options: WaitOptions
 ): Promise<WaitResult<T>> {
   const now = options.now ?? Date.now
@@ -64,7 +67,7 @@ export async function waitFor<T>(
     }
     attempts++
     try {
-      const value = await probe()
+      const value = await probe(options.timeoutMs - (now() - start))
       return { status: 'ready', value, attempts, elapsedMs: now() - start }
     } catch (error) {
       lastError = error

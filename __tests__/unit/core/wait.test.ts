@@ -96,4 +96,16 @@ describe('waitFor', () => {
     )
     expect(result).toMatchObject({ status: 'ready', value: 10 })
   })
+
+  it('tells each attempt how much time is left, so one slow attempt cannot overrun', async () => {
+    const seen: number[] = []
+    await waitFor(
+      async (remainingMs) => {
+        seen.push(remainingMs)
+        throw new Error('no')
+      },
+      { timeoutMs: 120, intervalMs: 50, ...fakeClock() }
+    )
+    expect(seen).toEqual([120, 70, 20, 0])
+  })
 })
