@@ -13,6 +13,7 @@ import {
   docker,
   dockerOk,
   leftovers,
+  removeLeftovers,
   loadImageInto,
   nestEnv,
   requireDocker,
@@ -133,7 +134,7 @@ suite('Action, mode dind (real nested daemons)', () => {
         expect(leftovers(runId)).toEqual([])
         expect(existsSync(certPath)).toBe(false)
       } finally {
-        cleanupAfterFailure(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
@@ -170,7 +171,7 @@ suite('Action, mode dind (real nested daemons)', () => {
         expect(post.exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {
-        cleanupAfterFailure(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
@@ -209,7 +210,7 @@ suite('Action, mode dind (real nested daemons)', () => {
         expect((await runPost(main)).exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {
-        cleanupAfterFailure(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
@@ -222,12 +223,4 @@ function writeDockerfile(dir: string): void {
     join(dir, 'Dockerfile'),
     `FROM ${IMAGES.busybox}\nRUN echo 'built in the nest' > /built\n`
   )
-}
-
-/** If an assertion failed before post ran, remove the nest so one failure doesn't leak into the next. */
-function cleanupAfterFailure(runId: string): void {
-  for (const id of leftovers(runId)) {
-    docker(['rm', '--force', '--volumes', id])
-    docker(['volume', 'rm', '--force', id])
-  }
 }

@@ -12,6 +12,7 @@ import {
   allManaged,
   docker,
   leftovers,
+  removeLeftovers,
   requireDocker,
   tempDir
 } from './helpers/docker.js'
@@ -110,7 +111,7 @@ suite('Action failures (real daemon)', () => {
         expect(post.exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {
-        cleanup(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
@@ -136,7 +137,7 @@ suite('Action failures (real daemon)', () => {
         expect((await runPost(main)).exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {
-        cleanup(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
@@ -162,7 +163,7 @@ suite('Action failures (real daemon)', () => {
         expect((await runPost(main)).exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {
-        cleanup(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
@@ -193,7 +194,7 @@ suite('Action failures (real daemon)', () => {
         const certDir = JSON.parse(main.state.resources).certDir
         expect(certDir === undefined || !existsSync(certDir)).toBe(true)
       } finally {
-        cleanup(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
@@ -235,7 +236,7 @@ suite('Action failures (real daemon)', () => {
         }
         expect(leftovers(runId)).toEqual([])
       } finally {
-        cleanup(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
@@ -270,16 +271,9 @@ suite('Action failures (real daemon)', () => {
         expect(post.stdout).toContain('cleanup: false')
         expect(leftovers(runId)).toHaveLength(2) // container and volume
       } finally {
-        cleanup(runId)
+        removeLeftovers(runId)
       }
     },
     TIMEOUT
   )
 })
-
-function cleanup(runId: string): void {
-  for (const id of leftovers(runId)) {
-    docker(['rm', '--force', '--volumes', id])
-    docker(['volume', 'rm', '--force', id])
-  }
-}

@@ -10,9 +10,9 @@ import {
   E2E,
   IMAGES,
   allManaged,
-  docker,
   dockerOk,
   leftovers,
+  removeLeftovers,
   requireDocker,
   tempDir
 } from './helpers/docker.js'
@@ -101,10 +101,7 @@ suite('docker-nest CLI (real daemon)', () => {
         expect(downAgain.status).toBe(0)
         expect(downAgain.stderr).toContain('No nest is up')
       } finally {
-        for (const id of leftovers(state.runId)) {
-          docker(['rm', '--force', '--volumes', id])
-          docker(['volume', 'rm', '--force', id])
-        }
+        removeLeftovers(state.runId)
       }
     },
     TIMEOUT
@@ -131,10 +128,7 @@ suite('docker-nest CLI (real daemon)', () => {
         expect(cli(['down', '--state-dir', stateDir]).status).toBe(0)
         expect(leftovers(state.runId)).toEqual([])
       } finally {
-        for (const id of leftovers(state.runId)) {
-          docker(['rm', '--force', '--volumes', id])
-          docker(['volume', 'rm', '--force', id])
-        }
+        removeLeftovers(state.runId)
       }
     },
     TIMEOUT

@@ -100,6 +100,14 @@ export function leftovers(runId: string): string[] {
   return [...lines(containers), ...lines(volumes)]
 }
 
+/** Removes whatever a failed test left with this run label, so one failure does not leak into the next. */
+export function removeLeftovers(runId: string): void {
+  for (const id of leftovers(runId)) {
+    docker(['rm', '--force', '--volumes', id])
+    docker(['volume', 'rm', '--force', id])
+  }
+}
+
 /** Every docker-nest object on the runner's daemon (for tests that create nothing). */
 export function allManaged(): string[] {
   const filter = 'label=docker-nest'
