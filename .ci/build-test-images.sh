@@ -292,8 +292,27 @@ docker_version_of() { # rootfs dir
   dpkg-query --admindir="$1/var/lib/dpkg" -W -f '${Version}' docker.io 2>/dev/null || echo unknown
 }
 
+# Where the Debian bases come from: 'debootstrap' (default; works with only
+# Debian's package archive reachable, as on the team's test machines) or
+# 'registry' (GitHub-hosted runners: FROM debian:<suite> on Docker Hub).
+readonly FIXTURE_SOURCE=${DOCKER_NEST_FIXTURE_SOURCE:-debootstrap}
+
+build_base_from_registry() { # tag suite
+  local tag=$1 suite=$2 packages version
+  packages="${DEB_INCLUDE//,/ } ${SUITE_EXTRA[$suite]:-}"
+  printf 'FROM debian:%s\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends %s && rm -rf /var/lib/apt/lists/*\nCMD ["sh"]\n' \
+    "$suite" "$packages" |
+    docker build --quiet --label "$LABEL_HASH=$FIXTURE_HASH" --tag "$tag" - >/dev/null
+  version=$(docker run --rm "$tag" dpkg-query -W -f '${Version}' docker.io)
+  log "$tag: docker.io $version (from debian:$suite)"
+}
+
 build_base() { # tag suite
   local tag=$1 suite=$2 dir version
+  if [[ $FIXTURE_SOURCE == registry ]]; then
+    build_base_from_registry "$tag" "$suite"
+    return
+  fi
   ensure_rootfs "$suite"
   dir=$ROOTFS
   version=$(docker_version_of "$dir")
