@@ -9,9 +9,10 @@ import { runMain, runPost, type StepResult } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
-  allManaged,
+  createdByRun,
   docker,
   leftovers,
+  newRunId,
   removeLeftovers,
   requireDocker,
   tempDir
@@ -69,15 +70,16 @@ suite('Action failures (real daemon)', () => {
   ])(
     '[%#] bad input (%s) fails before anything is created',
     async (_case, inputs, message) => {
-      const before = allManaged()
+      const runId = newRunId()
       const main = await runMain({
         inputs,
+        env: { GITHUB_RUN_ID: runId },
         workDir: join(work.dir, `input-${_case.replace(/\W/g, '-')}`)
       })
       expect(main.exitCode).toBe(1)
       expect(errorOf(main)).toContain(message)
       expect(main.state.resources).toBeUndefined()
-      expect(allManaged()).toEqual(before)
+      expect(createdByRun(runId)).toEqual([])
       const post = await runPost(main)
       expect(post.exitCode).toBe(0)
       expect(post.stdout).toContain('Nothing to clean up')

@@ -108,13 +108,42 @@ export function removeLeftovers(runId: string): void {
   }
 }
 
-/** Every docker-nest object on the runner's daemon (for tests that create nothing). */
-export function allManaged(): string[] {
-  const filter = 'label=docker-nest'
-  return [
-    ...lines(dockerOk(['ps', '--all', '--quiet', '--filter', filter])),
-    ...lines(dockerOk(['volume', 'ls', '--quiet', '--filter', filter]))
+/**
+ * docker-nest objects whose run label starts with `prefix` (the CI run id a
+ * test gave its step), for tests that must create nothing. Other nests on the
+ * same daemon (concurrent jobs) do not count.
+ */
+export function createdByRun(prefix: string): string[] {
+  const format = '{{.ID}} {{.Label "docker-nest.run"}}'
+  const volumeFormat = '{{.Name}} {{.Label "docker-nest.run"}}'
+  const rows = [
+    ...lines(
+      dockerOk([
+        'ps',
+        '--all',
+        '--filter',
+        'label=docker-nest',
+        '--format',
+        format
+      ])
+    ),
+    ...lines(
+      dockerOk([
+        'volume',
+        'ls',
+        '--filter',
+        'label=docker-nest',
+        '--format',
+        volumeFormat
+      ])
+    )
   ]
+  return rows.filter((row) => row.split(' ')[1]?.startsWith(`${prefix}-`))
+}
+
+/** A fresh numeric CI run id, so a test can find what its step created. */
+export function newRunId(): string {
+  return String(1_000_000 + Math.floor(Math.random() * 1_000_000_000))
 }
 
 function lines(text: string): string[] {
