@@ -1,19 +1,27 @@
 /**
- * The Action's main step: validate inputs, start the nest, export its
+ * The Action's main step: validate inputs, choose the mode, give the job
+ * Docker (a private nest, or the runner's own daemon), export its
  * environment. Any failure fails the step with a message that explains it;
  * whatever was created is already in the state for post.
  */
 import * as core from '@actions/core'
+import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
 import { parseInputs } from '../core/config.js'
 import { startDind } from '../core/dind.js'
 import { DockerCli, captureHostDockerEnv } from '../core/docker.js'
+import { bindMountNote, startDood } from '../core/dood.js'
 import { detectUplinkMtu } from '../core/mtu.js'
-import { makePlan } from '../core/plan.js'
+import { makePlan, randomSuffix } from '../core/plan.js'
 import type { Resources } from '../core/resources.js'
 import { errorMessage } from '../core/errors.js'
+import type { DindOptions, HostDockerEnv } from '../core/types.js'
 import { readInputs } from './inputs.js'
 import { actionLogger } from './logger.js'
-import { exportEnvironment, setOutputs } from './outputs.js'
+import {
+  exportDoodEnvironment,
+  exportEnvironment,
+  setOutputs
+} from './outputs.js'
 import { saveCleanup, stateRecorder } from './state.js'
 import { writeFailureSummary, writeSummary } from './summary.js'
 import { runnerTemp, runPrefix } from './runner-env.js'
@@ -32,38 +40,103 @@ export async function run(): Promise<void> {
   try {
     assertLinux()
     const options = parseInputs(readInputs())
-    saveCleanup(options.cleanup)
+    saveCleanup(options)
     const hostDocker = captureHostDockerEnv()
-    const docker = DockerCli.locate(hostDocker, actionLogger.debug)
-    const plan = makePlan(options, {
-      runPrefix: runPrefix(),
-      detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-      now: new Date()
-    })
-    if (!options.tls) {
-      core.warning(
-        'tls: false — the daemon accepts unauthenticated API calls on ' +
-          '127.0.0.1. Anything on this runner can use it.'
-      )
-    }
-    const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
-    await stateRecorder.record(resources)
-    const info = await startDind(plan, resources, {
-      docker,
-      logger: actionLogger,
-      recorder: stateRecorder,
-      certParentDir: runnerTemp()
-    })
-    await core.group('Export environment', async () => {
-      exportEnvironment(info)
-      setOutputs(info)
-      core.info(`DOCKER_HOST=${info.dockerHost}`)
-      if (info.certPath) core.info(`DOCKER_CERT_PATH=${info.certPath}`)
-    })
-    await writeSummary(info)
+    const mode =
+      options.mode === 'auto'
+        ? await chooseMode(options, hostDocker)
+        : options.mode
+    core.setOutput('mode', mode)
+    if (mode === 'dood') await runDood(options, hostDocker)
+    else await runDind(options, hostDocker)
   } catch (error) {
     const message = errorMessage(error)
     core.setFailed(message)
     await writeFailureSummary(message)
   }
+}
+
+/** `mode: auto`: probe once per job (the answer is exported), then log the choice and why. */
+async function chooseMode(
+  options: DindOptions,
+  hostDocker: HostDockerEnv
+): Promise<'dind' | 'dood'> {
+  const result: ProbeResult = await core.group(
+    'Choose mode (auto)',
+    async () => {
+      const cached = cachedProbe(process.env.DOCKER_NEST_PRIVILEGED)
+      if (cached) return cached
+      const docker = DockerCli.locate(hostDocker, actionLogger.debug)
+      const probed = await probePrivileged(
+        docker,
+        options.image,
+        `${runPrefix()}-${randomSuffix()}-probe`
+      )
+      core.exportVariable('DOCKER_NEST_PRIVILEGED', String(probed.privileged))
+      return probed
+    }
+  )
+  const mode = result.privileged ? 'dind' : 'dood'
+  core.info(`mode: auto chose ${mode}: ${result.reason}.`)
+  return mode
+}
+
+async function runDood(
+  options: DindOptions,
+  hostDocker: HostDockerEnv
+): Promise<void> {
+  const runId = `${runPrefix()}-${randomSuffix()}`
+  const resources: Resources = {
+    version: 1,
+    runId,
+    hostDocker,
+    mode: 'dood'
+  }
+  await stateRecorder.record(resources)
+  const info = await core.group('Check the Docker socket', () =>
+    startDood(options.socket, runId, { logger: actionLogger })
+  )
+  resources.socket = info.socket
+  await stateRecorder.record(resources)
+  await core.group('Export environment', async () => {
+    exportDoodEnvironment(info)
+    setOutputs(info)
+    core.info(`DOCKER_HOST=${info.dockerHost}`)
+    core.info(`DOCKER_NEST_LABEL=${info.label}`)
+  })
+  core.info(bindMountNote())
+  await writeSummary(info)
+}
+
+async function runDind(
+  options: DindOptions,
+  hostDocker: HostDockerEnv
+): Promise<void> {
+  const docker = DockerCli.locate(hostDocker, actionLogger.debug)
+  const plan = makePlan(options, {
+    runPrefix: runPrefix(),
+    detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
+    now: new Date()
+  })
+  if (!options.tls) {
+    core.warning(
+      'tls: false — the daemon accepts unauthenticated API calls on ' +
+        '127.0.0.1. Anything on this runner can use it.'
+    )
+  }
+  const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
+  await stateRecorder.record(resources)
+  const info = await startDind(plan, resources, {
+    docker,
+    logger: actionLogger,
+    recorder: stateRecorder,
+    certParentDir: runnerTemp()
+  })
+  await core.group('Export environment', async () => {
+    exportEnvironment(info)
+    setOutputs(info)
+    core.info(`DOCKER_HOST=${info.dockerHost}`)
+    if (info.certPath) core.info(`DOCKER_CERT_PATH=${info.certPath}`)
+  })
+  await writeSummary(info)
 }
