@@ -13,6 +13,7 @@ import { bindMountNote, startDood } from '../core/dood.js'
 import { detectUplinkMtu } from '../core/mtu.js'
 import { makePlan, randomSuffix } from '../core/plan.js'
 import type { Resources } from '../core/resources.js'
+import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
 import type { DindOptions, HostDockerEnv } from '../core/types.js'
 import { readInputs } from './inputs.js'
@@ -46,8 +47,8 @@ export async function run(): Promise<void> {
       options.mode === 'auto'
         ? await chooseMode(options, hostDocker)
         : options.mode
-    core.setOutput('mode', mode)
     if (mode === 'dood') await runDood(options, hostDocker)
+    else if (options.mode === 'auto') await runDindOrDood(options, hostDocker)
     else await runDind(options, hostDocker)
   } catch (error) {
     const message = errorMessage(error)
@@ -81,6 +82,41 @@ async function chooseMode(
   return mode
 }
 
+/**
+ * auto chose dind: if the nest still does not come up, remove what it left
+ * and use the runner's daemon, so auto never fails where dood would work.
+ */
+async function runDindOrDood(
+  options: DindOptions,
+  hostDocker: HostDockerEnv
+): Promise<void> {
+  const attempt: { resources?: Resources } = {}
+  try {
+    await runDind(options, hostDocker, attempt)
+  } catch (error) {
+    const resources = attempt.resources
+    if (resources && options.cleanup) {
+      const docker = DockerCli.locate(hostDocker, actionLogger.debug)
+      const report = await core.group('Remove the failed nest', () =>
+        teardown(resources, docker, actionLogger)
+      )
+      for (const warning of report.warnings) core.warning(warning)
+    }
+    core.warning(
+      `mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`
+    )
+    try {
+      await runDood(options, hostDocker)
+    } catch (doodError) {
+      throw new Error(
+        `mode: auto: neither mode works here.\ndind: ${errorMessage(error)}\n` +
+          `dood: ${errorMessage(doodError)}`,
+        { cause: doodError }
+      )
+    }
+  }
+}
+
 async function runDood(
   options: DindOptions,
   hostDocker: HostDockerEnv
@@ -108,9 +144,11 @@ async function runDood(
   await writeSummary(info)
 }
 
+/** Starts the nest; `attempt.resources` is the record of what it created, even when it throws. */
 async function runDind(
   options: DindOptions,
-  hostDocker: HostDockerEnv
+  hostDocker: HostDockerEnv,
+  attempt: { resources?: Resources } = {}
 ): Promise<void> {
   const docker = DockerCli.locate(hostDocker, actionLogger.debug)
   const plan = makePlan(options, {
@@ -125,6 +163,7 @@ async function runDind(
     )
   }
   const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
+  attempt.resources = resources
   await stateRecorder.record(resources)
   const info = await startDind(plan, resources, {
     docker,
