@@ -9,7 +9,12 @@ import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
 import { parseInputs } from '../core/config.js'
 import { startDind } from '../core/dind.js'
 import { DockerCli, captureHostDockerEnv } from '../core/docker.js'
-import { bindMountNote, startDood } from '../core/dood.js'
+import {
+  detectJobContainer,
+  hostPathOf,
+  type JobContainerInspect
+} from '../core/container-job.js'
+import { bindMountNote, inspectOverSocket, startDood } from '../core/dood.js'
 import { detectUplinkMtu } from '../core/mtu.js'
 import { makePlan, randomSuffix } from '../core/plan.js'
 import type { Resources } from '../core/resources.js'
@@ -140,7 +145,15 @@ async function runDood(
     core.info(`DOCKER_HOST=${info.dockerHost}`)
     core.info(`DOCKER_NEST_LABEL=${info.label}`)
   })
-  core.info(bindMountNote())
+  const job = await detectJobContainer((id) =>
+    inspectOverSocket(info.socket, id)
+  )
+  const workspace = process.env.GITHUB_WORKSPACE
+  core.info(
+    bindMountNote(
+      job && workspace ? hostPathOf(workspace, job.mounts) : undefined
+    )
+  )
   await writeSummary(info)
 }
 
@@ -151,11 +164,22 @@ async function runDind(
   attempt: { resources?: Resources } = {}
 ): Promise<void> {
   const docker = DockerCli.locate(hostDocker, actionLogger.debug)
+  const [detectedMtu, job] = await Promise.all([
+    options.mtu === 'auto' ? detectUplinkMtu() : undefined,
+    detectJobContainer((id) => inspectWithCli(docker, id))
+  ])
   const plan = makePlan(options, {
     runPrefix: runPrefix(),
-    detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
+    detectedMtu,
     now: new Date()
   })
+  if (job?.network) {
+    plan.jobNetwork = { name: job.network, alias: job.aliasResolves }
+    core.info(
+      `This step runs in container ${job.id.slice(0, 12)}: the sidecar joins ` +
+        `its network ${job.network}${job.aliasResolves ? " as 'docker'" : ''}.`
+    )
+  }
   if (!options.tls) {
     core.warning(
       'tls: false — the daemon accepts unauthenticated API calls on ' +
@@ -178,4 +202,14 @@ async function runDind(
     if (info.certPath) core.info(`DOCKER_CERT_PATH=${info.certPath}`)
   })
   await writeSummary(info)
+}
+
+/** `docker inspect` of the job container through the CLI; undefined when the daemon does not know it. */
+async function inspectWithCli(
+  docker: DockerCli,
+  id: string
+): Promise<JobContainerInspect | undefined> {
+  const result = await docker.tryExec(['inspect', '--type', 'container', id])
+  if (result.exitCode !== 0) return undefined
+  return (JSON.parse(result.stdout) as JobContainerInspect[])[0]
 }

@@ -4,9 +4,11 @@
  * from Node, and described. Post changes nothing unless `cleanup: containers`
  * asks to remove the objects that carry the run's label.
  */
+import type { JobContainerInspect } from './container-job.js'
 import {
   daemonInfo,
   daemonVersion,
+  getJsonOrText,
   ping,
   type DaemonEndpoint
 } from './daemon-client.js'
@@ -103,6 +105,21 @@ function explainPingFailure(path: string, error: NodeJS.ErrnoException): Error {
     `The Docker daemon on ${path} did not answer /_ping: ${error.message}. ` +
       'Check that dockerd is running and healthy (systemctl status docker).'
   )
+}
+
+/** `GET /containers/{id}/json` over the socket (dood needs no docker CLI); undefined when unknown. */
+export async function inspectOverSocket(
+  socket: string,
+  id: string
+): Promise<JobContainerInspect | undefined> {
+  try {
+    const endpoint = { host: 'localhost', port: 0, socketPath: socket }
+    return JSON.parse(
+      await getJsonOrText(endpoint, `/containers/${id}/json`, PING_TIMEOUT_MS)
+    ) as JobContainerInspect
+  } catch {
+    return undefined
+  }
 }
 
 /**
