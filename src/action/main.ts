@@ -21,6 +21,7 @@ import type { Resources } from '../core/resources.js'
 import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
 import type { DindOptions, HostDockerEnv } from '../core/types.js'
+import { ensureDockerCli } from './docker-cli.js'
 import { readInputs } from './inputs.js'
 import { actionLogger } from './logger.js'
 import {
@@ -42,19 +43,26 @@ export function assertLinux(platform: string = process.platform): void {
   }
 }
 
+/** What every phase of the step needs. */
+interface Step {
+  options: DindOptions
+  /** The runner's docker client settings at the start of the step. */
+  hostDocker: HostDockerEnv
+  /** The docker CLI in use (output docker-cli-path). */
+  cliPath: string
+}
+
 export async function run(): Promise<void> {
   try {
     assertLinux()
     const options = parseInputs(readInputs())
     saveCleanup(options)
-    const hostDocker = captureHostDockerEnv()
-    const mode =
-      options.mode === 'auto'
-        ? await chooseMode(options, hostDocker)
-        : options.mode
-    if (mode === 'dood') await runDood(options, hostDocker)
-    else if (options.mode === 'auto') await runDindOrDood(options, hostDocker)
-    else await runDind(options, hostDocker)
+    const cliPath = await ensureDockerCli(options.dockerCli)
+    const step: Step = { options, hostDocker: captureHostDockerEnv(), cliPath }
+    const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode
+    if (mode === 'dood') await runDood(step)
+    else if (options.mode === 'auto') await runDindOrDood(step)
+    else await runDind(step)
   } catch (error) {
     const message = errorMessage(error)
     core.setFailed(message)
@@ -63,10 +71,8 @@ export async function run(): Promise<void> {
 }
 
 /** `mode: auto`: probe once per job (the answer is exported), then log the choice and why. */
-async function chooseMode(
-  options: DindOptions,
-  hostDocker: HostDockerEnv
-): Promise<'dind' | 'dood'> {
+async function chooseMode(step: Step): Promise<'dind' | 'dood'> {
+  const { options, hostDocker } = step
   const result: ProbeResult = await core.group(
     'Choose mode (auto)',
     async () => {
@@ -91,13 +97,11 @@ async function chooseMode(
  * auto chose dind: if the nest still does not come up, remove what it left
  * and use the runner's daemon, so auto never fails where dood would work.
  */
-async function runDindOrDood(
-  options: DindOptions,
-  hostDocker: HostDockerEnv
-): Promise<void> {
+async function runDindOrDood(step: Step): Promise<void> {
+  const { options, hostDocker } = step
   const attempt: { resources?: Resources } = {}
   try {
-    await runDind(options, hostDocker, attempt)
+    await runDind(step, attempt)
   } catch (error) {
     const resources = attempt.resources
     if (resources && options.cleanup) {
@@ -111,7 +115,7 @@ async function runDindOrDood(
       `mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`
     )
     try {
-      await runDood(options, hostDocker)
+      await runDood(step)
     } catch (doodError) {
       throw new Error(
         `mode: auto: neither mode works here.\ndind: ${errorMessage(error)}\n` +
@@ -122,10 +126,8 @@ async function runDindOrDood(
   }
 }
 
-async function runDood(
-  options: DindOptions,
-  hostDocker: HostDockerEnv
-): Promise<void> {
+async function runDood(step: Step): Promise<void> {
+  const { options, hostDocker } = step
   const runId = `${runPrefix()}-${randomSuffix()}`
   const resources: Resources = {
     version: 1,
@@ -141,7 +143,7 @@ async function runDood(
   await stateRecorder.record(resources)
   await core.group('Export environment', async () => {
     exportDoodEnvironment(info)
-    setOutputs(info)
+    setOutputs(info, step.cliPath)
     core.info(`DOCKER_HOST=${info.dockerHost}`)
     core.info(`DOCKER_NEST_LABEL=${info.label}`)
   })
@@ -159,10 +161,10 @@ async function runDood(
 
 /** Starts the nest; `attempt.resources` is the record of what it created, even when it throws. */
 async function runDind(
-  options: DindOptions,
-  hostDocker: HostDockerEnv,
+  step: Step,
   attempt: { resources?: Resources } = {}
 ): Promise<void> {
+  const { options, hostDocker } = step
   const docker = DockerCli.locate(hostDocker, actionLogger.debug)
   const [detectedMtu, job] = await Promise.all([
     options.mtu === 'auto' ? detectUplinkMtu() : undefined,
@@ -197,7 +199,7 @@ async function runDind(
   })
   await core.group('Export environment', async () => {
     exportEnvironment(info)
-    setOutputs(info)
+    setOutputs(info, step.cliPath)
     core.info(`DOCKER_HOST=${info.dockerHost}`)
     if (info.certPath) core.info(`DOCKER_CERT_PATH=${info.certPath}`)
   })

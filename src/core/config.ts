@@ -147,7 +147,7 @@ function parseDockerCli(
     !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)
   ) {
     problems.push(
-      `Input 'docker-cli-version' must be a release such as '28.5.2', ` +
+      `Input 'docker-cli-version' must be a release such as '29.0.0', ` +
         `got ${quote(version)}.`
     )
   }

@@ -139,7 +139,7 @@ describe('parseInputs', () => {
     [{ socket: 'docker.sock' }, "Input 'socket' must be an absolute path"],
     [
       { 'docker-cli-version': 'latest' },
-      "Input 'docker-cli-version' must be a release such as '28.5.2', got 'latest'."
+      "Input 'docker-cli-version' must be a release such as '29.0.0', got 'latest'."
     ],
     [
       { 'docker-cli-url': 'ftp://mirror/docker' },
