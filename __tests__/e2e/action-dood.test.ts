@@ -5,7 +5,8 @@
  * itself.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { statSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runMain, runPost, type StepResult } from './harness/runner.js'
 import {
@@ -41,6 +42,16 @@ function startLabelled(env: Record<string, string>, label?: string): string {
     ['run', '-d', ...labelArgs, IMAGES.busybox, 'sleep', '300'],
     env
   ).trim()
+}
+
+/** A unix socket file nobody listens on (bound, never listened, process gone). */
+function deadSocket(path: string): string {
+  execFileSync('python3', [
+    '-c',
+    'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])',
+    path
+  ])
+  return path
 }
 
 suite('Action, mode dood (the runner’s daemon)', () => {
@@ -145,25 +156,34 @@ suite('Action, mode dood (the runner’s daemon)', () => {
   test(
     'a user without access to the socket gets owner, group, mode, their groups and the fixes',
     async () => {
-      const before = statSync(SOCKET)
-      const main = await runMain({
-        inputs: { mode: 'dood' },
-        user: { uid: 65534, gid: 65534 }
-      })
+      // As root, run the step as nobody against the real socket; otherwise
+      // (hosted runners) use a socket of our own that nobody may open.
+      const asRoot = process.getuid?.() === 0
+      const socket = asRoot ? SOCKET : deadSocket(join(work.dir, 'denied.sock'))
+      if (!asRoot) chmodSync(socket, 0o000)
+      const before = statSync(socket)
+      const main = await runMain(
+        asRoot
+          ? { inputs: { mode: 'dood' }, user: { uid: 65534, gid: 65534 } }
+          : { inputs: { mode: 'dood', socket } }
+      )
       expect(main.exitCode).toBe(1)
       const group = `${before.gid}`
       const error = errorOf(main)
+      const who = asRoot
+        ? 'user nobody \\(65534\\) in groups .*65534'
+        : `user \\w+ \\(${process.getuid?.()}\\) in groups `
       expect(error).toMatch(
         new RegExp(
-          `^Permission denied on the Docker socket ${SOCKET}: it is owned by ` +
-            `user root \\(0\\), group \\w+ \\(${group}\\), mode 0660, and this ` +
-            'step runs as user nobody \\(65534\\) in groups .*65534'
+          `^Permission denied on the Docker socket ${socket}: it is owned by ` +
+            `user \\w+ \\(${before.uid}\\), group \\w+ \\(${group}\\), ` +
+            `mode ${asRoot ? '0660' : '0000'}, and this step runs as ${who}`
         )
       )
       expect(error).toContain('usermod -aG')
       expect(error).toContain(`--group-add ${group}`)
-      // Never chmod the host socket.
-      const after = statSync(SOCKET)
+      // Never chmod the socket.
+      const after = statSync(socket)
       expect([after.mode, after.uid, after.gid]).toEqual([
         before.mode,
         before.uid,
@@ -189,6 +209,11 @@ suite('Action, mode dood (the runner’s daemon)', () => {
         return path
       },
       "{path} (from input 'socket') is not a socket but a file."
+    ],
+    [
+      'nothing listens on the socket',
+      (dir) => deadSocket(join(dir, 'dead.sock')),
+      'Nothing listens on the Docker socket {path} (connection refused)'
     ]
   ])(
     '%s: fails with the cause and the fix, and post does nothing',
