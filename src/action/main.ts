@@ -8,7 +8,7 @@ import * as core from '@actions/core'
 import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
 import { parseInputs } from '../core/config.js'
 import { startDind } from '../core/dind.js'
-import { DockerCli, captureHostDockerEnv } from '../core/docker.js'
+import { DockerCli, captureHostDockerEnv, findOnPath } from '../core/docker.js'
 import {
   detectJobContainer,
   hostPathOf,
@@ -21,7 +21,6 @@ import type { Resources } from '../core/resources.js'
 import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
 import type { DindOptions, HostDockerEnv } from '../core/types.js'
-import { ensureDockerCli } from './docker-cli.js'
 import { readInputs } from './inputs.js'
 import { actionLogger } from './logger.js'
 import {
@@ -57,7 +56,7 @@ export async function run(): Promise<void> {
     assertLinux()
     const options = parseInputs(readInputs())
     saveCleanup(options)
-    const cliPath = await ensureDockerCli(options.dockerCli)
+    const cliPath = await dockerCliPath(options)
     const step: Step = { options, hostDocker: captureHostDockerEnv(), cliPath }
     const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode
     if (mode === 'dood') await runDood(step)
@@ -68,6 +67,17 @@ export async function run(): Promise<void> {
     core.setFailed(message)
     await writeFailureSummary(message)
   }
+}
+
+/**
+ * The CLI on PATH, or one from the tool cache. The tool-cache code is loaded
+ * only when needed: it adds ~25 ms of module loading to every main step.
+ */
+async function dockerCliPath(options: DindOptions): Promise<string> {
+  const onPath = findOnPath('docker')
+  if (onPath && !options.dockerCli.version) return onPath
+  const { ensureDockerCli } = await import('./docker-cli.js')
+  return ensureDockerCli(options.dockerCli)
 }
 
 /** `mode: auto`: probe once per job (the answer is exported), then log the choice and why. */
