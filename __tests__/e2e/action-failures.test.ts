@@ -43,9 +43,9 @@ suite('Action failures (real daemon)', () => {
       "Input 'mode' must be one of dind, dood, auto, got 'kubernetes'."
     ],
     [
-      'mode not implemented yet',
-      { mode: 'dood' },
-      "Input 'mode' value 'dood' is not yet supported"
+      'relative socket path',
+      { mode: 'dood', socket: 'docker.sock' },
+      "Input 'socket' must be an absolute path such as '/var/run/docker.sock'"
     ],
     [
       'untyped SAN',

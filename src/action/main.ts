@@ -1,19 +1,33 @@
 /**
- * The Action's main step: validate inputs, start the nest, export its
+ * The Action's main step: validate inputs, choose the mode, give the job
+ * Docker (a private nest, or the runner's own daemon), export its
  * environment. Any failure fails the step with a message that explains it;
  * whatever was created is already in the state for post.
  */
 import * as core from '@actions/core'
+import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
 import { parseInputs } from '../core/config.js'
 import { startDind } from '../core/dind.js'
-import { DockerCli, captureHostDockerEnv } from '../core/docker.js'
+import { DockerCli, captureHostDockerEnv, findOnPath } from '../core/docker.js'
+import {
+  detectJobContainer,
+  hostPathOf,
+  type JobContainerInspect
+} from '../core/container-job.js'
+import { bindMountNote, inspectOverSocket, startDood } from '../core/dood.js'
 import { detectUplinkMtu } from '../core/mtu.js'
-import { makePlan } from '../core/plan.js'
+import { makePlan, randomSuffix } from '../core/plan.js'
 import type { Resources } from '../core/resources.js'
+import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
+import type { DindOptions, HostDockerEnv } from '../core/types.js'
 import { readInputs } from './inputs.js'
 import { actionLogger } from './logger.js'
-import { exportEnvironment, setOutputs } from './outputs.js'
+import {
+  exportDoodEnvironment,
+  exportEnvironment,
+  setOutputs
+} from './outputs.js'
 import { saveCleanup, stateRecorder } from './state.js'
 import { writeFailureSummary, writeSummary } from './summary.js'
 import { runnerTemp, runPrefix } from './runner-env.js'
@@ -28,42 +42,186 @@ export function assertLinux(platform: string = process.platform): void {
   }
 }
 
+/** What every phase of the step needs. */
+interface Step {
+  options: DindOptions
+  /** The runner's docker client settings at the start of the step. */
+  hostDocker: HostDockerEnv
+  /** The docker CLI in use (output docker-cli-path). */
+  cliPath: string
+}
+
 export async function run(): Promise<void> {
   try {
     assertLinux()
     const options = parseInputs(readInputs())
-    saveCleanup(options.cleanup)
-    const hostDocker = captureHostDockerEnv()
-    const docker = DockerCli.locate(hostDocker, actionLogger.debug)
-    const plan = makePlan(options, {
-      runPrefix: runPrefix(),
-      detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-      now: new Date()
-    })
-    if (!options.tls) {
-      core.warning(
-        'tls: false — the daemon accepts unauthenticated API calls on ' +
-          '127.0.0.1. Anything on this runner can use it.'
-      )
-    }
-    const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
-    await stateRecorder.record(resources)
-    const info = await startDind(plan, resources, {
-      docker,
-      logger: actionLogger,
-      recorder: stateRecorder,
-      certParentDir: runnerTemp()
-    })
-    await core.group('Export environment', async () => {
-      exportEnvironment(info)
-      setOutputs(info)
-      core.info(`DOCKER_HOST=${info.dockerHost}`)
-      if (info.certPath) core.info(`DOCKER_CERT_PATH=${info.certPath}`)
-    })
-    await writeSummary(info)
+    saveCleanup(options)
+    const cliPath = await dockerCliPath(options)
+    const step: Step = { options, hostDocker: captureHostDockerEnv(), cliPath }
+    const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode
+    if (mode === 'dood') await runDood(step)
+    else if (options.mode === 'auto') await runDindOrDood(step)
+    else await runDind(step)
   } catch (error) {
     const message = errorMessage(error)
     core.setFailed(message)
     await writeFailureSummary(message)
   }
+}
+
+/**
+ * The CLI on PATH, or one from the tool cache. The tool-cache code is loaded
+ * only when needed: it adds ~25 ms of module loading to every main step.
+ */
+async function dockerCliPath(options: DindOptions): Promise<string> {
+  const onPath = findOnPath('docker')
+  if (onPath && !options.dockerCli.version) return onPath
+  const { ensureDockerCli } = await import('./docker-cli.js')
+  return ensureDockerCli(options.dockerCli)
+}
+
+/** `mode: auto`: probe once per job (the answer is exported), then log the choice and why. */
+async function chooseMode(step: Step): Promise<'dind' | 'dood'> {
+  const { options, hostDocker } = step
+  const result: ProbeResult = await core.group(
+    'Choose mode (auto)',
+    async () => {
+      const cached = cachedProbe(process.env.DOCKER_NEST_PRIVILEGED)
+      if (cached) return cached
+      const docker = DockerCli.locate(hostDocker, actionLogger.debug)
+      const probed = await probePrivileged(
+        docker,
+        options.image,
+        `${runPrefix()}-${randomSuffix()}-probe`
+      )
+      core.exportVariable('DOCKER_NEST_PRIVILEGED', String(probed.privileged))
+      return probed
+    }
+  )
+  const mode = result.privileged ? 'dind' : 'dood'
+  core.info(`mode: auto chose ${mode}: ${result.reason}.`)
+  return mode
+}
+
+/**
+ * auto chose dind: if the nest still does not come up, remove what it left
+ * and use the runner's daemon, so auto never fails where dood would work.
+ */
+async function runDindOrDood(step: Step): Promise<void> {
+  const { options, hostDocker } = step
+  const attempt: { resources?: Resources } = {}
+  try {
+    await runDind(step, attempt)
+  } catch (error) {
+    const resources = attempt.resources
+    if (resources && options.cleanup) {
+      const docker = DockerCli.locate(hostDocker, actionLogger.debug)
+      const report = await core.group('Remove the failed nest', () =>
+        teardown(resources, docker, actionLogger)
+      )
+      for (const warning of report.warnings) core.warning(warning)
+    }
+    core.warning(
+      `mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`
+    )
+    try {
+      await runDood(step)
+    } catch (doodError) {
+      throw new Error(
+        `mode: auto: neither mode works here.\ndind: ${errorMessage(error)}\n` +
+          `dood: ${errorMessage(doodError)}`,
+        { cause: doodError }
+      )
+    }
+  }
+}
+
+async function runDood(step: Step): Promise<void> {
+  const { options, hostDocker } = step
+  const runId = `${runPrefix()}-${randomSuffix()}`
+  const resources: Resources = {
+    version: 1,
+    runId,
+    hostDocker,
+    mode: 'dood'
+  }
+  await stateRecorder.record(resources)
+  const info = await core.group('Check the Docker socket', () =>
+    startDood(options.socket, runId, { logger: actionLogger })
+  )
+  resources.socket = info.socket
+  await stateRecorder.record(resources)
+  await core.group('Export environment', async () => {
+    exportDoodEnvironment(info)
+    setOutputs(info, step.cliPath)
+    core.info(`DOCKER_HOST=${info.dockerHost}`)
+    core.info(`DOCKER_NEST_LABEL=${info.label}`)
+  })
+  const job = await detectJobContainer((id) =>
+    inspectOverSocket(info.socket, id)
+  )
+  const workspace = process.env.GITHUB_WORKSPACE
+  core.info(
+    bindMountNote(
+      job && workspace ? hostPathOf(workspace, job.mounts) : undefined
+    )
+  )
+  await writeSummary(info)
+}
+
+/** Starts the nest; `attempt.resources` is the record of what it created, even when it throws. */
+async function runDind(
+  step: Step,
+  attempt: { resources?: Resources } = {}
+): Promise<void> {
+  const { options, hostDocker } = step
+  const docker = DockerCli.locate(hostDocker, actionLogger.debug)
+  const [detectedMtu, job] = await Promise.all([
+    options.mtu === 'auto' ? detectUplinkMtu() : undefined,
+    detectJobContainer((id) => inspectWithCli(docker, id))
+  ])
+  const plan = makePlan(options, {
+    runPrefix: runPrefix(),
+    detectedMtu,
+    now: new Date()
+  })
+  if (job?.network) {
+    plan.jobNetwork = { name: job.network, alias: job.aliasResolves }
+    core.info(
+      `This step runs in container ${job.id.slice(0, 12)}: the sidecar joins ` +
+        `its network ${job.network}${job.aliasResolves ? " as 'docker'" : ''}.`
+    )
+  }
+  if (!options.tls) {
+    core.warning(
+      'tls: false — the daemon accepts unauthenticated API calls on ' +
+        '127.0.0.1. Anything on this runner can use it.'
+    )
+  }
+  const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
+  attempt.resources = resources
+  await stateRecorder.record(resources)
+  const info = await startDind(plan, resources, {
+    docker,
+    logger: actionLogger,
+    recorder: stateRecorder,
+    certParentDir: runnerTemp()
+  })
+  await core.group('Export environment', async () => {
+    exportEnvironment(info)
+    setOutputs(info, step.cliPath)
+    core.info(`DOCKER_HOST=${info.dockerHost}`)
+    if (info.certPath) core.info(`DOCKER_CERT_PATH=${info.certPath}`)
+  })
+  await writeSummary(info)
+}
+
+/** `docker inspect` of the job container through the CLI; undefined when the daemon does not know it. */
+async function inspectWithCli(
+  docker: DockerCli,
+  id: string
+): Promise<JobContainerInspect | undefined> {
+  const result = await docker.tryExec(['inspect', '--type', 'container', id])
+  if (result.exitCode !== 0) return undefined
+  return (JSON.parse(result.stdout) as JobContainerInspect[])[0]
 }

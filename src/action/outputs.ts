@@ -1,6 +1,7 @@
-/** Publishes a ready nest to later steps: environment variables and step outputs. */
+/** Publishes Docker to later steps: environment variables and step outputs. */
 import * as core from '@actions/core'
 import type { NestInfo } from '../core/dind.js'
+import type { DoodInfo } from '../core/dood.js'
 
 /** The variables every docker client reads, exported for the rest of the job. */
 export function exportEnvironment(info: NestInfo): void {
@@ -10,29 +11,56 @@ export function exportEnvironment(info: NestInfo): void {
   core.exportVariable('DOCKER_CERT_PATH', info.certPath ?? '')
 }
 
-/** Step output values by name (as declared in action.yml). */
-export function outputsFor(info: NestInfo): Record<string, string> {
-  const outputs: Record<string, string | number> = {
-    'docker-host': info.dockerHost,
-    'cert-path': info.certPath ?? '',
-    'tls-verify': info.tlsVerify ? '1' : '',
-    'container-id': info.containerId,
-    'container-ip': info.containerIp,
-    port: info.port,
-    'server-version': info.serverVersion,
-    'storage-driver': info.storageDriver,
-    mtu: info.mtu,
-    'ready-ms': info.readyMs,
-    mode: info.mode
-  }
+/** dood: the socket, no TLS (a stale DOCKER_TLS_VERIFY breaks a unix connection), and the run label. */
+export function exportDoodEnvironment(info: DoodInfo): void {
+  core.exportVariable('DOCKER_HOST', info.dockerHost)
+  core.exportVariable('DOCKER_TLS_VERIFY', '')
+  core.exportVariable('DOCKER_CERT_PATH', '')
+  core.exportVariable('DOCKER_NEST_LABEL', info.label)
+}
+
+/** Step output values by name (as declared in action.yml); `cliPath` is the docker CLI used. */
+export function outputsFor(
+  info: NestInfo | DoodInfo,
+  cliPath = ''
+): Record<string, string> {
+  const outputs: Record<string, string | number> =
+    info.mode === 'dood'
+      ? {
+          'docker-host': info.dockerHost,
+          'cert-path': '',
+          'tls-verify': '',
+          'container-id': '',
+          'container-ip': '',
+          port: '',
+          'server-version': info.serverVersion,
+          'storage-driver': info.storageDriver,
+          mtu: '',
+          'ready-ms': info.readyMs,
+          mode: info.mode
+        }
+      : {
+          'docker-host': info.dockerHost,
+          'cert-path': info.certPath ?? '',
+          'tls-verify': info.tlsVerify ? '1' : '',
+          'container-id': info.containerId,
+          'container-ip': info.containerIp,
+          port: info.port,
+          'server-version': info.serverVersion,
+          'storage-driver': info.storageDriver,
+          mtu: info.mtu,
+          'ready-ms': info.readyMs,
+          mode: info.mode
+        }
+  outputs['docker-cli-path'] = cliPath
   return Object.fromEntries(
     Object.entries(outputs).map(([name, value]) => [name, String(value)])
   )
 }
 
 /** Sets every step output. */
-export function setOutputs(info: NestInfo): void {
-  for (const [name, value] of Object.entries(outputsFor(info))) {
+export function setOutputs(info: NestInfo | DoodInfo, cliPath = ''): void {
+  for (const [name, value] of Object.entries(outputsFor(info, cliPath))) {
     core.setOutput(name, value)
   }
 }

@@ -1,13 +1,16 @@
 /**
  * The Action's post step: remove what main created. It runs after failures
- * too, and never fails the job: every problem is a warning.
+ * too, and never fails the job: every problem is a warning. In dood mode it
+ * changes nothing on the runner's daemon unless `cleanup: containers`.
  */
 import * as core from '@actions/core'
 import { DockerCli, findOnPath } from '../core/docker.js'
+import { removeLabelled, runLabel } from '../core/dood.js'
+import type { Resources } from '../core/resources.js'
 import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
 import { actionLogger } from './logger.js'
-import { loadCleanup, loadResources } from './state.js'
+import { loadCleanup, loadResources, type CleanupMode } from './state.js'
 
 export async function run(): Promise<void> {
   try {
@@ -16,7 +19,12 @@ export async function run(): Promise<void> {
       core.info('Nothing to clean up: main created nothing.')
       return
     }
-    if (!loadCleanup()) {
+    const cleanup = loadCleanup()
+    if (resources.mode === 'dood') {
+      await cleanDood(resources, cleanup)
+      return
+    }
+    if (cleanup === 'false') {
       core.info(
         `cleanup: false — leaving container ${resources.container ?? '-'}, ` +
           `volume ${resources.volume ?? '-'} and ${resources.certDir ?? 'no cert dir'} in place.`
@@ -37,4 +45,34 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.warning(`docker-nest cleanup: ${errorMessage(error)}`)
   }
+}
+
+/** dood: by default nothing; with `cleanup: containers`, the run-labelled objects only. */
+async function cleanDood(
+  resources: Resources,
+  cleanup: CleanupMode
+): Promise<void> {
+  if (cleanup !== 'containers' || !resources.socket) {
+    core.info(
+      'dood: leaving the runner’s daemon as it is. To remove what this job ' +
+        `started, label it with $DOCKER_NEST_LABEL (${runLabel(resources.runId)}) ` +
+        'and set cleanup: containers.'
+    )
+    return
+  }
+  const docker = new DockerCli(
+    findOnPath('docker') ?? 'docker',
+    {
+      DOCKER_HOST: `unix://${resources.socket}`,
+      DOCKER_TLS_VERIFY: null,
+      DOCKER_CERT_PATH: null,
+      DOCKER_CONTEXT: null
+    },
+    actionLogger.debug
+  )
+  const report = await core.group(
+    `Remove objects labelled ${runLabel(resources.runId)}`,
+    () => removeLabelled(resources.runId, docker, actionLogger)
+  )
+  for (const warning of report.warnings) core.warning(warning)
 }

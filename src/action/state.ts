@@ -14,9 +14,12 @@ import {
 export const STATE_KEYS = {
   /** JSON {@link Resources} record, rewritten as each resource is created. */
   resources: 'resources',
-  /** 'true' or 'false': the `cleanup` input, so post knows whether to tear down. */
+  /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
   cleanup: 'cleanup'
 } as const
+
+/** What post removes: the nest ('true'), nothing ('false'), or also the run-labelled objects. */
+export type CleanupMode = 'true' | 'false' | 'containers'
 
 /** Saves the record to the post step's state after every change. */
 export const stateRecorder: ResourceRecorder = {
@@ -25,9 +28,17 @@ export const stateRecorder: ResourceRecorder = {
   }
 }
 
-/** Saves whether post should tear down. */
-export function saveCleanup(cleanup: boolean): void {
-  core.saveState(STATE_KEYS.cleanup, String(cleanup))
+/** Saves what post should tear down. */
+export function saveCleanup(options: {
+  cleanup: boolean
+  cleanupContainers: boolean
+}): void {
+  const mode: CleanupMode = options.cleanupContainers
+    ? 'containers'
+    : options.cleanup
+      ? 'true'
+      : 'false'
+  core.saveState(STATE_KEYS.cleanup, mode)
 }
 
 /** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
@@ -36,7 +47,11 @@ export function loadResources(): Resources | undefined {
   return saved ? parseResources(saved) : undefined
 }
 
-/** Whether to tear down; anything but an exact 'false' means yes, so a lost value still cleans. */
-export function loadCleanup(): boolean {
-  return core.getState(STATE_KEYS.cleanup) !== 'false'
+/**
+ * What to tear down; anything unknown means 'true', so a lost value still
+ * removes the nest (and, in dood, still removes nothing of the user's).
+ */
+export function loadCleanup(): CleanupMode {
+  const saved = core.getState(STATE_KEYS.cleanup)
+  return saved === 'false' || saved === 'containers' ? saved : 'true'
 }

@@ -1,9 +1,10 @@
 /** The job summary: what was started, in one table. */
 import * as core from '@actions/core'
 import type { NestInfo } from '../core/dind.js'
+import type { DoodInfo } from '../core/dood.js'
 
 /** Writes the summary table; a summary that cannot be written is only a warning. */
-export async function writeSummary(info: NestInfo): Promise<void> {
+export async function writeSummary(info: NestInfo | DoodInfo): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
     await core.summary
@@ -20,10 +21,10 @@ export async function writeSummary(info: NestInfo): Promise<void> {
         ],
         [
           info.mode,
-          info.image,
+          info.mode === 'dood' ? '(runner’s daemon)' : info.image,
           info.serverVersion,
           info.storageDriver,
-          String(info.mtu),
+          info.mode === 'dood' ? '' : String(info.mtu),
           `${info.readyMs} ms`,
           info.dockerHost
         ]

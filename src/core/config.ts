@@ -4,7 +4,12 @@
  * valid, and all problems are reported at once, before anything is created.
  */
 import { isIP } from 'node:net'
-import type { DindOptions, Mode, SubjectAltNames } from './types.js'
+import type {
+  DindOptions,
+  DockerCliOptions,
+  Mode,
+  SubjectAltNames
+} from './types.js'
 
 /** The official image, pinned to a major version so upgrades are deliberate. */
 export const DEFAULT_DIND_IMAGE = 'docker:29-dind'
@@ -20,7 +25,11 @@ export const INPUT_DEFAULTS = {
   'insecure-registries': '',
   mtu: 'auto',
   'tls-san': '',
-  cleanup: 'true'
+  cleanup: 'true',
+  socket: '',
+  'docker-cli-version': '',
+  'docker-cli-url': 'https://download.docker.com/linux/static/stable',
+  'docker-cli-sha256': ''
 } as const
 
 /** The name of one input. */
@@ -85,17 +94,75 @@ export function parseBoolean(
   return false
 }
 
-function parseMode(value: string, problems: string[]): void {
+function parseMode(value: string, problems: string[]): Mode {
   if (!MODES.includes(value as Mode)) {
     problems.push(
       `Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`
     )
-  } else if (value !== 'dind') {
+    return 'dind'
+  }
+  return value as Mode
+}
+
+/** `cleanup`: a strict boolean, or 'containers' (also remove run-labelled objects). */
+function parseCleanup(
+  value: string,
+  problems: string[]
+): { cleanup: boolean; cleanupContainers: boolean } {
+  if (value === 'containers') return { cleanup: true, cleanupContainers: true }
+  const parsed = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(
+    value
+  )
+  if (!parsed) {
     problems.push(
-      `Input 'mode' value ${quote(value)} is not yet supported: this version ` +
-        `implements 'dind' only. Use mode: dind.`
+      `Input 'cleanup' must be 'true', 'false' or 'containers', got ${quote(value)}.`
     )
   }
+  return {
+    cleanup: parseBoolean('cleanup', parsed ? value : 'true', problems),
+    cleanupContainers: false
+  }
+}
+
+function parseSocket(value: string, problems: string[]): string {
+  const path = value.replace(/^unix:\/\//, '')
+  if (path !== '' && !path.startsWith('/')) {
+    problems.push(
+      `Input 'socket' must be an absolute path such as ` +
+        `'/var/run/docker.sock' (or unix:///path), got ${quote(value)}.`
+    )
+  }
+  return path
+}
+
+function parseDockerCli(
+  inputs: RawInputs,
+  problems: string[]
+): DockerCliOptions {
+  const version = raw(inputs, 'docker-cli-version')
+  const baseUrl = raw(inputs, 'docker-cli-url').replace(/\/+$/, '')
+  const sha256 = raw(inputs, 'docker-cli-sha256').toLowerCase()
+  if (
+    version !== '' &&
+    !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)
+  ) {
+    problems.push(
+      `Input 'docker-cli-version' must be a release such as '29.0.0', ` +
+        `got ${quote(version)}.`
+    )
+  }
+  if (!isHttpUrl(baseUrl)) {
+    problems.push(
+      `Input 'docker-cli-url' must be an http(s) URL such as ` +
+        `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`
+    )
+  }
+  if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
+    problems.push(
+      `Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`
+    )
+  }
+  return { version, baseUrl, sha256 }
 }
 
 function parseImage(value: string, problems: string[]): string {
@@ -253,8 +320,8 @@ function raw(inputs: RawInputs, name: InputName): string {
  */
 export function parseInputs(inputs: RawInputs): DindOptions {
   const problems: string[] = []
-  parseMode(raw(inputs, 'mode'), problems)
   const options: DindOptions = {
+    mode: parseMode(raw(inputs, 'mode'), problems),
     image: parseImage(raw(inputs, 'image'), problems),
     tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
     waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
@@ -269,7 +336,9 @@ export function parseInputs(inputs: RawInputs): DindOptions {
     ),
     mtu: parseMtu(raw(inputs, 'mtu'), problems),
     tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
-    cleanup: parseBoolean('cleanup', raw(inputs, 'cleanup'), problems)
+    ...parseCleanup(raw(inputs, 'cleanup'), problems),
+    socket: parseSocket(raw(inputs, 'socket'), problems),
+    dockerCli: parseDockerCli(inputs, problems)
   }
   if (problems.length > 0) throw new InputError(problems)
   return options

@@ -1,16 +1,18 @@
 /**
- * Talks to the nested daemon's Engine API straight from Node over mutual TLS:
- * a `/_ping` costs a TLS handshake instead of a docker CLI process, which is
- * what makes 50 ms readiness polling cheap.
+ * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
+ * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
+ * docker CLI process, which is what makes 50 ms readiness polling cheap.
  */
 import { request as httpsRequest } from 'node:https'
 import { request as httpRequest } from 'node:http'
 import type { DaemonInfo, DaemonVersion } from './types.js'
 
-/** Where and how to reach a daemon over TCP. */
+/** Where and how to reach a daemon: TCP (host, port, optional mTLS) or a unix socket. */
 export interface DaemonEndpoint {
   host: string
   port: number
+  /** A unix socket path; when set, host and port are ignored. */
+  socketPath?: string
   /** PEM material for mutual TLS; absent for a plain TCP daemon. */
   tls?: { ca: string; cert: string; key: string }
 }
@@ -22,9 +24,11 @@ export function getJsonOrText(
   timeoutMs: number
 ): Promise<string> {
   return new Promise((resolve, reject) => {
+    const target = endpoint.socketPath
+      ? { socketPath: endpoint.socketPath }
+      : { host: endpoint.host, port: endpoint.port }
     const options = {
-      host: endpoint.host,
-      port: endpoint.port,
+      ...target,
       path,
       method: 'GET',
       timeout: timeoutMs,

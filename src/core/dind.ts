@@ -42,7 +42,7 @@ const MIN_PING_TIMEOUT_MS = 20
 export interface NestInfo {
   mode: 'dind'
   image: string
-  /** `tcp://127.0.0.1:<port>` */
+  /** `tcp://127.0.0.1:<port>`; in a container job `tcp://docker:2376`. */
   dockerHost: string
   /** Client cert dir (ca.pem, cert.pem, key.pem); undefined with tls: false. */
   certPath: string | undefined
@@ -92,9 +92,10 @@ export async function startDind(
     launch(plan, resources, deps)
   )
   try {
+    const address = daemonAddress(plan, container)
     const endpoint: DaemonEndpoint = {
-      host: '127.0.0.1',
-      port: container.port,
+      host: address.host,
+      port: address.port,
       tls: material && {
         ca: material.ca.certPem,
         cert: material.client.certPem,
@@ -116,13 +117,13 @@ export async function startDind(
     return {
       mode: 'dind',
       image: plan.image,
-      dockerHost: `tcp://127.0.0.1:${container.port}`,
+      dockerHost: `tcp://${address.name}:${address.port}`,
       certPath: material?.certDir,
       tlsVerify: plan.tls,
       containerId: container.id,
       containerName: plan.name,
       containerIp: container.ip,
-      port: container.port,
+      port: address.port,
       serverVersion: version.Version,
       storageDriver: info.Driver,
       cgroupVersion: info.CgroupVersion ?? '',
@@ -131,6 +132,25 @@ export async function startDind(
     }
   } finally {
     container.stopWatching()
+  }
+}
+
+/**
+ * Where the job reaches the daemon: the published loopback port, or in a
+ * container job the container's own port on the shared network, by the alias
+ * `docker` (or the IP on the default bridge, where aliases do not resolve).
+ */
+function daemonAddress(
+  plan: DindPlan,
+  container: RunningSidecar
+): { host: string; name: string; port: number } {
+  if (!plan.jobNetwork) {
+    return { host: '127.0.0.1', name: '127.0.0.1', port: container.port }
+  }
+  return {
+    host: container.ip,
+    name: plan.jobNetwork.alias ? 'docker' : container.ip,
+    port: plan.containerPort
   }
 }
 

@@ -42,6 +42,11 @@ export interface DindPlan {
   /** Server certificate names known before start; the container IP and id are added later. */
   serverNames: SubjectAltNames
   waitTimeoutMs: number
+  /**
+   * Container jobs: the job container's network, which the sidecar joins
+   * (with the alias `docker` on a user-defined network) so the job reaches it.
+   */
+  jobNetwork?: { name: string; alias: boolean }
 }
 
 /** Inputs to {@link makePlan} that come from the environment rather than the user. */
@@ -139,6 +144,7 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     // Loopback only: the daemon is for this job, never for the network.
     '--publish',
     `127.0.0.1::${plan.containerPort}`,
+    ...networkArgs(plan.jobNetwork),
     // --mount (not -v) so the volume is created with our labels in the same call.
     '--mount',
     `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
@@ -151,5 +157,15 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     STARTUP_SCRIPT,
     'docker-nest-start',
     ...plan.daemonArgs
+  ]
+}
+
+function networkArgs(network: DindPlan['jobNetwork']): string[] {
+  if (!network) return []
+  return [
+    '--network',
+    network.name,
+    // docker is a SAN of the server certificate; aliases need a user-defined network.
+    ...(network.alias ? ['--network-alias', 'docker'] : [])
   ]
 }

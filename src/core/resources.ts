@@ -11,6 +11,10 @@ export interface Resources {
   runId: string
   /** How to reach the runner's daemon (post's env points at the nest). */
   hostDocker: HostDockerEnv
+  /** 'dood' when the job used the runner's daemon (nothing was created); absent for dind. */
+  mode?: 'dood'
+  /** dood: the socket main used, so post talks to the same daemon. */
+  socket?: string
   container?: string
   volume?: string
   certDir?: string
@@ -57,6 +61,13 @@ function parseHostDocker(value: unknown): HostDockerEnv {
   return host
 }
 
+function optionalField<K extends string>(
+  key: K,
+  value: string | undefined
+): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>)
+}
+
 /** Parses and checks a saved record. */
 export function parseResources(json: string): Resources {
   let data: Record<string, unknown>
@@ -70,10 +81,15 @@ export function parseResources(json: string): Resources {
   }
   const runId = optionalString(data.runId, 'runId')
   if (!runId) throw new ResourcesFormatError("field 'runId' is missing")
+  if (data.mode !== undefined && data.mode !== 'dood') {
+    throw new ResourcesFormatError("field 'mode' has an unexpected value")
+  }
   return {
     version: 1,
     runId,
     hostDocker: parseHostDocker(data.hostDocker),
+    ...(data.mode === 'dood' ? { mode: 'dood' as const } : {}),
+    ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
     container: optionalString(data.container, 'container', OUR_NAME),
     volume: optionalString(data.volume, 'volume', OUR_NAME),
     certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)

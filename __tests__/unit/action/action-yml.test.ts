@@ -76,4 +76,34 @@ describe('action.yml', () => {
       'cert-path': ''
     })
   })
+
+  it('gives dood the daemon facts and leaves the nest outputs empty', () => {
+    expect(
+      outputsFor(
+        {
+          mode: 'dood',
+          socket: '/var/run/docker.sock',
+          dockerHost: 'unix:///var/run/docker.sock',
+          serverVersion: '28.0.1',
+          storageDriver: 'overlay2',
+          label: 'docker-nest.run=1-1-abcd',
+          readyMs: 3
+        },
+        '/usr/bin/docker'
+      )
+    ).toEqual({
+      'docker-host': 'unix:///var/run/docker.sock',
+      'cert-path': '',
+      'tls-verify': '',
+      'container-id': '',
+      'container-ip': '',
+      port: '',
+      'server-version': '28.0.1',
+      'storage-driver': 'overlay2',
+      mtu: '',
+      'ready-ms': '3',
+      mode: 'dood',
+      'docker-cli-path': '/usr/bin/docker'
+    })
+  })
 })

@@ -30,7 +30,15 @@ describe('parseInputs', () => {
       insecureRegistries: [],
       mtu: 'auto',
       tlsSans: { dns: [], ip: [] },
-      cleanup: true
+      cleanup: true,
+      cleanupContainers: false,
+      mode: 'dind',
+      socket: '',
+      dockerCli: {
+        version: '',
+        baseUrl: 'https://download.docker.com/linux/static/stable',
+        sha256: ''
+      }
     })
   })
 
@@ -44,7 +52,32 @@ describe('parseInputs', () => {
   test.each<[RawInputs, Partial<ReturnType<typeof parseInputs>>]>([
     [{ tls: 'false' }, { tls: false }],
     [{ tls: 'TRUE' }, { tls: true }],
-    [{ cleanup: 'False' }, { cleanup: false }],
+    [{ cleanup: 'False' }, { cleanup: false, cleanupContainers: false }],
+    [{ cleanup: 'containers' }, { cleanup: true, cleanupContainers: true }],
+    [{ mode: 'dood' }, { mode: 'dood' }],
+    [{ mode: 'auto' }, { mode: 'auto' }],
+    [
+      { socket: '/run/user/1000/docker.sock' },
+      { socket: '/run/user/1000/docker.sock' }
+    ],
+    [
+      { socket: 'unix:///var/run/docker.sock' },
+      { socket: '/var/run/docker.sock' }
+    ],
+    [
+      {
+        'docker-cli-version': '28.5.2',
+        'docker-cli-url': 'http://127.0.0.1:8080/static/',
+        'docker-cli-sha256': 'A'.repeat(64)
+      },
+      {
+        dockerCli: {
+          version: '28.5.2',
+          baseUrl: 'http://127.0.0.1:8080/static',
+          sha256: 'a'.repeat(64)
+        }
+      }
+    ],
     [{ 'wait-timeout': '2.5' }, { waitTimeoutMs: 2500 }],
     [{ 'wait-timeout': '3600' }, { waitTimeoutMs: 3_600_000 }],
     [{ mtu: '1360' }, { mtu: 1360 }],
@@ -103,8 +136,19 @@ describe('parseInputs', () => {
       { mode: 'DIND' },
       "Input 'mode' must be one of dind, dood, auto, got 'DIND'."
     ],
-    [{ mode: 'dood' }, "Input 'mode' value 'dood' is not yet supported"],
-    [{ mode: 'auto' }, "Input 'mode' value 'auto' is not yet supported"],
+    [{ socket: 'docker.sock' }, "Input 'socket' must be an absolute path"],
+    [
+      { 'docker-cli-version': 'latest' },
+      "Input 'docker-cli-version' must be a release such as '29.0.0', got 'latest'."
+    ],
+    [
+      { 'docker-cli-url': 'ftp://mirror/docker' },
+      "Input 'docker-cli-url' must be an http(s) URL"
+    ],
+    [
+      { 'docker-cli-sha256': 'abc' },
+      "Input 'docker-cli-sha256' must be 64 hex digits, got 'abc'."
+    ],
     [{ image: '-v /:/host' }, "Input 'image' must be an image reference"],
     [{ image: 'Docker:dind' }, "Input 'image' must be an image reference"],
     [{ image: 'docker:' }, "Input 'image' must be an image reference"],
@@ -115,7 +159,14 @@ describe('parseInputs', () => {
     ],
     [{ tls: 'yes' }, "Input 'tls' must be 'true' or 'false', got 'yes'."],
     [{ tls: '1' }, "Input 'tls' must be 'true' or 'false', got '1'."],
-    [{ cleanup: 'no' }, "Input 'cleanup' must be 'true' or 'false', got 'no'."],
+    [
+      { cleanup: 'no' },
+      "Input 'cleanup' must be 'true', 'false' or 'containers', got 'no'."
+    ],
+    [
+      { cleanup: 'Containers' },
+      "Input 'cleanup' must be 'true', 'false' or 'containers', got 'Containers'."
+    ],
     [
       { 'wait-timeout': '0' },
       "Input 'wait-timeout' must be a number of seconds"

@@ -169,3 +169,24 @@ describe('buildDindRunArgs', () => {
     expect(plain.slice(-1)).toEqual(['--tls=false'])
   })
 })
+
+describe('buildDindRunArgs in a container job', () => {
+  test.each<[string, { name: string; alias: boolean } | undefined, string[]]>([
+    ['plain job', undefined, []],
+    [
+      'user-defined network',
+      { name: 'github_network_1', alias: true },
+      ['--network', 'github_network_1', '--network-alias', 'docker']
+    ],
+    [
+      'default bridge',
+      { name: 'bridge', alias: false },
+      ['--network', 'bridge']
+    ]
+  ])('[%#] %s', (_title, jobNetwork, expected) => {
+    const args = buildDindRunArgs({ ...planFor({}), jobNetwork })
+    const start = args.indexOf('--mount')
+    const publish = args.indexOf('--publish')
+    expect(args.slice(publish + 2, start)).toEqual(expected)
+  })
+})

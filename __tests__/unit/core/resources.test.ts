@@ -62,3 +62,24 @@ describe('parseResources', () => {
     expect(() => parseResources(json)).toThrow(message)
   })
 })
+
+describe('parseResources, dood records', () => {
+  const dood: Resources = {
+    version: 1,
+    runId: '42-1-abcd1234',
+    hostDocker: full.hostDocker,
+    mode: 'dood',
+    socket: '/var/run/docker.sock'
+  }
+
+  it('round-trips a dood record', () => {
+    expect(parseResources(serializeResources(dood))).toEqual(dood)
+  })
+
+  test.each<[string, unknown]>([
+    ["field 'mode' has an unexpected value", { ...dood, mode: 'dind' }],
+    ["field 'socket' has an unexpected value", { ...dood, socket: 'rel.sock' }]
+  ])('rejects %s', (message, record) => {
+    expect(() => parseResources(JSON.stringify(record))).toThrow(message)
+  })
+})

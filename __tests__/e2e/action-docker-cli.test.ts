@@ -1,0 +1,187 @@
+/**
+ * The docker CLI from the tool cache: the committed bundle downloads a static
+ * release tarball from a local HTTP server on 127.0.0.1 (a stand-in for
+ * download.docker.com or a mirror), verifies it, caches it, puts it on PATH,
+ * and finds it in the cache on the next run. The tarball holds a tiny
+ * `docker/docker` script, so nothing here needs a real release.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { runMain, type StepResult } from './harness/runner.js'
+import { E2E, tempDir } from './helpers/docker.js'
+
+const suite = E2E ? describe : describe.skip
+const TIMEOUT = 60_000
+const ARCH = 'x86_64'
+
+function errorOf(step: StepResult): string {
+  const line = step.stdout.split('\n').find((l) => l.startsWith('::error::'))
+  return (line ?? '').replace('::error::', '').replace(/%0A/g, '\n')
+}
+
+/** A gzipped tarball with `docker/docker`, like the static releases. */
+function makeTarball(dir: string, marker: string): Buffer {
+  const root = join(dir, marker)
+  mkdirSync(join(root, 'docker'), { recursive: true })
+  writeFileSync(
+    join(root, 'docker', 'docker'),
+    `#!/bin/sh\necho "${marker} $*"\n`,
+    { mode: 0o755 }
+  )
+  execFileSync('tar', ['czf', `${root}.tgz`, '-C', root, 'docker'])
+  return readFileSync(`${root}.tgz`)
+}
+
+function findExecutable(name: string): string {
+  return execFileSync('sh', ['-c', `command -v ${name}`])
+    .toString()
+    .trim()
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
+
+suite('Action, docker CLI from the tool cache (local tarball server)', () => {
+  const work = tempDir('docker-nest-e2e-cli-')
+  const files = new Map<string, Buffer>()
+  const requests: string[] = []
+  let server: Server
+  let base = ''
+
+  beforeAll(async () => {
+    if (process.arch !== 'x64') throw new Error('This suite assumes x64.')
+    const good = makeTarball(work.dir, 'cli-99')
+    files.set(`/static/${ARCH}/docker-99.0.0.tgz`, good)
+    files.set(
+      `/static/${ARCH}/docker-99.0.0.tgz.sha256`,
+      Buffer.from(`${sha256(good)}  docker-99.0.0.tgz\n`)
+    )
+    // No .sha256 next to this one.
+    files.set(
+      `/static/${ARCH}/docker-29.0.0.tgz`,
+      makeTarball(work.dir, 'cli-default')
+    )
+    server = createServer((req, res) => {
+      requests.push(req.url ?? '')
+      const body = files.get(req.url ?? '')
+      res.statusCode = body ? 200 : 404
+      res.end(body ?? 'not found')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/static`
+  })
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve))
+    work.remove()
+  })
+
+  test(
+    'downloads, verifies with the .sha256 file, caches, adds to PATH; the next run hits the cache',
+    async () => {
+      const workDir = join(work.dir, 'job-cache')
+      const inputs = {
+        mode: 'dood',
+        'docker-cli-version': '99.0.0',
+        'docker-cli-url': base
+      }
+      requests.length = 0
+      const first = await runMain({ inputs, workDir })
+      expect(first.stderr).toBe('')
+      expect(first.exitCode).toBe(0)
+      const dir = join(workDir, 'tool-cache', 'docker-cli', '99.0.0', ARCH)
+      expect(first.outputs['docker-cli-path']).toBe(join(dir, 'docker'))
+      expect(first.path).toEqual([dir])
+      expect(first.stdout).toContain(
+        `Downloading ${base}/${ARCH}/docker-99.0.0.tgz`
+      )
+      expect(first.stdout).toMatch(/sha256 [0-9a-f]{64} verified/)
+      expect(requests).toEqual([
+        `/static/${ARCH}/docker-99.0.0.tgz`,
+        `/static/${ARCH}/docker-99.0.0.tgz.sha256`
+      ])
+      expect(execFileSync(join(dir, 'docker'), ['version']).toString()).toBe(
+        'cli-99 version\n'
+      )
+      // Nothing left in RUNNER_TEMP.
+      expect(readdirSync(join(workDir, 'temp'))).toEqual([])
+
+      const second = await runMain({ inputs, workDir })
+      expect(second.exitCode).toBe(0)
+      expect(second.stdout).toContain(`Found in the tool cache: ${dir}`)
+      expect(second.outputs['docker-cli-path']).toBe(join(dir, 'docker'))
+      expect(requests).toHaveLength(2)
+    },
+    TIMEOUT
+  )
+
+  test(
+    'installs the default release when no docker CLI is on PATH',
+    async () => {
+      const workDir = join(work.dir, 'job-no-cli')
+      const bin = join(work.dir, 'bin-without-docker')
+      mkdirSync(bin, { recursive: true })
+      for (const tool of ['tar', 'gzip']) {
+        symlinkSync(findExecutable(tool), join(bin, tool))
+      }
+      const main = await runMain({
+        inputs: { mode: 'dood', 'docker-cli-url': base },
+        env: { PATH: bin },
+        workDir
+      })
+      expect(main.exitCode).toBe(0)
+      expect(main.stdout).toContain('No docker CLI on PATH; installing 29.0.0.')
+      expect(main.stdout).toContain(
+        '::warning::' + `${base}/${ARCH}/docker-29.0.0.tgz has no .sha256 file`
+      )
+      expect(main.outputs['docker-cli-path']).toBe(
+        join(workDir, 'tool-cache', 'docker-cli', '29.0.0', ARCH, 'docker')
+      )
+    },
+    TIMEOUT
+  )
+
+  test.each<[string, Record<string, string>, (url: string) => string]>([
+    [
+      'a checksum that does not match',
+      {
+        'docker-cli-version': '99.0.0',
+        'docker-cli-sha256': '0'.repeat(64)
+      },
+      (url) =>
+        `The docker CLI tarball from ${url}/${ARCH}/docker-99.0.0.tgz has sha256 `
+    ],
+    [
+      'a release the server does not have (404)',
+      { 'docker-cli-version': '98.0.0' },
+      (url) =>
+        `Could not download the docker CLI tarball from ${url}/${ARCH}/docker-98.0.0.tgz (HTTP 404).`
+    ]
+  ])(
+    '%s fails with the cause and leaves nothing behind',
+    async (_title, extra, message) => {
+      const workDir = join(work.dir, `job-${extra['docker-cli-version']}-fail`)
+      const main = await runMain({
+        inputs: { mode: 'dood', 'docker-cli-url': base, ...extra },
+        workDir
+      })
+      expect(main.exitCode).toBe(1)
+      expect(errorOf(main)).toContain(message(base))
+      expect(main.path).toEqual([])
+      expect(existsSync(join(workDir, 'tool-cache', 'docker-cli'))).toBe(false)
+      expect(readdirSync(join(workDir, 'temp'))).toEqual([])
+    },
+    TIMEOUT
+  )
+})
