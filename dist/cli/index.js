@@ -37,7 +37,11 @@ const INPUT_DEFAULTS = {
     'insecure-registries': '',
     mtu: 'auto',
     'tls-san': '',
-    cleanup: 'true'
+    cleanup: 'true',
+    socket: '',
+    'docker-cli-version': '',
+    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
+    'docker-cli-sha256': ''
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
 class InputError extends Error {
@@ -89,11 +93,48 @@ function parseBoolean(name, value, problems) {
 function parseMode(value, problems) {
     if (!MODES.includes(value)) {
         problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
+        return 'dind';
     }
-    else if (value !== 'dind') {
-        problems.push(`Input 'mode' value ${quote(value)} is not yet supported: this version ` +
-            `implements 'dind' only. Use mode: dind.`);
+    return value;
+}
+/** `cleanup`: a strict boolean, or 'containers' (also remove run-labelled objects). */
+function parseCleanup(value, problems) {
+    if (value === 'containers')
+        return { cleanup: true, cleanupContainers: true };
+    const parsed = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value);
+    if (!parsed) {
+        problems.push(`Input 'cleanup' must be 'true', 'false' or 'containers', got ${quote(value)}.`);
     }
+    return {
+        cleanup: parseBoolean('cleanup', parsed ? value : 'true', problems),
+        cleanupContainers: false
+    };
+}
+function parseSocket(value, problems) {
+    const path = value.replace(/^unix:\/\//, '');
+    if (path !== '' && !path.startsWith('/')) {
+        problems.push(`Input 'socket' must be an absolute path such as ` +
+            `'/var/run/docker.sock' (or unix:///path), got ${quote(value)}.`);
+    }
+    return path;
+}
+function parseDockerCli(inputs, problems) {
+    const version = raw(inputs, 'docker-cli-version');
+    const baseUrl = raw(inputs, 'docker-cli-url').replace(/\/+$/, '');
+    const sha256 = raw(inputs, 'docker-cli-sha256').toLowerCase();
+    if (version !== '' &&
+        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
+        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
+            `got ${quote(version)}.`);
+    }
+    if (!isHttpUrl(baseUrl)) {
+        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
+            `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
+    }
+    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
+        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
+    }
+    return { version, baseUrl, sha256 };
 }
 function parseImage(value, problems) {
     if (!IMAGE_REF.test(value)) {
@@ -225,8 +266,8 @@ function raw(inputs, name) {
  */
 function parseInputs(inputs) {
     const problems = [];
-    parseMode(raw(inputs, 'mode'), problems);
     const options = {
+        mode: parseMode(raw(inputs, 'mode'), problems),
         image: parseImage(raw(inputs, 'image'), problems),
         tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
         waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
@@ -235,7 +276,9 @@ function parseInputs(inputs) {
         insecureRegistries: parseInsecureRegistries(raw(inputs, 'insecure-registries'), problems),
         mtu: parseMtu(raw(inputs, 'mtu'), problems),
         tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
-        cleanup: parseBoolean('cleanup', raw(inputs, 'cleanup'), problems)
+        ...parseCleanup(raw(inputs, 'cleanup'), problems),
+        socket: parseSocket(raw(inputs, 'socket'), problems),
+        dockerCli: parseDockerCli(inputs, problems)
     };
     if (problems.length > 0)
         throw new InputError(problems);
@@ -248,18 +291,20 @@ const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(imp
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./src/core/daemon-client.ts
 /**
- * Talks to the nested daemon's Engine API straight from Node over mutual TLS:
- * a `/_ping` costs a TLS handshake instead of a docker CLI process, which is
- * what makes 50 ms readiness polling cheap.
+ * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
+ * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
+ * docker CLI process, which is what makes 50 ms readiness polling cheap.
  */
 
 
 /** Performs one GET and returns the body; rejects on non-2xx or timeout. */
 function getJsonOrText(endpoint, path, timeoutMs) {
     return new Promise((resolve, reject) => {
+        const target = endpoint.socketPath
+            ? { socketPath: endpoint.socketPath }
+            : { host: endpoint.host, port: endpoint.port };
         const options = {
-            host: endpoint.host,
-            port: endpoint.port,
+            ...target,
             path,
             method: 'GET',
             timeout: timeoutMs,
@@ -787,6 +832,7 @@ function buildDindRunArgs(plan) {
         // Loopback only: the daemon is for this job, never for the network.
         '--publish',
         `127.0.0.1::${plan.containerPort}`,
+        ...networkArgs(plan.jobNetwork),
         // --mount (not -v) so the volume is created with our labels in the same call.
         '--mount',
         `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
@@ -799,6 +845,16 @@ function buildDindRunArgs(plan) {
         STARTUP_SCRIPT,
         'docker-nest-start',
         ...plan.daemonArgs
+    ];
+}
+function networkArgs(network) {
+    if (!network)
+        return [];
+    return [
+        '--network',
+        network.name,
+        // docker is a SAN of the server certificate; aliases need a user-defined network.
+        ...(network.alias ? ['--network-alias', 'docker'] : [])
     ];
 }
 
@@ -1169,9 +1225,10 @@ async function startDind(plan, resources, deps) {
     await deps.recorder.record(resources);
     const { container, material } = await phase(logger, 'Start dind', () => launch(plan, resources, deps));
     try {
+        const address = daemonAddress(plan, container);
         const endpoint = {
-            host: '127.0.0.1',
-            port: container.port,
+            host: address.host,
+            port: address.port,
             tls: material && {
                 ca: material.ca.certPem,
                 cert: material.client.certPem,
@@ -1189,13 +1246,13 @@ async function startDind(plan, resources, deps) {
         return {
             mode: 'dind',
             image: plan.image,
-            dockerHost: `tcp://127.0.0.1:${container.port}`,
+            dockerHost: `tcp://${address.name}:${address.port}`,
             certPath: material?.certDir,
             tlsVerify: plan.tls,
             containerId: container.id,
             containerName: plan.name,
             containerIp: container.ip,
-            port: container.port,
+            port: address.port,
             serverVersion: version.Version,
             storageDriver: info.Driver,
             cgroupVersion: info.CgroupVersion ?? '',
@@ -1206,6 +1263,21 @@ async function startDind(plan, resources, deps) {
     finally {
         container.stopWatching();
     }
+}
+/**
+ * Where the job reaches the daemon: the published loopback port, or in a
+ * container job the container's own port on the shared network, by the alias
+ * `docker` (or the IP on the default bridge, where aliases do not resolve).
+ */
+function daemonAddress(plan, container) {
+    if (!plan.jobNetwork) {
+        return { host: '127.0.0.1', name: '127.0.0.1', port: container.port };
+    }
+    return {
+        host: container.ip,
+        name: plan.jobNetwork.alias ? 'docker' : container.ip,
+        port: plan.containerPort
+    };
 }
 /**
  * `docker run` and, meanwhile, the client certificates (neither needs the
@@ -1526,6 +1598,9 @@ function parseHostDocker(value) {
     }
     return host;
 }
+function optionalField(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
 /** Parses and checks a saved record. */
 function parseResources(json) {
     let data;
@@ -1541,10 +1616,15 @@ function parseResources(json) {
     const runId = optionalString(data.runId, 'runId');
     if (!runId)
         throw new ResourcesFormatError("field 'runId' is missing");
+    if (data.mode !== undefined && data.mode !== 'dood') {
+        throw new ResourcesFormatError("field 'mode' has an unexpected value");
+    }
     return {
         version: 1,
         runId,
         hostDocker: parseHostDocker(data.hostDocker),
+        ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
+        ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
         container: optionalString(data.container, 'container', OUR_NAME),
         volume: optionalString(data.volume, 'volume', OUR_NAME),
         certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)

@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -24,10 +24,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +317,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2476);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7668);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2476:
+/***/ 7668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28395,8 +28395,2647 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: assertLinux
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var lib_core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/startup-script.ts
+/**
+ * The shell script the sidecar runs as its entrypoint. It exists so one
+ * `docker run` works for both image contracts and so the server certificate
+ * can name the container's IP, which is only known once the container runs:
+ *
+ * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
+ *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar).
+ * 2. Drop client variables the image or a job may carry; dockerd reads
+ *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
+ *    (shared/reference/dind.md §1.4, §1.9).
+ * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
+ *    it takes its "certs provided" branch (verify, no key generation).
+ * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
+ *    cgroup v2 nesting, shared mounts, stale pid files, the listeners and TLS
+ *    flags — then exec dockerd under docker-init when the image has it.
+ */
+/** Marker copied last into the cert dir; its presence means all files are there. */
+const CERTS_READY_MARKER = '.docker-nest-ready';
+/** Where certificates go inside the sidecar (the official image's default). */
+const CERT_DIR_IN_CONTAINER = '/certs';
+const STARTUP_SCRIPT = `set -eu
+if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
+  n=0
+  while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
+    n=$((n + 1))
+    if [ "$n" -gt 2400 ]; then
+      echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
+      exit 90
+    fi
+    sleep 0.05
+  done
+fi
+unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
+if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
+  exec dockerd-entrypoint.sh "$@"
+fi
+if ! command -v dockerd >/dev/null 2>&1; then
+  echo "docker-nest: dockerd: not found on PATH in this image" >&2
+  exit 127
+fi
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  # cgroup v2: evacuate the root cgroup, then delegate every controller.
+  # Retried because a process started meanwhile makes the write fail (EBUSY).
+  mkdir -p /sys/fs/cgroup/init
+  tries=0
+  while :; do
+    xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
+    if sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \\
+      > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
+      break
+    fi
+    tries=$((tries + 1))
+    if [ "$tries" -gt 100 ]; then
+      echo "docker-nest: could not enable cgroup v2 nesting (cgroup.subtree_control)" >&2
+      break
+    fi
+    sleep 0.05
+  done
+fi
+if ! mountpoint -q /sys/kernel/security 2>/dev/null; then
+  mount -t securityfs none /sys/kernel/security 2>/dev/null || :
+fi
+mount --make-rshared / 2>/dev/null || :
+rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
+if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
+  d=$DOCKER_TLS_CERTDIR/server
+  set -- --host=tcp://0.0.0.0:2376 --tlsverify "--tlscacert=$d/ca.pem" "--tlscert=$d/cert.pem" "--tlskey=$d/key.pem" "$@"
+else
+  set -- --host=tcp://0.0.0.0:2375 "$@"
+fi
+set -- dockerd --host=unix:///var/run/docker.sock "$@"
+if command -v docker-init >/dev/null 2>&1; then
+  exec docker-init -- "$@"
+fi
+exec "$@"
+`;
+
+;// CONCATENATED MODULE: ./src/core/plan.ts
+/**
+ * Turns validated options into a concrete plan (names, labels, ports,
+ * daemon flags) and the plan into `docker run` arguments. Pure: every choice
+ * is here, so it can be tested in tables without Docker.
+ */
+
+
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
+const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
+/** TLS and plain TCP ports of dockerd inside the sidecar. */
+const DAEMON_PORT = { tls: 2376, plain: 2375 };
+/** A short random suffix that keeps names unique among concurrent nests. */
+function randomSuffix() {
+    return (0,external_node_crypto_.randomBytes)(4).toString('hex');
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+/** Chooses the MTU: an explicit number wins; `auto` follows the uplink when it is below 1500. */
+function chooseMtu(mtu, detected) {
+    if (mtu !== 'auto')
+        return mtu;
+    return detected !== undefined && detected < 1500 ? detected : undefined;
+}
+/** dockerd flags derived from the options, in a stable order. */
+function buildDaemonArgs(options, mtu) {
+    const args = [];
+    // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
+    if (!options.tls)
+        args.push('--tls=false');
+    if (mtu !== undefined)
+        args.push(`--mtu=${mtu}`);
+    for (const mirror of options.registryMirrors) {
+        args.push(`--registry-mirror=${mirror}`);
+    }
+    for (const registry of options.insecureRegistries) {
+        args.push(`--insecure-registry=${registry}`);
+    }
+    return [...args, ...options.dockerdArgs];
+}
+/** Decides names, labels and flags for one nest. */
+function makePlan(options, context) {
+    const suffix = context.random ?? randomSuffix();
+    const runId = `${context.runPrefix}-${suffix}`;
+    const name = `docker-nest-${suffix}`;
+    const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
+    const mtu = chooseMtu(options.mtu, context.detectedMtu);
+    return {
+        runId,
+        name,
+        volume: `${name}-data`,
+        image: options.image,
+        tls: options.tls,
+        containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
+        labels: {
+            [LABELS.managed]: 'true',
+            [LABELS.run]: runId,
+            [LABELS.expires]: String(expires)
+        },
+        daemonArgs: buildDaemonArgs(options, mtu),
+        mtu,
+        serverNames: {
+            dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
+            ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
+        },
+        waitTimeoutMs: options.waitTimeoutMs
+    };
+}
+/** `docker run` arguments for the sidecar. */
+function buildDindRunArgs(plan) {
+    const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
+        '--label',
+        `${key}=${value}`
+    ]);
+    const volumeLabels = Object.entries(plan.labels)
+        .map(([key, value]) => `,volume-label=${key}=${value}`)
+        .join('');
+    return [
+        'run',
+        '--detach',
+        '--name',
+        plan.name,
+        ...labelArgs,
+        '--privileged',
+        // Loopback only: the daemon is for this job, never for the network.
+        '--publish',
+        `127.0.0.1::${plan.containerPort}`,
+        ...networkArgs(plan.jobNetwork),
+        // --mount (not -v) so the volume is created with our labels in the same call.
+        '--mount',
+        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
+        '--env',
+        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+        '--entrypoint',
+        'sh',
+        plan.image,
+        '-c',
+        STARTUP_SCRIPT,
+        'docker-nest-start',
+        ...plan.daemonArgs
+    ];
+}
+function networkArgs(network) {
+    if (!network)
+        return [];
+    return [
+        '--network',
+        network.name,
+        // docker is a SAN of the server certificate; aliases need a user-defined network.
+        ...(network.alias ? ['--network-alias', 'docker'] : [])
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/auto.ts
+
+/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
+const PROBE_TIMEOUT_MS = 120_000;
+/** `docker run` arguments of the probe: privileged, no network, removed on exit, labelled. */
+function buildProbeArgs(image, runId) {
+    return [
+        'run',
+        '--rm',
+        '--privileged',
+        '--network',
+        'none',
+        '--label',
+        `${LABELS.managed}=true`,
+        '--label',
+        `${LABELS.run}=${runId}`,
+        '--entrypoint',
+        'true',
+        image
+    ];
+}
+/**
+ * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
+ * earlier probe in this job); undefined when there is none.
+ */
+function cachedProbe(value) {
+    if (value === 'true' || value === 'false') {
+        return {
+            privileged: value === 'true',
+            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
+        };
+    }
+    return undefined;
+}
+/** Starts one privileged container and reports whether it worked. */
+async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS) {
+    const started = performance.now();
+    const result = await docker.tryExec(buildProbeArgs(image, runId), {
+        timeoutMs
+    });
+    const ms = Math.round(performance.now() - started);
+    if (result.exitCode === 0) {
+        return {
+            privileged: true,
+            reason: `a privileged container from ${image} started in ${ms} ms`
+        };
+    }
+    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
+    return {
+        privileged: false,
+        reason: `a privileged container from ${image} could not start ` +
+            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
+    };
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/config.ts
+/**
+ * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
+ * {@link DindOptions}. Every problem names the input, the value and what is
+ * valid, and all problems are reported at once, before anything is created.
+ */
+
+/** The official image, pinned to a major version so upgrades are deliberate. */
+const DEFAULT_DIND_IMAGE = 'docker:29-dind';
+/** Input names (kebab-case, as in action.yml) with their defaults. */
+const INPUT_DEFAULTS = {
+    mode: 'dind',
+    image: DEFAULT_DIND_IMAGE,
+    tls: 'true',
+    'wait-timeout': '60',
+    'dockerd-args': '',
+    'registry-mirrors': '',
+    'insecure-registries': '',
+    mtu: 'auto',
+    'tls-san': '',
+    cleanup: 'true',
+    socket: '',
+    'docker-cli-version': '',
+    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
+    'docker-cli-sha256': ''
+};
+/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const MODES = ['dind', 'dood', 'auto'];
+const MAX_WAIT_SECONDS = 3600;
+/** dockerd flags docker-nest owns: letting users override them would break TLS or the data volume. */
+const RESERVED_DOCKERD_FLAGS = {
+    '-H': 'docker-nest sets the listeners itself',
+    '--host': 'docker-nest sets the listeners itself',
+    '--tls': "use input 'tls'",
+    '--tlsverify': "use input 'tls'",
+    '--tlscacert': 'docker-nest makes and installs the certificates',
+    '--tlscert': 'docker-nest makes and installs the certificates',
+    '--tlskey': 'docker-nest makes and installs the certificates',
+    '--data-root': 'the data root is the volume docker-nest mounts',
+    '--mtu': "use input 'mtu'",
+    '--registry-mirror': "use input 'registry-mirrors'"
+};
+/** Image reference: [registry[:port]/]path[:tag][@sha256:digest], no leading '-'. */
+const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+const REGISTRY_HOST = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
+function quote(value) {
+    return `'${value}'`;
+}
+/** Splits a list input on newlines, commas and spaces; drops empty entries. */
+function splitList(value) {
+    return value
+        .split(/[\s,]+/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
+}
+/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
+function parseBoolean(name, value, problems) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
+    return false;
+}
+function parseMode(value, problems) {
+    if (!MODES.includes(value)) {
+        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
+        return 'dind';
+    }
+    return value;
+}
+/** `cleanup`: a strict boolean, or 'containers' (also remove run-labelled objects). */
+function parseCleanup(value, problems) {
+    if (value === 'containers')
+        return { cleanup: true, cleanupContainers: true };
+    const parsed = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value);
+    if (!parsed) {
+        problems.push(`Input 'cleanup' must be 'true', 'false' or 'containers', got ${quote(value)}.`);
+    }
+    return {
+        cleanup: parseBoolean('cleanup', parsed ? value : 'true', problems),
+        cleanupContainers: false
+    };
+}
+function parseSocket(value, problems) {
+    const path = value.replace(/^unix:\/\//, '');
+    if (path !== '' && !path.startsWith('/')) {
+        problems.push(`Input 'socket' must be an absolute path such as ` +
+            `'/var/run/docker.sock' (or unix:///path), got ${quote(value)}.`);
+    }
+    return path;
+}
+function parseDockerCli(inputs, problems) {
+    const version = raw(inputs, 'docker-cli-version');
+    const baseUrl = raw(inputs, 'docker-cli-url').replace(/\/+$/, '');
+    const sha256 = raw(inputs, 'docker-cli-sha256').toLowerCase();
+    if (version !== '' &&
+        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
+        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
+            `got ${quote(version)}.`);
+    }
+    if (!isHttpUrl(baseUrl)) {
+        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
+            `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
+    }
+    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
+        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
+    }
+    return { version, baseUrl, sha256 };
+}
+function parseImage(value, problems) {
+    if (!IMAGE_REF.test(value)) {
+        problems.push(`Input 'image' must be an image reference such as ` +
+            `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
+            `got ${quote(value)}.`);
+    }
+    return value;
+}
+function parseWaitTimeout(value, problems) {
+    const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN;
+    if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
+        problems.push(`Input 'wait-timeout' must be a number of seconds between 0 and ` +
+            `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`);
+        return 0;
+    }
+    return Math.round(seconds * 1000);
+}
+function parseMtu(value, problems) {
+    if (value === 'auto')
+        return 'auto';
+    const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!(mtu >= 576 && mtu <= 65535)) {
+        problems.push(`Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
+            `(e.g. 1360), got ${quote(value)}.`);
+        return 'auto';
+    }
+    return mtu;
+}
+/** One flag per line; a value may follow after '=' or a space. Lines starting with '#' are comments. */
+function parseDockerdArgs(value, problems) {
+    const args = [];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const words = line.split(/\s+/);
+        const flag = words[0].split('=')[0];
+        if (!flag.startsWith('-')) {
+            problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
+                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
+            continue;
+        }
+        const reason = RESERVED_DOCKERD_FLAGS[flag];
+        if (reason) {
+            problems.push(`Input 'dockerd-args' may not set ${flag} (${reason}), got ${quote(line)}.`);
+            continue;
+        }
+        args.push(...words);
+    }
+    return args;
+}
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
+    }
+    catch {
+        return false;
+    }
+}
+function parseRegistryMirrors(value, problems) {
+    const mirrors = splitList(value);
+    for (const mirror of mirrors) {
+        if (!isHttpUrl(mirror)) {
+            problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
+                `'https://mirror.example.com', got ${quote(mirror)}.`);
+        }
+    }
+    return mirrors;
+}
+function isCidr(value) {
+    const [address, bits, extra] = value.split('/');
+    if (extra !== undefined || bits === undefined || !/^[0-9]{1,3}$/.test(bits)) {
+        return false;
+    }
+    const family = (0,external_node_net_.isIP)(address);
+    return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+function parseInsecureRegistries(value, problems) {
+    const registries = splitList(value);
+    for (const registry of registries) {
+        if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
+            problems.push(`Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
+                `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`);
+        }
+    }
+    return registries;
+}
+function isHostname(name) {
+    const labels = name.replace(/^\*\./, '').split('.');
+    return name.length <= 253 && labels.every((label) => HOST_LABEL.test(label));
+}
+/**
+ * SANs must be typed, because an untyped entry is what kills the stock
+ * entrypoint ("v2i_GENERAL_NAME_ex: missing value"); we reject it up front.
+ */
+function parseTlsSans(value, problems) {
+    const sans = { dns: [], ip: [] };
+    for (const entry of splitList(value)) {
+        const match = /^(DNS|IP):(.+)$/i.exec(entry);
+        const type = match?.[1].toUpperCase();
+        const name = match?.[2] ?? '';
+        if (type === 'DNS' && isHostname(name)) {
+            sans.dns.push(name.toLowerCase());
+        }
+        else if (type === 'IP' && (0,external_node_net_.isIP)(name) !== 0) {
+            sans.ip.push(name);
+        }
+        else if (!match) {
+            problems.push(`Input 'tls-san' entries need a type prefix: use 'DNS:${entry}' or ` +
+                `'IP:<address>', got ${quote(entry)}.`);
+        }
+        else {
+            problems.push(`Input 'tls-san' entry ${quote(entry)} is not a valid ` +
+                `${type === 'IP' ? 'IPv4/IPv6 address' : 'DNS name'}.`);
+        }
+    }
+    return sans;
+}
+/** Takes a raw value, falling back to the default for missing or blank input. */
+function raw(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+}
+/**
+ * Validates all inputs and returns the options, or throws one
+ * {@link InputError} listing every problem.
+ */
+function parseInputs(inputs) {
+    const problems = [];
+    const options = {
+        mode: parseMode(raw(inputs, 'mode'), problems),
+        image: parseImage(raw(inputs, 'image'), problems),
+        tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
+        waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
+        dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
+        registryMirrors: parseRegistryMirrors(raw(inputs, 'registry-mirrors'), problems),
+        insecureRegistries: parseInsecureRegistries(raw(inputs, 'insecure-registries'), problems),
+        mtu: parseMtu(raw(inputs, 'mtu'), problems),
+        tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
+        ...parseCleanup(raw(inputs, 'cleanup'), problems),
+        socket: parseSocket(raw(inputs, 'socket'), problems),
+        dockerCli: parseDockerCli(inputs, problems)
+    };
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return options;
+}
+
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+/**
+ * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
+ * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
+ * docker CLI process, which is what makes 50 ms readiness polling cheap.
+ */
+
+
+/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
+function getJsonOrText(endpoint, path, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const target = endpoint.socketPath
+            ? { socketPath: endpoint.socketPath }
+            : { host: endpoint.host, port: endpoint.port };
+        const options = {
+            ...target,
+            path,
+            method: 'GET',
+            timeout: timeoutMs,
+            agent: false,
+            ...(endpoint.tls ?? {})
+        };
+        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_.request)(options, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => {
+                const body = Buffer.concat(chunks).toString('utf8');
+                const status = res.statusCode ?? 0;
+                if (status >= 200 && status < 300)
+                    resolve(body);
+                else
+                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Resolves when the daemon answers `GET /_ping` with OK. */
+async function ping(endpoint, timeoutMs = 1000) {
+    const body = await getJsonOrText(endpoint, '/_ping', timeoutMs);
+    if (body.trim() !== 'OK')
+        throw new Error(`GET /_ping answered '${body}'`);
+}
+/** `GET /version`. */
+async function daemonVersion(endpoint) {
+    return JSON.parse(await getJsonOrText(endpoint, '/version', 5000));
+}
+/** `GET /info`. */
+async function daemonInfo(endpoint) {
+    return JSON.parse(await getJsonOrText(endpoint, '/info', 5000));
+}
+
+;// CONCATENATED MODULE: ./src/core/diagnose.ts
+/** Lines of the container log shown on failure. */
+const LOG_TAIL_LINES = 50;
+const RULES = [
+    {
+        id: 'no-dockerd',
+        pattern: /dockerd: not found|executable file not found|exec: "?dockerd"?:/i,
+        message: "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
+            'image or an image that ships dockerd.'
+    },
+    {
+        id: 'not-privileged',
+        pattern: /mount: permission denied|are you root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
+        message: 'The sidecar is not allowed to act as privileged. The runner must ' +
+            'allow --privileged containers (GitLab: privileged = true; ' +
+            'Kubernetes: securityContext.privileged), or use a runtime such as ' +
+            'sysbox.'
+    },
+    {
+        id: 'iptables-nat',
+        pattern: /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
+        message: 'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
+            'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
+            'use an image whose iptables matches the host (nf_tables), or pass ' +
+            "'--iptables=false' in dockerd-args if inner containers need no NAT."
+    },
+    {
+        id: 'overlay-einval',
+        pattern: /failed to mount overlay: invalid argument|overlay.*invalid argument/i,
+        message: 'overlay-on-overlay: /var/lib/docker is not on a real filesystem. ' +
+            'docker-nest mounts a volume there; on Kubernetes use an emptyDir, or ' +
+            "pass '--storage-driver=vfs' as a (slow) last resort."
+    },
+    {
+        id: 'cgroup-nesting',
+        pattern: /cannot enter cgroupv2|sed: write error|cgroup\.subtree_control|could not enable cgroup v2 nesting|Device or resource busy/i,
+        message: 'cgroup v2 nesting failed. Use a current dind image (2025 or later) and ' +
+            'make sure nothing runs `docker exec` in the sidecar while it starts.'
+    },
+    {
+        id: 'tls-certificates',
+        pattern: /v2i_GENERAL_NAME_ex|unable to get local issuer|verification failed|error loading|certificates never arrived|tls: /i,
+        message: 'The TLS certificates were not accepted by the daemon. Check tls-san ' +
+            'entries (typed DNS:/IP:) and that the image reads them from ' +
+            '$DOCKER_TLS_CERTDIR/server.'
+    },
+    {
+        id: 'stale-pidfile',
+        pattern: /pid file found, ensure docker is not running|process with PID \d+ is still running/i,
+        message: 'A stale dockerd pid file stopped the start. Use a fresh volume or an ' +
+            'image whose entrypoint removes stale pid files.'
+    },
+    {
+        id: 'slow-plain-tcp',
+        pattern: /Startup is intentionally being slowed down/i,
+        message: 'dockerd delays start by 15 s on a plain TCP listener without ' +
+            '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
+    },
+    {
+        id: 'vfs',
+        pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
+        message: 'The inner daemon fell back to the vfs storage driver (slow, big). ' +
+            'Mount a volume on /var/lib/docker.'
+    }
+];
+/** Returns the hints whose signature appears in the log, most specific first. */
+function classifyLog(log) {
+    return RULES.filter((rule) => rule.pattern.test(log)).map(({ id, message }) => ({
+        id,
+        message
+    }));
+}
+/** Collects state, log tail and hints; never throws. */
+async function diagnoseContainer(docker, name) {
+    const [logs, inspect] = await Promise.all([
+        docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
+        docker.tryExec(['inspect', '--type', 'container', name])
+    ]);
+    let state = 'unknown (docker inspect failed)';
+    if (inspect.exitCode === 0) {
+        const info = JSON.parse(inspect.stdout)[0];
+        state = describeState(info.State);
+    }
+    // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
+    const logTail = [logs.stdout, logs.stderr]
+        .filter((text) => text.trim() !== '')
+        .join('\n')
+        .trim()
+        .split('\n')
+        .slice(-LOG_TAIL_LINES)
+        .join('\n');
+    return { state, logTail, hints: classifyLog(logTail) };
+}
+/** One line for a container state. */
+function describeState(state) {
+    if (state.Running)
+        return 'running';
+    const parts = [`${state.Status}, exit code ${state.ExitCode}`];
+    if (state.OOMKilled)
+        parts.push('killed: out of memory');
+    if (state.Error)
+        parts.push(state.Error);
+    return parts.join('; ');
+}
+/** The sidecar did not become ready; the message carries the diagnosis. */
+class DaemonStartError extends Error {
+    diagnosis;
+    constructor(summary, diagnosis) {
+        super(formatDiagnosis(summary, diagnosis));
+        this.diagnosis = diagnosis;
+        this.name = 'DaemonStartError';
+    }
+}
+/** Renders a diagnosis as the text users read in the log. */
+function formatDiagnosis(summary, diagnosis) {
+    const hints = diagnosis.hints.length > 0
+        ? diagnosis.hints.map((hint) => `Hint: ${hint.message}`)
+        : ['Hint: no known cause matched; see the log lines above.'];
+    return [
+        summary,
+        `Container state: ${diagnosis.state}`,
+        `Last ${LOG_TAIL_LINES} log lines of the sidecar:`,
+        indent(diagnosis.logTail || '(empty)'),
+        ...hints
+    ].join('\n');
+}
+function indent(text) {
+    return text
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n');
+}
+
+// EXTERNAL MODULE: ./src/core/docker.ts + 2 modules
+var core_docker = __nccwpck_require__(9723);
+;// CONCATENATED MODULE: ./src/core/phase.ts
+async function phase(logger, title, fn) {
+    return logger.group(title, async () => {
+        const started = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            logger.info(`${title}: ${Math.round(performance.now() - started)} ms`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/tar.ts
+/**
+ * A minimal ustar writer, enough to stream a few small files into a container
+ * with `docker cp - <container>:/` (which, unlike a path copy, creates the
+ * parent directories and lets us order entries: the ready-marker goes last).
+ */
+const BLOCK = 512;
+function writeString(header, value, offset, length) {
+    header.write(value, offset, Math.min(Buffer.byteLength(value), length), 'utf8');
+}
+function writeOctal(header, value, offset, length) {
+    writeString(header, value.toString(8).padStart(length - 1, '0') + '\0', offset, length);
+}
+function headerFor(entry, size, mtime) {
+    if (Buffer.byteLength(entry.path) > 100) {
+        throw new Error(`tar: path too long for a ustar header: ${entry.path}`);
+    }
+    const isDir = entry.content === undefined;
+    const header = Buffer.alloc(BLOCK);
+    writeString(header, entry.path, 0, 100);
+    writeOctal(header, entry.mode, 100, 8);
+    writeOctal(header, 0, 108, 8); // uid root
+    writeOctal(header, 0, 116, 8); // gid root
+    writeOctal(header, size, 124, 12);
+    writeOctal(header, mtime, 136, 12);
+    header.fill(' ', 148, 156); // checksum is computed with spaces here
+    writeString(header, isDir ? '5' : '0', 156, 1);
+    writeString(header, 'ustar\0' + '00', 257, 8);
+    let sum = 0;
+    for (const byte of header)
+        sum += byte;
+    writeString(header, sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+    return header;
+}
+/** Builds a tar archive from the entries, in order. */
+function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
+    const parts = [];
+    for (const entry of entries) {
+        const data = Buffer.from(entry.content ?? '', 'utf8');
+        parts.push(headerFor(entry, data.length, mtime));
+        if (data.length > 0) {
+            parts.push(data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
+        }
+    }
+    parts.push(Buffer.alloc(BLOCK * 2)); // end-of-archive marker
+    return Buffer.concat(parts);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/core/tls.ts
+// In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
+// certificate for dockerd and a client certificate for the Docker CLI.
+// Generating it here takes ~15 ms instead of the entrypoint's 3-5 s of RSA
+// 4096, and lets us hand dockerd only server/{ca,cert,key}.pem so the stock
+// entrypoint takes its verify-only branch and never sees the CA key
+// (see reference/dind.md §1.3, §7.2).
+
+
+
+
+const DEFAULT_VALIDITY_HOURS = 7 * 24;
+// Backdate notBefore so a runner or daemon whose clock lags a little does
+// not reject a certificate that is "not yet valid".
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const KEY_ALGORITHM = {
+    name: 'ECDSA',
+    namedCurve: 'P-256'
+};
+const SIGNING_ALGORITHM = {
+    name: 'ECDSA',
+    hash: 'SHA-256'
+};
+const CERT_DIR_PREFIX = 'docker-nest-certs-';
+let x509Module;
+/**
+ * Loads @peculiar/x509 on first use. It cannot be imported statically: its
+ * DI container (tsyringe) throws at load time unless a Reflect metadata
+ * polyfill was installed first, and static imports run before any code here.
+ */
+function loadX509() {
+    x509Module ??= importX509();
+    return x509Module;
+}
+async function importX509() {
+    installReflectMetadataShim();
+    const x509 = await __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8927, 19));
+    x509.cryptoProvider.set(external_node_crypto_.webcrypto);
+    return x509;
+}
+/**
+ * Installs the three Reflect metadata functions tsyringe calls, unless a real
+ * polyfill (reflect-metadata) is already present. @peculiar/x509 only uses
+ * parameterless `@injectable()` classes, so no metadata is ever emitted and
+ * this small store is enough; it saves shipping a global polyfill.
+ */
+function installReflectMetadataShim() {
+    const reflect = Reflect;
+    if (reflect.getMetadata)
+        return;
+    const store = new WeakMap();
+    const own = (key, target) => store.get(target)?.get(key);
+    reflect.getOwnMetadata = own;
+    reflect.getMetadata = (key, target) => {
+        for (let t = target; t; t = Object.getPrototypeOf(t)) {
+            if (store.get(t)?.has(key))
+                return own(key, t);
+        }
+        return undefined;
+    };
+    reflect.defineMetadata = (key, value, target) => {
+        const map = store.get(target) ?? new Map();
+        store.set(target, map.set(key, value));
+    };
+}
+/** 16 random bytes as hex, top bit cleared so the DER INTEGER is positive. */
+function randomSerial() {
+    const bytes = external_node_crypto_.webcrypto.getRandomValues(new Uint8Array(16));
+    bytes[0] = (bytes[0] & 0x7f) | 0x01;
+    return Buffer.from(bytes).toString('hex');
+}
+/**
+ * Returns the IP in the form @peculiar/x509 encodes correctly: its IPv6
+ * parser reads embedded IPv4 (`::ffff:1.2.3.4`) as hex groups, so IPv6 is
+ * first normalised by the WHATWG URL parser, which also rejects zone ids.
+ */
+function canonicalIp(ip) {
+    if ((0,external_node_net_.isIPv4)(ip))
+        return ip;
+    if ((0,external_node_net_.isIPv6)(ip) && !ip.includes('%')) {
+        return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+    }
+    throw new Error(`Invalid IP address for the server certificate: '${ip}'.`);
+}
+function checkDnsName(name) {
+    // dNSName is an IA5String; anything else would make the certificate
+    // unusable rather than fail here with a clear message.
+    if (!/^[\x21-\x7e]+$/.test(name)) {
+        throw new Error(`Invalid DNS name for the server certificate: '${name}'.`);
+    }
+    return name.toLowerCase();
+}
+/** De-duplicated SAN entries: DNS names first, then IP addresses. */
+function toGeneralNames(names) {
+    const dns = [...new Set(names.dns.map(checkDnsName))];
+    const ip = [...new Set(names.ip.map(canonicalIp))];
+    if (dns.length + ip.length === 0) {
+        throw new Error('The server certificate needs at least one DNS name or IP.');
+    }
+    return [
+        ...dns.map((value) => ({ type: 'dns', value })),
+        ...ip.map((value) => ({ type: 'ip', value }))
+    ];
+}
+/** @peculiar/x509 omits the final newline, which some PEM readers want. */
+function toPem(pem) {
+    return `${pem.trimEnd()}\n`;
+}
+/**
+ * A throw-away certificate authority for one run. Its private key is a
+ * non-extractable CryptoKey in a #private field: no method returns it and
+ * subtle.exportKey refuses it, so only certificates leave this object.
+ */
+class CertificateAuthority {
+    /** The CA certificate, PEM; the trust anchor for both sides. */
+    certPem;
+    #x509;
+    #cert;
+    #signingKey;
+    #keyId;
+    constructor(x509, cert, signingKey, keyId) {
+        this.#x509 = x509;
+        this.#cert = cert;
+        this.#signingKey = signingKey;
+        this.#keyId = keyId;
+        this.certPem = toPem(cert.toString('pem'));
+    }
+    /** Creates a CA with a fresh key pair and a self-signed certificate. */
+    static async create(options = {}) {
+        const hours = options.validityHours ?? DEFAULT_VALIDITY_HOURS;
+        if (!Number.isFinite(hours) || hours <= 0) {
+            throw new RangeError(`validityHours must be positive, got ${hours}.`);
+        }
+        const now = options.now?.getTime() ?? Date.now();
+        const x509 = await loadX509();
+        const keys = await external_node_crypto_.webcrypto.subtle.generateKey(KEY_ALGORITHM, false, [
+            'sign',
+            'verify'
+        ]);
+        const ski = await x509.SubjectKeyIdentifierExtension.create(keys.publicKey);
+        const serial = randomSerial();
+        const usages = x509.KeyUsageFlags.keyCertSign |
+            x509.KeyUsageFlags.cRLSign |
+            x509.KeyUsageFlags.digitalSignature;
+        const cert = await x509.X509CertificateGenerator.createSelfSigned({
+            serialNumber: serial,
+            // The serial in the name keeps two CAs apart in logs and trust stores.
+            name: `CN=docker-nest CA ${serial.slice(0, 16)}`,
+            notBefore: new Date(now - CLOCK_SKEW_MS),
+            notAfter: new Date(now + hours * 3600 * 1000),
+            keys,
+            signingAlgorithm: SIGNING_ALGORITHM,
+            extensions: [
+                new x509.BasicConstraintsExtension(true, 0, true),
+                new x509.KeyUsagesExtension(usages, true),
+                ski
+            ]
+        });
+        return new CertificateAuthority(x509, cert, keys.privateKey, ski.keyId);
+    }
+    /** Issues dockerd's certificate (EKU serverAuth) for exactly these names. */
+    async issueServerCertificate(names) {
+        // async so that invalid names reject like every other failure here.
+        return this.#issue({
+            commonName: 'docker-nest server',
+            extendedKeyUsage: this.#x509.ExtendedKeyUsage.serverAuth,
+            altNames: toGeneralNames(names)
+        });
+    }
+    /** Issues the Docker CLI's certificate (EKU clientAuth). */
+    async issueClientCertificate() {
+        return this.#issue({
+            commonName: 'docker-nest client',
+            extendedKeyUsage: this.#x509.ExtendedKeyUsage.clientAuth
+        });
+    }
+    async #issue(profile) {
+        const x509 = this.#x509;
+        const keys = await external_node_crypto_.webcrypto.subtle.generateKey(KEY_ALGORITHM, true, [
+            'sign',
+            'verify'
+        ]);
+        const extensions = [
+            new x509.BasicConstraintsExtension(false, undefined, true),
+            new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+            new x509.ExtendedKeyUsageExtension([profile.extendedKeyUsage]),
+            new x509.AuthorityKeyIdentifierExtension(this.#keyId),
+            await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)
+        ];
+        if (profile.altNames) {
+            extensions.push(new x509.SubjectAlternativeNameExtension(profile.altNames));
+        }
+        const cert = await x509.X509CertificateGenerator.create({
+            serialNumber: randomSerial(),
+            subject: `CN=${profile.commonName}`,
+            // Reuse the CA's encoded name so issuer and subject match byte for byte.
+            issuer: this.#cert.subjectName,
+            // Leaves share the CA's window, so they can never outlive it.
+            notBefore: this.#cert.notBefore,
+            notAfter: this.#cert.notAfter,
+            publicKey: keys.publicKey,
+            signingKey: this.#signingKey,
+            signingAlgorithm: SIGNING_ALGORITHM,
+            extensions
+        });
+        const pkcs8 = await external_node_crypto_.webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
+        return {
+            certPem: toPem(cert.toString('pem')),
+            keyPem: toPem(x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'))
+        };
+    }
+}
+async function writeWithMode(path, data, mode) {
+    // 'wx' refuses to follow a planted file or symlink; chmod afterwards
+    // because the umask can narrow the mode given at creation.
+    await (0,promises_.writeFile)(path, data, { mode, flag: 'wx' });
+    await (0,promises_.chmod)(path, mode);
+}
+/**
+ * Writes ca.pem, cert.pem and key.pem for the Docker CLI (DOCKER_CERT_PATH)
+ * into a new directory under `parentDir`: the directory is 0700, key.pem
+ * 0600 and the certificates 0644. A fresh directory per call keeps
+ * concurrent daemons from overwriting each other's keys (docker/cli#6102).
+ * @returns the path of the new directory.
+ */
+async function writeClientCertificates(parentDir, caPem, client) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parentDir, CERT_DIR_PREFIX));
+    try {
+        await (0,promises_.chmod)(dir, 0o700);
+        await writeWithMode((0,external_node_path_.join)(dir, 'key.pem'), client.keyPem, 0o600);
+        await writeWithMode((0,external_node_path_.join)(dir, 'cert.pem'), client.certPem, 0o644);
+        await writeWithMode((0,external_node_path_.join)(dir, 'ca.pem'), caPem, 0o644);
+    }
+    catch (error) {
+        // Leave no half-written key material behind.
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        throw error;
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait.ts
+/**
+ * A plain readiness loop: call the probe until it succeeds, the deadline
+ * passes or `stop` settles (e.g. the container exited). Probe, deadline,
+ * interval and clock are arguments, so tests run it with zero delays.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries `probe` (which throws while not ready) until ready, timeout or stop.
+ * The probe gets the time left, so one slow attempt cannot overrun the deadline.
+ */
+async function waitFor(probe, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let stopReason;
+    void options.stop?.then((reason) => {
+        stopReason = reason;
+    });
+    let attempts = 0;
+    let lastError;
+    for (;;) {
+        // Let an already-settled stop promise run its callback first.
+        await Promise.resolve();
+        if (stopReason !== undefined) {
+            const elapsedMs = now() - start;
+            return {
+                status: 'stopped',
+                reason: stopReason,
+                attempts,
+                elapsedMs,
+                lastError
+            };
+        }
+        attempts++;
+        try {
+            const value = await probe(options.timeoutMs - (now() - start));
+            return { status: 'ready', value, attempts, elapsedMs: now() - start };
+        }
+        catch (error) {
+            lastError = error;
+        }
+        // The last attempt happens at the deadline itself, never after it.
+        const elapsedMs = now() - start;
+        if (elapsedMs >= options.timeoutMs) {
+            return { status: 'timeout', attempts, elapsedMs, lastError };
+        }
+        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/dind.ts
+
+
+
+
+
+
+
+
+
+/** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
+const PING_INTERVAL_MS = 50;
+/** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
+const PING_TIMEOUT_MS = 1000;
+const MIN_PING_TIMEOUT_MS = 20;
+const DOCKERD_DEFAULT_MTU = 1500;
+/** Starts the sidecar described by `plan`; throws with a diagnosis if it never answers. */
+async function startDind(plan, resources, deps) {
+    const { logger } = deps;
+    const started = performance.now();
+    resources.container = plan.name;
+    resources.volume = plan.volume;
+    await deps.recorder.record(resources);
+    const { container, material } = await phase(logger, 'Start dind', () => launch(plan, resources, deps));
+    try {
+        const address = daemonAddress(plan, container);
+        const endpoint = {
+            host: address.host,
+            port: address.port,
+            tls: material && {
+                ca: material.ca.certPem,
+                cert: material.client.certPem,
+                key: material.client.keyPem
+            }
+        };
+        await phase(logger, 'Wait for daemon', () => waitForDaemon(plan, endpoint, container.exited, deps));
+        const readyMs = Math.round(performance.now() - started);
+        const [version, info] = await Promise.all([
+            daemonVersion(endpoint),
+            daemonInfo(endpoint)
+        ]);
+        logger.info(`Docker ${version.Version} is ready after ${readyMs} ms ` +
+            `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`);
+        return {
+            mode: 'dind',
+            image: plan.image,
+            dockerHost: `tcp://${address.name}:${address.port}`,
+            certPath: material?.certDir,
+            tlsVerify: plan.tls,
+            containerId: container.id,
+            containerName: plan.name,
+            containerIp: container.ip,
+            port: address.port,
+            serverVersion: version.Version,
+            storageDriver: info.Driver,
+            cgroupVersion: info.CgroupVersion ?? '',
+            mtu: plan.mtu ?? DOCKERD_DEFAULT_MTU,
+            readyMs
+        };
+    }
+    finally {
+        container.stopWatching();
+    }
+}
+/**
+ * Where the job reaches the daemon: the published loopback port, or in a
+ * container job the container's own port on the shared network, by the alias
+ * `docker` (or the IP on the default bridge, where aliases do not resolve).
+ */
+function daemonAddress(plan, container) {
+    if (!plan.jobNetwork) {
+        return { host: '127.0.0.1', name: '127.0.0.1', port: container.port };
+    }
+    return {
+        host: container.ip,
+        name: plan.jobNetwork.alias ? 'docker' : container.ip,
+        port: plan.containerPort
+    };
+}
+/**
+ * `docker run` and, meanwhile, the client certificates (neither needs the
+ * other until the copy); then read back id, IP and port, and deliver the
+ * server certificate signed for them.
+ */
+async function launch(plan, resources, deps) {
+    const { docker, logger } = deps;
+    logger.info(`Image ${plan.image}, container ${plan.name}`);
+    logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
+    const [ran, made] = await Promise.allSettled([
+        docker.exec(buildDindRunArgs(plan)),
+        plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
+    ]);
+    if (ran.status === 'rejected')
+        throw explainRunFailure(plan, ran.reason);
+    if (made.status === 'rejected')
+        throw made.reason;
+    const material = made.value;
+    const watcher = watchExit(docker, plan.name);
+    try {
+        const inspect = await docker.inspect(plan.name);
+        const ip = containerIp(inspect);
+        const port = publishedPort(inspect, plan.containerPort);
+        logger.info(`Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`);
+        if (material) {
+            await deliverServerCertificate(docker, plan, material.ca, [
+                ip,
+                inspect.Id.slice(0, 12)
+            ]);
+        }
+        return { container: { id: inspect.Id, ip, port, ...watcher }, material };
+    }
+    catch (error) {
+        watcher.stopWatching();
+        throw error;
+    }
+}
+/** The CA (in memory only) and the client files, recorded as soon as they exist. */
+async function makeClientMaterial(resources, deps) {
+    const ca = await CertificateAuthority.create();
+    const client = await ca.issueClientCertificate();
+    const certDir = await writeClientCertificates(deps.certParentDir, ca.certPem, client);
+    resources.certDir = certDir;
+    await deps.recorder.record(resources);
+    deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`);
+    return { ca, certDir, client };
+}
+/** Turns a failed `docker run` into an error that says why and what to do. */
+function explainRunFailure(plan, error) {
+    if (!(error instanceof core_docker/* DockerCommandError */.YJ))
+        return error;
+    const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`);
+    if (/Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(error.stderr)) {
+        hints.push(`Hint: image '${plan.image}' is not on the runner and could not be ` +
+            'pulled. Check the name and tag, log in to its registry before this ' +
+            "step, or set input 'image' to a mirror.");
+    }
+    return new Error([
+        `Could not start the dind sidecar from image '${plan.image}'.`,
+        error.message,
+        ...hints
+    ].join('\n'));
+}
+function containerIp(inspect) {
+    const settings = inspect.NetworkSettings;
+    const fromNetworks = Object.values(settings.Networks ?? {}).find((network) => network.IPAddress)?.IPAddress;
+    const ip = settings.IPAddress || fromNetworks;
+    if (!ip)
+        throw new Error(`Container ${inspect.Name} has no IP address`);
+    return ip;
+}
+function publishedPort(inspect, containerPort) {
+    const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? [];
+    const port = Number(bindings?.[0]?.HostPort);
+    if (!port) {
+        throw new Error(`Port ${containerPort} of container ${inspect.Name} was not published; ` +
+            `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`);
+    }
+    return port;
+}
+/**
+ * Signs the server certificate for the names known only now and streams it
+ * in with `docker cp -`; the marker goes last and releases the start script.
+ */
+async function deliverServerCertificate(docker, plan, ca, extraNames) {
+    const [ip, shortId] = extraNames;
+    const server = await ca.issueServerCertificate({
+        dns: [...new Set([...plan.serverNames.dns, shortId])],
+        ip: [...new Set([...plan.serverNames.ip, ip])]
+    });
+    const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
+    const tar = createTar([
+        { path: `${base}/`, mode: 0o755 },
+        { path: `${base}/server/`, mode: 0o700 },
+        { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
+        { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
+        { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+        { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
+    ]);
+    await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
+}
+/**
+ * Watches the container with `docker wait` (one process, no polling) so the
+ * readiness loop stops as soon as the daemon dies.
+ */
+function watchExit(docker, name) {
+    let child = docker.spawn(['wait', name]);
+    const exited = new Promise((resolve) => {
+        let out = '';
+        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
+        child?.on('close', () => {
+            // Only a printed exit code means the container stopped; anything else is the watcher failing.
+            const code = out.trim();
+            if (/^\d+$/.test(code))
+                resolve(`the sidecar exited with code ${code}`);
+        });
+        child?.on('error', () => undefined);
+    });
+    child.stdin?.end();
+    child.unref();
+    return {
+        exited,
+        stopWatching() {
+            child?.kill();
+            child = undefined;
+        }
+    };
+}
+/** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
+async function waitForDaemon(plan, endpoint, exited, deps) {
+    const result = await waitFor((remainingMs) => ping(endpoint, Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))), {
+        timeoutMs: plan.waitTimeoutMs,
+        intervalMs: PING_INTERVAL_MS,
+        stop: exited
+    });
+    if (result.status === 'ready') {
+        deps.logger.info(`Daemon answered /_ping after ${result.attempts} attempts`);
+        return;
+    }
+    const summary = result.status === 'stopped'
+        ? `The inner Docker daemon did not start: ${result.reason} after ${result.elapsedMs} ms.`
+        : `The inner Docker daemon did not answer within ${plan.waitTimeoutMs / 1000} s ` +
+            `(wait-timeout); last error: ${String(result.lastError?.message ?? result.lastError)}.`;
+    const diagnosis = await diagnoseContainer(deps.docker, plan.name);
+    throw new DaemonStartError(summary, diagnosis);
+}
+
+;// CONCATENATED MODULE: ./src/core/container-job.ts
+/**
+ * Container jobs (`jobs.<id>.container`): the step runs inside a container
+ * that talks to the host daemon through the mounted socket, so 127.0.0.1 is
+ * not the host's. We find our own container (its id is in the paths of the
+ * resolv.conf/hostname mounts, or in the cgroup), ask the daemon about it,
+ * and put the sidecar on its network under the alias `docker`.
+ */
+
+const ID = /[0-9a-f]{64}/;
+const BUILTIN_NETWORKS = ['bridge', 'host', 'none'];
+/** Our container id from /proc/self/mountinfo or /proc/self/cgroup text; undefined outside a container. */
+function ownContainerId(mountinfo, cgroup) {
+    for (const line of mountinfo.split('\n')) {
+        const match = /\/containers\/([0-9a-f]{64})\/(resolv\.conf|hostname|hosts)\s/.exec(line);
+        if (match)
+            return match[1];
+    }
+    for (const line of cgroup.split('\n')) {
+        const match = /(?:\/docker\/|docker-)([0-9a-f]{64})/.exec(line);
+        if (match && ID.test(match[1]))
+            return match[1];
+    }
+    return undefined;
+}
+async function readOrEmpty(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** Picks the network for the sidecar: a user-defined one first, else bridge; none for host. */
+function chooseNetwork(inspect) {
+    const names = Object.keys(inspect.NetworkSettings?.Networks ?? {});
+    const user = names.find((name) => !BUILTIN_NETWORKS.includes(name));
+    if (user)
+        return { network: user, aliasResolves: true };
+    if (names.includes('bridge'))
+        return { network: 'bridge', aliasResolves: false };
+    return { network: undefined, aliasResolves: false };
+}
+/**
+ * The job container, or undefined when this step does not run in a
+ * container the daemon knows (a plain job). Reads two small files; asks the
+ * daemon only when an id was found.
+ */
+async function detectJobContainer(inspect, readProc = readOrEmpty) {
+    const id = ownContainerId(await readProc('/proc/self/mountinfo'), await readProc('/proc/self/cgroup'));
+    if (!id)
+        return undefined;
+    const found = await inspect(id);
+    if (!found)
+        return undefined;
+    return { id: found.Id, mounts: found.Mounts ?? [], ...chooseNetwork(found) };
+}
+/** Where `path` (inside the job container) lives on the host, through the container's mounts. */
+function hostPathOf(path, mounts) {
+    const mount = mounts
+        .filter((m) => path === m.Destination || path.startsWith(`${m.Destination}/`))
+        .sort((a, b) => b.Destination.length - a.Destination.length)[0];
+    return mount && `${mount.Source}${path.slice(mount.Destination.length)}`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/core/socket.ts
+/**
+ * Finds the runner's Docker socket for dood and explains, plainly, why it
+ * cannot be used: missing, not a socket, nobody listening, or permission
+ * denied (with the socket's owner, group and mode and the user's groups).
+ * docker-nest never changes the socket's permissions.
+ */
+
+
+/** The rootful default socket. */
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+const defaultSocketEnv = () => ({
+    dockerHost: process.env.DOCKER_HOST,
+    xdgRuntimeDir: process.env.XDG_RUNTIME_DIR,
+    exists: (path) => statOrUndefined(path) !== undefined
+});
+function statOrUndefined(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Picks the socket, in order: input `socket`; a `unix://` DOCKER_HOST; the
+ * default path; the rootless socket in $XDG_RUNTIME_DIR. The input and
+ * DOCKER_HOST are taken as given (checked later, so their errors are precise);
+ * the default paths only when they exist.
+ */
+function resolveSocket(input, env = defaultSocketEnv()) {
+    if (input)
+        return { path: input, source: "input 'socket'" };
+    if (env.dockerHost?.startsWith('unix://')) {
+        return {
+            path: env.dockerHost.slice('unix://'.length),
+            source: 'DOCKER_HOST'
+        };
+    }
+    const tried = [DEFAULT_SOCKET];
+    if (env.exists(DEFAULT_SOCKET)) {
+        return { path: DEFAULT_SOCKET, source: 'default' };
+    }
+    if (env.xdgRuntimeDir) {
+        const rootless = (0,external_node_path_.join)(env.xdgRuntimeDir, 'docker.sock');
+        tried.push(rootless);
+        if (env.exists(rootless))
+            return { path: rootless, source: 'rootless' };
+    }
+    const ignored = env.dockerHost
+        ? ` (DOCKER_HOST=${env.dockerHost} is not a unix socket, so it was not used)`
+        : '';
+    throw new Error(`No Docker socket found: tried ${tried.join(', ')}${ignored}. ` +
+        "Set input 'socket' to the runner's Docker socket, mount it into the " +
+        'job container (-v /var/run/docker.sock:/var/run/docker.sock), or use mode: dind.');
+}
+/** Throws a clear error unless `path` exists and is a socket. */
+function assertSocket(choice) {
+    const stats = statOrUndefined(choice.path);
+    if (!stats) {
+        throw new Error(`No Docker socket at ${choice.path} (from ${choice.source}). ` +
+            'Mount or start Docker there, point input ' +
+            "'socket' at the right path, or use mode: dind.");
+    }
+    if (!stats.isSocket()) {
+        throw new Error(`${choice.path} (from ${choice.source}) is not a socket but a ` +
+            `${stats.isDirectory() ? 'directory' : 'file'}. A bind mount of a ` +
+            'socket that did not exist yet creates a directory: mount the real ' +
+            "socket, or point input 'socket' at it.");
+    }
+}
+/** Names by numeric id from an /etc/passwd- or /etc/group-style file. */
+function namesById(text) {
+    const names = new Map();
+    for (const line of text.split('\n')) {
+        const [name, , id] = line.split(':');
+        if (name && id !== undefined && /^[0-9]+$/.test(id)) {
+            if (!names.has(Number(id)))
+                names.set(Number(id), name);
+        }
+    }
+    return names;
+}
+function readNames(file) {
+    try {
+        return namesById((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return new Map();
+    }
+}
+/** Reads the facts for {@link permissionMessage} from the system. */
+function permissionFacts(path) {
+    const stats = (0,external_node_fs_.statSync)(path);
+    return {
+        path,
+        uid: stats.uid,
+        gid: stats.gid,
+        mode: stats.mode & 0o7777,
+        userUid: process.getuid?.() ?? -1,
+        userGroups: process.getgroups?.() ?? [],
+        users: readNames('/etc/passwd'),
+        groups: readNames('/etc/group')
+    };
+}
+function named(id, names) {
+    const name = names.get(id);
+    return name ? `${name} (${id})` : String(id);
+}
+/** The "permission denied" explanation: who owns the socket, who we are, and the ways out. */
+function permissionMessage(facts) {
+    const group = facts.groups.get(facts.gid) ?? String(facts.gid);
+    const groups = facts.userGroups.map((id) => named(id, facts.groups));
+    return [
+        `Permission denied on the Docker socket ${facts.path}: it is owned by ` +
+            `user ${named(facts.uid, facts.users)}, group ${named(facts.gid, facts.groups)}, ` +
+            `mode ${facts.mode.toString(8).padStart(4, '0')}, and this step runs as ` +
+            `user ${named(facts.userUid, facts.users)} in groups ${groups.join(', ') || '(none)'}.`,
+        'To fix this, one of:',
+        `- run the runner (or the job container) as a member of group '${group}': ` +
+            `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
+            `service; in a container job add options: --group-add ${facts.gid}`,
+        '- run the runner as root (sudo)',
+        'docker-nest does not change the permissions of the host socket.'
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/dood.ts
+
+
+
+const dood_PING_TIMEOUT_MS = 5000;
+/** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
+function runLabel(runId) {
+    return `${LABELS.run}=${runId}`;
+}
+/** Finds and checks the socket; throws with the cause and the fix. */
+async function startDood(socketInput, runId, deps) {
+    const started = performance.now();
+    const choice = resolveSocket(socketInput, deps.socketEnv);
+    deps.logger.info(`Docker socket ${choice.path} (from ${choice.source})`);
+    assertSocket(choice);
+    const endpoint = {
+        host: 'localhost',
+        port: 0,
+        socketPath: choice.path
+    };
+    try {
+        await ping(endpoint, dood_PING_TIMEOUT_MS);
+    }
+    catch (error) {
+        throw explainPingFailure(choice.path, error);
+    }
+    const readyMs = Math.round(performance.now() - started);
+    const [version, info] = await Promise.all([
+        daemonVersion(endpoint),
+        daemonInfo(endpoint)
+    ]);
+    deps.logger.info(`Docker ${version.Version} answers on ${choice.path} ` +
+        `(storage driver ${info.Driver})`);
+    return {
+        mode: 'dood',
+        socket: choice.path,
+        dockerHost: `unix://${choice.path}`,
+        serverVersion: version.Version,
+        storageDriver: info.Driver,
+        label: runLabel(runId),
+        readyMs
+    };
+}
+function explainPingFailure(path, error) {
+    if (error.code === 'EACCES' || error.code === 'EPERM') {
+        return new Error(permissionMessage(permissionFacts(path)));
+    }
+    if (error.code === 'ECONNREFUSED') {
+        return new Error(`Nothing listens on the Docker socket ${path} (connection refused): ` +
+            'the daemon is not running. Start it (sudo systemctl start docker) ' +
+            "or point input 'socket' at a running daemon's socket.");
+    }
+    return new Error(`The Docker daemon on ${path} did not answer /_ping: ${error.message}. ` +
+        'Check that dockerd is running and healthy (systemctl status docker).');
+}
+/** `GET /containers/{id}/json` over the socket (dood needs no docker CLI); undefined when unknown. */
+async function inspectOverSocket(socket, id) {
+    try {
+        const endpoint = { host: 'localhost', port: 0, socketPath: socket };
+        return JSON.parse(await getJsonOrText(endpoint, `/containers/${id}/json`, dood_PING_TIMEOUT_MS));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The bind-mount trap, said once: paths in `-v` resolve on the runner's host,
+ * so in a container job the workspace's host path is what to mount.
+ */
+function bindMountNote(workspaceHostPath) {
+    const base = 'dood: containers you start run on the runner’s daemon, next to this ' +
+        'job, so bind-mount paths (-v ./dir:/x) resolve on the host, not in ' +
+        'this step’s filesystem.';
+    return workspaceHostPath
+        ? `${base} This step runs in a container; the workspace is at ` +
+            `${workspaceHostPath} on the host: mount that path.`
+        : base;
+}
+/**
+ * Removes the containers, then networks and volumes, carrying the run's
+ * label — never anything else, never a prune.
+ */
+async function removeLabelled(runId, docker, logger) {
+    const report = { removed: [], warnings: [] };
+    const filter = ['--filter', `label=${runLabel(runId)}`];
+    const kinds = [
+        ['container', ['ps', '--all', '--quiet', ...filter], ['rm', '-f', '-v']],
+        ['network', ['network', 'ls', '--quiet', ...filter], ['network', 'rm']],
+        ['volume', ['volume', 'ls', '--quiet', ...filter], ['volume', 'rm', '-f']]
+    ];
+    for (const [kind, list, remove] of kinds) {
+        const listed = await docker.tryExec([...list]);
+        if (listed.exitCode !== 0) {
+            report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
+            continue;
+        }
+        const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
+        for (const id of ids) {
+            const removed = await docker.tryExec([...remove, id]);
+            if (removed.exitCode === 0)
+                report.removed.push(`${kind} ${id}`);
+            else
+                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.stderr.trim()}`);
+        }
+    }
+    for (const line of report.removed)
+        logger.info(`Removed ${line}`);
+    if (report.removed.length === 0) {
+        logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/core/mtu.ts
+/**
+ * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
+ * network with a larger MTU than the outer path makes TLS downloads hang
+ * (shared/reference/dind.md §6 #20).
+ */
+
+/** Picks the interface of the IPv4 default route from /proc/net/route text. */
+function defaultRouteInterface(routeTable) {
+    for (const line of routeTable.split('\n').slice(1)) {
+        const [iface, destination, , , , , , mask] = line.trim().split(/\s+/);
+        if (destination === '00000000' && mask === '00000000')
+            return iface;
+    }
+    return undefined;
+}
+/** MTU of the default-route interface, or undefined when it cannot be read. */
+async function detectUplinkMtu(procRoot = '/proc', sysRoot = '/sys') {
+    try {
+        const iface = defaultRouteInterface(await (0,promises_.readFile)(`${procRoot}/net/route`, 'utf8'));
+        if (!iface)
+            return undefined;
+        const mtu = Number((await (0,promises_.readFile)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8')).trim());
+        return Number.isInteger(mtu) && mtu > 0 ? mtu : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/teardown.ts
+/**
+ * Removes everything a {@link Resources} record names, in the right order,
+ * tolerating anything already gone. Shared by the Action's post step and
+ * `docker-nest down`. Never throws: problems come back as warnings.
+ */
+
+
+/**
+ * How long dockerd gets after SIGTERM before the container is killed. An
+ * orderly dockerd shutdown takes ~1.2 s even when idle, while everything of an
+ * ephemeral nest is thrown away anyway; the short grace still gives inner
+ * containers their SIGTERM, and keeps post under a second.
+ */
+const STOP_GRACE_MS = 300;
+/** Removes container, volume and cert dir named in `resources`. */
+async function teardown(resources, docker, logger) {
+    const report = { removed: [], warnings: [] };
+    const certs = removeCertDir(resources.certDir, report);
+    if (resources.container) {
+        await removeContainer(resources.container, docker, report);
+    }
+    if (resources.volume) {
+        const volume = resources.volume;
+        if (await docker.tryRemoveVolume(volume))
+            report.removed.push(`volume ${volume}`);
+        else
+            report.warnings.push(`Could not remove volume ${volume}; remove it with: docker volume rm ${volume}`);
+    }
+    await certs;
+    for (const line of report.removed)
+        logger.info(`Removed ${line}`);
+    return report;
+}
+async function removeContainer(name, docker, report) {
+    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
+    const term = await docker.tryExec(['kill', '--signal', 'TERM', name]);
+    if (term.exitCode !== 0 && (0,core_docker/* isNoSuchObject */.Eo)(term.stderr))
+        return;
+    if (term.exitCode === 0) {
+        await docker.tryExec(['wait', name], { timeoutMs: STOP_GRACE_MS });
+    }
+    if (await docker.tryRemoveContainer(name)) {
+        report.removed.push(`container ${name}`);
+    }
+    else {
+        report.warnings.push(`Could not remove container ${name}; remove it with: docker rm -f -v ${name}`);
+    }
+}
+async function removeCertDir(certDir, report) {
+    if (!certDir)
+        return;
+    try {
+        await (0,promises_.rm)(certDir, { recursive: true, force: true });
+        report.removed.push(`certificates ${certDir}`);
+    }
+    catch (error) {
+        report.warnings.push(`Could not delete ${certDir}: ${error.message}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+/** Reads the Action inputs declared in action.yml into the engine's raw form. */
+
+
+/** Every input, as the runner passes it (defaults from action.yml already merged). */
+function readInputs() {
+    const inputs = {};
+    for (const name of Object.keys(INPUT_DEFAULTS)) {
+        // dockerd-args keeps its line structure; core trims only the ends.
+        inputs[name] = lib_core/* getInput */.V4(name);
+    }
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./src/action/logger.ts
+/** The engine's logger, printed through @actions/core with collapsible groups. */
+
+const actionLogger = {
+    info: (message) => lib_core/* info */.pq(message),
+    debug: (message) => lib_core/* debug */.Yz(message),
+    warning: (message) => lib_core/* warning */.$e(message),
+    group: (title, fn) => lib_core/* group */.Os(title, fn)
+};
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+/** Publishes Docker to later steps: environment variables and step outputs. */
+
+/** The variables every docker client reads, exported for the rest of the job. */
+function exportEnvironment(info) {
+    lib_core/* exportVariable */.dN('DOCKER_HOST', info.dockerHost);
+    // Empty, not unset: an earlier step's value would otherwise survive (runner env semantics).
+    lib_core/* exportVariable */.dN('DOCKER_TLS_VERIFY', info.tlsVerify ? '1' : '');
+    lib_core/* exportVariable */.dN('DOCKER_CERT_PATH', info.certPath ?? '');
+}
+/** dood: the socket, no TLS (a stale DOCKER_TLS_VERIFY breaks a unix connection), and the run label. */
+function exportDoodEnvironment(info) {
+    lib_core/* exportVariable */.dN('DOCKER_HOST', info.dockerHost);
+    lib_core/* exportVariable */.dN('DOCKER_TLS_VERIFY', '');
+    lib_core/* exportVariable */.dN('DOCKER_CERT_PATH', '');
+    lib_core/* exportVariable */.dN('DOCKER_NEST_LABEL', info.label);
+}
+/** Step output values by name (as declared in action.yml); `cliPath` is the docker CLI used. */
+function outputsFor(info, cliPath = '') {
+    const outputs = info.mode === 'dood'
+        ? {
+            'docker-host': info.dockerHost,
+            'cert-path': '',
+            'tls-verify': '',
+            'container-id': '',
+            'container-ip': '',
+            port: '',
+            'server-version': info.serverVersion,
+            'storage-driver': info.storageDriver,
+            mtu: '',
+            'ready-ms': info.readyMs,
+            mode: info.mode
+        }
+        : {
+            'docker-host': info.dockerHost,
+            'cert-path': info.certPath ?? '',
+            'tls-verify': info.tlsVerify ? '1' : '',
+            'container-id': info.containerId,
+            'container-ip': info.containerIp,
+            port: info.port,
+            'server-version': info.serverVersion,
+            'storage-driver': info.storageDriver,
+            mtu: info.mtu,
+            'ready-ms': info.readyMs,
+            mode: info.mode
+        };
+    outputs['docker-cli-path'] = cliPath;
+    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, String(value)]));
+}
+/** Sets every step output. */
+function setOutputs(info, cliPath = '') {
+    for (const [name, value] of Object.entries(outputsFor(info, cliPath))) {
+        lib_core/* setOutput */.uH(name, value);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/resources.ts
+/**
+ * The record of everything a nest created, saved (Action state or CLI state
+ * file) as soon as each thing exists, so teardown also cleans half-finished
+ * starts. One JSON object under one key, checked when read back.
+ */
+
+/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
+const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
+const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/;
+/** Thrown when a saved record cannot be trusted. */
+class ResourcesFormatError extends Error {
+    constructor(message) {
+        super(`docker-nest state is malformed: ${message}`);
+        this.name = 'ResourcesFormatError';
+    }
+}
+function optionalString(value, field, pattern) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string' || (pattern && !pattern.test(value))) {
+        throw new ResourcesFormatError(`field '${field}' has an unexpected value`);
+    }
+    return value;
+}
+function parseHostDocker(value) {
+    if (typeof value !== 'object' || value === null) {
+        throw new ResourcesFormatError("field 'hostDocker' is missing");
+    }
+    const host = {};
+    for (const key of HOST_DOCKER_ENV_KEYS) {
+        host[key] =
+            optionalString(value[key], key) ?? null;
+    }
+    return host;
+}
+function optionalField(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+/** Parses and checks a saved record. */
+function resources_parseResources(json) {
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new ResourcesFormatError('not JSON');
+    }
+    if (typeof data !== 'object' || data === null || data.version !== 1) {
+        throw new ResourcesFormatError('unknown version');
+    }
+    const runId = optionalString(data.runId, 'runId');
+    if (!runId)
+        throw new ResourcesFormatError("field 'runId' is missing");
+    if (data.mode !== undefined && data.mode !== 'dood') {
+        throw new ResourcesFormatError("field 'mode' has an unexpected value");
+    }
+    return {
+        version: 1,
+        runId,
+        hostDocker: parseHostDocker(data.hostDocker),
+        ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
+        ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
+        container: optionalString(data.container, 'container', OUR_NAME),
+        volume: optionalString(data.volume, 'volume', OUR_NAME),
+        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
+    };
+}
+/** Serialises a record. */
+function serializeResources(resources) {
+    return JSON.stringify(resources);
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+/**
+ * State shared between main and post. The nest's resources live in one JSON
+ * record under one key and are checked when post reads them back.
+ */
+
+
+/** All state keys, in one place and one style. */
+const STATE_KEYS = {
+    /** JSON {@link Resources} record, rewritten as each resource is created. */
+    resources: 'resources',
+    /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
+    cleanup: 'cleanup'
+};
+/** Saves the record to the post step's state after every change. */
+const stateRecorder = {
+    record(resources) {
+        lib_core/* saveState */.LZ(STATE_KEYS.resources, serializeResources(resources));
+    }
+};
+/** Saves what post should tear down. */
+function saveCleanup(options) {
+    const mode = options.cleanupContainers
+        ? 'containers'
+        : options.cleanup
+            ? 'true'
+            : 'false';
+    lib_core/* saveState */.LZ(STATE_KEYS.cleanup, mode);
+}
+/** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
+function loadResources() {
+    const saved = core.getState(STATE_KEYS.resources);
+    return saved ? parseResources(saved) : undefined;
+}
+/**
+ * What to tear down; anything unknown means 'true', so a lost value still
+ * removes the nest (and, in dood, still removes nothing of the user's).
+ */
+function loadCleanup() {
+    const saved = core.getState(STATE_KEYS.cleanup);
+    return saved === 'false' || saved === 'containers' ? saved : 'true';
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+/** The job summary: what was started, in one table. */
+
+/** Writes the summary table; a summary that cannot be written is only a warning. */
+async function writeSummary(info) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await lib_core/* summary */.z
+            .addHeading('docker-nest', 3)
+            .addTable([
+            [
+                { data: 'Mode', header: true },
+                { data: 'Image', header: true },
+                { data: 'Server version', header: true },
+                { data: 'Storage driver', header: true },
+                { data: 'MTU', header: true },
+                { data: 'Ready', header: true },
+                { data: 'Endpoint', header: true }
+            ],
+            [
+                info.mode,
+                info.mode === 'dood' ? '(runner’s daemon)' : info.image,
+                info.serverVersion,
+                info.storageDriver,
+                info.mode === 'dood' ? '' : String(info.mtu),
+                `${info.readyMs} ms`,
+                info.dockerHost
+            ]
+        ])
+            .write();
+    }
+    catch (error) {
+        lib_core/* warning */.$e(`Could not write the job summary: ${error.message}`);
+    }
+}
+/** On failure, the reason in the summary too, so it shows on the run page. */
+async function writeFailureSummary(message) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await lib_core/* summary */.z
+            .addHeading('docker-nest failed', 3)
+            .addCodeBlock(message)
+            .write();
+    }
+    catch {
+        // The failure itself is already reported; a summary problem must not hide it.
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/action/runner-env.ts
+/** Facts about the runner taken from its environment. */
+
+/** Where per-job files go: RUNNER_TEMP (emptied by the runner after each job), else the OS temp dir. */
+function runnerTemp() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** The run's identity for labels: `<run id>-<attempt>`; 'gha' outside a real run. */
+function runPrefix() {
+    const id = process.env.GITHUB_RUN_ID;
+    const attempt = process.env.GITHUB_RUN_ATTEMPT ?? '1';
+    return id && /^[0-9]+$/.test(id) && /^[0-9]+$/.test(attempt)
+        ? `${id}-${attempt}`
+        : 'gha';
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+/**
+ * The Action's main step: validate inputs, choose the mode, give the job
+ * Docker (a private nest, or the runner's own daemon), export its
+ * environment. Any failure fails the step with a message that explains it;
+ * whatever was created is already in the state for post.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Refuses non-Linux runners before anything is created. */
+function assertLinux(platform = process.platform) {
+    if (platform !== 'linux') {
+        throw new Error(`docker-nest needs a Linux runner; this one is ${platform}. ` +
+            "Run the job on 'ubuntu-latest' or a Linux self-hosted runner.");
+    }
+}
+async function run() {
+    try {
+        assertLinux();
+        const options = parseInputs(readInputs());
+        saveCleanup(options);
+        const cliPath = await dockerCliPath(options);
+        const step = { options, hostDocker: (0,core_docker/* captureHostDockerEnv */.AW)(), cliPath };
+        const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode;
+        if (mode === 'dood')
+            await runDood(step);
+        else if (options.mode === 'auto')
+            await runDindOrDood(step);
+        else
+            await runDind(step);
+    }
+    catch (error) {
+        const message = (0,errors/* errorMessage */.g)(error);
+        lib_core/* setFailed */.C1(message);
+        await writeFailureSummary(message);
+    }
+}
+/**
+ * The CLI on PATH, or one from the tool cache. The tool-cache code is loaded
+ * only when needed: it adds ~25 ms of module loading to every main step.
+ */
+async function dockerCliPath(options) {
+    const onPath = (0,core_docker/* findOnPath */.aY)('docker');
+    if (onPath && !options.dockerCli.version)
+        return onPath;
+    const { ensureDockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1124));
+    return ensureDockerCli(options.dockerCli);
+}
+/** `mode: auto`: probe once per job (the answer is exported), then log the choice and why. */
+async function chooseMode(step) {
+    const { options, hostDocker } = step;
+    const result = await lib_core/* group */.Os('Choose mode (auto)', async () => {
+        const cached = cachedProbe(process.env.DOCKER_NEST_PRIVILEGED);
+        if (cached)
+            return cached;
+        const docker = core_docker/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
+        const probed = await probePrivileged(docker, options.image, `${runPrefix()}-${randomSuffix()}-probe`);
+        lib_core/* exportVariable */.dN('DOCKER_NEST_PRIVILEGED', String(probed.privileged));
+        return probed;
+    });
+    const mode = result.privileged ? 'dind' : 'dood';
+    lib_core/* info */.pq(`mode: auto chose ${mode}: ${result.reason}.`);
+    return mode;
+}
+/**
+ * auto chose dind: if the nest still does not come up, remove what it left
+ * and use the runner's daemon, so auto never fails where dood would work.
+ */
+async function runDindOrDood(step) {
+    const { options, hostDocker } = step;
+    const attempt = {};
+    try {
+        await runDind(step, attempt);
+    }
+    catch (error) {
+        const resources = attempt.resources;
+        if (resources && options.cleanup) {
+            const docker = core_docker/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
+            const report = await lib_core/* group */.Os('Remove the failed nest', () => teardown(resources, docker, actionLogger));
+            for (const warning of report.warnings)
+                lib_core/* warning */.$e(warning);
+        }
+        lib_core/* warning */.$e(`mode: auto: dind did not start, using dood instead. ${(0,errors/* errorMessage */.g)(error)}`);
+        try {
+            await runDood(step);
+        }
+        catch (doodError) {
+            throw new Error(`mode: auto: neither mode works here.\ndind: ${(0,errors/* errorMessage */.g)(error)}\n` +
+                `dood: ${(0,errors/* errorMessage */.g)(doodError)}`, { cause: doodError });
+        }
+    }
+}
+async function runDood(step) {
+    const { options, hostDocker } = step;
+    const runId = `${runPrefix()}-${randomSuffix()}`;
+    const resources = {
+        version: 1,
+        runId,
+        hostDocker,
+        mode: 'dood'
+    };
+    await stateRecorder.record(resources);
+    const info = await lib_core/* group */.Os('Check the Docker socket', () => startDood(options.socket, runId, { logger: actionLogger }));
+    resources.socket = info.socket;
+    await stateRecorder.record(resources);
+    await lib_core/* group */.Os('Export environment', async () => {
+        exportDoodEnvironment(info);
+        setOutputs(info, step.cliPath);
+        lib_core/* info */.pq(`DOCKER_HOST=${info.dockerHost}`);
+        lib_core/* info */.pq(`DOCKER_NEST_LABEL=${info.label}`);
+    });
+    const job = await detectJobContainer((id) => inspectOverSocket(info.socket, id));
+    const workspace = process.env.GITHUB_WORKSPACE;
+    lib_core/* info */.pq(bindMountNote(job && workspace ? hostPathOf(workspace, job.mounts) : undefined));
+    await writeSummary(info);
+}
+/** Starts the nest; `attempt.resources` is the record of what it created, even when it throws. */
+async function runDind(step, attempt = {}) {
+    const { options, hostDocker } = step;
+    const docker = core_docker/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
+    const [detectedMtu, job] = await Promise.all([
+        options.mtu === 'auto' ? detectUplinkMtu() : undefined,
+        detectJobContainer((id) => inspectWithCli(docker, id))
+    ]);
+    const plan = makePlan(options, {
+        runPrefix: runPrefix(),
+        detectedMtu,
+        now: new Date()
+    });
+    if (job?.network) {
+        plan.jobNetwork = { name: job.network, alias: job.aliasResolves };
+        lib_core/* info */.pq(`This step runs in container ${job.id.slice(0, 12)}: the sidecar joins ` +
+            `its network ${job.network}${job.aliasResolves ? " as 'docker'" : ''}.`);
+    }
+    if (!options.tls) {
+        lib_core/* warning */.$e('tls: false — the daemon accepts unauthenticated API calls on ' +
+            '127.0.0.1. Anything on this runner can use it.');
+    }
+    const resources = { version: 1, runId: plan.runId, hostDocker };
+    attempt.resources = resources;
+    await stateRecorder.record(resources);
+    const info = await startDind(plan, resources, {
+        docker,
+        logger: actionLogger,
+        recorder: stateRecorder,
+        certParentDir: runnerTemp()
+    });
+    await lib_core/* group */.Os('Export environment', async () => {
+        exportEnvironment(info);
+        setOutputs(info, step.cliPath);
+        lib_core/* info */.pq(`DOCKER_HOST=${info.dockerHost}`);
+        if (info.certPath)
+            lib_core/* info */.pq(`DOCKER_CERT_PATH=${info.certPath}`);
+    });
+    await writeSummary(info);
+}
+/** `docker inspect` of the job container through the CLI; undefined when the daemon does not know it. */
+async function inspectWithCli(docker, id) {
+    const result = await docker.tryExec(['inspect', '--type', 'container', id]);
+    if (result.exitCode !== 0)
+        return undefined;
+    return JSON.parse(result.stdout)[0];
+}
+
+
+/***/ }),
+
+/***/ 9723:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Vo: () => (/* binding */ DockerCli),
+  YJ: () => (/* binding */ DockerCommandError),
+  AW: () => (/* binding */ captureHostDockerEnv),
+  aY: () => (/* binding */ findOnPath),
+  Eo: () => (/* binding */ isNoSuchObject)
+});
+
+// UNUSED EXPORTS: envForHostDaemon
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/core/types.ts
+/**
+ * Types shared across the engine. Docker's JSON shapes are trimmed to the
+ * fields we read; upstream structs are linked next to each type.
+ */
+/** Names of the variables in {@link HostDockerEnv}. */
+const HOST_DOCKER_ENV_KEYS = [
+    'DOCKER_HOST',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONTEXT'
+];
+
+;// CONCATENATED MODULE: ./src/core/docker.ts
+/**
+ * The one place that runs the docker CLI. Failure is decided by exit code
+ * alone and reported as one {@link DockerCommandError}. The CLI (rather than
+ * the Engine API) is used so that the user's own client settings — contexts,
+ * config dir, TLS variables — are honoured when we talk to the runner's daemon.
+ */
+
+
+
+
+const STDERR_TAIL_LINES = 20;
+/** A docker CLI call that exited non-zero (or could not start). */
+class DockerCommandError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+        super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'DockerCommandError';
+    }
+}
+/** Finds an executable on PATH, like `which`. */
+function findOnPath(name, pathVar = process.env.PATH ?? '') {
+    for (const dir of pathVar.split(external_node_path_.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
+}
+/** Reads the runner's docker client settings from an environment. */
+function captureHostDockerEnv(env = process.env) {
+    const captured = {};
+    for (const key of HOST_DOCKER_ENV_KEYS)
+        captured[key] = env[key] ?? null;
+    return captured;
+}
+/** Returns `base` with the docker client variables replaced by `host`'s. */
+function envForHostDaemon(host, base = process.env) {
+    const env = { ...base, DOCKER_CONTENT_TRUST: 'false' };
+    for (const key of HOST_DOCKER_ENV_KEYS) {
+        const value = host[key];
+        if (value === null)
+            delete env[key];
+        else
+            env[key] = value;
+    }
+    return env;
+}
+/** The docker CLI bound to one daemon (the runner's). */
+class DockerCli {
+    binary;
+    debug;
+    env;
+    constructor(binary, host, debug = () => undefined) {
+        this.binary = binary;
+        this.debug = debug;
+        this.env = envForHostDaemon(host);
+    }
+    /** Locates the docker CLI on PATH; throws a clear error when there is none. */
+    static locate(host, debug) {
+        const binary = findOnPath('docker');
+        if (!binary) {
+            throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
+                'Docker daemon through it: install Docker on the runner (hosted ' +
+                'ubuntu runners have it) or add the docker binary to PATH.');
+        }
+        return new DockerCli(binary, host, debug);
+    }
+    /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
+    async exec(args, options = {}) {
+        const result = await this.tryExec(args, options);
+        if (result.exitCode !== 0) {
+            throw new DockerCommandError(args, result.exitCode, result.stderr);
+        }
+        return result;
+    }
+    /** Runs `docker <args>` and returns the result whatever the exit code. */
+    tryExec(args, options = {}) {
+        const started = performance.now();
+        return new Promise((resolve) => {
+            const child = this.spawn(args);
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (chunk) => out.push(chunk));
+            child.stderr?.on('data', (chunk) => err.push(chunk));
+            const timer = options.timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+            const finish = (exitCode, extra = '') => {
+                if (timer)
+                    clearTimeout(timer);
+                const ms = Math.round(performance.now() - started);
+                this.debug(`docker.exec: ${args[0]} ${args[1] ?? ''} -> ${exitCode} (${ms} ms)`);
+                resolve({
+                    exitCode,
+                    stdout: Buffer.concat(out).toString('utf8'),
+                    stderr: Buffer.concat(err).toString('utf8') + extra
+                });
+            };
+            child.on('error', (error) => finish(127, String(error.message)));
+            child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}` : ''));
+            child.stdin?.on('error', () => undefined); // the command may exit before reading
+            child.stdin?.end(options.input);
+        });
+    }
+    /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
+    spawn(args) {
+        return (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
+            env: this.env,
+            stdio: ['pipe', 'pipe', 'pipe']
+        });
+    }
+    /** `docker inspect` of one object, parsed. */
+    async inspect(name) {
+        const { stdout } = await this.exec(['inspect', '--type', 'container', name]);
+        return JSON.parse(stdout)[0];
+    }
+    /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
+    async tryRemoveContainer(name) {
+        const result = await this.tryExec(['rm', '--force', '--volumes', name]);
+        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+    }
+    /** Removes a volume; false when it failed for a reason other than "gone". */
+    async tryRemoveVolume(name) {
+        const result = await this.tryExec(['volume', 'rm', '--force', name]);
+        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+    }
+}
+/** True when docker's error text says the object does not exist. */
+function isNoSuchObject(stderr) {
+    return /no such (container|volume|network|object)|not found/i.test(stderr);
+}
+
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    try {
+        return typeof error === 'string' ? error : JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6058:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  fM: () => (/* binding */ addPath),
+  Yz: () => (/* binding */ core_debug),
+  dN: () => (/* binding */ exportVariable),
+  V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, endGroup, error, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28471,7 +31110,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28525,10 +31164,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28537,20 +31176,20 @@ const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28561,15 +31200,1581 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    command_issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        command_issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    command_issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    command_issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 5260:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ exec)
+});
+
+// UNUSED EXPORTS: getExecOutput
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28662,7 +32867,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28740,7 +32945,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -28786,7 +32991,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29089,7 +33294,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29100,7 +33305,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29199,7 +33404,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29214,7 +33419,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29239,7 +33444,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29262,7 +33467,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29362,84 +33567,32 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ lstat),
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   Cy: () => (/* binding */ readdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   YN: () => (/* binding */ symlink),
+/* harmony export */   dJ: () => (/* binding */ stat),
+/* harmony export */   h_: () => (/* binding */ readlink),
+/* harmony export */   k6: () => (/* binding */ chmod),
+/* harmony export */   m3: () => (/* binding */ copyFile),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath),
+/* harmony export */   y1: () => (/* binding */ unlink)
+/* harmony export */ });
+/* unused harmony exports open, rename, rmdir, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29450,404 +33603,7 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 };
 
 
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29862,8 +33618,8 @@ const IS_WINDOWS = process.platform === 'win32';
  * backslash to all junction results on Windows.
  */
 function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs__WEBPACK_IMPORTED_MODULE_0__.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
         if (IS_WINDOWS && !result.endsWith('\\')) {
@@ -29874,9 +33630,9 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
 function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         try {
             yield stat(fsPath);
         }
@@ -29890,7 +33646,7 @@ function exists(fsPath) {
     });
 }
 function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
         const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
@@ -29917,7 +33673,7 @@ function isRooted(p) {
  * @return if file exists and is executable, returns the file path. otherwise empty string.
  */
 function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         let stats = undefined;
         try {
             // test file exists
@@ -29932,7 +33688,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -29961,11 +33717,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30015,8 +33771,23 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF),
+/* harmony export */   cp: () => (/* binding */ cp)
+/* harmony export */ });
+/* unused harmony exports mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -30037,21 +33808,21 @@ var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argum
  * @param     options   optional. See CopyOptions.
  */
 function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        const destStat = (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(dest)) ? yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(dest) : null;
         // Dest is an existing file, but not forcing
         if (destStat && destStat.isFile() && !force) {
             return;
         }
         // If dest is an existing directory, should copy inside.
         const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
+            ? path__WEBPACK_IMPORTED_MODULE_1__.join(dest, path__WEBPACK_IMPORTED_MODULE_1__.basename(source))
             : dest;
-        if (!(yield ioUtil.exists(source))) {
+        if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(source))) {
             throw new Error(`no such file or directory: ${source}`);
         }
-        const sourceStat = yield ioUtil.stat(source);
+        const sourceStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(source);
         if (sourceStat.isDirectory()) {
             if (!recursive) {
                 throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
@@ -30061,11 +33832,11 @@ function cp(source_1, dest_1) {
             }
         }
         else {
-            if (path.relative(source, newDest) === '') {
+            if (path__WEBPACK_IMPORTED_MODULE_1__.relative(source, newDest) === '') {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
-            yield io_copyFile(source, newDest, force);
+            yield copyFile(source, newDest, force);
         }
     });
 }
@@ -30077,7 +33848,7 @@ function cp(source_1, dest_1) {
  * @param     options   optional. See MoveOptions.
  */
 function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
         if (yield ioUtil.exists(dest)) {
             let destExists = true;
             if (yield ioUtil.isDirectory(dest)) {
@@ -30104,8 +33875,8 @@ function mv(source_1, dest_1) {
  * @param inputPath path to remove
  */
 function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
             // Check for invalid characters
             // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
             if (/[*"<>|]/.test(inputPath)) {
@@ -30114,7 +33885,7 @@ function rmRF(inputPath) {
         }
         try {
             // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
                 force: true,
                 maxRetries: 3,
                 recursive: true,
@@ -30134,9 +33905,9 @@ function rmRF(inputPath) {
  * @returns Promise<void>
  */
 function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
     });
 }
 /**
@@ -30148,7 +33919,7 @@ function mkdirP(fsPath) {
  * @returns   Promise<string>   path to tool
  */
 function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
@@ -30156,7 +33927,7 @@ function which(tool, check) {
         if (check) {
             const result = yield which(tool, false);
             if (!result) {
-                if (IS_WINDOWS) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
                     throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
                 }
                 else {
@@ -30178,29 +33949,29 @@ function which(tool, check) {
  * @returns   Promise<string[]>  the paths of the tool
  */
 function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         if (!tool) {
             throw new Error("parameter 'tool' is required");
         }
         // build the list of extensions to try
         const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
             }
         }
         // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
             if (filePath) {
                 return [filePath];
             }
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
             return [];
         }
         // build the list of directories
@@ -30211,7 +33982,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30220,7 +33991,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30237,2979 +34008,56 @@ function readCopyOptions(options) {
     return { force, recursive, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
+    return __awaiter(this, void 0, void 0, function* () {
         // Ensure there is not a run away recursive copy
         if (currentDepth >= 255)
             return;
         currentDepth++;
         yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
+        const files = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readdir */ .Cy(sourceDir);
         for (const fileName of files) {
             const srcFile = `${sourceDir}/${fileName}`;
             const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
+            const srcFileStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile);
             if (srcFileStat.isDirectory()) {
                 // Recurse
                 yield cpDirRecursive(srcFile, destFile, currentDepth, force);
             }
             else {
-                yield io_copyFile(srcFile, destFile, force);
+                yield copyFile(srcFile, destFile, force);
             }
         }
         // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destDir, (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(sourceDir)).mode);
     });
 }
 // Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile)).isSymbolicLink()) {
             // unlink/re-link it
             try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
+                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(destFile);
+                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
             }
             catch (e) {
                 // Try to override file permission
                 if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
+                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destFile, '0666');
+                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
                 }
                 // other errors = it doesn't exist, no work to do
             }
             // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+            const symlinkFull = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readlink */ .h_(srcFile);
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .symlink */ .YN(symlinkFull, destFile, _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 ? 'junction' : null);
         }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
+        else if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(destFile)) || force) {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .copyFile */ .m3(srcFile, destFile);
         }
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    command_issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function core_info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/core/config.ts
-/**
- * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
- * {@link DindOptions}. Every problem names the input, the value and what is
- * valid, and all problems are reported at once, before anything is created.
- */
-
-/** The official image, pinned to a major version so upgrades are deliberate. */
-const DEFAULT_DIND_IMAGE = 'docker:29-dind';
-/** Input names (kebab-case, as in action.yml) with their defaults. */
-const INPUT_DEFAULTS = {
-    mode: 'dind',
-    image: DEFAULT_DIND_IMAGE,
-    tls: 'true',
-    'wait-timeout': '60',
-    'dockerd-args': '',
-    'registry-mirrors': '',
-    'insecure-registries': '',
-    mtu: 'auto',
-    'tls-san': '',
-    cleanup: 'true'
-};
-/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const MODES = ['dind', 'dood', 'auto'];
-const MAX_WAIT_SECONDS = 3600;
-/** dockerd flags docker-nest owns: letting users override them would break TLS or the data volume. */
-const RESERVED_DOCKERD_FLAGS = {
-    '-H': 'docker-nest sets the listeners itself',
-    '--host': 'docker-nest sets the listeners itself',
-    '--tls': "use input 'tls'",
-    '--tlsverify': "use input 'tls'",
-    '--tlscacert': 'docker-nest makes and installs the certificates',
-    '--tlscert': 'docker-nest makes and installs the certificates',
-    '--tlskey': 'docker-nest makes and installs the certificates',
-    '--data-root': 'the data root is the volume docker-nest mounts',
-    '--mtu': "use input 'mtu'",
-    '--registry-mirror': "use input 'registry-mirrors'"
-};
-/** Image reference: [registry[:port]/]path[:tag][@sha256:digest], no leading '-'. */
-const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
-const REGISTRY_HOST = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
-function quote(value) {
-    return `'${value}'`;
-}
-/** Splits a list input on newlines, commas and spaces; drops empty entries. */
-function splitList(value) {
-    return value
-        .split(/[\s,]+/)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry.length > 0);
-}
-/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
-function parseBoolean(name, value, problems) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
-    return false;
-}
-function parseMode(value, problems) {
-    if (!MODES.includes(value)) {
-        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
-    }
-    else if (value !== 'dind') {
-        problems.push(`Input 'mode' value ${quote(value)} is not yet supported: this version ` +
-            `implements 'dind' only. Use mode: dind.`);
-    }
-}
-function parseImage(value, problems) {
-    if (!IMAGE_REF.test(value)) {
-        problems.push(`Input 'image' must be an image reference such as ` +
-            `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
-            `got ${quote(value)}.`);
-    }
-    return value;
-}
-function parseWaitTimeout(value, problems) {
-    const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN;
-    if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
-        problems.push(`Input 'wait-timeout' must be a number of seconds between 0 and ` +
-            `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`);
-        return 0;
-    }
-    return Math.round(seconds * 1000);
-}
-function parseMtu(value, problems) {
-    if (value === 'auto')
-        return 'auto';
-    const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-    if (!(mtu >= 576 && mtu <= 65535)) {
-        problems.push(`Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
-            `(e.g. 1360), got ${quote(value)}.`);
-        return 'auto';
-    }
-    return mtu;
-}
-/** One flag per line; a value may follow after '=' or a space. Lines starting with '#' are comments. */
-function parseDockerdArgs(value, problems) {
-    const args = [];
-    for (const rawLine of value.split(/\r?\n/)) {
-        const line = rawLine.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const words = line.split(/\s+/);
-        const flag = words[0].split('=')[0];
-        if (!flag.startsWith('-')) {
-            problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
-                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
-            continue;
-        }
-        const reason = RESERVED_DOCKERD_FLAGS[flag];
-        if (reason) {
-            problems.push(`Input 'dockerd-args' may not set ${flag} (${reason}), got ${quote(line)}.`);
-            continue;
-        }
-        args.push(...words);
-    }
-    return args;
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
-    }
-    catch {
-        return false;
-    }
-}
-function parseRegistryMirrors(value, problems) {
-    const mirrors = splitList(value);
-    for (const mirror of mirrors) {
-        if (!isHttpUrl(mirror)) {
-            problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
-                `'https://mirror.example.com', got ${quote(mirror)}.`);
-        }
-    }
-    return mirrors;
-}
-function isCidr(value) {
-    const [address, bits, extra] = value.split('/');
-    if (extra !== undefined || bits === undefined || !/^[0-9]{1,3}$/.test(bits)) {
-        return false;
-    }
-    const family = (0,external_node_net_.isIP)(address);
-    return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
-}
-function parseInsecureRegistries(value, problems) {
-    const registries = splitList(value);
-    for (const registry of registries) {
-        if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
-            problems.push(`Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
-                `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`);
-        }
-    }
-    return registries;
-}
-function isHostname(name) {
-    const labels = name.replace(/^\*\./, '').split('.');
-    return name.length <= 253 && labels.every((label) => HOST_LABEL.test(label));
-}
-/**
- * SANs must be typed, because an untyped entry is what kills the stock
- * entrypoint ("v2i_GENERAL_NAME_ex: missing value"); we reject it up front.
- */
-function parseTlsSans(value, problems) {
-    const sans = { dns: [], ip: [] };
-    for (const entry of splitList(value)) {
-        const match = /^(DNS|IP):(.+)$/i.exec(entry);
-        const type = match?.[1].toUpperCase();
-        const name = match?.[2] ?? '';
-        if (type === 'DNS' && isHostname(name)) {
-            sans.dns.push(name.toLowerCase());
-        }
-        else if (type === 'IP' && (0,external_node_net_.isIP)(name) !== 0) {
-            sans.ip.push(name);
-        }
-        else if (!match) {
-            problems.push(`Input 'tls-san' entries need a type prefix: use 'DNS:${entry}' or ` +
-                `'IP:<address>', got ${quote(entry)}.`);
-        }
-        else {
-            problems.push(`Input 'tls-san' entry ${quote(entry)} is not a valid ` +
-                `${type === 'IP' ? 'IPv4/IPv6 address' : 'DNS name'}.`);
-        }
-    }
-    return sans;
-}
-/** Takes a raw value, falling back to the default for missing or blank input. */
-function raw(inputs, name) {
-    const value = inputs[name]?.trim();
-    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-}
-/**
- * Validates all inputs and returns the options, or throws one
- * {@link InputError} listing every problem.
- */
-function parseInputs(inputs) {
-    const problems = [];
-    parseMode(raw(inputs, 'mode'), problems);
-    const options = {
-        image: parseImage(raw(inputs, 'image'), problems),
-        tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
-        waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
-        dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
-        registryMirrors: parseRegistryMirrors(raw(inputs, 'registry-mirrors'), problems),
-        insecureRegistries: parseInsecureRegistries(raw(inputs, 'insecure-registries'), problems),
-        mtu: parseMtu(raw(inputs, 'mtu'), problems),
-        tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
-        cleanup: parseBoolean('cleanup', raw(inputs, 'cleanup'), problems)
-    };
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return options;
-}
-
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ./src/core/daemon-client.ts
-/**
- * Talks to the nested daemon's Engine API straight from Node over mutual TLS:
- * a `/_ping` costs a TLS handshake instead of a docker CLI process, which is
- * what makes 50 ms readiness polling cheap.
- */
-
-
-/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
-function getJsonOrText(endpoint, path, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const options = {
-            host: endpoint.host,
-            port: endpoint.port,
-            path,
-            method: 'GET',
-            timeout: timeoutMs,
-            agent: false,
-            ...(endpoint.tls ?? {})
-        };
-        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_.request)(options, (res) => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => {
-                const body = Buffer.concat(chunks).toString('utf8');
-                const status = res.statusCode ?? 0;
-                if (status >= 200 && status < 300)
-                    resolve(body);
-                else
-                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
-            });
-            res.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
-        req.on('error', reject);
-        req.end();
-    });
-}
-/** Resolves when the daemon answers `GET /_ping` with OK. */
-async function ping(endpoint, timeoutMs = 1000) {
-    const body = await getJsonOrText(endpoint, '/_ping', timeoutMs);
-    if (body.trim() !== 'OK')
-        throw new Error(`GET /_ping answered '${body}'`);
-}
-/** `GET /version`. */
-async function daemonVersion(endpoint) {
-    return JSON.parse(await getJsonOrText(endpoint, '/version', 5000));
-}
-/** `GET /info`. */
-async function daemonInfo(endpoint) {
-    return JSON.parse(await getJsonOrText(endpoint, '/info', 5000));
-}
-
-;// CONCATENATED MODULE: ./src/core/diagnose.ts
-/** Lines of the container log shown on failure. */
-const LOG_TAIL_LINES = 50;
-const RULES = [
-    {
-        id: 'no-dockerd',
-        pattern: /dockerd: not found|executable file not found|exec: "?dockerd"?:/i,
-        message: "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
-            'image or an image that ships dockerd.'
-    },
-    {
-        id: 'not-privileged',
-        pattern: /mount: permission denied|are you root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
-        message: 'The sidecar is not allowed to act as privileged. The runner must ' +
-            'allow --privileged containers (GitLab: privileged = true; ' +
-            'Kubernetes: securityContext.privileged), or use a runtime such as ' +
-            'sysbox.'
-    },
-    {
-        id: 'iptables-nat',
-        pattern: /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
-        message: 'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
-            'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
-            'use an image whose iptables matches the host (nf_tables), or pass ' +
-            "'--iptables=false' in dockerd-args if inner containers need no NAT."
-    },
-    {
-        id: 'overlay-einval',
-        pattern: /failed to mount overlay: invalid argument|overlay.*invalid argument/i,
-        message: 'overlay-on-overlay: /var/lib/docker is not on a real filesystem. ' +
-            'docker-nest mounts a volume there; on Kubernetes use an emptyDir, or ' +
-            "pass '--storage-driver=vfs' as a (slow) last resort."
-    },
-    {
-        id: 'cgroup-nesting',
-        pattern: /cannot enter cgroupv2|sed: write error|cgroup\.subtree_control|could not enable cgroup v2 nesting|Device or resource busy/i,
-        message: 'cgroup v2 nesting failed. Use a current dind image (2025 or later) and ' +
-            'make sure nothing runs `docker exec` in the sidecar while it starts.'
-    },
-    {
-        id: 'tls-certificates',
-        pattern: /v2i_GENERAL_NAME_ex|unable to get local issuer|verification failed|error loading|certificates never arrived|tls: /i,
-        message: 'The TLS certificates were not accepted by the daemon. Check tls-san ' +
-            'entries (typed DNS:/IP:) and that the image reads them from ' +
-            '$DOCKER_TLS_CERTDIR/server.'
-    },
-    {
-        id: 'stale-pidfile',
-        pattern: /pid file found, ensure docker is not running|process with PID \d+ is still running/i,
-        message: 'A stale dockerd pid file stopped the start. Use a fresh volume or an ' +
-            'image whose entrypoint removes stale pid files.'
-    },
-    {
-        id: 'slow-plain-tcp',
-        pattern: /Startup is intentionally being slowed down/i,
-        message: 'dockerd delays start by 15 s on a plain TCP listener without ' +
-            '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
-    },
-    {
-        id: 'vfs',
-        pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
-        message: 'The inner daemon fell back to the vfs storage driver (slow, big). ' +
-            'Mount a volume on /var/lib/docker.'
-    }
-];
-/** Returns the hints whose signature appears in the log, most specific first. */
-function classifyLog(log) {
-    return RULES.filter((rule) => rule.pattern.test(log)).map(({ id, message }) => ({
-        id,
-        message
-    }));
-}
-/** Collects state, log tail and hints; never throws. */
-async function diagnoseContainer(docker, name) {
-    const [logs, inspect] = await Promise.all([
-        docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
-        docker.tryExec(['inspect', '--type', 'container', name])
-    ]);
-    let state = 'unknown (docker inspect failed)';
-    if (inspect.exitCode === 0) {
-        const info = JSON.parse(inspect.stdout)[0];
-        state = describeState(info.State);
-    }
-    // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
-    const logTail = [logs.stdout, logs.stderr]
-        .filter((text) => text.trim() !== '')
-        .join('\n')
-        .trim()
-        .split('\n')
-        .slice(-LOG_TAIL_LINES)
-        .join('\n');
-    return { state, logTail, hints: classifyLog(logTail) };
-}
-/** One line for a container state. */
-function describeState(state) {
-    if (state.Running)
-        return 'running';
-    const parts = [`${state.Status}, exit code ${state.ExitCode}`];
-    if (state.OOMKilled)
-        parts.push('killed: out of memory');
-    if (state.Error)
-        parts.push(state.Error);
-    return parts.join('; ');
-}
-/** The sidecar did not become ready; the message carries the diagnosis. */
-class DaemonStartError extends Error {
-    diagnosis;
-    constructor(summary, diagnosis) {
-        super(formatDiagnosis(summary, diagnosis));
-        this.diagnosis = diagnosis;
-        this.name = 'DaemonStartError';
-    }
-}
-/** Renders a diagnosis as the text users read in the log. */
-function formatDiagnosis(summary, diagnosis) {
-    const hints = diagnosis.hints.length > 0
-        ? diagnosis.hints.map((hint) => `Hint: ${hint.message}`)
-        : ['Hint: no known cause matched; see the log lines above.'];
-    return [
-        summary,
-        `Container state: ${diagnosis.state}`,
-        `Last ${LOG_TAIL_LINES} log lines of the sidecar:`,
-        indent(diagnosis.logTail || '(empty)'),
-        ...hints
-    ].join('\n');
-}
-function indent(text) {
-    return text
-        .split('\n')
-        .map((line) => `  ${line}`)
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/core/types.ts
-/**
- * Types shared across the engine. Docker's JSON shapes are trimmed to the
- * fields we read; upstream structs are linked next to each type.
- */
-/** Names of the variables in {@link HostDockerEnv}. */
-const types_HOST_DOCKER_ENV_KEYS = [
-    'DOCKER_HOST',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_CERT_PATH',
-    'DOCKER_CONTEXT'
-];
-
-;// CONCATENATED MODULE: ./src/core/docker.ts
-/**
- * The one place that runs the docker CLI. Failure is decided by exit code
- * alone and reported as one {@link DockerCommandError}. The CLI (rather than
- * the Engine API) is used so that the user's own client settings — contexts,
- * config dir, TLS variables — are honoured when we talk to the runner's daemon.
- */
-
-
-
-
-const STDERR_TAIL_LINES = 20;
-/** A docker CLI call that exited non-zero (or could not start). */
-class DockerCommandError extends Error {
-    args;
-    exitCode;
-    stderr;
-    constructor(args, exitCode, stderr) {
-        const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-        super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'DockerCommandError';
-    }
-}
-/** Finds an executable on PATH, like `which`. */
-function findOnPath(name, pathVar = process.env.PATH ?? '') {
-    for (const dir of pathVar.split(external_node_path_namespaceObject.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
-        try {
-            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // not here; keep looking
-        }
-    }
-    return undefined;
-}
-/** Reads the runner's docker client settings from an environment. */
-function captureHostDockerEnv(env = process.env) {
-    const captured = {};
-    for (const key of types_HOST_DOCKER_ENV_KEYS)
-        captured[key] = env[key] ?? null;
-    return captured;
-}
-/** Returns `base` with the docker client variables replaced by `host`'s. */
-function envForHostDaemon(host, base = process.env) {
-    const env = { ...base, DOCKER_CONTENT_TRUST: 'false' };
-    for (const key of types_HOST_DOCKER_ENV_KEYS) {
-        const value = host[key];
-        if (value === null)
-            delete env[key];
-        else
-            env[key] = value;
-    }
-    return env;
-}
-/** The docker CLI bound to one daemon (the runner's). */
-class DockerCli {
-    binary;
-    debug;
-    env;
-    constructor(binary, host, debug = () => undefined) {
-        this.binary = binary;
-        this.debug = debug;
-        this.env = envForHostDaemon(host);
-    }
-    /** Locates the docker CLI on PATH; throws a clear error when there is none. */
-    static locate(host, debug) {
-        const binary = findOnPath('docker');
-        if (!binary) {
-            throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
-                'Docker daemon through it: install Docker on the runner (hosted ' +
-                'ubuntu runners have it) or add the docker binary to PATH.');
-        }
-        return new DockerCli(binary, host, debug);
-    }
-    /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
-    async exec(args, options = {}) {
-        const result = await this.tryExec(args, options);
-        if (result.exitCode !== 0) {
-            throw new DockerCommandError(args, result.exitCode, result.stderr);
-        }
-        return result;
-    }
-    /** Runs `docker <args>` and returns the result whatever the exit code. */
-    tryExec(args, options = {}) {
-        const started = performance.now();
-        return new Promise((resolve) => {
-            const child = this.spawn(args);
-            const out = [];
-            const err = [];
-            child.stdout?.on('data', (chunk) => out.push(chunk));
-            child.stderr?.on('data', (chunk) => err.push(chunk));
-            const timer = options.timeoutMs === undefined
-                ? undefined
-                : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-            const finish = (exitCode, extra = '') => {
-                if (timer)
-                    clearTimeout(timer);
-                const ms = Math.round(performance.now() - started);
-                this.debug(`docker.exec: ${args[0]} ${args[1] ?? ''} -> ${exitCode} (${ms} ms)`);
-                resolve({
-                    exitCode,
-                    stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: Buffer.concat(err).toString('utf8') + extra
-                });
-            };
-            child.on('error', (error) => finish(127, String(error.message)));
-            child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}` : ''));
-            child.stdin?.on('error', () => undefined); // the command may exit before reading
-            child.stdin?.end(options.input);
-        });
-    }
-    /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
-    spawn(args) {
-        return (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
-            env: this.env,
-            stdio: ['pipe', 'pipe', 'pipe']
-        });
-    }
-    /** `docker inspect` of one object, parsed. */
-    async inspect(name) {
-        const { stdout } = await this.exec(['inspect', '--type', 'container', name]);
-        return JSON.parse(stdout)[0];
-    }
-    /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
-    async tryRemoveContainer(name) {
-        const result = await this.tryExec(['rm', '--force', '--volumes', name]);
-        return result.exitCode === 0 || isNoSuchObject(result.stderr);
-    }
-    /** Removes a volume; false when it failed for a reason other than "gone". */
-    async tryRemoveVolume(name) {
-        const result = await this.tryExec(['volume', 'rm', '--force', name]);
-        return result.exitCode === 0 || isNoSuchObject(result.stderr);
-    }
-}
-/** True when docker's error text says the object does not exist. */
-function isNoSuchObject(stderr) {
-    return /no such (container|volume|network|object)|not found/i.test(stderr);
-}
-
-;// CONCATENATED MODULE: ./src/core/phase.ts
-async function phase(logger, title, fn) {
-    return logger.group(title, async () => {
-        const started = performance.now();
-        try {
-            return await fn();
-        }
-        finally {
-            logger.info(`${title}: ${Math.round(performance.now() - started)} ms`);
-        }
-    });
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/startup-script.ts
-/**
- * The shell script the sidecar runs as its entrypoint. It exists so one
- * `docker run` works for both image contracts and so the server certificate
- * can name the container's IP, which is only known once the container runs:
- *
- * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
- *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar).
- * 2. Drop client variables the image or a job may carry; dockerd reads
- *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9).
- * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
- *    it takes its "certs provided" branch (verify, no key generation).
- * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
- *    cgroup v2 nesting, shared mounts, stale pid files, the listeners and TLS
- *    flags — then exec dockerd under docker-init when the image has it.
- */
-/** Marker copied last into the cert dir; its presence means all files are there. */
-const CERTS_READY_MARKER = '.docker-nest-ready';
-/** Where certificates go inside the sidecar (the official image's default). */
-const CERT_DIR_IN_CONTAINER = '/certs';
-const STARTUP_SCRIPT = `set -eu
-if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
-  n=0
-  while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
-    n=$((n + 1))
-    if [ "$n" -gt 2400 ]; then
-      echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
-      exit 90
-    fi
-    sleep 0.05
-  done
-fi
-unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
-  exec dockerd-entrypoint.sh "$@"
-fi
-if ! command -v dockerd >/dev/null 2>&1; then
-  echo "docker-nest: dockerd: not found on PATH in this image" >&2
-  exit 127
-fi
-if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
-  # cgroup v2: evacuate the root cgroup, then delegate every controller.
-  # Retried because a process started meanwhile makes the write fail (EBUSY).
-  mkdir -p /sys/fs/cgroup/init
-  tries=0
-  while :; do
-    xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
-    if sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \\
-      > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
-      break
-    fi
-    tries=$((tries + 1))
-    if [ "$tries" -gt 100 ]; then
-      echo "docker-nest: could not enable cgroup v2 nesting (cgroup.subtree_control)" >&2
-      break
-    fi
-    sleep 0.05
-  done
-fi
-if ! mountpoint -q /sys/kernel/security 2>/dev/null; then
-  mount -t securityfs none /sys/kernel/security 2>/dev/null || :
-fi
-mount --make-rshared / 2>/dev/null || :
-rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
-if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
-  d=$DOCKER_TLS_CERTDIR/server
-  set -- --host=tcp://0.0.0.0:2376 --tlsverify "--tlscacert=$d/ca.pem" "--tlscert=$d/cert.pem" "--tlskey=$d/key.pem" "$@"
-else
-  set -- --host=tcp://0.0.0.0:2375 "$@"
-fi
-set -- dockerd --host=unix:///var/run/docker.sock "$@"
-if command -v docker-init >/dev/null 2>&1; then
-  exec docker-init -- "$@"
-fi
-exec "$@"
-`;
-
-;// CONCATENATED MODULE: ./src/core/plan.ts
-/**
- * Turns validated options into a concrete plan (names, labels, ports,
- * daemon flags) and the plan into `docker run` arguments. Pure: every choice
- * is here, so it can be tested in tables without Docker.
- */
-
-
-/** Label keys every docker-nest resource carries, so post and reap find them. */
-const LABELS = {
-    /** Marks any object docker-nest created. */
-    managed: 'docker-nest',
-    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
-    run: 'docker-nest.run',
-    /** Unix time (seconds) after which a reaper may remove the object. */
-    expires: 'docker-nest.expires'
-};
-/** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
-const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
-/** TLS and plain TCP ports of dockerd inside the sidecar. */
-const DAEMON_PORT = { tls: 2376, plain: 2375 };
-/** A short random suffix that keeps names unique among concurrent nests. */
-function randomSuffix() {
-    return (0,external_node_crypto_.randomBytes)(4).toString('hex');
-}
-function unique(values) {
-    return [...new Set(values)];
-}
-/** Chooses the MTU: an explicit number wins; `auto` follows the uplink when it is below 1500. */
-function chooseMtu(mtu, detected) {
-    if (mtu !== 'auto')
-        return mtu;
-    return detected !== undefined && detected < 1500 ? detected : undefined;
-}
-/** dockerd flags derived from the options, in a stable order. */
-function buildDaemonArgs(options, mtu) {
-    const args = [];
-    // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
-    if (!options.tls)
-        args.push('--tls=false');
-    if (mtu !== undefined)
-        args.push(`--mtu=${mtu}`);
-    for (const mirror of options.registryMirrors) {
-        args.push(`--registry-mirror=${mirror}`);
-    }
-    for (const registry of options.insecureRegistries) {
-        args.push(`--insecure-registry=${registry}`);
-    }
-    return [...args, ...options.dockerdArgs];
-}
-/** Decides names, labels and flags for one nest. */
-function makePlan(options, context) {
-    const suffix = context.random ?? randomSuffix();
-    const runId = `${context.runPrefix}-${suffix}`;
-    const name = `docker-nest-${suffix}`;
-    const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
-    const mtu = chooseMtu(options.mtu, context.detectedMtu);
-    return {
-        runId,
-        name,
-        volume: `${name}-data`,
-        image: options.image,
-        tls: options.tls,
-        containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
-        labels: {
-            [LABELS.managed]: 'true',
-            [LABELS.run]: runId,
-            [LABELS.expires]: String(expires)
-        },
-        daemonArgs: buildDaemonArgs(options, mtu),
-        mtu,
-        serverNames: {
-            dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
-            ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
-        },
-        waitTimeoutMs: options.waitTimeoutMs
-    };
-}
-/** `docker run` arguments for the sidecar. */
-function buildDindRunArgs(plan) {
-    const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
-        '--label',
-        `${key}=${value}`
-    ]);
-    const volumeLabels = Object.entries(plan.labels)
-        .map(([key, value]) => `,volume-label=${key}=${value}`)
-        .join('');
-    return [
-        'run',
-        '--detach',
-        '--name',
-        plan.name,
-        ...labelArgs,
-        '--privileged',
-        // Loopback only: the daemon is for this job, never for the network.
-        '--publish',
-        `127.0.0.1::${plan.containerPort}`,
-        // --mount (not -v) so the volume is created with our labels in the same call.
-        '--mount',
-        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
-        '--env',
-        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
-        '--entrypoint',
-        'sh',
-        plan.image,
-        '-c',
-        STARTUP_SCRIPT,
-        'docker-nest-start',
-        ...plan.daemonArgs
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/core/tar.ts
-/**
- * A minimal ustar writer, enough to stream a few small files into a container
- * with `docker cp - <container>:/` (which, unlike a path copy, creates the
- * parent directories and lets us order entries: the ready-marker goes last).
- */
-const BLOCK = 512;
-function writeString(header, value, offset, length) {
-    header.write(value, offset, Math.min(Buffer.byteLength(value), length), 'utf8');
-}
-function writeOctal(header, value, offset, length) {
-    writeString(header, value.toString(8).padStart(length - 1, '0') + '\0', offset, length);
-}
-function headerFor(entry, size, mtime) {
-    if (Buffer.byteLength(entry.path) > 100) {
-        throw new Error(`tar: path too long for a ustar header: ${entry.path}`);
-    }
-    const isDir = entry.content === undefined;
-    const header = Buffer.alloc(BLOCK);
-    writeString(header, entry.path, 0, 100);
-    writeOctal(header, entry.mode, 100, 8);
-    writeOctal(header, 0, 108, 8); // uid root
-    writeOctal(header, 0, 116, 8); // gid root
-    writeOctal(header, size, 124, 12);
-    writeOctal(header, mtime, 136, 12);
-    header.fill(' ', 148, 156); // checksum is computed with spaces here
-    writeString(header, isDir ? '5' : '0', 156, 1);
-    writeString(header, 'ustar\0' + '00', 257, 8);
-    let sum = 0;
-    for (const byte of header)
-        sum += byte;
-    writeString(header, sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
-    return header;
-}
-/** Builds a tar archive from the entries, in order. */
-function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
-    const parts = [];
-    for (const entry of entries) {
-        const data = Buffer.from(entry.content ?? '', 'utf8');
-        parts.push(headerFor(entry, data.length, mtime));
-        if (data.length > 0) {
-            parts.push(data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
-        }
-    }
-    parts.push(Buffer.alloc(BLOCK * 2)); // end-of-archive marker
-    return Buffer.concat(parts);
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/tls.ts
-// In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
-// certificate for dockerd and a client certificate for the Docker CLI.
-// Generating it here takes ~15 ms instead of the entrypoint's 3-5 s of RSA
-// 4096, and lets us hand dockerd only server/{ca,cert,key}.pem so the stock
-// entrypoint takes its verify-only branch and never sees the CA key
-// (see reference/dind.md §1.3, §7.2).
-
-
-
-
-const DEFAULT_VALIDITY_HOURS = 7 * 24;
-// Backdate notBefore so a runner or daemon whose clock lags a little does
-// not reject a certificate that is "not yet valid".
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const KEY_ALGORITHM = {
-    name: 'ECDSA',
-    namedCurve: 'P-256'
-};
-const SIGNING_ALGORITHM = {
-    name: 'ECDSA',
-    hash: 'SHA-256'
-};
-const CERT_DIR_PREFIX = 'docker-nest-certs-';
-let x509Module;
-/**
- * Loads @peculiar/x509 on first use. It cannot be imported statically: its
- * DI container (tsyringe) throws at load time unless a Reflect metadata
- * polyfill was installed first, and static imports run before any code here.
- */
-function loadX509() {
-    x509Module ??= importX509();
-    return x509Module;
-}
-async function importX509() {
-    installReflectMetadataShim();
-    const x509 = await __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8927, 19));
-    x509.cryptoProvider.set(external_node_crypto_.webcrypto);
-    return x509;
-}
-/**
- * Installs the three Reflect metadata functions tsyringe calls, unless a real
- * polyfill (reflect-metadata) is already present. @peculiar/x509 only uses
- * parameterless `@injectable()` classes, so no metadata is ever emitted and
- * this small store is enough; it saves shipping a global polyfill.
- */
-function installReflectMetadataShim() {
-    const reflect = Reflect;
-    if (reflect.getMetadata)
-        return;
-    const store = new WeakMap();
-    const own = (key, target) => store.get(target)?.get(key);
-    reflect.getOwnMetadata = own;
-    reflect.getMetadata = (key, target) => {
-        for (let t = target; t; t = Object.getPrototypeOf(t)) {
-            if (store.get(t)?.has(key))
-                return own(key, t);
-        }
-        return undefined;
-    };
-    reflect.defineMetadata = (key, value, target) => {
-        const map = store.get(target) ?? new Map();
-        store.set(target, map.set(key, value));
-    };
-}
-/** 16 random bytes as hex, top bit cleared so the DER INTEGER is positive. */
-function randomSerial() {
-    const bytes = external_node_crypto_.webcrypto.getRandomValues(new Uint8Array(16));
-    bytes[0] = (bytes[0] & 0x7f) | 0x01;
-    return Buffer.from(bytes).toString('hex');
-}
-/**
- * Returns the IP in the form @peculiar/x509 encodes correctly: its IPv6
- * parser reads embedded IPv4 (`::ffff:1.2.3.4`) as hex groups, so IPv6 is
- * first normalised by the WHATWG URL parser, which also rejects zone ids.
- */
-function canonicalIp(ip) {
-    if ((0,external_node_net_.isIPv4)(ip))
-        return ip;
-    if ((0,external_node_net_.isIPv6)(ip) && !ip.includes('%')) {
-        return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
-    }
-    throw new Error(`Invalid IP address for the server certificate: '${ip}'.`);
-}
-function checkDnsName(name) {
-    // dNSName is an IA5String; anything else would make the certificate
-    // unusable rather than fail here with a clear message.
-    if (!/^[\x21-\x7e]+$/.test(name)) {
-        throw new Error(`Invalid DNS name for the server certificate: '${name}'.`);
-    }
-    return name.toLowerCase();
-}
-/** De-duplicated SAN entries: DNS names first, then IP addresses. */
-function toGeneralNames(names) {
-    const dns = [...new Set(names.dns.map(checkDnsName))];
-    const ip = [...new Set(names.ip.map(canonicalIp))];
-    if (dns.length + ip.length === 0) {
-        throw new Error('The server certificate needs at least one DNS name or IP.');
-    }
-    return [
-        ...dns.map((value) => ({ type: 'dns', value })),
-        ...ip.map((value) => ({ type: 'ip', value }))
-    ];
-}
-/** @peculiar/x509 omits the final newline, which some PEM readers want. */
-function toPem(pem) {
-    return `${pem.trimEnd()}\n`;
-}
-/**
- * A throw-away certificate authority for one run. Its private key is a
- * non-extractable CryptoKey in a #private field: no method returns it and
- * subtle.exportKey refuses it, so only certificates leave this object.
- */
-class CertificateAuthority {
-    /** The CA certificate, PEM; the trust anchor for both sides. */
-    certPem;
-    #x509;
-    #cert;
-    #signingKey;
-    #keyId;
-    constructor(x509, cert, signingKey, keyId) {
-        this.#x509 = x509;
-        this.#cert = cert;
-        this.#signingKey = signingKey;
-        this.#keyId = keyId;
-        this.certPem = toPem(cert.toString('pem'));
-    }
-    /** Creates a CA with a fresh key pair and a self-signed certificate. */
-    static async create(options = {}) {
-        const hours = options.validityHours ?? DEFAULT_VALIDITY_HOURS;
-        if (!Number.isFinite(hours) || hours <= 0) {
-            throw new RangeError(`validityHours must be positive, got ${hours}.`);
-        }
-        const now = options.now?.getTime() ?? Date.now();
-        const x509 = await loadX509();
-        const keys = await external_node_crypto_.webcrypto.subtle.generateKey(KEY_ALGORITHM, false, [
-            'sign',
-            'verify'
-        ]);
-        const ski = await x509.SubjectKeyIdentifierExtension.create(keys.publicKey);
-        const serial = randomSerial();
-        const usages = x509.KeyUsageFlags.keyCertSign |
-            x509.KeyUsageFlags.cRLSign |
-            x509.KeyUsageFlags.digitalSignature;
-        const cert = await x509.X509CertificateGenerator.createSelfSigned({
-            serialNumber: serial,
-            // The serial in the name keeps two CAs apart in logs and trust stores.
-            name: `CN=docker-nest CA ${serial.slice(0, 16)}`,
-            notBefore: new Date(now - CLOCK_SKEW_MS),
-            notAfter: new Date(now + hours * 3600 * 1000),
-            keys,
-            signingAlgorithm: SIGNING_ALGORITHM,
-            extensions: [
-                new x509.BasicConstraintsExtension(true, 0, true),
-                new x509.KeyUsagesExtension(usages, true),
-                ski
-            ]
-        });
-        return new CertificateAuthority(x509, cert, keys.privateKey, ski.keyId);
-    }
-    /** Issues dockerd's certificate (EKU serverAuth) for exactly these names. */
-    async issueServerCertificate(names) {
-        // async so that invalid names reject like every other failure here.
-        return this.#issue({
-            commonName: 'docker-nest server',
-            extendedKeyUsage: this.#x509.ExtendedKeyUsage.serverAuth,
-            altNames: toGeneralNames(names)
-        });
-    }
-    /** Issues the Docker CLI's certificate (EKU clientAuth). */
-    async issueClientCertificate() {
-        return this.#issue({
-            commonName: 'docker-nest client',
-            extendedKeyUsage: this.#x509.ExtendedKeyUsage.clientAuth
-        });
-    }
-    async #issue(profile) {
-        const x509 = this.#x509;
-        const keys = await external_node_crypto_.webcrypto.subtle.generateKey(KEY_ALGORITHM, true, [
-            'sign',
-            'verify'
-        ]);
-        const extensions = [
-            new x509.BasicConstraintsExtension(false, undefined, true),
-            new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-            new x509.ExtendedKeyUsageExtension([profile.extendedKeyUsage]),
-            new x509.AuthorityKeyIdentifierExtension(this.#keyId),
-            await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)
-        ];
-        if (profile.altNames) {
-            extensions.push(new x509.SubjectAlternativeNameExtension(profile.altNames));
-        }
-        const cert = await x509.X509CertificateGenerator.create({
-            serialNumber: randomSerial(),
-            subject: `CN=${profile.commonName}`,
-            // Reuse the CA's encoded name so issuer and subject match byte for byte.
-            issuer: this.#cert.subjectName,
-            // Leaves share the CA's window, so they can never outlive it.
-            notBefore: this.#cert.notBefore,
-            notAfter: this.#cert.notAfter,
-            publicKey: keys.publicKey,
-            signingKey: this.#signingKey,
-            signingAlgorithm: SIGNING_ALGORITHM,
-            extensions
-        });
-        const pkcs8 = await external_node_crypto_.webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
-        return {
-            certPem: toPem(cert.toString('pem')),
-            keyPem: toPem(x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'))
-        };
-    }
-}
-async function writeWithMode(path, data, mode) {
-    // 'wx' refuses to follow a planted file or symlink; chmod afterwards
-    // because the umask can narrow the mode given at creation.
-    await (0,promises_namespaceObject.writeFile)(path, data, { mode, flag: 'wx' });
-    await (0,promises_namespaceObject.chmod)(path, mode);
-}
-/**
- * Writes ca.pem, cert.pem and key.pem for the Docker CLI (DOCKER_CERT_PATH)
- * into a new directory under `parentDir`: the directory is 0700, key.pem
- * 0600 and the certificates 0644. A fresh directory per call keeps
- * concurrent daemons from overwriting each other's keys (docker/cli#6102).
- * @returns the path of the new directory.
- */
-async function writeClientCertificates(parentDir, caPem, client) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parentDir, CERT_DIR_PREFIX));
-    try {
-        await (0,promises_namespaceObject.chmod)(dir, 0o700);
-        await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'key.pem'), client.keyPem, 0o600);
-        await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'cert.pem'), client.certPem, 0o644);
-        await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'ca.pem'), caPem, 0o644);
-    }
-    catch (error) {
-        // Leave no half-written key material behind.
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-        throw error;
-    }
-    return dir;
-}
-
-;// CONCATENATED MODULE: ./src/core/wait.ts
-/**
- * A plain readiness loop: call the probe until it succeeds, the deadline
- * passes or `stop` settles (e.g. the container exited). Probe, deadline,
- * interval and clock are arguments, so tests run it with zero delays.
- */
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries `probe` (which throws while not ready) until ready, timeout or stop.
- * The probe gets the time left, so one slow attempt cannot overrun the deadline.
- */
-async function waitFor(probe, options) {
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? defaultSleep;
-    const start = now();
-    let stopReason;
-    void options.stop?.then((reason) => {
-        stopReason = reason;
-    });
-    let attempts = 0;
-    let lastError;
-    for (;;) {
-        // Let an already-settled stop promise run its callback first.
-        await Promise.resolve();
-        if (stopReason !== undefined) {
-            const elapsedMs = now() - start;
-            return {
-                status: 'stopped',
-                reason: stopReason,
-                attempts,
-                elapsedMs,
-                lastError
-            };
-        }
-        attempts++;
-        try {
-            const value = await probe(options.timeoutMs - (now() - start));
-            return { status: 'ready', value, attempts, elapsedMs: now() - start };
-        }
-        catch (error) {
-            lastError = error;
-        }
-        // The last attempt happens at the deadline itself, never after it.
-        const elapsedMs = now() - start;
-        if (elapsedMs >= options.timeoutMs) {
-            return { status: 'timeout', attempts, elapsedMs, lastError };
-        }
-        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/dind.ts
-
-
-
-
-
-
-
-
-
-/** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
-const PING_INTERVAL_MS = 50;
-/** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
-const PING_TIMEOUT_MS = 1000;
-const MIN_PING_TIMEOUT_MS = 20;
-const DOCKERD_DEFAULT_MTU = 1500;
-/** Starts the sidecar described by `plan`; throws with a diagnosis if it never answers. */
-async function startDind(plan, resources, deps) {
-    const { logger } = deps;
-    const started = performance.now();
-    resources.container = plan.name;
-    resources.volume = plan.volume;
-    await deps.recorder.record(resources);
-    const { container, material } = await phase(logger, 'Start dind', () => launch(plan, resources, deps));
-    try {
-        const endpoint = {
-            host: '127.0.0.1',
-            port: container.port,
-            tls: material && {
-                ca: material.ca.certPem,
-                cert: material.client.certPem,
-                key: material.client.keyPem
-            }
-        };
-        await phase(logger, 'Wait for daemon', () => waitForDaemon(plan, endpoint, container.exited, deps));
-        const readyMs = Math.round(performance.now() - started);
-        const [version, info] = await Promise.all([
-            daemonVersion(endpoint),
-            daemonInfo(endpoint)
-        ]);
-        logger.info(`Docker ${version.Version} is ready after ${readyMs} ms ` +
-            `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`);
-        return {
-            mode: 'dind',
-            image: plan.image,
-            dockerHost: `tcp://127.0.0.1:${container.port}`,
-            certPath: material?.certDir,
-            tlsVerify: plan.tls,
-            containerId: container.id,
-            containerName: plan.name,
-            containerIp: container.ip,
-            port: container.port,
-            serverVersion: version.Version,
-            storageDriver: info.Driver,
-            cgroupVersion: info.CgroupVersion ?? '',
-            mtu: plan.mtu ?? DOCKERD_DEFAULT_MTU,
-            readyMs
-        };
-    }
-    finally {
-        container.stopWatching();
-    }
-}
-/**
- * `docker run` and, meanwhile, the client certificates (neither needs the
- * other until the copy); then read back id, IP and port, and deliver the
- * server certificate signed for them.
- */
-async function launch(plan, resources, deps) {
-    const { docker, logger } = deps;
-    logger.info(`Image ${plan.image}, container ${plan.name}`);
-    logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
-    const [ran, made] = await Promise.allSettled([
-        docker.exec(buildDindRunArgs(plan)),
-        plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
-    ]);
-    if (ran.status === 'rejected')
-        throw explainRunFailure(plan, ran.reason);
-    if (made.status === 'rejected')
-        throw made.reason;
-    const material = made.value;
-    const watcher = watchExit(docker, plan.name);
-    try {
-        const inspect = await docker.inspect(plan.name);
-        const ip = containerIp(inspect);
-        const port = publishedPort(inspect, plan.containerPort);
-        logger.info(`Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`);
-        if (material) {
-            await deliverServerCertificate(docker, plan, material.ca, [
-                ip,
-                inspect.Id.slice(0, 12)
-            ]);
-        }
-        return { container: { id: inspect.Id, ip, port, ...watcher }, material };
-    }
-    catch (error) {
-        watcher.stopWatching();
-        throw error;
-    }
-}
-/** The CA (in memory only) and the client files, recorded as soon as they exist. */
-async function makeClientMaterial(resources, deps) {
-    const ca = await CertificateAuthority.create();
-    const client = await ca.issueClientCertificate();
-    const certDir = await writeClientCertificates(deps.certParentDir, ca.certPem, client);
-    resources.certDir = certDir;
-    await deps.recorder.record(resources);
-    deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`);
-    return { ca, certDir, client };
-}
-/** Turns a failed `docker run` into an error that says why and what to do. */
-function explainRunFailure(plan, error) {
-    if (!(error instanceof DockerCommandError))
-        return error;
-    const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`);
-    if (/Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(error.stderr)) {
-        hints.push(`Hint: image '${plan.image}' is not on the runner and could not be ` +
-            'pulled. Check the name and tag, log in to its registry before this ' +
-            "step, or set input 'image' to a mirror.");
-    }
-    return new Error([
-        `Could not start the dind sidecar from image '${plan.image}'.`,
-        error.message,
-        ...hints
-    ].join('\n'));
-}
-function containerIp(inspect) {
-    const settings = inspect.NetworkSettings;
-    const fromNetworks = Object.values(settings.Networks ?? {}).find((network) => network.IPAddress)?.IPAddress;
-    const ip = settings.IPAddress || fromNetworks;
-    if (!ip)
-        throw new Error(`Container ${inspect.Name} has no IP address`);
-    return ip;
-}
-function publishedPort(inspect, containerPort) {
-    const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? [];
-    const port = Number(bindings?.[0]?.HostPort);
-    if (!port) {
-        throw new Error(`Port ${containerPort} of container ${inspect.Name} was not published; ` +
-            `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`);
-    }
-    return port;
-}
-/**
- * Signs the server certificate for the names known only now and streams it
- * in with `docker cp -`; the marker goes last and releases the start script.
- */
-async function deliverServerCertificate(docker, plan, ca, extraNames) {
-    const [ip, shortId] = extraNames;
-    const server = await ca.issueServerCertificate({
-        dns: [...new Set([...plan.serverNames.dns, shortId])],
-        ip: [...new Set([...plan.serverNames.ip, ip])]
-    });
-    const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
-    const tar = createTar([
-        { path: `${base}/`, mode: 0o755 },
-        { path: `${base}/server/`, mode: 0o700 },
-        { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
-        { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
-        { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
-        { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-    ]);
-    await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
-}
-/**
- * Watches the container with `docker wait` (one process, no polling) so the
- * readiness loop stops as soon as the daemon dies.
- */
-function watchExit(docker, name) {
-    let child = docker.spawn(['wait', name]);
-    const exited = new Promise((resolve) => {
-        let out = '';
-        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
-        child?.on('close', () => {
-            // Only a printed exit code means the container stopped; anything else is the watcher failing.
-            const code = out.trim();
-            if (/^\d+$/.test(code))
-                resolve(`the sidecar exited with code ${code}`);
-        });
-        child?.on('error', () => undefined);
-    });
-    child.stdin?.end();
-    child.unref();
-    return {
-        exited,
-        stopWatching() {
-            child?.kill();
-            child = undefined;
-        }
-    };
-}
-/** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
-async function waitForDaemon(plan, endpoint, exited, deps) {
-    const result = await waitFor((remainingMs) => ping(endpoint, Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))), {
-        timeoutMs: plan.waitTimeoutMs,
-        intervalMs: PING_INTERVAL_MS,
-        stop: exited
-    });
-    if (result.status === 'ready') {
-        deps.logger.info(`Daemon answered /_ping after ${result.attempts} attempts`);
-        return;
-    }
-    const summary = result.status === 'stopped'
-        ? `The inner Docker daemon did not start: ${result.reason} after ${result.elapsedMs} ms.`
-        : `The inner Docker daemon did not answer within ${plan.waitTimeoutMs / 1000} s ` +
-            `(wait-timeout); last error: ${String(result.lastError?.message ?? result.lastError)}.`;
-    const diagnosis = await diagnoseContainer(deps.docker, plan.name);
-    throw new DaemonStartError(summary, diagnosis);
-}
-
-;// CONCATENATED MODULE: ./src/core/mtu.ts
-/**
- * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
- * network with a larger MTU than the outer path makes TLS downloads hang
- * (shared/reference/dind.md §6 #20).
- */
-
-/** Picks the interface of the IPv4 default route from /proc/net/route text. */
-function defaultRouteInterface(routeTable) {
-    for (const line of routeTable.split('\n').slice(1)) {
-        const [iface, destination, , , , , , mask] = line.trim().split(/\s+/);
-        if (destination === '00000000' && mask === '00000000')
-            return iface;
-    }
-    return undefined;
-}
-/** MTU of the default-route interface, or undefined when it cannot be read. */
-async function detectUplinkMtu(procRoot = '/proc', sysRoot = '/sys') {
-    try {
-        const iface = defaultRouteInterface(await (0,promises_namespaceObject.readFile)(`${procRoot}/net/route`, 'utf8'));
-        if (!iface)
-            return undefined;
-        const mtu = Number((await (0,promises_namespaceObject.readFile)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8')).trim());
-        return Number.isInteger(mtu) && mtu > 0 ? mtu : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    try {
-        return typeof error === 'string' ? error : JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-/** Reads the Action inputs declared in action.yml into the engine's raw form. */
-
-
-/** Every input, as the runner passes it (defaults from action.yml already merged). */
-function readInputs() {
-    const inputs = {};
-    for (const name of Object.keys(INPUT_DEFAULTS)) {
-        // dockerd-args keeps its line structure; core trims only the ends.
-        inputs[name] = getInput(name);
-    }
-    return inputs;
-}
-
-;// CONCATENATED MODULE: ./src/action/logger.ts
-/** The engine's logger, printed through @actions/core with collapsible groups. */
-
-const actionLogger = {
-    info: (message) => core_info(message),
-    debug: (message) => core_debug(message),
-    warning: (message) => warning(message),
-    group: (title, fn) => group(title, fn)
-};
-
-;// CONCATENATED MODULE: ./src/action/outputs.ts
-/** Publishes a ready nest to later steps: environment variables and step outputs. */
-
-/** The variables every docker client reads, exported for the rest of the job. */
-function exportEnvironment(info) {
-    exportVariable('DOCKER_HOST', info.dockerHost);
-    // Empty, not unset: an earlier step's value would otherwise survive (runner env semantics).
-    exportVariable('DOCKER_TLS_VERIFY', info.tlsVerify ? '1' : '');
-    exportVariable('DOCKER_CERT_PATH', info.certPath ?? '');
-}
-/** Step output values by name (as declared in action.yml). */
-function outputsFor(info) {
-    const outputs = {
-        'docker-host': info.dockerHost,
-        'cert-path': info.certPath ?? '',
-        'tls-verify': info.tlsVerify ? '1' : '',
-        'container-id': info.containerId,
-        'container-ip': info.containerIp,
-        port: info.port,
-        'server-version': info.serverVersion,
-        'storage-driver': info.storageDriver,
-        mtu: info.mtu,
-        'ready-ms': info.readyMs,
-        mode: info.mode
-    };
-    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, String(value)]));
-}
-/** Sets every step output. */
-function setOutputs(info) {
-    for (const [name, value] of Object.entries(outputsFor(info))) {
-        setOutput(name, value);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/resources.ts
-/**
- * The record of everything a nest created, saved (Action state or CLI state
- * file) as soon as each thing exists, so teardown also cleans half-finished
- * starts. One JSON object under one key, checked when read back.
- */
-
-/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
-const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
-const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/;
-/** Thrown when a saved record cannot be trusted. */
-class ResourcesFormatError extends Error {
-    constructor(message) {
-        super(`docker-nest state is malformed: ${message}`);
-        this.name = 'ResourcesFormatError';
-    }
-}
-function optionalString(value, field, pattern) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value !== 'string' || (pattern && !pattern.test(value))) {
-        throw new ResourcesFormatError(`field '${field}' has an unexpected value`);
-    }
-    return value;
-}
-function parseHostDocker(value) {
-    if (typeof value !== 'object' || value === null) {
-        throw new ResourcesFormatError("field 'hostDocker' is missing");
-    }
-    const host = {};
-    for (const key of HOST_DOCKER_ENV_KEYS) {
-        host[key] =
-            optionalString(value[key], key) ?? null;
-    }
-    return host;
-}
-/** Parses and checks a saved record. */
-function resources_parseResources(json) {
-    let data;
-    try {
-        data = JSON.parse(json);
-    }
-    catch {
-        throw new ResourcesFormatError('not JSON');
-    }
-    if (typeof data !== 'object' || data === null || data.version !== 1) {
-        throw new ResourcesFormatError('unknown version');
-    }
-    const runId = optionalString(data.runId, 'runId');
-    if (!runId)
-        throw new ResourcesFormatError("field 'runId' is missing");
-    return {
-        version: 1,
-        runId,
-        hostDocker: parseHostDocker(data.hostDocker),
-        container: optionalString(data.container, 'container', OUR_NAME),
-        volume: optionalString(data.volume, 'volume', OUR_NAME),
-        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
-    };
-}
-/** Serialises a record. */
-function serializeResources(resources) {
-    return JSON.stringify(resources);
-}
-
-;// CONCATENATED MODULE: ./src/action/state.ts
-/**
- * State shared between main and post. The nest's resources live in one JSON
- * record under one key and are checked when post reads them back.
- */
-
-
-/** All state keys, in one place and one style. */
-const STATE_KEYS = {
-    /** JSON {@link Resources} record, rewritten as each resource is created. */
-    resources: 'resources',
-    /** 'true' or 'false': the `cleanup` input, so post knows whether to tear down. */
-    cleanup: 'cleanup'
-};
-/** Saves the record to the post step's state after every change. */
-const stateRecorder = {
-    record(resources) {
-        saveState(STATE_KEYS.resources, serializeResources(resources));
-    }
-};
-/** Saves whether post should tear down. */
-function saveCleanup(cleanup) {
-    saveState(STATE_KEYS.cleanup, String(cleanup));
-}
-/** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
-function loadResources() {
-    const saved = core.getState(STATE_KEYS.resources);
-    return saved ? parseResources(saved) : undefined;
-}
-/** Whether to tear down; anything but an exact 'false' means yes, so a lost value still cleans. */
-function loadCleanup() {
-    return core.getState(STATE_KEYS.cleanup) !== 'false';
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-/** The job summary: what was started, in one table. */
-
-/** Writes the summary table; a summary that cannot be written is only a warning. */
-async function writeSummary(info) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary
-            .addHeading('docker-nest', 3)
-            .addTable([
-            [
-                { data: 'Mode', header: true },
-                { data: 'Image', header: true },
-                { data: 'Server version', header: true },
-                { data: 'Storage driver', header: true },
-                { data: 'MTU', header: true },
-                { data: 'Ready', header: true },
-                { data: 'Endpoint', header: true }
-            ],
-            [
-                info.mode,
-                info.image,
-                info.serverVersion,
-                info.storageDriver,
-                String(info.mtu),
-                `${info.readyMs} ms`,
-                info.dockerHost
-            ]
-        ])
-            .write();
-    }
-    catch (error) {
-        warning(`Could not write the job summary: ${error.message}`);
-    }
-}
-/** On failure, the reason in the summary too, so it shows on the run page. */
-async function writeFailureSummary(message) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary
-            .addHeading('docker-nest failed', 3)
-            .addCodeBlock(message)
-            .write();
-    }
-    catch {
-        // The failure itself is already reported; a summary problem must not hide it.
-    }
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/action/runner-env.ts
-/** Facts about the runner taken from its environment. */
-
-/** Where per-job files go: RUNNER_TEMP (emptied by the runner after each job), else the OS temp dir. */
-function runnerTemp() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** The run's identity for labels: `<run id>-<attempt>`; 'gha' outside a real run. */
-function runPrefix() {
-    const id = process.env.GITHUB_RUN_ID;
-    const attempt = process.env.GITHUB_RUN_ATTEMPT ?? '1';
-    return id && /^[0-9]+$/.test(id) && /^[0-9]+$/.test(attempt)
-        ? `${id}-${attempt}`
-        : 'gha';
-}
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-/**
- * The Action's main step: validate inputs, start the nest, export its
- * environment. Any failure fails the step with a message that explains it;
- * whatever was created is already in the state for post.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Refuses non-Linux runners before anything is created. */
-function assertLinux(platform = process.platform) {
-    if (platform !== 'linux') {
-        throw new Error(`docker-nest needs a Linux runner; this one is ${platform}. ` +
-            "Run the job on 'ubuntu-latest' or a Linux self-hosted runner.");
-    }
-}
-async function run() {
-    try {
-        assertLinux();
-        const options = parseInputs(readInputs());
-        saveCleanup(options.cleanup);
-        const hostDocker = captureHostDockerEnv();
-        const docker = DockerCli.locate(hostDocker, actionLogger.debug);
-        const plan = makePlan(options, {
-            runPrefix: runPrefix(),
-            detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-            now: new Date()
-        });
-        if (!options.tls) {
-            warning('tls: false — the daemon accepts unauthenticated API calls on ' +
-                '127.0.0.1. Anything on this runner can use it.');
-        }
-        const resources = { version: 1, runId: plan.runId, hostDocker };
-        await stateRecorder.record(resources);
-        const info = await startDind(plan, resources, {
-            docker,
-            logger: actionLogger,
-            recorder: stateRecorder,
-            certParentDir: runnerTemp()
-        });
-        await group('Export environment', async () => {
-            exportEnvironment(info);
-            setOutputs(info);
-            core_info(`DOCKER_HOST=${info.dockerHost}`);
-            if (info.certPath)
-                core_info(`DOCKER_CERT_PATH=${info.certPath}`);
-        });
-        await writeSummary(info);
-    }
-    catch (error) {
-        const message = errorMessage(error);
-        setFailed(message);
-        await writeFailureSummary(message);
-    }
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2986);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2896);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2986:
+/***/ 2896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31503,6 +31503,430 @@ function isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
 }
 
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+/**
+ * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
+ * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
+ * docker CLI process, which is what makes 50 ms readiness polling cheap.
+ */
+
+
+/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
+function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const target = endpoint.socketPath
+            ? { socketPath: endpoint.socketPath }
+            : { host: endpoint.host, port: endpoint.port };
+        const options = {
+            ...target,
+            path,
+            method: 'GET',
+            timeout: timeoutMs,
+            agent: false,
+            ...(endpoint.tls ?? {})
+        };
+        const req = (endpoint.tls ? httpsRequest : httpRequest)(options, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => {
+                const body = Buffer.concat(chunks).toString('utf8');
+                const status = res.statusCode ?? 0;
+                if (status >= 200 && status < 300)
+                    resolve(body);
+                else
+                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Resolves when the daemon answers `GET /_ping` with OK. */
+async function daemon_client_ping(endpoint, timeoutMs = 1000) {
+    const body = await daemon_client_getJsonOrText(endpoint, '/_ping', timeoutMs);
+    if (body.trim() !== 'OK')
+        throw new Error(`GET /_ping answered '${body}'`);
+}
+/** `GET /version`. */
+async function daemon_client_daemonVersion(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/version', 5000));
+}
+/** `GET /info`. */
+async function daemon_client_daemonInfo(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/plan.ts
+/**
+ * Turns validated options into a concrete plan (names, labels, ports,
+ * daemon flags) and the plan into `docker run` arguments. Pure: every choice
+ * is here, so it can be tested in tables without Docker.
+ */
+
+
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
+const DEFAULT_TTL_SECONDS = (/* unused pure expression or super */ null && (6 * 60 * 60));
+/** TLS and plain TCP ports of dockerd inside the sidecar. */
+const DAEMON_PORT = { tls: 2376, plain: 2375 };
+/** A short random suffix that keeps names unique among concurrent nests. */
+function randomSuffix() {
+    return randomBytes(4).toString('hex');
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+/** Chooses the MTU: an explicit number wins; `auto` follows the uplink when it is below 1500. */
+function chooseMtu(mtu, detected) {
+    if (mtu !== 'auto')
+        return mtu;
+    return detected !== undefined && detected < 1500 ? detected : undefined;
+}
+/** dockerd flags derived from the options, in a stable order. */
+function buildDaemonArgs(options, mtu) {
+    const args = [];
+    // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
+    if (!options.tls)
+        args.push('--tls=false');
+    if (mtu !== undefined)
+        args.push(`--mtu=${mtu}`);
+    for (const mirror of options.registryMirrors) {
+        args.push(`--registry-mirror=${mirror}`);
+    }
+    for (const registry of options.insecureRegistries) {
+        args.push(`--insecure-registry=${registry}`);
+    }
+    return [...args, ...options.dockerdArgs];
+}
+/** Decides names, labels and flags for one nest. */
+function makePlan(options, context) {
+    const suffix = context.random ?? randomSuffix();
+    const runId = `${context.runPrefix}-${suffix}`;
+    const name = `docker-nest-${suffix}`;
+    const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
+    const mtu = chooseMtu(options.mtu, context.detectedMtu);
+    return {
+        runId,
+        name,
+        volume: `${name}-data`,
+        image: options.image,
+        tls: options.tls,
+        containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
+        labels: {
+            [LABELS.managed]: 'true',
+            [LABELS.run]: runId,
+            [LABELS.expires]: String(expires)
+        },
+        daemonArgs: buildDaemonArgs(options, mtu),
+        mtu,
+        serverNames: {
+            dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
+            ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
+        },
+        waitTimeoutMs: options.waitTimeoutMs
+    };
+}
+/** `docker run` arguments for the sidecar. */
+function buildDindRunArgs(plan) {
+    const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
+        '--label',
+        `${key}=${value}`
+    ]);
+    const volumeLabels = Object.entries(plan.labels)
+        .map(([key, value]) => `,volume-label=${key}=${value}`)
+        .join('');
+    return [
+        'run',
+        '--detach',
+        '--name',
+        plan.name,
+        ...labelArgs,
+        '--privileged',
+        // Loopback only: the daemon is for this job, never for the network.
+        '--publish',
+        `127.0.0.1::${plan.containerPort}`,
+        ...networkArgs(plan.jobNetwork),
+        // --mount (not -v) so the volume is created with our labels in the same call.
+        '--mount',
+        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
+        '--env',
+        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+        '--entrypoint',
+        'sh',
+        plan.image,
+        '-c',
+        STARTUP_SCRIPT,
+        'docker-nest-start',
+        ...plan.daemonArgs
+    ];
+}
+function networkArgs(network) {
+    if (!network)
+        return [];
+    return [
+        '--network',
+        network.name,
+        // docker is a SAN of the server certificate; aliases need a user-defined network.
+        ...(network.alias ? ['--network-alias', 'docker'] : [])
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/core/socket.ts
+/**
+ * Finds the runner's Docker socket for dood and explains, plainly, why it
+ * cannot be used: missing, not a socket, nobody listening, or permission
+ * denied (with the socket's owner, group and mode and the user's groups).
+ * docker-nest never changes the socket's permissions.
+ */
+
+
+/** The rootful default socket. */
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+const defaultSocketEnv = () => ({
+    dockerHost: process.env.DOCKER_HOST,
+    xdgRuntimeDir: process.env.XDG_RUNTIME_DIR,
+    exists: (path) => statOrUndefined(path) !== undefined
+});
+function statOrUndefined(path) {
+    try {
+        return statSync(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Picks the socket, in order: input `socket`; a `unix://` DOCKER_HOST; the
+ * default path; the rootless socket in $XDG_RUNTIME_DIR. The input and
+ * DOCKER_HOST are taken as given (checked later, so their errors are precise);
+ * the default paths only when they exist.
+ */
+function socket_resolveSocket(input, env = defaultSocketEnv()) {
+    if (input)
+        return { path: input, source: "input 'socket'" };
+    if (env.dockerHost?.startsWith('unix://')) {
+        return {
+            path: env.dockerHost.slice('unix://'.length),
+            source: 'DOCKER_HOST'
+        };
+    }
+    const tried = [DEFAULT_SOCKET];
+    if (env.exists(DEFAULT_SOCKET)) {
+        return { path: DEFAULT_SOCKET, source: 'default' };
+    }
+    if (env.xdgRuntimeDir) {
+        const rootless = join(env.xdgRuntimeDir, 'docker.sock');
+        tried.push(rootless);
+        if (env.exists(rootless))
+            return { path: rootless, source: 'rootless' };
+    }
+    const ignored = env.dockerHost
+        ? ` (DOCKER_HOST=${env.dockerHost} is not a unix socket, so it was not used)`
+        : '';
+    throw new Error(`No Docker socket found: tried ${tried.join(', ')}${ignored}. ` +
+        "Set input 'socket' to the runner's Docker socket, mount it into the " +
+        'job container (-v /var/run/docker.sock:/var/run/docker.sock), or use mode: dind.');
+}
+/** Throws a clear error unless `path` exists and is a socket. */
+function socket_assertSocket(choice) {
+    const stats = statOrUndefined(choice.path);
+    if (!stats) {
+        throw new Error(`No Docker socket at ${choice.path} (from ${choice.source}). ` +
+            'Mount or start Docker there, point input ' +
+            "'socket' at the right path, or use mode: dind.");
+    }
+    if (!stats.isSocket()) {
+        throw new Error(`${choice.path} (from ${choice.source}) is not a socket but a ` +
+            `${stats.isDirectory() ? 'directory' : 'file'}. A bind mount of a ` +
+            'socket that did not exist yet creates a directory: mount the real ' +
+            "socket, or point input 'socket' at it.");
+    }
+}
+/** Names by numeric id from an /etc/passwd- or /etc/group-style file. */
+function namesById(text) {
+    const names = new Map();
+    for (const line of text.split('\n')) {
+        const [name, , id] = line.split(':');
+        if (name && id !== undefined && /^[0-9]+$/.test(id)) {
+            if (!names.has(Number(id)))
+                names.set(Number(id), name);
+        }
+    }
+    return names;
+}
+function readNames(file) {
+    try {
+        return namesById(readFileSync(file, 'utf8'));
+    }
+    catch {
+        return new Map();
+    }
+}
+/** Reads the facts for {@link permissionMessage} from the system. */
+function socket_permissionFacts(path) {
+    const stats = statSync(path);
+    return {
+        path,
+        uid: stats.uid,
+        gid: stats.gid,
+        mode: stats.mode & 0o7777,
+        userUid: process.getuid?.() ?? -1,
+        userGroups: process.getgroups?.() ?? [],
+        users: readNames('/etc/passwd'),
+        groups: readNames('/etc/group')
+    };
+}
+function named(id, names) {
+    const name = names.get(id);
+    return name ? `${name} (${id})` : String(id);
+}
+/** The "permission denied" explanation: who owns the socket, who we are, and the ways out. */
+function socket_permissionMessage(facts) {
+    const group = facts.groups.get(facts.gid) ?? String(facts.gid);
+    const groups = facts.userGroups.map((id) => named(id, facts.groups));
+    return [
+        `Permission denied on the Docker socket ${facts.path}: it is owned by ` +
+            `user ${named(facts.uid, facts.users)}, group ${named(facts.gid, facts.groups)}, ` +
+            `mode ${facts.mode.toString(8).padStart(4, '0')}, and this step runs as ` +
+            `user ${named(facts.userUid, facts.users)} in groups ${groups.join(', ') || '(none)'}.`,
+        'To fix this, one of:',
+        `- run the runner (or the job container) as a member of group '${group}': ` +
+            `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
+            `service; in a container job add options: --group-add ${facts.gid}`,
+        '- run the runner as root (sudo)',
+        'docker-nest does not change the permissions of the host socket.'
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/dood.ts
+
+
+
+const PING_TIMEOUT_MS = 5000;
+/** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
+function runLabel(runId) {
+    return `${LABELS.run}=${runId}`;
+}
+/** Finds and checks the socket; throws with the cause and the fix. */
+async function startDood(socketInput, runId, deps) {
+    const started = performance.now();
+    const choice = resolveSocket(socketInput, deps.socketEnv);
+    deps.logger.info(`Docker socket ${choice.path} (from ${choice.source})`);
+    assertSocket(choice);
+    const endpoint = {
+        host: 'localhost',
+        port: 0,
+        socketPath: choice.path
+    };
+    try {
+        await ping(endpoint, PING_TIMEOUT_MS);
+    }
+    catch (error) {
+        throw explainPingFailure(choice.path, error);
+    }
+    const readyMs = Math.round(performance.now() - started);
+    const [version, info] = await Promise.all([
+        daemonVersion(endpoint),
+        daemonInfo(endpoint)
+    ]);
+    deps.logger.info(`Docker ${version.Version} answers on ${choice.path} ` +
+        `(storage driver ${info.Driver})`);
+    return {
+        mode: 'dood',
+        socket: choice.path,
+        dockerHost: `unix://${choice.path}`,
+        serverVersion: version.Version,
+        storageDriver: info.Driver,
+        label: runLabel(runId),
+        readyMs
+    };
+}
+function explainPingFailure(path, error) {
+    if (error.code === 'EACCES' || error.code === 'EPERM') {
+        return new Error(permissionMessage(permissionFacts(path)));
+    }
+    if (error.code === 'ECONNREFUSED') {
+        return new Error(`Nothing listens on the Docker socket ${path} (connection refused): ` +
+            'the daemon is not running. Start it (sudo systemctl start docker) ' +
+            "or point input 'socket' at a running daemon's socket.");
+    }
+    return new Error(`The Docker daemon on ${path} did not answer /_ping: ${error.message}. ` +
+        'Check that dockerd is running and healthy (systemctl status docker).');
+}
+/** `GET /containers/{id}/json` over the socket (dood needs no docker CLI); undefined when unknown. */
+async function inspectOverSocket(socket, id) {
+    try {
+        const endpoint = { host: 'localhost', port: 0, socketPath: socket };
+        return JSON.parse(await getJsonOrText(endpoint, `/containers/${id}/json`, PING_TIMEOUT_MS));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The bind-mount trap, said once: paths in `-v` resolve on the runner's host,
+ * so in a container job the workspace's host path is what to mount.
+ */
+function bindMountNote(workspaceHostPath) {
+    const base = 'dood: containers you start run on the runner’s daemon, next to this ' +
+        'job, so bind-mount paths (-v ./dir:/x) resolve on the host, not in ' +
+        'this step’s filesystem.';
+    return workspaceHostPath
+        ? `${base} This step runs in a container; the workspace is at ` +
+            `${workspaceHostPath} on the host: mount that path.`
+        : base;
+}
+/**
+ * Removes the containers, then networks and volumes, carrying the run's
+ * label — never anything else, never a prune.
+ */
+async function removeLabelled(runId, docker, logger) {
+    const report = { removed: [], warnings: [] };
+    const filter = ['--filter', `label=${runLabel(runId)}`];
+    const kinds = [
+        ['container', ['ps', '--all', '--quiet', ...filter], ['rm', '-f', '-v']],
+        ['network', ['network', 'ls', '--quiet', ...filter], ['network', 'rm']],
+        ['volume', ['volume', 'ls', '--quiet', ...filter], ['volume', 'rm', '-f']]
+    ];
+    for (const [kind, list, remove] of kinds) {
+        const listed = await docker.tryExec([...list]);
+        if (listed.exitCode !== 0) {
+            report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
+            continue;
+        }
+        const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
+        for (const id of ids) {
+            const removed = await docker.tryExec([...remove, id]);
+            if (removed.exitCode === 0)
+                report.removed.push(`${kind} ${id}`);
+            else
+                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.stderr.trim()}`);
+        }
+    }
+    for (const line of report.removed)
+        logger.info(`Removed ${line}`);
+    if (report.removed.length === 0) {
+        logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
+    }
+    return report;
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/teardown.ts
@@ -31625,6 +32049,9 @@ function parseHostDocker(value) {
     }
     return host;
 }
+function optionalField(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
 /** Parses and checks a saved record. */
 function parseResources(json) {
     let data;
@@ -31640,10 +32067,15 @@ function parseResources(json) {
     const runId = optionalString(data.runId, 'runId');
     if (!runId)
         throw new ResourcesFormatError("field 'runId' is missing");
+    if (data.mode !== undefined && data.mode !== 'dood') {
+        throw new ResourcesFormatError("field 'mode' has an unexpected value");
+    }
     return {
         version: 1,
         runId,
         hostDocker: parseHostDocker(data.hostDocker),
+        ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
+        ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
         container: optionalString(data.container, 'container', OUR_NAME),
         volume: optionalString(data.volume, 'volume', OUR_NAME),
         certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
@@ -31665,7 +32097,7 @@ function serializeResources(resources) {
 const STATE_KEYS = {
     /** JSON {@link Resources} record, rewritten as each resource is created. */
     resources: 'resources',
-    /** 'true' or 'false': the `cleanup` input, so post knows whether to tear down. */
+    /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
     cleanup: 'cleanup'
 };
 /** Saves the record to the post step's state after every change. */
@@ -31674,25 +32106,36 @@ const stateRecorder = {
         saveState(STATE_KEYS.resources, serializeResources(resources));
     }
 };
-/** Saves whether post should tear down. */
-function saveCleanup(cleanup) {
-    core.saveState(STATE_KEYS.cleanup, String(cleanup));
+/** Saves what post should tear down. */
+function saveCleanup(options) {
+    const mode = options.cleanupContainers
+        ? 'containers'
+        : options.cleanup
+            ? 'true'
+            : 'false';
+    core.saveState(STATE_KEYS.cleanup, mode);
 }
 /** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
 function loadResources() {
     const saved = getState(STATE_KEYS.resources);
     return saved ? parseResources(saved) : undefined;
 }
-/** Whether to tear down; anything but an exact 'false' means yes, so a lost value still cleans. */
+/**
+ * What to tear down; anything unknown means 'true', so a lost value still
+ * removes the nest (and, in dood, still removes nothing of the user's).
+ */
 function loadCleanup() {
-    return getState(STATE_KEYS.cleanup) !== 'false';
+    const saved = getState(STATE_KEYS.cleanup);
+    return saved === 'false' || saved === 'containers' ? saved : 'true';
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
 /**
  * The Action's post step: remove what main created. It runs after failures
- * too, and never fails the job: every problem is a warning.
+ * too, and never fails the job: every problem is a warning. In dood mode it
+ * changes nothing on the runner's daemon unless `cleanup: containers`.
  */
+
 
 
 
@@ -31706,7 +32149,12 @@ async function run() {
             info('Nothing to clean up: main created nothing.');
             return;
         }
-        if (!loadCleanup()) {
+        const cleanup = loadCleanup();
+        if (resources.mode === 'dood') {
+            await cleanDood(resources, cleanup);
+            return;
+        }
+        if (cleanup === 'false') {
             info(`cleanup: false — leaving container ${resources.container ?? '-'}, ` +
                 `volume ${resources.volume ?? '-'} and ${resources.certDir ?? 'no cert dir'} in place.`);
             return;
@@ -31721,6 +32169,24 @@ async function run() {
     catch (error) {
         core_warning(`docker-nest cleanup: ${errorMessage(error)}`);
     }
+}
+/** dood: by default nothing; with `cleanup: containers`, the run-labelled objects only. */
+async function cleanDood(resources, cleanup) {
+    if (cleanup !== 'containers' || !resources.socket) {
+        info('dood: leaving the runner’s daemon as it is. To remove what this job ' +
+            `started, label it with $DOCKER_NEST_LABEL (${runLabel(resources.runId)}) ` +
+            'and set cleanup: containers.');
+        return;
+    }
+    const docker = new DockerCli(findOnPath('docker') ?? 'docker', {
+        DOCKER_HOST: `unix://${resources.socket}`,
+        DOCKER_TLS_VERIFY: null,
+        DOCKER_CERT_PATH: null,
+        DOCKER_CONTEXT: null
+    }, actionLogger.debug);
+    const report = await group(`Remove objects labelled ${runLabel(resources.runId)}`, () => removeLabelled(resources.runId, docker, actionLogger));
+    for (const warning of report.warnings)
+        core_warning(warning);
 }
 
 

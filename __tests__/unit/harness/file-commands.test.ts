@@ -288,7 +288,8 @@ describe('runner simulator', () => {
     const main = await runMain({
       actionDir,
       workDir: workDir(),
-      timeoutMs: 200,
+      // Long enough for Node to start the fixture on a loaded machine.
+      timeoutMs: 1500,
       env: { FIXTURE_MODE: 'hang' }
     })
     expect(main.exitCode).toBe(143)
@@ -299,12 +300,13 @@ describe('runner simulator', () => {
     const main = await runMain({
       actionDir,
       workDir: workDir(),
-      timeoutMs: 200,
+      // Long enough for Node to start the fixture on a loaded machine.
+      timeoutMs: 1500,
       env: { FIXTURE_MODE: 'stubborn' }
     })
     expect(main.exitCode).toBe(137)
-    expect(main.durationMs).toBeGreaterThanOrEqual(2600)
-  }, 10_000)
+    expect(main.durationMs).toBeGreaterThanOrEqual(3900)
+  }, 15_000)
 
   test('Lets the caller interrupt main and still run post', async () => {
     const { child, result } = startMain({
