@@ -24,8 +24,10 @@ export const down: Command = {
     const report = await teardown(resources, docker, logger)
     for (const warning of report.warnings) logger.warning(warning)
     if (report.warnings.length > 0) return EXIT.failed
-    if (report.removed.length === 0) {
-      logger.info(`The nest ${resources.runId} was already gone; forgot it.`)
+    if (!report.removed.some((line) => line.startsWith('container '))) {
+      logger.info(
+        `The nest's container (${resources.container ?? 'not started'}) was already gone.`
+      )
     }
     await removeNestFile(stateDir)
     await removeStateFile(stateDir)
