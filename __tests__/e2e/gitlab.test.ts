@@ -6,9 +6,16 @@
  * the typed inputs reject bad pipelines.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { parseAllDocuments } from 'yaml'
 import { join } from 'node:path'
-import { E2E, IMAGES, requireDocker, tempDir } from './helpers/docker.js'
+import {
+  E2E,
+  IMAGES,
+  docker,
+  requireDocker,
+  tempDir
+} from './helpers/docker.js'
 import {
   GITLAB_IMAGES,
   makeProject,
@@ -225,4 +232,53 @@ suite('GitLab components (gitlab-ci-local)', () => {
     },
     TIMEOUT
   )
+
+  it('the wait runs under busybox sh (docker:cli has no bash): missing certificates, then refused connections', () => {
+    const jobs = parseAllDocuments(
+      readFileSync('templates/dind/template.yml', 'utf8')
+    )[1].toJS() as Record<string, { before_script?: string[] }>
+    const wait = Object.entries(jobs).find(([name]) =>
+      name.endsWith('-dind')
+    )![1].before_script![0]
+    const dir = join(work.dir, 'busybox-wait')
+    mkdirSync(join(dir, 'certs'), { recursive: true })
+    writeFileSync(join(dir, 'wait.sh'), wait)
+    // A docker CLI that fails like one facing a closed port.
+    writeFileSync(
+      join(dir, 'docker'),
+      '#!/bin/sh\necho "error during connect: dial tcp 172.18.0.2:2376: connect: connection refused" >&2\nexit 1\n'
+    )
+    chmodSync(join(dir, 'docker'), 0o755)
+    const run = () =>
+      docker([
+        'run',
+        '--rm',
+        '-v',
+        `${dir}:/x`,
+        '-e',
+        'PATH=/x:/bin',
+        '-e',
+        'DOCKER_HOST=tcp://docker:2376',
+        '-e',
+        'DOCKER_CERT_PATH=/x/certs',
+        '-e',
+        'DOCKER_NEST_WAIT_TIMEOUT=1',
+        IMAGES.busybox,
+        'sh',
+        '-ec',
+        '. /x/wait.sh'
+      ])
+    const noCerts = run()
+    expect(noCerts.status).toBe(1)
+    expect(noCerts.stdout).toContain('did not answer within 1s')
+    expect(noCerts.stdout).toContain(
+      'the client certificates never appeared in /x/certs'
+    )
+    for (const file of ['ca.pem', 'cert.pem', 'key.pem'])
+      writeFileSync(join(dir, 'certs', file), 'x')
+    const refused = run()
+    expect(refused.status).toBe(1)
+    expect(refused.stdout).toContain('last error: error during connect')
+    expect(refused.stdout).toContain('nothing listens on docker:2376')
+  })
 })
