@@ -130,10 +130,12 @@ suite('GitLab components (gitlab-ci-local)', () => {
   )
 
   it(
-    'dood binds the runner socket: the job runs and builds on the host daemon',
+    'dood binds the runner socket: the job runs and builds on the host daemon; after_script removes what it labelled',
     () => {
+      const marker = `docker-nest-e2e-dood=${process.pid}-${Date.now()}`
       const dir = project(
-        `include:\n${include('dood', {})}dood:\n  extends: .docker-nest-dood\n  script:${USE_DOCKER}\n`
+        `include:\n${include('dood', {})}dood:\n  extends: .docker-nest-dood\n  script:${USE_DOCKER}\n` +
+          `    - docker run -d --label "$DOCKER_NEST_LABEL" --label ${marker} ${GITLAB_IMAGES.busybox} sleep 600\n`
       )
       const run = runPipeline(dir, [
         '--volume',
@@ -147,6 +149,15 @@ suite('GitLab components (gitlab-ci-local)', () => {
       )
       expect(run.output).toMatch(jobLine('dood', 'ran-in-dood'))
       expect(run.output).toMatch(jobLine('dood', 'built-in-dood$'))
+      expect(run.output).toMatch(
+        jobLine(
+          'dood',
+          'docker-nest: removed 1 container\\(s\\) labelled docker-nest.job='
+        )
+      )
+      const left = docker(['ps', '-aq', '--filter', `label=${marker}`])
+      docker(['rm', '-f', ...left.stdout.split('\n').filter(Boolean)])
+      expect(left.stdout.trim()).toBe('')
     },
     TIMEOUT
   )
