@@ -1,210 +1,168 @@
 /**
  * The docker-nest command: the engine for GitLab jobs, Jenkins, self-hosted
- * runners and laptops. Exit codes: 0 done, 1 failed, 2 bad usage or input.
+ * runners and laptops. One module per command under commands/; this file
+ * parses the command line, prints help and maps errors to exit codes:
+ * 0 done, 1 failed, 2 bad usage or input.
  */
 import { parseArgs } from 'node:util'
-import {
-  INPUT_DEFAULTS,
-  InputError,
-  parseInputs,
-  type InputName,
-  type RawInputs
-} from '../core/config.js'
-import { startDind, type NestInfo } from '../core/dind.js'
-import { DockerCli, captureHostDockerEnv, findOnPath } from '../core/docker.js'
+import { InputError, type RawInputs } from '../core/config.js'
 import { errorMessage } from '../core/errors.js'
-import { detectUplinkMtu } from '../core/mtu.js'
-import { makePlan } from '../core/plan.js'
-import type { Resources } from '../core/resources.js'
-import { teardown } from '../core/teardown.js'
-import type { Logger } from '../core/types.js'
+import { doctor } from './commands/doctor.js'
+import { down } from './commands/down.js'
+import { env } from './commands/env.js'
+import { reap } from './commands/reap.js'
+import { status } from './commands/status.js'
+import type { Command, OptionSpec } from './commands/types.js'
+import { UP_INPUTS, envNameFor, up } from './commands/up.js'
+import { wait } from './commands/wait.js'
 import { createCliLogger } from './logger.js'
-import { exportLines } from './shell.js'
-import {
-  fileRecorder,
-  readStateFile,
-  removeStateFile,
-  resolveStateDir,
-  stateFilePath
-} from './state-file.js'
+import { EXIT, UsageError, seeHelp } from './usage.js'
 
-/** Exit codes, documented in --help and the README. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+export { EXIT } from './usage.js'
+export { envNameFor, nestEnvironment } from './commands/up.js'
 
-/** Bad command line: reported with exit code 2. */
-class UsageError extends Error {}
+/** Every command, in help order. */
+export const COMMANDS: Command[] = [up, down, env, wait, status, reap, doctor]
 
-/** Inputs that are lists: their flags may repeat. */
-const LIST_INPUTS: InputName[] = [
-  'dockerd-args',
-  'registry-mirrors',
-  'insecure-registries',
-  'tls-san'
-]
-/** Inputs that only make sense for the Action. */
-const ACTION_ONLY: InputName[] = ['cleanup']
-const UP_INPUTS = (Object.keys(INPUT_DEFAULTS) as InputName[]).filter(
-  (name) => !ACTION_ONLY.includes(name)
-)
+const COMMON_OPTIONS: Record<string, OptionSpec> = {
+  debug: { type: 'boolean', help: 'more detail on stderr' },
+  help: { type: 'boolean', help: 'show help for the command' }
+}
 
+const EXIT_CODES =
+  'Exit codes: 0 done, 1 failed (the message says why), 2 bad usage or input.'
+
+/** The overview `docker-nest help` prints. */
 export const HELP = `Usage: docker-nest <command> [options]
 
 Commands:
-  up      Start a private Docker daemon (dind, mutual TLS) and print
-          'export' lines for it:  eval "$(docker-nest up)"
-  down    Remove the nest that 'up' started (container, volume, certificates)
-  help    Show this help
+${COMMANDS.map((c) => `  ${c.name.padEnd(7)} ${c.summary}`).join('\n')}
+  help    show this help; 'docker-nest <command> --help' for one command
 
-Options for up (each also read from DOCKER_NEST_<NAME>, e.g. DOCKER_NEST_IMAGE):
-${UP_INPUTS.map((name) => `  --${name}${LIST_INPUTS.includes(name) ? ' (repeatable)' : ''}  default: ${INPUT_DEFAULTS[name] || '(none)'}`).join('\n')}
+Messages go to stderr; stdout carries only what a command prints for use
+(variables, tables), so eval "$(docker-nest up)" is safe.
 
-Options for up and down:
-  --state-dir DIR   where the nest's record lives
-                    (default $DOCKER_NEST_STATE_DIR or ~/.local/state/docker-nest)
-  --debug           more detail on stderr
-
-Exit codes: 0 done, 1 failed (the message says why), 2 bad usage or input.
+${EXIT_CODES}
 `
 
-/** Env var name for an input: DOCKER_NEST_WAIT_TIMEOUT for wait-timeout. */
-export function envNameFor(name: InputName): string {
-  return `DOCKER_NEST_${name.toUpperCase().replace(/-/g, '_')}`
+/** Help for one command: usage line, options, notes, exit codes. */
+export function commandHelp(command: Command): string {
+  const options = { ...command.options, ...COMMON_OPTIONS }
+  const lines = Object.entries(options).map(([name, spec]) => {
+    const flag = `--${name}${spec.placeholder ? ` ${spec.placeholder}` : ''}`
+    return `  ${flag.padEnd(26)} ${spec.help}`
+  })
+  return [
+    `Usage: docker-nest ${command.name} [options]`,
+    '',
+    `${command.summary[0].toUpperCase()}${command.summary.slice(1)}.`,
+    '',
+    'Options:',
+    ...lines,
+    ...(command.notes ? ['', command.notes] : []),
+    '',
+    EXIT_CODES,
+    ''
+  ].join('\n')
 }
 
-interface Parsed {
+/** A parsed command line. */
+export interface Parsed {
   command: string
+  /** For `help <command>` / `<command> --help`: the command to explain. */
+  topic?: string
+  values: Record<string, string | boolean | string[] | undefined>
   inputs: RawInputs
   stateDir: string | undefined
   debug: boolean
 }
 
+function findCommand(name: string): Command {
+  const command = COMMANDS.find((c) => c.name === name)
+  if (!command) throw new UsageError(`Unknown command '${name}'. ${seeHelp()}`)
+  return command
+}
+
 /** Parses argv (without node and script); flags win over env vars. */
 export function parseCommandLine(argv: string[], env = process.env): Parsed {
-  const options: Record<
-    string,
-    { type: 'string' | 'boolean'; multiple?: boolean }
-  > = {
-    'state-dir': { type: 'string' },
-    debug: { type: 'boolean' },
-    help: { type: 'boolean' }
+  const [first, ...rest] = argv
+  const none = { values: {}, inputs: {}, stateDir: undefined, debug: false }
+  if (first === undefined || first === '--help' || first === '-h') {
+    return { command: 'help', ...none }
   }
-  for (const name of UP_INPUTS) {
-    options[name] = { type: 'string', multiple: LIST_INPUTS.includes(name) }
+  if (first === 'help') {
+    if (rest.length > 1)
+      throw new UsageError(`Unexpected argument '${rest[1]}'. ${seeHelp()}`)
+    if (rest[0] !== undefined) findCommand(rest[0])
+    return { command: 'help', topic: rest[0], ...none }
   }
+  if (first.startsWith('-')) {
+    throw new UsageError(
+      `The command comes first (docker-nest <command> [options]), got '${first}'. ${seeHelp()}`
+    )
+  }
+  const command = findCommand(first)
+  const specs = { ...command.options, ...COMMON_OPTIONS }
   let parsed
   try {
     parsed = parseArgs({
-      args: argv,
-      options,
+      args: rest,
+      options: Object.fromEntries(
+        Object.entries(specs).map(([name, s]) => [
+          name,
+          { type: s.type, multiple: Boolean(s.multiple) }
+        ])
+      ),
       allowPositionals: true,
       strict: true
     })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run 'docker-nest help'.`)
+    throw new UsageError(
+      `${(error as Error).message}. ${seeHelp(command.name)}`
+    )
   }
   const { values, positionals } = parsed
-  if (positionals.length > 1) {
+  if (values.help) return { command: 'help', topic: command.name, ...none }
+  if (positionals.length > 0) {
     throw new UsageError(
-      `Unexpected argument '${positionals[1]}'. Run 'docker-nest help'.`
+      `Unexpected argument '${positionals[0]}'. ${seeHelp(command.name)}`
     )
   }
   const inputs: RawInputs = {}
-  for (const name of UP_INPUTS) {
-    const value = values[name] as string | string[] | undefined
-    const fromEnv = env[envNameFor(name)]
-    if (value !== undefined)
-      inputs[name] = Array.isArray(value) ? value.join('\n') : value
-    else if (fromEnv !== undefined) inputs[name] = fromEnv
+  if (command === up) {
+    for (const name of UP_INPUTS) {
+      const value = values[name] as string | string[] | undefined
+      const fromEnv = env[envNameFor(name)]
+      if (value !== undefined)
+        inputs[name] = Array.isArray(value) ? value.join('\n') : value
+      else if (fromEnv !== undefined) inputs[name] = fromEnv
+    }
   }
   return {
-    command: values.help ? 'help' : (positionals[0] ?? 'help'),
+    command: command.name,
+    values: values as Parsed['values'],
     inputs,
     stateDir: values['state-dir'] as string | undefined,
     debug: Boolean(values.debug)
   }
 }
 
-/** The variables a shell needs to use the nest. */
-export function nestEnvironment(info: NestInfo): Record<string, string> {
-  return {
-    DOCKER_HOST: info.dockerHost,
-    DOCKER_TLS_VERIFY: info.tlsVerify ? '1' : '',
-    DOCKER_CERT_PATH: info.certPath ?? ''
-  }
-}
-
-async function up(parsed: Parsed, logger: Logger): Promise<number> {
-  const options = parseInputs(parsed.inputs)
-  const stateDir = resolveStateDir(parsed.stateDir)
-  const existing = await readStateFile(stateDir)
-  if (existing) {
-    throw new UsageError(
-      `A nest is already up (${stateFilePath(stateDir)}, container ` +
-        `${existing.container ?? '-'}). Run 'docker-nest down' first, or use another --state-dir.`
-    )
-  }
-  const hostDocker = captureHostDockerEnv()
-  const docker = DockerCli.locate(hostDocker, (m) => logger.debug(m))
-  const plan = makePlan(options, {
-    runPrefix: 'local',
-    detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-    now: new Date()
-  })
-  const recorder = fileRecorder(stateDir)
-  const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
-  await recorder.record(resources)
-  const info = await startDind(plan, resources, {
-    docker,
-    logger,
-    recorder,
-    certParentDir: stateDir
-  })
-  process.stdout.write(`${exportLines(nestEnvironment(info))}\n`)
-  logger.info(
-    `Ready. Remove it with: docker-nest down${parsed.stateDir ? ` --state-dir ${parsed.stateDir}` : ''}`
-  )
-  return EXIT.ok
-}
-
-async function down(parsed: Parsed, logger: Logger): Promise<number> {
-  const stateDir = resolveStateDir(parsed.stateDir)
-  const resources = await readStateFile(stateDir)
-  if (!resources) {
-    logger.info(
-      `No nest is up (no ${stateFilePath(stateDir)}); nothing to remove.`
-    )
-    return EXIT.ok
-  }
-  const docker = new DockerCli(
-    findOnPath('docker') ?? 'docker',
-    resources.hostDocker,
-    (m) => logger.debug(m)
-  )
-  const report = await teardown(resources, docker, logger)
-  for (const warning of report.warnings) logger.warning(warning)
-  if (report.warnings.length > 0) return EXIT.failed
-  await removeStateFile(stateDir)
-  return EXIT.ok
-}
-
 /** Runs one command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseCommandLine(argv)
-    const logger = createCliLogger(parsed.debug)
-    switch (parsed.command) {
-      case 'up':
-        return await up(parsed, logger)
-      case 'down':
-        return await down(parsed, logger)
-      case 'help':
-        process.stdout.write(HELP)
-        return EXIT.ok
-      default:
-        throw new UsageError(
-          `Unknown command '${parsed.command}'. Run 'docker-nest help'.`
-        )
+    if (parsed.command === 'help') {
+      process.stdout.write(
+        parsed.topic ? commandHelp(findCommand(parsed.topic)) : HELP
+      )
+      return EXIT.ok
     }
+    const logger = createCliLogger(parsed.debug)
+    return await findCommand(parsed.command).run({
+      ...parsed,
+      logger,
+      env: process.env
+    })
   } catch (error) {
     process.stderr.write(`docker-nest: ${errorMessage(error)}\n`)
     return error instanceof UsageError || error instanceof InputError

@@ -1,7 +1,13 @@
 import { describe, expect, it, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { envNameFor, parseCommandLine } from '../../../src/cli/cli.js'
-import { exportLines, shellQuote } from '../../../src/cli/shell.js'
+import {
+  COMMANDS,
+  HELP,
+  commandHelp,
+  envNameFor,
+  parseCommandLine
+} from '../../../src/cli/cli.js'
+import { exportLines, formatEnv, shellQuote } from '../../../src/cli/shell.js'
 
 describe('parseCommandLine', () => {
   it('maps flags named like the Action inputs; list flags repeat', () => {
@@ -18,7 +24,7 @@ describe('parseCommandLine', () => {
       ],
       {}
     )
-    expect(parsed).toEqual({
+    expect(parsed).toMatchObject({
       command: 'up',
       inputs: { image: 'docker:26-dind', 'tls-san': 'DNS:a\nIP:10.0.0.1' },
       stateDir: undefined,
@@ -73,5 +79,70 @@ describe('shell exports', () => {
 
   it('quotes with single quotes', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`)
+  })
+})
+
+describe('commands and help', () => {
+  test.each<[string[], Partial<Record<string, unknown>>]>([
+    [['help', 'wait'], { command: 'help', topic: 'wait' }],
+    [['reap', '--help'], { command: 'help', topic: 'reap' }],
+    [
+      ['env', '--format', 'fish'],
+      { command: 'env', values: { format: 'fish' } }
+    ],
+    [
+      ['reap', '--all', '--run', 'ci-1'],
+      { command: 'reap', values: { all: true, run: 'ci-1' } }
+    ]
+  ])('[%#] %j parses', (argv, expected) => {
+    expect(parseCommandLine(argv, {})).toMatchObject(expected)
+  })
+
+  test.each<[string[], RegExp]>([
+    [['--debug', 'up'], /The command comes first/],
+    [['help', 'launch'], /Unknown command 'launch'/],
+    [['status', '--all'], /Unknown option '--all'.*docker-nest status --help/],
+    [['wait', 'extra'], /Unexpected argument 'extra'/]
+  ])('[%#] %j is a usage error', (argv, message) => {
+    expect(() => parseCommandLine(argv, {})).toThrow(message)
+  })
+
+  it('every command has its own help with its options and the exit codes', () => {
+    for (const command of COMMANDS) {
+      const help = commandHelp(command)
+      expect(help).toContain(`Usage: docker-nest ${command.name} [options]`)
+      for (const option of Object.keys(command.options)) {
+        expect(help).toContain(`--${option}`)
+      }
+      expect(help).toContain('Exit codes: 0 done, 1 failed')
+    }
+    expect(HELP).toContain('doctor')
+  })
+})
+
+describe('formatEnv', () => {
+  const vars = {
+    DOCKER_HOST: 'tcp://127.0.0.1:32768',
+    DOCKER_TLS_VERIFY: '1',
+    DOCKER_CERT_PATH: "/tmp/it's dir"
+  }
+
+  it('prints every format', () => {
+    expect(formatEnv(vars, 'dotenv')).toBe(
+      `DOCKER_HOST=tcp://127.0.0.1:32768\nDOCKER_TLS_VERIFY=1\nDOCKER_CERT_PATH="/tmp/it's dir"`
+    )
+    expect(formatEnv(vars, 'github')).toBe(
+      `DOCKER_HOST=tcp://127.0.0.1:32768\nDOCKER_TLS_VERIFY=1\nDOCKER_CERT_PATH=/tmp/it's dir`
+    )
+    expect(JSON.parse(formatEnv(vars, 'json'))).toEqual(vars)
+    expect(formatEnv(vars, 'fish')).toContain(
+      `set -gx DOCKER_CERT_PATH '/tmp/it\\'s dir'`
+    )
+  })
+
+  it('refuses values with line breaks', () => {
+    expect(() => formatEnv({ A: 'x\ny' }, 'github')).toThrow(
+      /A contains a line break/
+    )
   })
 })

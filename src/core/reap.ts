@@ -1,0 +1,144 @@
+/**
+ * Finds and removes abandoned nests: docker-nest containers and volumes whose
+ * `docker-nest.expires` label has passed (a job that was killed before its
+ * teardown), or every one of ours with `all`. Never touches objects without
+ * the `docker-nest` label, and never a nest whose expiry is still ahead.
+ */
+import type { DockerCli } from './docker.js'
+import { LABELS } from './plan.js'
+
+/** One labelled container or volume on the daemon. */
+export interface NestObject {
+  kind: 'container' | 'volume'
+  name: string
+  /** The `docker-nest.run` label. */
+  run: string
+  /** The `docker-nest.expires` label (unix seconds), as found. */
+  expires: string
+}
+
+/** What to do with one object, and why. */
+export interface ReapDecision {
+  object: NestObject
+  remove: boolean
+  reason: string
+}
+
+/** Options for {@link decideReap} and {@link reapNests}. */
+export interface ReapOptions {
+  nowSeconds: number
+  /** Remove every docker-nest object, expired or not. */
+  all: boolean
+  /** Only objects whose run id starts with this (e.g. one CI job's prefix). */
+  runPrefix?: string
+}
+
+/** Decides, without Docker, which objects go. Pure. */
+export function decideReap(
+  objects: NestObject[],
+  options: ReapOptions
+): ReapDecision[] {
+  return objects
+    .filter((o) => !options.runPrefix || o.run.startsWith(options.runPrefix))
+    .map((object) => {
+      if (options.all) return { object, remove: true, reason: '--all' }
+      const expires = Number(object.expires)
+      if (object.expires === '' || !Number.isFinite(expires)) {
+        return { object, remove: false, reason: 'no expiry label' }
+      }
+      const left = expires - options.nowSeconds
+      return left > 0
+        ? { object, remove: false, reason: `expires in ${formatSeconds(left)}` }
+        : {
+            object,
+            remove: true,
+            reason: `expired ${formatSeconds(-left)} ago`
+          }
+    })
+}
+
+/** 90 → "1m30s", 7200 → "2h0m". */
+export function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  if (s < 60) return `${s}s`
+  if (s < 3600) return `${Math.floor(s / 60)}m${s % 60}s`
+  return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`
+}
+
+const FORMAT = `{{.Label "${LABELS.run}"}}\t{{.Label "${LABELS.expires}"}}`
+
+function parseRows(kind: NestObject['kind'], text: string): NestObject[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [name, run = '', expires = ''] = line.split('\t')
+      return { kind, name, run, expires }
+    })
+}
+
+/** Every container and volume carrying the `docker-nest` label. */
+export async function listNestObjects(
+  docker: DockerCli
+): Promise<NestObject[]> {
+  const filter = `label=${LABELS.managed}`
+  const [containers, volumes] = await Promise.all([
+    docker.exec([
+      'ps',
+      '--all',
+      '--filter',
+      filter,
+      '--format',
+      `{{.Names}}\t${FORMAT}`
+    ]),
+    docker.exec([
+      'volume',
+      'ls',
+      '--filter',
+      filter,
+      '--format',
+      `{{.Name}}\t${FORMAT}`
+    ])
+  ])
+  return [
+    ...parseRows('container', containers.stdout),
+    ...parseRows('volume', volumes.stdout)
+  ]
+}
+
+/** What {@link reapNests} did. */
+export interface ReapReport {
+  decisions: ReapDecision[]
+  removed: NestObject[]
+  failed: Array<{ object: NestObject; error: string }>
+}
+
+/**
+ * Removes what {@link decideReap} selects: containers first (so their volumes
+ * are free), then volumes. With `dryRun` only decides.
+ */
+export async function reapNests(
+  docker: DockerCli,
+  options: ReapOptions & { dryRun?: boolean }
+): Promise<ReapReport> {
+  const decisions = decideReap(await listNestObjects(docker), options)
+  const report: ReapReport = { decisions, removed: [], failed: [] }
+  if (options.dryRun) return report
+  const chosen = decisions.filter((d) => d.remove).map((d) => d.object)
+  for (const kind of ['container', 'volume'] as const) {
+    await Promise.all(
+      chosen
+        .filter((o) => o.kind === kind)
+        .map(async (object) => {
+          const args =
+            kind === 'container'
+              ? ['rm', '--force', '--volumes', object.name]
+              : ['volume', 'rm', object.name]
+          const result = await docker.tryExec(args)
+          if (result.exitCode === 0) report.removed.push(object)
+          else report.failed.push({ object, error: result.stderr.trim() })
+        })
+    )
+  }
+  return report
+}
