@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9909:
+/***/ 1614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11,7 +11,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT, HELP, envNameFor, nestEnvironment, parseCommandLine
+// UNUSED EXPORTS: COMMANDS, EXIT, HELP, commandHelp, envNameFor, nestEnvironment, parseCommandLine
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
@@ -285,196 +285,17 @@ function parseInputs(inputs) {
     return options;
 }
 
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: ./src/core/daemon-client.ts
-/**
- * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
- * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
- * docker CLI process, which is what makes 50 ms readiness polling cheap.
- */
-
-
-/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
-function getJsonOrText(endpoint, path, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const target = endpoint.socketPath
-            ? { socketPath: endpoint.socketPath }
-            : { host: endpoint.host, port: endpoint.port };
-        const options = {
-            ...target,
-            path,
-            method: 'GET',
-            timeout: timeoutMs,
-            agent: false,
-            ...(endpoint.tls ?? {})
-        };
-        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => {
-                const body = Buffer.concat(chunks).toString('utf8');
-                const status = res.statusCode ?? 0;
-                if (status >= 200 && status < 300)
-                    resolve(body);
-                else
-                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
-            });
-            res.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
-        req.on('error', reject);
-        req.end();
-    });
-}
-/** Resolves when the daemon answers `GET /_ping` with OK. */
-async function ping(endpoint, timeoutMs = 1000) {
-    const body = await getJsonOrText(endpoint, '/_ping', timeoutMs);
-    if (body.trim() !== 'OK')
-        throw new Error(`GET /_ping answered '${body}'`);
-}
-/** `GET /version`. */
-async function daemonVersion(endpoint) {
-    return JSON.parse(await getJsonOrText(endpoint, '/version', 5000));
-}
-/** `GET /info`. */
-async function daemonInfo(endpoint) {
-    return JSON.parse(await getJsonOrText(endpoint, '/info', 5000));
-}
-
-;// CONCATENATED MODULE: ./src/core/diagnose.ts
-/** Lines of the container log shown on failure. */
-const LOG_TAIL_LINES = 50;
-const RULES = [
-    {
-        id: 'no-dockerd',
-        pattern: /dockerd: not found|executable file not found|exec: "?dockerd"?:/i,
-        message: "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
-            'image or an image that ships dockerd.'
-    },
-    {
-        id: 'not-privileged',
-        pattern: /mount: permission denied|are you root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
-        message: 'The sidecar is not allowed to act as privileged. The runner must ' +
-            'allow --privileged containers (GitLab: privileged = true; ' +
-            'Kubernetes: securityContext.privileged), or use a runtime such as ' +
-            'sysbox.'
-    },
-    {
-        id: 'iptables-nat',
-        pattern: /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
-        message: 'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
-            'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
-            'use an image whose iptables matches the host (nf_tables), or pass ' +
-            "'--iptables=false' in dockerd-args if inner containers need no NAT."
-    },
-    {
-        id: 'overlay-einval',
-        pattern: /failed to mount overlay: invalid argument|overlay.*invalid argument/i,
-        message: 'overlay-on-overlay: /var/lib/docker is not on a real filesystem. ' +
-            'docker-nest mounts a volume there; on Kubernetes use an emptyDir, or ' +
-            "pass '--storage-driver=vfs' as a (slow) last resort."
-    },
-    {
-        id: 'cgroup-nesting',
-        pattern: /cannot enter cgroupv2|sed: write error|cgroup\.subtree_control|could not enable cgroup v2 nesting|Device or resource busy/i,
-        message: 'cgroup v2 nesting failed. Use a current dind image (2025 or later) and ' +
-            'make sure nothing runs `docker exec` in the sidecar while it starts.'
-    },
-    {
-        id: 'tls-certificates',
-        pattern: /v2i_GENERAL_NAME_ex|unable to get local issuer|verification failed|error loading|certificates never arrived|tls: /i,
-        message: 'The TLS certificates were not accepted by the daemon. Check tls-san ' +
-            'entries (typed DNS:/IP:) and that the image reads them from ' +
-            '$DOCKER_TLS_CERTDIR/server.'
-    },
-    {
-        id: 'stale-pidfile',
-        pattern: /pid file found, ensure docker is not running|process with PID \d+ is still running/i,
-        message: 'A stale dockerd pid file stopped the start. Use a fresh volume or an ' +
-            'image whose entrypoint removes stale pid files.'
-    },
-    {
-        id: 'slow-plain-tcp',
-        pattern: /Startup is intentionally being slowed down/i,
-        message: 'dockerd delays start by 15 s on a plain TCP listener without ' +
-            '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
-    },
-    {
-        id: 'vfs',
-        pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
-        message: 'The inner daemon fell back to the vfs storage driver (slow, big). ' +
-            'Mount a volume on /var/lib/docker.'
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    try {
+        return typeof error === 'string' ? error : JSON.stringify(error);
     }
-];
-/** Returns the hints whose signature appears in the log, most specific first. */
-function classifyLog(log) {
-    return RULES.filter((rule) => rule.pattern.test(log)).map(({ id, message }) => ({
-        id,
-        message
-    }));
-}
-/** Collects state, log tail and hints; never throws. */
-async function diagnoseContainer(docker, name) {
-    const [logs, inspect] = await Promise.all([
-        docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
-        docker.tryExec(['inspect', '--type', 'container', name])
-    ]);
-    let state = 'unknown (docker inspect failed)';
-    if (inspect.exitCode === 0) {
-        const info = JSON.parse(inspect.stdout)[0];
-        state = describeState(info.State);
+    catch {
+        return String(error);
     }
-    // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
-    const logTail = [logs.stdout, logs.stderr]
-        .filter((text) => text.trim() !== '')
-        .join('\n')
-        .trim()
-        .split('\n')
-        .slice(-LOG_TAIL_LINES)
-        .join('\n');
-    return { state, logTail, hints: classifyLog(logTail) };
-}
-/** One line for a container state. */
-function describeState(state) {
-    if (state.Running)
-        return 'running';
-    const parts = [`${state.Status}, exit code ${state.ExitCode}`];
-    if (state.OOMKilled)
-        parts.push('killed: out of memory');
-    if (state.Error)
-        parts.push(state.Error);
-    return parts.join('; ');
-}
-/** The sidecar did not become ready; the message carries the diagnosis. */
-class DaemonStartError extends Error {
-    diagnosis;
-    constructor(summary, diagnosis) {
-        super(formatDiagnosis(summary, diagnosis));
-        this.diagnosis = diagnosis;
-        this.name = 'DaemonStartError';
-    }
-}
-/** Renders a diagnosis as the text users read in the log. */
-function formatDiagnosis(summary, diagnosis) {
-    const hints = diagnosis.hints.length > 0
-        ? diagnosis.hints.map((hint) => `Hint: ${hint.message}`)
-        : ['Hint: no known cause matched; see the log lines above.'];
-    return [
-        summary,
-        `Container state: ${diagnosis.state}`,
-        `Last ${LOG_TAIL_LINES} log lines of the sidecar:`,
-        indent(diagnosis.logTail || '(empty)'),
-        ...hints
-    ].join('\n');
-}
-function indent(text) {
-    return text
-        .split('\n')
-        .map((line) => `  ${line}`)
-        .join('\n');
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -642,17 +463,688 @@ function isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
 }
 
-;// CONCATENATED MODULE: ./src/core/phase.ts
-async function phase(logger, title, fn) {
-    return logger.group(title, async () => {
-        const started = performance.now();
-        try {
-            return await fn();
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/mtu.ts
+/**
+ * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
+ * network with a larger MTU than the outer path makes TLS downloads hang
+ * (shared/reference/dind.md §6 #20).
+ */
+
+/** Picks the interface of the IPv4 default route from /proc/net/route text. */
+function defaultRouteInterface(routeTable) {
+    for (const line of routeTable.split('\n').slice(1)) {
+        const [iface, destination, , , , , , mask] = line.trim().split(/\s+/);
+        if (destination === '00000000' && mask === '00000000')
+            return iface;
+    }
+    return undefined;
+}
+/** MTU of the default-route interface, or undefined when it cannot be read. */
+async function detectUplinkMtu(procRoot = '/proc', sysRoot = '/sys') {
+    try {
+        const iface = defaultRouteInterface(await (0,promises_namespaceObject.readFile)(`${procRoot}/net/route`, 'utf8'));
+        if (!iface)
+            return undefined;
+        const mtu = Number((await (0,promises_namespaceObject.readFile)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8')).trim());
+        return Number.isInteger(mtu) && mtu > 0 ? mtu : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/doctor.ts
+/**
+ * Host prerequisites for a nest, checked one by one: each row says what was
+ * found and, when it is a problem, how to fix it. File reads and docker
+ * calls go through {@link DoctorHost}, so the rules are unit-tested with
+ * fake hosts and the CLI runs them against the real one.
+ */
+
+
+/** A host backed by the real file system and docker CLI. */
+function realHost(docker, probeImage) {
+    return {
+        read: async (path) => {
+            try {
+                return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+        docker: docker
+            ? (args) => docker.tryExec(args, { timeoutMs: 30_000 })
+            : undefined,
+        probeImage
+    };
+}
+const firstLine = (text) => text.trim().split('\n')[0] ?? '';
+async function checkDaemon(host) {
+    const check = 'Docker daemon';
+    if (!host.docker) {
+        return {
+            check,
+            status: 'fail',
+            detail: 'no docker CLI on PATH',
+            fix: 'Install Docker (the CLI and a daemon) or add docker to PATH.'
+        };
+    }
+    const r = await host.docker(['version', '--format', '{{.Server.Version}}']);
+    return r.exitCode === 0
+        ? { check, status: 'ok', detail: `server ${r.stdout.trim()}` }
+        : {
+            check,
+            status: 'fail',
+            detail: firstLine(r.stderr),
+            fix: 'Start the Docker daemon, or point DOCKER_HOST at one you may use.'
+        };
+}
+async function checkPrivileged(host) {
+    const check = 'privileged containers';
+    if (!host.docker)
+        return { check, status: 'info', detail: 'not checked (no docker CLI)' };
+    const image = host.probeImage;
+    if ((await host.docker(['image', 'inspect', '--format', '{{.Id}}', image]))
+        .exitCode !== 0) {
+        return {
+            check,
+            status: 'info',
+            detail: `not checked: image ${image} is not local`,
+            fix: `Pull it, or pass --image with a local image that has /bin/sh.`
+        };
+    }
+    const r = await host.docker([
+        'run',
+        '--rm',
+        '--privileged',
+        '--network',
+        'none',
+        '--entrypoint',
+        'sh',
+        image,
+        '-c',
+        'mkdir -p /tmp/docker-nest-probe && mount -t tmpfs none /tmp/docker-nest-probe'
+    ]);
+    if (r.exitCode === 0)
+        return {
+            check,
+            status: 'ok',
+            detail: `docker run --privileged works (${image})`
+        };
+    const why = firstLine(r.stderr);
+    return {
+        check,
+        status: 'fail',
+        detail: why,
+        fix: /apply caps/.test(why)
+            ? 'The daemon cannot grant every capability (nested or sandboxed host): run on a VM/host with full capabilities, or use sysbox-runc, or dood mode.'
+            : 'Allow privileged containers (GitLab: privileged = true; Kubernetes: securityContext.privileged), or use dood mode.'
+    };
+}
+async function checkOverlay(host) {
+    const check = 'overlay file system';
+    const fs = await host.read('/proc/filesystems');
+    if (fs === undefined)
+        return { check, status: 'info', detail: 'cannot read /proc/filesystems' };
+    return /\boverlay\b/.test(fs)
+        ? {
+            check,
+            status: 'ok',
+            detail: 'overlay is available (inner daemon uses overlay2 on its volume)'
         }
-        finally {
-            logger.info(`${title}: ${Math.round(performance.now() - started)} ms`);
+        : {
+            check,
+            status: 'warn',
+            detail: 'overlay is not in /proc/filesystems: the inner daemon falls back to vfs (slow, large)',
+            fix: 'modprobe overlay on the host.'
+        };
+}
+async function checkCgroups(host) {
+    const check = 'cgroups';
+    const controllers = await host.read('/sys/fs/cgroup/cgroup.controllers');
+    if (controllers !== undefined) {
+        return {
+            check,
+            status: 'ok',
+            detail: `v2 (${controllers.trim() || 'no controllers'}): the dind entrypoint nests by moving its processes into /sys/fs/cgroup/init`,
+            fix: controllers.trim() === ''
+                ? 'No controllers delegated: resource limits inside the nest will not work.'
+                : undefined
+        };
+    }
+    const mounts = await host.read('/proc/self/mounts');
+    if (mounts && / cgroup /.test(mounts))
+        return { check, status: 'ok', detail: 'v1: nesting needs nothing special' };
+    return {
+        check,
+        status: 'warn',
+        detail: 'no cgroup file system found',
+        fix: 'Mount cgroups on the host (systemd does this); dockerd needs them.'
+    };
+}
+async function checkIptables(host) {
+    const check = 'iptables (nat)';
+    const legacy = (await host.read('/proc/net/ip_tables_names'))?.trim();
+    if (legacy) {
+        return {
+            check,
+            status: 'ok',
+            detail: `legacy tables in use (${legacy.split('\n').join(', ')}): the dind entrypoint switches to iptables-legacy`
+        };
+    }
+    const nft = await host.read('/sys/module/nf_tables/refcnt');
+    const ipt = await host.read('/sys/module/ip_tables/refcnt');
+    if (nft !== undefined)
+        return { check, status: 'ok', detail: 'nf_tables is loaded (nft backend)' };
+    if (ipt !== undefined)
+        return {
+            check,
+            status: 'ok',
+            detail: 'ip_tables is loaded (legacy backend)'
+        };
+    return {
+        check,
+        status: 'warn',
+        detail: 'neither nf_tables nor ip_tables is loaded (they may be built in)',
+        fix: 'If the nest fails with "can\'t initialize iptables table `nat\'": modprobe nf_tables (or ip_tables iptable_nat) on the host.'
+    };
+}
+async function checkMtu(host) {
+    const check = 'MTU of the default route';
+    const routes = await host.read('/proc/net/route');
+    const iface = routes === undefined ? undefined : defaultRouteInterface(routes);
+    if (!iface)
+        return { check, status: 'info', detail: 'no IPv4 default route found' };
+    const mtu = Number((await host.read(`/sys/class/net/${iface}/mtu`))?.trim());
+    if (!Number.isInteger(mtu) || mtu <= 0)
+        return { check, status: 'info', detail: `${iface}: MTU unknown` };
+    return mtu < 1500
+        ? {
+            check,
+            status: 'warn',
+            detail: `${iface}: ${mtu}, below the inner daemon's 1500: pulls and TLS handshakes in the nest can hang`,
+            fix: `docker-nest up --mtu auto (the default) or --mtu ${mtu}; GitLab component: mtu: ${mtu}.`
         }
-    });
+        : { check, status: 'ok', detail: `${iface}: ${mtu}` };
+}
+async function checkUserNamespaces(host) {
+    const check = 'user namespaces';
+    const max = Number((await host.read('/proc/sys/user/max_user_namespaces'))?.trim());
+    const restricted = (await host.read('/proc/sys/kernel/apparmor_restrict_unprivileged_userns'))?.trim() === '1';
+    if (!Number.isFinite(max))
+        return {
+            check,
+            status: 'info',
+            detail: 'cannot read /proc/sys/user/max_user_namespaces'
+        };
+    if (max === 0)
+        return {
+            check,
+            status: 'warn',
+            detail: 'disabled (max_user_namespaces = 0): rootless Docker and userns-remap cannot work',
+            fix: 'sysctl -w user.max_user_namespaces=15000 (only needed for rootless nests).'
+        };
+    if (restricted)
+        return {
+            check,
+            status: 'warn',
+            detail: 'AppArmor restricts unprivileged user namespaces: rootless Docker cannot start',
+            fix: 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (only needed for rootless nests).'
+        };
+    return { check, status: 'ok', detail: `enabled (max ${max})` };
+}
+async function checkSysbox(host) {
+    const check = 'sysbox runtime';
+    if (!host.docker)
+        return { check, status: 'info', detail: 'not checked (no docker CLI)' };
+    const r = await host.docker(['info', '--format', '{{json .Runtimes}}']);
+    if (r.exitCode !== 0)
+        return { check, status: 'info', detail: 'not checked (docker info failed)' };
+    return /sysbox-runc/.test(r.stdout)
+        ? {
+            check,
+            status: 'ok',
+            detail: 'sysbox-runc is installed: nests could run without --privileged'
+        }
+        : {
+            check,
+            status: 'info',
+            detail: 'not installed (optional: it runs dind without --privileged)'
+        };
+}
+/** Runs every check, in table order. */
+async function runDoctor(host) {
+    return Promise.all([
+        checkDaemon(host),
+        checkPrivileged(host),
+        checkOverlay(host),
+        checkCgroups(host),
+        checkIptables(host),
+        checkMtu(host),
+        checkUserNamespaces(host),
+        checkSysbox(host)
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/cli/usage.ts
+/** Exit codes and usage errors shared by every command. */
+/** Exit codes, documented in --help and the README. */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** Bad command line: reported with exit code 2. */
+class UsageError extends Error {
+}
+/** The line every usage error ends with. */
+function seeHelp(command) {
+    return `Run 'docker-nest ${command ? `${command} --help` : 'help'}'.`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/doctor.ts
+/** `docker-nest doctor`: can this host run a nest? One row per prerequisite. */
+
+
+
+
+const MARK = {
+    ok: 'ok',
+    warn: 'WARN',
+    fail: 'FAIL',
+    info: 'info'
+};
+/** The table: check, status, what was found; fixes under the failing rows. */
+function formatDoctor(rows) {
+    const w = Math.max(...rows.map((r) => r.check.length));
+    return rows
+        .map((r) => {
+        const line = `${MARK[r.status].padEnd(4)}  ${r.check.padEnd(w)}  ${r.detail}`;
+        return r.fix && r.status !== 'ok'
+            ? `${line}\n${' '.repeat(w + 8)}fix: ${r.fix}`
+            : line;
+    })
+        .join('\n');
+}
+const doctor = {
+    name: 'doctor',
+    summary: 'check the host prerequisites (privileged, overlay, cgroups, iptables, MTU, user namespaces, sysbox)',
+    options: {
+        image: {
+            type: 'string',
+            placeholder: 'IMAGE',
+            help: `local image for the --privileged probe (default ${INPUT_DEFAULTS.image})`
+        },
+        format: {
+            type: 'string',
+            placeholder: 'F',
+            help: 'table|json (default table)'
+        }
+    },
+    notes: 'Exit 0 when nothing FAILs (warnings are allowed), 1 when a check fails.',
+    async run({ values, logger }) {
+        const format = values.format ?? 'table';
+        if (format !== 'table' && format !== 'json') {
+            throw new UsageError(`Option '--format' must be table or json, got '${format}'. Run 'docker-nest doctor --help'.`);
+        }
+        const binary = findOnPath('docker');
+        const docker = binary
+            ? new DockerCli(binary, captureHostDockerEnv(), (m) => logger.debug(m))
+            : undefined;
+        const rows = await runDoctor(realHost(docker, values.image ?? INPUT_DEFAULTS.image));
+        process.stdout.write(`${format === 'json' ? JSON.stringify(rows, null, 2) : formatDoctor(rows)}\n`);
+        return rows.some((r) => r.status === 'fail') ? EXIT.failed : EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/core/teardown.ts
+/**
+ * Removes everything a {@link Resources} record names, in the right order,
+ * tolerating anything already gone. Shared by the Action's post step and
+ * `docker-nest down`. Never throws: problems come back as warnings.
+ */
+
+
+/**
+ * How long dockerd gets after SIGTERM before the container is killed. An
+ * orderly dockerd shutdown takes ~1.2 s even when idle, while everything of an
+ * ephemeral nest is thrown away anyway; the short grace still gives inner
+ * containers their SIGTERM, and keeps post under a second.
+ */
+const STOP_GRACE_MS = 300;
+/** Removes container, volume and cert dir named in `resources`. */
+async function teardown(resources, docker, logger) {
+    const report = { removed: [], warnings: [] };
+    const certs = removeCertDir(resources.certDir, report);
+    if (resources.container) {
+        await removeContainer(resources.container, docker, report);
+    }
+    if (resources.volume) {
+        const volume = resources.volume;
+        if (await docker.tryRemoveVolume(volume))
+            report.removed.push(`volume ${volume}`);
+        else
+            report.warnings.push(`Could not remove volume ${volume}; remove it with: docker volume rm ${volume}`);
+    }
+    await certs;
+    for (const line of report.removed)
+        logger.info(`Removed ${line}`);
+    return report;
+}
+async function removeContainer(name, docker, report) {
+    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
+    const term = await docker.tryExec(['kill', '--signal', 'TERM', name]);
+    if (term.exitCode !== 0 && isNoSuchObject(term.stderr))
+        return;
+    if (term.exitCode === 0) {
+        await docker.tryExec(['wait', name], { timeoutMs: STOP_GRACE_MS });
+    }
+    if (await docker.tryRemoveContainer(name)) {
+        report.removed.push(`container ${name}`);
+    }
+    else {
+        report.warnings.push(`Could not remove container ${name}; remove it with: docker rm -f -v ${name}`);
+    }
+}
+async function removeCertDir(certDir, report) {
+    if (!certDir)
+        return;
+    try {
+        await (0,promises_namespaceObject.rm)(certDir, { recursive: true, force: true });
+        report.removed.push(`certificates ${certDir}`);
+    }
+    catch (error) {
+        report.warnings.push(`Could not delete ${certDir}: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/nest-file.ts
+/**
+ * What `up` tells later commands about the running nest (`env`, `status`):
+ * its client variables, mode and container, kept next to the resource
+ * record in the state dir.
+ */
+
+
+
+const NEST_FILE = 'env.json';
+/** Writes the nest file (0600) atomically. */
+function writeNestFile(stateDir, nest) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(stateDir, { recursive: true, mode: 0o700 });
+    const file = (0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE);
+    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.tmp`, `${JSON.stringify(nest)}\n`, { mode: 0o600 });
+    (0,external_node_fs_namespaceObject.renameSync)(`${file}.tmp`, file);
+}
+/** The nest file, or undefined when there is none. */
+async function readNestFile(stateDir) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    const data = JSON.parse(text);
+    const env = data.env;
+    if (typeof data.container !== 'string' ||
+        typeof env !== 'object' ||
+        env === null ||
+        !Object.values(env).every((v) => typeof v === 'string')) {
+        throw new Error(`${(0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE)} is malformed; run 'docker-nest down' and 'up' again`);
+    }
+    return data;
+}
+/** Deletes the nest file. */
+async function removeNestFile(stateDir) {
+    await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE), { force: true });
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/core/resources.ts
+/**
+ * The record of everything a nest created, saved (Action state or CLI state
+ * file) as soon as each thing exists, so teardown also cleans half-finished
+ * starts. One JSON object under one key, checked when read back.
+ */
+
+/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
+const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
+const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/;
+/** Thrown when a saved record cannot be trusted. */
+class ResourcesFormatError extends Error {
+    constructor(message) {
+        super(`docker-nest state is malformed: ${message}`);
+        this.name = 'ResourcesFormatError';
+    }
+}
+function optionalString(value, field, pattern) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string' || (pattern && !pattern.test(value))) {
+        throw new ResourcesFormatError(`field '${field}' has an unexpected value`);
+    }
+    return value;
+}
+function parseHostDocker(value) {
+    if (typeof value !== 'object' || value === null) {
+        throw new ResourcesFormatError("field 'hostDocker' is missing");
+    }
+    const host = {};
+    for (const key of HOST_DOCKER_ENV_KEYS) {
+        host[key] =
+            optionalString(value[key], key) ?? null;
+    }
+    return host;
+}
+function optionalField(key, value) {
+    return value === undefined ? {} : { [key]: value };
+}
+/** Parses and checks a saved record. */
+function parseResources(json) {
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new ResourcesFormatError('not JSON');
+    }
+    if (typeof data !== 'object' || data === null || data.version !== 1) {
+        throw new ResourcesFormatError('unknown version');
+    }
+    const runId = optionalString(data.runId, 'runId');
+    if (!runId)
+        throw new ResourcesFormatError("field 'runId' is missing");
+    if (data.mode !== undefined && data.mode !== 'dood') {
+        throw new ResourcesFormatError("field 'mode' has an unexpected value");
+    }
+    return {
+        version: 1,
+        runId,
+        hostDocker: parseHostDocker(data.hostDocker),
+        ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
+        ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
+        container: optionalString(data.container, 'container', OUR_NAME),
+        volume: optionalString(data.volume, 'volume', OUR_NAME),
+        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
+    };
+}
+/** Serialises a record. */
+function serializeResources(resources) {
+    return JSON.stringify(resources);
+}
+
+;// CONCATENATED MODULE: ./src/cli/state-file.ts
+/**
+ * Where the CLI keeps a nest's resource record between `up` and `down`.
+ * Written atomically after each change, like the Action's post state.
+ */
+
+
+
+
+
+const STATE_FILE = 'nest.json';
+/** --state-dir, then DOCKER_NEST_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state. */
+function resolveStateDir(flag) {
+    if (flag)
+        return flag;
+    if (process.env.DOCKER_NEST_STATE_DIR)
+        return process.env.DOCKER_NEST_STATE_DIR;
+    const base = process.env.XDG_STATE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.local', 'state');
+    return (0,external_node_path_namespaceObject.join)(base, 'docker-nest');
+}
+/** The state file of the nest in `stateDir`. */
+function stateFilePath(stateDir) {
+    return (0,external_node_path_namespaceObject.join)(stateDir, STATE_FILE);
+}
+/** A recorder that rewrites the state file (0600, in a 0700 dir) on every change. */
+function fileRecorder(stateDir) {
+    return {
+        record(resources) {
+            (0,external_node_fs_namespaceObject.mkdirSync)(stateDir, { recursive: true, mode: 0o700 });
+            const file = stateFilePath(stateDir);
+            (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.tmp`, serializeResources(resources), {
+                mode: 0o600
+            });
+            (0,external_node_fs_namespaceObject.renameSync)(`${file}.tmp`, file);
+        }
+    };
+}
+/** The saved record, or undefined when there is no state file. */
+async function readStateFile(stateDir) {
+    try {
+        return parseResources(await (0,promises_namespaceObject.readFile)(stateFilePath(stateDir), 'utf8'));
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/** Deletes the state file once its nest is gone. */
+async function removeStateFile(stateDir) {
+    await (0,promises_namespaceObject.rm)(stateFilePath(stateDir), { force: true });
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/common.ts
+
+
+/** --state-dir, shared by the commands that read or write the nest's record. */
+const STATE_DIR_OPTION = {
+    'state-dir': {
+        type: 'string',
+        placeholder: 'DIR',
+        help: "where the nest's record lives (default $DOCKER_NEST_STATE_DIR or ~/.local/state/docker-nest)"
+    }
+};
+/** The state dir from the flag, env or default. */
+function stateDirOf(flag) {
+    return resolveStateDir(flag);
+}
+/**
+ * A docker CLI for the runner's own daemon. A DOCKER_HOST that points at a
+ * nest (a shell that ran `eval "$(docker-nest up)"`) is not the runner's
+ * daemon, so `hostDocker` from a saved record wins when there is one.
+ */
+function hostDockerCli(logger, saved) {
+    const host = saved ?? captureHostDockerEnv();
+    return saved
+        ? new DockerCli(findOnPath('docker') ?? 'docker', host, (m) => logger.debug(m))
+        : DockerCli.locate(host, (m) => logger.debug(m));
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/down.ts
+/** `docker-nest down`: remove the nest `up` started. */
+
+
+
+
+
+const down = {
+    name: 'down',
+    summary: "remove the nest 'up' started (container, volume, certificates); a no-op when there is none",
+    options: { ...STATE_DIR_OPTION },
+    async run({ stateDir: flag, logger }) {
+        const stateDir = stateDirOf(flag);
+        const resources = await readStateFile(stateDir);
+        if (!resources) {
+            logger.info(`No nest is up (no ${stateFilePath(stateDir)}); nothing to remove.`);
+            return EXIT.ok;
+        }
+        if (resources.mode === 'dood') {
+            // dood started nothing: the machine's own daemon stays as it is.
+            logger.info('dood: nothing to remove (the machine’s own daemon).');
+            await removeNestFile(stateDir);
+            await removeStateFile(stateDir);
+            return EXIT.ok;
+        }
+        const docker = hostDockerCli(logger, resources.hostDocker);
+        const report = await teardown(resources, docker, logger);
+        for (const warning of report.warnings)
+            logger.warning(warning);
+        if (report.warnings.length > 0)
+            return EXIT.failed;
+        if (!report.removed.some((line) => line.startsWith('container '))) {
+            logger.info(`The nest's container (${resources.container ?? 'not started'}) was already gone.`);
+        }
+        await removeNestFile(stateDir);
+        await removeStateFile(stateDir);
+        return EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/shell.ts
+/** Output formats for the variables of a nest (`up`, `env`). */
+/** Quotes a value for POSIX sh. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** `export NAME='value'` lines; an empty value is exported empty, which clears a stale one. */
+function exportLines(vars) {
+    return Object.entries(vars)
+        .map(([name, value]) => `export ${name}=${shellQuote(value)}`)
+        .join('\n');
+}
+/** The formats `--format` accepts. */
+const ENV_FORMATS = ['sh', 'fish', 'dotenv', 'json', 'github'];
+/** True when `value` is one of {@link ENV_FORMATS}. */
+function isEnvFormat(value) {
+    return ENV_FORMATS.includes(value);
+}
+function fishQuote(value) {
+    return `'${value.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+}
+function dotenvValue(value) {
+    return /^[A-Za-z0-9_./:@+-]*$/.test(value)
+        ? value
+        : `"${value.replace(/[\\"$`]/g, (c) => `\\${c}`)}"`;
+}
+/**
+ * The variables in one format: sh (`eval`), fish (`| source`), dotenv
+ * (docker compose `--env-file`, Jenkins), json, github (append to
+ * $GITHUB_ENV). No trailing newline.
+ */
+function formatEnv(vars, format) {
+    const entries = Object.entries(vars);
+    for (const [name, value] of entries) {
+        if (/[\n\r]/.test(value)) {
+            throw new Error(`${name} contains a line break; it cannot be printed as ${format}`);
+        }
+    }
+    switch (format) {
+        case 'sh':
+            return exportLines(vars);
+        case 'fish':
+            return entries.map(([n, v]) => `set -gx ${n} ${fishQuote(v)}`).join('\n');
+        case 'dotenv':
+            return entries.map(([n, v]) => `${n}=${dotenvValue(v)}`).join('\n');
+        case 'json':
+            return JSON.stringify(vars, null, 2);
+        case 'github':
+            return entries.map(([n, v]) => `${n}=${v}`).join('\n');
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -858,6 +1350,266 @@ function networkArgs(network) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/core/auto.ts
+
+/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
+const PROBE_TIMEOUT_MS = 120_000;
+/** `docker run` arguments of the probe: privileged, no network, removed on exit, labelled. */
+function buildProbeArgs(image, runId) {
+    return [
+        'run',
+        '--rm',
+        '--privileged',
+        '--network',
+        'none',
+        '--label',
+        `${LABELS.managed}=true`,
+        '--label',
+        `${LABELS.run}=${runId}`,
+        '--entrypoint',
+        'true',
+        image
+    ];
+}
+/**
+ * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
+ * earlier probe in this job); undefined when there is none.
+ */
+function cachedProbe(value) {
+    if (value === 'true' || value === 'false') {
+        return {
+            privileged: value === 'true',
+            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
+        };
+    }
+    return undefined;
+}
+/** Starts one privileged container and reports whether it worked. */
+async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS) {
+    const started = performance.now();
+    const result = await docker.tryExec(buildProbeArgs(image, runId), {
+        timeoutMs
+    });
+    const ms = Math.round(performance.now() - started);
+    if (result.exitCode === 0) {
+        return {
+            privileged: true,
+            reason: `a privileged container from ${image} started in ${ms} ms`
+        };
+    }
+    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
+    return {
+        privileged: false,
+        reason: `a privileged container from ${image} could not start ` +
+            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
+    };
+}
+
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+/**
+ * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
+ * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
+ * docker CLI process, which is what makes 50 ms readiness polling cheap.
+ */
+
+
+/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
+function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const target = endpoint.socketPath
+            ? { socketPath: endpoint.socketPath }
+            : { host: endpoint.host, port: endpoint.port };
+        const options = {
+            ...target,
+            path,
+            method: 'GET',
+            timeout: timeoutMs,
+            agent: false,
+            ...(endpoint.tls ?? {})
+        };
+        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => {
+                const body = Buffer.concat(chunks).toString('utf8');
+                const status = res.statusCode ?? 0;
+                if (status >= 200 && status < 300)
+                    resolve(body);
+                else
+                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Resolves when the daemon answers `GET /_ping` with OK. */
+async function ping(endpoint, timeoutMs = 1000) {
+    const body = await daemon_client_getJsonOrText(endpoint, '/_ping', timeoutMs);
+    if (body.trim() !== 'OK')
+        throw new Error(`GET /_ping answered '${body}'`);
+}
+/** `GET /version`. */
+async function daemonVersion(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/version', 5000));
+}
+/** `GET /info`. */
+async function daemonInfo(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
+}
+
+;// CONCATENATED MODULE: ./src/core/diagnose.ts
+/** Lines of the container log shown on failure. */
+const LOG_TAIL_LINES = 50;
+const RULES = [
+    {
+        id: 'no-dockerd',
+        pattern: /dockerd: not found|executable file not found|exec: "?dockerd"?:/i,
+        message: "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
+            'image or an image that ships dockerd.'
+    },
+    {
+        id: 'not-privileged',
+        pattern: /mount: permission denied|are you root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
+        message: 'The sidecar is not allowed to act as privileged. The runner must ' +
+            'allow --privileged containers (GitLab: privileged = true; ' +
+            'Kubernetes: securityContext.privileged), or use a runtime such as ' +
+            'sysbox.'
+    },
+    {
+        id: 'iptables-nat',
+        pattern: /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
+        message: 'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
+            'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
+            'use an image whose iptables matches the host (nf_tables), or pass ' +
+            "'--iptables=false' in dockerd-args if inner containers need no NAT."
+    },
+    {
+        id: 'overlay-einval',
+        pattern: /failed to mount overlay: invalid argument|overlay.*invalid argument/i,
+        message: 'overlay-on-overlay: /var/lib/docker is not on a real filesystem. ' +
+            'docker-nest mounts a volume there; on Kubernetes use an emptyDir, or ' +
+            "pass '--storage-driver=vfs' as a (slow) last resort."
+    },
+    {
+        id: 'cgroup-nesting',
+        pattern: /cannot enter cgroupv2|sed: write error|cgroup\.subtree_control|could not enable cgroup v2 nesting|Device or resource busy/i,
+        message: 'cgroup v2 nesting failed. Use a current dind image (2025 or later) and ' +
+            'make sure nothing runs `docker exec` in the sidecar while it starts.'
+    },
+    {
+        id: 'tls-certificates',
+        pattern: /v2i_GENERAL_NAME_ex|unable to get local issuer|verification failed|error loading|certificates never arrived|tls: /i,
+        message: 'The TLS certificates were not accepted by the daemon. Check tls-san ' +
+            'entries (typed DNS:/IP:) and that the image reads them from ' +
+            '$DOCKER_TLS_CERTDIR/server.'
+    },
+    {
+        id: 'stale-pidfile',
+        pattern: /pid file found, ensure docker is not running|process with PID \d+ is still running/i,
+        message: 'A stale dockerd pid file stopped the start. Use a fresh volume or an ' +
+            'image whose entrypoint removes stale pid files.'
+    },
+    {
+        id: 'slow-plain-tcp',
+        pattern: /Startup is intentionally being slowed down/i,
+        message: 'dockerd delays start by 15 s on a plain TCP listener without ' +
+            '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
+    },
+    {
+        id: 'vfs',
+        pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
+        message: 'The inner daemon fell back to the vfs storage driver (slow, big). ' +
+            'Mount a volume on /var/lib/docker.'
+    }
+];
+/** Returns the hints whose signature appears in the log, most specific first. */
+function classifyLog(log) {
+    return RULES.filter((rule) => rule.pattern.test(log)).map(({ id, message }) => ({
+        id,
+        message
+    }));
+}
+/** Collects state, log tail and hints; never throws. */
+async function diagnoseContainer(docker, name) {
+    const [logs, inspect] = await Promise.all([
+        docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
+        docker.tryExec(['inspect', '--type', 'container', name])
+    ]);
+    let state = 'unknown (docker inspect failed)';
+    if (inspect.exitCode === 0) {
+        const info = JSON.parse(inspect.stdout)[0];
+        state = describeState(info.State);
+    }
+    // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
+    const logTail = [logs.stdout, logs.stderr]
+        .filter((text) => text.trim() !== '')
+        .join('\n')
+        .trim()
+        .split('\n')
+        .slice(-LOG_TAIL_LINES)
+        .join('\n');
+    return { state, logTail, hints: classifyLog(logTail) };
+}
+/** One line for a container state. */
+function describeState(state) {
+    if (state.Running)
+        return 'running';
+    const parts = [`${state.Status}, exit code ${state.ExitCode}`];
+    if (state.OOMKilled)
+        parts.push('killed: out of memory');
+    if (state.Error)
+        parts.push(state.Error);
+    return parts.join('; ');
+}
+/** The sidecar did not become ready; the message carries the diagnosis. */
+class DaemonStartError extends Error {
+    diagnosis;
+    constructor(summary, diagnosis) {
+        super(formatDiagnosis(summary, diagnosis));
+        this.diagnosis = diagnosis;
+        this.name = 'DaemonStartError';
+    }
+}
+/** Renders a diagnosis as the text users read in the log. */
+function formatDiagnosis(summary, diagnosis) {
+    const hints = diagnosis.hints.length > 0
+        ? diagnosis.hints.map((hint) => `Hint: ${hint.message}`)
+        : ['Hint: no known cause matched; see the log lines above.'];
+    return [
+        summary,
+        `Container state: ${diagnosis.state}`,
+        `Last ${LOG_TAIL_LINES} log lines of the sidecar:`,
+        indent(diagnosis.logTail || '(empty)'),
+        ...hints
+    ].join('\n');
+}
+function indent(text) {
+    return text
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/phase.ts
+async function phase(logger, title, fn) {
+    return logger.group(title, async () => {
+        const started = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            logger.info(`${title}: ${Math.round(performance.now() - started)} ms`);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/tar.ts
 /**
  * A minimal ustar writer, enough to stream a few small files into a container
@@ -906,8 +1658,6 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
     return Buffer.concat(parts);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/tls.ts
 // In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
 // certificate for dockerd and a client certificate for the Docker CLI.
@@ -1426,109 +2176,889 @@ async function waitForDaemon(plan, endpoint, exited, deps) {
     throw new DaemonStartError(summary, diagnosis);
 }
 
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    try {
-        return typeof error === 'string' ? error : JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/mtu.ts
+;// CONCATENATED MODULE: ./src/core/socket.ts
 /**
- * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
- * network with a larger MTU than the outer path makes TLS downloads hang
- * (shared/reference/dind.md §6 #20).
+ * Finds the runner's Docker socket for dood and explains, plainly, why it
+ * cannot be used: missing, not a socket, nobody listening, or permission
+ * denied (with the socket's owner, group and mode and the user's groups).
+ * docker-nest never changes the socket's permissions.
  */
 
-/** Picks the interface of the IPv4 default route from /proc/net/route text. */
-function defaultRouteInterface(routeTable) {
-    for (const line of routeTable.split('\n').slice(1)) {
-        const [iface, destination, , , , , , mask] = line.trim().split(/\s+/);
-        if (destination === '00000000' && mask === '00000000')
-            return iface;
-    }
-    return undefined;
-}
-/** MTU of the default-route interface, or undefined when it cannot be read. */
-async function detectUplinkMtu(procRoot = '/proc', sysRoot = '/sys') {
+
+/** The rootful default socket. */
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+const defaultSocketEnv = () => ({
+    dockerHost: process.env.DOCKER_HOST,
+    xdgRuntimeDir: process.env.XDG_RUNTIME_DIR,
+    exists: (path) => statOrUndefined(path) !== undefined
+});
+function statOrUndefined(path) {
     try {
-        const iface = defaultRouteInterface(await (0,promises_namespaceObject.readFile)(`${procRoot}/net/route`, 'utf8'));
-        if (!iface)
-            return undefined;
-        const mtu = Number((await (0,promises_namespaceObject.readFile)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8')).trim());
-        return Number.isInteger(mtu) && mtu > 0 ? mtu : undefined;
+        return (0,external_node_fs_namespaceObject.statSync)(path);
     }
     catch {
         return undefined;
     }
 }
-
-;// CONCATENATED MODULE: ./src/core/teardown.ts
 /**
- * Removes everything a {@link Resources} record names, in the right order,
- * tolerating anything already gone. Shared by the Action's post step and
- * `docker-nest down`. Never throws: problems come back as warnings.
+ * Picks the socket, in order: input `socket`; a `unix://` DOCKER_HOST; the
+ * default path; the rootless socket in $XDG_RUNTIME_DIR. The input and
+ * DOCKER_HOST are taken as given (checked later, so their errors are precise);
+ * the default paths only when they exist.
  */
-
-
-/**
- * How long dockerd gets after SIGTERM before the container is killed. An
- * orderly dockerd shutdown takes ~1.2 s even when idle, while everything of an
- * ephemeral nest is thrown away anyway; the short grace still gives inner
- * containers their SIGTERM, and keeps post under a second.
- */
-const STOP_GRACE_MS = 300;
-/** Removes container, volume and cert dir named in `resources`. */
-async function teardown(resources, docker, logger) {
-    const report = { removed: [], warnings: [] };
-    const certs = removeCertDir(resources.certDir, report);
-    if (resources.container) {
-        await removeContainer(resources.container, docker, report);
+function resolveSocket(input, env = defaultSocketEnv()) {
+    if (input)
+        return { path: input, source: "input 'socket'" };
+    if (env.dockerHost?.startsWith('unix://')) {
+        return {
+            path: env.dockerHost.slice('unix://'.length),
+            source: 'DOCKER_HOST'
+        };
     }
-    if (resources.volume) {
-        const volume = resources.volume;
-        if (await docker.tryRemoveVolume(volume))
-            report.removed.push(`volume ${volume}`);
-        else
-            report.warnings.push(`Could not remove volume ${volume}; remove it with: docker volume rm ${volume}`);
+    const tried = [DEFAULT_SOCKET];
+    if (env.exists(DEFAULT_SOCKET)) {
+        return { path: DEFAULT_SOCKET, source: 'default' };
     }
-    await certs;
-    for (const line of report.removed)
-        logger.info(`Removed ${line}`);
-    return report;
+    if (env.xdgRuntimeDir) {
+        const rootless = (0,external_node_path_namespaceObject.join)(env.xdgRuntimeDir, 'docker.sock');
+        tried.push(rootless);
+        if (env.exists(rootless))
+            return { path: rootless, source: 'rootless' };
+    }
+    const ignored = env.dockerHost
+        ? ` (DOCKER_HOST=${env.dockerHost} is not a unix socket, so it was not used)`
+        : '';
+    throw new Error(`No Docker socket found: tried ${tried.join(', ')}${ignored}. ` +
+        "Set input 'socket' to the runner's Docker socket, mount it into the " +
+        'job container (-v /var/run/docker.sock:/var/run/docker.sock), or use mode: dind.');
 }
-async function removeContainer(name, docker, report) {
-    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
-    const term = await docker.tryExec(['kill', '--signal', 'TERM', name]);
-    if (term.exitCode !== 0 && isNoSuchObject(term.stderr))
-        return;
-    if (term.exitCode === 0) {
-        await docker.tryExec(['wait', name], { timeoutMs: STOP_GRACE_MS });
+/** Throws a clear error unless `path` exists and is a socket. */
+function assertSocket(choice) {
+    const stats = statOrUndefined(choice.path);
+    if (!stats) {
+        throw new Error(`No Docker socket at ${choice.path} (from ${choice.source}). ` +
+            'Mount or start Docker there, point input ' +
+            "'socket' at the right path, or use mode: dind.");
     }
-    if (await docker.tryRemoveContainer(name)) {
-        report.removed.push(`container ${name}`);
-    }
-    else {
-        report.warnings.push(`Could not remove container ${name}; remove it with: docker rm -f -v ${name}`);
+    if (!stats.isSocket()) {
+        throw new Error(`${choice.path} (from ${choice.source}) is not a socket but a ` +
+            `${stats.isDirectory() ? 'directory' : 'file'}. A bind mount of a ` +
+            'socket that did not exist yet creates a directory: mount the real ' +
+            "socket, or point input 'socket' at it.");
     }
 }
-async function removeCertDir(certDir, report) {
-    if (!certDir)
-        return;
+/** Names by numeric id from an /etc/passwd- or /etc/group-style file. */
+function namesById(text) {
+    const names = new Map();
+    for (const line of text.split('\n')) {
+        const [name, , id] = line.split(':');
+        if (name && id !== undefined && /^[0-9]+$/.test(id)) {
+            if (!names.has(Number(id)))
+                names.set(Number(id), name);
+        }
+    }
+    return names;
+}
+function readNames(file) {
     try {
-        await (0,promises_namespaceObject.rm)(certDir, { recursive: true, force: true });
-        report.removed.push(`certificates ${certDir}`);
+        return namesById((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return new Map();
+    }
+}
+/** Reads the facts for {@link permissionMessage} from the system. */
+function permissionFacts(path) {
+    const stats = (0,external_node_fs_namespaceObject.statSync)(path);
+    return {
+        path,
+        uid: stats.uid,
+        gid: stats.gid,
+        mode: stats.mode & 0o7777,
+        userUid: process.getuid?.() ?? -1,
+        userGroups: process.getgroups?.() ?? [],
+        users: readNames('/etc/passwd'),
+        groups: readNames('/etc/group')
+    };
+}
+function named(id, names) {
+    const name = names.get(id);
+    return name ? `${name} (${id})` : String(id);
+}
+/** The "permission denied" explanation: who owns the socket, who we are, and the ways out. */
+function permissionMessage(facts) {
+    const group = facts.groups.get(facts.gid) ?? String(facts.gid);
+    const groups = facts.userGroups.map((id) => named(id, facts.groups));
+    return [
+        `Permission denied on the Docker socket ${facts.path}: it is owned by ` +
+            `user ${named(facts.uid, facts.users)}, group ${named(facts.gid, facts.groups)}, ` +
+            `mode ${facts.mode.toString(8).padStart(4, '0')}, and this step runs as ` +
+            `user ${named(facts.userUid, facts.users)} in groups ${groups.join(', ') || '(none)'}.`,
+        'To fix this, one of:',
+        `- run the runner (or the job container) as a member of group '${group}': ` +
+            `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
+            `service; in a container job add options: --group-add ${facts.gid}`,
+        '- run the runner as root (sudo)',
+        'docker-nest does not change the permissions of the host socket.'
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/dood.ts
+
+
+
+const dood_PING_TIMEOUT_MS = 5000;
+/** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
+function runLabel(runId) {
+    return `${LABELS.run}=${runId}`;
+}
+/** Finds and checks the socket; throws with the cause and the fix. */
+async function startDood(socketInput, runId, deps) {
+    const started = performance.now();
+    const choice = resolveSocket(socketInput, deps.socketEnv);
+    deps.logger.info(`Docker socket ${choice.path} (from ${choice.source})`);
+    assertSocket(choice);
+    const endpoint = {
+        host: 'localhost',
+        port: 0,
+        socketPath: choice.path
+    };
+    try {
+        await ping(endpoint, dood_PING_TIMEOUT_MS);
     }
     catch (error) {
-        report.warnings.push(`Could not delete ${certDir}: ${error.message}`);
+        throw explainPingFailure(choice.path, error);
+    }
+    const readyMs = Math.round(performance.now() - started);
+    const [version, info] = await Promise.all([
+        daemonVersion(endpoint),
+        daemonInfo(endpoint)
+    ]);
+    deps.logger.info(`Docker ${version.Version} answers on ${choice.path} ` +
+        `(storage driver ${info.Driver})`);
+    return {
+        mode: 'dood',
+        socket: choice.path,
+        dockerHost: `unix://${choice.path}`,
+        serverVersion: version.Version,
+        storageDriver: info.Driver,
+        label: runLabel(runId),
+        readyMs
+    };
+}
+function explainPingFailure(path, error) {
+    if (error.code === 'EACCES' || error.code === 'EPERM') {
+        return new Error(permissionMessage(permissionFacts(path)));
+    }
+    if (error.code === 'ECONNREFUSED') {
+        return new Error(`Nothing listens on the Docker socket ${path} (connection refused): ` +
+            'the daemon is not running. Start it (sudo systemctl start docker) ' +
+            "or point input 'socket' at a running daemon's socket.");
+    }
+    return new Error(`The Docker daemon on ${path} did not answer /_ping: ${error.message}. ` +
+        'Check that dockerd is running and healthy (systemctl status docker).');
+}
+/** `GET /containers/{id}/json` over the socket (dood needs no docker CLI); undefined when unknown. */
+async function inspectOverSocket(socket, id) {
+    try {
+        const endpoint = { host: 'localhost', port: 0, socketPath: socket };
+        return JSON.parse(await getJsonOrText(endpoint, `/containers/${id}/json`, dood_PING_TIMEOUT_MS));
+    }
+    catch {
+        return undefined;
     }
 }
+/**
+ * The bind-mount trap, said once: paths in `-v` resolve on the runner's host,
+ * so in a container job the workspace's host path is what to mount.
+ */
+function bindMountNote(workspaceHostPath) {
+    const base = 'dood: containers you start run on the runner’s daemon, next to this ' +
+        'job, so bind-mount paths (-v ./dir:/x) resolve on the host, not in ' +
+        'this step’s filesystem.';
+    return workspaceHostPath
+        ? `${base} This step runs in a container; the workspace is at ` +
+            `${workspaceHostPath} on the host: mount that path.`
+        : base;
+}
+/**
+ * Removes the containers, then networks and volumes, carrying the run's
+ * label — never anything else, never a prune.
+ */
+async function removeLabelled(runId, docker, logger) {
+    const report = { removed: [], warnings: [] };
+    const filter = ['--filter', `label=${runLabel(runId)}`];
+    const kinds = [
+        ['container', ['ps', '--all', '--quiet', ...filter], ['rm', '-f', '-v']],
+        ['network', ['network', 'ls', '--quiet', ...filter], ['network', 'rm']],
+        ['volume', ['volume', 'ls', '--quiet', ...filter], ['volume', 'rm', '-f']]
+    ];
+    for (const [kind, list, remove] of kinds) {
+        const listed = await docker.tryExec([...list]);
+        if (listed.exitCode !== 0) {
+            report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
+            continue;
+        }
+        const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
+        for (const id of ids) {
+            const removed = await docker.tryExec([...remove, id]);
+            if (removed.exitCode === 0)
+                report.removed.push(`${kind} ${id}`);
+            else
+                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.stderr.trim()}`);
+        }
+    }
+    for (const line of report.removed)
+        logger.info(`Removed ${line}`);
+    if (report.removed.length === 0) {
+        logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/up.ts
+/** `docker-nest up`: start a nest and print its variables. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Inputs that are lists: their flags may repeat. */
+const LIST_INPUTS = [
+    'dockerd-args',
+    'registry-mirrors',
+    'insecure-registries',
+    'tls-san'
+];
+/**
+ * Inputs that only make sense for the Action: post's cleanup policy, and the
+ * docker CLI install through the Actions tool cache.
+ */
+const ACTION_ONLY = [
+    'cleanup',
+    'docker-cli-version',
+    'docker-cli-url',
+    'docker-cli-sha256'
+];
+/** The Action inputs `up` takes as flags. */
+const UP_INPUTS = Object.keys(INPUT_DEFAULTS).filter((name) => !ACTION_ONLY.includes(name));
+/** Env var name for an input: DOCKER_NEST_WAIT_TIMEOUT for wait-timeout. */
+function envNameFor(name) {
+    return `DOCKER_NEST_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+/** The variables a shell needs to use the nest. */
+function nestEnvironment(info) {
+    return {
+        DOCKER_HOST: info.dockerHost,
+        DOCKER_TLS_VERIFY: info.tlsVerify ? '1' : '',
+        DOCKER_CERT_PATH: info.certPath ?? ''
+    };
+}
+/** `--format`, shared with `env`. */
+const FORMAT_OPTION = {
+    format: {
+        type: 'string',
+        placeholder: 'F',
+        help: `output format: ${ENV_FORMATS.join('|')} (default sh)`
+    }
+};
+/** The --format value, checked. */
+function envFormatOf(value, command) {
+    const format = value ?? 'sh';
+    if (!isEnvFormat(format)) {
+        throw new UsageError(`Option '--format' must be one of ${ENV_FORMATS.join(', ')}, got '${format}'. Run 'docker-nest ${command} --help'.`);
+    }
+    return format;
+}
+const inputOptions = Object.fromEntries(UP_INPUTS.map((name) => [
+    name,
+    {
+        type: 'string',
+        multiple: LIST_INPUTS.includes(name),
+        placeholder: 'V',
+        help: `default: ${INPUT_DEFAULTS[name] || '(none)'}${LIST_INPUTS.includes(name) ? ' (repeatable)' : ''}; env ${envNameFor(name)}`
+    }
+]));
+async function upDind(ctx) {
+    const { options, hostDocker, recorder, logger } = ctx;
+    const plan = makePlan(options, {
+        runPrefix: 'local',
+        detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
+        now: new Date()
+    });
+    const resources = { version: 1, runId: plan.runId, hostDocker };
+    await recorder.record(resources);
+    try {
+        const info = await startDind(plan, resources, {
+            docker: ctx.docker,
+            logger,
+            recorder,
+            certParentDir: ctx.stateDir
+        });
+        return {
+            mode: 'dind',
+            container: info.containerName,
+            env: nestEnvironment(info)
+        };
+    }
+    catch (error) {
+        // Leave nothing behind: unlike the Action, no post step follows a failed
+        // up. The record stays only if something could not be removed, for `down`.
+        const report = await teardown(resources, ctx.docker, logger);
+        for (const warning of report.warnings)
+            logger.warning(warning);
+        if (report.warnings.length === 0)
+            await removeStateFile(ctx.stateDir);
+        throw error;
+    }
+}
+async function upDood(ctx) {
+    const { hostDocker, recorder, logger } = ctx;
+    const runId = `local-${randomSuffix()}`;
+    const resources = { version: 1, runId, hostDocker, mode: 'dood' };
+    const info = await startDood(ctx.options.socket, runId, { logger });
+    resources.socket = info.socket;
+    await recorder.record(resources);
+    logger.info("dood: containers run on this machine's daemon; bind-mount paths are " +
+        'paths of the machine, not of a job container.');
+    return {
+        mode: 'dood',
+        container: '',
+        env: {
+            DOCKER_HOST: info.dockerHost,
+            DOCKER_TLS_VERIFY: '',
+            DOCKER_CERT_PATH: '',
+            DOCKER_NEST_LABEL: info.label
+        }
+    };
+}
+/** `--mode auto`: dind where a privileged container starts, else dood; dood also when dind then fails. */
+async function upAuto(ctx) {
+    const probe = await probePrivileged(ctx.docker, ctx.options.image, `local-${randomSuffix()}-probe`);
+    ctx.logger.info(`mode: auto chose ${probe.privileged ? 'dind' : 'dood'}: ${probe.reason}.`);
+    if (!probe.privileged)
+        return upDood(ctx);
+    try {
+        return await upDind(ctx);
+    }
+    catch (error) {
+        ctx.logger.warning(`mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`);
+        return upDood(ctx);
+    }
+}
+const up = {
+    name: 'up',
+    summary: 'start a private Docker daemon (dind, mutual TLS; or --mode dood|auto) and print its variables: eval "$(docker-nest up)"',
+    options: { ...inputOptions, ...FORMAT_OPTION, ...STATE_DIR_OPTION },
+    notes: 'Each option is the GitHub Action input of the same name.',
+    async run({ values, inputs, stateDir: flag, logger }) {
+        const format = envFormatOf(values.format, 'up');
+        const options = parseInputs(inputs);
+        const stateDir = stateDirOf(flag);
+        const existing = await readStateFile(stateDir);
+        if (existing) {
+            throw new UsageError(`A nest is already up (${stateFilePath(stateDir)}, container ` +
+                `${existing.container ?? '-'}). Run 'docker-nest down' first, or use another --state-dir.`);
+        }
+        const hostDocker = captureHostDockerEnv();
+        let docker;
+        const ctx = {
+            options,
+            hostDocker,
+            // dood needs no docker CLI; look it up only when a mode needs it.
+            get docker() {
+                docker ??= DockerCli.locate(hostDocker, (m) => logger.debug(m));
+                return docker;
+            },
+            recorder: fileRecorder(stateDir),
+            stateDir,
+            logger
+        };
+        const started = options.mode === 'dood'
+            ? await upDood(ctx)
+            : options.mode === 'auto'
+                ? await upAuto(ctx)
+                : await upDind(ctx);
+        writeNestFile(stateDir, {
+            mode: started.mode,
+            container: started.container,
+            env: started.env,
+            startedAt: new Date().toISOString()
+        });
+        process.stdout.write(`${formatEnv(started.env, format)}\n`);
+        logger.info(`Ready. Remove it with: docker-nest down${flag ? ` --state-dir ${flag}` : ''}`);
+        return EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/env.ts
+/** `docker-nest env`: print the running nest's variables again. */
+
+
+
+
+
+
+const env = {
+    name: 'env',
+    summary: 'print the variables of the running nest (for another shell, compose or $GITHUB_ENV)',
+    options: { ...FORMAT_OPTION, ...STATE_DIR_OPTION },
+    notes: [
+        'Examples:',
+        '  eval "$(docker-nest env)"                 # sh, bash, zsh',
+        '  docker-nest env --format fish | source    # fish',
+        '  docker-nest env --format dotenv > .env    # docker compose --env-file, Jenkins',
+        '  docker-nest env --format github >> "$GITHUB_ENV"'
+    ].join('\n'),
+    async run({ values, stateDir: flag, logger }) {
+        const format = envFormatOf(values.format, 'env');
+        const stateDir = stateDirOf(flag);
+        const nest = await readNestFile(stateDir);
+        const resources = await readStateFile(stateDir);
+        if (!nest || !resources) {
+            throw new Error(`No nest is up in ${stateDir}. Start one with: docker-nest up`);
+        }
+        const docker = hostDockerCli(logger, resources.hostDocker);
+        const state = await docker.tryExec([
+            'inspect',
+            '--type',
+            'container',
+            '--format',
+            '{{.State.Status}}',
+            nest.container
+        ]);
+        if (state.stdout.trim() !== 'running') {
+            throw new Error(`The nest's container ${nest.container} is ${state.exitCode === 0 ? state.stdout.trim() : 'gone'}. Run 'docker-nest down' and 'docker-nest up'.`);
+        }
+        process.stdout.write(`${formatEnv(nest.env, format)}\n`);
+        return EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/core/reap.ts
+
+/** Decides, without Docker, which objects go. Pure. */
+function decideReap(objects, options) {
+    return objects
+        .filter((o) => !options.runPrefix || o.run.startsWith(options.runPrefix))
+        .map((object) => {
+        if (options.all)
+            return { object, remove: true, reason: '--all' };
+        const expires = Number(object.expires);
+        if (object.expires === '' || !Number.isFinite(expires)) {
+            return { object, remove: false, reason: 'no expiry label' };
+        }
+        const left = expires - options.nowSeconds;
+        return left > 0
+            ? { object, remove: false, reason: `expires in ${formatSeconds(left)}` }
+            : {
+                object,
+                remove: true,
+                reason: `expired ${formatSeconds(-left)} ago`
+            };
+    });
+}
+/** 90 → "1m30s", 7200 → "2h0m". */
+function formatSeconds(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m${s % 60}s`;
+    return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
+}
+const FORMAT = `{{.Label "${LABELS.run}"}}\t{{.Label "${LABELS.expires}"}}`;
+function parseRows(kind, text) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => {
+        const [name, run = '', expires = ''] = line.split('\t');
+        return { kind, name, run, expires };
+    });
+}
+/** Every container and volume carrying the `docker-nest` label. */
+async function listNestObjects(docker) {
+    const filter = `label=${LABELS.managed}`;
+    const [containers, volumes] = await Promise.all([
+        docker.exec([
+            'ps',
+            '--all',
+            '--filter',
+            filter,
+            '--format',
+            `{{.Names}}\t${FORMAT}`
+        ]),
+        docker.exec([
+            'volume',
+            'ls',
+            '--filter',
+            filter,
+            '--format',
+            `{{.Name}}\t${FORMAT}`
+        ])
+    ]);
+    return [
+        ...parseRows('container', containers.stdout),
+        ...parseRows('volume', volumes.stdout)
+    ];
+}
+/**
+ * Removes what {@link decideReap} selects: containers first (so their volumes
+ * are free), then volumes. With `dryRun` only decides.
+ */
+async function reapNests(docker, options) {
+    const decisions = decideReap(await listNestObjects(docker), options);
+    const report = { decisions, removed: [], failed: [] };
+    if (options.dryRun)
+        return report;
+    const chosen = decisions.filter((d) => d.remove).map((d) => d.object);
+    for (const kind of ['container', 'volume']) {
+        await Promise.all(chosen
+            .filter((o) => o.kind === kind)
+            .map(async (object) => {
+            const args = kind === 'container'
+                ? ['rm', '--force', '--volumes', object.name]
+                : ['volume', 'rm', object.name];
+            const result = await docker.tryExec(args);
+            if (result.exitCode === 0)
+                report.removed.push(object);
+            else
+                report.failed.push({ object, error: result.stderr.trim() });
+        }));
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/reap.ts
+/** `docker-nest reap`: remove abandoned nests (expired, or all of ours). */
+
+
+
+
+const reap = {
+    name: 'reap',
+    summary: 'remove nests whose docker-nest.expires label has passed (or all of ours with --all); never anything unlabelled',
+    options: {
+        all: {
+            type: 'boolean',
+            help: 'remove every docker-nest container and volume, expired or not'
+        },
+        run: {
+            type: 'string',
+            placeholder: 'PREFIX',
+            help: 'only nests whose docker-nest.run label starts with PREFIX'
+        },
+        'dry-run': { type: 'boolean', help: 'only say what would be removed' },
+        ...STATE_DIR_OPTION
+    },
+    notes: 'Nests started by this machine expire 6 hours after their start (the job limit of hosted runners).',
+    async run({ values, stateDir: flag, logger }) {
+        const saved = await readStateFile(stateDirOf(flag));
+        const docker = hostDockerCli(logger, saved?.hostDocker);
+        const dryRun = Boolean(values['dry-run']);
+        const report = await reapNests(docker, {
+            nowSeconds: Math.floor(Date.now() / 1000),
+            all: Boolean(values.all),
+            runPrefix: values.run,
+            dryRun
+        });
+        for (const d of report.decisions) {
+            const verb = d.remove ? (dryRun ? 'would remove' : 'remove') : 'keep';
+            logger.debug(`${verb} ${d.object.kind} ${d.object.name} (run ${d.object.run || '-'}): ${d.reason}`);
+        }
+        if (dryRun) {
+            for (const d of report.decisions.filter((x) => x.remove)) {
+                logger.info(`Would remove ${d.object.kind} ${d.object.name} (${d.reason})`);
+            }
+        }
+        for (const o of report.removed)
+            logger.info(`Removed ${o.kind} ${o.name} (run ${o.run || '-'})`);
+        for (const f of report.failed)
+            logger.warning(`Could not remove ${f.object.kind} ${f.object.name}: ${f.error}`);
+        const kept = report.decisions.filter((d) => !d.remove).length;
+        const chosen = report.decisions.filter((d) => d.remove).length;
+        logger.info(chosen === 0
+            ? `Nothing to reap (${kept} docker-nest object${kept === 1 ? '' : 's'} still live).`
+            : `${dryRun ? 'Would remove' : 'Removed'} ${dryRun ? chosen : report.removed.length} object(s); kept ${kept} live.`);
+        return report.failed.length > 0 ? EXIT.failed : EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/status.ts
+/** `docker-nest status`: the nests on this daemon, from their labels. */
+
+
+
+
+
+/** `127.0.0.1:49153->2376/tcp` → `tcp://127.0.0.1:49153 (TLS)`. */
+function endpointOf(ports) {
+    const m = /(\d+\.\d+\.\d+\.\d+|\[[^\]]+\]):(\d+)->(2375|2376)\/tcp/.exec(ports);
+    if (!m)
+        return '-';
+    return `tcp://${m[1]}:${m[2]} (${m[3] === '2376' ? 'TLS' : 'plain'})`;
+}
+/** Parses docker ps rows (tab-separated, in {@link FORMAT} order). */
+function parseStatusRows(text, nowSeconds, currentRun) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => {
+        const [name, run = '', expires = '', state = '', created = '', ports = ''] = line.split('\t');
+        const createdAt = Date.parse(created.replace(/ ([+-]\d{4}) \w+$/, '$1').replace(' ', 'T')) / 1000;
+        const exp = Number(expires);
+        return {
+            name,
+            run,
+            state,
+            ageSeconds: Number.isFinite(createdAt) ? nowSeconds - createdAt : NaN,
+            expiresInSeconds: expires && Number.isFinite(exp) ? exp - nowSeconds : undefined,
+            mode: 'dind',
+            endpoint: endpointOf(ports),
+            current: currentRun !== undefined && run === currentRun
+        };
+    });
+}
+const status_FORMAT = [
+    '{{.Names}}',
+    `{{.Label "${LABELS.run}"}}`,
+    `{{.Label "${LABELS.expires}"}}`,
+    '{{.State}}',
+    '{{.CreatedAt}}',
+    '{{.Ports}}'
+].join('\t');
+function table(rows) {
+    const head = ['NAME', 'RUN', 'MODE', 'STATE', 'AGE', 'EXPIRES', 'ENDPOINT'];
+    const body = rows.map((r) => [
+        `${r.name}${r.current ? ' *' : ''}`,
+        r.run,
+        r.mode,
+        r.state,
+        Number.isFinite(r.ageSeconds) ? formatSeconds(r.ageSeconds) : '?',
+        r.expiresInSeconds === undefined
+            ? '-'
+            : r.expiresInSeconds > 0
+                ? `in ${formatSeconds(r.expiresInSeconds)}`
+                : `${formatSeconds(-r.expiresInSeconds)} ago`,
+        r.endpoint
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    return [head, ...body]
+        .map((cols) => cols
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+const status_status = {
+    name: 'status',
+    summary: 'list the nests on this Docker daemon: age, mode, state, expiry, endpoint (* = this state dir)',
+    options: {
+        format: {
+            type: 'string',
+            placeholder: 'F',
+            help: 'table|json (default table)'
+        },
+        ...STATE_DIR_OPTION
+    },
+    async run({ values, stateDir: flag, logger }) {
+        const format = values.format ?? 'table';
+        if (format !== 'table' && format !== 'json') {
+            throw new UsageError(`Option '--format' must be table or json, got '${format}'. Run 'docker-nest status --help'.`);
+        }
+        const saved = await readStateFile(stateDirOf(flag));
+        const docker = hostDockerCli(logger, saved?.hostDocker);
+        const { stdout } = await docker.exec([
+            'ps',
+            '--all',
+            '--filter',
+            `label=${LABELS.managed}`,
+            '--format',
+            status_FORMAT
+        ]);
+        const rows = parseStatusRows(stdout, Date.now() / 1000, saved?.runId);
+        if (format === 'json')
+            process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        else if (rows.length === 0)
+            process.stdout.write('No nests on this daemon.\n');
+        else
+            process.stdout.write(`${table(rows)}\n`);
+        return EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/wait.ts
+/**
+ * `docker-nest wait`: the readiness check alone, for any daemon: wait until
+ * the client certificates exist and `GET /_ping` answers, with a deadline,
+ * and say why when it does not (GitLab before_script, Jenkins, scripts).
+ */
+
+
+
+
+
+
+
+/** Parses DOCKER_HOST-style values; throws UsageError for anything else. */
+function parseTarget(dockerHost, tls, certPath) {
+    if (dockerHost.startsWith('unix://')) {
+        return { dockerHost, socketPath: dockerHost.slice('unix://'.length) };
+    }
+    const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+)(?::(\d+))?\/?$/.exec(dockerHost);
+    if (!m) {
+        throw new UsageError(`Option '--host' must be tcp://HOST:PORT or unix:///PATH, got '${dockerHost}'. Run 'docker-nest wait --help'.`);
+    }
+    return {
+        dockerHost,
+        host: m[1].replace(/^\[|\]$/g, ''),
+        port: Number(m[2] ?? (tls ? 2376 : 2375)),
+        certPath: tls ? certPath : undefined
+    };
+}
+const CERT_FILES = ['ca.pem', 'cert.pem', 'key.pem'];
+/** One readiness attempt; rejects with the reason. */
+function pingOnce(target, timeoutMs) {
+    let tls;
+    if (target.certPath) {
+        const missing = CERT_FILES.filter((f) => !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(target.certPath, f)));
+        if (missing.length > 0) {
+            return Promise.reject(Object.assign(new Error(`no ${missing.join(', ')} in ${target.certPath} yet`), { code: 'NO_CERTS' }));
+        }
+        const read = (f) => (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(target.certPath, f));
+        tls = { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') };
+    }
+    return new Promise((resolve, reject) => {
+        const options = {
+            ...(target.socketPath
+                ? { socketPath: target.socketPath }
+                : { host: target.host, port: target.port }),
+            path: '/_ping',
+            timeout: Math.max(timeoutMs, 20),
+            agent: false,
+            ...(tls ?? {})
+        };
+        const req = (tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
+            const chunks = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => {
+                const body = Buffer.concat(chunks).toString('utf8').trim();
+                if (res.statusCode === 200 && body === 'OK')
+                    resolve();
+                else
+                    reject(new Error(`GET /_ping answered HTTP ${res.statusCode} ${body.slice(0, 200)}`));
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' })));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Turns the last error into a sentence with the likely cause and fix. */
+function explainWaitError(error, target) {
+    const e = error;
+    const code = e?.code ?? '';
+    const text = `${e?.message ?? String(error)}`;
+    const name = target.host ?? target.socketPath;
+    if (code === 'NO_CERTS') {
+        return `The client certificates never appeared in ${target.certPath}. The daemon's container must share that directory with this one (GitLab: volumes = ["/certs/client"] in the runner's config.toml; Kubernetes: an emptyDir at /certs/client), and it must be privileged, or it dies before writing them.`;
+    }
+    if (code === 'ENOENT' && target.socketPath) {
+        return `There is no socket at ${target.socketPath}: mount the host's socket into this container (-v /var/run/docker.sock:/var/run/docker.sock) or start a daemon.`;
+    }
+    if (code === 'EACCES') {
+        return `Permission denied on ${target.socketPath}: run as root or as a member of the socket's group.`;
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        return `The name '${name}' does not resolve: the daemon's container is not running (it exits at once when it is not privileged) or its alias is not '${name}'.`;
+    }
+    if (code === 'ECONNREFUSED') {
+        const other = target.port === 2376 ? 2375 : target.port === 2375 ? 2376 : undefined;
+        return `Nothing listens on ${name}:${target.port}: the daemon is still starting, crashed, or listens on another port${other ? ` (2376 = TLS, 2375 = plain; try ${other} with${other === 2376 ? '' : 'out'} TLS)` : ''}.`;
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' ||
+        /altnames|not in the cert/i.test(text)) {
+        return `The server certificate does not name '${name}': reach the daemon by a name in its certificate (docker, localhost, its container name) or add the name to DOCKER_TLS_SAN (typed: DNS:${name}).`;
+    }
+    if (/wrong version number|EPROTO|packet length too long/i.test(text)) {
+        return `The daemon at ${name}:${target.port} speaks plain HTTP, not TLS: use port 2375 without TLS (unset DOCKER_TLS_VERIFY), or start it with TLS.`;
+    }
+    if (code === 'ECONNRESET' || /HTTP 400.*HTTPS|socket hang up/i.test(text)) {
+        return `The daemon at ${name}:${target.port} closed the connection: it probably expects TLS (port 2376) and DOCKER_TLS_VERIFY/DOCKER_CERT_PATH are not set, or it rejected our client certificate.`;
+    }
+    if (/self.signed|unable to (verify|get)|bad certificate|unknown ca|certificate required/i.test(text) ||
+        code.startsWith('ERR_TLS') ||
+        code.includes('CERT')) {
+        return `TLS failed (${code || text}): the certificates in ${target.certPath} belong to another daemon (a shared or stale cert directory). Give each daemon its own directory.`;
+    }
+    return `The daemon did not answer: ${text}`;
+}
+const wait = {
+    name: 'wait',
+    summary: 'wait until a Docker daemon answers (certificates, then /_ping), with a deadline; explain why not',
+    options: {
+        host: {
+            type: 'string',
+            placeholder: 'URL',
+            help: 'tcp://HOST:PORT or unix:///PATH (default $DOCKER_HOST, else unix:///var/run/docker.sock)'
+        },
+        'cert-path': {
+            type: 'string',
+            placeholder: 'DIR',
+            help: 'client certificates (default $DOCKER_CERT_PATH, else ~/.docker); implies TLS'
+        },
+        tls: {
+            type: 'boolean',
+            help: 'use mutual TLS (default: on when $DOCKER_TLS_VERIFY is non-empty or --cert-path is given)'
+        },
+        timeout: {
+            type: 'string',
+            placeholder: 'S',
+            help: 'give up after S seconds (default 60)'
+        },
+        quiet: { type: 'boolean', help: 'print nothing when ready' }
+    },
+    notes: 'Exit 0 when the daemon answers, 1 when the deadline passed (with the likely cause), 2 for bad usage.',
+    async run({ values, env, logger }) {
+        const timeoutText = values.timeout ?? '60';
+        const seconds = Number(timeoutText);
+        if (!/^\d+(\.\d+)?$/.test(timeoutText) || seconds <= 0 || seconds > 3600) {
+            throw new UsageError(`Option '--timeout' must be seconds between 0 and 3600, got '${timeoutText}'. Run 'docker-nest wait --help'.`);
+        }
+        const certFlag = values['cert-path'];
+        const tls = Boolean(values.tls) ||
+            certFlag !== undefined ||
+            Boolean(env.DOCKER_TLS_VERIFY);
+        const certPath = certFlag ?? (env.DOCKER_CERT_PATH || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'));
+        const target = parseTarget(values.host ??
+            (env.DOCKER_HOST || 'unix:///var/run/docker.sock'), tls, certPath);
+        logger.debug(`waiting for ${target.dockerHost}${target.certPath ? ` (TLS, certificates in ${target.certPath})` : ''}`);
+        const result = await waitFor((left) => pingOnce(target, Math.min(left, 2000)), {
+            timeoutMs: seconds * 1000,
+            intervalMs: 100
+        });
+        if (result.status === 'ready') {
+            if (!values.quiet)
+                logger.info(`The Docker daemon at ${target.dockerHost} answers (waited ${result.elapsedMs} ms).`);
+            return EXIT.ok;
+        }
+        const lastError = 'lastError' in result ? result.lastError : undefined;
+        logger.info(`docker-nest: the Docker daemon at ${target.dockerHost} did not answer within ${seconds} s.`);
+        logger.info(`docker-nest: ${explainWaitError(lastError, target)}`);
+        return EXIT.failed;
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/cli/logger.ts
 function createCliLogger(debug) {
@@ -1547,151 +3077,12 @@ function createCliLogger(debug) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/shell.ts
-/** Shell output for `eval "$(docker-nest up)"`. */
-/** Quotes a value for POSIX sh. */
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** `export NAME='value'` lines; an empty value is exported empty, which clears a stale one. */
-function exportLines(vars) {
-    return Object.entries(vars)
-        .map(([name, value]) => `export ${name}=${shellQuote(value)}`)
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/core/resources.ts
-/**
- * The record of everything a nest created, saved (Action state or CLI state
- * file) as soon as each thing exists, so teardown also cleans half-finished
- * starts. One JSON object under one key, checked when read back.
- */
-
-/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
-const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
-const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/;
-/** Thrown when a saved record cannot be trusted. */
-class ResourcesFormatError extends Error {
-    constructor(message) {
-        super(`docker-nest state is malformed: ${message}`);
-        this.name = 'ResourcesFormatError';
-    }
-}
-function optionalString(value, field, pattern) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value !== 'string' || (pattern && !pattern.test(value))) {
-        throw new ResourcesFormatError(`field '${field}' has an unexpected value`);
-    }
-    return value;
-}
-function parseHostDocker(value) {
-    if (typeof value !== 'object' || value === null) {
-        throw new ResourcesFormatError("field 'hostDocker' is missing");
-    }
-    const host = {};
-    for (const key of HOST_DOCKER_ENV_KEYS) {
-        host[key] =
-            optionalString(value[key], key) ?? null;
-    }
-    return host;
-}
-function optionalField(key, value) {
-    return value === undefined ? {} : { [key]: value };
-}
-/** Parses and checks a saved record. */
-function parseResources(json) {
-    let data;
-    try {
-        data = JSON.parse(json);
-    }
-    catch {
-        throw new ResourcesFormatError('not JSON');
-    }
-    if (typeof data !== 'object' || data === null || data.version !== 1) {
-        throw new ResourcesFormatError('unknown version');
-    }
-    const runId = optionalString(data.runId, 'runId');
-    if (!runId)
-        throw new ResourcesFormatError("field 'runId' is missing");
-    if (data.mode !== undefined && data.mode !== 'dood') {
-        throw new ResourcesFormatError("field 'mode' has an unexpected value");
-    }
-    return {
-        version: 1,
-        runId,
-        hostDocker: parseHostDocker(data.hostDocker),
-        ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
-        ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
-        container: optionalString(data.container, 'container', OUR_NAME),
-        volume: optionalString(data.volume, 'volume', OUR_NAME),
-        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
-    };
-}
-/** Serialises a record. */
-function serializeResources(resources) {
-    return JSON.stringify(resources);
-}
-
-;// CONCATENATED MODULE: ./src/cli/state-file.ts
-/**
- * Where the CLI keeps a nest's resource record between `up` and `down`.
- * Written atomically after each change, like the Action's post state.
- */
-
-
-
-
-
-const STATE_FILE = 'nest.json';
-/** --state-dir, then DOCKER_NEST_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state. */
-function resolveStateDir(flag) {
-    if (flag)
-        return flag;
-    if (process.env.DOCKER_NEST_STATE_DIR)
-        return process.env.DOCKER_NEST_STATE_DIR;
-    const base = process.env.XDG_STATE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.local', 'state');
-    return (0,external_node_path_namespaceObject.join)(base, 'docker-nest');
-}
-/** The state file of the nest in `stateDir`. */
-function stateFilePath(stateDir) {
-    return (0,external_node_path_namespaceObject.join)(stateDir, STATE_FILE);
-}
-/** A recorder that rewrites the state file (0600, in a 0700 dir) on every change. */
-function fileRecorder(stateDir) {
-    return {
-        record(resources) {
-            (0,external_node_fs_namespaceObject.mkdirSync)(stateDir, { recursive: true, mode: 0o700 });
-            const file = stateFilePath(stateDir);
-            (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.tmp`, serializeResources(resources), {
-                mode: 0o600
-            });
-            (0,external_node_fs_namespaceObject.renameSync)(`${file}.tmp`, file);
-        }
-    };
-}
-/** The saved record, or undefined when there is no state file. */
-async function readStateFile(stateDir) {
-    try {
-        return parseResources(await (0,promises_namespaceObject.readFile)(stateFilePath(stateDir), 'utf8'));
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-}
-/** Deletes the state file once its nest is gone. */
-async function removeStateFile(stateDir) {
-    await (0,promises_namespaceObject.rm)(stateFilePath(stateDir), { force: true });
-}
-
 ;// CONCATENATED MODULE: ./src/cli/cli.ts
 /**
  * The docker-nest command: the engine for GitLab jobs, Jenkins, self-hosted
- * runners and laptops. Exit codes: 0 done, 1 failed, 2 bad usage or input.
+ * runners and laptops. One module per command under commands/; this file
+ * parses the command line, prints help and maps errors to exit codes:
+ * 0 done, 1 failed, 2 bad usage or input.
  */
 
 
@@ -1704,153 +3095,127 @@ async function removeStateFile(stateDir) {
 
 
 
-/** Exit codes, documented in --help and the README. */
-const EXIT = { ok: 0, failed: 1, usage: 2 };
-/** Bad command line: reported with exit code 2. */
-class UsageError extends Error {
-}
-/** Inputs that are lists: their flags may repeat. */
-const LIST_INPUTS = [
-    'dockerd-args',
-    'registry-mirrors',
-    'insecure-registries',
-    'tls-san'
-];
-/** Inputs that only make sense for the Action. */
-const ACTION_ONLY = ['cleanup'];
-const UP_INPUTS = Object.keys(INPUT_DEFAULTS).filter((name) => !ACTION_ONLY.includes(name));
+
+
+
+/** Every command, in help order. */
+const COMMANDS = [up, down, env, wait, status_status, reap, doctor];
+const COMMON_OPTIONS = {
+    debug: { type: 'boolean', help: 'more detail on stderr' },
+    help: { type: 'boolean', help: 'show help for the command' }
+};
+const EXIT_CODES = 'Exit codes: 0 done, 1 failed (the message says why), 2 bad usage or input.';
+/** The overview `docker-nest help` prints. */
 const HELP = `Usage: docker-nest <command> [options]
 
 Commands:
-  up      Start a private Docker daemon (dind, mutual TLS) and print
-          'export' lines for it:  eval "$(docker-nest up)"
-  down    Remove the nest that 'up' started (container, volume, certificates)
-  help    Show this help
+${COMMANDS.map((c) => `  ${c.name.padEnd(7)} ${c.summary}`).join('\n')}
+  help    show this help; 'docker-nest <command> --help' for one command
 
-Options for up (each also read from DOCKER_NEST_<NAME>, e.g. DOCKER_NEST_IMAGE):
-${UP_INPUTS.map((name) => `  --${name}${LIST_INPUTS.includes(name) ? ' (repeatable)' : ''}  default: ${INPUT_DEFAULTS[name] || '(none)'}`).join('\n')}
+Messages go to stderr; stdout carries only what a command prints for use
+(variables, tables), so eval "$(docker-nest up)" is safe.
 
-Options for up and down:
-  --state-dir DIR   where the nest's record lives
-                    (default $DOCKER_NEST_STATE_DIR or ~/.local/state/docker-nest)
-  --debug           more detail on stderr
-
-Exit codes: 0 done, 1 failed (the message says why), 2 bad usage or input.
+${EXIT_CODES}
 `;
-/** Env var name for an input: DOCKER_NEST_WAIT_TIMEOUT for wait-timeout. */
-function envNameFor(name) {
-    return `DOCKER_NEST_${name.toUpperCase().replace(/-/g, '_')}`;
+/** Help for one command: usage line, options, notes, exit codes. */
+function commandHelp(command) {
+    const options = { ...command.options, ...COMMON_OPTIONS };
+    const lines = Object.entries(options).map(([name, spec]) => {
+        const flag = `--${name}${spec.placeholder ? ` ${spec.placeholder}` : ''}`;
+        return `  ${flag.padEnd(26)} ${spec.help}`;
+    });
+    return [
+        `Usage: docker-nest ${command.name} [options]`,
+        '',
+        `${command.summary[0].toUpperCase()}${command.summary.slice(1)}.`,
+        '',
+        'Options:',
+        ...lines,
+        ...(command.notes ? ['', command.notes] : []),
+        '',
+        EXIT_CODES,
+        ''
+    ].join('\n');
+}
+function findCommand(name) {
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command)
+        throw new UsageError(`Unknown command '${name}'. ${seeHelp()}`);
+    return command;
 }
 /** Parses argv (without node and script); flags win over env vars. */
 function parseCommandLine(argv, env = process.env) {
-    const options = {
-        'state-dir': { type: 'string' },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean' }
-    };
-    for (const name of UP_INPUTS) {
-        options[name] = { type: 'string', multiple: LIST_INPUTS.includes(name) };
+    const [first, ...rest] = argv;
+    const none = { values: {}, inputs: {}, stateDir: undefined, debug: false };
+    if (first === undefined || first === '--help' || first === '-h') {
+        return { command: 'help', ...none };
     }
+    if (first === 'help') {
+        if (rest.length > 1)
+            throw new UsageError(`Unexpected argument '${rest[1]}'. ${seeHelp()}`);
+        if (rest[0] !== undefined)
+            findCommand(rest[0]);
+        return { command: 'help', topic: rest[0], ...none };
+    }
+    if (first.startsWith('-')) {
+        throw new UsageError(`The command comes first (docker-nest <command> [options]), got '${first}'. ${seeHelp()}`);
+    }
+    const command = findCommand(first);
+    const specs = { ...command.options, ...COMMON_OPTIONS };
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
-            options,
+            args: rest,
+            options: Object.fromEntries(Object.entries(specs).map(([name, s]) => [
+                name,
+                { type: s.type, multiple: Boolean(s.multiple) }
+            ])),
             allowPositionals: true,
             strict: true
         });
     }
     catch (error) {
-        throw new UsageError(`${error.message}. Run 'docker-nest help'.`);
+        throw new UsageError(`${error.message}. ${seeHelp(command.name)}`);
     }
     const { values, positionals } = parsed;
-    if (positionals.length > 1) {
-        throw new UsageError(`Unexpected argument '${positionals[1]}'. Run 'docker-nest help'.`);
+    if (values.help)
+        return { command: 'help', topic: command.name, ...none };
+    if (positionals.length > 0) {
+        throw new UsageError(`Unexpected argument '${positionals[0]}'. ${seeHelp(command.name)}`);
     }
     const inputs = {};
-    for (const name of UP_INPUTS) {
-        const value = values[name];
-        const fromEnv = env[envNameFor(name)];
-        if (value !== undefined)
-            inputs[name] = Array.isArray(value) ? value.join('\n') : value;
-        else if (fromEnv !== undefined)
-            inputs[name] = fromEnv;
+    if (command === up) {
+        for (const name of UP_INPUTS) {
+            const value = values[name];
+            const fromEnv = env[envNameFor(name)];
+            if (value !== undefined)
+                inputs[name] = Array.isArray(value) ? value.join('\n') : value;
+            else if (fromEnv !== undefined)
+                inputs[name] = fromEnv;
+        }
     }
     return {
-        command: values.help ? 'help' : (positionals[0] ?? 'help'),
+        command: command.name,
+        values: values,
         inputs,
         stateDir: values['state-dir'],
         debug: Boolean(values.debug)
     };
 }
-/** The variables a shell needs to use the nest. */
-function nestEnvironment(info) {
-    return {
-        DOCKER_HOST: info.dockerHost,
-        DOCKER_TLS_VERIFY: info.tlsVerify ? '1' : '',
-        DOCKER_CERT_PATH: info.certPath ?? ''
-    };
-}
-async function up(parsed, logger) {
-    const options = parseInputs(parsed.inputs);
-    const stateDir = resolveStateDir(parsed.stateDir);
-    const existing = await readStateFile(stateDir);
-    if (existing) {
-        throw new UsageError(`A nest is already up (${stateFilePath(stateDir)}, container ` +
-            `${existing.container ?? '-'}). Run 'docker-nest down' first, or use another --state-dir.`);
-    }
-    const hostDocker = captureHostDockerEnv();
-    const docker = DockerCli.locate(hostDocker, (m) => logger.debug(m));
-    const plan = makePlan(options, {
-        runPrefix: 'local',
-        detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-        now: new Date()
-    });
-    const recorder = fileRecorder(stateDir);
-    const resources = { version: 1, runId: plan.runId, hostDocker };
-    await recorder.record(resources);
-    const info = await startDind(plan, resources, {
-        docker,
-        logger,
-        recorder,
-        certParentDir: stateDir
-    });
-    process.stdout.write(`${exportLines(nestEnvironment(info))}\n`);
-    logger.info(`Ready. Remove it with: docker-nest down${parsed.stateDir ? ` --state-dir ${parsed.stateDir}` : ''}`);
-    return EXIT.ok;
-}
-async function down(parsed, logger) {
-    const stateDir = resolveStateDir(parsed.stateDir);
-    const resources = await readStateFile(stateDir);
-    if (!resources) {
-        logger.info(`No nest is up (no ${stateFilePath(stateDir)}); nothing to remove.`);
-        return EXIT.ok;
-    }
-    const docker = new DockerCli(findOnPath('docker') ?? 'docker', resources.hostDocker, (m) => logger.debug(m));
-    const report = await teardown(resources, docker, logger);
-    for (const warning of report.warnings)
-        logger.warning(warning);
-    if (report.warnings.length > 0)
-        return EXIT.failed;
-    await removeStateFile(stateDir);
-    return EXIT.ok;
-}
 /** Runs one command line; returns the exit code. */
 async function main(argv) {
     try {
         const parsed = parseCommandLine(argv);
-        const logger = createCliLogger(parsed.debug);
-        switch (parsed.command) {
-            case 'up':
-                return await up(parsed, logger);
-            case 'down':
-                return await down(parsed, logger);
-            case 'help':
-                process.stdout.write(HELP);
-                return EXIT.ok;
-            default:
-                throw new UsageError(`Unknown command '${parsed.command}'. Run 'docker-nest help'.`);
+        if (parsed.command === 'help') {
+            process.stdout.write(parsed.topic ? commandHelp(findCommand(parsed.topic)) : HELP);
+            return EXIT.ok;
         }
+        const logger = createCliLogger(parsed.debug);
+        return await findCommand(parsed.command).run({
+            ...parsed,
+            logger,
+            env: process.env
+        });
     }
     catch (error) {
         process.stderr.write(`docker-nest: ${errorMessage(error)}\n`);
@@ -1867,7 +3232,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9909);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1614);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

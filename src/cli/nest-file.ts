@@ -11,7 +11,7 @@ const NEST_FILE = 'env.json'
 
 /** The saved facts about a running nest. */
 export interface NestFile {
-  mode: 'dind'
+  mode: 'dind' | 'dood'
   container: string
   env: Record<string, string>
   startedAt: string

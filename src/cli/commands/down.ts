@@ -20,6 +20,13 @@ export const down: Command = {
       )
       return EXIT.ok
     }
+    if (resources.mode === 'dood') {
+      // dood started nothing: the machine's own daemon stays as it is.
+      logger.info('dood: nothing to remove (the machine’s own daemon).')
+      await removeNestFile(stateDir)
+      await removeStateFile(stateDir)
+      return EXIT.ok
+    }
     const docker = hostDockerCli(logger, resources.hostDocker)
     const report = await teardown(resources, docker, logger)
     for (const warning of report.warnings) logger.warning(warning)

