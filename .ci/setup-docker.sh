@@ -6,6 +6,8 @@
 #      openssl when a command is missing;
 #   2. starts dockerd when `docker info` fails (no systemd needed);
 #   3. builds the tiny docker-nest-test/busybox image if it is missing;
+#   1b. creates the user docker-nest-ci (passwordless sudo, not in the docker
+#      group, like a runner user) for the dood permission tests;
 #   4. probes `docker run --privileged`. Where that fails with "unable to apply
 #      caps" (sandboxes whose bounding set lacks CAP_SYS_RESOURCE) it installs
 #      the .ci/nest-runc wrapper as the daemon's default runtime and restarts
@@ -20,8 +22,8 @@ readonly PROBE_IMAGE=docker-nest-test/busybox:latest
 readonly WRAPPER=/usr/local/bin/nest-runc
 readonly DAEMON_JSON=/etc/docker/daemon.json
 readonly DOCKERD_LOG=/var/log/dockerd.log
-readonly PACKAGES=(docker.io iptables debootstrap rsync busybox-static jq openssl)
-readonly COMMANDS=(docker dockerd debootstrap rsync busybox jq openssl iptables)
+readonly PACKAGES=(docker.io iptables debootstrap rsync busybox-static jq openssl sudo)
+readonly COMMANDS=(docker dockerd debootstrap rsync busybox jq openssl iptables sudo)
 
 # this script manages the local daemon, whatever the caller's environment says
 unset DOCKER_HOST DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH
@@ -135,6 +137,21 @@ if ((${#missing[@]})); then
   done
 else
   log "packages already installed"
+fi
+
+# 1b. a user like the runner user of GitHub-hosted runners: passwordless sudo,
+# but (here) not in the docker group, for the dood permission and
+# socket-proxy tests
+readonly CI_USER=docker-nest-ci
+if ! id "$CI_USER" >/dev/null 2>&1; then
+  useradd --system --no-create-home --shell /usr/sbin/nologin "$CI_USER"
+  log "created user $CI_USER"
+fi
+if [[ ! -f /etc/sudoers.d/$CI_USER ]]; then
+  printf '%s ALL=(ALL) NOPASSWD: ALL\n' "$CI_USER" >"/etc/sudoers.d/$CI_USER.tmp"
+  chmod 0440 "/etc/sudoers.d/$CI_USER.tmp"
+  mv "/etc/sudoers.d/$CI_USER.tmp" "/etc/sudoers.d/$CI_USER"
+  log "gave $CI_USER passwordless sudo"
 fi
 
 # ---------------------------------------------------------------------------

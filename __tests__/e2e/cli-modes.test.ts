@@ -46,7 +46,7 @@ suite('docker-nest up --mode (real daemon)', () => {
     expect(dockerOk(['info', '--format', '{{.Name}}'], env)).toBe(hostName)
     const down = cli(['down', '--state-dir', stateDir])
     expect(down.status).toBe(0)
-    expect(down.stderr).toContain('dood: nothing to remove')
+    expect(down.stderr).toContain('dood: nothing else to remove')
     expect(existsSync(join(stateDir, 'nest.json'))).toBe(false)
   })
 

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 1614:
+/***/ 7290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39,6 +39,7 @@ const INPUT_DEFAULTS = {
     'tls-san': '',
     cleanup: 'true',
     socket: '',
+    'socket-proxy': 'false',
     'docker-cli-version': '',
     'docker-cli-url': 'https://download.docker.com/linux/static/stable',
     'docker-cli-sha256': ''
@@ -278,6 +279,7 @@ function parseInputs(inputs) {
         tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
         ...parseCleanup(raw(inputs, 'cleanup'), problems),
         socket: parseSocket(raw(inputs, 'socket'), problems),
+        socketProxy: parseBoolean('socket-proxy', raw(inputs, 'socket-proxy'), problems),
         dockerCli: parseDockerCli(inputs, problems)
     };
     if (problems.length > 0)
@@ -796,6 +798,205 @@ const doctor = {
     }
 };
 
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+/**
+ * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
+ * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
+ * docker CLI process, which is what makes 50 ms readiness polling cheap.
+ */
+
+
+/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
+function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const target = endpoint.socketPath
+            ? { socketPath: endpoint.socketPath }
+            : { host: endpoint.host, port: endpoint.port };
+        const options = {
+            ...target,
+            path,
+            method: 'GET',
+            timeout: timeoutMs,
+            agent: false,
+            ...(endpoint.tls ?? {})
+        };
+        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => {
+                const body = Buffer.concat(chunks).toString('utf8');
+                const status = res.statusCode ?? 0;
+                if (status >= 200 && status < 300)
+                    resolve(body);
+                else
+                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Resolves when the daemon answers `GET /_ping` with OK. */
+async function ping(endpoint, timeoutMs = 1000) {
+    const body = await daemon_client_getJsonOrText(endpoint, '/_ping', timeoutMs);
+    if (body.trim() !== 'OK')
+        throw new Error(`GET /_ping answered '${body}'`);
+}
+/** `GET /version`. */
+async function daemonVersion(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/version', 5000));
+}
+/** `GET /info`. */
+async function daemonInfo(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
+}
+
+;// CONCATENATED MODULE: ./src/core/socket-proxy.ts
+/**
+ * `socket-proxy: true` (dood): when the step's user may not open the Docker
+ * socket, a small forwarder started through `sudo -n` (the runner user of
+ * GitHub-hosted and most self-hosted runners has it) serves a socket in
+ * RUNNER_TEMP owned by that user, mode 0600, and pipes every connection to
+ * the real socket. The host socket's permissions are never changed.
+ *
+ * Stopping needs no privilege: the proxy exits once its socket file is gone,
+ * and post (running as the same user) can always delete that file.
+ */
+
+
+
+
+
+/** How often the proxy checks that its socket file still exists. */
+const PROXY_CHECK_INTERVAL_MS = 500;
+/** How long main waits for a new proxy to answer /_ping. */
+const PROXY_START_TIMEOUT_MS = 10_000;
+/**
+ * Pipes one client connection to the real socket. Half-open on both sides:
+ * `docker run` closes its writing side (stdin done) and then still reads the
+ * container's output on the same connection.
+ */
+function forward(client, target) {
+    const upstream = (0,external_node_net_namespaceObject.createConnection)({ path: target, allowHalfOpen: true });
+    const close = () => {
+        client.destroy();
+        upstream.destroy();
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+    client.pipe(upstream).pipe(client);
+}
+/**
+ * Serves `listen` until its file is deleted (then resolves). Runs inside the
+ * proxy process (`docker-nest socket-proxy`).
+ */
+async function serveSocketProxy(options) {
+    const server = (0,external_node_net_namespaceObject.createServer)({ allowHalfOpen: true }, (client) => forward(client, options.target));
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.listen, () => resolve());
+    });
+    // Only the step's user may use it: 0600 and owned by them.
+    (0,external_node_fs_namespaceObject.chmodSync)(options.listen, 0o600);
+    if (options.owner)
+        (0,external_node_fs_namespaceObject.chownSync)(options.listen, options.owner.uid, options.owner.gid);
+    await new Promise((resolve) => {
+        const timer = setInterval(() => {
+            if (!(0,external_node_fs_namespaceObject.existsSync)(options.listen)) {
+                clearInterval(timer);
+                server.close();
+                resolve();
+            }
+        }, PROXY_CHECK_INTERVAL_MS);
+    });
+}
+/** The command line that starts the proxy. */
+function proxyCommand(options, listen) {
+    const command = [
+        options.node,
+        options.cliPath,
+        'socket-proxy',
+        '--listen',
+        listen,
+        '--target',
+        options.target,
+        '--owner',
+        `${options.uid}:${options.gid}`
+    ];
+    // Root can open the socket itself; anyone else needs passwordless sudo.
+    return options.uid === 0 ? command : ['sudo', '-n', '--', ...command];
+}
+/** Starts the proxy, detached, and waits until the daemon answers through it. */
+async function launchSocketProxy(options) {
+    const listen = (0,external_node_path_namespaceObject.join)(options.dir, `docker-nest-${options.runId}.sock`);
+    const logFile = (0,external_node_path_namespaceObject.join)(options.dir, `docker-nest-${options.runId}-proxy.log`);
+    const [command, ...args] = proxyCommand(options, listen);
+    const log = (0,external_node_fs_namespaceObject.openSync)(logFile, 'w', 0o600);
+    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+        detached: true,
+        stdio: ['ignore', log, log]
+    });
+    const exited = new Promise((resolve) => {
+        child.on('exit', (code) => resolve(code ?? 1));
+        child.on('error', () => resolve(127));
+    });
+    child.unref();
+    const record = { socket: listen, pid: child.pid ?? 0 };
+    const deadline = Date.now() + PROXY_START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+        const outcome = await Promise.race([
+            exited.then((code) => ({ code })),
+            ping({ host: 'localhost', port: 0, socketPath: listen }, 1000).then(() => 'ready', () => undefined)
+        ]);
+        if (outcome === 'ready')
+            return record;
+        if (outcome !== undefined) {
+            throw new Error(proxyFailure(options, readTail(logFile)));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    stopSocketProxy(record);
+    throw new Error(proxyFailure(options, readTail(logFile)));
+}
+function readTail(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8').trim().split('\n').slice(-10).join('\n');
+    }
+    catch {
+        return '';
+    }
+}
+function proxyFailure(options, log) {
+    const sudo = /password is required|sudo: |not in the sudoers/i.test(log);
+    return [
+        `socket-proxy: could not serve ${options.target} to this user` +
+            (sudo
+                ? ': it needs passwordless sudo (as the runner user of GitHub-hosted runners has), and sudo refused.'
+                : '.'),
+        log ? `Proxy log:\n${log}` : '',
+        'Other ways out: run the runner as a member of the socket’s group, or as root.'
+    ]
+        .filter(Boolean)
+        .join('\n');
+}
+/** Stops a proxy: deletes its socket (it exits within a second) and signals it if we may. */
+function stopSocketProxy(record) {
+    (0,external_node_fs_namespaceObject.rmSync)(record.socket, { force: true });
+    try {
+        process.kill(record.pid, 'SIGTERM');
+    }
+    catch {
+        // Started through sudo: not ours to signal; the deleted socket stops it.
+    }
+    return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
+}
+
 ;// CONCATENATED MODULE: ./src/core/teardown.ts
 /**
  * Removes everything a {@link Resources} record names, in the right order,
@@ -903,11 +1104,6 @@ async function removeNestFile(stateDir) {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/core/resources.ts
-/**
- * The record of everything a nest created, saved (Action state or CLI state
- * file) as soon as each thing exists, so teardown also cleans half-finished
- * starts. One JSON object under one key, checked when read back.
- */
 
 /** Our names: teardown refuses to touch anything else, even if state was tampered with. */
 const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
@@ -941,6 +1137,16 @@ function parseHostDocker(value) {
 function optionalField(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
+/** Our proxy sockets only: teardown deletes this path. */
+const OUR_PROXY_SOCKET = /\/docker-nest-[A-Za-z0-9-]+\.sock$/;
+function parseProxy(value) {
+    const proxy = value;
+    const socket = optionalString(proxy?.socket, 'proxy.socket', OUR_PROXY_SOCKET);
+    if (!socket || !Number.isInteger(proxy?.pid) || proxy?.pid <= 0) {
+        throw new ResourcesFormatError("field 'proxy' has an unexpected value");
+    }
+    return { socket, pid: proxy?.pid };
+}
 /** Parses and checks a saved record. */
 function parseResources(json) {
     let data;
@@ -965,6 +1171,7 @@ function parseResources(json) {
         hostDocker: parseHostDocker(data.hostDocker),
         ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
         ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
+        ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
         container: optionalString(data.container, 'container', OUR_NAME),
         volume: optionalString(data.volume, 'volume', OUR_NAME),
         certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
@@ -1062,6 +1269,7 @@ function hostDockerCli(logger, saved) {
 
 
 
+
 const down = {
     name: 'down',
     summary: "remove the nest 'up' started (container, volume, certificates); a no-op when there is none",
@@ -1074,8 +1282,11 @@ const down = {
             return EXIT.ok;
         }
         if (resources.mode === 'dood') {
-            // dood started nothing: the machine's own daemon stays as it is.
-            logger.info('dood: nothing to remove (the machine’s own daemon).');
+            // dood started nothing on the machine's own daemon; only a proxy, maybe.
+            if (resources.proxy && stopSocketProxy(resources.proxy)) {
+                logger.info(`Removed socket proxy ${resources.proxy.socket}`);
+            }
+            logger.info('dood: nothing else to remove (the machine’s own daemon).');
             await removeNestFile(stateDir);
             await removeStateFile(stateDir);
             return EXIT.ok;
@@ -1147,6 +1358,8 @@ function formatEnv(vars, format) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/core/startup-script.ts
@@ -1403,65 +1616,6 @@ async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_M
         reason: `a privileged container from ${image} could not start ` +
             `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
     };
-}
-
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: ./src/core/daemon-client.ts
-/**
- * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
- * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
- * docker CLI process, which is what makes 50 ms readiness polling cheap.
- */
-
-
-/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
-function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const target = endpoint.socketPath
-            ? { socketPath: endpoint.socketPath }
-            : { host: endpoint.host, port: endpoint.port };
-        const options = {
-            ...target,
-            path,
-            method: 'GET',
-            timeout: timeoutMs,
-            agent: false,
-            ...(endpoint.tls ?? {})
-        };
-        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => {
-                const body = Buffer.concat(chunks).toString('utf8');
-                const status = res.statusCode ?? 0;
-                if (status >= 200 && status < 300)
-                    resolve(body);
-                else
-                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
-            });
-            res.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
-        req.on('error', reject);
-        req.end();
-    });
-}
-/** Resolves when the daemon answers `GET /_ping` with OK. */
-async function ping(endpoint, timeoutMs = 1000) {
-    const body = await daemon_client_getJsonOrText(endpoint, '/_ping', timeoutMs);
-    if (body.trim() !== 'OK')
-        throw new Error(`GET /_ping answered '${body}'`);
-}
-/** `GET /version`. */
-async function daemonVersion(endpoint) {
-    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/version', 5000));
-}
-/** `GET /info`. */
-async function daemonInfo(endpoint) {
-    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
 }
 
 ;// CONCATENATED MODULE: ./src/core/diagnose.ts
@@ -2299,6 +2453,8 @@ function permissionMessage(facts) {
             `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
             `service; in a container job add options: --group-add ${facts.gid}`,
         '- run the runner as root (sudo)',
+        '- set socket-proxy: true: docker-nest serves a socket of your own that ' +
+            'forwards to this one (needs passwordless sudo, as on GitHub-hosted runners)',
         'docker-nest does not change the permissions of the host socket.'
     ].join('\n');
 }
@@ -2307,10 +2463,20 @@ function permissionMessage(facts) {
 
 
 
+
 const dood_PING_TIMEOUT_MS = 5000;
 /** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
 function runLabel(runId) {
     return `${LABELS.run}=${runId}`;
+}
+/** This user may not open the socket (`socket-proxy: true` can serve one it may). */
+class SocketPermissionError extends Error {
+    socket;
+    constructor(socket, message) {
+        super(message);
+        this.socket = socket;
+        this.name = 'SocketPermissionError';
+    }
 }
 /** Finds and checks the socket; throws with the cause and the fix. */
 async function startDood(socketInput, runId, deps) {
@@ -2348,7 +2514,7 @@ async function startDood(socketInput, runId, deps) {
 }
 function explainPingFailure(path, error) {
     if (error.code === 'EACCES' || error.code === 'EPERM') {
-        return new Error(permissionMessage(permissionFacts(path)));
+        return new SocketPermissionError(path, permissionMessage(permissionFacts(path)));
     }
     if (error.code === 'ECONNREFUSED') {
         return new Error(`Nothing listens on the Docker socket ${path} (connection refused): ` +
@@ -2415,9 +2581,37 @@ async function removeLabelled(runId, docker, logger) {
     }
     return report;
 }
+/**
+ * dood, with `socket-proxy: true` honoured: when the socket refuses this
+ * user, serve one they may use (through sudo) and use that instead.
+ */
+async function connectDood(options, runId, deps) {
+    try {
+        return await startDood(options.socket, runId, deps);
+    }
+    catch (error) {
+        if (!(error instanceof SocketPermissionError) || !options.socketProxy) {
+            throw error;
+        }
+        deps.logger.info(`socket-proxy: ${error.socket} refuses this user; serving a socket ` +
+            'of its own that forwards to it (the host socket is not changed).');
+        const proxy = await launchSocketProxy({
+            target: error.socket,
+            dir: deps.proxyDir,
+            runId,
+            node: process.execPath,
+            cliPath: deps.cliPath,
+            uid: process.getuid?.() ?? 0,
+            gid: process.getgid?.() ?? 0
+        });
+        await deps.recordProxy(proxy);
+        return startDood(proxy.socket, runId, deps);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/up.ts
 /** `docker-nest up`: start a nest and print its variables. */
+
 
 
 
@@ -2525,7 +2719,17 @@ async function upDood(ctx) {
     const { hostDocker, recorder, logger } = ctx;
     const runId = `local-${randomSuffix()}`;
     const resources = { version: 1, runId, hostDocker, mode: 'dood' };
-    const info = await startDood(ctx.options.socket, runId, { logger });
+    await recorder.record(resources);
+    const info = await connectDood(ctx.options, runId, {
+        logger,
+        proxyDir: ctx.stateDir,
+        // This bundle also runs the proxy (`docker-nest socket-proxy`).
+        cliPath: (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url),
+        recordProxy: (proxy) => {
+            resources.proxy = proxy;
+            return recorder.record(resources);
+        }
+    });
     resources.socket = info.socket;
     await recorder.record(resources);
     logger.info("dood: containers run on this machine's daemon; bind-mount paths are " +
@@ -2791,6 +2995,51 @@ const reap = {
             ? `Nothing to reap (${kept} docker-nest object${kept === 1 ? '' : 's'} still live).`
             : `${dryRun ? 'Would remove' : 'Removed'} ${dryRun ? chosen : report.removed.length} object(s); kept ${kept} live.`);
         return report.failed.length > 0 ? EXIT.failed : EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/socket-proxy.ts
+/**
+ * `docker-nest socket-proxy` (internal): the forwarder behind the Action's
+ * `socket-proxy: true`. Started by main, stopped by deleting its socket.
+ */
+
+
+function owner(value) {
+    if (value === undefined)
+        return undefined;
+    const match = /^(\d+):(\d+)$/.exec(String(value));
+    if (!match) {
+        throw new UsageError(`Option '--owner' must be UID:GID, got '${String(value)}'.`);
+    }
+    return { uid: Number(match[1]), gid: Number(match[2]) };
+}
+const socketProxy = {
+    name: 'socket-proxy',
+    summary: 'internal: serve --listen (owned by --owner, 0600) forwarding to --target until the --listen file is deleted',
+    options: {
+        listen: { type: 'string', placeholder: 'PATH', help: 'socket to serve' },
+        target: {
+            type: 'string',
+            placeholder: 'PATH',
+            help: 'the real Docker socket'
+        },
+        owner: {
+            type: 'string',
+            placeholder: 'UID:GID',
+            help: 'owner of the served socket'
+        }
+    },
+    async run({ values, logger }) {
+        const listen = values.listen;
+        const target = values.target;
+        if (!listen || !target) {
+            throw new UsageError("socket-proxy needs '--listen' and '--target'.");
+        }
+        logger.info(`socket-proxy: serving ${listen} -> ${target}`);
+        await serveSocketProxy({ listen, target, owner: owner(values.owner) });
+        logger.info('socket-proxy: socket removed, stopping');
+        return EXIT.ok;
     }
 };
 
@@ -3098,8 +3347,11 @@ function createCliLogger(debug) {
 
 
 
+
 /** Every command, in help order. */
 const COMMANDS = [up, down, env, wait, status_status, reap, doctor];
+/** Commands docker-nest runs itself; not listed in the help. */
+const INTERNAL_COMMANDS = [socketProxy];
 const COMMON_OPTIONS = {
     debug: { type: 'boolean', help: 'more detail on stderr' },
     help: { type: 'boolean', help: 'show help for the command' }
@@ -3138,7 +3390,7 @@ function commandHelp(command) {
     ].join('\n');
 }
 function findCommand(name) {
-    const command = COMMANDS.find((c) => c.name === name);
+    const command = [...COMMANDS, ...INTERNAL_COMMANDS].find((c) => c.name === name);
     if (!command)
         throw new UsageError(`Unknown command '${name}'. ${seeHelp()}`);
     return command;
@@ -3232,7 +3484,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1614);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7290);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

@@ -19,8 +19,8 @@ var tool_cache = __webpack_require__(9805);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/core/docker.ts + 2 modules
-var docker = __webpack_require__(9723);
+// EXTERNAL MODULE: ./src/core/docker.ts + 1 modules
+var docker = __webpack_require__(3481);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7668);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9349);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7668:
+/***/ 9349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28395,6 +28395,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: assertLinux
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var lib_core = __nccwpck_require__(6058);
 // EXTERNAL MODULE: external "node:crypto"
@@ -28679,6 +28683,7 @@ const INPUT_DEFAULTS = {
     'tls-san': '',
     cleanup: 'true',
     socket: '',
+    'socket-proxy': 'false',
     'docker-cli-version': '',
     'docker-cli-url': 'https://download.docker.com/linux/static/stable',
     'docker-cli-sha256': ''
@@ -28918,6 +28923,7 @@ function parseInputs(inputs) {
         tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
         ...parseCleanup(raw(inputs, 'cleanup'), problems),
         socket: parseSocket(raw(inputs, 'socket'), problems),
+        socketProxy: parseBoolean('socket-proxy', raw(inputs, 'socket-proxy'), problems),
         dockerCli: parseDockerCli(inputs, problems)
     };
     if (problems.length > 0)
@@ -29117,8 +29123,8 @@ function indent(text) {
         .join('\n');
 }
 
-// EXTERNAL MODULE: ./src/core/docker.ts + 2 modules
-var core_docker = __nccwpck_require__(9723);
+// EXTERNAL MODULE: ./src/core/docker.ts + 1 modules
+var core_docker = __nccwpck_require__(3481);
 ;// CONCATENATED MODULE: ./src/core/phase.ts
 async function phase(logger, title, fn) {
     return logger.group(title, async () => {
@@ -29182,8 +29188,6 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/core/tls.ts
 // In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
 // certificate for dockerd and a client certificate for the Docker CLI.
@@ -29892,11 +29896,156 @@ function permissionMessage(facts) {
             `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
             `service; in a container job add options: --group-add ${facts.gid}`,
         '- run the runner as root (sudo)',
+        '- set socket-proxy: true: docker-nest serves a socket of your own that ' +
+            'forwards to this one (needs passwordless sudo, as on GitHub-hosted runners)',
         'docker-nest does not change the permissions of the host socket.'
     ].join('\n');
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/core/socket-proxy.ts
+/**
+ * `socket-proxy: true` (dood): when the step's user may not open the Docker
+ * socket, a small forwarder started through `sudo -n` (the runner user of
+ * GitHub-hosted and most self-hosted runners has it) serves a socket in
+ * RUNNER_TEMP owned by that user, mode 0600, and pipes every connection to
+ * the real socket. The host socket's permissions are never changed.
+ *
+ * Stopping needs no privilege: the proxy exits once its socket file is gone,
+ * and post (running as the same user) can always delete that file.
+ */
+
+
+
+
+
+/** How often the proxy checks that its socket file still exists. */
+const PROXY_CHECK_INTERVAL_MS = 500;
+/** How long main waits for a new proxy to answer /_ping. */
+const PROXY_START_TIMEOUT_MS = 10_000;
+/**
+ * Pipes one client connection to the real socket. Half-open on both sides:
+ * `docker run` closes its writing side (stdin done) and then still reads the
+ * container's output on the same connection.
+ */
+function forward(client, target) {
+    const upstream = createConnection({ path: target, allowHalfOpen: true });
+    const close = () => {
+        client.destroy();
+        upstream.destroy();
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+    client.pipe(upstream).pipe(client);
+}
+/**
+ * Serves `listen` until its file is deleted (then resolves). Runs inside the
+ * proxy process (`docker-nest socket-proxy`).
+ */
+async function serveSocketProxy(options) {
+    const server = createServer({ allowHalfOpen: true }, (client) => forward(client, options.target));
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.listen, () => resolve());
+    });
+    // Only the step's user may use it: 0600 and owned by them.
+    chmodSync(options.listen, 0o600);
+    if (options.owner)
+        chownSync(options.listen, options.owner.uid, options.owner.gid);
+    await new Promise((resolve) => {
+        const timer = setInterval(() => {
+            if (!existsSync(options.listen)) {
+                clearInterval(timer);
+                server.close();
+                resolve();
+            }
+        }, PROXY_CHECK_INTERVAL_MS);
+    });
+}
+/** The command line that starts the proxy. */
+function proxyCommand(options, listen) {
+    const command = [
+        options.node,
+        options.cliPath,
+        'socket-proxy',
+        '--listen',
+        listen,
+        '--target',
+        options.target,
+        '--owner',
+        `${options.uid}:${options.gid}`
+    ];
+    // Root can open the socket itself; anyone else needs passwordless sudo.
+    return options.uid === 0 ? command : ['sudo', '-n', '--', ...command];
+}
+/** Starts the proxy, detached, and waits until the daemon answers through it. */
+async function launchSocketProxy(options) {
+    const listen = (0,external_node_path_.join)(options.dir, `docker-nest-${options.runId}.sock`);
+    const logFile = (0,external_node_path_.join)(options.dir, `docker-nest-${options.runId}-proxy.log`);
+    const [command, ...args] = proxyCommand(options, listen);
+    const log = (0,external_node_fs_.openSync)(logFile, 'w', 0o600);
+    const child = (0,external_node_child_process_.spawn)(command, args, {
+        detached: true,
+        stdio: ['ignore', log, log]
+    });
+    const exited = new Promise((resolve) => {
+        child.on('exit', (code) => resolve(code ?? 1));
+        child.on('error', () => resolve(127));
+    });
+    child.unref();
+    const record = { socket: listen, pid: child.pid ?? 0 };
+    const deadline = Date.now() + PROXY_START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+        const outcome = await Promise.race([
+            exited.then((code) => ({ code })),
+            ping({ host: 'localhost', port: 0, socketPath: listen }, 1000).then(() => 'ready', () => undefined)
+        ]);
+        if (outcome === 'ready')
+            return record;
+        if (outcome !== undefined) {
+            throw new Error(proxyFailure(options, readTail(logFile)));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    stopSocketProxy(record);
+    throw new Error(proxyFailure(options, readTail(logFile)));
+}
+function readTail(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8').trim().split('\n').slice(-10).join('\n');
+    }
+    catch {
+        return '';
+    }
+}
+function proxyFailure(options, log) {
+    const sudo = /password is required|sudo: |not in the sudoers/i.test(log);
+    return [
+        `socket-proxy: could not serve ${options.target} to this user` +
+            (sudo
+                ? ': it needs passwordless sudo (as the runner user of GitHub-hosted runners has), and sudo refused.'
+                : '.'),
+        log ? `Proxy log:\n${log}` : '',
+        'Other ways out: run the runner as a member of the socket’s group, or as root.'
+    ]
+        .filter(Boolean)
+        .join('\n');
+}
+/** Stops a proxy: deletes its socket (it exits within a second) and signals it if we may. */
+function stopSocketProxy(record) {
+    (0,external_node_fs_.rmSync)(record.socket, { force: true });
+    try {
+        process.kill(record.pid, 'SIGTERM');
+    }
+    catch {
+        // Started through sudo: not ours to signal; the deleted socket stops it.
+    }
+    return !(0,external_node_fs_.existsSync)(record.socket);
+}
+
 ;// CONCATENATED MODULE: ./src/core/dood.ts
+
 
 
 
@@ -29904,6 +30053,15 @@ const dood_PING_TIMEOUT_MS = 5000;
 /** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
 function runLabel(runId) {
     return `${LABELS.run}=${runId}`;
+}
+/** This user may not open the socket (`socket-proxy: true` can serve one it may). */
+class SocketPermissionError extends Error {
+    socket;
+    constructor(socket, message) {
+        super(message);
+        this.socket = socket;
+        this.name = 'SocketPermissionError';
+    }
 }
 /** Finds and checks the socket; throws with the cause and the fix. */
 async function startDood(socketInput, runId, deps) {
@@ -29941,7 +30099,7 @@ async function startDood(socketInput, runId, deps) {
 }
 function explainPingFailure(path, error) {
     if (error.code === 'EACCES' || error.code === 'EPERM') {
-        return new Error(permissionMessage(permissionFacts(path)));
+        return new SocketPermissionError(path, permissionMessage(permissionFacts(path)));
     }
     if (error.code === 'ECONNREFUSED') {
         return new Error(`Nothing listens on the Docker socket ${path} (connection refused): ` +
@@ -30007,6 +30165,33 @@ async function removeLabelled(runId, docker, logger) {
         logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
     }
     return report;
+}
+/**
+ * dood, with `socket-proxy: true` honoured: when the socket refuses this
+ * user, serve one they may use (through sudo) and use that instead.
+ */
+async function connectDood(options, runId, deps) {
+    try {
+        return await startDood(options.socket, runId, deps);
+    }
+    catch (error) {
+        if (!(error instanceof SocketPermissionError) || !options.socketProxy) {
+            throw error;
+        }
+        deps.logger.info(`socket-proxy: ${error.socket} refuses this user; serving a socket ` +
+            'of its own that forwards to it (the host socket is not changed).');
+        const proxy = await launchSocketProxy({
+            target: error.socket,
+            dir: deps.proxyDir,
+            runId,
+            node: process.execPath,
+            cliPath: deps.cliPath,
+            uid: process.getuid?.() ?? 0,
+            gid: process.getgid?.() ?? 0
+        });
+        await deps.recordProxy(proxy);
+        return startDood(proxy.socket, runId, deps);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/mtu.ts
@@ -30183,11 +30368,6 @@ function setOutputs(info, cliPath = '') {
 }
 
 ;// CONCATENATED MODULE: ./src/core/resources.ts
-/**
- * The record of everything a nest created, saved (Action state or CLI state
- * file) as soon as each thing exists, so teardown also cleans half-finished
- * starts. One JSON object under one key, checked when read back.
- */
 
 /** Our names: teardown refuses to touch anything else, even if state was tampered with. */
 const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
@@ -30221,6 +30401,16 @@ function parseHostDocker(value) {
 function optionalField(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
+/** Our proxy sockets only: teardown deletes this path. */
+const OUR_PROXY_SOCKET = /\/docker-nest-[A-Za-z0-9-]+\.sock$/;
+function parseProxy(value) {
+    const proxy = value;
+    const socket = optionalString(proxy?.socket, 'proxy.socket', OUR_PROXY_SOCKET);
+    if (!socket || !Number.isInteger(proxy?.pid) || proxy?.pid <= 0) {
+        throw new ResourcesFormatError("field 'proxy' has an unexpected value");
+    }
+    return { socket, pid: proxy?.pid };
+}
 /** Parses and checks a saved record. */
 function resources_parseResources(json) {
     let data;
@@ -30245,6 +30435,7 @@ function resources_parseResources(json) {
         hostDocker: parseHostDocker(data.hostDocker),
         ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
         ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
+        ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
         container: optionalString(data.container, 'container', OUR_NAME),
         volume: optionalString(data.volume, 'volume', OUR_NAME),
         certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
@@ -30391,6 +30582,8 @@ function runPrefix() {
 
 
 
+
+
 /** Refuses non-Linux runners before anything is created. */
 function assertLinux(platform = process.platform) {
     if (platform !== 'linux') {
@@ -30484,7 +30677,17 @@ async function runDood(step) {
         mode: 'dood'
     };
     await stateRecorder.record(resources);
-    const info = await lib_core/* group */.Os('Check the Docker socket', () => startDood(options.socket, runId, { logger: actionLogger }));
+    const info = await lib_core/* group */.Os('Check the Docker socket', () => connectDood(options, runId, {
+        logger: actionLogger,
+        proxyDir: runnerTemp(),
+        // The proxy runs from the committed CLI bundle next to this one. (Built
+        // with join, not new URL(…, import.meta.url), which ncc rewrites.)
+        cliPath: (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', 'cli', 'index.js'),
+        recordProxy: (proxy) => {
+            resources.proxy = proxy;
+            return stateRecorder.record(resources);
+        }
+    }));
     resources.socket = info.socket;
     await stateRecorder.record(resources);
     await lib_core/* group */.Os('Export environment', async () => {
@@ -30549,7 +30752,7 @@ async function inspectWithCli(docker, id) {
 
 /***/ }),
 
-/***/ 9723:
+/***/ 3481:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30564,8 +30767,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: envForHostDaemon
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -30703,7 +30906,7 @@ class DockerCli {
     }
     /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
     spawn(args) {
-        return (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
+        return (0,external_node_child_process_.spawn)(this.binary, args, {
             env: this.env,
             stdio: ['pipe', 'pipe', 'pipe']
         });
@@ -30827,6 +31030,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2896);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3486);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2896:
+/***/ 3486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31810,11 +31810,156 @@ function socket_permissionMessage(facts) {
             `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
             `service; in a container job add options: --group-add ${facts.gid}`,
         '- run the runner as root (sudo)',
+        '- set socket-proxy: true: docker-nest serves a socket of your own that ' +
+            'forwards to this one (needs passwordless sudo, as on GitHub-hosted runners)',
         'docker-nest does not change the permissions of the host socket.'
     ].join('\n');
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/socket-proxy.ts
+/**
+ * `socket-proxy: true` (dood): when the step's user may not open the Docker
+ * socket, a small forwarder started through `sudo -n` (the runner user of
+ * GitHub-hosted and most self-hosted runners has it) serves a socket in
+ * RUNNER_TEMP owned by that user, mode 0600, and pipes every connection to
+ * the real socket. The host socket's permissions are never changed.
+ *
+ * Stopping needs no privilege: the proxy exits once its socket file is gone,
+ * and post (running as the same user) can always delete that file.
+ */
+
+
+
+
+
+/** How often the proxy checks that its socket file still exists. */
+const PROXY_CHECK_INTERVAL_MS = 500;
+/** How long main waits for a new proxy to answer /_ping. */
+const PROXY_START_TIMEOUT_MS = 10_000;
+/**
+ * Pipes one client connection to the real socket. Half-open on both sides:
+ * `docker run` closes its writing side (stdin done) and then still reads the
+ * container's output on the same connection.
+ */
+function forward(client, target) {
+    const upstream = createConnection({ path: target, allowHalfOpen: true });
+    const close = () => {
+        client.destroy();
+        upstream.destroy();
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+    client.pipe(upstream).pipe(client);
+}
+/**
+ * Serves `listen` until its file is deleted (then resolves). Runs inside the
+ * proxy process (`docker-nest socket-proxy`).
+ */
+async function serveSocketProxy(options) {
+    const server = createServer({ allowHalfOpen: true }, (client) => forward(client, options.target));
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.listen, () => resolve());
+    });
+    // Only the step's user may use it: 0600 and owned by them.
+    chmodSync(options.listen, 0o600);
+    if (options.owner)
+        chownSync(options.listen, options.owner.uid, options.owner.gid);
+    await new Promise((resolve) => {
+        const timer = setInterval(() => {
+            if (!existsSync(options.listen)) {
+                clearInterval(timer);
+                server.close();
+                resolve();
+            }
+        }, PROXY_CHECK_INTERVAL_MS);
+    });
+}
+/** The command line that starts the proxy. */
+function proxyCommand(options, listen) {
+    const command = [
+        options.node,
+        options.cliPath,
+        'socket-proxy',
+        '--listen',
+        listen,
+        '--target',
+        options.target,
+        '--owner',
+        `${options.uid}:${options.gid}`
+    ];
+    // Root can open the socket itself; anyone else needs passwordless sudo.
+    return options.uid === 0 ? command : ['sudo', '-n', '--', ...command];
+}
+/** Starts the proxy, detached, and waits until the daemon answers through it. */
+async function socket_proxy_launchSocketProxy(options) {
+    const listen = join(options.dir, `docker-nest-${options.runId}.sock`);
+    const logFile = join(options.dir, `docker-nest-${options.runId}-proxy.log`);
+    const [command, ...args] = proxyCommand(options, listen);
+    const log = openSync(logFile, 'w', 0o600);
+    const child = spawn(command, args, {
+        detached: true,
+        stdio: ['ignore', log, log]
+    });
+    const exited = new Promise((resolve) => {
+        child.on('exit', (code) => resolve(code ?? 1));
+        child.on('error', () => resolve(127));
+    });
+    child.unref();
+    const record = { socket: listen, pid: child.pid ?? 0 };
+    const deadline = Date.now() + PROXY_START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+        const outcome = await Promise.race([
+            exited.then((code) => ({ code })),
+            ping({ host: 'localhost', port: 0, socketPath: listen }, 1000).then(() => 'ready', () => undefined)
+        ]);
+        if (outcome === 'ready')
+            return record;
+        if (outcome !== undefined) {
+            throw new Error(proxyFailure(options, readTail(logFile)));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    stopSocketProxy(record);
+    throw new Error(proxyFailure(options, readTail(logFile)));
+}
+function readTail(file) {
+    try {
+        return readFileSync(file, 'utf8').trim().split('\n').slice(-10).join('\n');
+    }
+    catch {
+        return '';
+    }
+}
+function proxyFailure(options, log) {
+    const sudo = /password is required|sudo: |not in the sudoers/i.test(log);
+    return [
+        `socket-proxy: could not serve ${options.target} to this user` +
+            (sudo
+                ? ': it needs passwordless sudo (as the runner user of GitHub-hosted runners has), and sudo refused.'
+                : '.'),
+        log ? `Proxy log:\n${log}` : '',
+        'Other ways out: run the runner as a member of the socket’s group, or as root.'
+    ]
+        .filter(Boolean)
+        .join('\n');
+}
+/** Stops a proxy: deletes its socket (it exits within a second) and signals it if we may. */
+function stopSocketProxy(record) {
+    (0,external_node_fs_namespaceObject.rmSync)(record.socket, { force: true });
+    try {
+        process.kill(record.pid, 'SIGTERM');
+    }
+    catch {
+        // Started through sudo: not ours to signal; the deleted socket stops it.
+    }
+    return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
+}
+
 ;// CONCATENATED MODULE: ./src/core/dood.ts
+
 
 
 
@@ -31822,6 +31967,15 @@ const PING_TIMEOUT_MS = 5000;
 /** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
 function runLabel(runId) {
     return `${LABELS.run}=${runId}`;
+}
+/** This user may not open the socket (`socket-proxy: true` can serve one it may). */
+class SocketPermissionError extends Error {
+    socket;
+    constructor(socket, message) {
+        super(message);
+        this.socket = socket;
+        this.name = 'SocketPermissionError';
+    }
 }
 /** Finds and checks the socket; throws with the cause and the fix. */
 async function startDood(socketInput, runId, deps) {
@@ -31859,7 +32013,7 @@ async function startDood(socketInput, runId, deps) {
 }
 function explainPingFailure(path, error) {
     if (error.code === 'EACCES' || error.code === 'EPERM') {
-        return new Error(permissionMessage(permissionFacts(path)));
+        return new SocketPermissionError(path, permissionMessage(permissionFacts(path)));
     }
     if (error.code === 'ECONNREFUSED') {
         return new Error(`Nothing listens on the Docker socket ${path} (connection refused): ` +
@@ -31925,6 +32079,33 @@ async function removeLabelled(runId, docker, logger) {
         logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
     }
     return report;
+}
+/**
+ * dood, with `socket-proxy: true` honoured: when the socket refuses this
+ * user, serve one they may use (through sudo) and use that instead.
+ */
+async function connectDood(options, runId, deps) {
+    try {
+        return await startDood(options.socket, runId, deps);
+    }
+    catch (error) {
+        if (!(error instanceof SocketPermissionError) || !options.socketProxy) {
+            throw error;
+        }
+        deps.logger.info(`socket-proxy: ${error.socket} refuses this user; serving a socket ` +
+            'of its own that forwards to it (the host socket is not changed).');
+        const proxy = await launchSocketProxy({
+            target: error.socket,
+            dir: deps.proxyDir,
+            runId,
+            node: process.execPath,
+            cliPath: deps.cliPath,
+            uid: process.getuid?.() ?? 0,
+            gid: process.getgid?.() ?? 0
+        });
+        await deps.recordProxy(proxy);
+        return startDood(proxy.socket, runId, deps);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -32014,11 +32195,6 @@ const actionLogger = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/resources.ts
-/**
- * The record of everything a nest created, saved (Action state or CLI state
- * file) as soon as each thing exists, so teardown also cleans half-finished
- * starts. One JSON object under one key, checked when read back.
- */
 
 /** Our names: teardown refuses to touch anything else, even if state was tampered with. */
 const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
@@ -32052,6 +32228,16 @@ function parseHostDocker(value) {
 function optionalField(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
+/** Our proxy sockets only: teardown deletes this path. */
+const OUR_PROXY_SOCKET = /\/docker-nest-[A-Za-z0-9-]+\.sock$/;
+function parseProxy(value) {
+    const proxy = value;
+    const socket = optionalString(proxy?.socket, 'proxy.socket', OUR_PROXY_SOCKET);
+    if (!socket || !Number.isInteger(proxy?.pid) || proxy?.pid <= 0) {
+        throw new ResourcesFormatError("field 'proxy' has an unexpected value");
+    }
+    return { socket, pid: proxy?.pid };
+}
 /** Parses and checks a saved record. */
 function parseResources(json) {
     let data;
@@ -32076,6 +32262,7 @@ function parseResources(json) {
         hostDocker: parseHostDocker(data.hostDocker),
         ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
         ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
+        ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
         container: optionalString(data.container, 'container', OUR_NAME),
         volume: optionalString(data.volume, 'volume', OUR_NAME),
         certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
@@ -32142,6 +32329,7 @@ function loadCleanup() {
 
 
 
+
 async function run() {
     try {
         const resources = loadResources();
@@ -32172,6 +32360,21 @@ async function run() {
 }
 /** dood: by default nothing; with `cleanup: containers`, the run-labelled objects only. */
 async function cleanDood(resources, cleanup) {
+    try {
+        await removeDoodObjects(resources, cleanup);
+    }
+    finally {
+        // After the labelled objects: with a proxy, they were reached through it.
+        if (resources.proxy && cleanup !== 'false') {
+            const proxy = resources.proxy;
+            if (stopSocketProxy(proxy))
+                info(`Removed socket proxy ${proxy.socket}`);
+            else
+                core_warning(`Could not remove the socket proxy ${proxy.socket}; delete it to stop the proxy.`);
+        }
+    }
+}
+async function removeDoodObjects(resources, cleanup) {
     if (cleanup !== 'containers' || !resources.socket) {
         info('dood: leaving the runner’s daemon as it is. To remove what this job ' +
             `started, label it with $DOCKER_NEST_LABEL (${runLabel(resources.runId)}) ` +

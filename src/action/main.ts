@@ -4,6 +4,8 @@
  * environment. Any failure fails the step with a message that explains it;
  * whatever was created is already in the state for post.
  */
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import * as core from '@actions/core'
 import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
 import { parseInputs } from '../core/config.js'
@@ -14,7 +16,7 @@ import {
   hostPathOf,
   type JobContainerInspect
 } from '../core/container-job.js'
-import { bindMountNote, inspectOverSocket, startDood } from '../core/dood.js'
+import { bindMountNote, connectDood, inspectOverSocket } from '../core/dood.js'
 import { detectUplinkMtu } from '../core/mtu.js'
 import { makePlan, randomSuffix } from '../core/plan.js'
 import type { Resources } from '../core/resources.js'
@@ -147,7 +149,22 @@ async function runDood(step: Step): Promise<void> {
   }
   await stateRecorder.record(resources)
   const info = await core.group('Check the Docker socket', () =>
-    startDood(options.socket, runId, { logger: actionLogger })
+    connectDood(options, runId, {
+      logger: actionLogger,
+      proxyDir: runnerTemp(),
+      // The proxy runs from the committed CLI bundle next to this one. (Built
+      // with join, not new URL(…, import.meta.url), which ncc rewrites.)
+      cliPath: join(
+        dirname(fileURLToPath(import.meta.url)),
+        '..',
+        'cli',
+        'index.js'
+      ),
+      recordProxy: (proxy) => {
+        resources.proxy = proxy
+        return stateRecorder.record(resources)
+      }
+    })
   )
   resources.socket = info.socket
   await stateRecorder.record(resources)

@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import { DockerCli, findOnPath } from '../core/docker.js'
 import { removeLabelled, runLabel } from '../core/dood.js'
+import { stopSocketProxy } from '../core/socket-proxy.js'
 import type { Resources } from '../core/resources.js'
 import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
@@ -49,6 +50,26 @@ export async function run(): Promise<void> {
 
 /** dood: by default nothing; with `cleanup: containers`, the run-labelled objects only. */
 async function cleanDood(
+  resources: Resources,
+  cleanup: CleanupMode
+): Promise<void> {
+  try {
+    await removeDoodObjects(resources, cleanup)
+  } finally {
+    // After the labelled objects: with a proxy, they were reached through it.
+    if (resources.proxy && cleanup !== 'false') {
+      const proxy = resources.proxy
+      if (stopSocketProxy(proxy))
+        core.info(`Removed socket proxy ${proxy.socket}`)
+      else
+        core.warning(
+          `Could not remove the socket proxy ${proxy.socket}; delete it to stop the proxy.`
+        )
+    }
+  }
+}
+
+async function removeDoodObjects(
   resources: Resources,
   cleanup: CleanupMode
 ): Promise<void> {

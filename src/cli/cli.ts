@@ -11,6 +11,7 @@ import { doctor } from './commands/doctor.js'
 import { down } from './commands/down.js'
 import { env } from './commands/env.js'
 import { reap } from './commands/reap.js'
+import { socketProxy } from './commands/socket-proxy.js'
 import { status } from './commands/status.js'
 import type { Command, OptionSpec } from './commands/types.js'
 import { UP_INPUTS, envNameFor, up } from './commands/up.js'
@@ -23,6 +24,8 @@ export { envNameFor, nestEnvironment } from './commands/up.js'
 
 /** Every command, in help order. */
 export const COMMANDS: Command[] = [up, down, env, wait, status, reap, doctor]
+/** Commands docker-nest runs itself; not listed in the help. */
+const INTERNAL_COMMANDS: Command[] = [socketProxy]
 
 const COMMON_OPTIONS: Record<string, OptionSpec> = {
   debug: { type: 'boolean', help: 'more detail on stderr' },
@@ -78,7 +81,9 @@ export interface Parsed {
 }
 
 function findCommand(name: string): Command {
-  const command = COMMANDS.find((c) => c.name === name)
+  const command = [...COMMANDS, ...INTERNAL_COMMANDS].find(
+    (c) => c.name === name
+  )
   if (!command) throw new UsageError(`Unknown command '${name}'. ${seeHelp()}`)
   return command
 }

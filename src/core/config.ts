@@ -27,6 +27,7 @@ export const INPUT_DEFAULTS = {
   'tls-san': '',
   cleanup: 'true',
   socket: '',
+  'socket-proxy': 'false',
   'docker-cli-version': '',
   'docker-cli-url': 'https://download.docker.com/linux/static/stable',
   'docker-cli-sha256': ''
@@ -338,6 +339,11 @@ export function parseInputs(inputs: RawInputs): DindOptions {
     tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
     ...parseCleanup(raw(inputs, 'cleanup'), problems),
     socket: parseSocket(raw(inputs, 'socket'), problems),
+    socketProxy: parseBoolean(
+      'socket-proxy',
+      raw(inputs, 'socket-proxy'),
+      problems
+    ),
     dockerCli: parseDockerCli(inputs, problems)
   }
   if (problems.length > 0) throw new InputError(problems)

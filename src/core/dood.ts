@@ -21,7 +21,8 @@ import {
   resolveSocket,
   type SocketEnv
 } from './socket.js'
-import type { Logger } from './types.js'
+import { launchSocketProxy, type SocketProxyRecord } from './socket-proxy.js'
+import type { DindOptions, Logger } from './types.js'
 
 /** What the rest of the job needs to use the runner's daemon. */
 export interface DoodInfo {
@@ -48,6 +49,17 @@ const PING_TIMEOUT_MS = 5000
 /** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
 export function runLabel(runId: string): string {
   return `${LABELS.run}=${runId}`
+}
+
+/** This user may not open the socket (`socket-proxy: true` can serve one it may). */
+export class SocketPermissionError extends Error {
+  constructor(
+    readonly socket: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'SocketPermissionError'
+  }
 }
 
 /** Finds and checks the socket; throws with the cause and the fix. */
@@ -92,7 +104,10 @@ export async function startDood(
 
 function explainPingFailure(path: string, error: NodeJS.ErrnoException): Error {
   if (error.code === 'EACCES' || error.code === 'EPERM') {
-    return new Error(permissionMessage(permissionFacts(path)))
+    return new SocketPermissionError(
+      path,
+      permissionMessage(permissionFacts(path))
+    )
   }
   if (error.code === 'ECONNREFUSED') {
     return new Error(
@@ -182,4 +197,47 @@ export async function removeLabelled(
     logger.info(`No objects labelled ${runLabel(runId)} to remove.`)
   }
   return report
+}
+
+/** What {@link connectDood} needs to start a socket proxy. */
+export interface DoodProxyDependencies extends DoodDependencies {
+  /** Where the proxy's socket and log go (RUNNER_TEMP, or the CLI state dir). */
+  proxyDir: string
+  /** The committed CLI bundle, which runs the proxy (`docker-nest socket-proxy`). */
+  cliPath: string
+  /** Records the proxy before it is used, so teardown can stop it. */
+  recordProxy(proxy: SocketProxyRecord): Promise<void> | void
+}
+
+/**
+ * dood, with `socket-proxy: true` honoured: when the socket refuses this
+ * user, serve one they may use (through sudo) and use that instead.
+ */
+export async function connectDood(
+  options: Pick<DindOptions, 'socket' | 'socketProxy'>,
+  runId: string,
+  deps: DoodProxyDependencies
+): Promise<DoodInfo> {
+  try {
+    return await startDood(options.socket, runId, deps)
+  } catch (error) {
+    if (!(error instanceof SocketPermissionError) || !options.socketProxy) {
+      throw error
+    }
+    deps.logger.info(
+      `socket-proxy: ${error.socket} refuses this user; serving a socket ` +
+        'of its own that forwards to it (the host socket is not changed).'
+    )
+    const proxy = await launchSocketProxy({
+      target: error.socket,
+      dir: deps.proxyDir,
+      runId,
+      node: process.execPath,
+      cliPath: deps.cliPath,
+      uid: process.getuid?.() ?? 0,
+      gid: process.getgid?.() ?? 0
+    })
+    await deps.recordProxy(proxy)
+    return startDood(proxy.socket, runId, deps)
+  }
 }

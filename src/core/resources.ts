@@ -3,6 +3,7 @@
  * file) as soon as each thing exists, so teardown also cleans half-finished
  * starts. One JSON object under one key, checked when read back.
  */
+import type { SocketProxyRecord } from './socket-proxy.js'
 import { HOST_DOCKER_ENV_KEYS, type HostDockerEnv } from './types.js'
 
 /** Everything teardown needs. Absent fields were never created. */
@@ -15,6 +16,8 @@ export interface Resources {
   mode?: 'dood'
   /** dood: the socket main used, so post talks to the same daemon. */
   socket?: string
+  /** dood with socket-proxy: the forwarder to stop (see socket-proxy.ts). */
+  proxy?: SocketProxyRecord
   container?: string
   volume?: string
   certDir?: string
@@ -68,6 +71,18 @@ function optionalField<K extends string>(
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>)
 }
 
+/** Our proxy sockets only: teardown deletes this path. */
+const OUR_PROXY_SOCKET = /\/docker-nest-[A-Za-z0-9-]+\.sock$/
+
+function parseProxy(value: unknown): SocketProxyRecord {
+  const proxy = value as Record<string, unknown> | null
+  const socket = optionalString(proxy?.socket, 'proxy.socket', OUR_PROXY_SOCKET)
+  if (!socket || !Number.isInteger(proxy?.pid) || (proxy?.pid as number) <= 0) {
+    throw new ResourcesFormatError("field 'proxy' has an unexpected value")
+  }
+  return { socket, pid: proxy?.pid as number }
+}
+
 /** Parses and checks a saved record. */
 export function parseResources(json: string): Resources {
   let data: Record<string, unknown>
@@ -90,6 +105,7 @@ export function parseResources(json: string): Resources {
     hostDocker: parseHostDocker(data.hostDocker),
     ...(data.mode === 'dood' ? { mode: 'dood' as const } : {}),
     ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
+    ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
     container: optionalString(data.container, 'container', OUR_NAME),
     volume: optionalString(data.volume, 'volume', OUR_NAME),
     certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)

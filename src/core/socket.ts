@@ -160,6 +160,8 @@ export function permissionMessage(facts: PermissionFacts): string {
       `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
       `service; in a container job add options: --group-add ${facts.gid}`,
     '- run the runner as root (sudo)',
+    '- set socket-proxy: true: docker-nest serves a socket of your own that ' +
+      'forwards to this one (needs passwordless sudo, as on GitHub-hosted runners)',
     'docker-nest does not change the permissions of the host socket.'
   ].join('\n')
 }

@@ -61,6 +61,11 @@ export interface DindOptions {
   mode: Mode
   /** dood: socket path from input `socket`; '' = resolve it (DOCKER_HOST, default paths). */
   socket: string
+  /**
+   * dood: when the socket refuses this user, serve a socket of their own
+   * through a sudo-started forwarder instead of failing (input `socket-proxy`).
+   */
+  socketProxy: boolean
   /** Action only: where the docker CLI comes from. */
   dockerCli: DockerCliOptions
 }

@@ -34,6 +34,7 @@ describe('parseInputs', () => {
       cleanupContainers: false,
       mode: 'dind',
       socket: '',
+      socketProxy: false,
       dockerCli: {
         version: '',
         baseUrl: 'https://download.docker.com/linux/static/stable',

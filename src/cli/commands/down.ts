@@ -1,4 +1,5 @@
 /** `docker-nest down`: remove the nest `up` started. */
+import { stopSocketProxy } from '../../core/socket-proxy.js'
 import { teardown } from '../../core/teardown.js'
 import { removeNestFile } from '../nest-file.js'
 import { readStateFile, removeStateFile, stateFilePath } from '../state-file.js'
@@ -21,8 +22,11 @@ export const down: Command = {
       return EXIT.ok
     }
     if (resources.mode === 'dood') {
-      // dood started nothing: the machine's own daemon stays as it is.
-      logger.info('dood: nothing to remove (the machine’s own daemon).')
+      // dood started nothing on the machine's own daemon; only a proxy, maybe.
+      if (resources.proxy && stopSocketProxy(resources.proxy)) {
+        logger.info(`Removed socket proxy ${resources.proxy.socket}`)
+      }
+      logger.info('dood: nothing else to remove (the machine’s own daemon).')
       await removeNestFile(stateDir)
       await removeStateFile(stateDir)
       return EXIT.ok

@@ -1,4 +1,5 @@
 /** `docker-nest up`: start a nest and print its variables. */
+import { fileURLToPath } from 'node:url'
 import {
   INPUT_DEFAULTS,
   parseInputs,
@@ -7,7 +8,7 @@ import {
 import { probePrivileged } from '../../core/auto.js'
 import { startDind, type NestInfo } from '../../core/dind.js'
 import { DockerCli, captureHostDockerEnv } from '../../core/docker.js'
-import { startDood } from '../../core/dood.js'
+import { connectDood } from '../../core/dood.js'
 import { errorMessage } from '../../core/errors.js'
 import { detectUplinkMtu } from '../../core/mtu.js'
 import { makePlan, randomSuffix } from '../../core/plan.js'
@@ -145,7 +146,17 @@ async function upDood(ctx: UpContext): Promise<Started> {
   const { hostDocker, recorder, logger } = ctx
   const runId = `local-${randomSuffix()}`
   const resources: Resources = { version: 1, runId, hostDocker, mode: 'dood' }
-  const info = await startDood(ctx.options.socket, runId, { logger })
+  await recorder.record(resources)
+  const info = await connectDood(ctx.options, runId, {
+    logger,
+    proxyDir: ctx.stateDir,
+    // This bundle also runs the proxy (`docker-nest socket-proxy`).
+    cliPath: fileURLToPath(import.meta.url),
+    recordProxy: (proxy) => {
+      resources.proxy = proxy
+      return recorder.record(resources)
+    }
+  })
   resources.socket = info.socket
   await recorder.record(resources)
   logger.info(
