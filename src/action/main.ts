@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { parseInputs } from '../core/config.js'
+import { exitOnCancel } from '../core/cancel.js'
 import { startDind } from '../core/dind.js'
 import { DockerCli, captureHostDockerEnv } from '../core/docker.js'
 import { detectUplinkMtu } from '../core/mtu.js'
@@ -29,12 +30,15 @@ export function assertLinux(platform: string = process.platform): void {
 }
 
 export async function run(): Promise<void> {
+  let uninstall = (): void => undefined
   try {
     assertLinux()
     const options = parseInputs(readInputs())
     saveCleanup(options.cleanup)
     const hostDocker = captureHostDockerEnv()
     const docker = DockerCli.locate(hostDocker, actionLogger.debug)
+    // From here on a cancelled step may have docker calls in flight.
+    uninstall = exitOnCancel(docker, actionLogger)
     const plan = makePlan(options, {
       runPrefix: runPrefix(),
       detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
@@ -65,5 +69,7 @@ export async function run(): Promise<void> {
     const message = errorMessage(error)
     core.setFailed(message)
     await writeFailureSummary(message)
+  } finally {
+    uninstall()
   }
 }

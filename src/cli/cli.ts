@@ -10,6 +10,7 @@ import {
   type InputName,
   type RawInputs
 } from '../core/config.js'
+import { exitOnCancel } from '../core/cancel.js'
 import { startDind, type NestInfo } from '../core/dind.js'
 import { DockerCli, captureHostDockerEnv, findOnPath } from '../core/docker.js'
 import { errorMessage } from '../core/errors.js'
@@ -153,12 +154,13 @@ async function up(parsed: Parsed, logger: Logger): Promise<number> {
   const recorder = fileRecorder(stateDir)
   const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
   await recorder.record(resources)
+  const uninstall = exitOnCancel(docker, logger)
   const info = await startDind(plan, resources, {
     docker,
     logger,
     recorder,
     certParentDir: stateDir
-  })
+  }).finally(uninstall)
   process.stdout.write(`${exportLines(nestEnvironment(info))}\n`)
   logger.info(
     `Ready. Remove it with: docker-nest down${parsed.stateDir ? ` --state-dir ${parsed.stateDir}` : ''}`
