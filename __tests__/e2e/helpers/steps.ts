@@ -128,3 +128,48 @@ export function containersOf(ciRunId: string): { id: string; state: string }[] {
     .filter((f) => f[2]?.startsWith(`${ciRunId}-`))
     .map(([id, state]) => ({ id, state }))
 }
+
+/** A `docker events` stream for docker-nest containers, and a way to wait for one event. */
+export function watchEvents(): {
+  /** Resolves when `action` (create, start, die…) happens to a container of this CI run. */
+  next(action: string, ciRunId: string): Promise<void>
+  stop(): void
+} {
+  // --since replays what happened after this call, so an event that comes
+  // before the stream is connected is not lost.
+  const since = (Date.now() / 1000 - 0.5).toFixed(3)
+  const child = spawn('docker', [
+    'events',
+    '--since',
+    since,
+    '--filter',
+    'type=container',
+    '--filter',
+    'label=docker-nest',
+    '--format',
+    '{{.Action}} {{index .Actor.Attributes "docker-nest.run"}}'
+  ])
+  const waiters: { action: string; prefix: string; resolve(): void }[] = []
+  let buffer = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    buffer += chunk
+    const lines = buffer.split('\n')
+    buffer = lines.pop() ?? ''
+    for (const line of lines) {
+      const [action, run] = line.split(' ')
+      for (const waiter of [...waiters]) {
+        if (action === waiter.action && run?.startsWith(waiter.prefix)) {
+          waiters.splice(waiters.indexOf(waiter), 1)
+          waiter.resolve()
+        }
+      }
+    }
+  })
+  return {
+    next: (action, ciRunId) =>
+      new Promise((resolve) =>
+        waiters.push({ action, prefix: `${ciRunId}-`, resolve })
+      ),
+    stop: () => child.kill()
+  }
+}
