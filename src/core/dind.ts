@@ -268,6 +268,16 @@ function explainRunFailure(plan: DindPlan, error: unknown): Error {
         "step, or set input 'image' to a mirror."
     )
   }
+  if (
+    /unable to resolve docker endpoint|Failed to initialize/i.test(error.stderr)
+  ) {
+    hints.push(
+      "Hint: the docker CLI cannot reach the runner's daemon with this " +
+        "job's client settings (DOCKER_HOST, DOCKER_TLS_VERIFY, " +
+        'DOCKER_CERT_PATH, DOCKER_CONTEXT). docker-nest uses them as they ' +
+        'are at this step; unset them for it, or set them only after it.'
+    )
+  }
   return new Error(
     [
       `Could not start the dind sidecar from image '${plan.image}'.`,
