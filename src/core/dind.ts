@@ -15,6 +15,7 @@ import {
 import {
   DaemonStartError,
   classifyLog,
+  describeState,
   diagnoseContainer,
   type Diagnosis
 } from './diagnose.js'
@@ -168,6 +169,15 @@ async function launch(
   const watcher = watchExit(docker, plan.name)
   try {
     const inspect = await docker.inspect<ContainerInspect>(plan.name)
+    if (!inspect.State.Running) {
+      // Stopped already (killed, or its command failed at once): it has no
+      // IP or port to report, so say why it stopped instead.
+      throw new DaemonStartError(
+        'The inner Docker daemon did not start: the sidecar stopped right ' +
+          `after docker run (${describeState(inspect.State)}).`,
+        await diagnoseContainer(docker, plan.name)
+      )
+    }
     const ip = containerIp(inspect)
     const port = publishedPort(inspect, plan.containerPort)
     logger.info(

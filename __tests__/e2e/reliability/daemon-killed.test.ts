@@ -58,8 +58,9 @@ suite('reliability: daemon killed (real daemon)', () => {
         expect(main.exitCode).toBe(1)
         // Noticed through `docker wait`, in seconds, not at the 60 s wait-timeout.
         expect(performance.now() - killedAt).toBeLessThan(15_000)
+        expect(errorOf(main)).toContain('Container state: exited')
         expect(errorOf(main)).toMatch(
-          /the sidecar exited with code \d+|was not published/
+          /the sidecar exited with code \d+|the sidecar stopped right after docker run/
         )
         const post = await runPost(main)
         expect(post.exitCode).toBe(0)
