@@ -52,6 +52,7 @@ $P/debian-docker:trixie|rootfs|trixie
 $P/dind:26|dind|$P/debian-docker:trixie
 $P/dockerd:26|dockerd|$P/debian-docker:trixie
 $P/dockerd-exits:latest|exits|$P/busybox:latest
+$P/dockerd-unprivileged:20|unprivileged|$P/dockerd:20
 "
 # expected Docker major version per suite (sanity check only)
 declare -A SUITE_MAJOR=([bookworm]=20 [trixie]=26)
@@ -108,7 +109,7 @@ else
     WANT[$t]=1
     base=$(field "$t" 3)
     case $(field "$t" 2) in
-      dind | dockerd | exits) WANT[$base]=1 ;;
+      dind | dockerd | exits | unprivileged) WANT[$base]=1 ;;
     esac
   done
 fi
@@ -396,6 +397,27 @@ EOF
   build_ctx "$1" "$ctx"
 }
 
+# a real dockerd that runs without CAP_SYS_ADMIN and CAP_NET_ADMIN, as on a
+# runner that refuses privileged containers (mounts and iptables fail)
+build_unprivileged() { # tag base
+  local ctx=$WORK/ctx-unprivileged
+  rm -rf "$ctx"
+  mkdir -p "$ctx"
+  cat >"$ctx/dockerd" <<'EOF'
+#!/bin/sh
+# docker-nest test fixture: dockerd without the capabilities --privileged
+# grants, so it fails like a sidecar whose runner refused --privileged.
+exec setpriv --bounding-set -sys_admin,-net_admin /usr/sbin/dockerd "$@"
+EOF
+  chmod 0755 "$ctx/dockerd"
+  cat >"$ctx/Dockerfile" <<EOF
+FROM $2
+COPY dockerd /usr/local/bin/dockerd
+LABEL $LABEL_HASH=$FIXTURE_HASH
+EOF
+  build_ctx "$1" "$ctx"
+}
+
 # ---------------------------------------------------------------------------
 # main
 # ---------------------------------------------------------------------------
@@ -417,6 +439,7 @@ for tag in $(all_tags); do
     dind) build_dind "$tag" "$arg" ;;
     dockerd) build_dockerd "$tag" "$arg" ;;
     exits) build_exits "$tag" "$arg" ;;
+    unprivileged) build_unprivileged "$tag" "$arg" ;;
   esac
   new=$(image_id "$tag")
   [[ -z $old || $old == "$new" ]] || OLD_IDS+=("$old")

@@ -107,8 +107,9 @@ suite('Action failures (real daemon)', () => {
           'docker-nest: dockerd: not found on PATH in this image'
         )
         expect(error).toContain('Hint: The image has no dockerd on PATH')
-        // Fail fast: the exit is noticed long before the 60 s wait-timeout.
-        expect(main.durationMs).toBeLessThan(30_000)
+        // Fail fast: the exit is noticed, not the 60 s wait-timeout reached.
+        // The bound is generous for a loaded runner; a start takes ~1-2 s.
+        expect(main.durationMs).toBeLessThan(15_000)
         const post = await runPost(main)
         expect(post.exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9349);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28384,7 +28384,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9349:
+/***/ 6485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28931,6 +28931,49 @@ function parseInputs(inputs) {
     return options;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/core/cancel.ts
+/**
+ * Cancellation of a start in progress. The GitHub runner cancels a step with
+ * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
+ * that; a terminal's Ctrl-C sends SIGINT. Node's default is to die at once,
+ * which can strand a `docker run` still in flight: it would create the
+ * container after post (or `docker-nest down`) already looked for it. So on
+ * the first signal we refuse new docker calls, let the running ones finish
+ * (bounded, well inside the runner's 7.5 s), and exit. Everything those calls
+ * create was recorded by name before they started, so cleanup finds it.
+ */
+
+/** How long a cancelled step lets running docker calls finish. */
+const CANCEL_SETTLE_MS = 5000;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Installs the SIGINT/SIGTERM handlers for one start.
+ * @param exit Ends the process (injectable for tests).
+ * @returns A function that removes the handlers once the start is over.
+ */
+function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
+    let cancelled = false;
+    const handler = (signal) => {
+        // A later SIGTERM while we settle changes nothing: we are already leaving.
+        if (cancelled)
+            return;
+        cancelled = true;
+        docker.cancel();
+        logger.warning(`docker-nest was cancelled (${signal}); cleanup removes what was started.`);
+        void docker.settle(CANCEL_SETTLE_MS).then(() => {
+            exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
+        });
+    };
+    for (const signal of SIGNALS)
+        process.on(signal, handler);
+    return () => {
+        for (const signal of SIGNALS)
+            process.off(signal, handler);
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 // EXTERNAL MODULE: external "node:http"
@@ -28996,13 +29039,15 @@ const LOG_TAIL_LINES = 50;
 const RULES = [
     {
         id: 'no-dockerd',
-        pattern: /dockerd: not found|executable file not found|exec: "?dockerd"?:/i,
+        // Only about dockerd itself: a healthy dockerd also logs
+        // `exec: "fuse-overlayfs": executable file not found` while probing drivers.
+        pattern: /dockerd: not found|exec: "?dockerd"?:|"dockerd": executable file not found/i,
         message: "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
             'image or an image that ships dockerd.'
     },
     {
         id: 'not-privileged',
-        pattern: /mount: permission denied|are you root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
+        pattern: /mount: permission denied|are you root|you must be root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
         message: 'The sidecar is not allowed to act as privileged. The runner must ' +
             'allow --privileged containers (GitLab: privileged = true; ' +
             'Kubernetes: securityContext.privileged), or use a runtime such as ' +
@@ -29011,6 +29056,8 @@ const RULES = [
     {
         id: 'iptables-nat',
         pattern: /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
+        // iptables refused for lack of CAP_NET_ADMIN: not a backend problem.
+        unless: /Permission denied \(you must be root\)/i,
         message: 'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
             'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
             'use an image whose iptables matches the host (nf_tables), or pass ' +
@@ -29057,7 +29104,7 @@ const RULES = [
 ];
 /** Returns the hints whose signature appears in the log, most specific first. */
 function classifyLog(log) {
-    return RULES.filter((rule) => rule.pattern.test(log)).map(({ id, message }) => ({
+    return RULES.filter((rule) => rule.pattern.test(log) && !rule.unless?.test(log)).map(({ id, message }) => ({
         id,
         message
     }));
@@ -29411,11 +29458,15 @@ async function writeWithMode(path, data, mode) {
  * into a new directory under `parentDir`: the directory is 0700, key.pem
  * 0600 and the certificates 0644. A fresh directory per call keeps
  * concurrent daemons from overwriting each other's keys (docker/cli#6102).
+ * `onCreated` gets the directory as soon as it exists (to record it).
  * @returns the path of the new directory.
  */
-async function writeClientCertificates(parentDir, caPem, client) {
+async function writeClientCertificates(parentDir, caPem, client, onCreated = () => undefined) {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parentDir, CERT_DIR_PREFIX));
     try {
+        // Before any key is written, so a step killed from here on still has
+        // the directory in its record and cleanup can delete it.
+        await onCreated(dir);
         await (0,promises_.chmod)(dir, 0o700);
         await writeWithMode((0,external_node_path_.join)(dir, 'key.pem'), client.keyPem, 0o600);
         await writeWithMode((0,external_node_path_.join)(dir, 'cert.pem'), client.certPem, 0o644);
@@ -29569,7 +29620,7 @@ async function launch(plan, resources, deps) {
     logger.info(`Image ${plan.image}, container ${plan.name}`);
     logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
     const [ran, made] = await Promise.allSettled([
-        docker.exec(buildDindRunArgs(plan)),
+        runSidecar(docker, plan, logger),
         plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
     ]);
     if (ran.status === 'rejected')
@@ -29580,6 +29631,12 @@ async function launch(plan, resources, deps) {
     const watcher = watchExit(docker, plan.name);
     try {
         const inspect = await docker.inspect(plan.name);
+        if (!inspect.State.Running) {
+            // Stopped already (killed, or its command failed at once): it has no
+            // IP or port to report, so say why it stopped instead.
+            throw new DaemonStartError('The inner Docker daemon did not start: the sidecar stopped right ' +
+                `after docker run (${describeState(inspect.State)}).`, await diagnoseContainer(docker, plan.name));
+        }
         const ip = containerIp(inspect);
         const port = publishedPort(inspect, plan.containerPort);
         logger.info(`Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`);
@@ -29600,11 +29657,51 @@ async function launch(plan, resources, deps) {
 async function makeClientMaterial(resources, deps) {
     const ca = await CertificateAuthority.create();
     const client = await ca.issueClientCertificate();
-    const certDir = await writeClientCertificates(deps.certParentDir, ca.certPem, client);
-    resources.certDir = certDir;
-    await deps.recorder.record(resources);
+    let certDir;
+    try {
+        certDir = await writeClientCertificates(deps.certParentDir, ca.certPem, client, async (dir) => {
+            resources.certDir = dir;
+            await deps.recorder.record(resources);
+        });
+    }
+    catch (error) {
+        throw new Error(`Could not write the client certificates under ${deps.certParentDir}: ` +
+            `${error.message}. That directory (RUNNER_TEMP for the ` +
+            'Action, --state-dir for the CLI) must be writable with a few KB free.', { cause: error });
+    }
     deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`);
     return { ca, certDir, client };
+}
+/** `docker run` attempts when the ephemeral host port was taken meanwhile. */
+const RUN_ATTEMPTS = 3;
+/**
+ * What dockerd says when the host port it picked is not free after all: its
+ * allocator raced another container, or a process outside Docker holds the
+ * port (the userland proxy then cannot bind it).
+ */
+const PORT_TAKEN = /port is already allocated|address already in use/i;
+/**
+ * `docker run` for the sidecar, retried when the host port is taken: such a
+ * run leaves a created-but-not-started container, which is removed (same
+ * name, already recorded) before the next attempt lets dockerd pick another
+ * ephemeral port. The volume is kept and reused.
+ */
+async function runSidecar(docker, plan, logger) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await docker.exec(buildDindRunArgs(plan));
+            return;
+        }
+        catch (error) {
+            const portTaken = error instanceof core_docker/* DockerCommandError */.YJ && PORT_TAKEN.test(error.stderr);
+            if (!portTaken || attempt >= RUN_ATTEMPTS)
+                throw error;
+            logger.info(`The host port Docker picked for ${plan.name} was taken meanwhile ` +
+                `(attempt ${attempt} of ${RUN_ATTEMPTS}); retrying with a new container.`);
+            if (!(await docker.tryRemoveContainer(plan.name)))
+                throw error;
+        }
+    }
 }
 /** Turns a failed `docker run` into an error that says why and what to do. */
 function explainRunFailure(plan, error) {
@@ -29615,6 +29712,12 @@ function explainRunFailure(plan, error) {
         hints.push(`Hint: image '${plan.image}' is not on the runner and could not be ` +
             'pulled. Check the name and tag, log in to its registry before this ' +
             "step, or set input 'image' to a mirror.");
+    }
+    if (/unable to resolve docker endpoint|Failed to initialize/i.test(error.stderr)) {
+        hints.push("Hint: the docker CLI cannot reach the runner's daemon with this " +
+            "job's client settings (DOCKER_HOST, DOCKER_TLS_VERIFY, " +
+            'DOCKER_CERT_PATH, DOCKER_CONTEXT). docker-nest uses them as they ' +
+            'are at this step; unset them for it, or set them only after it.');
     }
     return new Error([
         `Could not start the dind sidecar from image '${plan.image}'.`,
@@ -30540,8 +30643,6 @@ async function writeFailureSummary(message) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/runner-env.ts
 /** Facts about the runner taken from its environment. */
 
@@ -30565,6 +30666,7 @@ function runPrefix() {
  * environment. Any failure fails the step with a message that explains it;
  * whatever was created is already in the state for post.
  */
+
 
 
 
@@ -30703,8 +30805,18 @@ async function runDood(step) {
 }
 /** Starts the nest; `attempt.resources` is the record of what it created, even when it throws. */
 async function runDind(step, attempt = {}) {
+    const docker = core_docker/* DockerCli */.Vo.locate(step.hostDocker, actionLogger.debug);
+    // From here on a cancelled step may have docker calls in flight.
+    const uninstall = exitOnCancel(docker, actionLogger);
+    try {
+        await startNest(step, docker, attempt);
+    }
+    finally {
+        uninstall();
+    }
+}
+async function startNest(step, docker, attempt) {
     const { options, hostDocker } = step;
-    const docker = core_docker/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
     const [detectedMtu, job] = await Promise.all([
         options.mtu === 'auto' ? detectUplinkMtu() : undefined,
         detectJobContainer((id) => inspectWithCli(docker, id))
@@ -30765,7 +30877,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Eo: () => (/* binding */ isNoSuchObject)
 });
 
-// UNUSED EXPORTS: envForHostDaemon
+// UNUSED EXPORTS: CancelledError, envForHostDaemon
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -30847,11 +30959,21 @@ function envForHostDaemon(host, base = process.env) {
     }
     return env;
 }
+/** Thrown by {@link DockerCli.exec} once {@link DockerCli.cancel} was called. */
+class CancelledError extends Error {
+    constructor(args) {
+        super(`Cancelled before docker ${args[0] ?? ''} ${args[1] ?? ''}`.trim());
+        this.name = 'CancelledError';
+    }
+}
 /** The docker CLI bound to one daemon (the runner's). */
 class DockerCli {
     binary;
     debug;
     env;
+    /** Calls still running: a cancelled step waits for them (see {@link settle}). */
+    inFlight = new Set();
+    cancelled = false;
     constructor(binary, host, debug = () => undefined) {
         this.binary = binary;
         this.debug = debug;
@@ -30869,14 +30991,56 @@ class DockerCli {
     }
     /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
     async exec(args, options = {}) {
+        if (this.cancelled)
+            throw new CancelledError(args);
         const result = await this.tryExec(args, options);
         if (result.exitCode !== 0) {
             throw new DockerCommandError(args, result.exitCode, result.stderr);
         }
         return result;
     }
+    /**
+     * Refuses every later call (they fail with {@link CancelledError}). Calls
+     * already running go on: a half-finished `docker run` still creates its
+     * container, so the caller should {@link settle} before exiting.
+     */
+    cancel() {
+        this.cancelled = true;
+    }
+    /**
+     * Waits until no call is running, or `timeoutMs` passed.
+     * @returns true when everything finished in time.
+     */
+    async settle(timeoutMs) {
+        const deadline = performance.now() + timeoutMs;
+        while (this.inFlight.size > 0) {
+            const left = deadline - performance.now();
+            if (left <= 0)
+                return false;
+            let timer;
+            await Promise.race([
+                Promise.allSettled([...this.inFlight]),
+                new Promise((resolve) => (timer = setTimeout(resolve, left)))
+            ]);
+            clearTimeout(timer);
+        }
+        return true;
+    }
     /** Runs `docker <args>` and returns the result whatever the exit code. */
     tryExec(args, options = {}) {
+        if (this.cancelled) {
+            return Promise.resolve({
+                exitCode: 130,
+                stdout: '',
+                stderr: new CancelledError(args).message
+            });
+        }
+        const call = this.run(args, options);
+        this.inFlight.add(call);
+        void call.finally(() => this.inFlight.delete(call));
+        return call;
+    }
+    run(args, options) {
         const started = performance.now();
         return new Promise((resolve) => {
             const child = this.spawn(args);

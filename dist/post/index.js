@@ -31418,11 +31418,21 @@ function envForHostDaemon(host, base = process.env) {
     }
     return env;
 }
+/** Thrown by {@link DockerCli.exec} once {@link DockerCli.cancel} was called. */
+class CancelledError extends Error {
+    constructor(args) {
+        super(`Cancelled before docker ${args[0] ?? ''} ${args[1] ?? ''}`.trim());
+        this.name = 'CancelledError';
+    }
+}
 /** The docker CLI bound to one daemon (the runner's). */
 class DockerCli {
     binary;
     debug;
     env;
+    /** Calls still running: a cancelled step waits for them (see {@link settle}). */
+    inFlight = new Set();
+    cancelled = false;
     constructor(binary, host, debug = () => undefined) {
         this.binary = binary;
         this.debug = debug;
@@ -31440,14 +31450,56 @@ class DockerCli {
     }
     /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
     async exec(args, options = {}) {
+        if (this.cancelled)
+            throw new CancelledError(args);
         const result = await this.tryExec(args, options);
         if (result.exitCode !== 0) {
             throw new DockerCommandError(args, result.exitCode, result.stderr);
         }
         return result;
     }
+    /**
+     * Refuses every later call (they fail with {@link CancelledError}). Calls
+     * already running go on: a half-finished `docker run` still creates its
+     * container, so the caller should {@link settle} before exiting.
+     */
+    cancel() {
+        this.cancelled = true;
+    }
+    /**
+     * Waits until no call is running, or `timeoutMs` passed.
+     * @returns true when everything finished in time.
+     */
+    async settle(timeoutMs) {
+        const deadline = performance.now() + timeoutMs;
+        while (this.inFlight.size > 0) {
+            const left = deadline - performance.now();
+            if (left <= 0)
+                return false;
+            let timer;
+            await Promise.race([
+                Promise.allSettled([...this.inFlight]),
+                new Promise((resolve) => (timer = setTimeout(resolve, left)))
+            ]);
+            clearTimeout(timer);
+        }
+        return true;
+    }
     /** Runs `docker <args>` and returns the result whatever the exit code. */
     tryExec(args, options = {}) {
+        if (this.cancelled) {
+            return Promise.resolve({
+                exitCode: 130,
+                stdout: '',
+                stderr: new CancelledError(args).message
+            });
+        }
+        const call = this.run(args, options);
+        this.inFlight.add(call);
+        void call.finally(() => this.inFlight.delete(call));
+        return call;
+    }
+    run(args, options) {
         const started = performance.now();
         return new Promise((resolve) => {
             const child = this.spawn(args);

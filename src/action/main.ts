@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import * as core from '@actions/core'
 import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
 import { parseInputs } from '../core/config.js'
+import { exitOnCancel } from '../core/cancel.js'
 import { startDind } from '../core/dind.js'
 import { DockerCli, captureHostDockerEnv, findOnPath } from '../core/docker.js'
 import {
@@ -191,8 +192,22 @@ async function runDind(
   step: Step,
   attempt: { resources?: Resources } = {}
 ): Promise<void> {
+  const docker = DockerCli.locate(step.hostDocker, actionLogger.debug)
+  // From here on a cancelled step may have docker calls in flight.
+  const uninstall = exitOnCancel(docker, actionLogger)
+  try {
+    await startNest(step, docker, attempt)
+  } finally {
+    uninstall()
+  }
+}
+
+async function startNest(
+  step: Step,
+  docker: DockerCli,
+  attempt: { resources?: Resources }
+): Promise<void> {
   const { options, hostDocker } = step
-  const docker = DockerCli.locate(hostDocker, actionLogger.debug)
   const [detectedMtu, job] = await Promise.all([
     options.mtu === 'auto' ? detectUplinkMtu() : undefined,
     detectJobContainer((id) => inspectWithCli(docker, id))

@@ -15,6 +15,8 @@ export interface Hint {
 
 interface HintRule extends Hint {
   pattern: RegExp
+  /** A log that also matches this is another cause (see that rule). */
+  unless?: RegExp
 }
 
 /** Lines of the container log shown on failure. */
@@ -23,7 +25,10 @@ export const LOG_TAIL_LINES = 50
 const RULES: HintRule[] = [
   {
     id: 'no-dockerd',
-    pattern: /dockerd: not found|executable file not found|exec: "?dockerd"?:/i,
+    // Only about dockerd itself: a healthy dockerd also logs
+    // `exec: "fuse-overlayfs": executable file not found` while probing drivers.
+    pattern:
+      /dockerd: not found|exec: "?dockerd"?:|"dockerd": executable file not found/i,
     message:
       "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
       'image or an image that ships dockerd.'
@@ -31,7 +36,7 @@ const RULES: HintRule[] = [
   {
     id: 'not-privileged',
     pattern:
-      /mount: permission denied|are you root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
+      /mount: permission denied|are you root|you must be root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
     message:
       'The sidecar is not allowed to act as privileged. The runner must ' +
       'allow --privileged containers (GitLab: privileged = true; ' +
@@ -42,6 +47,8 @@ const RULES: HintRule[] = [
     id: 'iptables-nat',
     pattern:
       /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
+    // iptables refused for lack of CAP_NET_ADMIN: not a backend problem.
+    unless: /Permission denied \(you must be root\)/i,
     message:
       'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
       'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
@@ -100,12 +107,12 @@ const RULES: HintRule[] = [
 
 /** Returns the hints whose signature appears in the log, most specific first. */
 export function classifyLog(log: string): Hint[] {
-  return RULES.filter((rule) => rule.pattern.test(log)).map(
-    ({ id, message }) => ({
-      id,
-      message
-    })
-  )
+  return RULES.filter(
+    (rule) => rule.pattern.test(log) && !rule.unless?.test(log)
+  ).map(({ id, message }) => ({
+    id,
+    message
+  }))
 }
 
 /** What we could learn about a failed sidecar. */

@@ -15,6 +15,7 @@ import {
 import {
   DaemonStartError,
   classifyLog,
+  describeState,
   diagnoseContainer,
   type Diagnosis
 } from './diagnose.js'
@@ -179,7 +180,7 @@ async function launch(
     `dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
   )
   const [ran, made] = await Promise.allSettled([
-    docker.exec(buildDindRunArgs(plan)),
+    runSidecar(docker, plan, logger),
     plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
   ])
   if (ran.status === 'rejected') throw explainRunFailure(plan, ran.reason)
@@ -188,6 +189,15 @@ async function launch(
   const watcher = watchExit(docker, plan.name)
   try {
     const inspect = await docker.inspect<ContainerInspect>(plan.name)
+    if (!inspect.State.Running) {
+      // Stopped already (killed, or its command failed at once): it has no
+      // IP or port to report, so say why it stopped instead.
+      throw new DaemonStartError(
+        'The inner Docker daemon did not start: the sidecar stopped right ' +
+          `after docker run (${describeState(inspect.State)}).`,
+        await diagnoseContainer(docker, plan.name)
+      )
+    }
     const ip = containerIp(inspect)
     const port = publishedPort(inspect, plan.containerPort)
     logger.info(
@@ -213,15 +223,64 @@ async function makeClientMaterial(
 ): Promise<ClientMaterial> {
   const ca = await CertificateAuthority.create()
   const client = await ca.issueClientCertificate()
-  const certDir = await writeClientCertificates(
-    deps.certParentDir,
-    ca.certPem,
-    client
-  )
-  resources.certDir = certDir
-  await deps.recorder.record(resources)
+  let certDir: string
+  try {
+    certDir = await writeClientCertificates(
+      deps.certParentDir,
+      ca.certPem,
+      client,
+      async (dir) => {
+        resources.certDir = dir
+        await deps.recorder.record(resources)
+      }
+    )
+  } catch (error) {
+    throw new Error(
+      `Could not write the client certificates under ${deps.certParentDir}: ` +
+        `${(error as Error).message}. That directory (RUNNER_TEMP for the ` +
+        'Action, --state-dir for the CLI) must be writable with a few KB free.',
+      { cause: error }
+    )
+  }
   deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`)
   return { ca, certDir, client }
+}
+
+/** `docker run` attempts when the ephemeral host port was taken meanwhile. */
+export const RUN_ATTEMPTS = 3
+/**
+ * What dockerd says when the host port it picked is not free after all: its
+ * allocator raced another container, or a process outside Docker holds the
+ * port (the userland proxy then cannot bind it).
+ */
+const PORT_TAKEN = /port is already allocated|address already in use/i
+
+/**
+ * `docker run` for the sidecar, retried when the host port is taken: such a
+ * run leaves a created-but-not-started container, which is removed (same
+ * name, already recorded) before the next attempt lets dockerd pick another
+ * ephemeral port. The volume is kept and reused.
+ */
+export async function runSidecar(
+  docker: DockerCli,
+  plan: DindPlan,
+  logger: Logger
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await docker.exec(buildDindRunArgs(plan))
+      return
+    } catch (error) {
+      const portTaken =
+        error instanceof DockerCommandError && PORT_TAKEN.test(error.stderr)
+      if (!portTaken || attempt >= RUN_ATTEMPTS) throw error
+      logger.info(
+        `The host port Docker picked for ${plan.name} was taken meanwhile ` +
+          `(attempt ${attempt} of ${RUN_ATTEMPTS}); retrying with a new container.`
+      )
+      if (!(await docker.tryRemoveContainer(plan.name))) throw error
+    }
+  }
 }
 
 /** Turns a failed `docker run` into an error that says why and what to do. */
@@ -237,6 +296,16 @@ function explainRunFailure(plan: DindPlan, error: unknown): Error {
       `Hint: image '${plan.image}' is not on the runner and could not be ` +
         'pulled. Check the name and tag, log in to its registry before this ' +
         "step, or set input 'image' to a mirror."
+    )
+  }
+  if (
+    /unable to resolve docker endpoint|Failed to initialize/i.test(error.stderr)
+  ) {
+    hints.push(
+      "Hint: the docker CLI cannot reach the runner's daemon with this " +
+        "job's client settings (DOCKER_HOST, DOCKER_TLS_VERIFY, " +
+        'DOCKER_CERT_PATH, DOCKER_CONTEXT). docker-nest uses them as they ' +
+        'are at this step; unset them for it, or set them only after it.'
     )
   }
   return new Error(

@@ -80,9 +80,20 @@ export function envForHostDaemon(
   return env
 }
 
+/** Thrown by {@link DockerCli.exec} once {@link DockerCli.cancel} was called. */
+export class CancelledError extends Error {
+  constructor(args: string[]) {
+    super(`Cancelled before docker ${args[0] ?? ''} ${args[1] ?? ''}`.trim())
+    this.name = 'CancelledError'
+  }
+}
+
 /** The docker CLI bound to one daemon (the runner's). */
 export class DockerCli {
   private readonly env: NodeJS.ProcessEnv
+  /** Calls still running: a cancelled step waits for them (see {@link settle}). */
+  private readonly inFlight = new Set<Promise<DockerResult>>()
+  private cancelled = false
 
   constructor(
     readonly binary: string,
@@ -110,6 +121,7 @@ export class DockerCli {
 
   /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
   async exec(args: string[], options: DockerExecOptions = {}) {
+    if (this.cancelled) throw new CancelledError(args)
     const result = await this.tryExec(args, options)
     if (result.exitCode !== 0) {
       throw new DockerCommandError(args, result.exitCode, result.stderr)
@@ -117,10 +129,55 @@ export class DockerCli {
     return result
   }
 
+  /**
+   * Refuses every later call (they fail with {@link CancelledError}). Calls
+   * already running go on: a half-finished `docker run` still creates its
+   * container, so the caller should {@link settle} before exiting.
+   */
+  cancel(): void {
+    this.cancelled = true
+  }
+
+  /**
+   * Waits until no call is running, or `timeoutMs` passed.
+   * @returns true when everything finished in time.
+   */
+  async settle(timeoutMs: number): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs
+    while (this.inFlight.size > 0) {
+      const left = deadline - performance.now()
+      if (left <= 0) return false
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([
+        Promise.allSettled([...this.inFlight]),
+        new Promise((resolve) => (timer = setTimeout(resolve, left)))
+      ])
+      clearTimeout(timer)
+    }
+    return true
+  }
+
   /** Runs `docker <args>` and returns the result whatever the exit code. */
   tryExec(
     args: string[],
     options: DockerExecOptions = {}
+  ): Promise<DockerResult> {
+    if (this.cancelled) {
+      return Promise.resolve({
+        exitCode: 130,
+        stdout: '',
+        stderr: new CancelledError(args).message
+      })
+    }
+    const call = this.run(args, options)
+    this.inFlight.add(call)
+    void call.finally(() => this.inFlight.delete(call))
+    return call
+  }
+
+  private run(
+    args: string[],
+    options: DockerExecOptions
   ): Promise<DockerResult> {
     const started = performance.now()
     return new Promise((resolve) => {

@@ -291,15 +291,20 @@ async function writeWithMode(
  * into a new directory under `parentDir`: the directory is 0700, key.pem
  * 0600 and the certificates 0644. A fresh directory per call keeps
  * concurrent daemons from overwriting each other's keys (docker/cli#6102).
+ * `onCreated` gets the directory as soon as it exists (to record it).
  * @returns the path of the new directory.
  */
 export async function writeClientCertificates(
   parentDir: string,
   caPem: string,
-  client: IssuedCertificate
+  client: IssuedCertificate,
+  onCreated: (dir: string) => Promise<void> | void = () => undefined
 ): Promise<string> {
   const dir = await mkdtemp(join(parentDir, CERT_DIR_PREFIX))
   try {
+    // Before any key is written, so a step killed from here on still has
+    // the directory in its record and cleanup can delete it.
+    await onCreated(dir)
     await chmod(dir, 0o700)
     await writeWithMode(join(dir, 'key.pem'), client.keyPem, 0o600)
     await writeWithMode(join(dir, 'cert.pem'), client.certPem, 0o644)

@@ -14,7 +14,8 @@ export const IMAGES = {
   plain20: 'docker-nest-test/dockerd:20',
   plain26: 'docker-nest-test/dockerd:26',
   busybox: 'docker-nest-test/busybox:latest',
-  dockerdExits: 'docker-nest-test/dockerd-exits:latest'
+  dockerdExits: 'docker-nest-test/dockerd-exits:latest',
+  unprivileged: 'docker-nest-test/dockerd-unprivileged:20'
 } as const
 
 /** True when the e2e suite is switched on; then a missing Docker is a failure, not a skip. */

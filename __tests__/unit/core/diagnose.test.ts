@@ -9,6 +9,10 @@ describe('classifyLog', () => {
   // Log lines as users paste them (shared/reference/dind.md §6).
   test.each<[string, string]>([
     ['docker-nest: dockerd: not found on PATH in this image', 'no-dockerd'],
+    [
+      'docker: Error response from daemon: OCI runtime create failed: exec: "dockerd": executable file not found in $PATH',
+      'no-dockerd'
+    ],
     ['mount: permission denied (are you root?)', 'not-privileged'],
     ['Could not mount /sys/kernel/security.', 'not-privileged'],
     ['failed to mount overlay: operation not permitted', 'not-privileged'],
@@ -42,6 +46,16 @@ describe('classifyLog', () => {
     ]
   ])('[%#] recognises %j', (log, id) => {
     expect(classifyLog(log).map((hint) => hint.id)).toContain(id)
+  })
+
+  it('blames missing privileges, not dockerd or iptables, when capabilities are gone', () => {
+    // From docker-nest-test/dockerd-unprivileged: dockerd without CAP_SYS_ADMIN/CAP_NET_ADMIN.
+    const log = [
+      'level=error msg="failed to mount overlay: operation not permitted" storage-driver=overlay2',
+      'level=error msg="exec: \\"fuse-overlayfs\\": executable file not found in $PATH" storage-driver=fuse-overlayfs',
+      'failed to start daemon: Error initializing network controller: error obtaining controller instance: failed to create NAT chain DOCKER: iptables failed: iptables -t nat -N DOCKER: iptables v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)'
+    ].join('\n')
+    expect(classifyLog(log).map((hint) => hint.id)).toEqual(['not-privileged'])
   })
 
   it('finds nothing in a healthy start log', () => {

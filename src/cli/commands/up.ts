@@ -6,6 +6,7 @@ import {
   type InputName
 } from '../../core/config.js'
 import { probePrivileged } from '../../core/auto.js'
+import { exitOnCancel } from '../../core/cancel.js'
 import { startDind, type NestInfo } from '../../core/dind.js'
 import { DockerCli, captureHostDockerEnv } from '../../core/docker.js'
 import { connectDood } from '../../core/dood.js'
@@ -120,13 +121,15 @@ async function upDind(ctx: UpContext): Promise<Started> {
   })
   const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
   await recorder.record(resources)
+  // From here on Ctrl-C may leave docker calls in flight: let them settle.
+  const uninstall = exitOnCancel(ctx.docker, logger)
   try {
     const info = await startDind(plan, resources, {
       docker: ctx.docker,
       logger,
       recorder,
       certParentDir: ctx.stateDir
-    })
+    }).finally(uninstall)
     return {
       mode: 'dind',
       container: info.containerName,

@@ -1,0 +1,136 @@
+/**
+ * Cases 2-4 for what action-failures.test.ts does not already cover: the CLI
+ * faces of "image not there" and "dockerd exits at once", and a sidecar
+ * whose runner refuses privileges. Each must fail fast (well before
+ * wait-timeout) with the log tail and a classified hint, and leave nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runMain, runPost } from '../harness/runner.js'
+import {
+  E2E,
+  IMAGES,
+  leftovers,
+  newRunId,
+  removeLeftovers,
+  requireDocker,
+  tempDir
+} from '../helpers/docker.js'
+import {
+  cleanUp,
+  cli,
+  errorOf,
+  leftFrom,
+  warningsOf
+} from '../helpers/steps.js'
+
+const suite = E2E ? describe : describe.skip
+const TIMEOUT = 120_000
+/** The issue's bound for "fail fast"; a real failing start takes 1-3 s. */
+const FAST_MS = 15_000
+
+/** The run id the CLI's state file recorded (to look for leftovers). */
+function cliRunId(stateDir: string): string {
+  const file = join(stateDir, 'nest.json')
+  return JSON.parse(readFileSync(file, 'utf8')).runId
+}
+
+/** What is left in a CLI state dir (cert dirs, the record). */
+function stateDirEntries(stateDir: string): string[] {
+  return existsSync(stateDir) ? readdirSync(stateDir) : []
+}
+
+suite('reliability: start failures (real daemon)', () => {
+  const work = tempDir('docker-nest-e2e-start-')
+  beforeAll(() => requireDocker([IMAGES.unprivileged, IMAGES.dockerdExits]))
+  afterAll(() => work.remove())
+
+  it(
+    'privileges refused: fails fast with the log tail and the not-privileged hint first',
+    async () => {
+      const ciRunId = newRunId()
+      const main = await runMain({
+        inputs: { image: IMAGES.unprivileged, 'wait-timeout': '120' },
+        env: { GITHUB_RUN_ID: ciRunId },
+        workDir: join(work.dir, 'unprivileged')
+      })
+      try {
+        expect(main.exitCode).toBe(1)
+        expect(main.durationMs).toBeLessThan(FAST_MS)
+        const error = errorOf(main)
+        expect(error).toContain('The inner Docker daemon did not start')
+        expect(error).toContain('Last 50 log lines of the sidecar:')
+        expect(error).toContain('operation not permitted')
+        const hints = error.split('\n').filter((l) => l.startsWith('Hint: '))
+        expect(hints[0]).toContain(
+          'The sidecar is not allowed to act as privileged'
+        )
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(warningsOf(post)).toEqual([])
+        expect(leftFrom(ciRunId, main)).toEqual([])
+      } finally {
+        cleanUp(main)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'CLI: a dockerd that exits at once fails up fast with the hint; down cleans',
+    async () => {
+      const stateDir = join(work.dir, 'cli-exits')
+      const up = await cli([
+        'up',
+        '--state-dir',
+        stateDir,
+        '--image',
+        IMAGES.dockerdExits,
+        '--wait-timeout',
+        '120'
+      ])
+      const runId = cliRunId(stateDir)
+      try {
+        expect(up.status).toBe(1)
+        expect(up.durationMs).toBeLessThan(FAST_MS)
+        expect(up.stdout).toBe('') // nothing for eval
+        expect(up.stderr).toContain('the sidecar exited with code 1')
+        expect(up.stderr).toContain(
+          'Hint: The inner daemon could not set up iptables NAT'
+        )
+        const down = await cli(['down', '--state-dir', stateDir])
+        expect(down.status).toBe(0)
+        expect(leftovers(runId)).toEqual([])
+        expect(stateDirEntries(stateDir)).toEqual([])
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'CLI: an image neither local nor pullable fails up with the hint; down leaves nothing',
+    async () => {
+      const stateDir = join(work.dir, 'cli-no-image')
+      const image = 'docker-nest-test/does-not-exist:1'
+      const up = await cli(['up', '--state-dir', stateDir, '--image', image])
+      const runId = cliRunId(stateDir)
+      try {
+        expect(up.status).toBe(1)
+        expect(up.stderr).toContain(
+          `Hint: image '${image}' is not on the runner and could not be pulled.`
+        )
+        const down = await cli(['down', '--state-dir', stateDir])
+        expect(down.status).toBe(0)
+        expect(down.stderr).not.toMatch(/warning/i)
+        expect(leftovers(runId)).toEqual([])
+        expect(stateDirEntries(stateDir)).toEqual([])
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+})
