@@ -31,7 +31,9 @@ function choiceOf(main: StepResult): string {
 
 suite('Action, mode auto (real privileged probe)', () => {
   const work = tempDir('docker-nest-e2e-auto-')
-  beforeAll(() => requireDocker([IMAGES.official20, IMAGES.dockerdExits]))
+  beforeAll(() =>
+    requireDocker([IMAGES.official20, IMAGES.dockerdExits, IMAGES.unprivileged])
+  )
   afterAll(() => work.remove())
 
   test(
@@ -131,6 +133,38 @@ suite('Action, mode auto (real privileged probe)', () => {
         expect(createdByRun(ciRunId)).toEqual([])
         const post = await runPost(main)
         expect(post.exitCode).toBe(0)
+      } finally {
+        for (const row of createdByRun(ciRunId)) {
+          removeLeftovers(row.split(' ')[1])
+        }
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'falls back to dood when the runner refuses the privileges dind needs',
+    async () => {
+      // dockerd-unprivileged drops CAP_SYS_ADMIN/CAP_NET_ADMIN before dockerd
+      // starts: the probe's `true` runs, the daemon cannot (a refusing runner).
+      const ciRunId = newRunId()
+      const main = await runMain({
+        inputs: {
+          mode: 'auto',
+          image: IMAGES.unprivileged,
+          'wait-timeout': '20'
+        },
+        env: { GITHUB_RUN_ID: ciRunId }
+      })
+      try {
+        expect(main.exitCode).toBe(0)
+        expect(main.stdout).toContain(
+          '::warning::mode: auto: dind did not start, using dood instead.'
+        )
+        expect(main.stdout).toContain('not allowed to act as privileged')
+        expect(main.outputs.mode).toBe('dood')
+        expect(createdByRun(ciRunId)).toEqual([])
+        expect((await runPost(main)).exitCode).toBe(0)
       } finally {
         for (const row of createdByRun(ciRunId)) {
           removeLeftovers(row.split(' ')[1])
