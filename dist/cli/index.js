@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 3749:
+/***/ 6849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1909,6 +1909,131 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
     return Buffer.concat(parts);
 }
 
+;// CONCATENATED MODULE: ./src/core/sidecar.ts
+
+
+
+
+
+/** `docker run` attempts when the ephemeral host port was taken meanwhile. */
+const RUN_ATTEMPTS = 3;
+/**
+ * What dockerd says when the host port it picked is not free after all: its
+ * allocator raced another container, or a process outside Docker holds the
+ * port (the userland proxy then cannot bind it).
+ */
+const PORT_TAKEN = /port is already allocated|address already in use/i;
+/**
+ * `docker run` for the sidecar, retried when the host port is taken: such a
+ * run leaves a created-but-not-started container, which is removed (same
+ * name, already recorded) before the next attempt lets dockerd pick another
+ * ephemeral port. The volume is kept and reused.
+ */
+async function runSidecar(docker, plan, logger) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await docker.exec(buildDindRunArgs(plan));
+            return;
+        }
+        catch (error) {
+            const portTaken = error instanceof DockerCommandError && PORT_TAKEN.test(error.stderr);
+            if (!portTaken || attempt >= RUN_ATTEMPTS)
+                throw error;
+            logger.info(`The host port Docker picked for ${plan.name} was taken meanwhile ` +
+                `(attempt ${attempt} of ${RUN_ATTEMPTS}); retrying with a new container.`);
+            if (!(await docker.tryRemoveContainer(plan.name)))
+                throw error;
+        }
+    }
+}
+/** Turns a failed `docker run` into an error that says why and what to do. */
+function explainRunFailure(plan, error) {
+    if (!(error instanceof DockerCommandError))
+        return error;
+    const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`);
+    if (/Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(error.stderr)) {
+        hints.push(`Hint: image '${plan.image}' is not on the runner and could not be ` +
+            'pulled. Check the name and tag, log in to its registry before this ' +
+            "step, or set input 'image' to a mirror.");
+    }
+    if (/unable to resolve docker endpoint|Failed to initialize/i.test(error.stderr)) {
+        hints.push("Hint: the docker CLI cannot reach the runner's daemon with this " +
+            "job's client settings (DOCKER_HOST, DOCKER_TLS_VERIFY, " +
+            'DOCKER_CERT_PATH, DOCKER_CONTEXT). docker-nest uses them as they ' +
+            'are at this step; unset them for it, or set them only after it.');
+    }
+    return new Error([
+        `Could not start the dind sidecar from image '${plan.image}'.`,
+        error.message,
+        ...hints
+    ].join('\n'));
+}
+function containerIp(inspect) {
+    const settings = inspect.NetworkSettings;
+    const fromNetworks = Object.values(settings.Networks ?? {}).find((network) => network.IPAddress)?.IPAddress;
+    const ip = settings.IPAddress || fromNetworks;
+    if (!ip)
+        throw new Error(`Container ${inspect.Name} has no IP address`);
+    return ip;
+}
+function publishedPort(inspect, containerPort) {
+    const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? [];
+    const port = Number(bindings?.[0]?.HostPort);
+    if (!port) {
+        throw new Error(`Port ${containerPort} of container ${inspect.Name} was not published; ` +
+            `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`);
+    }
+    return port;
+}
+/**
+ * Signs the server certificate for the names known only now and streams it
+ * in with `docker cp -`; the marker goes last and releases the start script.
+ */
+async function deliverServerCertificate(docker, plan, ca, extraNames) {
+    const [ip, shortId] = extraNames;
+    const server = await ca.issueServerCertificate({
+        dns: [...new Set([...plan.serverNames.dns, shortId])],
+        ip: [...new Set([...plan.serverNames.ip, ip])]
+    });
+    const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
+    const tar = createTar([
+        { path: `${base}/`, mode: 0o755 },
+        { path: `${base}/server/`, mode: 0o700 },
+        { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
+        { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
+        { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+        { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
+    ]);
+    await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
+}
+/**
+ * Watches the container with `docker wait` (one process, no polling) so the
+ * readiness loop stops as soon as the daemon dies.
+ */
+function watchExit(docker, name) {
+    let child = docker.spawn(['wait', name]);
+    const exited = new Promise((resolve) => {
+        let out = '';
+        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
+        child?.on('close', () => {
+            // Only a printed exit code means the container stopped; anything else is the watcher failing.
+            const code = out.trim();
+            if (/^\d+$/.test(code))
+                resolve(`the sidecar exited with code ${code}`);
+        });
+        child?.on('error', () => undefined);
+    });
+    child.stdin?.end();
+    child.unref();
+    return {
+        exited,
+        stopWatching() {
+            child?.kill();
+            child = undefined;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/tls.ts
 // In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
 // certificate for dockerd and a client certificate for the Docker CLI.
@@ -2206,9 +2331,13 @@ async function waitFor(probe, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/dind.ts
-
-
-
+/**
+ * Starts a Docker-in-Docker sidecar and waits until its daemon answers:
+ * certificates (in-process), `docker run`, the server certificate signed for
+ * the container's real IP and copied in, then mTLS `/_ping` polling while
+ * `docker wait` watches for an early exit. Every resource is recorded before
+ * it is created, so teardown can always remove it.
+ */
 
 
 
@@ -2345,124 +2474,6 @@ async function makeClientMaterial(resources, deps) {
     }
     deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`);
     return { ca, certDir, client };
-}
-/** `docker run` attempts when the ephemeral host port was taken meanwhile. */
-const RUN_ATTEMPTS = 3;
-/**
- * What dockerd says when the host port it picked is not free after all: its
- * allocator raced another container, or a process outside Docker holds the
- * port (the userland proxy then cannot bind it).
- */
-const PORT_TAKEN = /port is already allocated|address already in use/i;
-/**
- * `docker run` for the sidecar, retried when the host port is taken: such a
- * run leaves a created-but-not-started container, which is removed (same
- * name, already recorded) before the next attempt lets dockerd pick another
- * ephemeral port. The volume is kept and reused.
- */
-async function runSidecar(docker, plan, logger) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            await docker.exec(buildDindRunArgs(plan));
-            return;
-        }
-        catch (error) {
-            const portTaken = error instanceof DockerCommandError && PORT_TAKEN.test(error.stderr);
-            if (!portTaken || attempt >= RUN_ATTEMPTS)
-                throw error;
-            logger.info(`The host port Docker picked for ${plan.name} was taken meanwhile ` +
-                `(attempt ${attempt} of ${RUN_ATTEMPTS}); retrying with a new container.`);
-            if (!(await docker.tryRemoveContainer(plan.name)))
-                throw error;
-        }
-    }
-}
-/** Turns a failed `docker run` into an error that says why and what to do. */
-function explainRunFailure(plan, error) {
-    if (!(error instanceof DockerCommandError))
-        return error;
-    const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`);
-    if (/Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(error.stderr)) {
-        hints.push(`Hint: image '${plan.image}' is not on the runner and could not be ` +
-            'pulled. Check the name and tag, log in to its registry before this ' +
-            "step, or set input 'image' to a mirror.");
-    }
-    if (/unable to resolve docker endpoint|Failed to initialize/i.test(error.stderr)) {
-        hints.push("Hint: the docker CLI cannot reach the runner's daemon with this " +
-            "job's client settings (DOCKER_HOST, DOCKER_TLS_VERIFY, " +
-            'DOCKER_CERT_PATH, DOCKER_CONTEXT). docker-nest uses them as they ' +
-            'are at this step; unset them for it, or set them only after it.');
-    }
-    return new Error([
-        `Could not start the dind sidecar from image '${plan.image}'.`,
-        error.message,
-        ...hints
-    ].join('\n'));
-}
-function containerIp(inspect) {
-    const settings = inspect.NetworkSettings;
-    const fromNetworks = Object.values(settings.Networks ?? {}).find((network) => network.IPAddress)?.IPAddress;
-    const ip = settings.IPAddress || fromNetworks;
-    if (!ip)
-        throw new Error(`Container ${inspect.Name} has no IP address`);
-    return ip;
-}
-function publishedPort(inspect, containerPort) {
-    const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? [];
-    const port = Number(bindings?.[0]?.HostPort);
-    if (!port) {
-        throw new Error(`Port ${containerPort} of container ${inspect.Name} was not published; ` +
-            `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`);
-    }
-    return port;
-}
-/**
- * Signs the server certificate for the names known only now and streams it
- * in with `docker cp -`; the marker goes last and releases the start script.
- */
-async function deliverServerCertificate(docker, plan, ca, extraNames) {
-    const [ip, shortId] = extraNames;
-    const server = await ca.issueServerCertificate({
-        dns: [...new Set([...plan.serverNames.dns, shortId])],
-        ip: [...new Set([...plan.serverNames.ip, ip])]
-    });
-    const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
-    const tar = createTar([
-        { path: `${base}/`, mode: 0o755 },
-        { path: `${base}/server/`, mode: 0o700 },
-        { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
-        { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
-        { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
-        { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-    ]);
-    await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
-}
-/**
- * Watches the container with `docker wait` (one process, no polling) so the
- * readiness loop stops as soon as the daemon dies.
- */
-function watchExit(docker, name) {
-    let child = docker.spawn(['wait', name]);
-    const exited = new Promise((resolve) => {
-        let out = '';
-        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
-        child?.on('close', () => {
-            // Only a printed exit code means the container stopped; anything else is the watcher failing.
-            const code = out.trim();
-            if (/^\d+$/.test(code))
-                resolve(`the sidecar exited with code ${code}`);
-        });
-        child?.on('error', () => undefined);
-    });
-    child.stdin?.end();
-    child.unref();
-    return {
-        exited,
-        stopWatching() {
-            child?.kill();
-            child = undefined;
-        }
-    };
 }
 /** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
 async function waitForDaemon(plan, endpoint, exited, deps) {
@@ -3640,7 +3651,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3749);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6849);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

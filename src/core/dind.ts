@@ -5,7 +5,6 @@
  * `docker wait` watches for an early exit. Every resource is recorded before
  * it is created, so teardown can always remove it.
  */
-import type { ChildProcess } from 'node:child_process'
 import {
   daemonInfo,
   daemonVersion,
@@ -14,17 +13,22 @@ import {
 } from './daemon-client.js'
 import {
   DaemonStartError,
-  classifyLog,
   describeState,
   diagnoseContainer,
   type Diagnosis
 } from './diagnose.js'
-import { DockerCommandError, type DockerCli } from './docker.js'
+import type { DockerCli } from './docker.js'
 import { phase } from './phase.js'
-import { buildDindRunArgs, type DindPlan } from './plan.js'
+import type { DindPlan } from './plan.js'
 import type { ResourceRecorder, Resources } from './resources.js'
-import { CERTS_READY_MARKER, CERT_DIR_IN_CONTAINER } from './startup-script.js'
-import { createTar } from './tar.js'
+import {
+  containerIp,
+  deliverServerCertificate,
+  explainRunFailure,
+  publishedPort,
+  runSidecar,
+  watchExit
+} from './sidecar.js'
 import {
   CertificateAuthority,
   writeClientCertificates,
@@ -244,159 +248,6 @@ async function makeClientMaterial(
   }
   deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`)
   return { ca, certDir, client }
-}
-
-/** `docker run` attempts when the ephemeral host port was taken meanwhile. */
-export const RUN_ATTEMPTS = 3
-/**
- * What dockerd says when the host port it picked is not free after all: its
- * allocator raced another container, or a process outside Docker holds the
- * port (the userland proxy then cannot bind it).
- */
-const PORT_TAKEN = /port is already allocated|address already in use/i
-
-/**
- * `docker run` for the sidecar, retried when the host port is taken: such a
- * run leaves a created-but-not-started container, which is removed (same
- * name, already recorded) before the next attempt lets dockerd pick another
- * ephemeral port. The volume is kept and reused.
- */
-export async function runSidecar(
-  docker: DockerCli,
-  plan: DindPlan,
-  logger: Logger
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await docker.exec(buildDindRunArgs(plan))
-      return
-    } catch (error) {
-      const portTaken =
-        error instanceof DockerCommandError && PORT_TAKEN.test(error.stderr)
-      if (!portTaken || attempt >= RUN_ATTEMPTS) throw error
-      logger.info(
-        `The host port Docker picked for ${plan.name} was taken meanwhile ` +
-          `(attempt ${attempt} of ${RUN_ATTEMPTS}); retrying with a new container.`
-      )
-      if (!(await docker.tryRemoveContainer(plan.name))) throw error
-    }
-  }
-}
-
-/** Turns a failed `docker run` into an error that says why and what to do. */
-function explainRunFailure(plan: DindPlan, error: unknown): Error {
-  if (!(error instanceof DockerCommandError)) return error as Error
-  const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`)
-  if (
-    /Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(
-      error.stderr
-    )
-  ) {
-    hints.push(
-      `Hint: image '${plan.image}' is not on the runner and could not be ` +
-        'pulled. Check the name and tag, log in to its registry before this ' +
-        "step, or set input 'image' to a mirror."
-    )
-  }
-  if (
-    /unable to resolve docker endpoint|Failed to initialize/i.test(error.stderr)
-  ) {
-    hints.push(
-      "Hint: the docker CLI cannot reach the runner's daemon with this " +
-        "job's client settings (DOCKER_HOST, DOCKER_TLS_VERIFY, " +
-        'DOCKER_CERT_PATH, DOCKER_CONTEXT). docker-nest uses them as they ' +
-        'are at this step; unset them for it, or set them only after it.'
-    )
-  }
-  return new Error(
-    [
-      `Could not start the dind sidecar from image '${plan.image}'.`,
-      error.message,
-      ...hints
-    ].join('\n')
-  )
-}
-
-function containerIp(inspect: ContainerInspect): string {
-  const settings = inspect.NetworkSettings
-  const fromNetworks = Object.values(settings.Networks ?? {}).find(
-    (network) => network.IPAddress
-  )?.IPAddress
-  const ip = settings.IPAddress || fromNetworks
-  if (!ip) throw new Error(`Container ${inspect.Name} has no IP address`)
-  return ip
-}
-
-function publishedPort(
-  inspect: ContainerInspect,
-  containerPort: number
-): number {
-  const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? []
-  const port = Number(bindings?.[0]?.HostPort)
-  if (!port) {
-    throw new Error(
-      `Port ${containerPort} of container ${inspect.Name} was not published; ` +
-        `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`
-    )
-  }
-  return port
-}
-
-/**
- * Signs the server certificate for the names known only now and streams it
- * in with `docker cp -`; the marker goes last and releases the start script.
- */
-async function deliverServerCertificate(
-  docker: DockerCli,
-  plan: DindPlan,
-  ca: CertificateAuthority,
-  extraNames: [ip: string, shortId: string]
-): Promise<void> {
-  const [ip, shortId] = extraNames
-  const server = await ca.issueServerCertificate({
-    dns: [...new Set([...plan.serverNames.dns, shortId])],
-    ip: [...new Set([...plan.serverNames.ip, ip])]
-  })
-  const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '')
-  const tar = createTar([
-    { path: `${base}/`, mode: 0o755 },
-    { path: `${base}/server/`, mode: 0o700 },
-    { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
-    { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
-    { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
-    { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-  ])
-  await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar })
-}
-
-/**
- * Watches the container with `docker wait` (one process, no polling) so the
- * readiness loop stops as soon as the daemon dies.
- */
-function watchExit(
-  docker: DockerCli,
-  name: string
-): { exited: Promise<string>; stopWatching(): void } {
-  let child: ChildProcess | undefined = docker.spawn(['wait', name])
-  const exited = new Promise<string>((resolve) => {
-    let out = ''
-    child?.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child?.on('close', () => {
-      // Only a printed exit code means the container stopped; anything else is the watcher failing.
-      const code = out.trim()
-      if (/^\d+$/.test(code)) resolve(`the sidecar exited with code ${code}`)
-    })
-    child?.on('error', () => undefined)
-  })
-  child.stdin?.end()
-  child.unref()
-  return {
-    exited,
-    stopWatching() {
-      child?.kill()
-      child = undefined
-    }
-  }
 }
 
 /** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { RUN_ATTEMPTS, runSidecar } from '../../../src/core/dind.js'
+import { RUN_ATTEMPTS, runSidecar } from '../../../src/core/sidecar.js'
 import { DockerCommandError, type DockerCli } from '../../../src/core/docker.js'
 import { makePlan } from '../../../src/core/plan.js'
 import { parseInputs } from '../../../src/core/config.js'
