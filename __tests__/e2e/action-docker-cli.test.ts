@@ -19,17 +19,13 @@ import {
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { runMain, type StepResult } from './harness/runner.js'
+import { runMain } from './harness/runner.js'
 import { E2E, tempDir } from './helpers/docker.js'
+import { errorOf } from './helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 60_000
 const ARCH = 'x86_64'
-
-function errorOf(step: StepResult): string {
-  const line = step.stdout.split('\n').find((l) => l.startsWith('::error::'))
-  return (line ?? '').replace('::error::', '').replace(/%0A/g, '\n')
-}
 
 /** A gzipped tarball with `docker/docker`, like the static releases. */
 function makeTarball(dir: string, marker: string): Buffer {

@@ -20,16 +20,11 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
+import { errorOf } from './helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 60_000
 const SOCKET = '/var/run/docker.sock'
-
-/** The ::error:: text the step printed. */
-function errorOf(step: StepResult): string {
-  const line = step.stdout.split('\n').find((l) => l.startsWith('::error::'))
-  return (line ?? '').replace('::error::', '').replace(/%0A/g, '\n')
-}
 
 function runIdOf(main: StepResult): string {
   return JSON.parse(main.state.resources).runId

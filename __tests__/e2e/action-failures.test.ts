@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runMain, runPost } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -17,19 +17,10 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
+import { errorOf, warningsOf } from './helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 120_000
-
-/** The ::error:: text the step printed (what the runner shows as the annotation). */
-function errorOf(step: StepResult): string {
-  const line = step.stdout.split('\n').find((l) => l.startsWith('::error::'))
-  return (line ?? '').replace('::error::', '').replace(/%0A/g, '\n')
-}
-
-function warningsOf(step: StepResult): string[] {
-  return step.stdout.split('\n').filter((l) => l.startsWith('::warning::'))
-}
 
 suite('Action failures (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-fail-')

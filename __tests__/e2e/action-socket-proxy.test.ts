@@ -8,8 +8,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runMain, runPost } from './harness/runner.js'
 import { E2E, IMAGES, requireDocker } from './helpers/docker.js'
+import { errorOf } from './helpers/steps.js'
 
 const asRoot = process.getuid?.() === 0
 const suite = E2E && asRoot ? describe : describe.skip
@@ -20,11 +21,6 @@ function userIds(name: string): { uid: number; gid: number } {
   const uid = Number(execFileSync('id', ['-u', name]).toString())
   const gid = Number(execFileSync('id', ['-g', name]).toString())
   return { uid, gid }
-}
-
-function errorOf(step: StepResult): string {
-  const line = step.stdout.split('\n').find((l) => l.startsWith('::error::'))
-  return (line ?? '').replace('::error::', '').replace(/%0A/g, '\n')
 }
 
 /** Processes whose command line mentions `text` (the proxy names its socket). */

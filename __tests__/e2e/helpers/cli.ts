@@ -31,10 +31,12 @@ export function cli(
   }
 }
 
+const CLIENT_VARS = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']
+
 /** Evaluates `export NAME='value'` lines with a real shell; returns the named variables. */
 export function evalExports(
   script: string,
-  names: string[]
+  names: string[] = CLIENT_VARS
 ): Record<string, string> {
   const print = names.map((name) => `"$${name}"`).join(' ')
   const shell = spawnSync('sh', ['-c', `${script}\nprintf '%s\\n' ${print}`], {
