@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { runMain, runPost } from './harness/runner.js'
 import { E2E, IMAGES, requireDocker } from './helpers/docker.js'
 import { errorOf } from './helpers/steps.js'
@@ -55,43 +55,48 @@ suite('dood with socket-proxy (real daemon, runner-like user)', () => {
       )
       expect(main.exitCode).toBe(0)
       const proxy = main.env.DOCKER_HOST.replace(/^unix:\/\//, '')
-      expect(proxy).toMatch(/\/docker-nest-[\w-]+\.sock$/)
-      const stat = statSync(proxy)
-      expect([stat.uid, stat.mode & 0o777]).toEqual([ci.uid, 0o600])
+      try {
+        expect(proxy).toMatch(/\/docker-nest-[\w-]+\.sock$/)
+        const stat = statSync(proxy)
+        expect([stat.uid, stat.mode & 0o777]).toEqual([ci.uid, 0o600])
 
-      // The user can use Docker through it: same daemon as the host's.
-      const asUser = (args: string[]) =>
-        spawnSync('docker', args, {
-          uid: ci.uid,
-          gid: ci.gid,
-          env: {
-            PATH: process.env.PATH,
-            DOCKER_HOST: main.env.DOCKER_HOST,
-            HOME: '/tmp'
-          },
-          encoding: 'utf8'
-        })
-      const hostName = execFileSync('docker', [
-        'info',
-        '--format',
-        '{{.Name}}'
-      ]).toString()
-      expect(asUser(['info', '--format', '{{.Name}}']).stdout).toBe(hostName)
-      expect(
-        asUser(['run', '--rm', IMAGES.busybox, 'echo', 'via proxy']).stdout
-      ).toBe('via proxy\n')
+        // The user can use Docker through it: same daemon as the host's.
+        const asUser = (args: string[]) =>
+          spawnSync('docker', args, {
+            uid: ci.uid,
+            gid: ci.gid,
+            env: {
+              PATH: process.env.PATH,
+              DOCKER_HOST: main.env.DOCKER_HOST,
+              HOME: '/tmp'
+            },
+            encoding: 'utf8'
+          })
+        const hostName = execFileSync('docker', [
+          'info',
+          '--format',
+          '{{.Name}}'
+        ]).toString()
+        expect(asUser(['info', '--format', '{{.Name}}']).stdout).toBe(hostName)
+        expect(
+          asUser(['run', '--rm', IMAGES.busybox, 'echo', 'via proxy']).stdout
+        ).toBe('via proxy\n')
 
-      const post = await runPost(main, { user: ci })
-      expect(post.exitCode).toBe(0)
-      expect(post.stdout).toContain(`Removed socket proxy ${proxy}`)
-      expect(await gone(proxy)).toBe(true)
-      // The host socket was never touched.
-      const after = statSync(SOCKET)
-      expect([after.mode, after.uid, after.gid]).toEqual([
-        before.mode,
-        before.uid,
-        before.gid
-      ])
+        const post = await runPost(main, { user: ci })
+        expect(post.exitCode).toBe(0)
+        expect(post.stdout).toContain(`Removed socket proxy ${proxy}`)
+        expect(await gone(proxy)).toBe(true)
+        // The host socket was never touched.
+        const after = statSync(SOCKET)
+        expect([after.mode, after.uid, after.gid]).toEqual([
+          before.mode,
+          before.uid,
+          before.gid
+        ])
+      } finally {
+        // A failed assertion must not strand the proxy: deleting its socket stops it.
+        rmSync(proxy, { force: true })
+      }
     },
     TIMEOUT
   )

@@ -909,6 +909,209 @@ async function daemonInfo(endpoint) {
     return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/core/startup-script.ts
+/**
+ * The shell script the sidecar runs as its entrypoint. It exists so one
+ * `docker run` works for both image contracts and so the server certificate
+ * can name the container's IP, which is only known once the container runs:
+ *
+ * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
+ *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar).
+ * 2. Drop client variables the image or a job may carry; dockerd reads
+ *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
+ *    (shared/reference/dind.md §1.4, §1.9).
+ * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
+ *    it takes its "certs provided" branch (verify, no key generation).
+ * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
+ *    cgroup v2 nesting, shared mounts, stale pid files, the listeners and TLS
+ *    flags — then exec dockerd under docker-init when the image has it.
+ */
+/** Marker copied last into the cert dir; its presence means all files are there. */
+const CERTS_READY_MARKER = '.docker-nest-ready';
+/** Where certificates go inside the sidecar (the official image's default). */
+const CERT_DIR_IN_CONTAINER = '/certs';
+const STARTUP_SCRIPT = `set -eu
+if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
+  n=0
+  while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
+    n=$((n + 1))
+    if [ "$n" -gt 6000 ]; then
+      echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
+      exit 90
+    fi
+    sleep 0.02
+  done
+fi
+unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
+if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
+  exec dockerd-entrypoint.sh "$@"
+fi
+if ! command -v dockerd >/dev/null 2>&1; then
+  echo "docker-nest: dockerd: not found on PATH in this image" >&2
+  exit 127
+fi
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  # cgroup v2: evacuate the root cgroup, then delegate every controller.
+  # Retried because a process started meanwhile makes the write fail (EBUSY).
+  mkdir -p /sys/fs/cgroup/init
+  tries=0
+  while :; do
+    xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
+    if sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \\
+      > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
+      break
+    fi
+    tries=$((tries + 1))
+    if [ "$tries" -gt 100 ]; then
+      echo "docker-nest: could not enable cgroup v2 nesting (cgroup.subtree_control)" >&2
+      break
+    fi
+    sleep 0.05
+  done
+fi
+if ! mountpoint -q /sys/kernel/security 2>/dev/null; then
+  mount -t securityfs none /sys/kernel/security 2>/dev/null || :
+fi
+mount --make-rshared / 2>/dev/null || :
+rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
+if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
+  d=$DOCKER_TLS_CERTDIR/server
+  set -- --host=tcp://0.0.0.0:2376 --tlsverify "--tlscacert=$d/ca.pem" "--tlscert=$d/cert.pem" "--tlskey=$d/key.pem" "$@"
+else
+  set -- --host=tcp://0.0.0.0:2375 "$@"
+fi
+set -- dockerd --host=unix:///var/run/docker.sock "$@"
+if command -v docker-init >/dev/null 2>&1; then
+  exec docker-init -- "$@"
+fi
+exec "$@"
+`;
+
+;// CONCATENATED MODULE: ./src/core/plan.ts
+/**
+ * Turns validated options into a concrete plan (names, labels, ports,
+ * daemon flags) and the plan into `docker run` arguments. Pure: every choice
+ * is here, so it can be tested in tables without Docker.
+ */
+
+
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
+const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
+/** TLS and plain TCP ports of dockerd inside the sidecar. */
+const DAEMON_PORT = { tls: 2376, plain: 2375 };
+/** A short random suffix that keeps names unique among concurrent nests. */
+function randomSuffix() {
+    return (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex');
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+/** Chooses the MTU: an explicit number wins; `auto` follows the uplink when it is below 1500. */
+function chooseMtu(mtu, detected) {
+    if (mtu !== 'auto')
+        return mtu;
+    return detected !== undefined && detected < 1500 ? detected : undefined;
+}
+/** dockerd flags derived from the options, in a stable order. */
+function buildDaemonArgs(options, mtu) {
+    const args = [];
+    // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
+    if (!options.tls)
+        args.push('--tls=false');
+    if (mtu !== undefined)
+        args.push(`--mtu=${mtu}`);
+    for (const mirror of options.registryMirrors) {
+        args.push(`--registry-mirror=${mirror}`);
+    }
+    for (const registry of options.insecureRegistries) {
+        args.push(`--insecure-registry=${registry}`);
+    }
+    return [...args, ...options.dockerdArgs];
+}
+/** Decides names, labels and flags for one nest. */
+function makePlan(options, context) {
+    const suffix = context.random ?? randomSuffix();
+    const runId = `${context.runPrefix}-${suffix}`;
+    const name = `docker-nest-${suffix}`;
+    const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
+    const mtu = chooseMtu(options.mtu, context.detectedMtu);
+    return {
+        runId,
+        name,
+        volume: `${name}-data`,
+        image: options.image,
+        tls: options.tls,
+        containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
+        labels: {
+            [LABELS.managed]: 'true',
+            [LABELS.run]: runId,
+            [LABELS.expires]: String(expires)
+        },
+        daemonArgs: buildDaemonArgs(options, mtu),
+        mtu,
+        serverNames: {
+            dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
+            ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
+        },
+        waitTimeoutMs: options.waitTimeoutMs
+    };
+}
+/** `docker run` arguments for the sidecar. */
+function buildDindRunArgs(plan) {
+    const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
+        '--label',
+        `${key}=${value}`
+    ]);
+    const volumeLabels = Object.entries(plan.labels)
+        .map(([key, value]) => `,volume-label=${key}=${value}`)
+        .join('');
+    return [
+        'run',
+        '--detach',
+        '--name',
+        plan.name,
+        ...labelArgs,
+        '--privileged',
+        // Loopback only: the daemon is for this job, never for the network.
+        '--publish',
+        `127.0.0.1::${plan.containerPort}`,
+        ...networkArgs(plan.jobNetwork),
+        // --mount (not -v) so the volume is created with our labels in the same call.
+        '--mount',
+        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
+        '--env',
+        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+        '--entrypoint',
+        'sh',
+        plan.image,
+        '-c',
+        STARTUP_SCRIPT,
+        'docker-nest-start',
+        ...plan.daemonArgs
+    ];
+}
+function networkArgs(network) {
+    if (!network)
+        return [];
+    return [
+        '--network',
+        network.name,
+        // docker is a SAN of the server certificate; aliases need a user-defined network.
+        ...(network.alias ? ['--network-alias', 'docker'] : [])
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/core/socket-proxy.ts
 /**
  * `socket-proxy: true` (dood): when the step's user may not open the Docker
@@ -925,8 +1128,11 @@ async function daemonInfo(endpoint) {
 
 
 
+
 /** How often the proxy checks that its socket file still exists. */
 const PROXY_CHECK_INTERVAL_MS = 500;
+/** A proxy whose post never ran stops anyway after the nests' reaping age. */
+const PROXY_MAX_LIFETIME_MS = DEFAULT_TTL_SECONDS * 1000;
 /** How long main waits for a new proxy to answer /_ping. */
 const PROXY_START_TIMEOUT_MS = 10_000;
 /**
@@ -958,9 +1164,11 @@ async function serveSocketProxy(options) {
     (0,external_node_fs_namespaceObject.chmodSync)(options.listen, 0o600);
     if (options.owner)
         (0,external_node_fs_namespaceObject.chownSync)(options.listen, options.owner.uid, options.owner.gid);
+    const stopAt = Date.now() + (options.maxLifetimeMs ?? PROXY_MAX_LIFETIME_MS);
     await new Promise((resolve) => {
         const timer = setInterval(() => {
-            if (!(0,external_node_fs_namespaceObject.existsSync)(options.listen)) {
+            if (!(0,external_node_fs_namespaceObject.existsSync)(options.listen) || Date.now() > stopAt) {
+                (0,external_node_fs_namespaceObject.rmSync)(options.listen, { force: true });
                 clearInterval(timer);
                 server.close();
                 resolve();
@@ -1412,209 +1620,6 @@ function formatEnv(vars, format) {
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/core/startup-script.ts
-/**
- * The shell script the sidecar runs as its entrypoint. It exists so one
- * `docker run` works for both image contracts and so the server certificate
- * can name the container's IP, which is only known once the container runs:
- *
- * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
- *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar).
- * 2. Drop client variables the image or a job may carry; dockerd reads
- *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9).
- * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
- *    it takes its "certs provided" branch (verify, no key generation).
- * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
- *    cgroup v2 nesting, shared mounts, stale pid files, the listeners and TLS
- *    flags — then exec dockerd under docker-init when the image has it.
- */
-/** Marker copied last into the cert dir; its presence means all files are there. */
-const CERTS_READY_MARKER = '.docker-nest-ready';
-/** Where certificates go inside the sidecar (the official image's default). */
-const CERT_DIR_IN_CONTAINER = '/certs';
-const STARTUP_SCRIPT = `set -eu
-if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
-  n=0
-  while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
-    n=$((n + 1))
-    if [ "$n" -gt 2400 ]; then
-      echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
-      exit 90
-    fi
-    sleep 0.05
-  done
-fi
-unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
-  exec dockerd-entrypoint.sh "$@"
-fi
-if ! command -v dockerd >/dev/null 2>&1; then
-  echo "docker-nest: dockerd: not found on PATH in this image" >&2
-  exit 127
-fi
-if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
-  # cgroup v2: evacuate the root cgroup, then delegate every controller.
-  # Retried because a process started meanwhile makes the write fail (EBUSY).
-  mkdir -p /sys/fs/cgroup/init
-  tries=0
-  while :; do
-    xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
-    if sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \\
-      > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
-      break
-    fi
-    tries=$((tries + 1))
-    if [ "$tries" -gt 100 ]; then
-      echo "docker-nest: could not enable cgroup v2 nesting (cgroup.subtree_control)" >&2
-      break
-    fi
-    sleep 0.05
-  done
-fi
-if ! mountpoint -q /sys/kernel/security 2>/dev/null; then
-  mount -t securityfs none /sys/kernel/security 2>/dev/null || :
-fi
-mount --make-rshared / 2>/dev/null || :
-rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
-if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
-  d=$DOCKER_TLS_CERTDIR/server
-  set -- --host=tcp://0.0.0.0:2376 --tlsverify "--tlscacert=$d/ca.pem" "--tlscert=$d/cert.pem" "--tlskey=$d/key.pem" "$@"
-else
-  set -- --host=tcp://0.0.0.0:2375 "$@"
-fi
-set -- dockerd --host=unix:///var/run/docker.sock "$@"
-if command -v docker-init >/dev/null 2>&1; then
-  exec docker-init -- "$@"
-fi
-exec "$@"
-`;
-
-;// CONCATENATED MODULE: ./src/core/plan.ts
-/**
- * Turns validated options into a concrete plan (names, labels, ports,
- * daemon flags) and the plan into `docker run` arguments. Pure: every choice
- * is here, so it can be tested in tables without Docker.
- */
-
-
-/** Label keys every docker-nest resource carries, so post and reap find them. */
-const LABELS = {
-    /** Marks any object docker-nest created. */
-    managed: 'docker-nest',
-    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
-    run: 'docker-nest.run',
-    /** Unix time (seconds) after which a reaper may remove the object. */
-    expires: 'docker-nest.expires'
-};
-/** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
-const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
-/** TLS and plain TCP ports of dockerd inside the sidecar. */
-const DAEMON_PORT = { tls: 2376, plain: 2375 };
-/** A short random suffix that keeps names unique among concurrent nests. */
-function randomSuffix() {
-    return (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex');
-}
-function unique(values) {
-    return [...new Set(values)];
-}
-/** Chooses the MTU: an explicit number wins; `auto` follows the uplink when it is below 1500. */
-function chooseMtu(mtu, detected) {
-    if (mtu !== 'auto')
-        return mtu;
-    return detected !== undefined && detected < 1500 ? detected : undefined;
-}
-/** dockerd flags derived from the options, in a stable order. */
-function buildDaemonArgs(options, mtu) {
-    const args = [];
-    // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
-    if (!options.tls)
-        args.push('--tls=false');
-    if (mtu !== undefined)
-        args.push(`--mtu=${mtu}`);
-    for (const mirror of options.registryMirrors) {
-        args.push(`--registry-mirror=${mirror}`);
-    }
-    for (const registry of options.insecureRegistries) {
-        args.push(`--insecure-registry=${registry}`);
-    }
-    return [...args, ...options.dockerdArgs];
-}
-/** Decides names, labels and flags for one nest. */
-function makePlan(options, context) {
-    const suffix = context.random ?? randomSuffix();
-    const runId = `${context.runPrefix}-${suffix}`;
-    const name = `docker-nest-${suffix}`;
-    const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
-    const mtu = chooseMtu(options.mtu, context.detectedMtu);
-    return {
-        runId,
-        name,
-        volume: `${name}-data`,
-        image: options.image,
-        tls: options.tls,
-        containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
-        labels: {
-            [LABELS.managed]: 'true',
-            [LABELS.run]: runId,
-            [LABELS.expires]: String(expires)
-        },
-        daemonArgs: buildDaemonArgs(options, mtu),
-        mtu,
-        serverNames: {
-            dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
-            ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
-        },
-        waitTimeoutMs: options.waitTimeoutMs
-    };
-}
-/** `docker run` arguments for the sidecar. */
-function buildDindRunArgs(plan) {
-    const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
-        '--label',
-        `${key}=${value}`
-    ]);
-    const volumeLabels = Object.entries(plan.labels)
-        .map(([key, value]) => `,volume-label=${key}=${value}`)
-        .join('');
-    return [
-        'run',
-        '--detach',
-        '--name',
-        plan.name,
-        ...labelArgs,
-        '--privileged',
-        // Loopback only: the daemon is for this job, never for the network.
-        '--publish',
-        `127.0.0.1::${plan.containerPort}`,
-        ...networkArgs(plan.jobNetwork),
-        // --mount (not -v) so the volume is created with our labels in the same call.
-        '--mount',
-        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
-        '--env',
-        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
-        '--entrypoint',
-        'sh',
-        plan.image,
-        '-c',
-        STARTUP_SCRIPT,
-        'docker-nest-start',
-        ...plan.daemonArgs
-    ];
-}
-function networkArgs(network) {
-    if (!network)
-        return [];
-    return [
-        '--network',
-        network.name,
-        // docker is a SAN of the server certificate; aliases need a user-defined network.
-        ...(network.alias ? ['--network-alias', 'docker'] : [])
-    ];
-}
-
 ;// CONCATENATED MODULE: ./src/core/auto.ts
 
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
@@ -2344,8 +2349,12 @@ async function waitFor(probe, options) {
 
 
 
-/** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
-const PING_INTERVAL_MS = 50;
+/**
+ * Readiness polling interval. Until dockerd listens an attempt fails at once
+ * (connection refused), so polling this often costs little and notices the
+ * daemon within ~20 ms.
+ */
+const PING_INTERVAL_MS = 20;
 /** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
 const PING_TIMEOUT_MS = 1000;
 const MIN_PING_TIMEOUT_MS = 20;

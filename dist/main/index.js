@@ -28429,11 +28429,11 @@ if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
   n=0
   while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
     n=$((n + 1))
-    if [ "$n" -gt 2400 ]; then
+    if [ "$n" -gt 6000 ]; then
       echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
       exit 90
     fi
-    sleep 0.05
+    sleep 0.02
   done
 fi
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
@@ -29670,8 +29670,12 @@ async function waitFor(probe, options) {
 
 
 
-/** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
-const PING_INTERVAL_MS = 50;
+/**
+ * Readiness polling interval. Until dockerd listens an attempt fails at once
+ * (connection refused), so polling this often costs little and notices the
+ * daemon within ~20 ms.
+ */
+const PING_INTERVAL_MS = 20;
 /** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
 const PING_TIMEOUT_MS = 1000;
 const MIN_PING_TIMEOUT_MS = 20;
@@ -30034,8 +30038,11 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 
 
 
+
 /** How often the proxy checks that its socket file still exists. */
 const PROXY_CHECK_INTERVAL_MS = 500;
+/** A proxy whose post never ran stops anyway after the nests' reaping age. */
+const PROXY_MAX_LIFETIME_MS = DEFAULT_TTL_SECONDS * 1000;
 /** How long main waits for a new proxy to answer /_ping. */
 const PROXY_START_TIMEOUT_MS = 10_000;
 /**
@@ -30067,9 +30074,11 @@ async function serveSocketProxy(options) {
     chmodSync(options.listen, 0o600);
     if (options.owner)
         chownSync(options.listen, options.owner.uid, options.owner.gid);
+    const stopAt = Date.now() + (options.maxLifetimeMs ?? PROXY_MAX_LIFETIME_MS);
     await new Promise((resolve) => {
         const timer = setInterval(() => {
-            if (!existsSync(options.listen)) {
+            if (!existsSync(options.listen) || Date.now() > stopAt) {
+                rmSync(options.listen, { force: true });
                 clearInterval(timer);
                 server.close();
                 resolve();

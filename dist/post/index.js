@@ -31634,7 +31634,7 @@ const LABELS = {
     expires: 'docker-nest.expires'
 };
 /** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
-const DEFAULT_TTL_SECONDS = (/* unused pure expression or super */ null && (6 * 60 * 60));
+const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
 /** TLS and plain TCP ports of dockerd inside the sidecar. */
 const DAEMON_PORT = { tls: 2376, plain: 2375 };
 /** A short random suffix that keeps names unique among concurrent nests. */
@@ -31886,8 +31886,11 @@ var external_node_net_ = __nccwpck_require__(7030);
 
 
 
+
 /** How often the proxy checks that its socket file still exists. */
 const PROXY_CHECK_INTERVAL_MS = 500;
+/** A proxy whose post never ran stops anyway after the nests' reaping age. */
+const PROXY_MAX_LIFETIME_MS = DEFAULT_TTL_SECONDS * 1000;
 /** How long main waits for a new proxy to answer /_ping. */
 const PROXY_START_TIMEOUT_MS = 10_000;
 /**
@@ -31919,9 +31922,11 @@ async function serveSocketProxy(options) {
     chmodSync(options.listen, 0o600);
     if (options.owner)
         chownSync(options.listen, options.owner.uid, options.owner.gid);
+    const stopAt = Date.now() + (options.maxLifetimeMs ?? PROXY_MAX_LIFETIME_MS);
     await new Promise((resolve) => {
         const timer = setInterval(() => {
-            if (!existsSync(options.listen)) {
+            if (!existsSync(options.listen) || Date.now() > stopAt) {
+                rmSync(options.listen, { force: true });
                 clearInterval(timer);
                 server.close();
                 resolve();

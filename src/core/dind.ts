@@ -37,8 +37,12 @@ import {
 import type { ContainerInspect, Logger } from './types.js'
 import { waitFor } from './wait.js'
 
-/** Readiness polling interval: fast enough to notice the daemon within a few tens of ms. */
-export const PING_INTERVAL_MS = 50
+/**
+ * Readiness polling interval. Until dockerd listens an attempt fails at once
+ * (connection refused), so polling this often costs little and notices the
+ * daemon within ~20 ms.
+ */
+export const PING_INTERVAL_MS = 20
 /** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
 const PING_TIMEOUT_MS = 1000
 const MIN_PING_TIMEOUT_MS = 20

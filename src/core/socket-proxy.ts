@@ -20,9 +20,12 @@ import {
 import { createConnection, createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { ping } from './daemon-client.js'
+import { DEFAULT_TTL_SECONDS } from './plan.js'
 
 /** How often the proxy checks that its socket file still exists. */
 export const PROXY_CHECK_INTERVAL_MS = 500
+/** A proxy whose post never ran stops anyway after the nests' reaping age. */
+export const PROXY_MAX_LIFETIME_MS = DEFAULT_TTL_SECONDS * 1000
 /** How long main waits for a new proxy to answer /_ping. */
 const PROXY_START_TIMEOUT_MS = 10_000
 
@@ -39,6 +42,8 @@ export interface SocketProxyOptions {
   listen: string
   target: string
   owner?: { uid: number; gid: number }
+  /** Stop after this long even if the socket is still there (default 6 h). */
+  maxLifetimeMs?: number
 }
 
 /**
@@ -75,9 +80,11 @@ export async function serveSocketProxy(
   chmodSync(options.listen, 0o600)
   if (options.owner)
     chownSync(options.listen, options.owner.uid, options.owner.gid)
+  const stopAt = Date.now() + (options.maxLifetimeMs ?? PROXY_MAX_LIFETIME_MS)
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      if (!existsSync(options.listen)) {
+      if (!existsSync(options.listen) || Date.now() > stopAt) {
+        rmSync(options.listen, { force: true })
         clearInterval(timer)
         server.close()
         resolve()

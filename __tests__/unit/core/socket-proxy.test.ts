@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { proxyCommand } from '../../../src/core/socket-proxy.js'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  proxyCommand,
+  serveSocketProxy
+} from '../../../src/core/socket-proxy.js'
 import { parseResources } from '../../../src/core/resources.js'
 
 const base = {
@@ -58,5 +64,23 @@ describe('the proxy in the resources record', () => {
     expect(() => parseResources(JSON.stringify({ ...record, proxy }))).toThrow(
       /field 'proxy(\.socket)?' has an unexpected value/
     )
+  })
+})
+
+describe('serveSocketProxy', () => {
+  it('stops and removes its socket once its lifetime is over, even if nobody deleted it', async () => {
+    const listen = join(
+      mkdtempSync(join(tmpdir(), 'proxy-')),
+      'docker-nest-t.sock'
+    )
+    const served = serveSocketProxy({
+      listen,
+      target: '/nonexistent.sock',
+      maxLifetimeMs: 100
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(existsSync(listen)).toBe(true)
+    await served
+    expect(existsSync(listen)).toBe(false)
   })
 })
