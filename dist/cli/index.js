@@ -937,11 +937,11 @@ if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
   n=0
   while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
     n=$((n + 1))
-    if [ "$n" -gt 6000 ]; then
+    if [ "$n" -gt 12000 ]; then
       echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
       exit 90
     fi
-    sleep 0.02
+    sleep 0.01
   done
 fi
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
@@ -2352,9 +2352,9 @@ async function waitFor(probe, options) {
 /**
  * Readiness polling interval. Until dockerd listens an attempt fails at once
  * (connection refused), so polling this often costs little and notices the
- * daemon within ~20 ms.
+ * daemon within ~10 ms.
  */
-const PING_INTERVAL_MS = 20;
+const PING_INTERVAL_MS = 10;
 /** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
 const PING_TIMEOUT_MS = 1000;
 const MIN_PING_TIMEOUT_MS = 20;

@@ -1,5 +1,5 @@
 /** Reads the Action inputs declared in action.yml into the engine's raw form. */
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import {
   INPUT_DEFAULTS,
   type InputName,

@@ -1,5 +1,5 @@
-/** The engine's logger, printed through @actions/core with collapsible groups. */
-import * as core from '@actions/core'
+/** The engine's logger, printed as workflow commands with collapsible groups. */
+import * as core from './workflow.js'
 import type { Logger } from '../core/types.js'
 
 export const actionLogger: Logger = {

@@ -6,7 +6,7 @@
  */
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
 import { parseInputs } from '../core/config.js'
 import { exitOnCancel } from '../core/cancel.js'

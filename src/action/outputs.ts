@@ -1,5 +1,5 @@
 /** Publishes Docker to later steps: environment variables and step outputs. */
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import type { NestInfo } from '../core/dind.js'
 import type { DoodInfo } from '../core/dood.js'
 

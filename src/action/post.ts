@@ -3,7 +3,7 @@
  * too, and never fails the job: every problem is a warning. In dood mode it
  * changes nothing on the runner's daemon unless `cleanup: containers`.
  */
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import { DockerCli, findOnPath } from '../core/docker.js'
 import { removeLabelled, runLabel } from '../core/dood.js'
 import { stopSocketProxy } from '../core/socket-proxy.js'

@@ -2,7 +2,7 @@
  * State shared between main and post. The nest's resources live in one JSON
  * record under one key and are checked when post reads them back.
  */
-import * as core from '@actions/core'
+import * as core from './workflow.js'
 import {
   parseResources,
   serializeResources,

@@ -40,9 +40,9 @@ import { waitFor } from './wait.js'
 /**
  * Readiness polling interval. Until dockerd listens an attempt fails at once
  * (connection refused), so polling this often costs little and notices the
- * daemon within ~20 ms.
+ * daemon within ~10 ms.
  */
-export const PING_INTERVAL_MS = 20
+export const PING_INTERVAL_MS = 10
 /** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
 const PING_TIMEOUT_MS = 1000
 const MIN_PING_TIMEOUT_MS = 20

@@ -25,11 +25,11 @@ if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
   n=0
   while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
     n=$((n + 1))
-    if [ "$n" -gt 6000 ]; then
+    if [ "$n" -gt 12000 ]; then
       echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
       exit 90
     fi
-    sleep 0.02
+    sleep 0.01
   done
 fi
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
