@@ -53,7 +53,11 @@ $P/dind:26|dind|$P/debian-docker:trixie
 $P/dockerd:26|dockerd|$P/debian-docker:trixie
 $P/dockerd-exits:latest|exits|$P/busybox:latest
 $P/dockerd-unprivileged:20|unprivileged|$P/dockerd:20
+$P/clients:trixie|clients|trixie
 "
+# The client tools the e2e client tests run (issue 8), installed on top of
+# the suite's rootfs: docker CLI plugins buildx and compose v2, docker-py.
+readonly CLIENT_PACKAGES=docker-buildx,docker-compose,python3-docker
 # expected Docker major version per suite (sanity check only)
 declare -A SUITE_MAJOR=([bookworm]=20 [trixie]=26)
 
@@ -110,6 +114,7 @@ else
     base=$(field "$t" 3)
     case $(field "$t" 2) in
       dind | dockerd | exits | unprivileged) WANT[$base]=1 ;;
+      clients) [[ ${DOCKER_NEST_FIXTURE_SOURCE:-} != registry ]] || WANT[$P/debian-docker:$base]=1 ;;
     esac
   done
 fi
@@ -330,6 +335,67 @@ build_base() { # tag suite
   log "$tag: docker.io $version"
 }
 
+# ensure_clients_rootfs SUITE: sets ROOTFS to a cached copy of the suite's
+# rootfs with $CLIENT_PACKAGES installed (apt-get in a chroot, keyed like
+# ensure_rootfs), so a changed script re-imports it without downloading.
+ensure_clients_rootfs() {
+  local suite=$1 base dir params mirror t0
+  ensure_rootfs "$suite"
+  base=$ROOTFS
+  dir=$CACHE_DIR/rootfs-$suite-clients
+  params="$(<"$base.params") clients=$CLIENT_PACKAGES"
+  if ((FORCE_ROOTFS == 0)) && [[ -f $dir.params && $(<"$dir.params") == "$params" && -d $dir/usr ]]; then
+    log "rootfs $suite-clients: cached in $dir"
+    ROOTFS=$dir
+    return 0
+  fi
+  [[ $(id -u) -eq 0 ]] || die "apt-get in a chroot needs root"
+  mirror=$(apt_mirror)
+  [[ -n $mirror ]] || die "no Debian mirror found in the apt configuration (set DOCKER_NEST_DEBIAN_MIRROR)"
+  t0=$(now)
+  rm -rf --one-file-system -- "$dir.tmp"
+  cp -a -- "$base" "$dir.tmp"
+  printf 'deb %s %s main\n' "$mirror" "$suite" >"$dir.tmp/etc/apt/sources.list"
+  cp -- /etc/resolv.conf "$dir.tmp/etc/resolv.conf"
+  if ! {
+    chroot "$dir.tmp" apt-get update &&
+      DEBIAN_FRONTEND=noninteractive chroot "$dir.tmp" \
+        apt-get install -y --no-install-recommends ${CLIENT_PACKAGES//,/ }
+  } >"$CACHE_DIR/apt-$suite-clients.log" 2>&1; then
+    tail -n 20 "$CACHE_DIR/apt-$suite-clients.log" >&2
+    die "apt-get install of $CLIENT_PACKAGES in $suite failed"
+  fi
+  rm -rf "$dir.tmp"/var/cache/apt/archives/*.deb "$dir.tmp"/var/cache/apt/*.bin \
+    "$dir.tmp"/var/lib/apt/lists/* "$dir.tmp"/usr/share/doc/* "$dir.tmp"/usr/share/man/*
+  mkdir -p "$dir.tmp/var/lib/apt/lists/partial"
+  : >"$dir.tmp/etc/resolv.conf"
+  printf '# intentionally empty: docker-nest test image, built offline\n' >"$dir.tmp/etc/apt/sources.list"
+  rm -rf --one-file-system -- "$dir"
+  mv -- "$dir.tmp" "$dir"
+  printf '%s\n' "$params" >"$dir.params"
+  log "rootfs $suite-clients: installed in $(since "$t0") ($(du -sh "$dir" | cut -f1))"
+  ROOTFS=$dir
+}
+
+# client tools (docker CLI + buildx + compose v2, docker-py) to run against a
+# nest: `docker run --network host` with the cert dir or socket mounted
+build_clients() { # tag suite
+  local tag=$1 suite=$2
+  if [[ $FIXTURE_SOURCE == registry ]]; then
+    printf 'FROM %s\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends %s && rm -rf /var/lib/apt/lists/*\n' \
+      "$P/debian-docker:$suite" "${CLIENT_PACKAGES//,/ }" |
+      docker build --quiet --label "$LABEL_HASH=$FIXTURE_HASH" --tag "$tag" - >/dev/null
+    return
+  fi
+  ensure_clients_rootfs "$suite"
+  tar --numeric-owner -C "$ROOTFS" -c . |
+    docker import \
+      --change 'CMD ["sh"]' \
+      --change "ENV PATH=$PATH_VALUE" \
+      --change "LABEL $LABEL_HASH=$FIXTURE_HASH" \
+      - "$tag" >/dev/null
+}
+
 # the docker:dind contract: our entrypoint, TLS under /certs by default
 build_dind() { # tag base
   local ctx=$WORK/ctx-dind
@@ -440,6 +506,7 @@ for tag in $(all_tags); do
     dockerd) build_dockerd "$tag" "$arg" ;;
     exits) build_exits "$tag" "$arg" ;;
     unprivileged) build_unprivileged "$tag" "$arg" ;;
+    clients) build_clients "$tag" "$arg" ;;
   esac
   new=$(image_id "$tag")
   [[ -z $old || $old == "$new" ]] || OLD_IDS+=("$old")

@@ -32,6 +32,7 @@ import {
   setOutputs
 } from './outputs.js'
 import { saveCleanup, stateRecorder } from './state.js'
+import { setUpClients } from './clients.js'
 import { writeFailureSummary, writeSummary } from './summary.js'
 import { runnerTemp, runPrefix } from './runner-env.js'
 
@@ -171,7 +172,8 @@ async function runDood(step: Step): Promise<void> {
   await stateRecorder.record(resources)
   await core.group('Export environment', async () => {
     exportDoodEnvironment(info)
-    setOutputs(info, step.cliPath)
+    const context = setUpClients(options.clients, info, runId)
+    setOutputs(info, step.cliPath, context)
     core.info(`DOCKER_HOST=${info.dockerHost}`)
     core.info(`DOCKER_NEST_LABEL=${info.label}`)
   })
@@ -241,7 +243,8 @@ async function startNest(
   })
   await core.group('Export environment', async () => {
     exportEnvironment(info)
-    setOutputs(info, step.cliPath)
+    const context = setUpClients(options.clients, info, plan.runId)
+    setOutputs(info, step.cliPath, context)
     core.info(`DOCKER_HOST=${info.dockerHost}`)
     if (info.certPath) core.info(`DOCKER_CERT_PATH=${info.certPath}`)
   })

@@ -19,10 +19,14 @@ export function exportDoodEnvironment(info: DoodInfo): void {
   core.exportVariable('DOCKER_NEST_LABEL', info.label)
 }
 
-/** Step output values by name (as declared in action.yml); `cliPath` is the docker CLI used. */
+/**
+ * Step output values by name (as declared in action.yml); `cliPath` is the
+ * docker CLI used, `context` the docker context created (issue 8).
+ */
 export function outputsFor(
   info: NestInfo | DoodInfo,
-  cliPath = ''
+  cliPath = '',
+  context = ''
 ): Record<string, string> {
   const outputs: Record<string, string | number> =
     info.mode === 'dood'
@@ -53,14 +57,20 @@ export function outputsFor(
           mode: info.mode
         }
   outputs['docker-cli-path'] = cliPath
+  outputs.context = context
   return Object.fromEntries(
     Object.entries(outputs).map(([name, value]) => [name, String(value)])
   )
 }
 
 /** Sets every step output. */
-export function setOutputs(info: NestInfo | DoodInfo, cliPath = ''): void {
-  for (const [name, value] of Object.entries(outputsFor(info, cliPath))) {
+export function setOutputs(
+  info: NestInfo | DoodInfo,
+  cliPath = '',
+  context = ''
+): void {
+  const outputs = outputsFor(info, cliPath, context)
+  for (const [name, value] of Object.entries(outputs)) {
     core.setOutput(name, value)
   }
 }

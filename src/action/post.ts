@@ -12,8 +12,12 @@ import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
 import { actionLogger } from './logger.js'
 import { loadCleanup, loadResources, type CleanupMode } from './state.js'
+import { removeClientContext } from './clients.js'
 
 export async function run(): Promise<void> {
+  // Even with cleanup: false: the runner's docker config must not keep a
+  // current context that points at a nest about to disappear (issue 8).
+  removeClientContext()
   try {
     const resources = loadResources()
     if (!resources) {

@@ -15,7 +15,9 @@ export const STATE_KEYS = {
   /** JSON {@link Resources} record, rewritten as each resource is created. */
   resources: 'resources',
   /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
-  cleanup: 'cleanup'
+  cleanup: 'cleanup',
+  /** JSON DockerContextRecord: the docker context to remove (issue 8). */
+  context: 'context'
 } as const
 
 /** What post removes: the nest ('true'), nothing ('false'), or also the run-labelled objects. */

@@ -4,6 +4,7 @@
  * valid, and all problems are reported at once, before anything is created.
  */
 import { isIP } from 'node:net'
+import { contextNameProblem } from './docker-context.js'
 import type {
   DindOptions,
   DockerCliOptions,
@@ -30,7 +31,10 @@ export const INPUT_DEFAULTS = {
   'socket-proxy': 'false',
   'docker-cli-version': '',
   'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-  'docker-cli-sha256': ''
+  'docker-cli-sha256': '',
+  // issue 8, clients: a docker context for buildx, the testcontainers host
+  context: '',
+  'testcontainers-host-override': 'false'
 } as const
 
 /** The name of one input. */
@@ -309,6 +313,12 @@ function parseTlsSans(value: string, problems: string[]): SubjectAltNames {
   return sans
 }
 
+function parseContextName(value: string, problems: string[]): string {
+  const problem = contextNameProblem(value)
+  if (problem) problems.push(problem)
+  return value
+}
+
 /** Takes a raw value, falling back to the default for missing or blank input. */
 function raw(inputs: RawInputs, name: InputName): string {
   const value = inputs[name]?.trim()
@@ -344,7 +354,15 @@ export function parseInputs(inputs: RawInputs): DindOptions {
       raw(inputs, 'socket-proxy'),
       problems
     ),
-    dockerCli: parseDockerCli(inputs, problems)
+    dockerCli: parseDockerCli(inputs, problems),
+    clients: {
+      context: parseContextName(raw(inputs, 'context'), problems),
+      testcontainersHostOverride: parseBoolean(
+        'testcontainers-host-override',
+        raw(inputs, 'testcontainers-host-override'),
+        problems
+      )
+    }
   }
   if (problems.length > 0) throw new InputError(problems)
   return options

@@ -68,6 +68,16 @@ export interface DindOptions {
   socketProxy: boolean
   /** Action only: where the docker CLI comes from. */
   dockerCli: DockerCliOptions
+  /** Action only: settings for the clients of later steps (issue 8). */
+  clients: ClientOptions
+}
+
+/** What the Action sets up for clients beyond DOCKER_HOST & co. (issue 8). */
+export interface ClientOptions {
+  /** Name of a docker context to create and make current; '' = none. */
+  context: string
+  /** Export TESTCONTAINERS_HOST_OVERRIDE (dind: the sidecar's IP). */
+  testcontainersHostOverride: boolean
 }
 
 /**

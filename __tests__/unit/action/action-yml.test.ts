@@ -103,7 +103,8 @@ describe('action.yml', () => {
       mtu: '',
       'ready-ms': '3',
       mode: 'dood',
-      'docker-cli-path': '/usr/bin/docker'
+      'docker-cli-path': '/usr/bin/docker',
+      context: ''
     })
   })
 })

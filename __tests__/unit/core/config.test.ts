@@ -39,7 +39,8 @@ describe('parseInputs', () => {
         version: '',
         baseUrl: 'https://download.docker.com/linux/static/stable',
         sha256: ''
-      }
+      },
+      clients: { context: '', testcontainersHostOverride: false }
     })
   })
 
