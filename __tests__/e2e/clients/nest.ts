@@ -86,14 +86,25 @@ export async function startNest(
   return nest
 }
 
-/** Runs post (which removes the nest, or in dood the labelled objects) and any leftover. */
-export async function stopNest(nest: Nest): Promise<StepResult> {
+/**
+ * Runs post (which removes the nest, or in dood the labelled objects), then
+ * removes any leftover and, unless `keepWork`, the work dir.
+ */
+export async function stopNest(
+  nest: Nest,
+  keepWork = false
+): Promise<StepResult> {
   try {
     return await runPost(nest.main)
   } finally {
     if (nest.runId) removeLeftovers(nest.runId)
-    rmSync(nest.work, { recursive: true, force: true })
+    if (!keepWork) removeWork(nest)
   }
+}
+
+/** Removes the test's work dir. */
+export function removeWork(nest: Nest): void {
+  rmSync(nest.work, { recursive: true, force: true })
 }
 
 /** docker (the runner's CLI) with the env the step exported. */
