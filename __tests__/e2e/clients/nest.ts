@@ -57,7 +57,7 @@ export async function startNest(
   stepEnv: (work: string) => Record<string, string> = () => ({})
 ): Promise<Nest> {
   const work = tempDir('docker-nest-e2e-clients-').dir
-  const modeInputs =
+  const modeInputs: Record<string, string> =
     mode === 'dind'
       ? { mode, image: NEST_IMAGE }
       : { mode, cleanup: 'containers' }
