@@ -171,12 +171,12 @@ export function createDockerContext(
 export function removeDockerContext(record: DockerContextRecord): string[] {
   const warnings: string[] = []
   const dirs = contextDirs(record.configDir, record.name)
+  // Only ours: main may have refused to replace the user's context of that
+  // name; then neither it nor the current context is ours to change.
+  if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined) return []
   try {
-    // Only ours: the state could name a context the user made since.
-    if (!existsSync(dirs.meta) || ownerOf(dirs.meta) !== undefined) {
-      rmSync(dirs.meta, { recursive: true, force: true })
-      rmSync(dirs.tls, { recursive: true, force: true })
-    }
+    rmSync(dirs.meta, { recursive: true, force: true })
+    rmSync(dirs.tls, { recursive: true, force: true })
   } catch (error) {
     warnings.push(`Could not remove docker context '${record.name}': ${error}`)
   }

@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { contextDirs } from '../../../src/core/docker-context.js'
-import type { StepResult } from '../harness/runner.js'
-import { E2E, IMAGES, requireDocker } from '../helpers/docker.js'
+import { runMain, runPost, type StepResult } from '../harness/runner.js'
+import { E2E, IMAGES, requireDocker, tempDir } from '../helpers/docker.js'
+import { errorOf } from '../helpers/steps.js'
 import {
   CLIENTS_IMAGE,
   MODES,
@@ -181,6 +182,52 @@ suite.each(MODES)('buildx with input context (%s)', (mode) => {
         PREVIOUS,
         'default'
       ])
+    },
+    TIMEOUT
+  )
+})
+
+suite('input context next to a context the user made', () => {
+  test(
+    'main refuses to take over a context of the same name; post leaves it and the current context alone',
+    async () => {
+      const work = tempDir('docker-nest-e2e-context-')
+      const configDir = join(work.dir, 'docker-config')
+      const prepare = (script: string) =>
+        runClientOk(
+          { work: work.dir, env: {}, runId: 'none' } as unknown as Nest,
+          script,
+          { env: { DOCKER_CONFIG: configDir } }
+        )
+      try {
+        prepare(
+          `docker context create ${CONTEXT} --docker host=unix:///var/run/docker.sock` +
+            ` >/dev/null && docker context use ${CONTEXT} >/dev/null`
+        )
+        const before = readFileSync(join(configDir, 'config.json'), 'utf8')
+        const main = await runMain({
+          inputs: { mode: 'dood', context: CONTEXT },
+          env: { DOCKER_CONFIG: configDir },
+          workDir: join(work.dir, 'job')
+        })
+        expect(main.exitCode).toBe(1)
+        expect(errorOf(main)).toBe(
+          `Input 'context': a docker context named '${CONTEXT}' already ` +
+            `exists in ${configDir} and docker-nest did not create it. ` +
+            `Choose another name or remove it (docker context rm ${CONTEXT}).`
+        )
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(post.stdout).not.toContain('::warning::')
+        expect(readFileSync(join(configDir, 'config.json'), 'utf8')).toBe(
+          before
+        )
+        expect(
+          prepare(`docker context inspect --format '{{.Name}}' ${CONTEXT}`)
+        ).toBe(`${CONTEXT}\n`)
+      } finally {
+        work.remove()
+      }
     },
     TIMEOUT
   )

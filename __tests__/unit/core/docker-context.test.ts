@@ -210,13 +210,16 @@ describe('removeDockerContext', () => {
     expect(readJson(file)).toEqual({ currentContext: 'theirs' })
   })
 
-  it('never removes a context docker-nest did not write', () => {
+  it('never removes a context docker-nest did not write, nor unsets it as current', () => {
     const { configDir } = fixture()
     const meta = contextDirs(configDir, 'users').meta
     mkdirSync(meta, { recursive: true })
     writeFileSync(join(meta, 'meta.json'), '{"Name":"users","Metadata":{}}')
+    const file = join(configDir, 'config.json')
+    writeFileSync(file, '{"currentContext":"users"}')
     expect(removeDockerContext({ name: 'users', configDir })).toEqual([])
     expect(existsSync(join(meta, 'meta.json'))).toBe(true)
+    expect(readFileSync(file, 'utf8')).toBe('{"currentContext":"users"}')
   })
 
   it('reports a broken config.json as a warning instead of throwing', () => {
