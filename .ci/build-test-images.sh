@@ -139,6 +139,7 @@ FIXTURE_HASH=$(
 )
 readonly FIXTURE_HASH
 
+declare -A ROOTFS_DONE=()
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/docker-nest-images.XXXXXX")
 OLD_IDS=()
 ROOTFS=
@@ -244,7 +245,8 @@ ensure_rootfs() {
   local suite=$1 dir=$CACHE_DIR/rootfs-$1 params mirror t0 m include
   include=$DEB_INCLUDE${SUITE_EXTRA[$suite]:+,${SUITE_EXTRA[$suite]}}
   params="suite=$suite variant=minbase include=$include arch=$(dpkg --print-architecture)"
-  if ((FORCE_ROOTFS == 0)) && [[ -f $dir.params && $(<"$dir.params") == "$params" && -d $dir/usr ]]; then
+  # --force-rootfs debootstraps each suite once per run, not once per image
+  if [[ -n ${ROOTFS_DONE[$suite]:-} || ${FORCE_ROOTFS} == 0 ]] && [[ -f $dir.params && $(<"$dir.params") == "$params" && -d $dir/usr ]]; then
     log "rootfs $suite: cached in $dir"
     ROOTFS=$dir
     return 0
@@ -282,6 +284,7 @@ ensure_rootfs() {
   mv -- "$dir.tmp" "$dir"
   printf '%s\n' "$params" >"$dir.params"
   log "rootfs $suite: debootstrapped in $(since "$t0") ($(du -sh "$dir" | cut -f1))"
+  ROOTFS_DONE[$suite]=1
   ROOTFS=$dir
 }
 
