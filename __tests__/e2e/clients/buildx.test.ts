@@ -13,7 +13,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { contextDirs } from '../../../src/core/docker-context.js'
 import { runMain, runPost, type StepResult } from '../harness/runner.js'
-import { E2E, IMAGES, requireDocker, tempDir } from '../helpers/docker.js'
+import {
+  E2E,
+  IMAGES,
+  docker,
+  requireDocker,
+  tempDir
+} from '../helpers/docker.js'
 import { errorOf } from '../helpers/steps.js'
 import {
   CLIENTS_IMAGE,
@@ -94,6 +100,13 @@ suite.each(MODES)('buildx with input context (%s)', (mode) => {
       { env: env() }
     )
     expect(viaContext.trim()).toBe(nest.main.outputs['server-version'])
+    // The runner's CLI (20.10) reads the store too: with no DOCKER_HOST it
+    // follows currentContext to the nest.
+    const viaCurrent = docker(
+      ['version', '--format', '{{.Server.Version}}'],
+      env()
+    )
+    expect(viaCurrent.stdout.trim()).toBe(nest.main.outputs['server-version'])
   })
 
   test('buildx creates a docker-container builder on the context (from the env alone it refuses TLS data)', () => {
