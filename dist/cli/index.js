@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6849:
+/***/ 9946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17,12 +17,217 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/core/docker-context.ts
+/**
+ * A docker context for the nest (input `context`, issue 8). buildx refuses
+ * to create a builder from "TLS data loaded from environment", and
+ * docker/setup-buildx-action takes an `endpoint` that names a context: both
+ * need the endpoint and TLS material in Docker's context store, not in env.
+ *
+ * The files are written directly (no `docker context create` spawn, so main
+ * stays fast), in the store layout of docker/cli `context/store`:
+ *   <config>/contexts/meta/<sha256(name)>/meta.json
+ *   <config>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem
+ * and `currentContext` in <config>/config.json points at it. Post removes
+ * both and restores the previous current context.
+ */
+
+
+
+
+/** Docker's context name rule (docker/cli `store.validateContextName`). */
+const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+/** Marks a context as ours in its metadata, so a stale one may be replaced. */
+const OWNER_FIELD = 'DockerNestRun';
+/**
+ * The problem with a context name, or undefined when Docker accepts it.
+ *
+ * @param name The value of input `context`.
+ */
+function contextNameProblem(name) {
+    if (name === '')
+        return undefined;
+    if (name === 'default' || !CONTEXT_NAME.test(name)) {
+        return (`Input 'context' must be a docker context name (letters, digits and ` +
+            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
+    }
+    return undefined;
+}
+/** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env = process.env, home = homedir()) {
+    return env.DOCKER_CONFIG ? resolve(env.DOCKER_CONFIG) : join(home, '.docker');
+}
+/** The store's directory id of a context: hex sha256 of its name. */
+function contextId(name) {
+    return createHash('sha256').update(name).digest('hex');
+}
+/** The two store directories of one context. */
+function contextDirs(configDir, name) {
+    const id = contextId(name);
+    return {
+        meta: join(configDir, 'contexts', 'meta', id),
+        tls: join(configDir, 'contexts', 'tls', id)
+    };
+}
+/** meta.json of a context with one docker endpoint (docker/cli `store.Metadata`). */
+function contextMeta(options) {
+    return {
+        Name: options.name,
+        Metadata: {
+            Description: `docker-nest: the job's Docker daemon (run ${options.runId})`,
+            [OWNER_FIELD]: options.runId
+        },
+        Endpoints: { docker: { Host: options.host, SkipTLSVerify: false } }
+    };
+}
+/** The run id in a context's metadata when docker-nest wrote it. */
+function ownerOf(metaDir) {
+    try {
+        const meta = JSON.parse(readFileSync(join(metaDir, 'meta.json'), 'utf8'));
+        const owner = meta?.Metadata?.[OWNER_FIELD];
+        return typeof owner === 'string' ? owner : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the context and makes it the current one.
+ *
+ * @param options Name, config dir, endpoint and certificates.
+ * @returns What to pass to {@link removeDockerContext}.
+ * @throws Error when a context of that name exists and is not docker-nest's,
+ *   or config.json is not valid JSON.
+ */
+function createDockerContext(options) {
+    const { name, configDir } = options;
+    const dirs = contextDirs(configDir, name);
+    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined) {
+        throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
+            `${configDir} and docker-nest did not create it. Choose another ` +
+            `name or remove it (docker context rm ${name}).`);
+    }
+    const config = readConfig(configDir);
+    rmSync(dirs.tls, { recursive: true, force: true });
+    if (options.certPath) {
+        const docker = join(dirs.tls, 'docker');
+        mkdirSync(docker, { recursive: true, mode: 0o700 });
+        for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
+            copyFileSync(join(options.certPath, file), join(docker, file));
+        }
+    }
+    mkdirSync(dirs.meta, { recursive: true, mode: 0o755 });
+    writeFileSync(join(dirs.meta, 'meta.json'), JSON.stringify(contextMeta(options)));
+    const previous = config.currentContext;
+    const record = {
+        name,
+        configDir,
+        ...(typeof previous === 'string' && previous !== name ? { previous } : {})
+    };
+    writeConfig(configDir, { ...config, currentContext: name });
+    return record;
+}
+/**
+ * Removes the context and, when it is still the current one, makes the
+ * previous context current again. Never throws.
+ *
+ * @returns Warnings, one per step that failed.
+ */
+function removeDockerContext(record) {
+    const warnings = [];
+    const dirs = contextDirs(record.configDir, record.name);
+    // Only ours: main may have refused to replace the user's context of that
+    // name; then neither it nor the current context is ours to change.
+    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined)
+        return [];
+    try {
+        rmSync(dirs.meta, { recursive: true, force: true });
+        rmSync(dirs.tls, { recursive: true, force: true });
+    }
+    catch (error) {
+        warnings.push(`Could not remove docker context '${record.name}': ${error}`);
+    }
+    try {
+        restoreCurrent(record);
+    }
+    catch (error) {
+        warnings.push(`Could not restore the current docker context in ` +
+            `${join(record.configDir, 'config.json')}: ${error}`);
+    }
+    return warnings;
+}
+/** Puts `previous` back unless the job switched to another context itself. */
+function restoreCurrent(record) {
+    if (!existsSync(join(record.configDir, 'config.json')))
+        return;
+    const config = readConfig(record.configDir);
+    if (config.currentContext !== record.name)
+        return;
+    const { currentContext: _ours, ...rest } = config;
+    writeConfig(record.configDir, record.previous === undefined
+        ? rest
+        : { ...rest, currentContext: record.previous });
+}
+function readConfig(configDir) {
+    const file = join(configDir, 'config.json');
+    if (!existsSync(file))
+        return {};
+    const text = readFileSync(file, 'utf8');
+    if (text.trim() === '')
+        return {};
+    try {
+        const config = JSON.parse(text);
+        if (typeof config === 'object' && config !== null && !Array.isArray(config))
+            return config;
+    }
+    catch {
+        // reported below
+    }
+    throw new Error(`${file} is not a JSON object, so the current docker context cannot be ` +
+        'set. Fix or remove it, or leave input context empty.');
+}
+/** Atomic rewrite that keeps the file's mode (config.json may hold auths). */
+function writeConfig(configDir, config) {
+    const file = join(configDir, 'config.json');
+    const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0o600;
+    mkdirSync(configDir, { recursive: true, mode: 0o700 });
+    const temp = `${file}.docker-nest-${process.pid}`;
+    writeFileSync(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode });
+    renameSync(temp, file);
+}
+/**
+ * Checks a record read back from state.
+ *
+ * @throws Error when it does not look like one {@link createDockerContext} made.
+ */
+function parseContextRecord(text) {
+    const value = JSON.parse(text);
+    const ok = typeof value?.name === 'string' &&
+        CONTEXT_NAME.test(value.name) &&
+        typeof value.configDir === 'string' &&
+        isAbsolute(value.configDir) &&
+        (value.previous === undefined || typeof value.previous === 'string');
+    if (!ok)
+        throw new Error(`docker-nest context state is malformed: ${text}`);
+    const { name, configDir, previous } = value;
+    return { name, configDir, ...(previous === undefined ? {} : { previous }) };
+}
+
 ;// CONCATENATED MODULE: ./src/core/config.ts
 /**
  * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
  * {@link DindOptions}. Every problem names the input, the value and what is
  * valid, and all problems are reported at once, before anything is created.
  */
+
 
 /** The official image, pinned to a major version so upgrades are deliberate. */
 const DEFAULT_DIND_IMAGE = 'docker:29-dind';
@@ -42,7 +247,10 @@ const INPUT_DEFAULTS = {
     'socket-proxy': 'false',
     'docker-cli-version': '',
     'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-    'docker-cli-sha256': ''
+    'docker-cli-sha256': '',
+    // issue 8, clients: a docker context for buildx, the testcontainers host
+    context: '',
+    'testcontainers-host-override': 'false'
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
 class InputError extends Error {
@@ -256,6 +464,12 @@ function parseTlsSans(value, problems) {
     }
     return sans;
 }
+function parseContextName(value, problems) {
+    const problem = contextNameProblem(value);
+    if (problem)
+        problems.push(problem);
+    return value;
+}
 /** Takes a raw value, falling back to the default for missing or blank input. */
 function raw(inputs, name) {
     const value = inputs[name]?.trim();
@@ -280,7 +494,11 @@ function parseInputs(inputs) {
         ...parseCleanup(raw(inputs, 'cleanup'), problems),
         socket: parseSocket(raw(inputs, 'socket'), problems),
         socketProxy: parseBoolean('socket-proxy', raw(inputs, 'socket-proxy'), problems),
-        dockerCli: parseDockerCli(inputs, problems)
+        dockerCli: parseDockerCli(inputs, problems),
+        clients: {
+            context: parseContextName(raw(inputs, 'context'), problems),
+            testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
+        }
     };
     if (problems.length > 0)
         throw new InputError(problems);
@@ -302,10 +520,6 @@ function errorMessage(error) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/types.ts
 /**
  * Types shared across the engine. Docker's JSON shapes are trimmed to the
@@ -909,8 +1123,6 @@ async function daemonInfo(endpoint) {
     return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/core/startup-script.ts
 /**
  * The shell script the sidecar runs as its entrypoint. It exists so one
@@ -1361,8 +1573,6 @@ async function removeNestFile(stateDir) {
     await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE), { force: true });
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/core/resources.ts
 
 /** Our names: teardown refuses to touch anything else, even if state was tampered with. */
@@ -3660,7 +3870,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6849);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9946);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

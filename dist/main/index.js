@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4894);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4870);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4894:
+/***/ 4870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -383,12 +383,209 @@ async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_M
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/docker-context.ts
+/**
+ * A docker context for the nest (input `context`, issue 8). buildx refuses
+ * to create a builder from "TLS data loaded from environment", and
+ * docker/setup-buildx-action takes an `endpoint` that names a context: both
+ * need the endpoint and TLS material in Docker's context store, not in env.
+ *
+ * The files are written directly (no `docker context create` spawn, so main
+ * stays fast), in the store layout of docker/cli `context/store`:
+ *   <config>/contexts/meta/<sha256(name)>/meta.json
+ *   <config>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem
+ * and `currentContext` in <config>/config.json points at it. Post removes
+ * both and restores the previous current context.
+ */
+
+
+
+
+/** Docker's context name rule (docker/cli `store.validateContextName`). */
+const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+/** Marks a context as ours in its metadata, so a stale one may be replaced. */
+const OWNER_FIELD = 'DockerNestRun';
+/**
+ * The problem with a context name, or undefined when Docker accepts it.
+ *
+ * @param name The value of input `context`.
+ */
+function contextNameProblem(name) {
+    if (name === '')
+        return undefined;
+    if (name === 'default' || !CONTEXT_NAME.test(name)) {
+        return (`Input 'context' must be a docker context name (letters, digits and ` +
+            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
+    }
+    return undefined;
+}
+/** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env = process.env, home = (0,external_node_os_namespaceObject.homedir)()) {
+    return env.DOCKER_CONFIG ? (0,external_node_path_.resolve)(env.DOCKER_CONFIG) : (0,external_node_path_.join)(home, '.docker');
+}
+/** The store's directory id of a context: hex sha256 of its name. */
+function contextId(name) {
+    return (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex');
+}
+/** The two store directories of one context. */
+function contextDirs(configDir, name) {
+    const id = contextId(name);
+    return {
+        meta: (0,external_node_path_.join)(configDir, 'contexts', 'meta', id),
+        tls: (0,external_node_path_.join)(configDir, 'contexts', 'tls', id)
+    };
+}
+/** meta.json of a context with one docker endpoint (docker/cli `store.Metadata`). */
+function contextMeta(options) {
+    return {
+        Name: options.name,
+        Metadata: {
+            Description: `docker-nest: the job's Docker daemon (run ${options.runId})`,
+            [OWNER_FIELD]: options.runId
+        },
+        Endpoints: { docker: { Host: options.host, SkipTLSVerify: false } }
+    };
+}
+/** The run id in a context's metadata when docker-nest wrote it. */
+function ownerOf(metaDir) {
+    try {
+        const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(metaDir, 'meta.json'), 'utf8'));
+        const owner = meta?.Metadata?.[OWNER_FIELD];
+        return typeof owner === 'string' ? owner : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the context and makes it the current one.
+ *
+ * @param options Name, config dir, endpoint and certificates.
+ * @returns What to pass to {@link removeDockerContext}.
+ * @throws Error when a context of that name exists and is not docker-nest's,
+ *   or config.json is not valid JSON.
+ */
+function createDockerContext(options) {
+    const { name, configDir } = options;
+    const dirs = contextDirs(configDir, name);
+    if ((0,external_node_fs_.existsSync)(dirs.meta) && ownerOf(dirs.meta) === undefined) {
+        throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
+            `${configDir} and docker-nest did not create it. Choose another ` +
+            `name or remove it (docker context rm ${name}).`);
+    }
+    const config = readConfig(configDir);
+    (0,external_node_fs_.rmSync)(dirs.tls, { recursive: true, force: true });
+    if (options.certPath) {
+        const docker = (0,external_node_path_.join)(dirs.tls, 'docker');
+        (0,external_node_fs_.mkdirSync)(docker, { recursive: true, mode: 0o700 });
+        for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
+            (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(options.certPath, file), (0,external_node_path_.join)(docker, file));
+        }
+    }
+    (0,external_node_fs_.mkdirSync)(dirs.meta, { recursive: true, mode: 0o755 });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dirs.meta, 'meta.json'), JSON.stringify(contextMeta(options)));
+    const previous = config.currentContext;
+    const record = {
+        name,
+        configDir,
+        ...(typeof previous === 'string' && previous !== name ? { previous } : {})
+    };
+    writeConfig(configDir, { ...config, currentContext: name });
+    return record;
+}
+/**
+ * Removes the context and, when it is still the current one, makes the
+ * previous context current again. Never throws.
+ *
+ * @returns Warnings, one per step that failed.
+ */
+function docker_context_removeDockerContext(record) {
+    const warnings = [];
+    const dirs = contextDirs(record.configDir, record.name);
+    // Only ours: main may have refused to replace the user's context of that
+    // name; then neither it nor the current context is ours to change.
+    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined)
+        return [];
+    try {
+        rmSync(dirs.meta, { recursive: true, force: true });
+        rmSync(dirs.tls, { recursive: true, force: true });
+    }
+    catch (error) {
+        warnings.push(`Could not remove docker context '${record.name}': ${error}`);
+    }
+    try {
+        restoreCurrent(record);
+    }
+    catch (error) {
+        warnings.push(`Could not restore the current docker context in ` +
+            `${join(record.configDir, 'config.json')}: ${error}`);
+    }
+    return warnings;
+}
+/** Puts `previous` back unless the job switched to another context itself. */
+function restoreCurrent(record) {
+    if (!existsSync(join(record.configDir, 'config.json')))
+        return;
+    const config = readConfig(record.configDir);
+    if (config.currentContext !== record.name)
+        return;
+    const { currentContext: _ours, ...rest } = config;
+    writeConfig(record.configDir, record.previous === undefined
+        ? rest
+        : { ...rest, currentContext: record.previous });
+}
+function readConfig(configDir) {
+    const file = (0,external_node_path_.join)(configDir, 'config.json');
+    if (!(0,external_node_fs_.existsSync)(file))
+        return {};
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    if (text.trim() === '')
+        return {};
+    try {
+        const config = JSON.parse(text);
+        if (typeof config === 'object' && config !== null && !Array.isArray(config))
+            return config;
+    }
+    catch {
+        // reported below
+    }
+    throw new Error(`${file} is not a JSON object, so the current docker context cannot be ` +
+        'set. Fix or remove it, or leave input context empty.');
+}
+/** Atomic rewrite that keeps the file's mode (config.json may hold auths). */
+function writeConfig(configDir, config) {
+    const file = (0,external_node_path_.join)(configDir, 'config.json');
+    const mode = (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.statSync)(file).mode & 0o777 : 0o600;
+    (0,external_node_fs_.mkdirSync)(configDir, { recursive: true, mode: 0o700 });
+    const temp = `${file}.docker-nest-${process.pid}`;
+    (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode });
+    (0,external_node_fs_.renameSync)(temp, file);
+}
+/**
+ * Checks a record read back from state.
+ *
+ * @throws Error when it does not look like one {@link createDockerContext} made.
+ */
+function docker_context_parseContextRecord(text) {
+    const value = JSON.parse(text);
+    const ok = typeof value?.name === 'string' &&
+        CONTEXT_NAME.test(value.name) &&
+        typeof value.configDir === 'string' &&
+        isAbsolute(value.configDir) &&
+        (value.previous === undefined || typeof value.previous === 'string');
+    if (!ok)
+        throw new Error(`docker-nest context state is malformed: ${text}`);
+    const { name, configDir, previous } = value;
+    return { name, configDir, ...(previous === undefined ? {} : { previous }) };
+}
+
 ;// CONCATENATED MODULE: ./src/core/config.ts
 /**
  * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
  * {@link DindOptions}. Every problem names the input, the value and what is
  * valid, and all problems are reported at once, before anything is created.
  */
+
 
 /** The official image, pinned to a major version so upgrades are deliberate. */
 const DEFAULT_DIND_IMAGE = 'docker:29-dind';
@@ -408,7 +605,10 @@ const INPUT_DEFAULTS = {
     'socket-proxy': 'false',
     'docker-cli-version': '',
     'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-    'docker-cli-sha256': ''
+    'docker-cli-sha256': '',
+    // issue 8, clients: a docker context for buildx, the testcontainers host
+    context: '',
+    'testcontainers-host-override': 'false'
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
 class InputError extends Error {
@@ -622,6 +822,12 @@ function parseTlsSans(value, problems) {
     }
     return sans;
 }
+function parseContextName(value, problems) {
+    const problem = contextNameProblem(value);
+    if (problem)
+        problems.push(problem);
+    return value;
+}
 /** Takes a raw value, falling back to the default for missing or blank input. */
 function raw(inputs, name) {
     const value = inputs[name]?.trim();
@@ -646,7 +852,11 @@ function parseInputs(inputs) {
         ...parseCleanup(raw(inputs, 'cleanup'), problems),
         socket: parseSocket(raw(inputs, 'socket'), problems),
         socketProxy: parseBoolean('socket-proxy', raw(inputs, 'socket-proxy'), problems),
-        dockerCli: parseDockerCli(inputs, problems)
+        dockerCli: parseDockerCli(inputs, problems),
+        clients: {
+            context: parseContextName(raw(inputs, 'context'), problems),
+            testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
+        }
     };
     if (problems.length > 0)
         throw new InputError(problems);
@@ -2169,8 +2379,11 @@ function exportDoodEnvironment(info) {
     exportVariable('DOCKER_CERT_PATH', '');
     exportVariable('DOCKER_NEST_LABEL', info.label);
 }
-/** Step output values by name (as declared in action.yml); `cliPath` is the docker CLI used. */
-function outputsFor(info, cliPath = '') {
+/**
+ * Step output values by name (as declared in action.yml); `cliPath` is the
+ * docker CLI used, `context` the docker context created (issue 8).
+ */
+function outputsFor(info, cliPath = '', context = '') {
     const outputs = info.mode === 'dood'
         ? {
             'docker-host': info.dockerHost,
@@ -2199,11 +2412,13 @@ function outputsFor(info, cliPath = '') {
             mode: info.mode
         };
     outputs['docker-cli-path'] = cliPath;
+    outputs.context = context;
     return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, String(value)]));
 }
 /** Sets every step output. */
-function setOutputs(info, cliPath = '') {
-    for (const [name, value] of Object.entries(outputsFor(info, cliPath))) {
+function setOutputs(info, cliPath = '', context = '') {
+    const outputs = outputsFor(info, cliPath, context);
+    for (const [name, value] of Object.entries(outputs)) {
         setOutput(name, value);
     }
 }
@@ -2295,16 +2510,18 @@ function serializeResources(resources) {
 
 
 /** All state keys, in one place and one style. */
-const STATE_KEYS = {
+const state_STATE_KEYS = {
     /** JSON {@link Resources} record, rewritten as each resource is created. */
     resources: 'resources',
     /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
-    cleanup: 'cleanup'
+    cleanup: 'cleanup',
+    /** JSON DockerContextRecord: the docker context to remove (issue 8). */
+    context: 'context'
 };
 /** Saves the record to the post step's state after every change. */
 const stateRecorder = {
     record(resources) {
-        saveState(STATE_KEYS.resources, serializeResources(resources));
+        saveState(state_STATE_KEYS.resources, serializeResources(resources));
     }
 };
 /** Saves what post should tear down. */
@@ -2314,11 +2531,11 @@ function saveCleanup(options) {
         : options.cleanup
             ? 'true'
             : 'false';
-    saveState(STATE_KEYS.cleanup, mode);
+    saveState(state_STATE_KEYS.cleanup, mode);
 }
 /** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
 function loadResources() {
-    const saved = core.getState(STATE_KEYS.resources);
+    const saved = core.getState(state_STATE_KEYS.resources);
     return saved ? parseResources(saved) : undefined;
 }
 /**
@@ -2326,8 +2543,84 @@ function loadResources() {
  * removes the nest (and, in dood, still removes nothing of the user's).
  */
 function loadCleanup() {
-    const saved = core.getState(STATE_KEYS.cleanup);
+    const saved = core.getState(state_STATE_KEYS.cleanup);
     return saved === 'false' || saved === 'containers' ? saved : 'true';
+}
+
+;// CONCATENATED MODULE: ./src/action/clients.ts
+/**
+ * What later steps' clients need beyond DOCKER_HOST & co. (issue 8): a docker
+ * context for buildx and setup-buildx-action, and the host Testcontainers
+ * should use for published ports. Nothing here spawns a process, and with
+ * both inputs at their defaults it does nothing at all.
+ */
+
+
+
+
+/**
+ * Creates the docker context and exports the Testcontainers host when asked.
+ *
+ * @returns The context name for output `context` ('' when none).
+ * @throws Error when the context cannot be written.
+ */
+function setUpClients(options, info, runId) {
+    if (options.testcontainersHostOverride)
+        exportTestcontainersHost(info);
+    if (!options.context)
+        return '';
+    const pending = {
+        name: options.context,
+        configDir: dockerConfigDir()
+    };
+    // Saved before the files exist, so post also cleans a half-written context.
+    saveContext(pending);
+    const record = createDockerContext({
+        ...pending,
+        host: info.dockerHost,
+        certPath: info.mode === 'dind' ? info.certPath : undefined,
+        runId
+    });
+    saveContext(record);
+    workflow_info(`Docker context '${record.name}' (now current) in ${record.configDir}; ` +
+        `previous: ${record.previous ?? 'none'}.`);
+    return record.name;
+}
+/**
+ * Published ports of inner containers are on the sidecar, not on 127.0.0.1
+ * (the host of DOCKER_HOST, which Testcontainers would use otherwise). In
+ * dood they are on the runner's daemon host, which Testcontainers finds.
+ */
+function exportTestcontainersHost(info) {
+    if (info.mode === 'dood') {
+        workflow_info('testcontainers-host-override: dood publishes ports on the runner’s ' +
+            'daemon host; nothing to override.');
+        return;
+    }
+    exportVariable('TESTCONTAINERS_HOST_OVERRIDE', info.containerIp);
+    workflow_info(`TESTCONTAINERS_HOST_OVERRIDE=${info.containerIp}`);
+}
+function saveContext(record) {
+    saveState(state_STATE_KEYS.context, JSON.stringify(record));
+}
+/** Post: removes the context main created and restores the previous current one. Never throws. */
+function removeClientContext() {
+    const saved = core.getState(STATE_KEYS.context);
+    if (!saved)
+        return;
+    try {
+        const record = parseContextRecord(saved);
+        const warnings = removeDockerContext(record);
+        for (const warning of warnings)
+            core.warning(warning);
+        if (warnings.length === 0) {
+            core.info(`Removed docker context '${record.name}'; current context: ` +
+                `${record.previous ?? 'default'}.`);
+        }
+    }
+    catch (error) {
+        core.warning(`docker-nest cleanup: ${errorMessage(error)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -2407,6 +2700,7 @@ function runPrefix() {
  * environment. Any failure fails the step with a message that explains it;
  * whatever was created is already in the state for post.
  */
+
 
 
 
@@ -2535,7 +2829,8 @@ async function runDood(step) {
     await stateRecorder.record(resources);
     await group('Export environment', async () => {
         exportDoodEnvironment(info);
-        setOutputs(info, step.cliPath);
+        const context = setUpClients(options.clients, info, runId);
+        setOutputs(info, step.cliPath, context);
         workflow_info(`DOCKER_HOST=${info.dockerHost}`);
         workflow_info(`DOCKER_NEST_LABEL=${info.label}`);
     });
@@ -2587,7 +2882,8 @@ async function startNest(step, docker, attempt) {
     });
     await group('Export environment', async () => {
         exportEnvironment(info);
-        setOutputs(info, step.cliPath);
+        const context = setUpClients(options.clients, info, plan.runId);
+        setOutputs(info, step.cliPath, context);
         workflow_info(`DOCKER_HOST=${info.dockerHost}`);
         if (info.certPath)
             workflow_info(`DOCKER_CERT_PATH=${info.certPath}`);

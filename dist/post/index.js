@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(737);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(278);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 737:
+/***/ 278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1115,16 +1115,18 @@ function serializeResources(resources) {
 
 
 /** All state keys, in one place and one style. */
-const STATE_KEYS = {
+const state_STATE_KEYS = {
     /** JSON {@link Resources} record, rewritten as each resource is created. */
     resources: 'resources',
     /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
-    cleanup: 'cleanup'
+    cleanup: 'cleanup',
+    /** JSON DockerContextRecord: the docker context to remove (issue 8). */
+    context: 'context'
 };
 /** Saves the record to the post step's state after every change. */
 const stateRecorder = {
     record(resources) {
-        saveState(STATE_KEYS.resources, serializeResources(resources));
+        saveState(state_STATE_KEYS.resources, serializeResources(resources));
     }
 };
 /** Saves what post should tear down. */
@@ -1134,11 +1136,11 @@ function saveCleanup(options) {
         : options.cleanup
             ? 'true'
             : 'false';
-    core.saveState(STATE_KEYS.cleanup, mode);
+    core.saveState(state_STATE_KEYS.cleanup, mode);
 }
 /** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
 function loadResources() {
-    const saved = getState(STATE_KEYS.resources);
+    const saved = getState(state_STATE_KEYS.resources);
     return saved ? parseResources(saved) : undefined;
 }
 /**
@@ -1146,8 +1148,280 @@ function loadResources() {
  * removes the nest (and, in dood, still removes nothing of the user's).
  */
 function loadCleanup() {
-    const saved = getState(STATE_KEYS.cleanup);
+    const saved = getState(state_STATE_KEYS.cleanup);
     return saved === 'false' || saved === 'containers' ? saved : 'true';
+}
+
+;// CONCATENATED MODULE: ./src/core/docker-context.ts
+/**
+ * A docker context for the nest (input `context`, issue 8). buildx refuses
+ * to create a builder from "TLS data loaded from environment", and
+ * docker/setup-buildx-action takes an `endpoint` that names a context: both
+ * need the endpoint and TLS material in Docker's context store, not in env.
+ *
+ * The files are written directly (no `docker context create` spawn, so main
+ * stays fast), in the store layout of docker/cli `context/store`:
+ *   <config>/contexts/meta/<sha256(name)>/meta.json
+ *   <config>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem
+ * and `currentContext` in <config>/config.json points at it. Post removes
+ * both and restores the previous current context.
+ */
+
+
+
+
+/** Docker's context name rule (docker/cli `store.validateContextName`). */
+const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+/** Marks a context as ours in its metadata, so a stale one may be replaced. */
+const OWNER_FIELD = 'DockerNestRun';
+/**
+ * The problem with a context name, or undefined when Docker accepts it.
+ *
+ * @param name The value of input `context`.
+ */
+function contextNameProblem(name) {
+    if (name === '')
+        return undefined;
+    if (name === 'default' || !CONTEXT_NAME.test(name)) {
+        return (`Input 'context' must be a docker context name (letters, digits and ` +
+            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
+    }
+    return undefined;
+}
+/** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
+function docker_context_dockerConfigDir(env = process.env, home = homedir()) {
+    return env.DOCKER_CONFIG ? resolve(env.DOCKER_CONFIG) : join(home, '.docker');
+}
+/** The store's directory id of a context: hex sha256 of its name. */
+function contextId(name) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(name).digest('hex');
+}
+/** The two store directories of one context. */
+function contextDirs(configDir, name) {
+    const id = contextId(name);
+    return {
+        meta: (0,external_node_path_namespaceObject.join)(configDir, 'contexts', 'meta', id),
+        tls: (0,external_node_path_namespaceObject.join)(configDir, 'contexts', 'tls', id)
+    };
+}
+/** meta.json of a context with one docker endpoint (docker/cli `store.Metadata`). */
+function contextMeta(options) {
+    return {
+        Name: options.name,
+        Metadata: {
+            Description: `docker-nest: the job's Docker daemon (run ${options.runId})`,
+            [OWNER_FIELD]: options.runId
+        },
+        Endpoints: { docker: { Host: options.host, SkipTLSVerify: false } }
+    };
+}
+/** The run id in a context's metadata when docker-nest wrote it. */
+function ownerOf(metaDir) {
+    try {
+        const meta = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(metaDir, 'meta.json'), 'utf8'));
+        const owner = meta?.Metadata?.[OWNER_FIELD];
+        return typeof owner === 'string' ? owner : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the context and makes it the current one.
+ *
+ * @param options Name, config dir, endpoint and certificates.
+ * @returns What to pass to {@link removeDockerContext}.
+ * @throws Error when a context of that name exists and is not docker-nest's,
+ *   or config.json is not valid JSON.
+ */
+function docker_context_createDockerContext(options) {
+    const { name, configDir } = options;
+    const dirs = contextDirs(configDir, name);
+    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined) {
+        throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
+            `${configDir} and docker-nest did not create it. Choose another ` +
+            `name or remove it (docker context rm ${name}).`);
+    }
+    const config = readConfig(configDir);
+    rmSync(dirs.tls, { recursive: true, force: true });
+    if (options.certPath) {
+        const docker = join(dirs.tls, 'docker');
+        mkdirSync(docker, { recursive: true, mode: 0o700 });
+        for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
+            copyFileSync(join(options.certPath, file), join(docker, file));
+        }
+    }
+    mkdirSync(dirs.meta, { recursive: true, mode: 0o755 });
+    writeFileSync(join(dirs.meta, 'meta.json'), JSON.stringify(contextMeta(options)));
+    const previous = config.currentContext;
+    const record = {
+        name,
+        configDir,
+        ...(typeof previous === 'string' && previous !== name ? { previous } : {})
+    };
+    writeConfig(configDir, { ...config, currentContext: name });
+    return record;
+}
+/**
+ * Removes the context and, when it is still the current one, makes the
+ * previous context current again. Never throws.
+ *
+ * @returns Warnings, one per step that failed.
+ */
+function removeDockerContext(record) {
+    const warnings = [];
+    const dirs = contextDirs(record.configDir, record.name);
+    // Only ours: main may have refused to replace the user's context of that
+    // name; then neither it nor the current context is ours to change.
+    if ((0,external_node_fs_namespaceObject.existsSync)(dirs.meta) && ownerOf(dirs.meta) === undefined)
+        return [];
+    try {
+        (0,external_node_fs_namespaceObject.rmSync)(dirs.meta, { recursive: true, force: true });
+        (0,external_node_fs_namespaceObject.rmSync)(dirs.tls, { recursive: true, force: true });
+    }
+    catch (error) {
+        warnings.push(`Could not remove docker context '${record.name}': ${error}`);
+    }
+    try {
+        restoreCurrent(record);
+    }
+    catch (error) {
+        warnings.push(`Could not restore the current docker context in ` +
+            `${(0,external_node_path_namespaceObject.join)(record.configDir, 'config.json')}: ${error}`);
+    }
+    return warnings;
+}
+/** Puts `previous` back unless the job switched to another context itself. */
+function restoreCurrent(record) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(record.configDir, 'config.json')))
+        return;
+    const config = readConfig(record.configDir);
+    if (config.currentContext !== record.name)
+        return;
+    const { currentContext: _ours, ...rest } = config;
+    writeConfig(record.configDir, record.previous === undefined
+        ? rest
+        : { ...rest, currentContext: record.previous });
+}
+function readConfig(configDir) {
+    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return {};
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    if (text.trim() === '')
+        return {};
+    try {
+        const config = JSON.parse(text);
+        if (typeof config === 'object' && config !== null && !Array.isArray(config))
+            return config;
+    }
+    catch {
+        // reported below
+    }
+    throw new Error(`${file} is not a JSON object, so the current docker context cannot be ` +
+        'set. Fix or remove it, or leave input context empty.');
+}
+/** Atomic rewrite that keeps the file's mode (config.json may hold auths). */
+function writeConfig(configDir, config) {
+    const file = (0,external_node_path_namespaceObject.join)(configDir, 'config.json');
+    const mode = (0,external_node_fs_namespaceObject.existsSync)(file) ? (0,external_node_fs_namespaceObject.statSync)(file).mode & 0o777 : 0o600;
+    (0,external_node_fs_namespaceObject.mkdirSync)(configDir, { recursive: true, mode: 0o700 });
+    const temp = `${file}.docker-nest-${process.pid}`;
+    (0,external_node_fs_namespaceObject.writeFileSync)(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode });
+    (0,external_node_fs_namespaceObject.renameSync)(temp, file);
+}
+/**
+ * Checks a record read back from state.
+ *
+ * @throws Error when it does not look like one {@link createDockerContext} made.
+ */
+function parseContextRecord(text) {
+    const value = JSON.parse(text);
+    const ok = typeof value?.name === 'string' &&
+        CONTEXT_NAME.test(value.name) &&
+        typeof value.configDir === 'string' &&
+        (0,external_node_path_namespaceObject.isAbsolute)(value.configDir) &&
+        (value.previous === undefined || typeof value.previous === 'string');
+    if (!ok)
+        throw new Error(`docker-nest context state is malformed: ${text}`);
+    const { name, configDir, previous } = value;
+    return { name, configDir, ...(previous === undefined ? {} : { previous }) };
+}
+
+;// CONCATENATED MODULE: ./src/action/clients.ts
+/**
+ * What later steps' clients need beyond DOCKER_HOST & co. (issue 8): a docker
+ * context for buildx and setup-buildx-action, and the host Testcontainers
+ * should use for published ports. Nothing here spawns a process, and with
+ * both inputs at their defaults it does nothing at all.
+ */
+
+
+
+
+/**
+ * Creates the docker context and exports the Testcontainers host when asked.
+ *
+ * @returns The context name for output `context` ('' when none).
+ * @throws Error when the context cannot be written.
+ */
+function setUpClients(options, info, runId) {
+    if (options.testcontainersHostOverride)
+        exportTestcontainersHost(info);
+    if (!options.context)
+        return '';
+    const pending = {
+        name: options.context,
+        configDir: dockerConfigDir()
+    };
+    // Saved before the files exist, so post also cleans a half-written context.
+    saveContext(pending);
+    const record = createDockerContext({
+        ...pending,
+        host: info.dockerHost,
+        certPath: info.mode === 'dind' ? info.certPath : undefined,
+        runId
+    });
+    saveContext(record);
+    core.info(`Docker context '${record.name}' (now current) in ${record.configDir}; ` +
+        `previous: ${record.previous ?? 'none'}.`);
+    return record.name;
+}
+/**
+ * Published ports of inner containers are on the sidecar, not on 127.0.0.1
+ * (the host of DOCKER_HOST, which Testcontainers would use otherwise). In
+ * dood they are on the runner's daemon host, which Testcontainers finds.
+ */
+function exportTestcontainersHost(info) {
+    if (info.mode === 'dood') {
+        core.info('testcontainers-host-override: dood publishes ports on the runner’s ' +
+            'daemon host; nothing to override.');
+        return;
+    }
+    core.exportVariable('TESTCONTAINERS_HOST_OVERRIDE', info.containerIp);
+    core.info(`TESTCONTAINERS_HOST_OVERRIDE=${info.containerIp}`);
+}
+function saveContext(record) {
+    core.saveState(STATE_KEYS.context, JSON.stringify(record));
+}
+/** Post: removes the context main created and restores the previous current one. Never throws. */
+function removeClientContext() {
+    const saved = getState(state_STATE_KEYS.context);
+    if (!saved)
+        return;
+    try {
+        const record = parseContextRecord(saved);
+        const warnings = removeDockerContext(record);
+        for (const warning of warnings)
+            workflow_warning(warning);
+        if (warnings.length === 0) {
+            info(`Removed docker context '${record.name}'; current context: ` +
+                `${record.previous ?? 'default'}.`);
+        }
+    }
+    catch (error) {
+        workflow_warning(`docker-nest cleanup: ${errorMessage(error)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
@@ -1164,7 +1438,11 @@ function loadCleanup() {
 
 
 
+
 async function run() {
+    // Even with cleanup: false: the runner's docker config must not keep a
+    // current context that points at a nest about to disappear (issue 8).
+    removeClientContext();
     try {
         const resources = loadResources();
         if (!resources) {
