@@ -4,6 +4,8 @@
  * valid, and all problems are reported at once, before anything is created.
  */
 import { isIP } from 'node:net'
+import { parseAddressPools } from './address-pools.js'
+import { checkDaemonConfig, parseDaemonConfig } from './daemon-config.js'
 import type {
   DindOptions,
   DockerCliOptions,
@@ -30,7 +32,10 @@ export const INPUT_DEFAULTS = {
   'socket-proxy': 'false',
   'docker-cli-version': '',
   'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-  'docker-cli-sha256': ''
+  'docker-cli-sha256': '',
+  // Issue 8 (networking): daemon.json and address pools of the inner daemon.
+  'daemon-config': '',
+  'default-address-pools': ''
 } as const
 
 /** The name of one input. */
@@ -315,6 +320,10 @@ function raw(inputs: RawInputs, name: InputName): string {
   return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value
 }
 
+function optionalList<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined
+}
+
 /**
  * Validates all inputs and returns the options, or throws one
  * {@link InputError} listing every problem.
@@ -344,7 +353,15 @@ export function parseInputs(inputs: RawInputs): DindOptions {
       raw(inputs, 'socket-proxy'),
       problems
     ),
-    dockerCli: parseDockerCli(inputs, problems)
+    dockerCli: parseDockerCli(inputs, problems),
+    // Issue 8: both are left undefined when unset.
+    defaultAddressPools: optionalList(
+      parseAddressPools(raw(inputs, 'default-address-pools'), problems)
+    ),
+    daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems)
+  }
+  if (options.daemonConfig) {
+    checkDaemonConfig(options.daemonConfig, options, problems)
   }
   if (problems.length > 0) throw new InputError(problems)
   return options
