@@ -62,6 +62,7 @@ function innerInfo(env: Record<string, string>): {
   Labels: string[]
   RegistryConfig: { Mirrors: string[] }
   ServerVersion: string
+  CgroupVersion: string
 } {
   return JSON.parse(dockerOk(['info', '--format', '{{json .}}'], env))
 }
@@ -140,6 +141,13 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
         expect(main.exitCode).toBe(0)
         const env = nestEnv(main.env)
         const info = innerInfo(env)
+        expect(main.summary).toContain(
+          `| dind | ${IMAGES.official26} | ${info.ServerVersion} | ` +
+            `${main.outputs['storage-driver']} | v${info.CgroupVersion} | ${main.outputs.mtu} | ` +
+            `${main.outputs['ready-ms']} ms | \`${main.env.DOCKER_HOST}\` |`
+        )
+        // The MTU output is what the inner bridge really has (mtu: auto).
+        expect(networkMtu(env, 'bridge')).toBe(main.outputs.mtu)
         expect(info.Labels).toContain(label)
         expect(info.RegistryConfig.Mirrors).toEqual([`${registry.url}/`])
 
