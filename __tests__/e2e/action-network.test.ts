@@ -179,6 +179,17 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
           env
         ).trim()
         expect(subnet).toMatch(/^10\.201\.\d+\.0\/24$/)
+        const bridge = dockerOk(
+          [
+            'network',
+            'inspect',
+            '--format',
+            '{{(index .IPAM.Config 0).Subnet}}',
+            'bridge'
+          ],
+          env
+        ).trim()
+        expect(bridge).toMatch(/^10\.201\.\d+\.0\/24$/)
 
         const post = await runPost(main)
         expect(post.exitCode).toBe(0)
