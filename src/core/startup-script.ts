@@ -3,13 +3,15 @@
  * `docker run` works for both image contracts and so the server certificate
  * can name the container's IP, which is only known once the container runs:
  *
+ * 0. Work out the MTU flags (mtu.ts, issue 8) while main is still signing
+ *    the server certificate: this may run `dockerd --version`.
  * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
  *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar); with
  *    TLS off, the same for daemon.json when input `daemon-config` is set.
  * 2. Drop client variables the image or a job may carry; dockerd reads
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9). Then add the MTU flags
- *    (mtu.ts, issue 8) and `--config-file` for input `daemon-config`.
+ *    (shared/reference/dind.md §1.4, §1.9). Then add `--config-file` for
+ *    input `daemon-config`.
  * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
  *    it takes its "certs provided" branch (verify, no key generation).
  * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
@@ -25,6 +27,7 @@ export const CERTS_READY_MARKER = '.docker-nest-ready'
 export const CERT_DIR_IN_CONTAINER = '/certs'
 
 export const STARTUP_SCRIPT = `set -eu
+${MTU_SCRIPT}
 ready=\${DOCKER_TLS_CERTDIR:-}
 if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   ready=\${DOCKER_NEST_CONFIG_FILE%/*}
@@ -41,7 +44,6 @@ if [ -n "$ready" ]; then
   done
 fi
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-${MTU_SCRIPT}
 if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   set -- "--config-file=$DOCKER_NEST_CONFIG_FILE" "$@"
 fi

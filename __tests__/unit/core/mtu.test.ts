@@ -1,8 +1,10 @@
 import { describe, expect, it, test } from '@jest/globals'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  MTU_SCRIPT,
   defaultRouteInterface,
   describeMtu,
   detectUplinkMtu,
@@ -107,5 +109,48 @@ describe('mtu: the start script setting and the log line', () => {
     expect(describeMtu(undefined, 1400, '26.1.5')).toBe(
       'Inner networks use MTU 1400 (set by daemon-config).'
     )
+  })
+})
+
+describe('MTU_SCRIPT (run with sh)', () => {
+  /** The dockerd flags the script leaves in "$@" after `--debug`. */
+  function flags(env: Record<string, string>): string[] {
+    const bin = mkdtempSync(join(tmpdir(), 'docker-nest-fake-dockerd-'))
+    writeFileSync(
+      join(bin, 'dockerd'),
+      '#!/bin/sh\necho "Docker version 20.10.24+dfsg1, build 297e128"\n',
+      { mode: 0o755 }
+    )
+    const result = spawnSync(
+      'sh',
+      ['-c', `set -eu\n${MTU_SCRIPT}\nprintf '%s\\n' "$@"`, 'sh', '--debug'],
+      {
+        encoding: 'utf8',
+        env: { PATH: `${bin}:/usr/bin:/bin`, ...env }
+      }
+    )
+    rmSync(bin, { recursive: true, force: true })
+    expect(result.status).toBe(0)
+    return result.stdout.trim().split('\n')
+  }
+
+  test.each<[Record<string, string>, string[]]>([
+    [{}, ['--debug']],
+    [
+      { DOCKER_NEST_MTU: '1360', DOCKER_VERSION: '29.4.3' },
+      [
+        '--mtu=1360',
+        '--default-network-opt=bridge=com.docker.network.driver.mtu=1360',
+        '--debug'
+      ]
+    ],
+    // No DOCKER_VERSION (not the official image): asks dockerd, 20.10 here.
+    [{ DOCKER_NEST_MTU: '1360' }, ['--mtu=1360', '--debug']],
+    [
+      { DOCKER_NEST_MTU: '1360', DOCKER_VERSION: 'x' },
+      ['--mtu=1360', '--debug']
+    ]
+  ])('[%#] %o leaves %o', (env, expected) => {
+    expect(flags(env)).toEqual(expected)
   })
 })
