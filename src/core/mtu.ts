@@ -36,7 +36,7 @@ export async function detectUplinkMtu(
 
 /**
  * The part of the sidecar's start script that applies the MTU. Input
- * `DOCKER_NEST_MTU` is a number (input `mtu`) or `auto:<runner MTU>` (the
+ * `DOCKER_NEST_INNER_MTU` is a number (input `mtu`) or `auto:<runner MTU>` (the
  * runner's part may be empty). For auto the script takes the smaller of the
  * runner's and its own eth0 MTU (the path inner traffic really takes; in a
  * container job eth0 is on the job's network) and applies it only below
@@ -45,9 +45,9 @@ export async function detectUplinkMtu(
  * (compose) the MTU too, but exists only from Docker 24: older daemons get
  * `--mtu` alone, which covers the default bridge and builds.
  */
-export const MTU_SCRIPT = `if [ -n "\${DOCKER_NEST_MTU:-}" ]; then
-  mtu=\${DOCKER_NEST_MTU#auto:}
-  if [ "$mtu" != "$DOCKER_NEST_MTU" ]; then
+export const MTU_SCRIPT = `if [ -n "\${DOCKER_NEST_INNER_MTU:-}" ]; then
+  mtu=\${DOCKER_NEST_INNER_MTU#auto:}
+  if [ "$mtu" != "$DOCKER_NEST_INNER_MTU" ]; then
     eth0=
     if [ -r /sys/class/net/eth0/mtu ]; then read -r eth0 < /sys/class/net/eth0/mtu || :; fi
     if [ -n "$eth0" ] && { [ -z "$mtu" ] || [ "$eth0" -lt "$mtu" ]; }; then mtu=$eth0; fi
@@ -67,7 +67,7 @@ export const MTU_SCRIPT = `if [ -n "\${DOCKER_NEST_MTU:-}" ]; then
     echo "docker-nest: MTU $mtu for dockerd \${v:-(version unknown)}" >&2
   fi
 fi
-unset DOCKER_NEST_MTU`
+unset DOCKER_NEST_INNER_MTU`
 
 /** Docker 24 added `default-network-opts`; before it only the default bridge follows `--mtu`. */
 export function supportsDefaultNetworkOpts(serverVersion: string): boolean {
@@ -76,7 +76,7 @@ export function supportsDefaultNetworkOpts(serverVersion: string): boolean {
 }
 
 /**
- * The value of DOCKER_NEST_MTU for the sidecar: the explicit number,
+ * The value of DOCKER_NEST_INNER_MTU for the sidecar: the explicit number,
  * `auto:<runner MTU>` (the script compares with its eth0), or undefined
  * when the MTU is left to daemon.json.
  */

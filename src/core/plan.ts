@@ -42,7 +42,7 @@ export interface DindPlan {
   daemonArgs: string[]
   /** The MTU known up front (input, or the runner's below 1500); the sidecar may lower it. */
   mtu: number | undefined
-  /** DOCKER_NEST_MTU for the start script (see mtu.ts); undefined: daemon.json decides. */
+  /** DOCKER_NEST_INNER_MTU for the start script (see mtu.ts); undefined: daemon.json decides. */
   mtuSetting?: string
   /** The inner daemon's daemon.json text (input `daemon-config`), copied in before start. */
   daemonConfig?: string
@@ -190,7 +190,9 @@ function networkArgs(network: DindPlan['jobNetwork']): string[] {
 /** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
 function scriptEnv(plan: DindPlan): string[] {
   return [
-    ...(plan.mtuSetting ? ['--env', `DOCKER_NEST_MTU=${plan.mtuSetting}`] : []),
+    ...(plan.mtuSetting
+      ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
+      : []),
     ...(plan.daemonConfig
       ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
       : [])

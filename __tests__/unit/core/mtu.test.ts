@@ -137,7 +137,7 @@ describe('MTU_SCRIPT (run with sh)', () => {
   test.each<[Record<string, string>, string[]]>([
     [{}, ['--debug']],
     [
-      { DOCKER_NEST_MTU: '1360', DOCKER_VERSION: '29.4.3' },
+      { DOCKER_NEST_INNER_MTU: '1360', DOCKER_VERSION: '29.4.3' },
       [
         '--mtu=1360',
         '--default-network-opt=bridge=com.docker.network.driver.mtu=1360',
@@ -145,9 +145,9 @@ describe('MTU_SCRIPT (run with sh)', () => {
       ]
     ],
     // No DOCKER_VERSION (not the official image): asks dockerd, 20.10 here.
-    [{ DOCKER_NEST_MTU: '1360' }, ['--mtu=1360', '--debug']],
+    [{ DOCKER_NEST_INNER_MTU: '1360' }, ['--mtu=1360', '--debug']],
     [
-      { DOCKER_NEST_MTU: '1360', DOCKER_VERSION: 'x' },
+      { DOCKER_NEST_INNER_MTU: '1360', DOCKER_VERSION: 'x' },
       ['--mtu=1360', '--debug']
     ]
   ])('[%#] %o leaves %o', (env, expected) => {

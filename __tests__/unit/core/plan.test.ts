@@ -148,12 +148,12 @@ describe('buildDindRunArgs', () => {
   it('sets the cert dir only with TLS, and passes nothing else from the job environment', () => {
     expect(valuesOf(args, '--env')).toEqual([
       'DOCKER_TLS_CERTDIR=/certs',
-      'DOCKER_NEST_MTU=auto:1360'
+      'DOCKER_NEST_INNER_MTU=auto:1360'
     ])
     const plain = buildDindRunArgs(planFor({ tls: 'false' }))
     expect(valuesOf(plain, '--env')).toEqual([
       'DOCKER_TLS_CERTDIR=',
-      'DOCKER_NEST_MTU=auto:'
+      'DOCKER_NEST_INNER_MTU=auto:'
     ])
     expect(plain.filter((arg) => arg === '-e' || arg === '--env-file')).toEqual(
       []
@@ -181,9 +181,9 @@ describe('buildDindRunArgs', () => {
 
 describe('MTU and daemon.json reach the start script', () => {
   test.each<[RawInputs, number | undefined, string[]]>([
-    [{}, undefined, ['DOCKER_NEST_MTU=auto:']],
-    [{}, 1500, ['DOCKER_NEST_MTU=auto:1500']],
-    [{ mtu: '1400' }, 1360, ['DOCKER_NEST_MTU=1400']],
+    [{}, undefined, ['DOCKER_NEST_INNER_MTU=auto:']],
+    [{}, 1500, ['DOCKER_NEST_INNER_MTU=auto:1500']],
+    [{ mtu: '1400' }, 1360, ['DOCKER_NEST_INNER_MTU=1400']],
     [
       { 'daemon-config': '{"mtu": 1400}' },
       1360,
@@ -193,7 +193,7 @@ describe('MTU and daemon.json reach the start script', () => {
       { 'daemon-config': '{"debug": true}' },
       undefined,
       [
-        'DOCKER_NEST_MTU=auto:',
+        'DOCKER_NEST_INNER_MTU=auto:',
         'DOCKER_NEST_CONFIG_FILE=/etc/docker-nest/daemon.json'
       ]
     ]
