@@ -228,6 +228,38 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
     TIMEOUT
   )
 
+  test(
+    'a daemon-config key dockerd does not know fails fast with the daemon-config hint',
+    async () => {
+      const main = await runMain({
+        inputs: {
+          image: IMAGES.official20,
+          // A misspelt key: "log-level" is right.
+          'daemon-config': '{"loglevel": "warn"}'
+        },
+        workDir: join(work.dir, 'unknown-key')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.exitCode).toBe(1)
+        const error = errorOf(main)
+        expect(error).toContain('the sidecar exited')
+        expect(error).toMatch(
+          /directives don't match any configuration option: loglevel/
+        )
+        expect(error).toContain(
+          "Hint: dockerd refused its daemon.json (input 'daemon-config')"
+        )
+        expect(main.summary).toContain('- dockerd refused its daemon.json')
+        expect((await runPost(main)).exitCode).toBe(0)
+        expect(leftovers(runId)).toEqual([])
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
   test.each<[string, Record<string, string>, string]>([
     [
       'bad JSON',
