@@ -154,6 +154,9 @@ suite('Action failures (real daemon)', () => {
           'Hint: The inner daemon could not set up iptables NAT'
         )
         expect(main.summary).toContain('docker-nest failed')
+        expect(main.summary).toContain(
+          '- The inner daemon could not set up iptables NAT'
+        )
         expect((await runPost(main)).exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4870);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3383);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4870:
+/***/ 3383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -125,40 +125,306 @@ function appendSummary(markdown) {
     return true;
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/address-pools.ts
+/**
+ * Input `default-address-pools`: the ranges the inner daemon carves its
+ * networks from (`--default-address-pool`), so user networks created in the
+ * nest avoid corporate or VPN ranges (shared/reference/dind.md §1.8).
+ */
+
+const EXAMPLE = "'base=10.201.0.0/16,size=24'";
+/** The address as bits (IPv4: 32, IPv6: 128) in a bigint. */
+function addressBits(address) {
+    if ((0,external_node_net_.isIPv4)(address)) {
+        return address
+            .split('.')
+            .reduce((value, octet) => (value << 8n) | BigInt(Number(octet)), 0n);
+    }
+    const [head, tail = ''] = address.split('::');
+    const groups = (part) => (part === '' ? [] : part.split(':'));
+    const left = groups(head);
+    const right = groups(tail);
+    const middle = address.includes('::')
+        ? Array(8 - left.length - right.length).fill('0')
+        : [];
+    return [...left, ...middle, ...right].reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
+}
+/** Checks one `base=CIDR,size=N` entry; returns the pool or a problem. */
+function parseAddressPool(entry) {
+    const fields = Object.fromEntries(entry.split(',').map((field) => {
+        const at = field.indexOf('=');
+        return at < 0 ? [field, ''] : [field.slice(0, at), field.slice(at + 1)];
+    }));
+    const keys = Object.keys(fields).sort().join(',');
+    if (keys !== 'base,size') {
+        return (`Input 'default-address-pools' entries are base=<CIDR>,size=<prefix ` +
+            `length>, e.g. ${EXAMPLE}, got '${entry}'.`);
+    }
+    const [address, bitsText, extra] = String(fields.base).split('/');
+    const family = (0,external_node_net_.isIPv4)(address) ? 32 : (0,external_node_net_.isIPv6)(address) ? 128 : 0;
+    const bits = /^[0-9]{1,3}$/.test(bitsText ?? '') ? Number(bitsText) : -1;
+    if (family === 0 || extra !== undefined || bits < 0 || bits > family) {
+        return (`Input 'default-address-pools' base must be a CIDR such as ` +
+            `'10.201.0.0/16', got '${fields.base}' in '${entry}'.`);
+    }
+    const hostBits = BigInt(family - bits);
+    if ((addressBits(address) & ((1n << hostBits) - 1n)) !== 0n) {
+        return (`Input 'default-address-pools' base '${fields.base}' has host bits ` +
+            `set; use the network address (e.g. '10.201.0.0/16'), in '${entry}'.`);
+    }
+    const size = /^[0-9]{1,3}$/.test(fields.size) ? Number(fields.size) : -1;
+    if (size < bits || size > family) {
+        return (`Input 'default-address-pools' size must be a prefix length from ` +
+            `${bits} (the base's) to ${family}, got '${fields.size}' in '${entry}'.`);
+    }
+    return { base: fields.base, size };
+}
+/**
+ * Parses the input: entries separated by newlines, spaces or ';' (commas
+ * belong inside an entry). Problems are pushed, valid pools returned.
+ */
+function parseAddressPools(value, problems) {
+    const pools = [];
+    for (const entry of value.split(/[\s;]+/).filter((e) => e !== '')) {
+        const pool = parseAddressPool(entry);
+        if (typeof pool === 'string')
+            problems.push(pool);
+        else
+            pools.push(pool);
+    }
+    return pools;
+}
+/** dockerd flags for the pools, in input order. */
+function addressPoolArgs(pools = []) {
+    return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+/**
+ * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
+ * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
+ * docker CLI process, which is what makes 50 ms readiness polling cheap.
+ */
+
+
+/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
+function getJsonOrText(endpoint, path, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        const target = endpoint.socketPath
+            ? { socketPath: endpoint.socketPath }
+            : { host: endpoint.host, port: endpoint.port };
+        const options = {
+            ...target,
+            path,
+            method: 'GET',
+            timeout: timeoutMs,
+            agent: false,
+            ...(endpoint.tls ?? {})
+        };
+        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_.request)(options, (res) => {
+            const chunks = [];
+            res.on('data', (chunk) => chunks.push(chunk));
+            res.on('end', () => {
+                const body = Buffer.concat(chunks).toString('utf8');
+                const status = res.statusCode ?? 0;
+                if (status >= 200 && status < 300)
+                    resolve(body);
+                else
+                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
+            });
+            res.on('error', reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Resolves when the daemon answers `GET /_ping` with OK. */
+async function ping(endpoint, timeoutMs = 1000) {
+    const body = await getJsonOrText(endpoint, '/_ping', timeoutMs);
+    if (body.trim() !== 'OK')
+        throw new Error(`GET /_ping answered '${body}'`);
+}
+/** `GET /version`. */
+async function daemonVersion(endpoint) {
+    return JSON.parse(await getJsonOrText(endpoint, '/version', 5000));
+}
+/** `GET /info`. */
+async function daemonInfo(endpoint) {
+    return JSON.parse(await getJsonOrText(endpoint, '/info', 5000));
+}
+
+;// CONCATENATED MODULE: ./src/core/mtu.ts
+/**
+ * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
+ * network with a larger MTU than the outer path makes TLS downloads hang
+ * (shared/reference/dind.md §6 #20).
+ */
+
+
+/** Picks the interface of the IPv4 default route from /proc/net/route text. */
+function defaultRouteInterface(routeTable) {
+    for (const line of routeTable.split('\n').slice(1)) {
+        const [iface, destination, , , , , , mask] = line.trim().split(/\s+/);
+        if (destination === '00000000' && mask === '00000000')
+            return iface;
+    }
+    return undefined;
+}
+/** MTU of the default-route interface, or undefined when it cannot be read. */
+async function detectUplinkMtu(procRoot = '/proc', sysRoot = '/sys') {
+    try {
+        const iface = defaultRouteInterface(await (0,promises_.readFile)(`${procRoot}/net/route`, 'utf8'));
+        if (!iface)
+            return undefined;
+        const mtu = Number((await (0,promises_.readFile)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8')).trim());
+        return Number.isInteger(mtu) && mtu > 0 ? mtu : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The part of the sidecar's start script that applies the MTU. Input
+ * `DOCKER_NEST_INNER_MTU` is a number (input `mtu`) or `auto:<runner MTU>` (the
+ * runner's part may be empty). For auto the script takes the smaller of the
+ * runner's and its own eth0 MTU (the path inner traffic really takes; in a
+ * container job eth0 is on the job's network) and applies it only below
+ * 1500, dockerd's default. It runs first, while main still signs the
+ * server certificate. `--default-network-opt` gives user networks
+ * (compose) the MTU too, but exists only from Docker 24: older daemons get
+ * `--mtu` alone, which covers the default bridge and builds.
+ */
+const MTU_SCRIPT = `if [ -n "\${DOCKER_NEST_INNER_MTU:-}" ]; then
+  mtu=\${DOCKER_NEST_INNER_MTU#auto:}
+  if [ "$mtu" != "$DOCKER_NEST_INNER_MTU" ]; then
+    eth0=
+    if [ -r /sys/class/net/eth0/mtu ]; then read -r eth0 < /sys/class/net/eth0/mtu || :; fi
+    if [ -n "$eth0" ] && { [ -z "$mtu" ] || [ "$eth0" -lt "$mtu" ]; }; then mtu=$eth0; fi
+    if [ -n "$mtu" ] && [ "$mtu" -ge 1500 ]; then mtu=; fi
+  fi
+  if [ -n "$mtu" ]; then
+    # The official images carry ENV DOCKER_VERSION; asking dockerd costs 0.1-0.3 s.
+    v=\${DOCKER_VERSION:-}
+    if [ -z "$v" ]; then v=$(dockerd --version 2>/dev/null) || v=; fi
+    major=\${v#Docker version }
+    major=\${major%%.*}
+    case $major in ''|*[!0-9]*) major=0 ;; esac
+    if [ "$major" -ge 24 ]; then
+      set -- "--default-network-opt=bridge=com.docker.network.driver.mtu=$mtu" "$@"
+    fi
+    set -- "--mtu=$mtu" "$@"
+    echo "docker-nest: MTU $mtu for dockerd \${v:-(version unknown)}" >&2
+  fi
+fi
+unset DOCKER_NEST_INNER_MTU`;
+/** Docker 24 added `default-network-opts`; before it only the default bridge follows `--mtu`. */
+function supportsDefaultNetworkOpts(serverVersion) {
+    const major = Number(/^(\d+)\./.exec(serverVersion)?.[1] ?? 0);
+    return major >= 24;
+}
+/**
+ * The value of DOCKER_NEST_INNER_MTU for the sidecar: the explicit number,
+ * `auto:<runner MTU>` (the script compares with its eth0), or undefined
+ * when the MTU is left to daemon.json.
+ */
+function mtuSetting(mtu, runnerMtu, decidedByConfig) {
+    if (mtu !== 'auto')
+        return String(mtu);
+    if (decidedByConfig)
+        return undefined;
+    return `auto:${runnerMtu ?? ''}`;
+}
+/** The log line that says which MTU the inner networks got, and why. */
+function describeMtu(setting, bridgeMtu, serverVersion) {
+    const why = setting === undefined
+        ? 'set by daemon-config'
+        : setting.startsWith('auto:')
+            ? `mtu: auto; the runner's default route has ${setting.slice(5) || 'an unknown MTU'}, ` +
+                "the smaller of it and the sidecar's eth0 is used below 1500"
+            : 'input mtu';
+    if (bridgeMtu >= 1500 || setting === undefined) {
+        return `Inner networks use MTU ${bridgeMtu} (${why}).`;
+    }
+    return supportsDefaultNetworkOpts(serverVersion)
+        ? `Inner networks use MTU ${bridgeMtu}: the default bridge and new ` +
+            `networks (default-network-opts) (${why}).`
+        : `Inner default bridge uses MTU ${bridgeMtu} (${why}). Docker ` +
+            `${serverVersion} has no default-network-opts (Docker 24+): networks ` +
+            'you create in the nest (compose too) get 1500 unless created with ' +
+            `'-o com.docker.network.driver.mtu=${bridgeMtu}' (compose: driver_opts).`;
+}
+/**
+ * The MTU of the inner default bridge as the daemon reports it (`GET
+ * /networks/bridge`), so the output states what was applied, not what was
+ * asked for; undefined when it cannot be read.
+ */
+async function bridgeMtu(endpoint) {
+    try {
+        const network = JSON.parse(await getJsonOrText(endpoint, '/networks/bridge', 5000));
+        const mtu = Number(network.Options?.['com.docker.network.driver.mtu']);
+        return Number.isInteger(mtu) && mtu > 0 ? mtu : 1500;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/startup-script.ts
 /**
  * The shell script the sidecar runs as its entrypoint. It exists so one
  * `docker run` works for both image contracts and so the server certificate
  * can name the container's IP, which is only known once the container runs:
  *
+ * 0. Work out the MTU flags (mtu.ts, issue 8) while main is still signing
+ *    the server certificate: this may run `dockerd --version`.
  * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
- *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar).
+ *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar); with
+ *    TLS off, the same for daemon.json when input `daemon-config` is set.
  * 2. Drop client variables the image or a job may carry; dockerd reads
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9).
+ *    (shared/reference/dind.md §1.4, §1.9). Then add `--config-file` for
+ *    input `daemon-config`.
  * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
  *    it takes its "certs provided" branch (verify, no key generation).
  * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
  *    cgroup v2 nesting, shared mounts, stale pid files, the listeners and TLS
  *    flags — then exec dockerd under docker-init when the image has it.
  */
+
 /** Marker copied last into the cert dir; its presence means all files are there. */
 const CERTS_READY_MARKER = '.docker-nest-ready';
 /** Where certificates go inside the sidecar (the official image's default). */
 const CERT_DIR_IN_CONTAINER = '/certs';
 const STARTUP_SCRIPT = `set -eu
-if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
+${MTU_SCRIPT}
+ready=\${DOCKER_TLS_CERTDIR:-}
+if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
+  ready=\${DOCKER_NEST_CONFIG_FILE%/*}
+fi
+if [ -n "$ready" ]; then
   n=0
-  while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
+  while [ ! -e "$ready/${CERTS_READY_MARKER}" ]; do
     n=$((n + 1))
     if [ "$n" -gt 12000 ]; then
-      echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
+      echo "docker-nest: certificates never arrived in $ready" >&2
       exit 90
     fi
     sleep 0.01
   done
 fi
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
+if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
+  set -- "--config-file=$DOCKER_NEST_CONFIG_FILE" "$@"
+fi
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   exec dockerd-entrypoint.sh "$@"
 fi
@@ -203,12 +469,164 @@ fi
 exec "$@"
 `;
 
+;// CONCATENATED MODULE: ./src/core/daemon-config.ts
+/**
+ * Input `daemon-config`: a JSON object that becomes the inner daemon's
+ * daemon.json. dockerd refuses to start when a setting is both a flag and a
+ * key of its config file ("the following directives are specified both as a
+ * flag and in the configuration file"), and docker-nest passes its own
+ * settings as flags; so every such clash is rejected here, before anything
+ * is created, naming the key and the input that owns it.
+ */
+
+/** Where the sidecar finds daemon.json (`--config-file`); copied in with the certificates. */
+const DAEMON_CONFIG_PATH = '/etc/docker-nest/daemon.json';
+/** Keys docker-nest always sets itself, with the reason. */
+const OWNED_KEYS = {
+    hosts: 'docker-nest sets the listeners itself',
+    tls: "use input 'tls'",
+    tlsverify: "use input 'tls'",
+    tlscacert: 'docker-nest makes and installs the certificates',
+    tlscert: 'docker-nest makes and installs the certificates',
+    tlskey: 'docker-nest makes and installs the certificates',
+    'data-root': 'the data root is the volume docker-nest mounts',
+    graph: 'the data root is the volume docker-nest mounts'
+};
+/** Keys that clash only when the input that owns them is set. */
+const INPUT_KEYS = [
+    {
+        key: 'registry-mirrors',
+        input: 'registry-mirrors',
+        isSet: (o) => o.registryMirrors.length > 0
+    },
+    {
+        key: 'insecure-registries',
+        input: 'insecure-registries',
+        isSet: (o) => o.insecureRegistries.length > 0
+    },
+    {
+        key: 'default-address-pools',
+        input: 'default-address-pools',
+        isSet: (o) => (o.defaultAddressPools ?? []).length > 0
+    },
+    { key: 'mtu', input: 'mtu', isSet: (o) => o.mtu !== 'auto' },
+    {
+        key: 'default-network-opts',
+        input: 'mtu',
+        isSet: (o) => o.mtu !== 'auto'
+    }
+];
+/** Line and column (1-based) of a character offset, for parse errors. */
+function lineAndColumn(text, offset) {
+    const before = text.slice(0, offset).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+/** Why JSON.parse failed, with line and column (V8 reports an offset only on some messages). */
+function describeParseError(text, error) {
+    const reason = error.message.replace(/\s*\(line \d+ column \d+\)$/, '');
+    const match = /at position (\d+)/.exec(reason);
+    if (!match)
+        return `${reason} (at the end of the text)`;
+    const { line, column } = lineAndColumn(text, Number(match[1]));
+    return `${reason} (line ${line}, column ${column})`;
+}
+/**
+ * Parses `daemon-config`; pushes a problem (with the parse position) when it
+ * is not a JSON object. Returns undefined for an empty input.
+ */
+function parseDaemonConfig(value, problems) {
+    if (value.trim() === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch (error) {
+        problems.push(`Input 'daemon-config' is not valid JSON: ` +
+            `${describeParseError(value, error)}. It takes one JSON ` +
+            `object, e.g. '{"log-level": "warn", "features": {"buildkit": true}}'.`);
+        return undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        problems.push(`Input 'daemon-config' must be a JSON object (daemon.json), got ` +
+            `${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)}.`);
+        return undefined;
+    }
+    return parsed;
+}
+/** The daemon.json key a dockerd flag sets: --debug → debug, --dns → dns, --label → labels. */
+function keysForFlag(flag) {
+    const name = flag.replace(/^-+/, '').split('=')[0];
+    const plural = name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`;
+    return [name, plural];
+}
+/**
+ * Pushes a problem for each key of `config` that docker-nest (or another
+ * input, or a flag in `dockerd-args`) already sets.
+ */
+function checkDaemonConfig(config, options, problems) {
+    for (const key of Object.keys(config)) {
+        const owned = OWNED_KEYS[key];
+        if (owned) {
+            problems.push(`Input 'daemon-config' may not set "${key}" (${owned}).`);
+        }
+    }
+    for (const { key, input, isSet } of INPUT_KEYS) {
+        if (key in config && isSet(options)) {
+            problems.push(`Input 'daemon-config' sets "${key}" and input '${input}' sets it ` +
+                `too; dockerd refuses a setting given twice. Set it in one place.`);
+        }
+    }
+    const flags = options.dockerdArgs.filter((word) => word.startsWith('-'));
+    for (const flag of flags) {
+        if (flag.split('=')[0] === '--config-file') {
+            problems.push(`Input 'dockerd-args' may not set --config-file when 'daemon-config' ` +
+                'is set: docker-nest points dockerd at the daemon.json it writes.');
+            continue;
+        }
+        const clash = keysForFlag(flag).find((key) => key in config);
+        if (clash) {
+            problems.push(`Input 'daemon-config' sets "${clash}" and 'dockerd-args' passes ` +
+                `${flag.split('=')[0]}; dockerd refuses a setting given twice. ` +
+                'Set it in one place.');
+        }
+    }
+}
+/**
+ * Whether `mtu: auto` must stand back because daemon.json already decides
+ * the MTU (adding --mtu would make dockerd refuse to start).
+ */
+function configSetsMtu(config) {
+    return (config !== undefined &&
+        ('mtu' in config || 'default-network-opts' in config));
+}
+/**
+ * Tar entries that put daemon.json where the start script points dockerd;
+ * with `marker` (no TLS, so no certificates carry one) the ready-marker the
+ * start script waits for goes last.
+ */
+function daemonConfigEntries(json, marker) {
+    if (json === undefined)
+        return [];
+    const dir = DAEMON_CONFIG_PATH.replace(/^\//, '').replace(/[^/]+$/, '');
+    return [
+        { path: dir, mode: 0o755 },
+        { path: `${dir}daemon.json`, mode: 0o644, content: json },
+        ...(marker
+            ? [{ path: `${dir}${CERTS_READY_MARKER}`, mode: 0o644, content: '' }]
+            : [])
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
  * is here, so it can be tested in tables without Docker.
  */
+
+
+
 
 
 /** Label keys every docker-nest resource carries, so post and reap find them. */
@@ -237,14 +655,17 @@ function chooseMtu(mtu, detected) {
         return mtu;
     return detected !== undefined && detected < 1500 ? detected : undefined;
 }
-/** dockerd flags derived from the options, in a stable order. */
-function buildDaemonArgs(options, mtu) {
+/**
+ * dockerd flags derived from the options, in a stable order. The MTU flags
+ * are added by the start script (mtu.ts), which knows the sidecar's eth0
+ * and the dockerd version.
+ */
+function buildDaemonArgs(options) {
     const args = [];
     // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
     if (!options.tls)
         args.push('--tls=false');
-    if (mtu !== undefined)
-        args.push(`--mtu=${mtu}`);
+    args.push(...addressPoolArgs(options.defaultAddressPools));
     for (const mirror of options.registryMirrors) {
         args.push(`--registry-mirror=${mirror}`);
     }
@@ -272,8 +693,11 @@ function makePlan(options, context) {
             [LABELS.run]: runId,
             [LABELS.expires]: String(expires)
         },
-        daemonArgs: buildDaemonArgs(options, mtu),
-        mtu,
+        daemonArgs: buildDaemonArgs(options),
+        mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
+        mtuSetting: mtuSetting(options.mtu, context.detectedMtu, configSetsMtu(options.daemonConfig)),
+        daemonConfig: options.daemonConfig &&
+            `${JSON.stringify(options.daemonConfig, null, 2)}\n`,
         serverNames: {
             dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
             ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
@@ -306,6 +730,7 @@ function buildDindRunArgs(plan) {
         `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
         '--env',
         `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+        ...scriptEnv(plan),
         '--entrypoint',
         'sh',
         plan.image,
@@ -323,6 +748,17 @@ function networkArgs(network) {
         network.name,
         // docker is a SAN of the server certificate; aliases need a user-defined network.
         ...(network.alias ? ['--network-alias', 'docker'] : [])
+    ];
+}
+/** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
+function scriptEnv(plan) {
+    return [
+        ...(plan.mtuSetting
+            ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
+            : []),
+        ...(plan.daemonConfig
+            ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
+            : [])
     ];
 }
 
@@ -381,8 +817,6 @@ async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_M
     };
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./src/core/docker-context.ts
 /**
  * A docker context for the nest (input `context`, issue 8). buildx refuses
@@ -587,6 +1021,8 @@ function docker_context_parseContextRecord(text) {
  */
 
 
+
+
 /** The official image, pinned to a major version so upgrades are deliberate. */
 const DEFAULT_DIND_IMAGE = 'docker:29-dind';
 /** Input names (kebab-case, as in action.yml) with their defaults. */
@@ -608,7 +1044,10 @@ const INPUT_DEFAULTS = {
     'docker-cli-sha256': '',
     // issue 8, clients: a docker context for buildx, the testcontainers host
     context: '',
-    'testcontainers-host-override': 'false'
+    'testcontainers-host-override': 'false',
+    // Issue 8 (networking): daemon.json and address pools of the inner daemon.
+    'daemon-config': '',
+    'default-address-pools': ''
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
 class InputError extends Error {
@@ -833,6 +1272,9 @@ function raw(inputs, name) {
     const value = inputs[name]?.trim();
     return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
 }
+function optionalList(list) {
+    return list.length > 0 ? list : undefined;
+}
 /**
  * Validates all inputs and returns the options, or throws one
  * {@link InputError} listing every problem.
@@ -856,8 +1298,14 @@ function parseInputs(inputs) {
         clients: {
             context: parseContextName(raw(inputs, 'context'), problems),
             testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
-        }
+        },
+        // Issue 8: both are left undefined when unset.
+        defaultAddressPools: optionalList(parseAddressPools(raw(inputs, 'default-address-pools'), problems)),
+        daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems)
     };
+    if (options.daemonConfig) {
+        checkDaemonConfig(options.daemonConfig, options, problems);
+    }
     if (problems.length > 0)
         throw new InputError(problems);
     return options;
@@ -902,65 +1350,6 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
         for (const signal of SIGNALS)
             process.off(signal, handler);
     };
-}
-
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ./src/core/daemon-client.ts
-/**
- * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
- * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
- * docker CLI process, which is what makes 50 ms readiness polling cheap.
- */
-
-
-/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
-function getJsonOrText(endpoint, path, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const target = endpoint.socketPath
-            ? { socketPath: endpoint.socketPath }
-            : { host: endpoint.host, port: endpoint.port };
-        const options = {
-            ...target,
-            path,
-            method: 'GET',
-            timeout: timeoutMs,
-            agent: false,
-            ...(endpoint.tls ?? {})
-        };
-        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_.request)(options, (res) => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => {
-                const body = Buffer.concat(chunks).toString('utf8');
-                const status = res.statusCode ?? 0;
-                if (status >= 200 && status < 300)
-                    resolve(body);
-                else
-                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
-            });
-            res.on('error', reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
-        req.on('error', reject);
-        req.end();
-    });
-}
-/** Resolves when the daemon answers `GET /_ping` with OK. */
-async function ping(endpoint, timeoutMs = 1000) {
-    const body = await getJsonOrText(endpoint, '/_ping', timeoutMs);
-    if (body.trim() !== 'OK')
-        throw new Error(`GET /_ping answered '${body}'`);
-}
-/** `GET /version`. */
-async function daemonVersion(endpoint) {
-    return JSON.parse(await getJsonOrText(endpoint, '/version', 5000));
-}
-/** `GET /info`. */
-async function daemonInfo(endpoint) {
-    return JSON.parse(await getJsonOrText(endpoint, '/info', 5000));
 }
 
 ;// CONCATENATED MODULE: ./src/core/diagnose.ts
@@ -1024,6 +1413,16 @@ const RULES = [
         pattern: /Startup is intentionally being slowed down/i,
         message: 'dockerd delays start by 15 s on a plain TCP listener without ' +
             '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
+    },
+    {
+        // Issue 8: input daemon-config (daemon.json) that this dockerd refuses.
+        id: 'daemon-config',
+        pattern: /directives don't match any configuration option|specified both as a flag and in the configuration file|unable to configure the Docker daemon with file/i,
+        message: "dockerd refused its daemon.json (input 'daemon-config'): a key this " +
+            'Docker version does not know (misspelt, or added in a later ' +
+            'version), a value of the wrong type, or a setting also passed in ' +
+            "'dockerd-args'. " +
+            'The log line above names it.'
     },
     {
         id: 'vfs',
@@ -1169,6 +1568,7 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
 
 
 
+
 /** `docker run` attempts when the ephemeral host port was taken meanwhile. */
 const RUN_ATTEMPTS = 3;
 /**
@@ -1256,8 +1656,15 @@ async function deliverServerCertificate(docker, plan, ca, extraNames) {
         { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
         { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
         { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+        // daemon.json (input daemon-config) rides along, before the marker.
+        ...daemonConfigEntries(plan.daemonConfig, false),
         { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
     ]);
+    await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
+}
+/** Without TLS: daemon.json and its own ready-marker, the same way. */
+async function deliverDaemonConfig(docker, plan) {
+    const tar = createTar(daemonConfigEntries(plan.daemonConfig, true));
     await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
 }
 /**
@@ -1288,8 +1695,6 @@ function watchExit(docker, name) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/core/tls.ts
 // In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
 // certificate for dockerd and a client certificate for the Docker CLI.
@@ -1600,6 +2005,7 @@ async function waitFor(probe, options) {
 
 
 
+
 /**
  * Readiness polling interval. Until dockerd listens an attempt fails at once
  * (connection refused), so polling this often costs little and notices the
@@ -1631,12 +2037,15 @@ async function startDind(plan, resources, deps) {
         };
         await phase(logger, 'Wait for daemon', () => waitForDaemon(plan, endpoint, container.exited, deps));
         const readyMs = Math.round(performance.now() - started);
-        const [version, info] = await Promise.all([
+        const [version, info, innerMtu] = await Promise.all([
             daemonVersion(endpoint),
-            daemonInfo(endpoint)
+            daemonInfo(endpoint),
+            bridgeMtu(endpoint)
         ]);
         logger.info(`Docker ${version.Version} is ready after ${readyMs} ms ` +
             `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`);
+        const mtu = innerMtu ?? plan.mtu ?? DOCKERD_DEFAULT_MTU;
+        logger.info(describeMtu(plan.mtuSetting, mtu, version.Version));
         return {
             mode: 'dind',
             image: plan.image,
@@ -1650,7 +2059,7 @@ async function startDind(plan, resources, deps) {
             serverVersion: version.Version,
             storageDriver: info.Driver,
             cgroupVersion: info.CgroupVersion ?? '',
-            mtu: plan.mtu ?? DOCKERD_DEFAULT_MTU,
+            mtu,
             readyMs
         };
     }
@@ -1708,6 +2117,9 @@ async function launch(plan, resources, deps) {
                 ip,
                 inspect.Id.slice(0, 12)
             ]);
+        }
+        else if (plan.daemonConfig) {
+            await deliverDaemonConfig(docker, plan);
         }
         return { container: { id: inspect.Id, ip, port, ...watcher }, material };
     }
@@ -2245,36 +2657,6 @@ async function connectDood(options, runId, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/mtu.ts
-/**
- * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
- * network with a larger MTU than the outer path makes TLS downloads hang
- * (shared/reference/dind.md §6 #20).
- */
-
-/** Picks the interface of the IPv4 default route from /proc/net/route text. */
-function defaultRouteInterface(routeTable) {
-    for (const line of routeTable.split('\n').slice(1)) {
-        const [iface, destination, , , , , , mask] = line.trim().split(/\s+/);
-        if (destination === '00000000' && mask === '00000000')
-            return iface;
-    }
-    return undefined;
-}
-/** MTU of the default-route interface, or undefined when it cannot be read. */
-async function detectUplinkMtu(procRoot = '/proc', sysRoot = '/sys') {
-    try {
-        const iface = defaultRouteInterface(await (0,promises_.readFile)(`${procRoot}/net/route`, 'utf8'));
-        if (!iface)
-            return undefined;
-        const mtu = Number((await (0,promises_.readFile)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8')).trim());
-        return Number.isInteger(mtu) && mtu > 0 ? mtu : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/teardown.ts
 /**
  * Removes everything a {@link Resources} record names, in the right order,
@@ -2629,25 +3011,32 @@ function removeClientContext() {
 function cell(value) {
     return value.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 }
-/** The summary table (Markdown), pure. */
+/**
+ * The summary table (Markdown), pure. Everything in it is already in hand
+ * when main exports the environment (the /version, /info and bridge calls
+ * run once, right after readiness), so the summary costs no docker call.
+ */
 function summaryTable(info) {
     const header = [
         'Mode',
         'Image',
         'Server version',
         'Storage driver',
+        'Cgroup',
         'MTU',
         'Ready',
         'Endpoint'
     ];
+    const dind = info.mode === 'dind' ? info : undefined;
     const row = [
         info.mode,
-        info.mode === 'dood' ? '(runner’s daemon)' : info.image,
+        dind ? dind.image : '(runner’s daemon)',
         info.serverVersion,
         info.storageDriver,
-        info.mode === 'dood' ? '' : String(info.mtu),
+        dind?.cgroupVersion ? `v${dind.cgroupVersion}` : '',
+        dind ? String(dind.mtu) : '',
         `${info.readyMs} ms`,
-        info.dockerHost
+        `\`${info.dockerHost}\``
     ];
     return [
         '### docker-nest',
@@ -2656,6 +3045,36 @@ function summaryTable(info) {
         `| ${header.map(() => '---').join(' | ')} |`,
         `| ${row.map(cell).join(' | ')} |`,
         ''
+    ].join('\n');
+}
+/**
+ * The failure summary (Markdown), pure: the first line of the error, then
+ * the classified hints (the "Hint: " lines diagnose.ts writes) as a list,
+ * then the full message (log tail included) folded away.
+ */
+function failureSummary(message) {
+    const lines = message.split('\n');
+    const hints = lines
+        .filter((line) => line.startsWith('Hint: '))
+        .map((line) => `- ${line.slice('Hint: '.length)}`);
+    return [
+        '### docker-nest failed',
+        '',
+        `**${lines[0].trim()}**`,
+        '',
+        ...(hints.length > 0 ? [...hints, ''] : []),
+        ...(lines.length > 1
+            ? [
+                '<details><summary>Details</summary>',
+                '',
+                '```',
+                message.replace(/```/g, "'''"),
+                '```',
+                '',
+                '</details>',
+                ''
+            ]
+            : [])
     ].join('\n');
 }
 /** Writes the summary table; a summary that cannot be written is only a warning. */
@@ -2670,7 +3089,7 @@ async function writeSummary(info) {
 /** On failure, the reason in the summary too, so it shows on the run page. */
 async function writeFailureSummary(message) {
     try {
-        appendSummary(['### docker-nest failed', '', '```', message, '```', ''].join('\n'));
+        appendSummary(failureSummary(message));
     }
     catch {
         // The failure itself is already reported; a summary problem must not hide it.

@@ -1,4 +1,4 @@
-/** The job summary: what was started, in one table. */
+/** The job summary: what was started, in one table; on failure, the reason and its hints. */
 import type { NestInfo } from '../core/dind.js'
 import type { DoodInfo } from '../core/dood.js'
 import { appendSummary, warning } from './workflow.js'
@@ -8,25 +8,32 @@ function cell(value: string): string {
   return value.replace(/\|/g, '\\|').replace(/\s+/g, ' ')
 }
 
-/** The summary table (Markdown), pure. */
+/**
+ * The summary table (Markdown), pure. Everything in it is already in hand
+ * when main exports the environment (the /version, /info and bridge calls
+ * run once, right after readiness), so the summary costs no docker call.
+ */
 export function summaryTable(info: NestInfo | DoodInfo): string {
   const header = [
     'Mode',
     'Image',
     'Server version',
     'Storage driver',
+    'Cgroup',
     'MTU',
     'Ready',
     'Endpoint'
   ]
+  const dind = info.mode === 'dind' ? info : undefined
   const row = [
     info.mode,
-    info.mode === 'dood' ? '(runner’s daemon)' : info.image,
+    dind ? dind.image : '(runner’s daemon)',
     info.serverVersion,
     info.storageDriver,
-    info.mode === 'dood' ? '' : String(info.mtu),
+    dind?.cgroupVersion ? `v${dind.cgroupVersion}` : '',
+    dind ? String(dind.mtu) : '',
     `${info.readyMs} ms`,
-    info.dockerHost
+    `\`${info.dockerHost}\``
   ]
   return [
     '### docker-nest',
@@ -35,6 +42,37 @@ export function summaryTable(info: NestInfo | DoodInfo): string {
     `| ${header.map(() => '---').join(' | ')} |`,
     `| ${row.map(cell).join(' | ')} |`,
     ''
+  ].join('\n')
+}
+
+/**
+ * The failure summary (Markdown), pure: the first line of the error, then
+ * the classified hints (the "Hint: " lines diagnose.ts writes) as a list,
+ * then the full message (log tail included) folded away.
+ */
+export function failureSummary(message: string): string {
+  const lines = message.split('\n')
+  const hints = lines
+    .filter((line) => line.startsWith('Hint: '))
+    .map((line) => `- ${line.slice('Hint: '.length)}`)
+  return [
+    '### docker-nest failed',
+    '',
+    `**${lines[0].trim()}**`,
+    '',
+    ...(hints.length > 0 ? [...hints, ''] : []),
+    ...(lines.length > 1
+      ? [
+          '<details><summary>Details</summary>',
+          '',
+          '```',
+          message.replace(/```/g, "'''"),
+          '```',
+          '',
+          '</details>',
+          ''
+        ]
+      : [])
   ].join('\n')
 }
 
@@ -50,9 +88,7 @@ export async function writeSummary(info: NestInfo | DoodInfo): Promise<void> {
 /** On failure, the reason in the summary too, so it shows on the run page. */
 export async function writeFailureSummary(message: string): Promise<void> {
   try {
-    appendSummary(
-      ['### docker-nest failed', '', '```', message, '```', ''].join('\n')
-    )
+    appendSummary(failureSummary(message))
   } catch {
     // The failure itself is already reported; a summary problem must not hide it.
   }

@@ -5,6 +5,8 @@
  */
 import { isIP } from 'node:net'
 import { contextNameProblem } from './docker-context.js'
+import { parseAddressPools } from './address-pools.js'
+import { checkDaemonConfig, parseDaemonConfig } from './daemon-config.js'
 import type {
   DindOptions,
   DockerCliOptions,
@@ -34,7 +36,10 @@ export const INPUT_DEFAULTS = {
   'docker-cli-sha256': '',
   // issue 8, clients: a docker context for buildx, the testcontainers host
   context: '',
-  'testcontainers-host-override': 'false'
+  'testcontainers-host-override': 'false',
+  // Issue 8 (networking): daemon.json and address pools of the inner daemon.
+  'daemon-config': '',
+  'default-address-pools': ''
 } as const
 
 /** The name of one input. */
@@ -325,6 +330,10 @@ function raw(inputs: RawInputs, name: InputName): string {
   return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value
 }
 
+function optionalList<T>(list: T[]): T[] | undefined {
+  return list.length > 0 ? list : undefined
+}
+
 /**
  * Validates all inputs and returns the options, or throws one
  * {@link InputError} listing every problem.
@@ -362,7 +371,15 @@ export function parseInputs(inputs: RawInputs): DindOptions {
         raw(inputs, 'testcontainers-host-override'),
         problems
       )
-    }
+    },
+    // Issue 8: both are left undefined when unset.
+    defaultAddressPools: optionalList(
+      parseAddressPools(raw(inputs, 'default-address-pools'), problems)
+    ),
+    daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems)
+  }
+  if (options.daemonConfig) {
+    checkDaemonConfig(options.daemonConfig, options, problems)
   }
   if (problems.length > 0) throw new InputError(problems)
   return options

@@ -97,6 +97,18 @@ const RULES: HintRule[] = [
       '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
   },
   {
+    // Issue 8: input daemon-config (daemon.json) that this dockerd refuses.
+    id: 'daemon-config',
+    pattern:
+      /directives don't match any configuration option|specified both as a flag and in the configuration file|unable to configure the Docker daemon with file/i,
+    message:
+      "dockerd refused its daemon.json (input 'daemon-config'): a key this " +
+      'Docker version does not know (misspelt, or added in a later ' +
+      'version), a value of the wrong type, or a setting also passed in ' +
+      "'dockerd-args'. " +
+      'The log line above names it.'
+  },
+  {
     id: 'vfs',
     pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
     message:

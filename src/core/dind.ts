@@ -18,11 +18,13 @@ import {
   type Diagnosis
 } from './diagnose.js'
 import type { DockerCli } from './docker.js'
+import { bridgeMtu, describeMtu } from './mtu.js'
 import { phase } from './phase.js'
 import type { DindPlan } from './plan.js'
 import type { ResourceRecorder, Resources } from './resources.js'
 import {
   containerIp,
+  deliverDaemonConfig,
   deliverServerCertificate,
   explainRunFailure,
   publishedPort,
@@ -115,14 +117,17 @@ export async function startDind(
       waitForDaemon(plan, endpoint, container.exited, deps)
     )
     const readyMs = Math.round(performance.now() - started)
-    const [version, info] = await Promise.all([
+    const [version, info, innerMtu] = await Promise.all([
       daemonVersion(endpoint),
-      daemonInfo(endpoint)
+      daemonInfo(endpoint),
+      bridgeMtu(endpoint)
     ])
     logger.info(
       `Docker ${version.Version} is ready after ${readyMs} ms ` +
         `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`
     )
+    const mtu = innerMtu ?? plan.mtu ?? DOCKERD_DEFAULT_MTU
+    logger.info(describeMtu(plan.mtuSetting, mtu, version.Version))
     return {
       mode: 'dind',
       image: plan.image,
@@ -136,7 +141,7 @@ export async function startDind(
       serverVersion: version.Version,
       storageDriver: info.Driver,
       cgroupVersion: info.CgroupVersion ?? '',
-      mtu: plan.mtu ?? DOCKERD_DEFAULT_MTU,
+      mtu,
       readyMs
     }
   } finally {
@@ -216,6 +221,8 @@ async function launch(
         ip,
         inspect.Id.slice(0, 12)
       ])
+    } else if (plan.daemonConfig) {
+      await deliverDaemonConfig(docker, plan)
     }
     return { container: { id: inspect.Id, ip, port, ...watcher }, material }
   } catch (error) {

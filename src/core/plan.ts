@@ -4,6 +4,9 @@
  * is here, so it can be tested in tables without Docker.
  */
 import { randomBytes } from 'node:crypto'
+import { addressPoolArgs } from './address-pools.js'
+import { DAEMON_CONFIG_PATH, configSetsMtu } from './daemon-config.js'
+import { mtuSetting } from './mtu.js'
 import { CERT_DIR_IN_CONTAINER, STARTUP_SCRIPT } from './startup-script.js'
 import type { DindOptions, SubjectAltNames } from './types.js'
 
@@ -37,8 +40,12 @@ export interface DindPlan {
   labels: Record<string, string>
   /** dockerd flags given to the image (the entrypoint adds listeners and TLS). */
   daemonArgs: string[]
-  /** The MTU passed to dockerd, if any. */
+  /** The MTU known up front (input, or the runner's below 1500); the sidecar may lower it. */
   mtu: number | undefined
+  /** DOCKER_NEST_INNER_MTU for the start script (see mtu.ts); undefined: daemon.json decides. */
+  mtuSetting?: string
+  /** The inner daemon's daemon.json text (input `daemon-config`), copied in before start. */
+  daemonConfig?: string
   /** Server certificate names known before start; the container IP and id are added later. */
   serverNames: SubjectAltNames
   waitTimeoutMs: number
@@ -78,15 +85,16 @@ export function chooseMtu(
   return detected !== undefined && detected < 1500 ? detected : undefined
 }
 
-/** dockerd flags derived from the options, in a stable order. */
-export function buildDaemonArgs(
-  options: DindOptions,
-  mtu: number | undefined
-): string[] {
+/**
+ * dockerd flags derived from the options, in a stable order. The MTU flags
+ * are added by the start script (mtu.ts), which knows the sidecar's eth0
+ * and the dockerd version.
+ */
+export function buildDaemonArgs(options: DindOptions): string[] {
   const args: string[] = []
   // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
   if (!options.tls) args.push('--tls=false')
-  if (mtu !== undefined) args.push(`--mtu=${mtu}`)
+  args.push(...addressPoolArgs(options.defaultAddressPools))
   for (const mirror of options.registryMirrors) {
     args.push(`--registry-mirror=${mirror}`)
   }
@@ -115,8 +123,16 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
       [LABELS.run]: runId,
       [LABELS.expires]: String(expires)
     },
-    daemonArgs: buildDaemonArgs(options, mtu),
-    mtu,
+    daemonArgs: buildDaemonArgs(options),
+    mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
+    mtuSetting: mtuSetting(
+      options.mtu,
+      context.detectedMtu,
+      configSetsMtu(options.daemonConfig)
+    ),
+    daemonConfig:
+      options.daemonConfig &&
+      `${JSON.stringify(options.daemonConfig, null, 2)}\n`,
     serverNames: {
       dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
       ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
@@ -150,6 +166,7 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
     '--env',
     `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+    ...scriptEnv(plan),
     '--entrypoint',
     'sh',
     plan.image,
@@ -167,5 +184,17 @@ function networkArgs(network: DindPlan['jobNetwork']): string[] {
     network.name,
     // docker is a SAN of the server certificate; aliases need a user-defined network.
     ...(network.alias ? ['--network-alias', 'docker'] : [])
+  ]
+}
+
+/** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
+function scriptEnv(plan: DindPlan): string[] {
+  return [
+    ...(plan.mtuSetting
+      ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
+      : []),
+    ...(plan.daemonConfig
+      ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
+      : [])
   ]
 }

@@ -4,6 +4,7 @@
  * server certificate streamed in with `docker cp -`. dind.ts sequences these.
  */
 import type { ChildProcess } from 'node:child_process'
+import { daemonConfigEntries } from './daemon-config.js'
 import { classifyLog } from './diagnose.js'
 import { DockerCommandError, type DockerCli } from './docker.js'
 import { buildDindRunArgs, type DindPlan } from './plan.js'
@@ -130,8 +131,19 @@ export async function deliverServerCertificate(
     { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
     { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
     { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+    // daemon.json (input daemon-config) rides along, before the marker.
+    ...daemonConfigEntries(plan.daemonConfig, false),
     { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
   ])
+  await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar })
+}
+
+/** Without TLS: daemon.json and its own ready-marker, the same way. */
+export async function deliverDaemonConfig(
+  docker: DockerCli,
+  plan: DindPlan
+): Promise<void> {
+  const tar = createTar(daemonConfigEntries(plan.daemonConfig, true))
   await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar })
 }
 

@@ -3,11 +3,15 @@
  * `docker run` works for both image contracts and so the server certificate
  * can name the container's IP, which is only known once the container runs:
  *
+ * 0. Work out the MTU flags (mtu.ts, issue 8) while main is still signing
+ *    the server certificate: this may run `dockerd --version`.
  * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
- *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar).
+ *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar); with
+ *    TLS off, the same for daemon.json when input `daemon-config` is set.
  * 2. Drop client variables the image or a job may carry; dockerd reads
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9).
+ *    (shared/reference/dind.md §1.4, §1.9). Then add `--config-file` for
+ *    input `daemon-config`.
  * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
  *    it takes its "certs provided" branch (verify, no key generation).
  * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
@@ -15,24 +19,34 @@
  *    flags — then exec dockerd under docker-init when the image has it.
  */
 
+import { MTU_SCRIPT } from './mtu.js'
+
 /** Marker copied last into the cert dir; its presence means all files are there. */
 export const CERTS_READY_MARKER = '.docker-nest-ready'
 /** Where certificates go inside the sidecar (the official image's default). */
 export const CERT_DIR_IN_CONTAINER = '/certs'
 
 export const STARTUP_SCRIPT = `set -eu
-if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
+${MTU_SCRIPT}
+ready=\${DOCKER_TLS_CERTDIR:-}
+if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
+  ready=\${DOCKER_NEST_CONFIG_FILE%/*}
+fi
+if [ -n "$ready" ]; then
   n=0
-  while [ ! -e "$DOCKER_TLS_CERTDIR/${CERTS_READY_MARKER}" ]; do
+  while [ ! -e "$ready/${CERTS_READY_MARKER}" ]; do
     n=$((n + 1))
     if [ "$n" -gt 12000 ]; then
-      echo "docker-nest: certificates never arrived in $DOCKER_TLS_CERTDIR" >&2
+      echo "docker-nest: certificates never arrived in $ready" >&2
       exit 90
     fi
     sleep 0.01
   done
 fi
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
+if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
+  set -- "--config-file=$DOCKER_NEST_CONFIG_FILE" "$@"
+fi
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   exec dockerd-entrypoint.sh "$@"
 fi

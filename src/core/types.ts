@@ -68,6 +68,10 @@ export interface DindOptions {
   socketProxy: boolean
   /** Action only: where the docker CLI comes from. */
   dockerCli: DockerCliOptions
+  /** `--default-address-pool` entries for the inner daemon (input `default-address-pools`). */
+  defaultAddressPools?: Array<{ base: string; size: number }>
+  /** The inner daemon's daemon.json (input `daemon-config`), already checked for clashes. */
+  daemonConfig?: Record<string, unknown>
   /** Action only: settings for the clients of later steps (issue 8). */
   clients: ClientOptions
 }

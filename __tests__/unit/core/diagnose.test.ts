@@ -31,6 +31,14 @@ describe('classifyLog', () => {
     ['failed to mount overlay: invalid argument', 'overlay-einval'],
     ['sed: write error', 'cgroup-nesting'],
     [
+      "unable to configure the Docker daemon with file /etc/docker-nest/daemon.json: the following directives don't match any configuration option: no-such-option",
+      'daemon-config'
+    ],
+    [
+      'the following directives are specified both as a flag and in the configuration file: debug: (from flag: true, from file: true)',
+      'daemon-config'
+    ],
+    [
       'cannot enter cgroupv2 "/sys/fs/cgroup/docker" with domain controllers -- it is in an invalid state',
       'cgroup-nesting'
     ],

@@ -1,10 +1,15 @@
-import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { describe, expect, it, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  MTU_SCRIPT,
   defaultRouteInterface,
-  detectUplinkMtu
+  describeMtu,
+  detectUplinkMtu,
+  mtuSetting,
+  supportsDefaultNetworkOpts
 } from '../../../src/core/mtu.js'
 
 const ROUTES = `Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
@@ -62,5 +67,90 @@ describe('detectUplinkMtu', () => {
   it('reads this machine without throwing', async () => {
     const mtu = await detectUplinkMtu()
     expect(mtu === undefined || mtu >= 68).toBe(true)
+  })
+})
+
+describe('mtu: the start script setting and the log line', () => {
+  test.each<['auto' | number, number | undefined, boolean, string | undefined]>(
+    [
+      ['auto', 1500, false, 'auto:1500'],
+      ['auto', undefined, false, 'auto:'],
+      ['auto', 1360, true, undefined],
+      [1400, 1500, false, '1400'],
+      [1400, 1500, true, '1400']
+    ]
+  )(
+    '[%#] mtu %s, runner %s, daemon.json %s gives %s',
+    (mtu, runner, byConfig, expected) => {
+      expect(mtuSetting(mtu, runner, byConfig)).toBe(expected)
+    }
+  )
+
+  test.each<[string, boolean]>([
+    ['20.10.24+dfsg1', false],
+    ['23.0.6', false],
+    ['24.0.0', true],
+    ['29.1.0', true],
+    ['', false]
+  ])('[%#] Docker %s has default-network-opts: %s', (version, expected) => {
+    expect(supportsDefaultNetworkOpts(version)).toBe(expected)
+  })
+
+  it('says which networks got the MTU and why', () => {
+    expect(describeMtu('auto:1500', 1500, '26.1.5')).toBe(
+      "Inner networks use MTU 1500 (mtu: auto; the runner's default route has 1500, the smaller of it and the sidecar's eth0 is used below 1500)."
+    )
+    expect(describeMtu('1360', 1360, '26.1.5')).toBe(
+      'Inner networks use MTU 1360: the default bridge and new networks (default-network-opts) (input mtu).'
+    )
+    expect(describeMtu('auto:', 1360, '20.10.24')).toMatch(
+      /^Inner default bridge uses MTU 1360 .* Docker 20\.10\.24 has no default-network-opts \(Docker 24\+\): .*'-o com\.docker\.network\.driver\.mtu=1360'/
+    )
+    expect(describeMtu(undefined, 1400, '26.1.5')).toBe(
+      'Inner networks use MTU 1400 (set by daemon-config).'
+    )
+  })
+})
+
+describe('MTU_SCRIPT (run with sh)', () => {
+  /** The dockerd flags the script leaves in "$@" after `--debug`. */
+  function flags(env: Record<string, string>): string[] {
+    const bin = mkdtempSync(join(tmpdir(), 'docker-nest-fake-dockerd-'))
+    writeFileSync(
+      join(bin, 'dockerd'),
+      '#!/bin/sh\necho "Docker version 20.10.24+dfsg1, build 297e128"\n',
+      { mode: 0o755 }
+    )
+    const result = spawnSync(
+      'sh',
+      ['-c', `set -eu\n${MTU_SCRIPT}\nprintf '%s\\n' "$@"`, 'sh', '--debug'],
+      {
+        encoding: 'utf8',
+        env: { PATH: `${bin}:/usr/bin:/bin`, ...env }
+      }
+    )
+    rmSync(bin, { recursive: true, force: true })
+    expect(result.status).toBe(0)
+    return result.stdout.trim().split('\n')
+  }
+
+  test.each<[Record<string, string>, string[]]>([
+    [{}, ['--debug']],
+    [
+      { DOCKER_NEST_INNER_MTU: '1360', DOCKER_VERSION: '29.4.3' },
+      [
+        '--mtu=1360',
+        '--default-network-opt=bridge=com.docker.network.driver.mtu=1360',
+        '--debug'
+      ]
+    ],
+    // No DOCKER_VERSION (not the official image): asks dockerd, 20.10 here.
+    [{ DOCKER_NEST_INNER_MTU: '1360' }, ['--mtu=1360', '--debug']],
+    [
+      { DOCKER_NEST_INNER_MTU: '1360', DOCKER_VERSION: 'x' },
+      ['--mtu=1360', '--debug']
+    ]
+  ])('[%#] %o leaves %o', (env, expected) => {
+    expect(flags(env)).toEqual(expected)
   })
 })

@@ -79,17 +79,21 @@ describe('chooseMtu', () => {
 })
 
 describe('buildDaemonArgs', () => {
-  test.each<[RawInputs, number | undefined, string[]]>([
-    [{}, undefined, []],
-    [{ tls: 'false' }, undefined, ['--tls=false']],
-    [{}, 1360, ['--mtu=1360']],
+  test.each<[RawInputs, string[]]>([
+    [{}, []],
+    [{ tls: 'false' }, ['--tls=false']],
+    // The MTU flags come from the start script (it knows eth0 and the version).
+    [{ mtu: '1360' }, []],
+    [
+      { 'default-address-pools': 'base=10.201.0.0/16,size=24' },
+      ['--default-address-pool=base=10.201.0.0/16,size=24']
+    ],
     [
       {
         'registry-mirrors': 'https://a.example https://b.example',
         'insecure-registries': 'reg.local:5000',
         'dockerd-args': '--debug\n--log-level warn'
       },
-      undefined,
       [
         '--registry-mirror=https://a.example',
         '--registry-mirror=https://b.example',
@@ -99,8 +103,8 @@ describe('buildDaemonArgs', () => {
         'warn'
       ]
     ]
-  ])('[%#] %o with mtu %s gives %o', (inputs, mtu, expected) => {
-    expect(buildDaemonArgs(parseInputs(inputs), mtu)).toEqual(expected)
+  ])('[%#] %o gives %o', (inputs, expected) => {
+    expect(buildDaemonArgs(parseInputs(inputs))).toEqual(expected)
   })
 })
 
@@ -142,9 +146,15 @@ describe('buildDindRunArgs', () => {
   })
 
   it('sets the cert dir only with TLS, and passes nothing else from the job environment', () => {
-    expect(valuesOf(args, '--env')).toEqual(['DOCKER_TLS_CERTDIR=/certs'])
+    expect(valuesOf(args, '--env')).toEqual([
+      'DOCKER_TLS_CERTDIR=/certs',
+      'DOCKER_NEST_INNER_MTU=auto:1360'
+    ])
     const plain = buildDindRunArgs(planFor({ tls: 'false' }))
-    expect(valuesOf(plain, '--env')).toEqual(['DOCKER_TLS_CERTDIR='])
+    expect(valuesOf(plain, '--env')).toEqual([
+      'DOCKER_TLS_CERTDIR=',
+      'DOCKER_NEST_INNER_MTU=auto:'
+    ])
     expect(plain.filter((arg) => arg === '-e' || arg === '--env-file')).toEqual(
       []
     )
@@ -158,7 +168,6 @@ describe('buildDindRunArgs', () => {
       '-c',
       STARTUP_SCRIPT,
       'docker-nest-start',
-      '--mtu=1360',
       '--debug'
     ])
   })
@@ -167,6 +176,36 @@ describe('buildDindRunArgs', () => {
     const plain = buildDindRunArgs(planFor({ tls: 'false' }))
     expect(valuesOf(plain, '--publish')).toEqual(['127.0.0.1::2375'])
     expect(plain.slice(-1)).toEqual(['--tls=false'])
+  })
+})
+
+describe('MTU and daemon.json reach the start script', () => {
+  test.each<[RawInputs, number | undefined, string[]]>([
+    [{}, undefined, ['DOCKER_NEST_INNER_MTU=auto:']],
+    [{}, 1500, ['DOCKER_NEST_INNER_MTU=auto:1500']],
+    [{ mtu: '1400' }, 1360, ['DOCKER_NEST_INNER_MTU=1400']],
+    [
+      { 'daemon-config': '{"mtu": 1400}' },
+      1360,
+      ['DOCKER_NEST_CONFIG_FILE=/etc/docker-nest/daemon.json']
+    ],
+    [
+      { 'daemon-config': '{"debug": true}' },
+      undefined,
+      [
+        'DOCKER_NEST_INNER_MTU=auto:',
+        'DOCKER_NEST_CONFIG_FILE=/etc/docker-nest/daemon.json'
+      ]
+    ]
+  ])('[%#] %o with uplink %s sets %o', (inputs, detected, expected) => {
+    const args = buildDindRunArgs(planFor(inputs, detected))
+    expect(valuesOf(args, '--env').slice(1)).toEqual(expected)
+  })
+
+  it('keeps the daemon.json text in the plan, one object, pretty-printed', () => {
+    const plan = planFor({ 'daemon-config': '{"labels":["a=b"]}' })
+    expect(JSON.parse(plan.daemonConfig ?? '')).toEqual({ labels: ['a=b'] })
+    expect(planFor({}).daemonConfig).toBeUndefined()
   })
 })
 

@@ -33,7 +33,8 @@ export const LIST_INPUTS: InputName[] = [
   'dockerd-args',
   'registry-mirrors',
   'insecure-registries',
-  'tls-san'
+  'tls-san',
+  'default-address-pools'
 ]
 /**
  * Inputs that only make sense for the Action: post's cleanup policy, and the
