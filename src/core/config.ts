@@ -10,6 +10,8 @@ import type {
   Mode,
   SubjectAltNames
 } from './types.js'
+import { checkRootless, imageFor } from './rootless.js'
+import { parseRuntime } from './runtime.js'
 
 /** The official image, pinned to a major version so upgrades are deliberate. */
 export const DEFAULT_DIND_IMAGE = 'docker:29-dind'
@@ -30,7 +32,11 @@ export const INPUT_DEFAULTS = {
   'socket-proxy': 'false',
   'docker-cli-version': '',
   'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-  'docker-cli-sha256': ''
+  'docker-cli-sha256': '',
+  // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+  // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
+  runtime: '',
+  rootless: 'false'
 } as const
 
 /** The name of one input. */
@@ -323,7 +329,7 @@ export function parseInputs(inputs: RawInputs): DindOptions {
   const problems: string[] = []
   const options: DindOptions = {
     mode: parseMode(raw(inputs, 'mode'), problems),
-    image: parseImage(raw(inputs, 'image'), problems),
+    image: '',
     tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
     waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
     dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
@@ -344,8 +350,16 @@ export function parseInputs(inputs: RawInputs): DindOptions {
       raw(inputs, 'socket-proxy'),
       problems
     ),
-    dockerCli: parseDockerCli(inputs, problems)
+    dockerCli: parseDockerCli(inputs, problems),
+    runtime: parseRuntime(raw(inputs, 'runtime'), problems),
+    rootless: parseBoolean('rootless', raw(inputs, 'rootless'), problems)
   }
+  // Issue 6: the default image follows `rootless`.
+  options.image = parseImage(
+    imageFor(inputs.image, options.rootless, DEFAULT_DIND_IMAGE),
+    problems
+  )
+  checkRootless(options.rootless, options.runtime, problems)
   if (problems.length > 0) throw new InputError(problems)
   return options
 }

@@ -36,6 +36,11 @@ unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEX
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   exec dockerd-entrypoint.sh "$@"
 fi
+if [ "$(id -u)" != 0 ]; then
+  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
+  exit 126
+fi
 if ! command -v dockerd >/dev/null 2>&1; then
   echo "docker-nest: dockerd: not found on PATH in this image" >&2
   exit 127

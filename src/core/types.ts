@@ -68,6 +68,10 @@ export interface DindOptions {
   socketProxy: boolean
   /** Action only: where the docker CLI comes from. */
   dockerCli: DockerCliOptions
+  /** Issue 6: OCI runtime of the sidecar (`--runtime`); '' = the daemon's default. */
+  runtime: string
+  /** Issue 6: the image follows the docker:<ver>-dind-rootless contract (uid 1000). */
+  rootless: boolean
 }
 
 /**

@@ -39,7 +39,9 @@ describe('parseInputs', () => {
         version: '',
         baseUrl: 'https://download.docker.com/linux/static/stable',
         sha256: ''
-      }
+      },
+      runtime: '',
+      rootless: false
     })
   })
 
