@@ -54,7 +54,7 @@ export const ROOTLESS_RULES: RootlessRule[] = [
   {
     id: 'apparmor-userns',
     pattern:
-      /fork\/exec \/proc\/self\/exe: operation not permitted|apparmor_restrict_unprivileged_userns/i,
+      /rootlesskit.*fork\/exec \/proc\/self\/exe: operation not permitted|apparmor_restrict_unprivileged_userns/i,
     message:
       'AppArmor refuses unprivileged user namespaces (Ubuntu 23.10+/24.04: ' +
       'kernel.apparmor_restrict_unprivileged_userns=1). ' +
@@ -74,7 +74,7 @@ export const ROOTLESS_RULES: RootlessRule[] = [
   },
   {
     id: 'rootless-tun',
-    pattern: /setting up tap|\/dev\/net\/tun|tuntap/i,
+    pattern: /setting up tap|rootlesskit.*\/dev\/net\/tun/i,
     message:
       'slirp4netns could not create its tap device: /dev/net/tun must exist ' +
       'on the runner and be usable by uid 1000 (mode 0666, the udev default; ' +
