@@ -95,7 +95,9 @@ async function chooseMode(step: Step): Promise<'dind' | 'dood'> {
       const probed = await probePrivileged(
         docker,
         options.image,
-        `${runPrefix()}-${randomSuffix()}-probe`
+        `${runPrefix()}-${randomSuffix()}-probe`,
+        undefined,
+        options.runtime
       )
       core.exportVariable('DOCKER_NEST_PRIVILEGED', String(probed.privileged))
       return probed

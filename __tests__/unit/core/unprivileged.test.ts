@@ -14,6 +14,7 @@ import {
   parseInputs,
   type RawInputs
 } from '../../../src/core/config.js'
+import { buildProbeArgs } from '../../../src/core/auto.js'
 import { classifyLog } from '../../../src/core/diagnose.js'
 import { DockerCommandError, type DockerCli } from '../../../src/core/docker.js'
 import { buildDindRunArgs, makePlan } from '../../../src/core/plan.js'
@@ -101,6 +102,15 @@ describe('input runtime', () => {
     ).toEqual(['io.containerd.runc.v2', 'runc'])
     expect(parseRuntimes('not json')).toEqual([])
     expect(parseRuntimes('null')).toEqual([])
+  })
+
+  it('mode auto probes with the same isolation as the sidecar', () => {
+    const probe = buildProbeArgs('docker:29-dind', 'r-probe', 'sysbox-runc')
+    expect(probe).toContain('--runtime=sysbox-runc')
+    expect(probe).not.toContain('--privileged')
+    expect(buildProbeArgs('docker:29-dind', 'r-probe')).toContain(
+      '--privileged'
+    )
   })
 
   it('isolation flags default to privileged when the runtime is unset', () => {

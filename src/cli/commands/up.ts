@@ -183,7 +183,9 @@ async function upAuto(ctx: UpContext): Promise<Started> {
   const probe = await probePrivileged(
     ctx.docker,
     ctx.options.image,
-    `local-${randomSuffix()}-probe`
+    `local-${randomSuffix()}-probe`,
+    undefined,
+    ctx.options.runtime
   )
   ctx.logger.info(
     `mode: auto chose ${probe.privileged ? 'dind' : 'dood'}: ${probe.reason}.`
