@@ -136,6 +136,58 @@ suite('Unprivileged routes (real daemon)', () => {
   )
 
   it(
+    'rootless: unprivileged runs the same contract without --privileged, only with what rootlesskit needs',
+    async () => {
+      const main = await runMain({
+        inputs: { rootless: 'unprivileged', image: ROOTLESS_IMAGE },
+        workDir: join(work.dir, 'rootless-unprivileged')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(errorOf(main)).toBe('')
+        expect(main.exitCode).toBe(0)
+        const inspect = JSON.parse(
+          dockerOk(['inspect', main.outputs['container-id']])
+        )[0]
+        expect(inspect.HostConfig.Privileged).toBe(false)
+        // Docker 20.10 stores it as CAP_SYS_ADMIN
+        expect(inspect.HostConfig.CapAdd).toEqual([
+          expect.stringMatching(/^(CAP_)?SYS_ADMIN$/)
+        ])
+        expect([...inspect.HostConfig.SecurityOpt].sort()).toEqual([
+          'apparmor=unconfined',
+          'seccomp=unconfined'
+        ])
+        // systempaths=unconfined is stored as empty masked/read-only paths
+        expect(inspect.HostConfig.MaskedPaths).toEqual([])
+        expect(inspect.HostConfig.ReadonlyPaths).toEqual([])
+        expect(
+          inspect.HostConfig.Devices.map(
+            (d: { PathOnHost: string }) => d.PathOnHost
+          )
+        ).toEqual(['/dev/net/tun'])
+        const env = nestEnv(main.env)
+        const info = JSON.parse(
+          dockerOk(['info', '--format', '{{json .}}'], env)
+        )
+        expect(info.SecurityOptions).toContain('name=rootless')
+        loadImageInto(env, IMAGES.busybox)
+        expect(
+          dockerOk(
+            ['run', '--rm', IMAGES.busybox, 'sh', '-c', 'echo inside'],
+            env
+          ).trim()
+        ).toBe('inside')
+        expect((await runPost(main)).exitCode).toBe(0)
+        expect(leftovers(runId)).toEqual([])
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
     'a rootless image without rootless: true fails fast with the hint to set it',
     async () => {
       const main = await runMain({

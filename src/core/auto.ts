@@ -24,12 +24,12 @@ export const PROBE_TIMEOUT_MS = 120_000
 export function buildProbeArgs(
   image: string,
   runId: string,
-  runtime = ''
+  isolation: readonly string[] = isolationArgs('')
 ): string[] {
   return [
     'run',
     '--rm',
-    ...isolationArgs(runtime),
+    ...isolation,
     '--network',
     'none',
     '--label',
@@ -64,10 +64,10 @@ export async function probePrivileged(
   image: string,
   runId: string,
   timeoutMs = PROBE_TIMEOUT_MS,
-  runtime = ''
+  isolation: readonly string[] = isolationArgs('')
 ): Promise<ProbeResult> {
   const started = performance.now()
-  const result = await docker.tryExec(buildProbeArgs(image, runId, runtime), {
+  const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
     timeoutMs
   })
   const ms = Math.round(performance.now() - started)

@@ -10,7 +10,7 @@ import type {
   Mode,
   SubjectAltNames
 } from './types.js'
-import { checkRootless, imageFor } from './rootless.js'
+import { checkRootless, imageFor, parseRootless } from './rootless.js'
 import { parseRuntime } from './runtime.js'
 
 /** The official image, pinned to a major version so upgrades are deliberate. */
@@ -352,7 +352,7 @@ export function parseInputs(inputs: RawInputs): DindOptions {
     ),
     dockerCli: parseDockerCli(inputs, problems),
     runtime: parseRuntime(raw(inputs, 'runtime'), problems),
-    rootless: parseBoolean('rootless', raw(inputs, 'rootless'), problems)
+    ...parseRootless(raw(inputs, 'rootless'), problems)
   }
   // Issue 6: the default image follows `rootless`.
   options.image = parseImage(

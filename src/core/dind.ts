@@ -186,7 +186,7 @@ async function launch(
   const { docker, logger } = deps
   logger.info(`Image ${plan.image}, container ${plan.name}`)
   logger.info(
-    `Sidecar: ${describeIsolation(plan.runtime)}${plan.rootless ? ', rootless (uid 1000)' : ''}`
+    `Sidecar: ${describeIsolation(plan.runtime, plan.rootlessUnprivileged)}${plan.rootless ? ', rootless (uid 1000)' : ''}`
   )
   logger.debug(
     `dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`

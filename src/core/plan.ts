@@ -53,6 +53,8 @@ export interface DindPlan {
   runtime: string
   /** Issue 6: rootless image contract (uid 1000, data under its home). */
   rootless: boolean
+  /** Issue 6: rootless without --privileged (only what rootlesskit needs). */
+  rootlessUnprivileged: boolean
 }
 
 /** Inputs to {@link makePlan} that come from the environment rather than the user. */
@@ -129,7 +131,8 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
     },
     waitTimeoutMs: options.waitTimeoutMs,
     runtime: options.runtime,
-    rootless: options.rootless
+    rootless: options.rootless,
+    rootlessUnprivileged: options.rootlessUnprivileged
   }
 }
 
@@ -149,7 +152,7 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     plan.name,
     ...labelArgs,
     // --privileged, or a runtime such as sysbox that isolates without it.
-    ...isolationArgs(plan.runtime),
+    ...isolationArgs(plan.runtime, plan.rootlessUnprivileged),
     // Loopback only: the daemon is for this job, never for the network.
     '--publish',
     `127.0.0.1::${plan.containerPort}`,

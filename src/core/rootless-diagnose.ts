@@ -68,9 +68,9 @@ export const ROOTLESS_RULES: RootlessRule[] = [
       /newuidmap|newgidmap|failed to setup UID\/GID map|uid_map.*(operation not permitted|permission denied)/i,
     message:
       'rootlesskit could not map the user namespace (newuidmap/newgidmap). ' +
-      'The sidecar must run --privileged (the official docs do, and ' +
-      'docker-nest does unless runtime is sysbox), and the image needs the ' +
-      'setuid newuidmap/newgidmap from uidmap (shadow-uidmap).'
+      'The sidecar needs --privileged (rootless: true) or at least ' +
+      'CAP_SYS_ADMIN (rootless: unprivileged; a runner that drops it breaks ' +
+      'this), and the image needs the setuid newuidmap/newgidmap of uidmap.'
   },
   {
     id: 'rootless-tun',

@@ -14,8 +14,8 @@
  *   root-owned files become `nobody` there) could read the key.
  *
  * The official docs still run this image `--privileged` (docker-library
- * #151, #281): rootlesskit needs to mount procfs and create a tap device, so
- * the isolation flags stay those of input `runtime`.
+ * #151, #281), and so does `rootless: true`; `rootless: unprivileged` gives
+ * it only what rootlesskit needs (runtime.ts ROOTLESS_UNPRIVILEGED_ARGS).
  */
 import { isSysbox } from './runtime.js'
 
@@ -41,6 +41,29 @@ export function certOwnerFor(rootless: boolean): { uid: number; gid: number } {
   return rootless
     ? { uid: ROOTLESS_UID, gid: ROOTLESS_UID }
     : { uid: 0, gid: 0 }
+}
+
+/**
+ * Input `rootless`: 'true'/'false' (YAML booleans), or 'unprivileged': the
+ * rootless contract without --privileged (see ROOTLESS_UNPRIVILEGED_ARGS).
+ */
+export function parseRootless(
+  value: string,
+  problems: string[]
+): { rootless: boolean; rootlessUnprivileged: boolean } {
+  if (value === 'unprivileged') {
+    return { rootless: true, rootlessUnprivileged: true }
+  }
+  if (['true', 'True', 'TRUE'].includes(value)) {
+    return { rootless: true, rootlessUnprivileged: false }
+  }
+  if (!['false', 'False', 'FALSE'].includes(value)) {
+    problems.push(
+      `Input 'rootless' must be 'true', 'false' or 'unprivileged', ` +
+        `got '${value}'.`
+    )
+  }
+  return { rootless: false, rootlessUnprivileged: false }
 }
 
 /**

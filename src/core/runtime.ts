@@ -39,23 +39,49 @@ export function parseRuntime(value: string, problems: string[]): string {
 }
 
 /**
+ * `rootless: unprivileged`: what a rootless daemon needs instead of
+ * `--privileged`, each found necessary on the test machine (README
+ * "Unprivileged routes"): SYS_ADMIN for rootlesskit's mounts and namespaces,
+ * no seccomp filter (inner containers' keyrings), no AppArmor profile (Docker's
+ * default one denies mount), unmasked /proc and /sys paths (procfs for inner
+ * containers), and the tun device for slirp4netns.
+ */
+export const ROOTLESS_UNPRIVILEGED_ARGS = [
+  '--cap-add=SYS_ADMIN',
+  '--security-opt=seccomp=unconfined',
+  '--security-opt=apparmor=unconfined',
+  '--security-opt=systempaths=unconfined',
+  '--device=/dev/net/tun'
+] as const
+
+/**
  * `docker run` flags for the sidecar's isolation: `--runtime=<name>` when
  * one is set, and `--privileged` unless the runtime is sysbox (which refuses
- * it and does not need it).
+ * it and does not need it) or the nest is `rootless: unprivileged`.
  */
-export function isolationArgs(runtime: string | undefined): string[] {
-  if (!runtime) return ['--privileged']
-  return isSysbox(runtime)
-    ? [`--runtime=${runtime}`]
-    : [`--runtime=${runtime}`, '--privileged']
+export function isolationArgs(
+  runtime: string | undefined,
+  rootlessUnprivileged = false
+): string[] {
+  const runtimeArgs = runtime ? [`--runtime=${runtime}`] : []
+  if (runtime && isSysbox(runtime)) return runtimeArgs
+  return rootlessUnprivileged
+    ? [...runtimeArgs, ...ROOTLESS_UNPRIVILEGED_ARGS]
+    : [...runtimeArgs, '--privileged']
 }
 
 /** One line for the log: how the sidecar is isolated. */
-export function describeIsolation(runtime: string | undefined): string {
-  if (!runtime) return "privileged, the daemon's default runtime"
+export function describeIsolation(
+  runtime: string | undefined,
+  rootlessUnprivileged = false
+): string {
+  const how = rootlessUnprivileged
+    ? 'not privileged (SYS_ADMIN, unconfined seccomp/AppArmor, /dev/net/tun)'
+    : 'privileged'
+  if (!runtime) return `${how}, the daemon's default runtime`
   return isSysbox(runtime)
     ? `runtime ${runtime}, not privileged (sysbox isolates the nest)`
-    : `runtime ${runtime}, privileged`
+    : `runtime ${runtime}, ${how}`
 }
 
 /** The runtime names of `docker info --format '{{json .Runtimes}}'`, sorted. */

@@ -72,6 +72,8 @@ export interface DindOptions {
   runtime: string
   /** Issue 6: the image follows the docker:<ver>-dind-rootless contract (uid 1000). */
   rootless: boolean
+  /** Issue 6: `rootless: unprivileged`, the rootless sidecar without --privileged. */
+  rootlessUnprivileged: boolean
 }
 
 /**

@@ -41,7 +41,8 @@ describe('parseInputs', () => {
         sha256: ''
       },
       runtime: '',
-      rootless: false
+      rootless: false,
+      rootlessUnprivileged: false
     })
   })
 

@@ -24,6 +24,7 @@ import {
   certOwnerFor
 } from '../../../src/core/rootless.js'
 import {
+  ROOTLESS_UNPRIVILEGED_ARGS,
   explainUnknownRuntime,
   isolationArgs,
   parseRuntimes
@@ -105,7 +106,11 @@ describe('input runtime', () => {
   })
 
   it('mode auto probes with the same isolation as the sidecar', () => {
-    const probe = buildProbeArgs('docker:29-dind', 'r-probe', 'sysbox-runc')
+    const probe = buildProbeArgs(
+      'docker:29-dind',
+      'r-probe',
+      isolationArgs('sysbox-runc')
+    )
     expect(probe).toContain('--runtime=sysbox-runc')
     expect(probe).not.toContain('--privileged')
     expect(buildProbeArgs('docker:29-dind', 'r-probe')).toContain(
@@ -209,7 +214,7 @@ describe('input rootless', () => {
 
   it('rejects a junk boolean and the sysbox combination, naming the inputs', () => {
     expect(problemsFor({ rootless: 'yes' })).toEqual([
-      "Input 'rootless' must be 'true' or 'false', got 'yes'."
+      "Input 'rootless' must be 'true', 'false' or 'unprivileged', got 'yes'."
     ])
     expect(problemsFor({ rootless: 'true', runtime: 'sysbox-runc' })).toEqual([
       expect.stringMatching(
@@ -247,6 +252,37 @@ describe('input rootless', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('input rootless: unprivileged', () => {
+  it('drops --privileged for exactly what rootlesskit needs, keeping the rootless contract', () => {
+    const options = parseInputs({ rootless: 'unprivileged' })
+    expect(options).toMatchObject({
+      rootless: true,
+      rootlessUnprivileged: true,
+      image: DEFAULT_DIND_ROOTLESS_IMAGE
+    })
+    const args = argsFor({ rootless: 'unprivileged' })
+    const flags = runFlags(args, DEFAULT_DIND_ROOTLESS_IMAGE)
+    expect(flags).not.toContain('--privileged')
+    expect(
+      flags.filter((a) => /^--(cap-add|security-opt|device)/.test(a))
+    ).toEqual([...ROOTLESS_UNPRIVILEGED_ARGS])
+    expect(args[args.indexOf('--mount') + 1]).toContain(
+      `dst=${ROOTLESS_DATA_ROOT},`
+    )
+    // with an explicit non-sysbox runtime the same flags follow it
+    expect(isolationArgs('runc', true)).toEqual([
+      '--runtime=runc',
+      ...ROOTLESS_UNPRIVILEGED_ARGS
+    ])
+  })
+
+  it('is refused with sysbox, like rootless: true', () => {
+    expect(
+      problemsFor({ rootless: 'unprivileged', runtime: 'sysbox-runc' })
+    ).toEqual([expect.stringMatching(/^Input 'rootless' must be false/)])
   })
 })
 
