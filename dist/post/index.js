@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(685);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(737);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 685:
+/***/ 737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -149,7 +149,7 @@ const types_HOST_DOCKER_ENV_KEYS = [
 
 const STDERR_TAIL_LINES = 20;
 /** A docker CLI call that exited non-zero (or could not start). */
-class docker_DockerCommandError extends Error {
+class DockerCommandError extends Error {
     args;
     exitCode;
     stderr;
@@ -233,7 +233,7 @@ class DockerCli {
             throw new CancelledError(args);
         const result = await this.tryExec(args, options);
         if (result.exitCode !== 0) {
-            throw new docker_DockerCommandError(args, result.exitCode, result.stderr);
+            throw new DockerCommandError(args, result.exitCode, result.stderr);
         }
         return result;
     }
@@ -393,167 +393,12 @@ async function daemon_client_daemonInfo(endpoint) {
     return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
 }
 
-;// CONCATENATED MODULE: ./src/core/runtime.ts
-/**
- * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
- * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
- *
- * Sysbox runs "system containers" in a user namespace with procfs/sysfs
- * virtualised, so the official dind image works there without
- * `--privileged`; with `--privileged` sysbox refuses to start the container,
- * and it supports neither `--userns=host`, `--pid=host`, `--network=host`
- * nor nested user namespaces (nestybox/sysbox docs/user-guide/limitations.md,
- * reference dind.md §3).
- */
-
-/** Docker runtime names: letters, digits and `._+-`, like the keys of daemon.json "runtimes". */
-const RUNTIME_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
-/**
- * What dockerd says when `--runtime` names a runtime it does not know:
- * "Unknown runtime specified X" (≤ 23) or "unknown or invalid runtime name: X" (≥ 24).
- */
-const UNKNOWN_RUNTIME = /Unknown runtime specified|unknown or invalid runtime name/i;
-/** True for the sysbox runtimes (`sysbox-runc`, or a renamed copy of it). */
-function runtime_isSysbox(runtime) {
-    return /sysbox/i.test(runtime);
-}
-/** Validates input `runtime`; '' means the daemon's default runtime. */
-function parseRuntime(value, problems) {
-    if (value !== '' && !RUNTIME_NAME.test(value)) {
-        problems.push(`Input 'runtime' must be a runtime name known to the runner's Docker ` +
-            `daemon such as 'sysbox-runc' (letters, digits and . _ + -), ` +
-            `got '${value}'.`);
-    }
-    return value;
-}
-/**
- * `docker run` flags for the sidecar's isolation: `--runtime=<name>` when
- * one is set, and `--privileged` unless the runtime is sysbox (which refuses
- * it and does not need it).
- */
-function runtime_isolationArgs(runtime) {
-    if (!runtime)
-        return ['--privileged'];
-    return runtime_isSysbox(runtime)
-        ? [`--runtime=${runtime}`]
-        : [`--runtime=${runtime}`, '--privileged'];
-}
-/** One line for the log: how the sidecar is isolated. */
-function describeIsolation(runtime) {
-    if (!runtime)
-        return "privileged, the daemon's default runtime";
-    return runtime_isSysbox(runtime)
-        ? `runtime ${runtime}, not privileged (sysbox isolates the nest)`
-        : `runtime ${runtime}, privileged`;
-}
-/** The runtime names of `docker info --format '{{json .Runtimes}}'`, sorted. */
-function parseRuntimes(json) {
-    try {
-        const parsed = JSON.parse(json);
-        if (parsed === null || typeof parsed !== 'object')
-            return [];
-        return Object.keys(parsed).sort();
-    }
-    catch {
-        return [];
-    }
-}
-/**
- * When `docker run` failed because the daemon does not know the runtime,
- * an error naming the input, the value and the runtimes the daemon has (one
- * `docker info`, on this failure path only); otherwise undefined.
- */
-async function explainUnknownRuntime(docker, runtime, error) {
-    if (!runtime ||
-        !(error instanceof DockerCommandError) ||
-        !UNKNOWN_RUNTIME.test(error.stderr)) {
-        return undefined;
-    }
-    const info = await docker.tryExec(['info', '--format', '{{json .Runtimes}}']);
-    const known = info.exitCode === 0 ? parseRuntimes(info.stdout) : [];
-    const have = known.length > 0 ? known.join(', ') : 'unknown (docker info failed)';
-    const install = runtime_isSysbox(runtime)
-        ? ' Install sysbox on the runner (https://github.com/nestybox/sysbox), ' +
-            'which registers sysbox-runc with dockerd, or leave the input empty.'
-        : ' Register it in /etc/docker/daemon.json ("runtimes") and restart ' +
-            'dockerd, or leave the input empty.';
-    return new Error(`Input 'runtime' is '${runtime}', but the runner's Docker daemon has no ` +
-        `such runtime; it has: ${have}.${install}`, { cause: error });
-}
-
-;// CONCATENATED MODULE: ./src/core/rootless.ts
-/**
- * Issue 6, unprivileged routes: input `rootless: true`, the official
- * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
- * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
- * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
- * (/run/user/1000), rootlesskit forwards the TLS port 2376 from its network
- * namespace, and the data root is the image's volume under the home
- * directory. What changes for docker-nest:
- *
- * - the default image is the rootless variant;
- * - the data volume goes on /home/rootless/.local/share/docker;
- * - the server certificate is owned by uid 1000, or neither the start script
- *   (waiting for it) nor dockerd (mapped to root in its user namespace;
- *   root-owned files become `nobody` there) could read the key.
- *
- * The official docs still run this image `--privileged` (docker-library
- * #151, #281): rootlesskit needs to mount procfs and create a tap device, so
- * the isolation flags stay those of input `runtime`.
- */
-
-/** Default image when `rootless: true` and input `image` is empty. */
-const DEFAULT_DIND_ROOTLESS_IMAGE = 'docker:29-dind-rootless';
-/** The `rootless` user of the official image. */
-const ROOTLESS_UID = 1000;
-/** The inner daemon's data root: the official rootless image's VOLUME. */
-const ROOTLESS_DATA_ROOT = '/home/rootless/.local/share/docker';
-/** The data root of the rootful images (their VOLUME). */
-const ROOTFUL_DATA_ROOT = '/var/lib/docker';
-/** Where the inner daemon keeps its data, so the volume goes there. */
-function rootless_dataRootFor(rootless) {
-    return rootless ? ROOTLESS_DATA_ROOT : ROOTFUL_DATA_ROOT;
-}
-/** Owner of the files docker-nest copies into the sidecar. */
-function certOwnerFor(rootless) {
-    return rootless
-        ? { uid: ROOTLESS_UID, gid: ROOTLESS_UID }
-        : { uid: 0, gid: 0 };
-}
-/**
- * Checks that `rootless` fits the other inputs: sysbox already runs the
- * daemon unprivileged and does not support the nested user namespace
- * rootlesskit needs (sysbox limitations.md), so the two do not combine.
- */
-function checkRootless(rootless, runtime, problems) {
-    if (rootless && isSysbox(runtime)) {
-        problems.push(`Input 'rootless' must be false with runtime '${runtime}': sysbox ` +
-            'already runs the daemon without --privileged and does not support ' +
-            'the nested user namespace rootless Docker needs. Use one of them.');
-    }
-}
-/**
- * The image: the user's, else the rootless or the rootful default. The
- * rootful default itself also becomes the rootless one: the Action runner
- * passes action.yml's default for an unset input, so docker-nest cannot tell
- * it from a chosen value, and the rootful image cannot run rootless anyway.
- */
-function imageFor(given, rootless, rootfulDefault) {
-    const image = given?.trim() ?? '';
-    if (rootless && (image === '' || image === rootfulDefault)) {
-        return DEFAULT_DIND_ROOTLESS_IMAGE;
-    }
-    return image === '' ? rootfulDefault : image;
-}
-
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
  * is here, so it can be tested in tables without Docker.
  */
-
-
 
 
 /** Label keys every docker-nest resource carries, so post and reap find them. */
@@ -623,9 +468,7 @@ function makePlan(options, context) {
             dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
             ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
         },
-        waitTimeoutMs: options.waitTimeoutMs,
-        runtime: options.runtime,
-        rootless: options.rootless
+        waitTimeoutMs: options.waitTimeoutMs
     };
 }
 /** `docker run` arguments for the sidecar. */
@@ -643,15 +486,14 @@ function buildDindRunArgs(plan) {
         '--name',
         plan.name,
         ...labelArgs,
-        // --privileged, or a runtime such as sysbox that isolates without it.
-        ...isolationArgs(plan.runtime),
+        '--privileged',
         // Loopback only: the daemon is for this job, never for the network.
         '--publish',
         `127.0.0.1::${plan.containerPort}`,
         ...networkArgs(plan.jobNetwork),
         // --mount (not -v) so the volume is created with our labels in the same call.
         '--mount',
-        `type=volume,src=${plan.volume},dst=${dataRootFor(plan.rootless)}${volumeLabels}`,
+        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
         '--env',
         `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
         '--entrypoint',
