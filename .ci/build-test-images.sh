@@ -54,6 +54,7 @@ $P/dockerd:26|dockerd|$P/debian-docker:trixie
 $P/dockerd-exits:latest|exits|$P/busybox:latest
 $P/dockerd-unprivileged:20|unprivileged|$P/dockerd:20
 $P/clients:trixie|clients|trixie
+$P/dind-rootless:26|rootless|trixie
 "
 # The client tools the e2e client tests run (issue 8), installed on top of
 # the suite's rootfs: docker CLI plugins buildx and compose v2, docker-py.
@@ -487,6 +488,83 @@ EOF
   build_ctx "$1" "$ctx"
 }
 
+# Issue 6: the docker:<ver>-dind-rootless contract (reference dind.md §1.1,
+# §1.10): uid 1000 'rootless' with subuid/subgid, rootlesskit + slirp4netns,
+# /run/user mode 1777, data volume under the home directory, USER rootless.
+# The packages come from a copy of the cached <suite> rootfs plus apt in a
+# chroot (mirror from the apt configuration, emptied afterwards); the copy is
+# cached as rootfs-<suite>-rootless, keyed by its parameters.
+readonly ROOTLESS_PACKAGES=rootlesskit,uidmap,slirp4netns,iproute2
+ensure_rootless_rootfs() { # suite; sets ROOTFS
+  local suite=$1 dir base params mirror m
+  ensure_rootfs "$suite"
+  base=$ROOTFS
+  dir=$CACHE_DIR/rootfs-$suite-rootless
+  params="$(<"$base.params") rootless=$ROOTLESS_PACKAGES"
+  if ((FORCE_ROOTFS == 0)) && [[ -f $dir.params && $(<"$dir.params") == "$params" && -d $dir/usr ]]; then
+    ROOTFS=$dir
+    return 0
+  fi
+  [[ $(id -u) -eq 0 ]] || die "apt in a chroot needs root"
+  mirror=$(apt_mirror)
+  [[ -n $mirror ]] || die "no Debian mirror found in the apt configuration (set DOCKER_NEST_DEBIAN_MIRROR)"
+  rm -rf --one-file-system -- "$dir.tmp"
+  cp -a -- "$base" "$dir.tmp"
+  printf 'deb %s %s main\n' "$mirror" "$suite" >"$dir.tmp/etc/apt/sources.list"
+  cp /etc/resolv.conf "$dir.tmp/etc/resolv.conf"
+  if ! chroot "$dir.tmp" /usr/bin/env PATH="$PATH_VALUE" DEBIAN_FRONTEND=noninteractive sh -c \
+    "apt-get update && apt-get install -y --no-install-recommends ${ROOTLESS_PACKAGES//,/ }" \
+    >"$CACHE_DIR/apt-$suite-rootless.log" 2>&1; then
+    tail -n 20 "$CACHE_DIR/apt-$suite-rootless.log" >&2
+    die "apt-get install of $ROOTLESS_PACKAGES in $suite failed"
+  fi
+  rm -rf "$dir.tmp"/var/cache/apt/archives/*.deb "$dir.tmp"/var/cache/apt/*.bin \
+    "$dir.tmp"/var/lib/apt/lists/* "$dir.tmp"/usr/share/doc/* "$dir.tmp"/usr/share/man/*
+  mkdir -p "$dir.tmp/var/lib/apt/lists/partial"
+  : >"$dir.tmp/etc/resolv.conf"
+  printf '# intentionally empty: docker-nest test image, built offline\n' >"$dir.tmp/etc/apt/sources.list"
+  for m in rootlesskit newuidmap newgidmap slirp4netns ip; do
+    chroot "$dir.tmp" /usr/bin/env PATH="$PATH_VALUE" sh -c "command -v $m" >/dev/null ||
+      die "rootless rootfs lacks $m"
+  done
+  rm -rf --one-file-system -- "$dir"
+  mv -- "$dir.tmp" "$dir"
+  printf '%s\n' "$params" >"$dir.params"
+  ROOTFS=$dir
+}
+
+build_rootless() { # tag suite
+  local ctx=$WORK/ctx-rootless version
+  ensure_rootless_rootfs "$2"
+  version=$(docker_version_of "$ROOTFS")
+  rm -rf "$ctx"
+  mkdir -p "$ctx"
+  install -m 0755 "$FIXTURES/dockerd-entrypoint.sh" "$ctx/dockerd-entrypoint.sh"
+  tar --numeric-owner -C "$ROOTFS" -c . |
+    docker import --change "ENV PATH=$PATH_VALUE" - "$1-base" >/dev/null
+  cat >"$ctx/Dockerfile" <<EOF
+FROM $1-base
+COPY dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh
+RUN set -eu; \\
+    mkdir -p /certs /certs/client; chmod 1777 /certs /certs/client; \\
+    useradd --uid 1000 --create-home --shell /bin/sh rootless; \\
+    echo 'rootless:100000:65536' >/etc/subuid; echo 'rootless:100000:65536' >/etc/subgid; \\
+    mkdir -p /run/user /home/rootless/.local/share/docker; chmod 1777 /run/user; \\
+    chown -R rootless:rootless /home/rootless/.local
+ENV DOCKER_TLS_CERTDIR=/certs
+ENV PATH=$PATH_VALUE
+VOLUME /home/rootless/.local/share/docker
+EXPOSE 2375 2376
+USER rootless
+ENTRYPOINT ["dockerd-entrypoint.sh"]
+CMD []
+LABEL $LABEL_HASH=$FIXTURE_HASH
+LABEL $LABEL_VERSION=$version
+EOF
+  build_ctx "$1" "$ctx"
+  docker image rm "$1-base" >/dev/null 2>&1 || true
+}
+
 # ---------------------------------------------------------------------------
 # main
 # ---------------------------------------------------------------------------
@@ -510,6 +588,7 @@ for tag in $(all_tags); do
     exits) build_exits "$tag" "$arg" ;;
     unprivileged) build_unprivileged "$tag" "$arg" ;;
     clients) build_clients "$tag" "$arg" ;;
+    rootless) build_rootless "$tag" "$arg" ;;
   esac
   new=$(image_id "$tag")
   [[ -z $old || $old == "$new" ]] || OLD_IDS+=("$old")

@@ -8,6 +8,7 @@
 #   3. builds the tiny docker-nest-test/busybox image if it is missing;
 #   1b. creates the user docker-nest-ci (passwordless sudo, not in the docker
 #      group, like a runner user) for the dood permission tests;
+#   3b. makes /dev/net/tun mode 0666 (udev's default) for rootless nests;
 #   4. probes `docker run --privileged`. Where that fails with "unable to apply
 #      caps" (sandboxes whose bounding set lacks CAP_SYS_RESOURCE) it installs
 #      the .ci/nest-runc wrapper as the daemon's default runtime and restarts
@@ -177,6 +178,16 @@ if docker image inspect "$PROBE_IMAGE" >/dev/null 2>&1; then
 else
   log "building $PROBE_IMAGE"
   "$HERE/build-test-images.sh" "$PROBE_IMAGE"
+fi
+
+# ---------------------------------------------------------------------------
+# 3b. /dev/net/tun usable by uid 1000 (issue 6, rootless e2e): slirp4netns in
+# a dind-rootless sidecar opens it as the rootless user; machines without
+# udev leave it 0600, udev's default rule makes it 0666
+# ---------------------------------------------------------------------------
+if [[ -c /dev/net/tun && $(stat -c %a /dev/net/tun) != 666 ]]; then
+  chmod 0666 /dev/net/tun
+  log "/dev/net/tun set to 0666 (the udev default) for rootless nests"
 fi
 
 # ---------------------------------------------------------------------------

@@ -271,8 +271,12 @@ suite('docker-nest env, status, wait, down, reap, doctor (real daemon)', () => {
         'cgroups',
         'iptables (nat)',
         'MTU of the default route',
+        'container runtimes',
         'user namespaces',
-        'sysbox runtime'
+        'AppArmor and user namespaces',
+        'newuidmap/newgidmap',
+        '/dev/net/tun',
+        'cgroups for rootless'
       ])
       // This machine runs privileged containers (the e2e suite depends on it).
       expect(rows[0].status).toBe('ok')

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 8649:
+/***/ 2740:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -522,6 +522,11 @@ fi
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   exec dockerd-entrypoint.sh "$@"
 fi
+if [ "$(id -u)" != 0 ]; then
+  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
+  exit 126
+fi
 if ! command -v dockerd >/dev/null 2>&1; then
   echo "docker-nest: dockerd: not found on PATH in this image" >&2
   exit 127
@@ -712,12 +717,416 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/core/types.ts
+/**
+ * Types shared across the engine. Docker's JSON shapes are trimmed to the
+ * fields we read; upstream structs are linked next to each type.
+ */
+/** Names of the variables in {@link HostDockerEnv}. */
+const HOST_DOCKER_ENV_KEYS = [
+    'DOCKER_HOST',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONTEXT'
+];
+
+;// CONCATENATED MODULE: ./src/core/docker.ts
+/**
+ * The one place that runs the docker CLI. Failure is decided by exit code
+ * alone and reported as one {@link DockerCommandError}. The CLI (rather than
+ * the Engine API) is used so that the user's own client settings — contexts,
+ * config dir, TLS variables — are honoured when we talk to the runner's daemon.
+ */
+
+
+
+
+const STDERR_TAIL_LINES = 20;
+/** A docker CLI call that exited non-zero (or could not start). */
+class DockerCommandError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+        super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'DockerCommandError';
+    }
+}
+/** Finds an executable on PATH, like `which`. */
+function findOnPath(name, pathVar = process.env.PATH ?? '') {
+    for (const dir of pathVar.split(external_node_path_namespaceObject.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
+}
+/** Reads the runner's docker client settings from an environment. */
+function captureHostDockerEnv(env = process.env) {
+    const captured = {};
+    for (const key of HOST_DOCKER_ENV_KEYS)
+        captured[key] = env[key] ?? null;
+    return captured;
+}
+/** Returns `base` with the docker client variables replaced by `host`'s. */
+function envForHostDaemon(host, base = process.env) {
+    const env = { ...base, DOCKER_CONTENT_TRUST: 'false' };
+    for (const key of HOST_DOCKER_ENV_KEYS) {
+        const value = host[key];
+        if (value === null)
+            delete env[key];
+        else
+            env[key] = value;
+    }
+    return env;
+}
+/** Thrown by {@link DockerCli.exec} once {@link DockerCli.cancel} was called. */
+class CancelledError extends Error {
+    constructor(args) {
+        super(`Cancelled before docker ${args[0] ?? ''} ${args[1] ?? ''}`.trim());
+        this.name = 'CancelledError';
+    }
+}
+/** The docker CLI bound to one daemon (the runner's). */
+class DockerCli {
+    binary;
+    debug;
+    env;
+    /** Calls still running: a cancelled step waits for them (see {@link settle}). */
+    inFlight = new Set();
+    cancelled = false;
+    constructor(binary, host, debug = () => undefined) {
+        this.binary = binary;
+        this.debug = debug;
+        this.env = envForHostDaemon(host);
+    }
+    /** Locates the docker CLI on PATH; throws a clear error when there is none. */
+    static locate(host, debug) {
+        const binary = findOnPath('docker');
+        if (!binary) {
+            throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
+                'Docker daemon through it: install Docker on the runner (hosted ' +
+                'ubuntu runners have it) or add the docker binary to PATH.');
+        }
+        return new DockerCli(binary, host, debug);
+    }
+    /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
+    async exec(args, options = {}) {
+        if (this.cancelled)
+            throw new CancelledError(args);
+        const result = await this.tryExec(args, options);
+        if (result.exitCode !== 0) {
+            throw new DockerCommandError(args, result.exitCode, result.stderr);
+        }
+        return result;
+    }
+    /**
+     * Refuses every later call (they fail with {@link CancelledError}). Calls
+     * already running go on: a half-finished `docker run` still creates its
+     * container, so the caller should {@link settle} before exiting.
+     */
+    cancel() {
+        this.cancelled = true;
+    }
+    /**
+     * Waits until no call is running, or `timeoutMs` passed.
+     * @returns true when everything finished in time.
+     */
+    async settle(timeoutMs) {
+        const deadline = performance.now() + timeoutMs;
+        while (this.inFlight.size > 0) {
+            const left = deadline - performance.now();
+            if (left <= 0)
+                return false;
+            let timer;
+            await Promise.race([
+                Promise.allSettled([...this.inFlight]),
+                new Promise((resolve) => (timer = setTimeout(resolve, left)))
+            ]);
+            clearTimeout(timer);
+        }
+        return true;
+    }
+    /** Runs `docker <args>` and returns the result whatever the exit code. */
+    tryExec(args, options = {}) {
+        if (this.cancelled) {
+            return Promise.resolve({
+                exitCode: 130,
+                stdout: '',
+                stderr: new CancelledError(args).message
+            });
+        }
+        const call = this.run(args, options);
+        this.inFlight.add(call);
+        void call.finally(() => this.inFlight.delete(call));
+        return call;
+    }
+    run(args, options) {
+        const started = performance.now();
+        return new Promise((resolve) => {
+            const child = this.spawn(args);
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (chunk) => out.push(chunk));
+            child.stderr?.on('data', (chunk) => err.push(chunk));
+            const timer = options.timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+            const finish = (exitCode, extra = '') => {
+                if (timer)
+                    clearTimeout(timer);
+                const ms = Math.round(performance.now() - started);
+                this.debug(`docker.exec: ${args[0]} ${args[1] ?? ''} -> ${exitCode} (${ms} ms)`);
+                resolve({
+                    exitCode,
+                    stdout: Buffer.concat(out).toString('utf8'),
+                    stderr: Buffer.concat(err).toString('utf8') + extra
+                });
+            };
+            child.on('error', (error) => finish(127, String(error.message)));
+            child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}` : ''));
+            child.stdin?.on('error', () => undefined); // the command may exit before reading
+            child.stdin?.end(options.input);
+        });
+    }
+    /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
+    spawn(args) {
+        return (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
+            env: this.env,
+            stdio: ['pipe', 'pipe', 'pipe']
+        });
+    }
+    /** `docker inspect` of one object, parsed. */
+    async inspect(name) {
+        const { stdout } = await this.exec(['inspect', '--type', 'container', name]);
+        return JSON.parse(stdout)[0];
+    }
+    /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
+    async tryRemoveContainer(name) {
+        const result = await this.tryExec(['rm', '--force', '--volumes', name]);
+        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+    }
+    /** Removes a volume; false when it failed for a reason other than "gone". */
+    async tryRemoveVolume(name) {
+        const result = await this.tryExec(['volume', 'rm', '--force', name]);
+        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+    }
+}
+/** True when docker's error text says the object does not exist. */
+function isNoSuchObject(stderr) {
+    return /no such (container|volume|network|object)|not found/i.test(stderr);
+}
+
+;// CONCATENATED MODULE: ./src/core/runtime.ts
+/**
+ * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
+ * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
+ *
+ * Sysbox runs "system containers" in a user namespace with procfs/sysfs
+ * virtualised, so the official dind image works there without
+ * `--privileged`; with `--privileged` sysbox refuses to start the container,
+ * and it supports neither `--userns=host`, `--pid=host`, `--network=host`
+ * nor nested user namespaces (nestybox/sysbox docs/user-guide/limitations.md,
+ * reference dind.md §3).
+ */
+
+/** Docker runtime names: letters, digits and `._+-`, like the keys of daemon.json "runtimes". */
+const RUNTIME_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+/**
+ * What dockerd says when `--runtime` names a runtime it does not know:
+ * "Unknown runtime specified X" (≤ 23) or "unknown or invalid runtime name: X" (≥ 24).
+ */
+const UNKNOWN_RUNTIME = /Unknown runtime specified|unknown or invalid runtime name/i;
+/** True for the sysbox runtimes (`sysbox-runc`, or a renamed copy of it). */
+function isSysbox(runtime) {
+    return /sysbox/i.test(runtime);
+}
+/** Validates input `runtime`; '' means the daemon's default runtime. */
+function parseRuntime(value, problems) {
+    if (value !== '' && !RUNTIME_NAME.test(value)) {
+        problems.push(`Input 'runtime' must be a runtime name known to the runner's Docker ` +
+            `daemon such as 'sysbox-runc' (letters, digits and . _ + -), ` +
+            `got '${value}'.`);
+    }
+    return value;
+}
+/**
+ * `rootless: unprivileged`: what a rootless daemon needs instead of
+ * `--privileged`, each found necessary on the test machine (README
+ * "Unprivileged routes"): SYS_ADMIN for rootlesskit's mounts and namespaces,
+ * no seccomp filter (inner containers' keyrings), no AppArmor profile (Docker's
+ * default one denies mount), unmasked /proc and /sys paths (procfs for inner
+ * containers), and the tun device for slirp4netns.
+ */
+const ROOTLESS_UNPRIVILEGED_ARGS = [
+    '--cap-add=SYS_ADMIN',
+    '--security-opt=seccomp=unconfined',
+    '--security-opt=apparmor=unconfined',
+    '--security-opt=systempaths=unconfined',
+    '--device=/dev/net/tun'
+];
+/**
+ * `docker run` flags for the sidecar's isolation: `--runtime=<name>` when
+ * one is set, and `--privileged` unless the runtime is sysbox (which refuses
+ * it and does not need it) or the nest is `rootless: unprivileged`.
+ */
+function isolationArgs(runtime, rootlessUnprivileged = false) {
+    const runtimeArgs = runtime ? [`--runtime=${runtime}`] : [];
+    if (runtime && isSysbox(runtime))
+        return runtimeArgs;
+    return rootlessUnprivileged
+        ? [...runtimeArgs, ...ROOTLESS_UNPRIVILEGED_ARGS]
+        : [...runtimeArgs, '--privileged'];
+}
+/** One line for the log: how the sidecar is isolated. */
+function describeIsolation(runtime, rootlessUnprivileged = false) {
+    const how = rootlessUnprivileged
+        ? 'not privileged (SYS_ADMIN, unconfined seccomp/AppArmor, /dev/net/tun)'
+        : 'privileged';
+    if (!runtime)
+        return `${how}, the daemon's default runtime`;
+    return isSysbox(runtime)
+        ? `runtime ${runtime}, not privileged (sysbox isolates the nest)`
+        : `runtime ${runtime}, ${how}`;
+}
+/** The runtime names of `docker info --format '{{json .Runtimes}}'`, sorted. */
+function parseRuntimes(json) {
+    try {
+        const parsed = JSON.parse(json);
+        if (parsed === null || typeof parsed !== 'object')
+            return [];
+        return Object.keys(parsed).sort();
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * When `docker run` failed because the daemon does not know the runtime,
+ * an error naming the input, the value and the runtimes the daemon has (one
+ * `docker info`, on this failure path only); otherwise undefined.
+ */
+async function explainUnknownRuntime(docker, runtime, error) {
+    if (!runtime ||
+        !(error instanceof DockerCommandError) ||
+        !UNKNOWN_RUNTIME.test(error.stderr)) {
+        return undefined;
+    }
+    const info = await docker.tryExec(['info', '--format', '{{json .Runtimes}}']);
+    const known = info.exitCode === 0 ? parseRuntimes(info.stdout) : [];
+    const have = known.length > 0 ? known.join(', ') : 'unknown (docker info failed)';
+    const install = isSysbox(runtime)
+        ? ' Install sysbox on the runner (https://github.com/nestybox/sysbox), ' +
+            'which registers sysbox-runc with dockerd, or leave the input empty.'
+        : ' Register it in /etc/docker/daemon.json ("runtimes") and restart ' +
+            'dockerd, or leave the input empty.';
+    return new Error(`Input 'runtime' is '${runtime}', but the runner's Docker daemon has no ` +
+        `such runtime; it has: ${have}.${install}`, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/core/rootless.ts
+/**
+ * Issue 6, unprivileged routes: input `rootless: true`, the official
+ * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
+ * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
+ * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
+ * (/run/user/1000), rootlesskit forwards the TLS port 2376 from its network
+ * namespace, and the data root is the image's volume under the home
+ * directory. What changes for docker-nest:
+ *
+ * - the default image is the rootless variant;
+ * - the data volume goes on /home/rootless/.local/share/docker;
+ * - the server certificate is owned by uid 1000, or neither the start script
+ *   (waiting for it) nor dockerd (mapped to root in its user namespace;
+ *   root-owned files become `nobody` there) could read the key.
+ *
+ * The official docs still run this image `--privileged` (docker-library
+ * #151, #281), and so does `rootless: true`; `rootless: unprivileged` gives
+ * it only what rootlesskit needs (runtime.ts ROOTLESS_UNPRIVILEGED_ARGS).
+ */
+
+/** Default image when `rootless: true` and input `image` is empty. */
+const DEFAULT_DIND_ROOTLESS_IMAGE = 'docker:29-dind-rootless';
+/** The `rootless` user of the official image. */
+const ROOTLESS_UID = 1000;
+/** The inner daemon's data root: the official rootless image's VOLUME. */
+const ROOTLESS_DATA_ROOT = '/home/rootless/.local/share/docker';
+/** The data root of the rootful images (their VOLUME). */
+const ROOTFUL_DATA_ROOT = '/var/lib/docker';
+/** Where the inner daemon keeps its data, so the volume goes there. */
+function dataRootFor(rootless) {
+    return rootless ? ROOTLESS_DATA_ROOT : ROOTFUL_DATA_ROOT;
+}
+/** Owner of the files docker-nest copies into the sidecar. */
+function certOwnerFor(rootless) {
+    return rootless
+        ? { uid: ROOTLESS_UID, gid: ROOTLESS_UID }
+        : { uid: 0, gid: 0 };
+}
+/**
+ * Input `rootless`: 'true'/'false' (YAML booleans), or 'unprivileged': the
+ * rootless contract without --privileged (see ROOTLESS_UNPRIVILEGED_ARGS).
+ */
+function parseRootless(value, problems) {
+    if (value === 'unprivileged') {
+        return { rootless: true, rootlessUnprivileged: true };
+    }
+    if (['true', 'True', 'TRUE'].includes(value)) {
+        return { rootless: true, rootlessUnprivileged: false };
+    }
+    if (!['false', 'False', 'FALSE'].includes(value)) {
+        problems.push(`Input 'rootless' must be 'true', 'false' or 'unprivileged', ` +
+            `got '${value}'.`);
+    }
+    return { rootless: false, rootlessUnprivileged: false };
+}
+/**
+ * Checks that `rootless` fits the other inputs: sysbox already runs the
+ * daemon unprivileged and does not support the nested user namespace
+ * rootlesskit needs (sysbox limitations.md), so the two do not combine.
+ */
+function checkRootless(rootless, runtime, problems) {
+    if (rootless && isSysbox(runtime)) {
+        problems.push(`Input 'rootless' must be false with runtime '${runtime}': sysbox ` +
+            'already runs the daemon without --privileged and does not support ' +
+            'the nested user namespace rootless Docker needs. Use one of them.');
+    }
+}
+/**
+ * The image: the user's, else the rootless or the rootful default. The
+ * rootful default itself also becomes the rootless one: the Action runner
+ * passes action.yml's default for an unset input, so docker-nest cannot tell
+ * it from a chosen value, and the rootful image cannot run rootless anyway.
+ */
+function imageFor(given, rootless, rootfulDefault) {
+    const image = given?.trim() ?? '';
+    if (rootless && (image === '' || image === rootfulDefault)) {
+        return DEFAULT_DIND_ROOTLESS_IMAGE;
+    }
+    return image === '' ? rootfulDefault : image;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config.ts
 /**
  * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
  * {@link DindOptions}. Every problem names the input, the value and what is
  * valid, and all problems are reported at once, before anything is created.
  */
+
+
 
 
 
@@ -746,7 +1155,11 @@ const INPUT_DEFAULTS = {
     'testcontainers-host-override': 'false',
     // Issue 8 (networking): daemon.json and address pools of the inner daemon.
     'daemon-config': '',
-    'default-address-pools': ''
+    'default-address-pools': '',
+    // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
+    runtime: '',
+    rootless: 'false'
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
 class InputError extends Error {
@@ -982,7 +1395,7 @@ function parseInputs(inputs) {
     const problems = [];
     const options = {
         mode: parseMode(raw(inputs, 'mode'), problems),
-        image: parseImage(raw(inputs, 'image'), problems),
+        image: '',
         tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
         waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
         dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
@@ -1000,11 +1413,16 @@ function parseInputs(inputs) {
         },
         // Issue 8: both are left undefined when unset.
         defaultAddressPools: optionalList(parseAddressPools(raw(inputs, 'default-address-pools'), problems)),
-        daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems)
+        daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
+        runtime: parseRuntime(raw(inputs, 'runtime'), problems),
+        ...parseRootless(raw(inputs, 'rootless'), problems)
     };
     if (options.daemonConfig) {
         checkDaemonConfig(options.daemonConfig, options, problems);
     }
+    // Issue 6: the default image follows `rootless`.
+    options.image = parseImage(imageFor(inputs.image, options.rootless, DEFAULT_DIND_IMAGE), problems);
+    checkRootless(options.rootless, options.runtime, problems);
     if (problems.length > 0)
         throw new InputError(problems);
     return options;
@@ -1023,217 +1441,169 @@ function errorMessage(error) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/core/types.ts
+;// CONCATENATED MODULE: ./src/core/doctor-unprivileged.ts
+
+const ROOTLESS_ONLY = '(only needed for rootless: true)';
+async function readTrimmed(host, path) {
+    return (await host.read(path))?.trim();
+}
+/** `docker info` Runtimes and DefaultRuntime, and whether sysbox is there. */
+async function checkRuntimes(host) {
+    const check = 'container runtimes';
+    if (!host.docker)
+        return { check, status: 'info', detail: 'not checked (no docker CLI)' };
+    const r = await host.docker([
+        'info',
+        '--format',
+        '{{json .Runtimes}}\t{{.DefaultRuntime}}'
+    ]);
+    if (r.exitCode !== 0)
+        return { check, status: 'info', detail: 'not checked (docker info failed)' };
+    const [json, defaultRuntime] = r.stdout.trim().split('\t');
+    const names = parseRuntimes(json);
+    const list = `${names.join(', ') || 'none listed'} (default ${defaultRuntime || '?'})`;
+    const sysbox = names.find((name) => /sysbox/i.test(name));
+    return sysbox
+        ? {
+            check,
+            status: 'ok',
+            detail: `${list}; ${sysbox} is installed: runtime: ${sysbox} runs nests without --privileged`
+        }
+        : {
+            check,
+            status: 'info',
+            detail: `${list}; sysbox-runc is not installed (optional: it runs nests without --privileged)`,
+            fix: 'Install sysbox (https://github.com/nestybox/sysbox) to use runtime: sysbox-runc.'
+        };
+}
+/** user.max_user_namespaces and Debian's kernel.unprivileged_userns_clone. */
+async function checkUserNamespaces(host) {
+    const check = 'user namespaces';
+    const maxText = await readTrimmed(host, '/proc/sys/user/max_user_namespaces');
+    const clone = await readTrimmed(host, '/proc/sys/kernel/unprivileged_userns_clone');
+    const max = Number(maxText);
+    if (maxText === undefined || !Number.isFinite(max))
+        return {
+            check,
+            status: 'info',
+            detail: 'cannot read /proc/sys/user/max_user_namespaces'
+        };
+    const cloneNote = clone === undefined
+        ? 'kernel.unprivileged_userns_clone: not present'
+        : `kernel.unprivileged_userns_clone = ${clone}`;
+    if (max === 0)
+        return {
+            check,
+            status: 'warn',
+            detail: `disabled (user.max_user_namespaces = 0; ${cloneNote}): rootless nests cannot start`,
+            fix: `sysctl -w user.max_user_namespaces=15000 ${ROOTLESS_ONLY}.`
+        };
+    if (clone !== undefined && clone !== '1')
+        return {
+            check,
+            status: 'warn',
+            detail: `unprivileged ones are off (${cloneNote}): rootless nests cannot start`,
+            fix: `sysctl -w kernel.unprivileged_userns_clone=1 ${ROOTLESS_ONLY}.`
+        };
+    return {
+        check,
+        status: 'ok',
+        detail: `enabled (user.max_user_namespaces = ${max}; ${cloneNote})`
+    };
+}
+/** Ubuntu 23.10+/24.04: AppArmor may refuse unprivileged user namespaces. */
+async function checkAppArmorUserns(host) {
+    const check = 'AppArmor and user namespaces';
+    const restrict = await readTrimmed(host, '/proc/sys/kernel/apparmor_restrict_unprivileged_userns');
+    const enabled = await readTrimmed(host, '/sys/module/apparmor/parameters/enabled');
+    const apparmor = enabled === undefined
+        ? 'AppArmor not loaded'
+        : `AppArmor ${enabled === 'Y' ? 'enabled' : 'disabled'}`;
+    if (restrict === undefined)
+        return {
+            check,
+            status: 'ok',
+            detail: `${apparmor}; kernel.apparmor_restrict_unprivileged_userns: not present (no restriction)`
+        };
+    if (restrict === '1')
+        return {
+            check,
+            status: 'warn',
+            detail: `${apparmor}; kernel.apparmor_restrict_unprivileged_userns = 1: rootlesskit fails with "fork/exec /proc/self/exe: operation not permitted"`,
+            fix: `sysctl -w kernel.apparmor_restrict_unprivileged_userns=0, or an AppArmor profile with "userns," ${ROOTLESS_ONLY}.`
+        };
+    return {
+        check,
+        status: 'ok',
+        detail: `${apparmor}; kernel.apparmor_restrict_unprivileged_userns = ${restrict}`
+    };
+}
 /**
- * Types shared across the engine. Docker's JSON shapes are trimmed to the
- * fields we read; upstream structs are linked next to each type.
+ * newuidmap/newgidmap on the runner. The dind-rootless image ships its own,
+ * so this only matters for a rootless Docker on the runner itself; shown
+ * because users confuse the two.
  */
-/** Names of the variables in {@link HostDockerEnv}. */
-const HOST_DOCKER_ENV_KEYS = [
-    'DOCKER_HOST',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_CERT_PATH',
-    'DOCKER_CONTEXT'
-];
-
-;// CONCATENATED MODULE: ./src/core/docker.ts
+async function checkUidMap(host) {
+    const check = 'newuidmap/newgidmap';
+    if (!host.which)
+        return { check, status: 'info', detail: 'not checked' };
+    const [uid, gid] = await Promise.all([
+        host.which('newuidmap'),
+        host.which('newgidmap')
+    ]);
+    const found = [uid, gid].filter((path) => path !== undefined);
+    return {
+        check,
+        status: 'info',
+        detail: found.length === 2
+            ? `on the runner (${found.join(', ')}); the dind-rootless image brings its own`
+            : 'not on the runner: fine for docker-nest (the dind-rootless image brings its own); a rootless Docker on the runner itself would need the uidmap package'
+    };
+}
 /**
- * The one place that runs the docker CLI. Failure is decided by exit code
- * alone and reported as one {@link DockerCommandError}. The CLI (rather than
- * the Engine API) is used so that the user's own client settings — contexts,
- * config dir, TLS variables — are honoured when we talk to the runner's daemon.
+ * slirp4netns (rootless networking) opens /dev/net/tun as uid 1000; a
+ * privileged container gets the runner's node with the runner's mode, so a
+ * 0600 node (no udev rule) fails with "setting up tap tap0". Found on the
+ * team's test machine; udev's default is 0666.
  */
-
-
-
-
-const STDERR_TAIL_LINES = 20;
-/** A docker CLI call that exited non-zero (or could not start). */
-class DockerCommandError extends Error {
-    args;
-    exitCode;
-    stderr;
-    constructor(args, exitCode, stderr) {
-        const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-        super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'DockerCommandError';
-    }
+async function checkTunDevice(host) {
+    const check = '/dev/net/tun';
+    if (!host.fileMode)
+        return { check, status: 'info', detail: 'not checked' };
+    const mode = await host.fileMode('/dev/net/tun');
+    if (mode === undefined)
+        return {
+            check,
+            status: 'warn',
+            detail: 'missing: rootless nests have no network (slirp4netns needs it)',
+            fix: `modprobe tun ${ROOTLESS_ONLY}.`
+        };
+    const octal = mode.toString(8).padStart(4, '0');
+    return (mode & 0o006) === 0o006
+        ? { check, status: 'ok', detail: `mode ${octal}` }
+        : {
+            check,
+            status: 'warn',
+            detail: `mode ${octal}: uid 1000 in a rootless nest cannot open it ("setting up tap tap0")`,
+            fix: `chmod 0666 /dev/net/tun, the udev default ${ROOTLESS_ONLY}.`
+        };
 }
-/** Finds an executable on PATH, like `which`. */
-function findOnPath(name, pathVar = process.env.PATH ?? '') {
-    for (const dir of pathVar.split(external_node_path_namespaceObject.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
-        try {
-            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // not here; keep looking
-        }
-    }
-    return undefined;
-}
-/** Reads the runner's docker client settings from an environment. */
-function captureHostDockerEnv(env = process.env) {
-    const captured = {};
-    for (const key of HOST_DOCKER_ENV_KEYS)
-        captured[key] = env[key] ?? null;
-    return captured;
-}
-/** Returns `base` with the docker client variables replaced by `host`'s. */
-function envForHostDaemon(host, base = process.env) {
-    const env = { ...base, DOCKER_CONTENT_TRUST: 'false' };
-    for (const key of HOST_DOCKER_ENV_KEYS) {
-        const value = host[key];
-        if (value === null)
-            delete env[key];
-        else
-            env[key] = value;
-    }
-    return env;
-}
-/** Thrown by {@link DockerCli.exec} once {@link DockerCli.cancel} was called. */
-class CancelledError extends Error {
-    constructor(args) {
-        super(`Cancelled before docker ${args[0] ?? ''} ${args[1] ?? ''}`.trim());
-        this.name = 'CancelledError';
-    }
-}
-/** The docker CLI bound to one daemon (the runner's). */
-class DockerCli {
-    binary;
-    debug;
-    env;
-    /** Calls still running: a cancelled step waits for them (see {@link settle}). */
-    inFlight = new Set();
-    cancelled = false;
-    constructor(binary, host, debug = () => undefined) {
-        this.binary = binary;
-        this.debug = debug;
-        this.env = envForHostDaemon(host);
-    }
-    /** Locates the docker CLI on PATH; throws a clear error when there is none. */
-    static locate(host, debug) {
-        const binary = findOnPath('docker');
-        if (!binary) {
-            throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
-                'Docker daemon through it: install Docker on the runner (hosted ' +
-                'ubuntu runners have it) or add the docker binary to PATH.');
-        }
-        return new DockerCli(binary, host, debug);
-    }
-    /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
-    async exec(args, options = {}) {
-        if (this.cancelled)
-            throw new CancelledError(args);
-        const result = await this.tryExec(args, options);
-        if (result.exitCode !== 0) {
-            throw new DockerCommandError(args, result.exitCode, result.stderr);
-        }
-        return result;
-    }
-    /**
-     * Refuses every later call (they fail with {@link CancelledError}). Calls
-     * already running go on: a half-finished `docker run` still creates its
-     * container, so the caller should {@link settle} before exiting.
-     */
-    cancel() {
-        this.cancelled = true;
-    }
-    /**
-     * Waits until no call is running, or `timeoutMs` passed.
-     * @returns true when everything finished in time.
-     */
-    async settle(timeoutMs) {
-        const deadline = performance.now() + timeoutMs;
-        while (this.inFlight.size > 0) {
-            const left = deadline - performance.now();
-            if (left <= 0)
-                return false;
-            let timer;
-            await Promise.race([
-                Promise.allSettled([...this.inFlight]),
-                new Promise((resolve) => (timer = setTimeout(resolve, left)))
-            ]);
-            clearTimeout(timer);
-        }
-        return true;
-    }
-    /** Runs `docker <args>` and returns the result whatever the exit code. */
-    tryExec(args, options = {}) {
-        if (this.cancelled) {
-            return Promise.resolve({
-                exitCode: 130,
-                stdout: '',
-                stderr: new CancelledError(args).message
-            });
-        }
-        const call = this.run(args, options);
-        this.inFlight.add(call);
-        void call.finally(() => this.inFlight.delete(call));
-        return call;
-    }
-    run(args, options) {
-        const started = performance.now();
-        return new Promise((resolve) => {
-            const child = this.spawn(args);
-            const out = [];
-            const err = [];
-            child.stdout?.on('data', (chunk) => out.push(chunk));
-            child.stderr?.on('data', (chunk) => err.push(chunk));
-            const timer = options.timeoutMs === undefined
-                ? undefined
-                : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-            const finish = (exitCode, extra = '') => {
-                if (timer)
-                    clearTimeout(timer);
-                const ms = Math.round(performance.now() - started);
-                this.debug(`docker.exec: ${args[0]} ${args[1] ?? ''} -> ${exitCode} (${ms} ms)`);
-                resolve({
-                    exitCode,
-                    stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: Buffer.concat(err).toString('utf8') + extra
-                });
-            };
-            child.on('error', (error) => finish(127, String(error.message)));
-            child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}` : ''));
-            child.stdin?.on('error', () => undefined); // the command may exit before reading
-            child.stdin?.end(options.input);
-        });
-    }
-    /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
-    spawn(args) {
-        return (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
-            env: this.env,
-            stdio: ['pipe', 'pipe', 'pipe']
-        });
-    }
-    /** `docker inspect` of one object, parsed. */
-    async inspect(name) {
-        const { stdout } = await this.exec(['inspect', '--type', 'container', name]);
-        return JSON.parse(stdout)[0];
-    }
-    /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
-    async tryRemoveContainer(name) {
-        const result = await this.tryExec(['rm', '--force', '--volumes', name]);
-        return result.exitCode === 0 || isNoSuchObject(result.stderr);
-    }
-    /** Removes a volume; false when it failed for a reason other than "gone". */
-    async tryRemoveVolume(name) {
-        const result = await this.tryExec(['volume', 'rm', '--force', name]);
-        return result.exitCode === 0 || isNoSuchObject(result.stderr);
-    }
-}
-/** True when docker's error text says the object does not exist. */
-function isNoSuchObject(stderr) {
-    return /no such (container|volume|network|object)|not found/i.test(stderr);
+/** Rootless daemons apply cgroup limits only on cgroup v2 with delegation. */
+async function checkRootlessCgroups(host) {
+    const check = 'cgroups for rootless';
+    const controllers = await readTrimmed(host, '/sys/fs/cgroup/cgroup.controllers');
+    if (controllers === undefined)
+        return {
+            check,
+            status: 'info',
+            detail: 'cgroup v1: a rootless daemon runs "without cgroups": --memory/--cpus of inner containers are ignored in rootless nests',
+            fix: 'Boot the runner with cgroup v2 (systemd.unified_cgroup_hierarchy=1) if rootless nests need resource limits.'
+        };
+    return {
+        check,
+        status: 'info',
+        detail: `cgroup v2 (${controllers || 'no controllers'}): a rootless daemon applies limits only with the controllers it is delegated (cpu, memory, pids); otherwise it runs without cgroups`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/doctor.ts
@@ -1243,6 +1613,8 @@ function isNoSuchObject(stderr) {
  * calls go through {@link DoctorHost}, so the rules are unit-tested with
  * fake hosts and the CLI runs them against the real one.
  */
+
+
 
 
 /** A host backed by the real file system and docker CLI. */
@@ -1259,7 +1631,16 @@ function realHost(docker, probeImage) {
         docker: docker
             ? (args) => docker.tryExec(args, { timeoutMs: 30_000 })
             : undefined,
-        probeImage
+        probeImage,
+        which: async (name) => findOnPath(name),
+        fileMode: async (path) => {
+            try {
+                return (await (0,promises_namespaceObject.stat)(path)).mode & 0o7777;
+            }
+            catch {
+                return undefined;
+            }
+        }
     };
 }
 const firstLine = (text) => text.trim().split('\n')[0] ?? '';
@@ -1411,51 +1792,6 @@ async function checkMtu(host) {
         }
         : { check, status: 'ok', detail: `${iface}: ${mtu}` };
 }
-async function checkUserNamespaces(host) {
-    const check = 'user namespaces';
-    const max = Number((await host.read('/proc/sys/user/max_user_namespaces'))?.trim());
-    const restricted = (await host.read('/proc/sys/kernel/apparmor_restrict_unprivileged_userns'))?.trim() === '1';
-    if (!Number.isFinite(max))
-        return {
-            check,
-            status: 'info',
-            detail: 'cannot read /proc/sys/user/max_user_namespaces'
-        };
-    if (max === 0)
-        return {
-            check,
-            status: 'warn',
-            detail: 'disabled (max_user_namespaces = 0): rootless Docker and userns-remap cannot work',
-            fix: 'sysctl -w user.max_user_namespaces=15000 (only needed for rootless nests).'
-        };
-    if (restricted)
-        return {
-            check,
-            status: 'warn',
-            detail: 'AppArmor restricts unprivileged user namespaces: rootless Docker cannot start',
-            fix: 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (only needed for rootless nests).'
-        };
-    return { check, status: 'ok', detail: `enabled (max ${max})` };
-}
-async function checkSysbox(host) {
-    const check = 'sysbox runtime';
-    if (!host.docker)
-        return { check, status: 'info', detail: 'not checked (no docker CLI)' };
-    const r = await host.docker(['info', '--format', '{{json .Runtimes}}']);
-    if (r.exitCode !== 0)
-        return { check, status: 'info', detail: 'not checked (docker info failed)' };
-    return /sysbox-runc/.test(r.stdout)
-        ? {
-            check,
-            status: 'ok',
-            detail: 'sysbox-runc is installed: nests could run without --privileged'
-        }
-        : {
-            check,
-            status: 'info',
-            detail: 'not installed (optional: it runs dind without --privileged)'
-        };
-}
 /** Runs every check, in table order. */
 async function runDoctor(host) {
     return Promise.all([
@@ -1465,8 +1801,13 @@ async function runDoctor(host) {
         checkCgroups(host),
         checkIptables(host),
         checkMtu(host),
+        // Issue 6: the unprivileged routes (runtime, rootless).
+        checkRuntimes(host),
         checkUserNamespaces(host),
-        checkSysbox(host)
+        checkAppArmorUserns(host),
+        checkUidMap(host),
+        checkTunDevice(host),
+        checkRootlessCgroups(host)
     ]);
 }
 
@@ -1508,7 +1849,7 @@ function formatDoctor(rows) {
 }
 const doctor = {
     name: 'doctor',
-    summary: 'check the host prerequisites (privileged, overlay, cgroups, iptables, MTU, user namespaces, sysbox)',
+    summary: 'check the host prerequisites (privileged, overlay, cgroups, iptables, MTU, runtimes, user namespaces, AppArmor)',
     options: {
         image: {
             type: 'string',
@@ -1543,6 +1884,8 @@ const doctor = {
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
  * is here, so it can be tested in tables without Docker.
  */
+
+
 
 
 
@@ -1621,7 +1964,10 @@ function makePlan(options, context) {
             dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
             ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
         },
-        waitTimeoutMs: options.waitTimeoutMs
+        waitTimeoutMs: options.waitTimeoutMs,
+        runtime: options.runtime,
+        rootless: options.rootless,
+        rootlessUnprivileged: options.rootlessUnprivileged
     };
 }
 /** `docker run` arguments for the sidecar. */
@@ -1639,14 +1985,15 @@ function buildDindRunArgs(plan) {
         '--name',
         plan.name,
         ...labelArgs,
-        '--privileged',
+        // --privileged, or a runtime such as sysbox that isolates without it.
+        ...isolationArgs(plan.runtime, plan.rootlessUnprivileged),
         // Loopback only: the daemon is for this job, never for the network.
         '--publish',
         `127.0.0.1::${plan.containerPort}`,
         ...networkArgs(plan.jobNetwork),
         // --mount (not -v) so the volume is created with our labels in the same call.
         '--mount',
-        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
+        `type=volume,src=${plan.volume},dst=${dataRootFor(plan.rootless)}${volumeLabels}`,
         '--env',
         `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
         ...scriptEnv(plan),
@@ -2189,14 +2536,19 @@ function formatEnv(vars, format) {
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/core/auto.ts
 
+
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
 const PROBE_TIMEOUT_MS = 120_000;
-/** `docker run` arguments of the probe: privileged, no network, removed on exit, labelled. */
-function buildProbeArgs(image, runId) {
+/**
+ * `docker run` arguments of the probe: privileged (or, issue 6, isolated the
+ * way input `runtime` isolates the sidecar), no network, removed on exit,
+ * labelled.
+ */
+function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
     return [
         'run',
         '--rm',
-        '--privileged',
+        ...isolation,
         '--network',
         'none',
         '--label',
@@ -2222,9 +2574,9 @@ function cachedProbe(value) {
     return undefined;
 }
 /** Starts one privileged container and reports whether it worked. */
-async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS) {
+async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
     const started = performance.now();
-    const result = await docker.tryExec(buildProbeArgs(image, runId), {
+    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
         timeoutMs
     });
     const ms = Math.round(performance.now() - started);
@@ -2283,10 +2635,87 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/rootless-diagnose.ts
+/**
+ * Issue 6: log signatures of a rootless sidecar that did not start, and what
+ * to do about each. The preflight messages are those of the official
+ * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
+ * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
+ * diagnose.ts checks these before its generic rules.
+ */
+const SYSCTL_HINT = 'Hosts where it is off need, as root on the runner: ';
+/** Most specific first; the generic "not privileged" rule comes after these. */
+const ROOTLESS_RULES = [
+    {
+        id: 'rootless-image',
+        pattern: /missing 'rootlesskit'|rootless needs the docker:<version>-dind-rootless contract/i,
+        message: 'rootless: true needs an image with the dind-rootless contract (uid ' +
+            "1000, rootlesskit, dockerd-entrypoint.sh), e.g. 'docker:29-dind-rootless'. " +
+            "Leave input 'image' empty to get it, or set rootless: false."
+    },
+    {
+        id: 'rootless-subuid',
+        pattern: /missing necessary entries in \/etc\/subuid/i,
+        message: 'The image has no /etc/subuid and /etc/subgid entries for its user; ' +
+            'the official dind-rootless image has them (rootless:100000:65536).'
+    },
+    {
+        id: 'userns-clone',
+        pattern: /kernel\.unprivileged_userns_clone/i,
+        message: 'The host forbids unprivileged user namespaces. ' +
+            SYSCTL_HINT +
+            "'sysctl -w kernel.unprivileged_userns_clone=1' (Debian kernels ≤ 5.x); " +
+            "'docker-nest doctor' shows the setting."
+    },
+    {
+        id: 'max-user-namespaces',
+        pattern: /user\.max_user_namespaces/i,
+        message: 'User namespaces are disabled on the host (user.max_user_namespaces ' +
+            'is 0). ' +
+            SYSCTL_HINT +
+            "'sysctl -w user.max_user_namespaces=15000'."
+    },
+    {
+        id: 'apparmor-userns',
+        pattern: /rootlesskit.*fork\/exec \/proc\/self\/exe: operation not permitted|apparmor_restrict_unprivileged_userns/i,
+        message: 'AppArmor refuses unprivileged user namespaces (Ubuntu 23.10+/24.04: ' +
+            'kernel.apparmor_restrict_unprivileged_userns=1). ' +
+            SYSCTL_HINT +
+            "'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0', or an " +
+            'AppArmor profile with "userns," for the runner; or use rootless: false.'
+    },
+    {
+        id: 'newuidmap',
+        pattern: /newuidmap|newgidmap|failed to setup UID\/GID map|uid_map.*(operation not permitted|permission denied)/i,
+        message: 'rootlesskit could not map the user namespace (newuidmap/newgidmap). ' +
+            'The sidecar needs --privileged (rootless: true) or at least ' +
+            'CAP_SYS_ADMIN (rootless: unprivileged; a runner that drops it breaks ' +
+            'this), and the image needs the setuid newuidmap/newgidmap of uidmap.'
+    },
+    {
+        id: 'rootless-tun',
+        pattern: /setting up tap|rootlesskit.*\/dev\/net\/tun/i,
+        message: 'slirp4netns could not create its tap device: /dev/net/tun must exist ' +
+            'on the runner and be usable by uid 1000 (mode 0666, the udev default; ' +
+            "'chmod 0666 /dev/net/tun' as root if it is 0600)."
+    },
+    {
+        id: 'rootless-certs',
+        pattern: /open \/certs\/server\/[a-z]+\.pem: permission denied|cannot create directory '\/certs[^']*': Permission denied|\/certs\/[a-z/.]*: Permission denied/i,
+        message: 'The image runs as a non-root user (a dind-rootless image?) and cannot ' +
+            'read the certificates docker-nest copied in. Set rootless: true for ' +
+            'docker:<version>-dind-rootless images: the certificates are then ' +
+            'owned by uid 1000.'
+    }
+];
+
 ;// CONCATENATED MODULE: ./src/core/diagnose.ts
+
 /** Lines of the container log shown on failure. */
 const LOG_TAIL_LINES = 50;
 const RULES = [
+    // Issue 6: rootless causes are more specific than "not privileged".
+    ...ROOTLESS_RULES,
     {
         id: 'no-dockerd',
         // Only about dockerd itself: a healthy dockerd also logs
@@ -2464,8 +2893,8 @@ function headerFor(entry, size, mtime) {
     const header = Buffer.alloc(BLOCK);
     writeString(header, entry.path, 0, 100);
     writeOctal(header, entry.mode, 100, 8);
-    writeOctal(header, 0, 108, 8); // uid root
-    writeOctal(header, 0, 116, 8); // gid root
+    writeOctal(header, entry.uid ?? 0, 108, 8);
+    writeOctal(header, entry.gid ?? 0, 116, 8);
     writeOctal(header, size, 124, 12);
     writeOctal(header, mtime, 136, 12);
     header.fill(' ', 148, 156); // checksum is computed with spaces here
@@ -2492,6 +2921,7 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/sidecar.ts
+
 
 
 
@@ -2579,6 +3009,8 @@ async function deliverServerCertificate(docker, plan, ca, extraNames) {
         ip: [...new Set([...plan.serverNames.ip, ip])]
     });
     const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
+    // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
+    const owner = certOwnerFor(plan.rootless);
     const tar = createTar([
         { path: `${base}/`, mode: 0o755 },
         { path: `${base}/server/`, mode: 0o700 },
@@ -2588,7 +3020,7 @@ async function deliverServerCertificate(docker, plan, ca, extraNames) {
         // daemon.json (input daemon-config) rides along, before the marker.
         ...daemonConfigEntries(plan.daemonConfig, false),
         { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-    ]);
+    ].map((entry) => ({ ...entry, ...owner })));
     await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
 }
 /** Without TLS: daemon.json and its own ready-marker, the same way. */
@@ -2935,6 +3367,7 @@ async function waitFor(probe, options) {
 
 
 
+
 /**
  * Readiness polling interval. Until dockerd listens an attempt fails at once
  * (connection refused), so polling this often costs little and notices the
@@ -3019,13 +3452,16 @@ function daemonAddress(plan, container) {
 async function launch(plan, resources, deps) {
     const { docker, logger } = deps;
     logger.info(`Image ${plan.image}, container ${plan.name}`);
+    logger.info(`Sidecar: ${describeIsolation(plan.runtime, plan.rootlessUnprivileged)}${plan.rootless ? ', rootless (uid 1000)' : ''}`);
     logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
     const [ran, made] = await Promise.allSettled([
         runSidecar(docker, plan, logger),
         plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
     ]);
-    if (ran.status === 'rejected')
-        throw explainRunFailure(plan, ran.reason);
+    if (ran.status === 'rejected') {
+        throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
+            explainRunFailure(plan, ran.reason));
+    }
     if (made.status === 'rejected')
         throw made.reason;
     const material = made.value;
@@ -3392,6 +3828,7 @@ async function connectDood(options, runId, deps) {
 
 
 
+
 /** Inputs that are lists: their flags may repeat. */
 const LIST_INPUTS = [
     'dockerd-args',
@@ -3516,7 +3953,7 @@ async function upDood(ctx) {
 }
 /** `--mode auto`: dind where a privileged container starts, else dood; dood also when dind then fails. */
 async function upAuto(ctx) {
-    const probe = await probePrivileged(ctx.docker, ctx.options.image, `local-${randomSuffix()}-probe`);
+    const probe = await probePrivileged(ctx.docker, ctx.options.image, `local-${randomSuffix()}-probe`, undefined, isolationArgs(ctx.options.runtime, ctx.options.rootlessUnprivileged));
     ctx.logger.info(`mode: auto chose ${probe.privileged ? 'dind' : 'dood'}: ${probe.reason}.`);
     if (!probe.privileged)
         return upDood(ctx);
@@ -4253,7 +4690,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8649);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2740);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

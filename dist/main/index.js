@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3383);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2458);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3383:
+/***/ 2458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -428,6 +428,11 @@ fi
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   exec dockerd-entrypoint.sh "$@"
 fi
+if [ "$(id -u)" != 0 ]; then
+  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
+  exit 126
+fi
 if ! command -v dockerd >/dev/null 2>&1; then
   echo "docker-nest: dockerd: not found on PATH in this image" >&2
   exit 127
@@ -618,12 +623,205 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
+// EXTERNAL MODULE: ./src/core/docker.ts + 1 modules
+var core_docker = __nccwpck_require__(3481);
+;// CONCATENATED MODULE: ./src/core/runtime.ts
+/**
+ * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
+ * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
+ *
+ * Sysbox runs "system containers" in a user namespace with procfs/sysfs
+ * virtualised, so the official dind image works there without
+ * `--privileged`; with `--privileged` sysbox refuses to start the container,
+ * and it supports neither `--userns=host`, `--pid=host`, `--network=host`
+ * nor nested user namespaces (nestybox/sysbox docs/user-guide/limitations.md,
+ * reference dind.md §3).
+ */
+
+/** Docker runtime names: letters, digits and `._+-`, like the keys of daemon.json "runtimes". */
+const RUNTIME_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+/**
+ * What dockerd says when `--runtime` names a runtime it does not know:
+ * "Unknown runtime specified X" (≤ 23) or "unknown or invalid runtime name: X" (≥ 24).
+ */
+const UNKNOWN_RUNTIME = /Unknown runtime specified|unknown or invalid runtime name/i;
+/** True for the sysbox runtimes (`sysbox-runc`, or a renamed copy of it). */
+function isSysbox(runtime) {
+    return /sysbox/i.test(runtime);
+}
+/** Validates input `runtime`; '' means the daemon's default runtime. */
+function parseRuntime(value, problems) {
+    if (value !== '' && !RUNTIME_NAME.test(value)) {
+        problems.push(`Input 'runtime' must be a runtime name known to the runner's Docker ` +
+            `daemon such as 'sysbox-runc' (letters, digits and . _ + -), ` +
+            `got '${value}'.`);
+    }
+    return value;
+}
+/**
+ * `rootless: unprivileged`: what a rootless daemon needs instead of
+ * `--privileged`, each found necessary on the test machine (README
+ * "Unprivileged routes"): SYS_ADMIN for rootlesskit's mounts and namespaces,
+ * no seccomp filter (inner containers' keyrings), no AppArmor profile (Docker's
+ * default one denies mount), unmasked /proc and /sys paths (procfs for inner
+ * containers), and the tun device for slirp4netns.
+ */
+const ROOTLESS_UNPRIVILEGED_ARGS = [
+    '--cap-add=SYS_ADMIN',
+    '--security-opt=seccomp=unconfined',
+    '--security-opt=apparmor=unconfined',
+    '--security-opt=systempaths=unconfined',
+    '--device=/dev/net/tun'
+];
+/**
+ * `docker run` flags for the sidecar's isolation: `--runtime=<name>` when
+ * one is set, and `--privileged` unless the runtime is sysbox (which refuses
+ * it and does not need it) or the nest is `rootless: unprivileged`.
+ */
+function isolationArgs(runtime, rootlessUnprivileged = false) {
+    const runtimeArgs = runtime ? [`--runtime=${runtime}`] : [];
+    if (runtime && isSysbox(runtime))
+        return runtimeArgs;
+    return rootlessUnprivileged
+        ? [...runtimeArgs, ...ROOTLESS_UNPRIVILEGED_ARGS]
+        : [...runtimeArgs, '--privileged'];
+}
+/** One line for the log: how the sidecar is isolated. */
+function describeIsolation(runtime, rootlessUnprivileged = false) {
+    const how = rootlessUnprivileged
+        ? 'not privileged (SYS_ADMIN, unconfined seccomp/AppArmor, /dev/net/tun)'
+        : 'privileged';
+    if (!runtime)
+        return `${how}, the daemon's default runtime`;
+    return isSysbox(runtime)
+        ? `runtime ${runtime}, not privileged (sysbox isolates the nest)`
+        : `runtime ${runtime}, ${how}`;
+}
+/** The runtime names of `docker info --format '{{json .Runtimes}}'`, sorted. */
+function parseRuntimes(json) {
+    try {
+        const parsed = JSON.parse(json);
+        if (parsed === null || typeof parsed !== 'object')
+            return [];
+        return Object.keys(parsed).sort();
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * When `docker run` failed because the daemon does not know the runtime,
+ * an error naming the input, the value and the runtimes the daemon has (one
+ * `docker info`, on this failure path only); otherwise undefined.
+ */
+async function explainUnknownRuntime(docker, runtime, error) {
+    if (!runtime ||
+        !(error instanceof core_docker/* DockerCommandError */.YJ) ||
+        !UNKNOWN_RUNTIME.test(error.stderr)) {
+        return undefined;
+    }
+    const info = await docker.tryExec(['info', '--format', '{{json .Runtimes}}']);
+    const known = info.exitCode === 0 ? parseRuntimes(info.stdout) : [];
+    const have = known.length > 0 ? known.join(', ') : 'unknown (docker info failed)';
+    const install = isSysbox(runtime)
+        ? ' Install sysbox on the runner (https://github.com/nestybox/sysbox), ' +
+            'which registers sysbox-runc with dockerd, or leave the input empty.'
+        : ' Register it in /etc/docker/daemon.json ("runtimes") and restart ' +
+            'dockerd, or leave the input empty.';
+    return new Error(`Input 'runtime' is '${runtime}', but the runner's Docker daemon has no ` +
+        `such runtime; it has: ${have}.${install}`, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/core/rootless.ts
+/**
+ * Issue 6, unprivileged routes: input `rootless: true`, the official
+ * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
+ * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
+ * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
+ * (/run/user/1000), rootlesskit forwards the TLS port 2376 from its network
+ * namespace, and the data root is the image's volume under the home
+ * directory. What changes for docker-nest:
+ *
+ * - the default image is the rootless variant;
+ * - the data volume goes on /home/rootless/.local/share/docker;
+ * - the server certificate is owned by uid 1000, or neither the start script
+ *   (waiting for it) nor dockerd (mapped to root in its user namespace;
+ *   root-owned files become `nobody` there) could read the key.
+ *
+ * The official docs still run this image `--privileged` (docker-library
+ * #151, #281), and so does `rootless: true`; `rootless: unprivileged` gives
+ * it only what rootlesskit needs (runtime.ts ROOTLESS_UNPRIVILEGED_ARGS).
+ */
+
+/** Default image when `rootless: true` and input `image` is empty. */
+const DEFAULT_DIND_ROOTLESS_IMAGE = 'docker:29-dind-rootless';
+/** The `rootless` user of the official image. */
+const ROOTLESS_UID = 1000;
+/** The inner daemon's data root: the official rootless image's VOLUME. */
+const ROOTLESS_DATA_ROOT = '/home/rootless/.local/share/docker';
+/** The data root of the rootful images (their VOLUME). */
+const ROOTFUL_DATA_ROOT = '/var/lib/docker';
+/** Where the inner daemon keeps its data, so the volume goes there. */
+function dataRootFor(rootless) {
+    return rootless ? ROOTLESS_DATA_ROOT : ROOTFUL_DATA_ROOT;
+}
+/** Owner of the files docker-nest copies into the sidecar. */
+function certOwnerFor(rootless) {
+    return rootless
+        ? { uid: ROOTLESS_UID, gid: ROOTLESS_UID }
+        : { uid: 0, gid: 0 };
+}
+/**
+ * Input `rootless`: 'true'/'false' (YAML booleans), or 'unprivileged': the
+ * rootless contract without --privileged (see ROOTLESS_UNPRIVILEGED_ARGS).
+ */
+function parseRootless(value, problems) {
+    if (value === 'unprivileged') {
+        return { rootless: true, rootlessUnprivileged: true };
+    }
+    if (['true', 'True', 'TRUE'].includes(value)) {
+        return { rootless: true, rootlessUnprivileged: false };
+    }
+    if (!['false', 'False', 'FALSE'].includes(value)) {
+        problems.push(`Input 'rootless' must be 'true', 'false' or 'unprivileged', ` +
+            `got '${value}'.`);
+    }
+    return { rootless: false, rootlessUnprivileged: false };
+}
+/**
+ * Checks that `rootless` fits the other inputs: sysbox already runs the
+ * daemon unprivileged and does not support the nested user namespace
+ * rootlesskit needs (sysbox limitations.md), so the two do not combine.
+ */
+function checkRootless(rootless, runtime, problems) {
+    if (rootless && isSysbox(runtime)) {
+        problems.push(`Input 'rootless' must be false with runtime '${runtime}': sysbox ` +
+            'already runs the daemon without --privileged and does not support ' +
+            'the nested user namespace rootless Docker needs. Use one of them.');
+    }
+}
+/**
+ * The image: the user's, else the rootless or the rootful default. The
+ * rootful default itself also becomes the rootless one: the Action runner
+ * passes action.yml's default for an unset input, so docker-nest cannot tell
+ * it from a chosen value, and the rootful image cannot run rootless anyway.
+ */
+function imageFor(given, rootless, rootfulDefault) {
+    const image = given?.trim() ?? '';
+    if (rootless && (image === '' || image === rootfulDefault)) {
+        return DEFAULT_DIND_ROOTLESS_IMAGE;
+    }
+    return image === '' ? rootfulDefault : image;
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
  * is here, so it can be tested in tables without Docker.
  */
+
+
 
 
 
@@ -702,7 +900,10 @@ function makePlan(options, context) {
             dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
             ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
         },
-        waitTimeoutMs: options.waitTimeoutMs
+        waitTimeoutMs: options.waitTimeoutMs,
+        runtime: options.runtime,
+        rootless: options.rootless,
+        rootlessUnprivileged: options.rootlessUnprivileged
     };
 }
 /** `docker run` arguments for the sidecar. */
@@ -720,14 +921,15 @@ function buildDindRunArgs(plan) {
         '--name',
         plan.name,
         ...labelArgs,
-        '--privileged',
+        // --privileged, or a runtime such as sysbox that isolates without it.
+        ...isolationArgs(plan.runtime, plan.rootlessUnprivileged),
         // Loopback only: the daemon is for this job, never for the network.
         '--publish',
         `127.0.0.1::${plan.containerPort}`,
         ...networkArgs(plan.jobNetwork),
         // --mount (not -v) so the volume is created with our labels in the same call.
         '--mount',
-        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
+        `type=volume,src=${plan.volume},dst=${dataRootFor(plan.rootless)}${volumeLabels}`,
         '--env',
         `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
         ...scriptEnv(plan),
@@ -764,14 +966,19 @@ function scriptEnv(plan) {
 
 ;// CONCATENATED MODULE: ./src/core/auto.ts
 
+
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
 const PROBE_TIMEOUT_MS = 120_000;
-/** `docker run` arguments of the probe: privileged, no network, removed on exit, labelled. */
-function buildProbeArgs(image, runId) {
+/**
+ * `docker run` arguments of the probe: privileged (or, issue 6, isolated the
+ * way input `runtime` isolates the sidecar), no network, removed on exit,
+ * labelled.
+ */
+function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
     return [
         'run',
         '--rm',
-        '--privileged',
+        ...isolation,
         '--network',
         'none',
         '--label',
@@ -797,9 +1004,9 @@ function cachedProbe(value) {
     return undefined;
 }
 /** Starts one privileged container and reports whether it worked. */
-async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS) {
+async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
     const started = performance.now();
-    const result = await docker.tryExec(buildProbeArgs(image, runId), {
+    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
         timeoutMs
     });
     const ms = Math.round(performance.now() - started);
@@ -1023,6 +1230,8 @@ function docker_context_parseContextRecord(text) {
 
 
 
+
+
 /** The official image, pinned to a major version so upgrades are deliberate. */
 const DEFAULT_DIND_IMAGE = 'docker:29-dind';
 /** Input names (kebab-case, as in action.yml) with their defaults. */
@@ -1047,7 +1256,11 @@ const INPUT_DEFAULTS = {
     'testcontainers-host-override': 'false',
     // Issue 8 (networking): daemon.json and address pools of the inner daemon.
     'daemon-config': '',
-    'default-address-pools': ''
+    'default-address-pools': '',
+    // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
+    runtime: '',
+    rootless: 'false'
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
 class InputError extends Error {
@@ -1283,7 +1496,7 @@ function parseInputs(inputs) {
     const problems = [];
     const options = {
         mode: parseMode(raw(inputs, 'mode'), problems),
-        image: parseImage(raw(inputs, 'image'), problems),
+        image: '',
         tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
         waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
         dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
@@ -1301,11 +1514,16 @@ function parseInputs(inputs) {
         },
         // Issue 8: both are left undefined when unset.
         defaultAddressPools: optionalList(parseAddressPools(raw(inputs, 'default-address-pools'), problems)),
-        daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems)
+        daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
+        runtime: parseRuntime(raw(inputs, 'runtime'), problems),
+        ...parseRootless(raw(inputs, 'rootless'), problems)
     };
     if (options.daemonConfig) {
         checkDaemonConfig(options.daemonConfig, options, problems);
     }
+    // Issue 6: the default image follows `rootless`.
+    options.image = parseImage(imageFor(inputs.image, options.rootless, DEFAULT_DIND_IMAGE), problems);
+    checkRootless(options.rootless, options.runtime, problems);
     if (problems.length > 0)
         throw new InputError(problems);
     return options;
@@ -1352,10 +1570,87 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/rootless-diagnose.ts
+/**
+ * Issue 6: log signatures of a rootless sidecar that did not start, and what
+ * to do about each. The preflight messages are those of the official
+ * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
+ * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
+ * diagnose.ts checks these before its generic rules.
+ */
+const SYSCTL_HINT = 'Hosts where it is off need, as root on the runner: ';
+/** Most specific first; the generic "not privileged" rule comes after these. */
+const ROOTLESS_RULES = [
+    {
+        id: 'rootless-image',
+        pattern: /missing 'rootlesskit'|rootless needs the docker:<version>-dind-rootless contract/i,
+        message: 'rootless: true needs an image with the dind-rootless contract (uid ' +
+            "1000, rootlesskit, dockerd-entrypoint.sh), e.g. 'docker:29-dind-rootless'. " +
+            "Leave input 'image' empty to get it, or set rootless: false."
+    },
+    {
+        id: 'rootless-subuid',
+        pattern: /missing necessary entries in \/etc\/subuid/i,
+        message: 'The image has no /etc/subuid and /etc/subgid entries for its user; ' +
+            'the official dind-rootless image has them (rootless:100000:65536).'
+    },
+    {
+        id: 'userns-clone',
+        pattern: /kernel\.unprivileged_userns_clone/i,
+        message: 'The host forbids unprivileged user namespaces. ' +
+            SYSCTL_HINT +
+            "'sysctl -w kernel.unprivileged_userns_clone=1' (Debian kernels ≤ 5.x); " +
+            "'docker-nest doctor' shows the setting."
+    },
+    {
+        id: 'max-user-namespaces',
+        pattern: /user\.max_user_namespaces/i,
+        message: 'User namespaces are disabled on the host (user.max_user_namespaces ' +
+            'is 0). ' +
+            SYSCTL_HINT +
+            "'sysctl -w user.max_user_namespaces=15000'."
+    },
+    {
+        id: 'apparmor-userns',
+        pattern: /rootlesskit.*fork\/exec \/proc\/self\/exe: operation not permitted|apparmor_restrict_unprivileged_userns/i,
+        message: 'AppArmor refuses unprivileged user namespaces (Ubuntu 23.10+/24.04: ' +
+            'kernel.apparmor_restrict_unprivileged_userns=1). ' +
+            SYSCTL_HINT +
+            "'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0', or an " +
+            'AppArmor profile with "userns," for the runner; or use rootless: false.'
+    },
+    {
+        id: 'newuidmap',
+        pattern: /newuidmap|newgidmap|failed to setup UID\/GID map|uid_map.*(operation not permitted|permission denied)/i,
+        message: 'rootlesskit could not map the user namespace (newuidmap/newgidmap). ' +
+            'The sidecar needs --privileged (rootless: true) or at least ' +
+            'CAP_SYS_ADMIN (rootless: unprivileged; a runner that drops it breaks ' +
+            'this), and the image needs the setuid newuidmap/newgidmap of uidmap.'
+    },
+    {
+        id: 'rootless-tun',
+        pattern: /setting up tap|rootlesskit.*\/dev\/net\/tun/i,
+        message: 'slirp4netns could not create its tap device: /dev/net/tun must exist ' +
+            'on the runner and be usable by uid 1000 (mode 0666, the udev default; ' +
+            "'chmod 0666 /dev/net/tun' as root if it is 0600)."
+    },
+    {
+        id: 'rootless-certs',
+        pattern: /open \/certs\/server\/[a-z]+\.pem: permission denied|cannot create directory '\/certs[^']*': Permission denied|\/certs\/[a-z/.]*: Permission denied/i,
+        message: 'The image runs as a non-root user (a dind-rootless image?) and cannot ' +
+            'read the certificates docker-nest copied in. Set rootless: true for ' +
+            'docker:<version>-dind-rootless images: the certificates are then ' +
+            'owned by uid 1000.'
+    }
+];
+
 ;// CONCATENATED MODULE: ./src/core/diagnose.ts
+
 /** Lines of the container log shown on failure. */
 const LOG_TAIL_LINES = 50;
 const RULES = [
+    // Issue 6: rootless causes are more specific than "not privileged".
+    ...ROOTLESS_RULES,
     {
         id: 'no-dockerd',
         // Only about dockerd itself: a healthy dockerd also logs
@@ -1512,8 +1807,6 @@ async function phase(logger, title, fn) {
     });
 }
 
-// EXTERNAL MODULE: ./src/core/docker.ts + 1 modules
-var core_docker = __nccwpck_require__(3481);
 ;// CONCATENATED MODULE: ./src/core/tar.ts
 /**
  * A minimal ustar writer, enough to stream a few small files into a container
@@ -1535,8 +1828,8 @@ function headerFor(entry, size, mtime) {
     const header = Buffer.alloc(BLOCK);
     writeString(header, entry.path, 0, 100);
     writeOctal(header, entry.mode, 100, 8);
-    writeOctal(header, 0, 108, 8); // uid root
-    writeOctal(header, 0, 116, 8); // gid root
+    writeOctal(header, entry.uid ?? 0, 108, 8);
+    writeOctal(header, entry.gid ?? 0, 116, 8);
     writeOctal(header, size, 124, 12);
     writeOctal(header, mtime, 136, 12);
     header.fill(' ', 148, 156); // checksum is computed with spaces here
@@ -1563,6 +1856,7 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/sidecar.ts
+
 
 
 
@@ -1650,6 +1944,8 @@ async function deliverServerCertificate(docker, plan, ca, extraNames) {
         ip: [...new Set([...plan.serverNames.ip, ip])]
     });
     const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
+    // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
+    const owner = certOwnerFor(plan.rootless);
     const tar = createTar([
         { path: `${base}/`, mode: 0o755 },
         { path: `${base}/server/`, mode: 0o700 },
@@ -1659,7 +1955,7 @@ async function deliverServerCertificate(docker, plan, ca, extraNames) {
         // daemon.json (input daemon-config) rides along, before the marker.
         ...daemonConfigEntries(plan.daemonConfig, false),
         { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-    ]);
+    ].map((entry) => ({ ...entry, ...owner })));
     await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar });
 }
 /** Without TLS: daemon.json and its own ready-marker, the same way. */
@@ -2006,6 +2302,7 @@ async function waitFor(probe, options) {
 
 
 
+
 /**
  * Readiness polling interval. Until dockerd listens an attempt fails at once
  * (connection refused), so polling this often costs little and notices the
@@ -2090,13 +2387,16 @@ function daemonAddress(plan, container) {
 async function launch(plan, resources, deps) {
     const { docker, logger } = deps;
     logger.info(`Image ${plan.image}, container ${plan.name}`);
+    logger.info(`Sidecar: ${describeIsolation(plan.runtime, plan.rootlessUnprivileged)}${plan.rootless ? ', rootless (uid 1000)' : ''}`);
     logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
     const [ran, made] = await Promise.allSettled([
         runSidecar(docker, plan, logger),
         plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
     ]);
-    if (ran.status === 'rejected')
-        throw explainRunFailure(plan, ran.reason);
+    if (ran.status === 'rejected') {
+        throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
+            explainRunFailure(plan, ran.reason));
+    }
     if (made.status === 'rejected')
         throw made.reason;
     const material = made.value;
@@ -3140,6 +3440,7 @@ function runPrefix() {
 
 
 
+
 /** Refuses non-Linux runners before anything is created. */
 function assertLinux(platform = process.platform) {
     if (platform !== 'linux') {
@@ -3187,7 +3488,7 @@ async function chooseMode(step) {
         if (cached)
             return cached;
         const docker = core_docker/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
-        const probed = await probePrivileged(docker, options.image, `${runPrefix()}-${randomSuffix()}-probe`);
+        const probed = await probePrivileged(docker, options.image, `${runPrefix()}-${randomSuffix()}-probe`, undefined, isolationArgs(options.runtime, options.rootlessUnprivileged));
         exportVariable('DOCKER_NEST_PRIVILEGED', String(probed.privileged));
         return probed;
     });

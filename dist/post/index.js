@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(292);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(939);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 292:
+/***/ 939:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -149,7 +149,7 @@ const types_HOST_DOCKER_ENV_KEYS = [
 
 const STDERR_TAIL_LINES = 20;
 /** A docker CLI call that exited non-zero (or could not start). */
-class DockerCommandError extends Error {
+class docker_DockerCommandError extends Error {
     args;
     exitCode;
     stderr;
@@ -233,7 +233,7 @@ class DockerCli {
             throw new CancelledError(args);
         const result = await this.tryExec(args, options);
         if (result.exitCode !== 0) {
-            throw new DockerCommandError(args, result.exitCode, result.stderr);
+            throw new docker_DockerCommandError(args, result.exitCode, result.stderr);
         }
         return result;
     }
@@ -637,6 +637,11 @@ fi
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   exec dockerd-entrypoint.sh "$@"
 fi
+if [ "$(id -u)" != 0 ]; then
+  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
+  exit 126
+fi
 if ! command -v dockerd >/dev/null 2>&1; then
   echo "docker-nest: dockerd: not found on PATH in this image" >&2
   exit 127
@@ -827,12 +832,203 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/core/runtime.ts
+/**
+ * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
+ * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
+ *
+ * Sysbox runs "system containers" in a user namespace with procfs/sysfs
+ * virtualised, so the official dind image works there without
+ * `--privileged`; with `--privileged` sysbox refuses to start the container,
+ * and it supports neither `--userns=host`, `--pid=host`, `--network=host`
+ * nor nested user namespaces (nestybox/sysbox docs/user-guide/limitations.md,
+ * reference dind.md §3).
+ */
+
+/** Docker runtime names: letters, digits and `._+-`, like the keys of daemon.json "runtimes". */
+const RUNTIME_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,127}$/;
+/**
+ * What dockerd says when `--runtime` names a runtime it does not know:
+ * "Unknown runtime specified X" (≤ 23) or "unknown or invalid runtime name: X" (≥ 24).
+ */
+const UNKNOWN_RUNTIME = /Unknown runtime specified|unknown or invalid runtime name/i;
+/** True for the sysbox runtimes (`sysbox-runc`, or a renamed copy of it). */
+function runtime_isSysbox(runtime) {
+    return /sysbox/i.test(runtime);
+}
+/** Validates input `runtime`; '' means the daemon's default runtime. */
+function parseRuntime(value, problems) {
+    if (value !== '' && !RUNTIME_NAME.test(value)) {
+        problems.push(`Input 'runtime' must be a runtime name known to the runner's Docker ` +
+            `daemon such as 'sysbox-runc' (letters, digits and . _ + -), ` +
+            `got '${value}'.`);
+    }
+    return value;
+}
+/**
+ * `rootless: unprivileged`: what a rootless daemon needs instead of
+ * `--privileged`, each found necessary on the test machine (README
+ * "Unprivileged routes"): SYS_ADMIN for rootlesskit's mounts and namespaces,
+ * no seccomp filter (inner containers' keyrings), no AppArmor profile (Docker's
+ * default one denies mount), unmasked /proc and /sys paths (procfs for inner
+ * containers), and the tun device for slirp4netns.
+ */
+const ROOTLESS_UNPRIVILEGED_ARGS = (/* unused pure expression or super */ null && ([
+    '--cap-add=SYS_ADMIN',
+    '--security-opt=seccomp=unconfined',
+    '--security-opt=apparmor=unconfined',
+    '--security-opt=systempaths=unconfined',
+    '--device=/dev/net/tun'
+]));
+/**
+ * `docker run` flags for the sidecar's isolation: `--runtime=<name>` when
+ * one is set, and `--privileged` unless the runtime is sysbox (which refuses
+ * it and does not need it) or the nest is `rootless: unprivileged`.
+ */
+function runtime_isolationArgs(runtime, rootlessUnprivileged = false) {
+    const runtimeArgs = runtime ? [`--runtime=${runtime}`] : [];
+    if (runtime && runtime_isSysbox(runtime))
+        return runtimeArgs;
+    return rootlessUnprivileged
+        ? [...runtimeArgs, ...ROOTLESS_UNPRIVILEGED_ARGS]
+        : [...runtimeArgs, '--privileged'];
+}
+/** One line for the log: how the sidecar is isolated. */
+function describeIsolation(runtime, rootlessUnprivileged = false) {
+    const how = rootlessUnprivileged
+        ? 'not privileged (SYS_ADMIN, unconfined seccomp/AppArmor, /dev/net/tun)'
+        : 'privileged';
+    if (!runtime)
+        return `${how}, the daemon's default runtime`;
+    return runtime_isSysbox(runtime)
+        ? `runtime ${runtime}, not privileged (sysbox isolates the nest)`
+        : `runtime ${runtime}, ${how}`;
+}
+/** The runtime names of `docker info --format '{{json .Runtimes}}'`, sorted. */
+function parseRuntimes(json) {
+    try {
+        const parsed = JSON.parse(json);
+        if (parsed === null || typeof parsed !== 'object')
+            return [];
+        return Object.keys(parsed).sort();
+    }
+    catch {
+        return [];
+    }
+}
+/**
+ * When `docker run` failed because the daemon does not know the runtime,
+ * an error naming the input, the value and the runtimes the daemon has (one
+ * `docker info`, on this failure path only); otherwise undefined.
+ */
+async function explainUnknownRuntime(docker, runtime, error) {
+    if (!runtime ||
+        !(error instanceof DockerCommandError) ||
+        !UNKNOWN_RUNTIME.test(error.stderr)) {
+        return undefined;
+    }
+    const info = await docker.tryExec(['info', '--format', '{{json .Runtimes}}']);
+    const known = info.exitCode === 0 ? parseRuntimes(info.stdout) : [];
+    const have = known.length > 0 ? known.join(', ') : 'unknown (docker info failed)';
+    const install = runtime_isSysbox(runtime)
+        ? ' Install sysbox on the runner (https://github.com/nestybox/sysbox), ' +
+            'which registers sysbox-runc with dockerd, or leave the input empty.'
+        : ' Register it in /etc/docker/daemon.json ("runtimes") and restart ' +
+            'dockerd, or leave the input empty.';
+    return new Error(`Input 'runtime' is '${runtime}', but the runner's Docker daemon has no ` +
+        `such runtime; it has: ${have}.${install}`, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/core/rootless.ts
+/**
+ * Issue 6, unprivileged routes: input `rootless: true`, the official
+ * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
+ * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
+ * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
+ * (/run/user/1000), rootlesskit forwards the TLS port 2376 from its network
+ * namespace, and the data root is the image's volume under the home
+ * directory. What changes for docker-nest:
+ *
+ * - the default image is the rootless variant;
+ * - the data volume goes on /home/rootless/.local/share/docker;
+ * - the server certificate is owned by uid 1000, or neither the start script
+ *   (waiting for it) nor dockerd (mapped to root in its user namespace;
+ *   root-owned files become `nobody` there) could read the key.
+ *
+ * The official docs still run this image `--privileged` (docker-library
+ * #151, #281), and so does `rootless: true`; `rootless: unprivileged` gives
+ * it only what rootlesskit needs (runtime.ts ROOTLESS_UNPRIVILEGED_ARGS).
+ */
+
+/** Default image when `rootless: true` and input `image` is empty. */
+const DEFAULT_DIND_ROOTLESS_IMAGE = 'docker:29-dind-rootless';
+/** The `rootless` user of the official image. */
+const ROOTLESS_UID = 1000;
+/** The inner daemon's data root: the official rootless image's VOLUME. */
+const ROOTLESS_DATA_ROOT = '/home/rootless/.local/share/docker';
+/** The data root of the rootful images (their VOLUME). */
+const ROOTFUL_DATA_ROOT = '/var/lib/docker';
+/** Where the inner daemon keeps its data, so the volume goes there. */
+function rootless_dataRootFor(rootless) {
+    return rootless ? ROOTLESS_DATA_ROOT : ROOTFUL_DATA_ROOT;
+}
+/** Owner of the files docker-nest copies into the sidecar. */
+function certOwnerFor(rootless) {
+    return rootless
+        ? { uid: ROOTLESS_UID, gid: ROOTLESS_UID }
+        : { uid: 0, gid: 0 };
+}
+/**
+ * Input `rootless`: 'true'/'false' (YAML booleans), or 'unprivileged': the
+ * rootless contract without --privileged (see ROOTLESS_UNPRIVILEGED_ARGS).
+ */
+function parseRootless(value, problems) {
+    if (value === 'unprivileged') {
+        return { rootless: true, rootlessUnprivileged: true };
+    }
+    if (['true', 'True', 'TRUE'].includes(value)) {
+        return { rootless: true, rootlessUnprivileged: false };
+    }
+    if (!['false', 'False', 'FALSE'].includes(value)) {
+        problems.push(`Input 'rootless' must be 'true', 'false' or 'unprivileged', ` +
+            `got '${value}'.`);
+    }
+    return { rootless: false, rootlessUnprivileged: false };
+}
+/**
+ * Checks that `rootless` fits the other inputs: sysbox already runs the
+ * daemon unprivileged and does not support the nested user namespace
+ * rootlesskit needs (sysbox limitations.md), so the two do not combine.
+ */
+function checkRootless(rootless, runtime, problems) {
+    if (rootless && isSysbox(runtime)) {
+        problems.push(`Input 'rootless' must be false with runtime '${runtime}': sysbox ` +
+            'already runs the daemon without --privileged and does not support ' +
+            'the nested user namespace rootless Docker needs. Use one of them.');
+    }
+}
+/**
+ * The image: the user's, else the rootless or the rootful default. The
+ * rootful default itself also becomes the rootless one: the Action runner
+ * passes action.yml's default for an unset input, so docker-nest cannot tell
+ * it from a chosen value, and the rootful image cannot run rootless anyway.
+ */
+function imageFor(given, rootless, rootfulDefault) {
+    const image = given?.trim() ?? '';
+    if (rootless && (image === '' || image === rootfulDefault)) {
+        return DEFAULT_DIND_ROOTLESS_IMAGE;
+    }
+    return image === '' ? rootfulDefault : image;
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
  * is here, so it can be tested in tables without Docker.
  */
+
+
 
 
 
@@ -911,7 +1107,10 @@ function makePlan(options, context) {
             dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
             ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
         },
-        waitTimeoutMs: options.waitTimeoutMs
+        waitTimeoutMs: options.waitTimeoutMs,
+        runtime: options.runtime,
+        rootless: options.rootless,
+        rootlessUnprivileged: options.rootlessUnprivileged
     };
 }
 /** `docker run` arguments for the sidecar. */
@@ -929,14 +1128,15 @@ function buildDindRunArgs(plan) {
         '--name',
         plan.name,
         ...labelArgs,
-        '--privileged',
+        // --privileged, or a runtime such as sysbox that isolates without it.
+        ...isolationArgs(plan.runtime, plan.rootlessUnprivileged),
         // Loopback only: the daemon is for this job, never for the network.
         '--publish',
         `127.0.0.1::${plan.containerPort}`,
         ...networkArgs(plan.jobNetwork),
         // --mount (not -v) so the volume is created with our labels in the same call.
         '--mount',
-        `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
+        `type=volume,src=${plan.volume},dst=${dataRootFor(plan.rootless)}${volumeLabels}`,
         '--env',
         `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
         ...scriptEnv(plan),

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as core from './workflow.js'
 import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
+import { isolationArgs } from '../core/runtime.js'
 import { parseInputs } from '../core/config.js'
 import { exitOnCancel } from '../core/cancel.js'
 import { startDind } from '../core/dind.js'
@@ -96,7 +97,9 @@ async function chooseMode(step: Step): Promise<'dind' | 'dood'> {
       const probed = await probePrivileged(
         docker,
         options.image,
-        `${runPrefix()}-${randomSuffix()}-probe`
+        `${runPrefix()}-${randomSuffix()}-probe`,
+        undefined,
+        isolationArgs(options.runtime, options.rootlessUnprivileged)
       )
       core.exportVariable('DOCKER_NEST_PRIVILEGED', String(probed.privileged))
       return probed

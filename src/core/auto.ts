@@ -5,6 +5,7 @@
  */
 import type { DockerCli } from './docker.js'
 import { LABELS } from './plan.js'
+import { isolationArgs } from './runtime.js'
 
 /** The probe's answer and why, for the log. */
 export interface ProbeResult {
@@ -15,12 +16,20 @@ export interface ProbeResult {
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
 export const PROBE_TIMEOUT_MS = 120_000
 
-/** `docker run` arguments of the probe: privileged, no network, removed on exit, labelled. */
-export function buildProbeArgs(image: string, runId: string): string[] {
+/**
+ * `docker run` arguments of the probe: privileged (or, issue 6, isolated the
+ * way input `runtime` isolates the sidecar), no network, removed on exit,
+ * labelled.
+ */
+export function buildProbeArgs(
+  image: string,
+  runId: string,
+  isolation: readonly string[] = isolationArgs('')
+): string[] {
   return [
     'run',
     '--rm',
-    '--privileged',
+    ...isolation,
     '--network',
     'none',
     '--label',
@@ -54,10 +63,11 @@ export async function probePrivileged(
   docker: DockerCli,
   image: string,
   runId: string,
-  timeoutMs = PROBE_TIMEOUT_MS
+  timeoutMs = PROBE_TIMEOUT_MS,
+  isolation: readonly string[] = isolationArgs('')
 ): Promise<ProbeResult> {
   const started = performance.now()
-  const result = await docker.tryExec(buildProbeArgs(image, runId), {
+  const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
     timeoutMs
   })
   const ms = Math.round(performance.now() - started)

@@ -13,6 +13,8 @@ import type {
   Mode,
   SubjectAltNames
 } from './types.js'
+import { checkRootless, imageFor, parseRootless } from './rootless.js'
+import { parseRuntime } from './runtime.js'
 
 /** The official image, pinned to a major version so upgrades are deliberate. */
 export const DEFAULT_DIND_IMAGE = 'docker:29-dind'
@@ -39,7 +41,11 @@ export const INPUT_DEFAULTS = {
   'testcontainers-host-override': 'false',
   // Issue 8 (networking): daemon.json and address pools of the inner daemon.
   'daemon-config': '',
-  'default-address-pools': ''
+  'default-address-pools': '',
+  // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+  // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
+  runtime: '',
+  rootless: 'false'
 } as const
 
 /** The name of one input. */
@@ -342,7 +348,7 @@ export function parseInputs(inputs: RawInputs): DindOptions {
   const problems: string[] = []
   const options: DindOptions = {
     mode: parseMode(raw(inputs, 'mode'), problems),
-    image: parseImage(raw(inputs, 'image'), problems),
+    image: '',
     tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
     waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
     dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
@@ -376,11 +382,19 @@ export function parseInputs(inputs: RawInputs): DindOptions {
     defaultAddressPools: optionalList(
       parseAddressPools(raw(inputs, 'default-address-pools'), problems)
     ),
-    daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems)
+    daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
+    runtime: parseRuntime(raw(inputs, 'runtime'), problems),
+    ...parseRootless(raw(inputs, 'rootless'), problems)
   }
   if (options.daemonConfig) {
     checkDaemonConfig(options.daemonConfig, options, problems)
   }
+  // Issue 6: the default image follows `rootless`.
+  options.image = parseImage(
+    imageFor(inputs.image, options.rootless, DEFAULT_DIND_IMAGE),
+    problems
+  )
+  checkRootless(options.rootless, options.runtime, problems)
   if (problems.length > 0) throw new InputError(problems)
   return options
 }

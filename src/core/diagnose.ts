@@ -4,6 +4,7 @@
  * (shared/reference/dind.md §6 lists the failures these come from).
  */
 import type { DockerCli } from './docker.js'
+import { ROOTLESS_RULES } from './rootless-diagnose.js'
 import type { ContainerInspect } from './types.js'
 
 /** A known cause recognised in the daemon log. */
@@ -23,6 +24,8 @@ interface HintRule extends Hint {
 export const LOG_TAIL_LINES = 50
 
 const RULES: HintRule[] = [
+  // Issue 6: rootless causes are more specific than "not privileged".
+  ...ROOTLESS_RULES,
   {
     id: 'no-dockerd',
     // Only about dockerd itself: a healthy dockerd also logs

@@ -20,6 +20,7 @@ import {
 import type { DockerCli } from './docker.js'
 import { bridgeMtu, describeMtu } from './mtu.js'
 import { phase } from './phase.js'
+import { describeIsolation, explainUnknownRuntime } from './runtime.js'
 import type { DindPlan } from './plan.js'
 import type { ResourceRecorder, Resources } from './resources.js'
 import {
@@ -189,6 +190,9 @@ async function launch(
 ): Promise<{ container: RunningSidecar; material?: ClientMaterial }> {
   const { docker, logger } = deps
   logger.info(`Image ${plan.image}, container ${plan.name}`)
+  logger.info(
+    `Sidecar: ${describeIsolation(plan.runtime, plan.rootlessUnprivileged)}${plan.rootless ? ', rootless (uid 1000)' : ''}`
+  )
   logger.debug(
     `dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
   )
@@ -196,7 +200,12 @@ async function launch(
     runSidecar(docker, plan, logger),
     plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
   ])
-  if (ran.status === 'rejected') throw explainRunFailure(plan, ran.reason)
+  if (ran.status === 'rejected') {
+    throw (
+      (await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
+      explainRunFailure(plan, ran.reason)
+    )
+  }
   if (made.status === 'rejected') throw made.reason
   const material = made.value
   const watcher = watchExit(docker, plan.name)

@@ -4,8 +4,16 @@
  * calls go through {@link DoctorHost}, so the rules are unit-tested with
  * fake hosts and the CLI runs them against the real one.
  */
-import { readFile } from 'node:fs/promises'
-import type { DockerCli } from './docker.js'
+import { readFile, stat } from 'node:fs/promises'
+import { findOnPath, type DockerCli } from './docker.js'
+import {
+  checkAppArmorUserns,
+  checkRootlessCgroups,
+  checkRuntimes,
+  checkTunDevice,
+  checkUidMap,
+  checkUserNamespaces
+} from './doctor-unprivileged.js'
 import { defaultRouteInterface } from './mtu.js'
 
 /** ok: fine; warn: works, with a cost or a risk; fail: a nest will not start; info: for the record. */
@@ -29,6 +37,10 @@ export interface DoctorHost {
   ): Promise<{ exitCode: number; stdout: string; stderr: string }>
   /** Image for the --privileged probe. */
   probeImage: string
+  /** Path of an executable on the runner's PATH, or undefined. */
+  which?(name: string): Promise<string | undefined>
+  /** Permission bits of a file, or undefined when it does not exist. */
+  fileMode?(path: string): Promise<number | undefined>
 }
 
 /** A host backed by the real file system and docker CLI. */
@@ -47,7 +59,15 @@ export function realHost(
     docker: docker
       ? (args) => docker.tryExec(args, { timeoutMs: 30_000 })
       : undefined,
-    probeImage
+    probeImage,
+    which: async (name) => findOnPath(name),
+    fileMode: async (path) => {
+      try {
+        return (await stat(path)).mode & 0o7777
+      } catch {
+        return undefined
+      }
+    }
   }
 }
 
@@ -212,60 +232,6 @@ async function checkMtu(host: DoctorHost): Promise<CheckResult> {
     : { check, status: 'ok', detail: `${iface}: ${mtu}` }
 }
 
-async function checkUserNamespaces(host: DoctorHost): Promise<CheckResult> {
-  const check = 'user namespaces'
-  const max = Number(
-    (await host.read('/proc/sys/user/max_user_namespaces'))?.trim()
-  )
-  const restricted =
-    (
-      await host.read('/proc/sys/kernel/apparmor_restrict_unprivileged_userns')
-    )?.trim() === '1'
-  if (!Number.isFinite(max))
-    return {
-      check,
-      status: 'info',
-      detail: 'cannot read /proc/sys/user/max_user_namespaces'
-    }
-  if (max === 0)
-    return {
-      check,
-      status: 'warn',
-      detail:
-        'disabled (max_user_namespaces = 0): rootless Docker and userns-remap cannot work',
-      fix: 'sysctl -w user.max_user_namespaces=15000 (only needed for rootless nests).'
-    }
-  if (restricted)
-    return {
-      check,
-      status: 'warn',
-      detail:
-        'AppArmor restricts unprivileged user namespaces: rootless Docker cannot start',
-      fix: 'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0 (only needed for rootless nests).'
-    }
-  return { check, status: 'ok', detail: `enabled (max ${max})` }
-}
-
-async function checkSysbox(host: DoctorHost): Promise<CheckResult> {
-  const check = 'sysbox runtime'
-  if (!host.docker)
-    return { check, status: 'info', detail: 'not checked (no docker CLI)' }
-  const r = await host.docker(['info', '--format', '{{json .Runtimes}}'])
-  if (r.exitCode !== 0)
-    return { check, status: 'info', detail: 'not checked (docker info failed)' }
-  return /sysbox-runc/.test(r.stdout)
-    ? {
-        check,
-        status: 'ok',
-        detail: 'sysbox-runc is installed: nests could run without --privileged'
-      }
-    : {
-        check,
-        status: 'info',
-        detail: 'not installed (optional: it runs dind without --privileged)'
-      }
-}
-
 /** Runs every check, in table order. */
 export async function runDoctor(host: DoctorHost): Promise<CheckResult[]> {
   return Promise.all([
@@ -275,7 +241,12 @@ export async function runDoctor(host: DoctorHost): Promise<CheckResult[]> {
     checkCgroups(host),
     checkIptables(host),
     checkMtu(host),
+    // Issue 6: the unprivileged routes (runtime, rootless).
+    checkRuntimes(host),
     checkUserNamespaces(host),
-    checkSysbox(host)
+    checkAppArmorUserns(host),
+    checkUidMap(host),
+    checkTunDevice(host),
+    checkRootlessCgroups(host)
   ])
 }

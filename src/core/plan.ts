@@ -8,6 +8,8 @@ import { addressPoolArgs } from './address-pools.js'
 import { DAEMON_CONFIG_PATH, configSetsMtu } from './daemon-config.js'
 import { mtuSetting } from './mtu.js'
 import { CERT_DIR_IN_CONTAINER, STARTUP_SCRIPT } from './startup-script.js'
+import { dataRootFor } from './rootless.js'
+import { isolationArgs } from './runtime.js'
 import type { DindOptions, SubjectAltNames } from './types.js'
 
 /** Label keys every docker-nest resource carries, so post and reap find them. */
@@ -54,6 +56,12 @@ export interface DindPlan {
    * (with the alias `docker` on a user-defined network) so the job reaches it.
    */
   jobNetwork?: { name: string; alias: boolean }
+  /** Issue 6: OCI runtime for `docker run --runtime`; '' = the daemon's default. */
+  runtime: string
+  /** Issue 6: rootless image contract (uid 1000, data under its home). */
+  rootless: boolean
+  /** Issue 6: rootless without --privileged (only what rootlesskit needs). */
+  rootlessUnprivileged: boolean
 }
 
 /** Inputs to {@link makePlan} that come from the environment rather than the user. */
@@ -137,7 +145,10 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
       dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
       ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
     },
-    waitTimeoutMs: options.waitTimeoutMs
+    waitTimeoutMs: options.waitTimeoutMs,
+    runtime: options.runtime,
+    rootless: options.rootless,
+    rootlessUnprivileged: options.rootlessUnprivileged
   }
 }
 
@@ -156,14 +167,15 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     '--name',
     plan.name,
     ...labelArgs,
-    '--privileged',
+    // --privileged, or a runtime such as sysbox that isolates without it.
+    ...isolationArgs(plan.runtime, plan.rootlessUnprivileged),
     // Loopback only: the daemon is for this job, never for the network.
     '--publish',
     `127.0.0.1::${plan.containerPort}`,
     ...networkArgs(plan.jobNetwork),
     // --mount (not -v) so the volume is created with our labels in the same call.
     '--mount',
-    `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
+    `type=volume,src=${plan.volume},dst=${dataRootFor(plan.rootless)}${volumeLabels}`,
     '--env',
     `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
     ...scriptEnv(plan),

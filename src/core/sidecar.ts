@@ -9,6 +9,7 @@ import { classifyLog } from './diagnose.js'
 import { DockerCommandError, type DockerCli } from './docker.js'
 import { buildDindRunArgs, type DindPlan } from './plan.js'
 import { CERTS_READY_MARKER, CERT_DIR_IN_CONTAINER } from './startup-script.js'
+import { certOwnerFor } from './rootless.js'
 import { createTar } from './tar.js'
 import type { CertificateAuthority } from './tls.js'
 import type { ContainerInspect, Logger } from './types.js'
@@ -125,16 +126,20 @@ export async function deliverServerCertificate(
     ip: [...new Set([...plan.serverNames.ip, ip])]
   })
   const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '')
-  const tar = createTar([
-    { path: `${base}/`, mode: 0o755 },
-    { path: `${base}/server/`, mode: 0o700 },
-    { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
-    { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
-    { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
-    // daemon.json (input daemon-config) rides along, before the marker.
-    ...daemonConfigEntries(plan.daemonConfig, false),
-    { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-  ])
+  // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
+  const owner = certOwnerFor(plan.rootless)
+  const tar = createTar(
+    [
+      { path: `${base}/`, mode: 0o755 },
+      { path: `${base}/server/`, mode: 0o700 },
+      { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
+      { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
+      { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+      // daemon.json (input daemon-config) rides along, before the marker.
+      ...daemonConfigEntries(plan.daemonConfig, false),
+      { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
+    ].map((entry) => ({ ...entry, ...owner }))
+  )
   await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar })
 }
 

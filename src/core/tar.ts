@@ -9,6 +9,9 @@ export interface TarEntry {
   path: string
   mode: number
   content?: string
+  /** Owner; root (0) unless set (the rootless image reads its certs as uid 1000). */
+  uid?: number
+  gid?: number
 }
 
 const BLOCK = 512
@@ -49,8 +52,8 @@ function headerFor(entry: TarEntry, size: number, mtime: number): Buffer {
   const header = Buffer.alloc(BLOCK)
   writeString(header, entry.path, 0, 100)
   writeOctal(header, entry.mode, 100, 8)
-  writeOctal(header, 0, 108, 8) // uid root
-  writeOctal(header, 0, 116, 8) // gid root
+  writeOctal(header, entry.uid ?? 0, 108, 8)
+  writeOctal(header, entry.gid ?? 0, 116, 8)
   writeOctal(header, size, 124, 12)
   writeOctal(header, mtime, 136, 12)
   header.fill(' ', 148, 156) // checksum is computed with spaces here

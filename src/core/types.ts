@@ -72,6 +72,12 @@ export interface DindOptions {
   defaultAddressPools?: Array<{ base: string; size: number }>
   /** The inner daemon's daemon.json (input `daemon-config`), already checked for clashes. */
   daemonConfig?: Record<string, unknown>
+  /** Issue 6: OCI runtime of the sidecar (`--runtime`); '' = the daemon's default. */
+  runtime: string
+  /** Issue 6: the image follows the docker:<ver>-dind-rootless contract (uid 1000). */
+  rootless: boolean
+  /** Issue 6: `rootless: unprivileged`, the rootless sidecar without --privileged. */
+  rootlessUnprivileged: boolean
   /** Action only: settings for the clients of later steps (issue 8). */
   clients: ClientOptions
 }

@@ -40,7 +40,10 @@ describe('parseInputs', () => {
         baseUrl: 'https://download.docker.com/linux/static/stable',
         sha256: ''
       },
-      clients: { context: '', testcontainersHostOverride: false }
+      clients: { context: '', testcontainersHostOverride: false },
+      runtime: '',
+      rootless: false,
+      rootlessUnprivileged: false
     })
   })
 

@@ -69,7 +69,7 @@ describe('runDoctor', () => {
       status: 'ok',
       detail: expect.stringContaining('legacy')
     })
-    expect(rows['sysbox runtime'].status).toBe('ok')
+    expect(rows['container runtimes'].status).toBe('ok')
     expect(rows['Docker daemon']).toMatchObject({
       status: 'ok',
       detail: 'server 20.10.24'

@@ -32,7 +32,7 @@ export function formatDoctor(rows: CheckResult[]): string {
 export const doctor: Command = {
   name: 'doctor',
   summary:
-    'check the host prerequisites (privileged, overlay, cgroups, iptables, MTU, user namespaces, sysbox)',
+    'check the host prerequisites (privileged, overlay, cgroups, iptables, MTU, runtimes, user namespaces, AppArmor)',
   options: {
     image: {
       type: 'string',

@@ -6,6 +6,7 @@ import {
   type InputName
 } from '../../core/config.js'
 import { probePrivileged } from '../../core/auto.js'
+import { isolationArgs } from '../../core/runtime.js'
 import { exitOnCancel } from '../../core/cancel.js'
 import { startDind, type NestInfo } from '../../core/dind.js'
 import { DockerCli, captureHostDockerEnv } from '../../core/docker.js'
@@ -184,7 +185,9 @@ async function upAuto(ctx: UpContext): Promise<Started> {
   const probe = await probePrivileged(
     ctx.docker,
     ctx.options.image,
-    `local-${randomSuffix()}-probe`
+    `local-${randomSuffix()}-probe`,
+    undefined,
+    isolationArgs(ctx.options.runtime, ctx.options.rootlessUnprivileged)
   )
   ctx.logger.info(
     `mode: auto chose ${probe.privileged ? 'dind' : 'dood'}: ${probe.reason}.`
