@@ -4,6 +4,7 @@
  * valid, and all problems are reported at once, before anything is created.
  */
 import { isIP } from 'node:net'
+import { parseCacheBusy, parseCacheName, parseSize } from './cache.js'
 import type {
   DindOptions,
   DockerCliOptions,
@@ -30,7 +31,11 @@ export const INPUT_DEFAULTS = {
   'socket-proxy': 'false',
   'docker-cli-version': '',
   'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-  'docker-cli-sha256': ''
+  'docker-cli-sha256': '',
+  // Issue 6: persistent cache (see src/core/cache.ts).
+  cache: '',
+  'cache-busy': 'fallback',
+  'cache-max-size': ''
 } as const
 
 /** The name of one input. */
@@ -344,7 +349,12 @@ export function parseInputs(inputs: RawInputs): DindOptions {
       raw(inputs, 'socket-proxy'),
       problems
     ),
-    dockerCli: parseDockerCli(inputs, problems)
+    dockerCli: parseDockerCli(inputs, problems),
+    cache: {
+      name: parseCacheName(raw(inputs, 'cache'), problems),
+      busy: parseCacheBusy(raw(inputs, 'cache-busy'), problems),
+      maxBytes: parseSize(raw(inputs, 'cache-max-size'), problems)
+    }
   }
   if (problems.length > 0) throw new InputError(problems)
   return options

@@ -4,6 +4,8 @@
  * is here, so it can be tested in tables without Docker.
  */
 import { randomBytes } from 'node:crypto'
+import { CACHE_LABEL, cacheResourceName } from './cache.js'
+import { OWNER_LABEL } from './owner.js'
 import { CERT_DIR_IN_CONTAINER, STARTUP_SCRIPT } from './startup-script.js'
 import type { DindOptions, SubjectAltNames } from './types.js'
 
@@ -47,6 +49,8 @@ export interface DindPlan {
    * (with the alias `docker` on a user-defined network) so the job reaches it.
    */
   jobNetwork?: { name: string; alias: boolean }
+  /** Persistent cache (issue 6): the volume outlives the nest; the name is the lock. */
+  cache?: { name: string; maxBytes?: number }
 }
 
 /** Inputs to {@link makePlan} that come from the environment rather than the user. */
@@ -58,6 +62,8 @@ export interface PlanContext {
   now: Date
   /** Random suffix; injectable for tests. */
   random?: string
+  /** The owner label (see owner.ts); undefined = none, only the expiry ends the nest. */
+  owner?: string
 }
 
 /** A short random suffix that keeps names unique among concurrent nests. */
@@ -100,20 +106,23 @@ export function buildDaemonArgs(
 export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
   const suffix = context.random ?? randomSuffix()
   const runId = `${context.runPrefix}-${suffix}`
-  const name = `docker-nest-${suffix}`
+  const cache = options.cache.name
+  const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`
   const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS
   const mtu = chooseMtu(options.mtu, context.detectedMtu)
   return {
     runId,
     name,
-    volume: `${name}-data`,
+    volume: cache ? name : `${name}-data`,
     image: options.image,
     tls: options.tls,
     containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
     labels: {
       [LABELS.managed]: 'true',
       [LABELS.run]: runId,
-      [LABELS.expires]: String(expires)
+      [LABELS.expires]: String(expires),
+      ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
+      ...(cache ? { [CACHE_LABEL]: cache } : {})
     },
     daemonArgs: buildDaemonArgs(options, mtu),
     mtu,
@@ -121,7 +130,10 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
       dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
       ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
     },
-    waitTimeoutMs: options.waitTimeoutMs
+    waitTimeoutMs: options.waitTimeoutMs,
+    ...(cache
+      ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
+      : {})
   }
 }
 
@@ -131,7 +143,12 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     '--label',
     `${key}=${value}`
   ])
-  const volumeLabels = Object.entries(plan.labels)
+  // A cache volume outlives every run: no run, expiry or owner of its own.
+  const volumeLabels = Object.entries(
+    plan.cache
+      ? { [LABELS.managed]: 'true', [CACHE_LABEL]: plan.cache.name }
+      : plan.labels
+  )
     .map(([key, value]) => `,volume-label=${key}=${value}`)
     .join('')
   return [

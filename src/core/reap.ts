@@ -4,7 +4,9 @@
  * teardown), or every one of ours with `all`. Never touches objects without
  * the `docker-nest` label, and never a nest whose expiry is still ahead.
  */
+import { CACHE_LABEL } from './cache.js'
 import type { DockerCli } from './docker.js'
+import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
 import { LABELS } from './plan.js'
 
 /** One labelled container or volume on the daemon. */
@@ -15,6 +17,10 @@ export interface NestObject {
   run: string
   /** The `docker-nest.expires` label (unix seconds), as found. */
   expires: string
+  /** The `docker-nest.owner` label (owner.ts), '' when absent. */
+  owner?: string
+  /** The `docker-nest.cache` label: a cache volume, or a cached nest's container. */
+  cache?: string
 }
 
 /** What to do with one object, and why. */
@@ -31,6 +37,10 @@ export interface ReapOptions {
   all: boolean
   /** Only objects whose run id starts with this (e.g. one CI job's prefix). */
   runPrefix?: string
+  /** The reaper's process table: a nest whose owner is provably gone goes before its expiry. */
+  table?: ProcessTable
+  /** Leave objects that expired less than this long ago (seconds; default 0). */
+  graceSeconds?: number
 }
 
 /** Decides, without Docker, which objects go. Pure. */
@@ -40,21 +50,42 @@ export function decideReap(
 ): ReapDecision[] {
   return objects
     .filter((o) => !options.runPrefix || o.run.startsWith(options.runPrefix))
-    .map((object) => {
-      if (options.all) return { object, remove: true, reason: '--all' }
-      const expires = Number(object.expires)
-      if (object.expires === '' || !Number.isFinite(expires)) {
-        return { object, remove: false, reason: 'no expiry label' }
+    .map((object) => ({ object, ...decideOne(object, options) }))
+}
+
+function decideOne(
+  object: NestObject,
+  options: ReapOptions
+): { remove: boolean; reason: string } {
+  // Caches are meant to persist; a stale lock is the container, reaped below.
+  if (object.kind === 'volume' && object.cache) {
+    return {
+      remove: false,
+      reason: `cache volume (kept; remove it with docker volume rm ${object.name})`
+    }
+  }
+  if (options.all) return { remove: true, reason: '--all' }
+  const owner =
+    options.table && object.owner
+      ? ownerState(object.owner, options.table)
+      : 'unknown'
+  if (owner === 'gone') {
+    return { remove: true, reason: 'the job that started it has ended' }
+  }
+  const expires = Number(object.expires)
+  if (object.expires === '' || !Number.isFinite(expires)) {
+    return { remove: false, reason: 'no expiry label' }
+  }
+  const left = expires - options.nowSeconds
+  if (left > 0)
+    return { remove: false, reason: `expires in ${formatSeconds(left)}` }
+  const grace = options.graceSeconds ?? 0
+  return -left < grace
+    ? {
+        remove: false,
+        reason: `expired ${formatSeconds(-left)} ago, within the grace`
       }
-      const left = expires - options.nowSeconds
-      return left > 0
-        ? { object, remove: false, reason: `expires in ${formatSeconds(left)}` }
-        : {
-            object,
-            remove: true,
-            reason: `expired ${formatSeconds(-left)} ago`
-          }
-    })
+    : { remove: true, reason: `expired ${formatSeconds(-left)} ago` }
 }
 
 /** 90 → "1m30s", 7200 → "2h0m". */
@@ -65,15 +96,18 @@ export function formatSeconds(seconds: number): string {
   return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`
 }
 
-const FORMAT = `{{.Label "${LABELS.run}"}}\t{{.Label "${LABELS.expires}"}}`
+const FORMAT = [LABELS.run, LABELS.expires, OWNER_LABEL, CACHE_LABEL]
+  .map((key) => `{{.Label "${key}"}}`)
+  .join('\t')
 
 function parseRows(kind: NestObject['kind'], text: string): NestObject[] {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => {
-      const [name, run = '', expires = ''] = line.split('\t')
-      return { kind, name, run, expires }
+      const [name, run = '', expires = '', owner = '', cache = ''] =
+        line.split('\t')
+      return { kind, name, run, expires, owner, cache }
     })
 }
 

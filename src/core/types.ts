@@ -3,6 +3,8 @@
  * fields we read; upstream structs are linked next to each type.
  */
 
+import type { CacheOptions } from './cache.js'
+
 /** A small logger so the engine prints plain text in the CLI and groups in the Action. */
 export interface Logger {
   info(message: string): void
@@ -68,6 +70,8 @@ export interface DindOptions {
   socketProxy: boolean
   /** Action only: where the docker CLI comes from. */
   dockerCli: DockerCliOptions
+  /** Persistent cache: a named data root kept between jobs (issue 6). */
+  cache: CacheOptions
 }
 
 /**

@@ -39,7 +39,8 @@ describe('parseInputs', () => {
         version: '',
         baseUrl: 'https://download.docker.com/linux/static/stable',
         sha256: ''
-      }
+      },
+      cache: { name: '', busy: 'fallback', maxBytes: undefined }
     })
   })
 
