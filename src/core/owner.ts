@@ -25,11 +25,14 @@ export interface ProcessIdentity {
   startTime: string
 }
 
-/** Where the reaper looks: its boot and pid namespace, and the start time of a pid (undefined = no such process). */
+/**
+ * Where the reaper looks: its boot and pid namespace, and the start time of
+ * a pid: undefined = no such process, null = cannot tell (not readable).
+ */
 export interface ProcessTable {
   bootId: string
   pidNs: string
-  startTimeOf(pid: number): string | undefined
+  startTimeOf(pid: number): string | undefined | null
 }
 
 /** What a reaper can say about a nest's owner. */
@@ -62,6 +65,7 @@ export function ownerState(label: string, table: ProcessTable): OwnerState {
     return 'unknown'
   }
   const started = table.startTimeOf(owner.pid)
+  if (started === null) return 'unknown'
   return started === owner.startTime ? 'alive' : 'gone'
 }
 
@@ -85,12 +89,27 @@ export function parseStat(
   return { comm: text.slice(open + 1, close), ppid, startTime }
 }
 
+/** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
 function readStat(pid: number, proc: string) {
   try {
-    return parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8'))
-  } catch {
-    return undefined
+    return parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8')) ?? null
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : null
   }
+}
+
+/**
+ * True when /proc hides other users' processes (mount option hidepid): then
+ * a missing pid proves nothing unless we are root.
+ */
+export function hidesProcesses(mountinfo: string): boolean {
+  return mountinfo
+    .split('\n')
+    .some(
+      (line) =>
+        / - proc /.test(line) &&
+        /[ ,]hidepid=(1|2|noaccess|invisible|ptraceable)\b/.test(line)
+    )
 }
 
 /** This process's view of the process table; undefined off Linux or without /proc. */
@@ -102,6 +121,8 @@ export function localProcessTable(proc = '/proc'): ProcessTable | undefined {
     ).trim()
     const pidNs = /\[([0-9]+)\]/.exec(readlinkSync(`${proc}/self/ns/pid`))?.[1]
     if (!bootId || !pidNs) return undefined
+    const mountinfo = readFileSync(`${proc}/self/mountinfo`, 'utf8')
+    if (hidesProcesses(mountinfo) && process.getuid?.() !== 0) return undefined
     return {
       bootId,
       pidNs,

