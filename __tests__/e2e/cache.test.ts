@@ -16,9 +16,12 @@ import {
   newRunId,
   nestEnv,
   removeLeftovers,
-  requireDocker
+  requireDocker,
+  tempDir
 } from './helpers/docker.js'
+import { join } from 'node:path'
 import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { cli } from './helpers/cli.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 240_000
@@ -212,6 +215,59 @@ suite('persistent cache (real daemon)', () => {
       expect(post1.stdout).toContain('not this one; leaving it')
       expect((await runPost(next)).exitCode).toBe(0)
       expect(leftovers(runIdOf(next))).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  it(
+    'docker-nest up --cache with --cache-max-size: down prunes the cached daemon to the limit, unused images oldest first',
+    () => {
+      const cache = newCache()
+      const state = tempDir('docker-nest-e2e-cache-cli-')
+      const up = () =>
+        cli([
+          'up',
+          '--image',
+          IMAGES.official26,
+          '--cache',
+          cache,
+          '--cache-max-size',
+          '5MB',
+          '--format',
+          'json',
+          '--state-dir',
+          join(state.dir, 'state')
+        ])
+      try {
+        const first = up()
+        expect(first.status).toBe(0)
+        const env = JSON.parse(first.stdout) as Record<string, string>
+        loadImageInto(env, IMAGES.busybox)
+        expect(build(env, 'cache-e2e:prune').status).toBe(0)
+        const down = cli(['down', '--state-dir', join(state.dir, 'state')])
+        expect(down.status).toBe(0)
+        expect(down.stderr).toMatch(
+          new RegExp(
+            `Cache '${cache}': [0-9.]+ MB → [0-9.]+ [KM]?B \\(cache-max-size 5\\.0 MB; ` +
+              'build cache pruned to 0 B, dangling images removed, [1-9] unused image\\(s\\) removed, oldest first\\)'
+          )
+        )
+        const second = up()
+        expect(second.status).toBe(0)
+        const env2 = JSON.parse(second.stdout) as Record<string, string>
+        // The newest image went; the base image, shared with it, stayed.
+        expect(
+          docker(['image', 'inspect', 'cache-e2e:prune'], env2).status
+        ).not.toBe(0)
+        expect(docker(['image', 'inspect', IMAGES.busybox], env2).status).toBe(
+          0
+        )
+        expect(
+          cli(['down', '--state-dir', join(state.dir, 'state')]).status
+        ).toBe(0)
+      } finally {
+        state.remove()
+      }
     },
     TIMEOUT
   )

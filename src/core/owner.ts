@@ -175,13 +175,13 @@ export function ownerOf(pid: number, proc = '/proc'): string | undefined {
 /**
  * Who owns a nest started by this process.
  *
- * - On a GitHub runner: Runner.Worker, the job's process (the Action's
- *   parent; an ancestor of a CLI run from a `run:` step).
- * - The Action elsewhere (act, the e2e runner simulator): its parent, the
- *   process that runs the job's steps.
- * - The CLI elsewhere: nobody. Its parent may be a short-lived shell
- *   (`npx`, one Jenkins `sh` step, a command substitution) while later steps
- *   still use the nest, so only the expiry may end it.
+ * - The Action: its parent, the process that runs the job's steps (on a
+ *   GitHub runner Runner.Worker, which starts node directly; in a container
+ *   job node is exec'd into the container and has no visible parent: none).
+ * - The CLI: Runner.Worker when it runs in a GitHub job (a `run:` step), else
+ *   nobody. Its parent may be a short-lived shell (`npx`, one Jenkins `sh`
+ *   step, a command substitution) while later steps still use the nest, so
+ *   only the expiry may end it.
  */
 export function nestOwner(
   face: 'action' | 'cli',
@@ -189,7 +189,7 @@ export function nestOwner(
   parent = process.ppid,
   proc = '/proc'
 ): string | undefined {
+  if (face === 'action') return ownerOf(parent, proc)
   const worker = findAncestor(self, GITHUB_JOB_PROCESS, proc)
-  if (worker) return ownerOf(worker, proc)
-  return face === 'action' ? ownerOf(parent, proc) : undefined
+  return worker ? ownerOf(worker, proc) : undefined
 }

@@ -137,10 +137,10 @@ describe('findAncestor / nestOwner (a fake /proc)', () => {
 
   afterAll(() => rmSync(proc, { recursive: true, force: true }))
 
-  it('finds Runner.Worker above a CLI run from a step’s shell', () => {
+  it('the CLI run from a step’s shell belongs to Runner.Worker; the Action to its parent', () => {
     expect(findAncestor(400, 'Runner.Worker', proc)).toBe(200)
     expect(nestOwner('cli', 400, 300, proc)).toBe(label(200, '20'))
-    expect(nestOwner('action', 400, 300, proc)).toBe(label(200, '20'))
+    expect(nestOwner('action', 300, 200, proc)).toBe(label(200, '20'))
   })
 
   it('without a runner: the Action’s owner is its parent, the CLI has none', () => {
