@@ -7,7 +7,8 @@
  * Usage: npm run bench:cache -- [--runs N] [--image IMAGE] [--json FILE]
  *
  * Times are wall clock. "build" is `docker build` alone; "start+build" adds
- * the nest's start (`docker-nest up`) as a job would pay it. A cold nest
+ * the nest's start (`docker-nest up`) as a job would pay it; "stop" is
+ * `docker-nest down` (post: the cache's orderly stop). A cold nest
  * also needs its base image (a pull in real life; a `docker load` here),
  * shown separately and not counted. Everything is removed at the end.
  * Target: warm build ≤ 1.2 × DooD build.
@@ -117,9 +118,16 @@ const measure = {
     try {
       const load = loadBase(started.env)
       const b = build(started.env, `docker-nest-bench-cache:${seq}`)
-      return { start: started.ms, load, build: b.ms, hits: b.hits }
-    } finally {
+      return {
+        start: started.ms,
+        load,
+        build: b.ms,
+        hits: b.hits,
+        stop: down(state)
+      }
+    } catch (error) {
       down(state)
+      throw error
     }
   },
   warm() {
@@ -127,14 +135,21 @@ const measure = {
     const started = up(state, cacheName)
     try {
       const b = build(started.env, 'docker-nest-bench-cache:warm')
-      return { start: started.ms, load: 0, build: b.ms, hits: b.hits }
-    } finally {
+      return {
+        start: started.ms,
+        load: 0,
+        build: b.ms,
+        hits: b.hits,
+        stop: down(state)
+      }
+    } catch (error) {
       down(state)
+      throw error
     }
   },
   dood() {
     const b = build({}, `docker-nest-bench-cache:dood`)
-    return { start: 0, load: 0, build: b.ms, hits: b.hits }
+    return { start: 0, load: 0, build: b.ms, hits: b.hits, stop: 0 }
   }
 }
 
@@ -181,7 +196,7 @@ try {
       const r = measure[method]()
       results[method].push(r)
       process.stderr.write(
-        `round ${round + 1} ${method}: start ${Math.round(r.start)} ms, build ${Math.round(r.build)} ms (${r.hits} cache hits)\n`
+        `round ${round + 1} ${method}: start ${Math.round(r.start)} ms, build ${Math.round(r.build)} ms (${r.hits} cache hits), stop ${Math.round(r.stop)} ms\n`
       )
     }
   }
@@ -195,7 +210,8 @@ try {
           load: median(rs.map((r) => r.load)),
           build: median(rs.map((r) => r.build)),
           total: median(rs.map((r) => r.start + r.build)),
-          hits: median(rs.map((r) => r.hits))
+          hits: median(rs.map((r) => r.hits)),
+          stop: median(rs.map((r) => r.stop))
         }
       ]
     })
@@ -204,7 +220,7 @@ try {
   const lines = [
     `Cache bench: ${runs} rounds, image ${values.image}, medians`,
     '',
-    'method            start     build  start+build  cache hits  (base image load)',
+    'method            start     build  start+build  cache hits   stop (down)  (base image load)',
     ...methods.map((m) => {
       const s = summary[m]
       const label = {
@@ -212,7 +228,7 @@ try {
         warm: 'warm nest (cache)',
         dood: 'host daemon (DooD)'
       }[m]
-      return `${label.padEnd(18)}${f(s.start)} ${f(s.build)}   ${f(s.total)}   ${String(s.hits).padStart(6)}      ${m === 'cold' ? f(s.load) : ''}`
+      return `${label.padEnd(18)}${f(s.start)} ${f(s.build)}   ${f(s.total)}   ${String(s.hits).padStart(6)}    ${f(s.stop)}    ${m === 'cold' ? f(s.load) : ''}`
     }),
     '',
     `warm/DooD, build alone:       ${(summary.warm.build / summary.dood.build).toFixed(2)}× (target ≤ ${TARGET_RATIO}×)`,

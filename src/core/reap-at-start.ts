@@ -40,7 +40,8 @@ export function startReaping(
     async finish() {
       const report = await running
       if (report instanceof Error) {
-        logger.info(`Reaping abandoned nests skipped: ${report.message}`)
+        // Housekeeping only (dood without socket access, a daemon hiccup): not worth a line.
+        logger.debug(`reap.start: skipped: ${report.message}`)
         return
       }
       logReap(report, logger)
