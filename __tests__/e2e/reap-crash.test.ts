@@ -14,6 +14,7 @@ import {
   E2E,
   IMAGES,
   createdByRun,
+  docker,
   dockerOk,
   leftovers,
   newRunId,
@@ -65,12 +66,13 @@ suite('reaping after a crashed job (real daemon)', () => {
    * on the shared daemon have little time to reap it first.
    */
   async function jobToCrash(
-    tag: string
+    tag: string,
+    inputs: Record<string, string> = {}
   ): Promise<{ runId: string; crash(): Promise<void> }> {
     const done = join(work.dir, `${tag}.done`)
     const ghRunId = newRunId()
     const started = startMain({
-      inputs: { image: IMAGES.official26 },
+      inputs: { image: IMAGES.official26, ...inputs },
       node: worker,
       env: {
         GITHUB_RUN_ID: ghRunId,
@@ -80,7 +82,8 @@ suite('reaping after a crashed job (real daemon)', () => {
     })
     expect(await waitForFile(done, 120_000)).toBe('0')
     const rows = createdByRun(ghRunId)
-    expect(rows).toHaveLength(2) // container and volume
+    // Container and volume; a cache volume belongs to no run.
+    expect(rows).toHaveLength(inputs.cache ? 1 : 2)
     const runId = rows[0].split(' ')[1]
     runs.push(runId)
     const container = dockerOk([
@@ -91,7 +94,6 @@ suite('reaping after a crashed job (real daemon)', () => {
       '--format',
       '{{.Names}}'
     ]).trim()
-    expect(leftovers(runId)).toHaveLength(2) // container and volume
     const labels = JSON.parse(
       dockerOk(['inspect', '--format', '{{json .Config.Labels}}', container])
     )
@@ -180,6 +182,38 @@ suite('reaping after a crashed job (real daemon)', () => {
       )
       expect(broken.stderr).toContain('reap exited with 1; the job goes on')
       expect(broken.status).toBe(0)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'a crashed job’s cache lock (its sidecar) is reaped, its cache volume kept',
+    async () => {
+      const cache = `e2e-${newRunId()}`
+      try {
+        const job = await jobToCrash('cache', { cache })
+        await job.crash()
+        const next = await runMain({ inputs: { image: IMAGES.official26 } })
+        runs.push(runIdOf(next))
+        expect(next.exitCode).toBe(0)
+        expect(next.stdout).toContain(
+          `Reaped container docker-nest-cache-${cache} of run ${job.runId}: the job that started it has ended.`
+        )
+        expect(leftovers(job.runId)).toEqual([])
+        expect(
+          dockerOk([
+            'volume',
+            'inspect',
+            '--format',
+            '{{index .Labels "docker-nest.cache"}}',
+            `docker-nest-cache-${cache}`
+          ]).trim()
+        ).toBe(cache)
+        expect((await runPost(next)).exitCode).toBe(0)
+      } finally {
+        docker(['rm', '--force', `docker-nest-cache-${cache}`])
+        docker(['volume', 'rm', '--force', `docker-nest-cache-${cache}`])
+      }
     },
     TIMEOUT
   )

@@ -21,6 +21,8 @@ import type { Logger } from './types.js'
 export const CACHE_STOP_GRACE_MS = 20_000
 
 interface Sidecar {
+  /** Acted on by id: the name passes to the next holder as soon as ours is gone. */
+  id: string
   running: boolean
   run: string
   ip: string
@@ -28,6 +30,7 @@ interface Sidecar {
 }
 
 const FORMAT = [
+  '{{.Id}}',
   '{{.State.Running}}',
   `{{index .Config.Labels "${LABELS.run}"}}`,
   '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
@@ -47,8 +50,9 @@ async function inspectSidecar(
     name
   ])
   if (result.exitCode !== 0) return undefined
-  const [running, run, ips = '', env = ''] = result.stdout.split('\t')
+  const [id, running, run, ips = '', env = ''] = result.stdout.split('\t')
   return {
+    id,
     running: running === 'true',
     run,
     ip: ips.trim().split(' ')[0] ?? '',
@@ -101,8 +105,8 @@ export async function stopCachedNest(
   }
   if (sidecar.running) {
     const started = performance.now()
-    await docker.tryExec(['kill', '--signal', 'TERM', name])
-    const waited = await docker.tryExec(['wait', name], {
+    await docker.tryExec(['kill', '--signal', 'TERM', sidecar.id])
+    const waited = await docker.tryExec(['wait', sidecar.id], {
       timeoutMs: CACHE_STOP_GRACE_MS
     })
     const ms = Math.round(performance.now() - started)
@@ -114,7 +118,7 @@ export async function stopCachedNest(
           `${CACHE_STOP_GRACE_MS / 1000} s; it was killed, and its next start recovers.`
       )
   }
-  if (await docker.tryRemoveContainer(name)) {
+  if (await docker.tryRemoveContainer(sidecar.id)) {
     report.removed.push(`container ${name} (cache '${cache.name}' kept)`)
   } else {
     report.warnings.push(

@@ -13,6 +13,8 @@ import { LABELS } from './plan.js'
 export interface NestObject {
   kind: 'container' | 'volume'
   name: string
+  /** Container id: removal goes by id, since a cache's container name is reused by the next holder. */
+  id?: string
   /** The `docker-nest.run` label. */
   run: string
   /** The `docker-nest.expires` label (unix seconds), as found. */
@@ -105,9 +107,10 @@ function parseRows(kind: NestObject['kind'], text: string): NestObject[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => {
-      const [name, run = '', expires = '', owner = '', cache = ''] =
-        line.split('\t')
-      return { kind, name, run, expires, owner, cache }
+      const fields = line.split('\t')
+      const id = kind === 'container' ? fields.shift() : undefined
+      const [name, run = '', expires = '', owner = '', cache = ''] = fields
+      return { kind, ...(id ? { id } : {}), name, run, expires, owner, cache }
     })
 }
 
@@ -123,7 +126,7 @@ export async function listNestObjects(
       '--filter',
       filter,
       '--format',
-      `{{.Names}}\t${FORMAT}`
+      `{{.ID}}\t{{.Names}}\t${FORMAT}`
     ]),
     docker.exec([
       'volume',
@@ -164,9 +167,14 @@ export async function reapNests(
       chosen
         .filter((o) => o.kind === kind)
         .map(async (object) => {
+          const target = object.id ?? object.name
+          if (kind === 'container' && object.cache) {
+            // A cache's daemon gets an orderly stop: its data root lives on.
+            await docker.tryExec(['stop', '--time', '10', target])
+          }
           const args =
             kind === 'container'
-              ? ['rm', '--force', '--volumes', object.name]
+              ? ['rm', '--force', '--volumes', target]
               : ['volume', 'rm', object.name]
           const result = await docker.tryExec(args)
           if (result.exitCode === 0) report.removed.push(object)
