@@ -51,6 +51,16 @@ export function startReaping(
 
 /** One line per removed object, with the reason; a debug line when there was nothing. */
 export function logReap(report: ReapReport, logger: Logger): void {
+  for (const d of report.decisions.filter((x) => x.remove)) {
+    logger.debug(
+      `reap.start: remove ${d.object.kind} ${d.object.name} (run ${d.object.run || '-'}): ${d.reason}`
+    )
+  }
+  for (const o of report.gone) {
+    logger.debug(
+      `reap.start: ${o.kind} ${o.name} was already gone (another reaper)`
+    )
+  }
   const reasons = new Map(
     report.decisions.map((d) => [`${d.object.kind} ${d.object.name}`, d.reason])
   )
@@ -65,7 +75,7 @@ export function logReap(report: ReapReport, logger: Logger): void {
       `Could not reap ${f.object.kind} ${f.object.name}: ${f.error}`
     )
   }
-  if (report.removed.length === 0 && report.failed.length === 0) {
+  if (report.decisions.every((d) => !d.remove)) {
     logger.debug(
       `reap.start: nothing abandoned (${report.decisions.length} docker-nest object(s) checked)`
     )

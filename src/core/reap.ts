@@ -5,7 +5,7 @@
  * the `docker-nest` label, and never a nest whose expiry is still ahead.
  */
 import { CACHE_LABEL } from './cache.js'
-import type { DockerCli } from './docker.js'
+import { isNoSuchObject, type DockerCli } from './docker.js'
 import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
 import { LABELS } from './plan.js'
 
@@ -148,6 +148,13 @@ export interface ReapReport {
   decisions: ReapDecision[]
   removed: NestObject[]
   failed: Array<{ object: NestObject; error: string }>
+  /** Gone before we removed them: another reaper (a concurrent job) got there first. */
+  gone: NestObject[]
+}
+
+/** Docker's answer when another reaper removed, or is removing, the object. */
+function removedByOthers(stderr: string): boolean {
+  return isNoSuchObject(stderr) || /already in progress/i.test(stderr)
 }
 
 /**
@@ -159,7 +166,7 @@ export async function reapNests(
   options: ReapOptions & { dryRun?: boolean }
 ): Promise<ReapReport> {
   const decisions = decideReap(await listNestObjects(docker), options)
-  const report: ReapReport = { decisions, removed: [], failed: [] }
+  const report: ReapReport = { decisions, removed: [], failed: [], gone: [] }
   if (options.dryRun) return report
   const chosen = decisions.filter((d) => d.remove).map((d) => d.object)
   for (const kind of ['container', 'volume'] as const) {
@@ -178,6 +185,7 @@ export async function reapNests(
               : ['volume', 'rm', object.name]
           const result = await docker.tryExec(args)
           if (result.exitCode === 0) report.removed.push(object)
+          else if (removedByOthers(result.stderr)) report.gone.push(object)
           else report.failed.push({ object, error: result.stderr.trim() })
         })
     )

@@ -114,11 +114,15 @@ describe('logReap', () => {
           { object: volume, remove: true, reason: 'expired 1h0m ago' }
         ],
         removed: [object],
-        failed: [{ object: volume, error: 'volume is in use' }]
+        failed: [{ object: volume, error: 'volume is in use' }],
+        gone: [{ ...object, name: 'docker-nest-b' }]
       },
       logger
     )
     expect(lines).toEqual([
+      'debug reap.start: remove container docker-nest-a (run 1-1-a): the job that started it has ended',
+      'debug reap.start: remove volume docker-nest-a-data (run 1-1-a): expired 1h0m ago',
+      'debug reap.start: container docker-nest-b was already gone (another reaper)',
       'info Reaped container docker-nest-a of run 1-1-a: the job that started it has ended.',
       'warning Could not reap volume docker-nest-a-data: volume is in use'
     ])

@@ -52,6 +52,8 @@ export const reap: Command = {
     }
     for (const o of report.removed)
       logger.info(`Removed ${o.kind} ${o.name} (run ${o.run || '-'})`)
+    for (const o of report.gone)
+      logger.info(`${o.kind} ${o.name} was already gone (another reaper)`)
     for (const f of report.failed)
       logger.warning(
         `Could not remove ${f.object.kind} ${f.object.name}: ${f.error}`
