@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2740:
+/***/ 8770:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -309,8 +309,8 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 
 
-/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
-function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
+/** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
+function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
         const target = endpoint.socketPath
             ? { socketPath: endpoint.socketPath }
@@ -318,7 +318,7 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
         const options = {
             ...target,
             path,
-            method: 'GET',
+            method,
             timeout: timeoutMs,
             agent: false,
             ...(endpoint.tls ?? {})
@@ -332,11 +332,11 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
                 if (status >= 200 && status < 300)
                     resolve(body);
                 else
-                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
+                    reject(new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`));
             });
             res.on('error', reject);
         });
-        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+        req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
         req.on('error', reject);
         req.end();
     });
@@ -930,6 +930,302 @@ function isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
 }
 
+;// CONCATENATED MODULE: ./src/core/owner.ts
+/**
+ * The process that owns a nest, as a label value, so a reaper can tell that
+ * a job crashed (no post step) long before the nest's 6 h expiry: when the
+ * owner is provably gone, the nest is abandoned.
+ *
+ * Identity = host boot id + pid namespace + pid + process start time. The
+ * start time makes a reused pid harmless; boot id and pid namespace restrict
+ * the judgement to a reaper that sees the same process table. Anything else
+ * (another machine, another container's pid namespace, an unreadable label)
+ * is 'unknown', and then only the expiry counts: a live job's nest is never
+ * removed on a guess.
+ */
+
+/** The label carrying {@link formatOwner}'s value. */
+const OWNER_LABEL = 'docker-nest.owner';
+/** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
+function formatOwner(id) {
+    return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
+}
+/** The inverse of {@link formatOwner}; undefined for anything malformed. */
+function parseOwner(value) {
+    const match = /^([0-9a-f-]{8,64})\/([0-9]+)\/([0-9]+)\/([0-9]+)$/.exec(value);
+    if (!match)
+        return undefined;
+    const pid = Number(match[3]);
+    if (!(pid > 1))
+        return undefined;
+    return { bootId: match[1], pidNs: match[2], pid, startTime: match[4] };
+}
+/**
+ * Decides, without touching the system, whether the owner named by a label
+ * still runs. Pure; `table` is the reaper's view.
+ */
+function ownerState(label, table) {
+    const owner = parseOwner(label);
+    if (!owner)
+        return 'unknown';
+    // Another machine, or a reboot we cannot tell from another machine, or
+    // another container's pids: none of those are ours to judge.
+    if (owner.bootId !== table.bootId || owner.pidNs !== table.pidNs) {
+        return 'unknown';
+    }
+    const started = table.startTimeOf(owner.pid);
+    if (started === null)
+        return 'unknown';
+    return started === owner.startTime ? 'alive' : 'gone';
+}
+/** Parses /proc/<pid>/stat text: command name and start time (the name may hold spaces and parentheses). */
+function parseStat(text) {
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    // Fields after the name start at field 3 (state); ppid is field 4, starttime field 22.
+    const rest = text
+        .slice(close + 2)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(rest[1]);
+    const startTime = rest[19];
+    if (!Number.isInteger(ppid) || !/^[0-9]+$/.test(startTime ?? '')) {
+        return undefined;
+    }
+    return { comm: text.slice(open + 1, close), ppid, startTime };
+}
+/** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
+function readStat(pid, proc) {
+    try {
+        return parseStat((0,external_node_fs_namespaceObject.readFileSync)(`${proc}/${pid}/stat`, 'utf8')) ?? null;
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? undefined : null;
+    }
+}
+/**
+ * True when /proc hides other users' processes (mount option hidepid): then
+ * a missing pid proves nothing unless we are root.
+ */
+function hidesProcesses(mountinfo) {
+    return mountinfo
+        .split('\n')
+        .some((line) => / - proc /.test(line) &&
+        /[ ,]hidepid=(1|2|noaccess|invisible|ptraceable)\b/.test(line));
+}
+/** This process's view of the process table; undefined off Linux or without /proc. */
+function localProcessTable(proc = '/proc') {
+    try {
+        const bootId = (0,external_node_fs_namespaceObject.readFileSync)(`${proc}/sys/kernel/random/boot_id`, 'utf8').trim();
+        const pidNs = /\[([0-9]+)\]/.exec((0,external_node_fs_namespaceObject.readlinkSync)(`${proc}/self/ns/pid`))?.[1];
+        if (!bootId || !pidNs)
+            return undefined;
+        const mountinfo = (0,external_node_fs_namespaceObject.readFileSync)(`${proc}/self/mountinfo`, 'utf8');
+        if (hidesProcesses(mountinfo) && process.getuid?.() !== 0)
+            return undefined;
+        return {
+            bootId,
+            pidNs,
+            startTimeOf: (pid) => readStat(pid, proc)?.startTime
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How far up the process tree to look for the runner's job process. */
+const MAX_ANCESTORS = 12;
+/** The GitHub runner's per-job process: it lives exactly as long as the job. */
+const GITHUB_JOB_PROCESS = 'Runner.Worker';
+/**
+ * The nearest ancestor of `pid` whose command name is `comm`, or undefined.
+ * A name is at most 15 characters in /proc (TASK_COMM_LEN).
+ */
+function findAncestor(pid, comm, proc = '/proc') {
+    let current = readStat(pid, proc)?.ppid;
+    for (let depth = 0; current && current > 1 && depth < MAX_ANCESTORS; depth++) {
+        const stat = readStat(current, proc);
+        if (!stat)
+            return undefined;
+        if (stat.comm === comm.slice(0, 15))
+            return current;
+        current = stat.ppid;
+    }
+    return undefined;
+}
+/**
+ * The owner label value for `pid` (its identity now), or undefined when the
+ * process table cannot be read.
+ */
+function owner_ownerOf(pid, proc = '/proc') {
+    const table = localProcessTable(proc);
+    const startTime = table?.startTimeOf(pid);
+    if (!table || !startTime || pid <= 1)
+        return undefined;
+    return formatOwner({ ...table, pid, startTime });
+}
+/**
+ * Who owns a nest started by this process.
+ *
+ * - The Action: its parent, the process that runs the job's steps (on a
+ *   GitHub runner Runner.Worker, which starts node directly; in a container
+ *   job node is exec'd into the container and has no visible parent: none).
+ * - The CLI: Runner.Worker when it runs in a GitHub job (a `run:` step), else
+ *   nobody. Its parent may be a short-lived shell (`npx`, one Jenkins `sh`
+ *   step, a command substitution) while later steps still use the nest, so
+ *   only the expiry may end it.
+ */
+function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/proc') {
+    if (face === 'action')
+        return owner_ownerOf(parent, proc);
+    const worker = findAncestor(self, GITHUB_JOB_PROCESS, proc);
+    return worker ? owner_ownerOf(worker, proc) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/cache.ts
+
+
+/** Label on the cache volume and on a cached nest's container: the cache name. */
+const CACHE_LABEL = 'docker-nest.cache';
+const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
+function parseCacheName(value, problems) {
+    if (value !== '' && !CACHE_NAME.test(value)) {
+        problems.push(`Input 'cache' must be a name of 1 to 40 lowercase letters, digits and ` +
+            `'-' that starts and ends with a letter or digit (e.g. 'build' or ` +
+            `'app-ci'), or empty for no cache; got '${value}'.`);
+    }
+    return value;
+}
+/** Checks input `cache-busy`. */
+function parseCacheBusy(value, problems) {
+    if (value === 'fallback' || value === 'fail')
+        return value;
+    problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
+        `'fail', got '${value}'.`);
+    return 'fallback';
+}
+const UNITS = {
+    '': 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    kib: 1024,
+    m: 1e6,
+    mb: 1e6,
+    mib: 1024 ** 2,
+    g: 1e9,
+    gb: 1e9,
+    gib: 1024 ** 3,
+    t: 1e12,
+    tb: 1e12,
+    tib: 1024 ** 4
+};
+/** Checks input `cache-max-size`: '' (no limit) or a size such as '10GB', '512MiB', '2.5G'. */
+function parseSize(value, problems) {
+    if (value === '')
+        return undefined;
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]*)$/.exec(value);
+    const unit = UNITS[match?.[2].toLowerCase() ?? 'x'];
+    const bytes = match && unit ? Math.floor(Number(match[1]) * unit) : NaN;
+    if (!(bytes >= 1e6)) {
+        problems.push(`Input 'cache-max-size' must be a size of at least 1MB such as '10GB', ` +
+            `'512MiB' or '2.5G' (units B, KB, MB, GB, TB, or KiB…TiB), or empty ` +
+            `for no limit; got '${value}'.`);
+        return undefined;
+    }
+    return bytes;
+}
+/** Container and volume name of cache `name` (the container name is the lock). */
+function cacheResourceName(name) {
+    return `docker-nest-cache-${name}`;
+}
+/** `docker run` said the name is taken: another container holds the lock. */
+function isNameConflict(stderr) {
+    return /Conflict\. The container name .* is already in use/i.test(stderr);
+}
+/** Why a holder may be removed, or undefined when it belongs to a live job. */
+function staleReason(holder, nowSeconds, table) {
+    // Only a running daemon uses the data root; 'created' is about to start.
+    if (holder.status === 'exited' || holder.status === 'dead')
+        return 'its daemon has stopped';
+    const expires = Number(holder.expires);
+    if (holder.expires !== '' &&
+        Number.isFinite(expires) &&
+        expires <= nowSeconds)
+        return 'its expiry has passed';
+    if (table && ownerState(holder.owner, table) === 'gone')
+        return 'the job that started it has ended';
+    return undefined;
+}
+/** Thrown when another live job holds the cache. */
+class CacheBusyError extends Error {
+    cache;
+    holder;
+    constructor(cache, holder) {
+        super(`Cache '${cache}' is in use by another job (container ` +
+            `${cacheResourceName(cache)}, run ${holder.run || 'unknown'}); two ` +
+            'daemons must never share one data root.');
+        this.cache = cache;
+        this.holder = holder;
+        this.name = 'CacheBusyError';
+    }
+}
+const HOLDER_FORMAT = [
+    '{{.Id}}',
+    '{{.State.Status}}',
+    `{{index .Config.Labels "docker-nest.run"}}`,
+    `{{index .Config.Labels "docker-nest.expires"}}`,
+    `{{index .Config.Labels "${OWNER_LABEL}"}}`
+].join('\t');
+/** The container holding cache `name`, or undefined when there is none (any more). */
+async function findHolder(docker, name) {
+    const result = await docker.tryExec([
+        'inspect',
+        '--type',
+        'container',
+        '--format',
+        HOLDER_FORMAT,
+        cacheResourceName(name)
+    ]);
+    if (result.exitCode !== 0) {
+        if (isNoSuchObject(result.stderr))
+            return undefined;
+        throw new Error(`Could not inspect ${cacheResourceName(name)}: ${result.stderr.trim()}`);
+    }
+    const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
+        .trim()
+        .split('\t');
+    const label = (value) => (value === '<no value>' ? '' : value);
+    return {
+        id,
+        status,
+        run: label(run),
+        expires: label(expires),
+        owner: label(owner)
+    };
+}
+/**
+ * After a name conflict: removes the holder if its job is gone and says
+ * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
+ * undefined when the holder vanished meanwhile (try again).
+ */
+async function breakStaleLock(docker, name, context) {
+    const holder = await findHolder(docker, name);
+    if (!holder)
+        return undefined;
+    const reason = staleReason(holder, context.nowSeconds, context.table);
+    if (!reason)
+        throw new CacheBusyError(name, holder);
+    // By id: if another job broke it first and started its own, that one stays.
+    if (!(await docker.tryRemoveContainer(holder.id))) {
+        throw new CacheBusyError(name, holder);
+    }
+    return `Removed the stale holder of cache '${name}' (run ${holder.run || 'unknown'}): ${reason}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
 /**
  * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
@@ -1131,6 +1427,7 @@ function imageFor(given, rootless, rootfulDefault) {
 
 
 
+
 /** The official image, pinned to a major version so upgrades are deliberate. */
 const DEFAULT_DIND_IMAGE = 'docker:29-dind';
 /** Input names (kebab-case, as in action.yml) with their defaults. */
@@ -1159,7 +1456,11 @@ const INPUT_DEFAULTS = {
     // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
     // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
     runtime: '',
-    rootless: 'false'
+    rootless: 'false',
+    // Issue 6: persistent cache (see src/core/cache.ts).
+    cache: '',
+    'cache-busy': 'fallback',
+    'cache-max-size': ''
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
 class InputError extends Error {
@@ -1415,7 +1716,12 @@ function parseInputs(inputs) {
         defaultAddressPools: optionalList(parseAddressPools(raw(inputs, 'default-address-pools'), problems)),
         daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
         runtime: parseRuntime(raw(inputs, 'runtime'), problems),
-        ...parseRootless(raw(inputs, 'rootless'), problems)
+        ...parseRootless(raw(inputs, 'rootless'), problems),
+        cache: {
+            name: parseCacheName(raw(inputs, 'cache'), problems),
+            busy: parseCacheBusy(raw(inputs, 'cache-busy'), problems),
+            maxBytes: parseSize(raw(inputs, 'cache-max-size'), problems)
+        }
     };
     if (options.daemonConfig) {
         checkDaemonConfig(options.daemonConfig, options, problems);
@@ -1891,6 +2197,8 @@ const doctor = {
 
 
 
+
+
 /** Label keys every docker-nest resource carries, so post and reap find them. */
 const LABELS = {
     /** Marks any object docker-nest created. */
@@ -1940,20 +2248,23 @@ function buildDaemonArgs(options) {
 function makePlan(options, context) {
     const suffix = context.random ?? randomSuffix();
     const runId = `${context.runPrefix}-${suffix}`;
-    const name = `docker-nest-${suffix}`;
+    const cache = options.cache.name;
+    const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`;
     const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
     const mtu = chooseMtu(options.mtu, context.detectedMtu);
     return {
         runId,
         name,
-        volume: `${name}-data`,
+        volume: cache ? name : `${name}-data`,
         image: options.image,
         tls: options.tls,
         containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
         labels: {
             [LABELS.managed]: 'true',
             [LABELS.run]: runId,
-            [LABELS.expires]: String(expires)
+            [LABELS.expires]: String(expires),
+            ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
+            ...(cache ? { [CACHE_LABEL]: cache } : {})
         },
         daemonArgs: buildDaemonArgs(options),
         mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
@@ -1967,7 +2278,10 @@ function makePlan(options, context) {
         waitTimeoutMs: options.waitTimeoutMs,
         runtime: options.runtime,
         rootless: options.rootless,
-        rootlessUnprivileged: options.rootlessUnprivileged
+        rootlessUnprivileged: options.rootlessUnprivileged,
+        ...(cache
+            ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
+            : {})
     };
 }
 /** `docker run` arguments for the sidecar. */
@@ -1976,7 +2290,10 @@ function buildDindRunArgs(plan) {
         '--label',
         `${key}=${value}`
     ]);
-    const volumeLabels = Object.entries(plan.labels)
+    // A cache volume outlives every run: no run, expiry or owner of its own.
+    const volumeLabels = Object.entries(plan.cache
+        ? { [LABELS.managed]: 'true', [CACHE_LABEL]: plan.cache.name }
+        : plan.labels)
         .map(([key, value]) => `,volume-label=${key}=${value}`)
         .join('');
     return [
@@ -2173,12 +2490,214 @@ function stopSocketProxy(record) {
     return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
 }
 
+;// CONCATENATED MODULE: ./src/core/prune.ts
+/**
+ * `cache-max-size` (issue 6): before a cached nest stops, shrink what its
+ * daemon keeps to the limit, talking to the nest's own Engine API (never the
+ * runner's daemon): build cache first (the cheapest to rebuild), then
+ * dangling images, then unused images oldest first.
+ */
+
+/** Bytes the cache holds that pruning can act on: image layers plus build cache. */
+function cacheUsage(df) {
+    const build = (df.BuildCache ?? [])
+        .filter((record) => !record.Shared)
+        .reduce((sum, record) => sum + record.Size, 0);
+    return (df.LayersSize ?? 0) + build;
+}
+/**
+ * Images no container uses, oldest first, until removing them brings the
+ * estimated usage to `maxBytes` (an image frees its size minus what it
+ * shares with others). Pure.
+ */
+function imagesToRemove(df, maxBytes) {
+    let usage = cacheUsage(df);
+    const chosen = [];
+    const unused = (df.Images ?? [])
+        .filter((image) => image.Containers <= 0)
+        .sort((a, b) => a.Created - b.Created);
+    for (const image of unused) {
+        if (usage <= maxBytes)
+            break;
+        chosen.push(image.Id);
+        usage -= Math.max(0, image.Size - Math.max(0, image.SharedSize));
+    }
+    return chosen;
+}
+/** 1536 → '1.5 KB' (decimal units, as docker prints). */
+function formatBytes(bytes) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+const DF_TIMEOUT_MS = 60_000;
+const PRUNE_TIMEOUT_MS = 120_000;
+async function diskUsage(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/system/df', DF_TIMEOUT_MS));
+}
+async function post(endpoint, path) {
+    return daemon_client_getJsonOrText(endpoint, path, PRUNE_TIMEOUT_MS, 'POST');
+}
+/** Prunes the nest at `endpoint` down to `maxBytes`; throws when the daemon does not answer. */
+async function pruneToSize(endpoint, maxBytes) {
+    let df = await diskUsage(endpoint);
+    const before = cacheUsage(df);
+    const report = { before, after: before, steps: [] };
+    if (before <= maxBytes)
+        return report;
+    // keep-storage (API < 1.48) and reserved-space (1.48+) mean the same; a daemon ignores the other.
+    const keep = Math.max(0, maxBytes - (df.LayersSize ?? 0));
+    await post(endpoint, `/build/prune?keep-storage=${keep}&reserved-space=${keep}`);
+    report.steps.push(`build cache pruned to ${formatBytes(keep)}`);
+    df = await diskUsage(endpoint);
+    if (cacheUsage(df) > maxBytes) {
+        await post(endpoint, '/images/prune');
+        report.steps.push('dangling images removed');
+        df = await diskUsage(endpoint);
+    }
+    const images = cacheUsage(df) > maxBytes ? imagesToRemove(df, maxBytes) : [];
+    let removed = 0;
+    for (const id of images) {
+        try {
+            await daemon_client_getJsonOrText(endpoint, `/images/${encodeURIComponent(id)}`, PRUNE_TIMEOUT_MS, 'DELETE');
+            removed++;
+        }
+        catch {
+            // Referenced by several tags or by a child image: leave it.
+        }
+    }
+    if (images.length > 0) {
+        report.steps.push(`${removed} unused image(s) removed, oldest first`);
+        df = await diskUsage(endpoint);
+    }
+    report.after = cacheUsage(df);
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/core/cache-teardown.ts
+/**
+ * Ends a cached nest (issue 6): prune to `cache-max-size` through the nest's
+ * own API, then stop dockerd in an orderly way so the data root on the cache
+ * volume is consistent for the next job, then remove the container (which
+ * releases the cache's lock). The volume stays.
+ */
+
+
+
+
+/**
+ * How long dockerd gets to shut down after SIGTERM. It stops inner
+ * containers (10 s each by default, in parallel) and flushes its stores;
+ * idle it takes ~1.2 s. Bounded, so a wedged daemon cannot hold post up.
+ */
+const CACHE_STOP_GRACE_MS = 20_000;
+const FORMAT = [
+    '{{.Id}}',
+    '{{.State.Running}}',
+    `{{index .Config.Labels "${LABELS.run}"}}`,
+    '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+    '{{range .Config.Env}}{{println .}}{{end}}'
+].join('\t');
+async function inspectSidecar(docker, name) {
+    const result = await docker.tryExec([
+        'inspect',
+        '--type',
+        'container',
+        '--format',
+        FORMAT,
+        name
+    ]);
+    if (result.exitCode !== 0)
+        return undefined;
+    const [id, running, run, ips = '', env = ''] = result.stdout.split('\t');
+    return {
+        id,
+        running: running === 'true',
+        run,
+        ip: ips.trim().split(' ')[0] ?? '',
+        // DOCKER_TLS_CERTDIR is empty exactly when TLS is off (see plan.ts).
+        tls: !/^DOCKER_TLS_CERTDIR=$/m.test(env)
+    };
+}
+async function endpointOf(sidecar, certDir) {
+    if (!sidecar.ip)
+        return undefined;
+    if (!sidecar.tls) {
+        return { host: sidecar.ip, port: DAEMON_PORT.plain };
+    }
+    if (!certDir)
+        return undefined;
+    const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
+    return { host: sidecar.ip, port: DAEMON_PORT.tls, tls: { ca, cert, key } };
+}
+/**
+ * Prunes, stops and removes the cached nest `resources` names; problems go
+ * to `warnings`. Refuses a container of another run: the name is shared by
+ * every job using the cache, and this job may never have held it.
+ */
+async function stopCachedNest(resources, docker, logger, report) {
+    const name = resources.container;
+    const cache = resources.cache;
+    if (!name || !cache)
+        return;
+    const sidecar = await inspectSidecar(docker, name);
+    if (!sidecar)
+        return;
+    if (sidecar.run !== resources.runId) {
+        logger.info(`Container ${name} belongs to run ${sidecar.run || 'unknown'}, not this one; leaving it.`);
+        return;
+    }
+    if (sidecar.running && cache.maxBytes !== undefined) {
+        await prune(sidecar, resources, cache.maxBytes, logger, report);
+    }
+    if (sidecar.running) {
+        const started = performance.now();
+        await docker.tryExec(['kill', '--signal', 'TERM', sidecar.id]);
+        const waited = await docker.tryExec(['wait', sidecar.id], {
+            timeoutMs: CACHE_STOP_GRACE_MS
+        });
+        const ms = Math.round(performance.now() - started);
+        if (waited.exitCode === 0)
+            logger.info(`Daemon of cache '${cache.name}' stopped in ${ms} ms`);
+        else
+            report.warnings.push(`The daemon of cache '${cache.name}' did not stop within ` +
+                `${CACHE_STOP_GRACE_MS / 1000} s; it was killed, and its next start recovers.`);
+    }
+    if (await docker.tryRemoveContainer(sidecar.id)) {
+        report.removed.push(`container ${name} (cache '${cache.name}' kept)`);
+    }
+    else {
+        report.warnings.push(`Could not remove container ${name}, so cache '${cache.name}' stays locked; remove it with: docker rm -f ${name}`);
+    }
+}
+async function prune(sidecar, resources, maxBytes, logger, report) {
+    try {
+        const endpoint = await endpointOf(sidecar, resources.certDir);
+        if (!endpoint)
+            throw new Error('no address or certificates for the nest');
+        const result = await pruneToSize(endpoint, maxBytes);
+        logger.info(result.steps.length === 0
+            ? `Cache '${resources.cache?.name}' holds ${formatBytes(result.before)}, within cache-max-size ${formatBytes(maxBytes)}.`
+            : `Cache '${resources.cache?.name}': ${formatBytes(result.before)} → ` +
+                `${formatBytes(result.after)} (cache-max-size ${formatBytes(maxBytes)}; ${result.steps.join(', ')}).`);
+    }
+    catch (error) {
+        report.warnings.push(`Could not prune cache '${resources.cache?.name}' to cache-max-size: ${error.message}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/teardown.ts
 /**
  * Removes everything a {@link Resources} record names, in the right order,
  * tolerating anything already gone. Shared by the Action's post step and
  * `docker-nest down`. Never throws: problems come back as warnings.
  */
+
 
 
 /**
@@ -2191,8 +2710,11 @@ const STOP_GRACE_MS = 300;
 /** Removes container, volume and cert dir named in `resources`. */
 async function teardown(resources, docker, logger) {
     const report = { removed: [], warnings: [] };
+    // A cached nest is pruned over TLS first, so before its certificates go.
+    if (resources.cache)
+        await stopCachedNest(resources, docker, logger, report);
     const certs = removeCertDir(resources.certDir, report);
-    if (resources.container) {
+    if (resources.container && !resources.cache) {
         await removeContainer(resources.container, docker, report);
     }
     if (resources.volume) {
@@ -2321,6 +2843,21 @@ function parseProxy(value) {
     }
     return { socket, pid: proxy?.pid };
 }
+function parseCache(value) {
+    if (value === undefined)
+        return undefined;
+    const cache = value;
+    const name = optionalString(cache?.name, 'cache.name', /^[a-z0-9-]{1,40}$/);
+    const maxBytes = cache?.maxBytes;
+    if (!name ||
+        (maxBytes !== undefined &&
+            !(Number.isSafeInteger(maxBytes) && maxBytes > 0))) {
+        throw new ResourcesFormatError("field 'cache' has an unexpected value");
+    }
+    return maxBytes === undefined
+        ? { name }
+        : { name, maxBytes: maxBytes };
+}
 /** Parses and checks a saved record. */
 function parseResources(json) {
     let data;
@@ -2348,7 +2885,8 @@ function parseResources(json) {
         ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
         container: optionalString(data.container, 'container', OUR_NAME),
         volume: optionalString(data.volume, 'volume', OUR_NAME),
-        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
+        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR),
+        ...(data.cache === undefined ? {} : { cache: parseCache(data.cache) })
     };
 }
 /** Serialises a record. */
@@ -2928,6 +3466,8 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
 
 
 
+
+
 /** `docker run` attempts when the ephemeral host port was taken meanwhile. */
 const RUN_ATTEMPTS = 3;
 /**
@@ -2949,6 +3489,19 @@ async function runSidecar(docker, plan, logger) {
             return;
         }
         catch (error) {
+            if (plan.cache &&
+                error instanceof DockerCommandError &&
+                isNameConflict(error.stderr) &&
+                attempt < RUN_ATTEMPTS) {
+                // Another container holds the cache: break it if its job is gone, else CacheBusyError.
+                const note = await breakStaleLock(docker, plan.cache.name, {
+                    nowSeconds: Math.floor(Date.now() / 1000),
+                    table: localProcessTable()
+                });
+                if (note)
+                    logger.warning(note);
+                continue;
+            }
             const portTaken = error instanceof DockerCommandError && PORT_TAKEN.test(error.stderr);
             if (!portTaken || attempt >= RUN_ATTEMPTS)
                 throw error;
@@ -3383,7 +3936,11 @@ async function startDind(plan, resources, deps) {
     const { logger } = deps;
     const started = performance.now();
     resources.container = plan.name;
-    resources.volume = plan.volume;
+    // A cache volume is kept: teardown stops the nest but never removes it.
+    if (plan.cache)
+        resources.cache = plan.cache;
+    else
+        resources.volume = plan.volume;
     await deps.recorder.record(resources);
     const { container, material } = await phase(logger, 'Start dind', () => launch(plan, resources, deps));
     try {
@@ -3529,6 +4086,58 @@ async function waitForDaemon(plan, endpoint, exited, deps) {
             `(wait-timeout); last error: ${String(result.lastError?.message ?? result.lastError)}.`;
     const diagnosis = await diagnoseContainer(deps.docker, plan.name);
     throw new DaemonStartError(summary, diagnosis);
+}
+
+;// CONCATENATED MODULE: ./src/core/cache-start.ts
+/**
+ * Starting a cached nest (issue 6) with the `cache-busy` policy: when another
+ * live job holds the cache, either fail or start an ephemeral nest instead,
+ * with a warning. Shared by the Action and `docker-nest up`.
+ */
+
+
+
+/** The same nest (run id, labels, flags) without the cache: own name, own throw-away volume. Pure. */
+function withoutCache(plan) {
+    const suffix = plan.runId.split('-').pop() ?? '';
+    const name = `docker-nest-${suffix}`;
+    const { [CACHE_LABEL]: _cache, ...labels } = plan.labels;
+    const { cache: _dropped, ...rest } = plan;
+    return {
+        ...rest,
+        name,
+        volume: `${name}-data`,
+        labels,
+        serverNames: {
+            ...plan.serverNames,
+            dns: plan.serverNames.dns.map((dns) => (dns === plan.name ? name : dns))
+        }
+    };
+}
+/** {@link startDind}, falling back to an ephemeral nest (or failing) when the cache is busy. */
+async function startNestWithCache(plan, busy, resources, deps) {
+    try {
+        return await startDind(plan, resources, deps);
+    }
+    catch (error) {
+        if (!(error instanceof CacheBusyError))
+            throw error;
+        // The container of that name is another job's: teardown must never touch it.
+        const certDir = resources.certDir;
+        delete resources.container;
+        delete resources.cache;
+        delete resources.certDir;
+        await deps.recorder.record(resources);
+        if (certDir)
+            await (0,promises_namespaceObject.rm)(certDir, { recursive: true, force: true });
+        if (busy === 'fail') {
+            throw new Error(`${error.message} Wait for that job, use another cache name, or set ` +
+                'cache-busy: fallback to start with an empty data root instead.', { cause: error });
+        }
+        deps.logger.warning(`${error.message} This job starts with an empty data root instead ` +
+            '(cache-busy: fallback); set cache-busy: fail to fail instead.');
+        return startDind(withoutCache(plan), resources, deps);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/socket.ts
@@ -3810,8 +4419,198 @@ async function connectDood(options, runId, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/reap.ts
+/**
+ * Finds and removes abandoned nests: docker-nest containers and volumes whose
+ * `docker-nest.expires` label has passed (a job that was killed before its
+ * teardown), or every one of ours with `all`. Never touches objects without
+ * the `docker-nest` label, and never a nest whose expiry is still ahead.
+ */
+
+
+
+
+/** Decides, without Docker, which objects go. Pure. */
+function decideReap(objects, options) {
+    return objects
+        .filter((o) => !options.runPrefix || o.run.startsWith(options.runPrefix))
+        .map((object) => ({ object, ...decideOne(object, options) }));
+}
+function decideOne(object, options) {
+    // Caches are meant to persist; a stale lock is the container, reaped below.
+    if (object.kind === 'volume' && object.cache) {
+        return {
+            remove: false,
+            reason: `cache volume (kept; remove it with docker volume rm ${object.name})`
+        };
+    }
+    if (options.all)
+        return { remove: true, reason: '--all' };
+    const owner = options.table && object.owner
+        ? ownerState(object.owner, options.table)
+        : 'unknown';
+    if (owner === 'gone') {
+        return { remove: true, reason: 'the job that started it has ended' };
+    }
+    const expires = Number(object.expires);
+    if (object.expires === '' || !Number.isFinite(expires)) {
+        return { remove: false, reason: 'no expiry label' };
+    }
+    const left = expires - options.nowSeconds;
+    if (left > 0)
+        return { remove: false, reason: `expires in ${formatSeconds(left)}` };
+    const grace = options.graceSeconds ?? 0;
+    return -left < grace
+        ? {
+            remove: false,
+            reason: `expired ${formatSeconds(-left)} ago, within the grace`
+        }
+        : { remove: true, reason: `expired ${formatSeconds(-left)} ago` };
+}
+/** 90 → "1m30s", 7200 → "2h0m". */
+function formatSeconds(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m${s % 60}s`;
+    return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
+}
+const reap_FORMAT = [LABELS.run, LABELS.expires, OWNER_LABEL, CACHE_LABEL]
+    .map((key) => `{{.Label "${key}"}}`)
+    .join('\t');
+function parseRows(kind, text) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => {
+        const fields = line.split('\t');
+        const id = kind === 'container' ? fields.shift() : undefined;
+        const [name, run = '', expires = '', owner = '', cache = ''] = fields;
+        return { kind, ...(id ? { id } : {}), name, run, expires, owner, cache };
+    });
+}
+/** Every container and volume carrying the `docker-nest` label. */
+async function listNestObjects(docker) {
+    const filter = `label=${LABELS.managed}`;
+    const [containers, volumes] = await Promise.all([
+        docker.exec([
+            'ps',
+            '--all',
+            '--filter',
+            filter,
+            '--format',
+            `{{.ID}}\t{{.Names}}\t${reap_FORMAT}`
+        ]),
+        docker.exec([
+            'volume',
+            'ls',
+            '--filter',
+            filter,
+            '--format',
+            `{{.Name}}\t${reap_FORMAT}`
+        ])
+    ]);
+    return [
+        ...parseRows('container', containers.stdout),
+        ...parseRows('volume', volumes.stdout)
+    ];
+}
+/** Docker's answer when another reaper removed, or is removing, the object. */
+function removedByOthers(stderr) {
+    return isNoSuchObject(stderr) || /already in progress/i.test(stderr);
+}
+/**
+ * Removes what {@link decideReap} selects: containers first (so their volumes
+ * are free), then volumes. With `dryRun` only decides.
+ */
+async function reapNests(docker, options) {
+    const decisions = decideReap(await listNestObjects(docker), options);
+    const report = { decisions, removed: [], failed: [], gone: [] };
+    if (options.dryRun)
+        return report;
+    const chosen = decisions.filter((d) => d.remove).map((d) => d.object);
+    for (const kind of ['container', 'volume']) {
+        await Promise.all(chosen
+            .filter((o) => o.kind === kind)
+            .map(async (object) => {
+            const target = object.id ?? object.name;
+            if (kind === 'container' && object.cache) {
+                // A cache's daemon gets an orderly stop: its data root lives on.
+                await docker.tryExec(['stop', '--time', '10', target]);
+            }
+            const args = kind === 'container'
+                ? ['rm', '--force', '--volumes', target]
+                : ['volume', 'rm', object.name];
+            const result = await docker.tryExec(args);
+            if (result.exitCode === 0)
+                report.removed.push(object);
+            else if (removedByOthers(result.stderr))
+                report.gone.push(object);
+            else
+                report.failed.push({ object, error: result.stderr.trim() });
+        }));
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/core/reap-at-start.ts
+
+
+
+/**
+ * Objects that expired only this long ago are left to `docker-nest reap`: a
+ * job at the very end of its time limit may still be tearing down, and
+ * clocks of machines sharing one daemon differ a little.
+ */
+const START_REAP_GRACE_SECONDS = 300;
+/** Starts reaping on `docker` (the runner's daemon). */
+function startReaping(docker, logger, now = new Date()) {
+    if (!docker)
+        return { finish: async () => undefined };
+    const running = reapNests(docker, {
+        nowSeconds: Math.floor(now.getTime() / 1000),
+        all: false,
+        table: localProcessTable(),
+        graceSeconds: START_REAP_GRACE_SECONDS
+    }).catch((error) => new Error(errorMessage(error)));
+    return {
+        async finish() {
+            const report = await running;
+            if (report instanceof Error) {
+                // Housekeeping only (dood without socket access, a daemon hiccup): not worth a line.
+                logger.debug(`reap.start: skipped: ${report.message}`);
+                return;
+            }
+            logReap(report, logger);
+        }
+    };
+}
+/** One line per removed object, with the reason; a debug line when there was nothing. */
+function logReap(report, logger) {
+    for (const d of report.decisions.filter((x) => x.remove)) {
+        logger.debug(`reap.start: remove ${d.object.kind} ${d.object.name} (run ${d.object.run || '-'}): ${d.reason}`);
+    }
+    for (const o of report.gone) {
+        logger.debug(`reap.start: ${o.kind} ${o.name} was already gone (another reaper)`);
+    }
+    const reasons = new Map(report.decisions.map((d) => [`${d.object.kind} ${d.object.name}`, d.reason]));
+    for (const o of report.removed) {
+        const key = `${o.kind} ${o.name}`;
+        logger.info(`Reaped ${key} of run ${o.run || '-'}: ${reasons.get(key) ?? 'abandoned'}.`);
+    }
+    for (const f of report.failed) {
+        logger.warning(`Could not reap ${f.object.kind} ${f.object.name}: ${f.error}`);
+    }
+    if (report.decisions.every((d) => !d.remove)) {
+        logger.debug(`reap.start: nothing abandoned (${report.decisions.length} docker-nest object(s) checked)`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/up.ts
 /** `docker-nest up`: start a nest and print its variables. */
+
+
 
 
 
@@ -3891,14 +4690,15 @@ async function upDind(ctx) {
     const plan = makePlan(options, {
         runPrefix: 'local',
         detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-        now: new Date()
+        now: new Date(),
+        owner: nestOwner('cli')
     });
     const resources = { version: 1, runId: plan.runId, hostDocker };
     await recorder.record(resources);
     // From here on Ctrl-C may leave docker calls in flight: let them settle.
     const uninstall = exitOnCancel(ctx.docker, logger);
     try {
-        const info = await startDind(plan, resources, {
+        const info = await startNestWithCache(plan, options.cache.busy, resources, {
             docker: ctx.docker,
             logger,
             recorder,
@@ -3993,11 +4793,13 @@ const up = {
             stateDir,
             logger
         };
-        const started = options.mode === 'dood'
-            ? await upDood(ctx)
+        // Issue 6: what crashed jobs left goes while this nest starts.
+        const reaping = startReaping(options.mode === 'dood' ? undefined : ctx.docker, logger);
+        const started = await (options.mode === 'dood'
+            ? upDood(ctx)
             : options.mode === 'auto'
-                ? await upAuto(ctx)
-                : await upDind(ctx);
+                ? upAuto(ctx)
+                : upDind(ctx)).finally(() => reaping.finish());
         writeNestFile(stateDir, {
             mode: started.mode,
             container: started.container,
@@ -4054,110 +4856,16 @@ const env = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/core/reap.ts
-
-/** Decides, without Docker, which objects go. Pure. */
-function decideReap(objects, options) {
-    return objects
-        .filter((o) => !options.runPrefix || o.run.startsWith(options.runPrefix))
-        .map((object) => {
-        if (options.all)
-            return { object, remove: true, reason: '--all' };
-        const expires = Number(object.expires);
-        if (object.expires === '' || !Number.isFinite(expires)) {
-            return { object, remove: false, reason: 'no expiry label' };
-        }
-        const left = expires - options.nowSeconds;
-        return left > 0
-            ? { object, remove: false, reason: `expires in ${formatSeconds(left)}` }
-            : {
-                object,
-                remove: true,
-                reason: `expired ${formatSeconds(-left)} ago`
-            };
-    });
-}
-/** 90 → "1m30s", 7200 → "2h0m". */
-function formatSeconds(seconds) {
-    const s = Math.max(0, Math.round(seconds));
-    if (s < 60)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.floor(s / 60)}m${s % 60}s`;
-    return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
-}
-const FORMAT = `{{.Label "${LABELS.run}"}}\t{{.Label "${LABELS.expires}"}}`;
-function parseRows(kind, text) {
-    return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => {
-        const [name, run = '', expires = ''] = line.split('\t');
-        return { kind, name, run, expires };
-    });
-}
-/** Every container and volume carrying the `docker-nest` label. */
-async function listNestObjects(docker) {
-    const filter = `label=${LABELS.managed}`;
-    const [containers, volumes] = await Promise.all([
-        docker.exec([
-            'ps',
-            '--all',
-            '--filter',
-            filter,
-            '--format',
-            `{{.Names}}\t${FORMAT}`
-        ]),
-        docker.exec([
-            'volume',
-            'ls',
-            '--filter',
-            filter,
-            '--format',
-            `{{.Name}}\t${FORMAT}`
-        ])
-    ]);
-    return [
-        ...parseRows('container', containers.stdout),
-        ...parseRows('volume', volumes.stdout)
-    ];
-}
-/**
- * Removes what {@link decideReap} selects: containers first (so their volumes
- * are free), then volumes. With `dryRun` only decides.
- */
-async function reapNests(docker, options) {
-    const decisions = decideReap(await listNestObjects(docker), options);
-    const report = { decisions, removed: [], failed: [] };
-    if (options.dryRun)
-        return report;
-    const chosen = decisions.filter((d) => d.remove).map((d) => d.object);
-    for (const kind of ['container', 'volume']) {
-        await Promise.all(chosen
-            .filter((o) => o.kind === kind)
-            .map(async (object) => {
-            const args = kind === 'container'
-                ? ['rm', '--force', '--volumes', object.name]
-                : ['volume', 'rm', object.name];
-            const result = await docker.tryExec(args);
-            if (result.exitCode === 0)
-                report.removed.push(object);
-            else
-                report.failed.push({ object, error: result.stderr.trim() });
-        }));
-    }
-    return report;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/commands/reap.ts
 /** `docker-nest reap`: remove abandoned nests (expired, or all of ours). */
 
 
 
 
+
 const reap = {
     name: 'reap',
-    summary: 'remove nests whose docker-nest.expires label has passed (or all of ours with --all); never anything unlabelled',
+    summary: 'remove nests whose job has ended or whose docker-nest.expires label has passed (or all of ours with --all); never anything unlabelled, never a cache volume',
     options: {
         all: {
             type: 'boolean',
@@ -4171,7 +4879,7 @@ const reap = {
         'dry-run': { type: 'boolean', help: 'only say what would be removed' },
         ...STATE_DIR_OPTION
     },
-    notes: 'Nests started by this machine expire 6 hours after their start (the job limit of hosted runners).',
+    notes: 'Nests expire 6 hours after their start (the job limit of hosted runners). A nest whose job process (GitHub: Runner.Worker) has ended on this machine goes at once; that needs the same pid namespace and, with /proc hidepid, root. Cache volumes (docker-nest-cache-*) are kept.',
     async run({ values, stateDir: flag, logger }) {
         const saved = await readStateFile(stateDirOf(flag));
         const docker = hostDockerCli(logger, saved?.hostDocker);
@@ -4180,6 +4888,8 @@ const reap = {
             nowSeconds: Math.floor(Date.now() / 1000),
             all: Boolean(values.all),
             runPrefix: values.run,
+            // Nests whose job process has provably ended go before their expiry.
+            table: localProcessTable(),
             dryRun
         });
         for (const d of report.decisions) {
@@ -4193,6 +4903,8 @@ const reap = {
         }
         for (const o of report.removed)
             logger.info(`Removed ${o.kind} ${o.name} (run ${o.run || '-'})`);
+        for (const o of report.gone)
+            logger.info(`${o.kind} ${o.name} was already gone (another reaper)`);
         for (const f of report.failed)
             logger.warning(`Could not remove ${f.object.kind} ${f.object.name}: ${f.error}`);
         const kept = report.decisions.filter((d) => !d.remove).length;
@@ -4257,7 +4969,7 @@ const socketProxy = {
 
 
 /** `127.0.0.1:49153->2376/tcp` → `tcp://127.0.0.1:49153 (TLS)`. */
-function endpointOf(ports) {
+function status_endpointOf(ports) {
     const m = /(\d+\.\d+\.\d+\.\d+|\[[^\]]+\]):(\d+)->(2375|2376)\/tcp/.exec(ports);
     if (!m)
         return '-';
@@ -4279,7 +4991,7 @@ function parseStatusRows(text, nowSeconds, currentRun) {
             ageSeconds: Number.isFinite(createdAt) ? nowSeconds - createdAt : NaN,
             expiresInSeconds: expires && Number.isFinite(exp) ? exp - nowSeconds : undefined,
             mode: 'dind',
-            endpoint: endpointOf(ports),
+            endpoint: status_endpointOf(ports),
             current: currentRun !== undefined && run === currentRun
         };
     });
@@ -4690,7 +5402,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2740);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8770);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

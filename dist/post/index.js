@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(939);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 939:
+/***/ 31:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -321,16 +321,16 @@ class DockerCli {
     /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
     async tryRemoveContainer(name) {
         const result = await this.tryExec(['rm', '--force', '--volumes', name]);
-        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+        return result.exitCode === 0 || docker_isNoSuchObject(result.stderr);
     }
     /** Removes a volume; false when it failed for a reason other than "gone". */
     async tryRemoveVolume(name) {
         const result = await this.tryExec(['volume', 'rm', '--force', name]);
-        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+        return result.exitCode === 0 || docker_isNoSuchObject(result.stderr);
     }
 }
 /** True when docker's error text says the object does not exist. */
-function isNoSuchObject(stderr) {
+function docker_isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
 }
 
@@ -346,8 +346,8 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 
 
-/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
-function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
+/** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
+function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
         const target = endpoint.socketPath
             ? { socketPath: endpoint.socketPath }
@@ -355,12 +355,12 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
         const options = {
             ...target,
             path,
-            method: 'GET',
+            method,
             timeout: timeoutMs,
             agent: false,
             ...(endpoint.tls ?? {})
         };
-        const req = (endpoint.tls ? httpsRequest : httpRequest)(options, (res) => {
+        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
             const chunks = [];
             res.on('data', (chunk) => chunks.push(chunk));
             res.on('end', () => {
@@ -369,11 +369,11 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs) {
                 if (status >= 200 && status < 300)
                     resolve(body);
                 else
-                    reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`));
+                    reject(new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`));
             });
             res.on('error', reject);
         });
-        req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)));
+        req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
         req.on('error', reject);
         req.end();
     });
@@ -832,6 +832,302 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/core/owner.ts
+/**
+ * The process that owns a nest, as a label value, so a reaper can tell that
+ * a job crashed (no post step) long before the nest's 6 h expiry: when the
+ * owner is provably gone, the nest is abandoned.
+ *
+ * Identity = host boot id + pid namespace + pid + process start time. The
+ * start time makes a reused pid harmless; boot id and pid namespace restrict
+ * the judgement to a reaper that sees the same process table. Anything else
+ * (another machine, another container's pid namespace, an unreadable label)
+ * is 'unknown', and then only the expiry counts: a live job's nest is never
+ * removed on a guess.
+ */
+
+/** The label carrying {@link formatOwner}'s value. */
+const owner_OWNER_LABEL = 'docker-nest.owner';
+/** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
+function formatOwner(id) {
+    return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
+}
+/** The inverse of {@link formatOwner}; undefined for anything malformed. */
+function parseOwner(value) {
+    const match = /^([0-9a-f-]{8,64})\/([0-9]+)\/([0-9]+)\/([0-9]+)$/.exec(value);
+    if (!match)
+        return undefined;
+    const pid = Number(match[3]);
+    if (!(pid > 1))
+        return undefined;
+    return { bootId: match[1], pidNs: match[2], pid, startTime: match[4] };
+}
+/**
+ * Decides, without touching the system, whether the owner named by a label
+ * still runs. Pure; `table` is the reaper's view.
+ */
+function owner_ownerState(label, table) {
+    const owner = parseOwner(label);
+    if (!owner)
+        return 'unknown';
+    // Another machine, or a reboot we cannot tell from another machine, or
+    // another container's pids: none of those are ours to judge.
+    if (owner.bootId !== table.bootId || owner.pidNs !== table.pidNs) {
+        return 'unknown';
+    }
+    const started = table.startTimeOf(owner.pid);
+    if (started === null)
+        return 'unknown';
+    return started === owner.startTime ? 'alive' : 'gone';
+}
+/** Parses /proc/<pid>/stat text: command name and start time (the name may hold spaces and parentheses). */
+function parseStat(text) {
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    // Fields after the name start at field 3 (state); ppid is field 4, starttime field 22.
+    const rest = text
+        .slice(close + 2)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(rest[1]);
+    const startTime = rest[19];
+    if (!Number.isInteger(ppid) || !/^[0-9]+$/.test(startTime ?? '')) {
+        return undefined;
+    }
+    return { comm: text.slice(open + 1, close), ppid, startTime };
+}
+/** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
+function readStat(pid, proc) {
+    try {
+        return parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8')) ?? null;
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? undefined : null;
+    }
+}
+/**
+ * True when /proc hides other users' processes (mount option hidepid): then
+ * a missing pid proves nothing unless we are root.
+ */
+function hidesProcesses(mountinfo) {
+    return mountinfo
+        .split('\n')
+        .some((line) => / - proc /.test(line) &&
+        /[ ,]hidepid=(1|2|noaccess|invisible|ptraceable)\b/.test(line));
+}
+/** This process's view of the process table; undefined off Linux or without /proc. */
+function localProcessTable(proc = '/proc') {
+    try {
+        const bootId = readFileSync(`${proc}/sys/kernel/random/boot_id`, 'utf8').trim();
+        const pidNs = /\[([0-9]+)\]/.exec(readlinkSync(`${proc}/self/ns/pid`))?.[1];
+        if (!bootId || !pidNs)
+            return undefined;
+        const mountinfo = readFileSync(`${proc}/self/mountinfo`, 'utf8');
+        if (hidesProcesses(mountinfo) && process.getuid?.() !== 0)
+            return undefined;
+        return {
+            bootId,
+            pidNs,
+            startTimeOf: (pid) => readStat(pid, proc)?.startTime
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How far up the process tree to look for the runner's job process. */
+const MAX_ANCESTORS = 12;
+/** The GitHub runner's per-job process: it lives exactly as long as the job. */
+const GITHUB_JOB_PROCESS = 'Runner.Worker';
+/**
+ * The nearest ancestor of `pid` whose command name is `comm`, or undefined.
+ * A name is at most 15 characters in /proc (TASK_COMM_LEN).
+ */
+function findAncestor(pid, comm, proc = '/proc') {
+    let current = readStat(pid, proc)?.ppid;
+    for (let depth = 0; current && current > 1 && depth < MAX_ANCESTORS; depth++) {
+        const stat = readStat(current, proc);
+        if (!stat)
+            return undefined;
+        if (stat.comm === comm.slice(0, 15))
+            return current;
+        current = stat.ppid;
+    }
+    return undefined;
+}
+/**
+ * The owner label value for `pid` (its identity now), or undefined when the
+ * process table cannot be read.
+ */
+function ownerOf(pid, proc = '/proc') {
+    const table = localProcessTable(proc);
+    const startTime = table?.startTimeOf(pid);
+    if (!table || !startTime || pid <= 1)
+        return undefined;
+    return formatOwner({ ...table, pid, startTime });
+}
+/**
+ * Who owns a nest started by this process.
+ *
+ * - The Action: its parent, the process that runs the job's steps (on a
+ *   GitHub runner Runner.Worker, which starts node directly; in a container
+ *   job node is exec'd into the container and has no visible parent: none).
+ * - The CLI: Runner.Worker when it runs in a GitHub job (a `run:` step), else
+ *   nobody. Its parent may be a short-lived shell (`npx`, one Jenkins `sh`
+ *   step, a command substitution) while later steps still use the nest, so
+ *   only the expiry may end it.
+ */
+function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/proc') {
+    if (face === 'action')
+        return ownerOf(parent, proc);
+    const worker = findAncestor(self, GITHUB_JOB_PROCESS, proc);
+    return worker ? ownerOf(worker, proc) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/cache.ts
+
+
+/** Label on the cache volume and on a cached nest's container: the cache name. */
+const cache_CACHE_LABEL = 'docker-nest.cache';
+const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
+function parseCacheName(value, problems) {
+    if (value !== '' && !CACHE_NAME.test(value)) {
+        problems.push(`Input 'cache' must be a name of 1 to 40 lowercase letters, digits and ` +
+            `'-' that starts and ends with a letter or digit (e.g. 'build' or ` +
+            `'app-ci'), or empty for no cache; got '${value}'.`);
+    }
+    return value;
+}
+/** Checks input `cache-busy`. */
+function parseCacheBusy(value, problems) {
+    if (value === 'fallback' || value === 'fail')
+        return value;
+    problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
+        `'fail', got '${value}'.`);
+    return 'fallback';
+}
+const UNITS = {
+    '': 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    kib: 1024,
+    m: 1e6,
+    mb: 1e6,
+    mib: 1024 ** 2,
+    g: 1e9,
+    gb: 1e9,
+    gib: 1024 ** 3,
+    t: 1e12,
+    tb: 1e12,
+    tib: 1024 ** 4
+};
+/** Checks input `cache-max-size`: '' (no limit) or a size such as '10GB', '512MiB', '2.5G'. */
+function parseSize(value, problems) {
+    if (value === '')
+        return undefined;
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]*)$/.exec(value);
+    const unit = UNITS[match?.[2].toLowerCase() ?? 'x'];
+    const bytes = match && unit ? Math.floor(Number(match[1]) * unit) : NaN;
+    if (!(bytes >= 1e6)) {
+        problems.push(`Input 'cache-max-size' must be a size of at least 1MB such as '10GB', ` +
+            `'512MiB' or '2.5G' (units B, KB, MB, GB, TB, or KiB…TiB), or empty ` +
+            `for no limit; got '${value}'.`);
+        return undefined;
+    }
+    return bytes;
+}
+/** Container and volume name of cache `name` (the container name is the lock). */
+function cache_cacheResourceName(name) {
+    return `docker-nest-cache-${name}`;
+}
+/** `docker run` said the name is taken: another container holds the lock. */
+function isNameConflict(stderr) {
+    return /Conflict\. The container name .* is already in use/i.test(stderr);
+}
+/** Why a holder may be removed, or undefined when it belongs to a live job. */
+function staleReason(holder, nowSeconds, table) {
+    // Only a running daemon uses the data root; 'created' is about to start.
+    if (holder.status === 'exited' || holder.status === 'dead')
+        return 'its daemon has stopped';
+    const expires = Number(holder.expires);
+    if (holder.expires !== '' &&
+        Number.isFinite(expires) &&
+        expires <= nowSeconds)
+        return 'its expiry has passed';
+    if (table && ownerState(holder.owner, table) === 'gone')
+        return 'the job that started it has ended';
+    return undefined;
+}
+/** Thrown when another live job holds the cache. */
+class CacheBusyError extends Error {
+    cache;
+    holder;
+    constructor(cache, holder) {
+        super(`Cache '${cache}' is in use by another job (container ` +
+            `${cache_cacheResourceName(cache)}, run ${holder.run || 'unknown'}); two ` +
+            'daemons must never share one data root.');
+        this.cache = cache;
+        this.holder = holder;
+        this.name = 'CacheBusyError';
+    }
+}
+const HOLDER_FORMAT = [
+    '{{.Id}}',
+    '{{.State.Status}}',
+    `{{index .Config.Labels "docker-nest.run"}}`,
+    `{{index .Config.Labels "docker-nest.expires"}}`,
+    `{{index .Config.Labels "${owner_OWNER_LABEL}"}}`
+].join('\t');
+/** The container holding cache `name`, or undefined when there is none (any more). */
+async function findHolder(docker, name) {
+    const result = await docker.tryExec([
+        'inspect',
+        '--type',
+        'container',
+        '--format',
+        HOLDER_FORMAT,
+        cache_cacheResourceName(name)
+    ]);
+    if (result.exitCode !== 0) {
+        if (isNoSuchObject(result.stderr))
+            return undefined;
+        throw new Error(`Could not inspect ${cache_cacheResourceName(name)}: ${result.stderr.trim()}`);
+    }
+    const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
+        .trim()
+        .split('\t');
+    const label = (value) => (value === '<no value>' ? '' : value);
+    return {
+        id,
+        status,
+        run: label(run),
+        expires: label(expires),
+        owner: label(owner)
+    };
+}
+/**
+ * After a name conflict: removes the holder if its job is gone and says
+ * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
+ * undefined when the holder vanished meanwhile (try again).
+ */
+async function breakStaleLock(docker, name, context) {
+    const holder = await findHolder(docker, name);
+    if (!holder)
+        return undefined;
+    const reason = staleReason(holder, context.nowSeconds, context.table);
+    if (!reason)
+        throw new CacheBusyError(name, holder);
+    // By id: if another job broke it first and started its own, that one stays.
+    if (!(await docker.tryRemoveContainer(holder.id))) {
+        throw new CacheBusyError(name, holder);
+    }
+    return `Removed the stale holder of cache '${name}' (run ${holder.run || 'unknown'}): ${reason}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
 /**
  * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
@@ -1034,6 +1330,8 @@ function imageFor(given, rootless, rootfulDefault) {
 
 
 
+
+
 /** Label keys every docker-nest resource carries, so post and reap find them. */
 const LABELS = {
     /** Marks any object docker-nest created. */
@@ -1083,20 +1381,23 @@ function buildDaemonArgs(options) {
 function makePlan(options, context) {
     const suffix = context.random ?? randomSuffix();
     const runId = `${context.runPrefix}-${suffix}`;
-    const name = `docker-nest-${suffix}`;
+    const cache = options.cache.name;
+    const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`;
     const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
     const mtu = chooseMtu(options.mtu, context.detectedMtu);
     return {
         runId,
         name,
-        volume: `${name}-data`,
+        volume: cache ? name : `${name}-data`,
         image: options.image,
         tls: options.tls,
         containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
         labels: {
             [LABELS.managed]: 'true',
             [LABELS.run]: runId,
-            [LABELS.expires]: String(expires)
+            [LABELS.expires]: String(expires),
+            ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
+            ...(cache ? { [CACHE_LABEL]: cache } : {})
         },
         daemonArgs: buildDaemonArgs(options),
         mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
@@ -1110,7 +1411,10 @@ function makePlan(options, context) {
         waitTimeoutMs: options.waitTimeoutMs,
         runtime: options.runtime,
         rootless: options.rootless,
-        rootlessUnprivileged: options.rootlessUnprivileged
+        rootlessUnprivileged: options.rootlessUnprivileged,
+        ...(cache
+            ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
+            : {})
     };
 }
 /** `docker run` arguments for the sidecar. */
@@ -1119,7 +1423,10 @@ function buildDindRunArgs(plan) {
         '--label',
         `${key}=${value}`
     ]);
-    const volumeLabels = Object.entries(plan.labels)
+    // A cache volume outlives every run: no run, expiry or owner of its own.
+    const volumeLabels = Object.entries(plan.cache
+        ? { [LABELS.managed]: 'true', [CACHE_LABEL]: plan.cache.name }
+        : plan.labels)
         .map(([key, value]) => `,volume-label=${key}=${value}`)
         .join('');
     return [
@@ -1595,12 +1902,214 @@ async function connectDood(options, runId, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/prune.ts
+/**
+ * `cache-max-size` (issue 6): before a cached nest stops, shrink what its
+ * daemon keeps to the limit, talking to the nest's own Engine API (never the
+ * runner's daemon): build cache first (the cheapest to rebuild), then
+ * dangling images, then unused images oldest first.
+ */
+
+/** Bytes the cache holds that pruning can act on: image layers plus build cache. */
+function cacheUsage(df) {
+    const build = (df.BuildCache ?? [])
+        .filter((record) => !record.Shared)
+        .reduce((sum, record) => sum + record.Size, 0);
+    return (df.LayersSize ?? 0) + build;
+}
+/**
+ * Images no container uses, oldest first, until removing them brings the
+ * estimated usage to `maxBytes` (an image frees its size minus what it
+ * shares with others). Pure.
+ */
+function imagesToRemove(df, maxBytes) {
+    let usage = cacheUsage(df);
+    const chosen = [];
+    const unused = (df.Images ?? [])
+        .filter((image) => image.Containers <= 0)
+        .sort((a, b) => a.Created - b.Created);
+    for (const image of unused) {
+        if (usage <= maxBytes)
+            break;
+        chosen.push(image.Id);
+        usage -= Math.max(0, image.Size - Math.max(0, image.SharedSize));
+    }
+    return chosen;
+}
+/** 1536 → '1.5 KB' (decimal units, as docker prints). */
+function formatBytes(bytes) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+const DF_TIMEOUT_MS = 60_000;
+const PRUNE_TIMEOUT_MS = 120_000;
+async function diskUsage(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/system/df', DF_TIMEOUT_MS));
+}
+async function post(endpoint, path) {
+    return daemon_client_getJsonOrText(endpoint, path, PRUNE_TIMEOUT_MS, 'POST');
+}
+/** Prunes the nest at `endpoint` down to `maxBytes`; throws when the daemon does not answer. */
+async function pruneToSize(endpoint, maxBytes) {
+    let df = await diskUsage(endpoint);
+    const before = cacheUsage(df);
+    const report = { before, after: before, steps: [] };
+    if (before <= maxBytes)
+        return report;
+    // keep-storage (API < 1.48) and reserved-space (1.48+) mean the same; a daemon ignores the other.
+    const keep = Math.max(0, maxBytes - (df.LayersSize ?? 0));
+    await post(endpoint, `/build/prune?keep-storage=${keep}&reserved-space=${keep}`);
+    report.steps.push(`build cache pruned to ${formatBytes(keep)}`);
+    df = await diskUsage(endpoint);
+    if (cacheUsage(df) > maxBytes) {
+        await post(endpoint, '/images/prune');
+        report.steps.push('dangling images removed');
+        df = await diskUsage(endpoint);
+    }
+    const images = cacheUsage(df) > maxBytes ? imagesToRemove(df, maxBytes) : [];
+    let removed = 0;
+    for (const id of images) {
+        try {
+            await daemon_client_getJsonOrText(endpoint, `/images/${encodeURIComponent(id)}`, PRUNE_TIMEOUT_MS, 'DELETE');
+            removed++;
+        }
+        catch {
+            // Referenced by several tags or by a child image: leave it.
+        }
+    }
+    if (images.length > 0) {
+        report.steps.push(`${removed} unused image(s) removed, oldest first`);
+        df = await diskUsage(endpoint);
+    }
+    report.after = cacheUsage(df);
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/core/cache-teardown.ts
+/**
+ * Ends a cached nest (issue 6): prune to `cache-max-size` through the nest's
+ * own API, then stop dockerd in an orderly way so the data root on the cache
+ * volume is consistent for the next job, then remove the container (which
+ * releases the cache's lock). The volume stays.
+ */
+
+
+
+
+/**
+ * How long dockerd gets to shut down after SIGTERM. It stops inner
+ * containers (10 s each by default, in parallel) and flushes its stores;
+ * idle it takes ~1.2 s. Bounded, so a wedged daemon cannot hold post up.
+ */
+const CACHE_STOP_GRACE_MS = 20_000;
+const FORMAT = [
+    '{{.Id}}',
+    '{{.State.Running}}',
+    `{{index .Config.Labels "${LABELS.run}"}}`,
+    '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+    '{{range .Config.Env}}{{println .}}{{end}}'
+].join('\t');
+async function inspectSidecar(docker, name) {
+    const result = await docker.tryExec([
+        'inspect',
+        '--type',
+        'container',
+        '--format',
+        FORMAT,
+        name
+    ]);
+    if (result.exitCode !== 0)
+        return undefined;
+    const [id, running, run, ips = '', env = ''] = result.stdout.split('\t');
+    return {
+        id,
+        running: running === 'true',
+        run,
+        ip: ips.trim().split(' ')[0] ?? '',
+        // DOCKER_TLS_CERTDIR is empty exactly when TLS is off (see plan.ts).
+        tls: !/^DOCKER_TLS_CERTDIR=$/m.test(env)
+    };
+}
+async function endpointOf(sidecar, certDir) {
+    if (!sidecar.ip)
+        return undefined;
+    if (!sidecar.tls) {
+        return { host: sidecar.ip, port: DAEMON_PORT.plain };
+    }
+    if (!certDir)
+        return undefined;
+    const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
+    return { host: sidecar.ip, port: DAEMON_PORT.tls, tls: { ca, cert, key } };
+}
+/**
+ * Prunes, stops and removes the cached nest `resources` names; problems go
+ * to `warnings`. Refuses a container of another run: the name is shared by
+ * every job using the cache, and this job may never have held it.
+ */
+async function stopCachedNest(resources, docker, logger, report) {
+    const name = resources.container;
+    const cache = resources.cache;
+    if (!name || !cache)
+        return;
+    const sidecar = await inspectSidecar(docker, name);
+    if (!sidecar)
+        return;
+    if (sidecar.run !== resources.runId) {
+        logger.info(`Container ${name} belongs to run ${sidecar.run || 'unknown'}, not this one; leaving it.`);
+        return;
+    }
+    if (sidecar.running && cache.maxBytes !== undefined) {
+        await prune(sidecar, resources, cache.maxBytes, logger, report);
+    }
+    if (sidecar.running) {
+        const started = performance.now();
+        await docker.tryExec(['kill', '--signal', 'TERM', sidecar.id]);
+        const waited = await docker.tryExec(['wait', sidecar.id], {
+            timeoutMs: CACHE_STOP_GRACE_MS
+        });
+        const ms = Math.round(performance.now() - started);
+        if (waited.exitCode === 0)
+            logger.info(`Daemon of cache '${cache.name}' stopped in ${ms} ms`);
+        else
+            report.warnings.push(`The daemon of cache '${cache.name}' did not stop within ` +
+                `${CACHE_STOP_GRACE_MS / 1000} s; it was killed, and its next start recovers.`);
+    }
+    if (await docker.tryRemoveContainer(sidecar.id)) {
+        report.removed.push(`container ${name} (cache '${cache.name}' kept)`);
+    }
+    else {
+        report.warnings.push(`Could not remove container ${name}, so cache '${cache.name}' stays locked; remove it with: docker rm -f ${name}`);
+    }
+}
+async function prune(sidecar, resources, maxBytes, logger, report) {
+    try {
+        const endpoint = await endpointOf(sidecar, resources.certDir);
+        if (!endpoint)
+            throw new Error('no address or certificates for the nest');
+        const result = await pruneToSize(endpoint, maxBytes);
+        logger.info(result.steps.length === 0
+            ? `Cache '${resources.cache?.name}' holds ${formatBytes(result.before)}, within cache-max-size ${formatBytes(maxBytes)}.`
+            : `Cache '${resources.cache?.name}': ${formatBytes(result.before)} → ` +
+                `${formatBytes(result.after)} (cache-max-size ${formatBytes(maxBytes)}; ${result.steps.join(', ')}).`);
+    }
+    catch (error) {
+        report.warnings.push(`Could not prune cache '${resources.cache?.name}' to cache-max-size: ${error.message}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/teardown.ts
 /**
  * Removes everything a {@link Resources} record names, in the right order,
  * tolerating anything already gone. Shared by the Action's post step and
  * `docker-nest down`. Never throws: problems come back as warnings.
  */
+
 
 
 /**
@@ -1613,8 +2122,11 @@ const STOP_GRACE_MS = 300;
 /** Removes container, volume and cert dir named in `resources`. */
 async function teardown(resources, docker, logger) {
     const report = { removed: [], warnings: [] };
+    // A cached nest is pruned over TLS first, so before its certificates go.
+    if (resources.cache)
+        await stopCachedNest(resources, docker, logger, report);
     const certs = removeCertDir(resources.certDir, report);
-    if (resources.container) {
+    if (resources.container && !resources.cache) {
         await removeContainer(resources.container, docker, report);
     }
     if (resources.volume) {
@@ -1632,7 +2144,7 @@ async function teardown(resources, docker, logger) {
 async function removeContainer(name, docker, report) {
     // Like `docker stop`, but with a grace shorter than its 1 s granularity.
     const term = await docker.tryExec(['kill', '--signal', 'TERM', name]);
-    if (term.exitCode !== 0 && isNoSuchObject(term.stderr))
+    if (term.exitCode !== 0 && docker_isNoSuchObject(term.stderr))
         return;
     if (term.exitCode === 0) {
         await docker.tryExec(['wait', name], { timeoutMs: STOP_GRACE_MS });
@@ -1723,6 +2235,21 @@ function parseProxy(value) {
     }
     return { socket, pid: proxy?.pid };
 }
+function parseCache(value) {
+    if (value === undefined)
+        return undefined;
+    const cache = value;
+    const name = optionalString(cache?.name, 'cache.name', /^[a-z0-9-]{1,40}$/);
+    const maxBytes = cache?.maxBytes;
+    if (!name ||
+        (maxBytes !== undefined &&
+            !(Number.isSafeInteger(maxBytes) && maxBytes > 0))) {
+        throw new ResourcesFormatError("field 'cache' has an unexpected value");
+    }
+    return maxBytes === undefined
+        ? { name }
+        : { name, maxBytes: maxBytes };
+}
 /** Parses and checks a saved record. */
 function parseResources(json) {
     let data;
@@ -1750,7 +2277,8 @@ function parseResources(json) {
         ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
         container: optionalString(data.container, 'container', OUR_NAME),
         volume: optionalString(data.volume, 'volume', OUR_NAME),
-        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
+        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR),
+        ...(data.cache === undefined ? {} : { cache: parseCache(data.cache) })
     };
 }
 /** Serialises a record. */
@@ -1867,7 +2395,7 @@ function contextMeta(options) {
     };
 }
 /** The run id in a context's metadata when docker-nest wrote it. */
-function ownerOf(metaDir) {
+function docker_context_ownerOf(metaDir) {
     try {
         const meta = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(metaDir, 'meta.json'), 'utf8'));
         const owner = meta?.Metadata?.[OWNER_FIELD];
@@ -1888,7 +2416,7 @@ function ownerOf(metaDir) {
 function docker_context_createDockerContext(options) {
     const { name, configDir } = options;
     const dirs = contextDirs(configDir, name);
-    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined) {
+    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined) {
         throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
             `${configDir} and docker-nest did not create it. Choose another ` +
             `name or remove it (docker context rm ${name}).`);
@@ -1924,7 +2452,7 @@ function removeDockerContext(record) {
     const dirs = contextDirs(record.configDir, record.name);
     // Only ours: main may have refused to replace the user's context of that
     // name; then neither it nor the current context is ours to change.
-    if ((0,external_node_fs_namespaceObject.existsSync)(dirs.meta) && ownerOf(dirs.meta) === undefined)
+    if ((0,external_node_fs_namespaceObject.existsSync)(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined)
         return [];
     try {
         (0,external_node_fs_namespaceObject.rmSync)(dirs.meta, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
 import { isolationArgs } from '../core/runtime.js'
 import { parseInputs } from '../core/config.js'
 import { exitOnCancel } from '../core/cancel.js'
-import { startDind } from '../core/dind.js'
+import { startNestWithCache } from '../core/cache-start.js'
 import { DockerCli, captureHostDockerEnv, findOnPath } from '../core/docker.js'
 import {
   detectJobContainer,
@@ -20,7 +20,9 @@ import {
 } from '../core/container-job.js'
 import { bindMountNote, connectDood, inspectOverSocket } from '../core/dood.js'
 import { detectUplinkMtu } from '../core/mtu.js'
+import { nestOwner } from '../core/owner.js'
 import { makePlan, randomSuffix } from '../core/plan.js'
+import { startReaping, type BackgroundReap } from '../core/reap-at-start.js'
 import type { Resources } from '../core/resources.js'
 import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
@@ -57,12 +59,15 @@ interface Step {
 }
 
 export async function run(): Promise<void> {
+  let reaping: BackgroundReap | undefined
   try {
     assertLinux()
     const options = parseInputs(readInputs())
     saveCleanup(options)
     const cliPath = await dockerCliPath(options)
     const step: Step = { options, hostDocker: captureHostDockerEnv(), cliPath }
+    // Issue 6: what crashed jobs left goes while this nest starts.
+    reaping = startReaping(reaperCli(step.hostDocker), actionLogger)
     const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode
     if (mode === 'dood') await runDood(step)
     else if (options.mode === 'auto') await runDindOrDood(step)
@@ -71,7 +76,17 @@ export async function run(): Promise<void> {
     const message = errorMessage(error)
     core.setFailed(message)
     await writeFailureSummary(message)
+  } finally {
+    await reaping?.finish()
   }
+}
+
+/** A docker CLI for the reaper, or none when there is no docker CLI on PATH. */
+function reaperCli(hostDocker: HostDockerEnv): DockerCli | undefined {
+  const binary = findOnPath('docker')
+  return binary
+    ? new DockerCli(binary, hostDocker, actionLogger.debug)
+    : undefined
 }
 
 /**
@@ -220,7 +235,8 @@ async function startNest(
   const plan = makePlan(options, {
     runPrefix: runPrefix(),
     detectedMtu,
-    now: new Date()
+    now: new Date(),
+    owner: nestOwner('action')
   })
   if (job?.network) {
     plan.jobNetwork = { name: job.network, alias: job.aliasResolves }
@@ -238,7 +254,7 @@ async function startNest(
   const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
   attempt.resources = resources
   await stateRecorder.record(resources)
-  const info = await startDind(plan, resources, {
+  const info = await startNestWithCache(plan, options.cache.busy, resources, {
     docker,
     logger: actionLogger,
     recorder: stateRecorder,

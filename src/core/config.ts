@@ -7,6 +7,7 @@ import { isIP } from 'node:net'
 import { contextNameProblem } from './docker-context.js'
 import { parseAddressPools } from './address-pools.js'
 import { checkDaemonConfig, parseDaemonConfig } from './daemon-config.js'
+import { parseCacheBusy, parseCacheName, parseSize } from './cache.js'
 import type {
   DindOptions,
   DockerCliOptions,
@@ -45,7 +46,11 @@ export const INPUT_DEFAULTS = {
   // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
   // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
   runtime: '',
-  rootless: 'false'
+  rootless: 'false',
+  // Issue 6: persistent cache (see src/core/cache.ts).
+  cache: '',
+  'cache-busy': 'fallback',
+  'cache-max-size': ''
 } as const
 
 /** The name of one input. */
@@ -384,7 +389,12 @@ export function parseInputs(inputs: RawInputs): DindOptions {
     ),
     daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
     runtime: parseRuntime(raw(inputs, 'runtime'), problems),
-    ...parseRootless(raw(inputs, 'rootless'), problems)
+    ...parseRootless(raw(inputs, 'rootless'), problems),
+    cache: {
+      name: parseCacheName(raw(inputs, 'cache'), problems),
+      busy: parseCacheBusy(raw(inputs, 'cache-busy'), problems),
+      maxBytes: parseSize(raw(inputs, 'cache-max-size'), problems)
+    }
   }
   if (options.daemonConfig) {
     checkDaemonConfig(options.daemonConfig, options, problems)

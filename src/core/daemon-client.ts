@@ -17,11 +17,12 @@ export interface DaemonEndpoint {
   tls?: { ca: string; cert: string; key: string }
 }
 
-/** Performs one GET and returns the body; rejects on non-2xx or timeout. */
+/** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 export function getJsonOrText(
   endpoint: DaemonEndpoint,
   path: string,
-  timeoutMs: number
+  timeoutMs: number,
+  method = 'GET'
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     const target = endpoint.socketPath
@@ -30,7 +31,7 @@ export function getJsonOrText(
     const options = {
       ...target,
       path,
-      method: 'GET',
+      method,
       timeout: timeoutMs,
       agent: false as const,
       ...(endpoint.tls ?? {})
@@ -42,11 +43,14 @@ export function getJsonOrText(
         const body = Buffer.concat(chunks).toString('utf8')
         const status = res.statusCode ?? 0
         if (status >= 200 && status < 300) resolve(body)
-        else reject(new Error(`GET ${path}: HTTP ${status} ${body.trim()}`))
+        else
+          reject(new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`))
       })
       res.on('error', reject)
     })
-    req.on('timeout', () => req.destroy(new Error(`GET ${path}: timed out`)))
+    req.on('timeout', () =>
+      req.destroy(new Error(`${method} ${path}: timed out`))
+    )
     req.on('error', reject)
     req.end()
   })

@@ -98,7 +98,9 @@ export async function startDind(
   const { logger } = deps
   const started = performance.now()
   resources.container = plan.name
-  resources.volume = plan.volume
+  // A cache volume is kept: teardown stops the nest but never removes it.
+  if (plan.cache) resources.cache = plan.cache
+  else resources.volume = plan.volume
   await deps.recorder.record(resources)
   const { container, material } = await phase(logger, 'Start dind', () =>
     launch(plan, resources, deps)

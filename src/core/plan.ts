@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto'
 import { addressPoolArgs } from './address-pools.js'
 import { DAEMON_CONFIG_PATH, configSetsMtu } from './daemon-config.js'
 import { mtuSetting } from './mtu.js'
+import { CACHE_LABEL, cacheResourceName } from './cache.js'
+import { OWNER_LABEL } from './owner.js'
 import { CERT_DIR_IN_CONTAINER, STARTUP_SCRIPT } from './startup-script.js'
 import { dataRootFor } from './rootless.js'
 import { isolationArgs } from './runtime.js'
@@ -62,6 +64,8 @@ export interface DindPlan {
   rootless: boolean
   /** Issue 6: rootless without --privileged (only what rootlesskit needs). */
   rootlessUnprivileged: boolean
+  /** Persistent cache (issue 6): the volume outlives the nest; the name is the lock. */
+  cache?: { name: string; maxBytes?: number }
 }
 
 /** Inputs to {@link makePlan} that come from the environment rather than the user. */
@@ -73,6 +77,8 @@ export interface PlanContext {
   now: Date
   /** Random suffix; injectable for tests. */
   random?: string
+  /** The owner label (see owner.ts); undefined = none, only the expiry ends the nest. */
+  owner?: string
 }
 
 /** A short random suffix that keeps names unique among concurrent nests. */
@@ -116,20 +122,23 @@ export function buildDaemonArgs(options: DindOptions): string[] {
 export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
   const suffix = context.random ?? randomSuffix()
   const runId = `${context.runPrefix}-${suffix}`
-  const name = `docker-nest-${suffix}`
+  const cache = options.cache.name
+  const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`
   const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS
   const mtu = chooseMtu(options.mtu, context.detectedMtu)
   return {
     runId,
     name,
-    volume: `${name}-data`,
+    volume: cache ? name : `${name}-data`,
     image: options.image,
     tls: options.tls,
     containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
     labels: {
       [LABELS.managed]: 'true',
       [LABELS.run]: runId,
-      [LABELS.expires]: String(expires)
+      [LABELS.expires]: String(expires),
+      ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
+      ...(cache ? { [CACHE_LABEL]: cache } : {})
     },
     daemonArgs: buildDaemonArgs(options),
     mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
@@ -148,7 +157,10 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
     waitTimeoutMs: options.waitTimeoutMs,
     runtime: options.runtime,
     rootless: options.rootless,
-    rootlessUnprivileged: options.rootlessUnprivileged
+    rootlessUnprivileged: options.rootlessUnprivileged,
+    ...(cache
+      ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
+      : {})
   }
 }
 
@@ -158,7 +170,12 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     '--label',
     `${key}=${value}`
   ])
-  const volumeLabels = Object.entries(plan.labels)
+  // A cache volume outlives every run: no run, expiry or owner of its own.
+  const volumeLabels = Object.entries(
+    plan.cache
+      ? { [LABELS.managed]: 'true', [CACHE_LABEL]: plan.cache.name }
+      : plan.labels
+  )
     .map(([key, value]) => `,volume-label=${key}=${value}`)
     .join('')
   return [

@@ -4,17 +4,25 @@
  * teardown), or every one of ours with `all`. Never touches objects without
  * the `docker-nest` label, and never a nest whose expiry is still ahead.
  */
-import type { DockerCli } from './docker.js'
+import { CACHE_LABEL } from './cache.js'
+import { isNoSuchObject, type DockerCli } from './docker.js'
+import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
 import { LABELS } from './plan.js'
 
 /** One labelled container or volume on the daemon. */
 export interface NestObject {
   kind: 'container' | 'volume'
   name: string
+  /** Container id: removal goes by id, since a cache's container name is reused by the next holder. */
+  id?: string
   /** The `docker-nest.run` label. */
   run: string
   /** The `docker-nest.expires` label (unix seconds), as found. */
   expires: string
+  /** The `docker-nest.owner` label (owner.ts), '' when absent. */
+  owner?: string
+  /** The `docker-nest.cache` label: a cache volume, or a cached nest's container. */
+  cache?: string
 }
 
 /** What to do with one object, and why. */
@@ -31,6 +39,10 @@ export interface ReapOptions {
   all: boolean
   /** Only objects whose run id starts with this (e.g. one CI job's prefix). */
   runPrefix?: string
+  /** The reaper's process table: a nest whose owner is provably gone goes before its expiry. */
+  table?: ProcessTable
+  /** Leave objects that expired less than this long ago (seconds; default 0). */
+  graceSeconds?: number
 }
 
 /** Decides, without Docker, which objects go. Pure. */
@@ -40,21 +52,42 @@ export function decideReap(
 ): ReapDecision[] {
   return objects
     .filter((o) => !options.runPrefix || o.run.startsWith(options.runPrefix))
-    .map((object) => {
-      if (options.all) return { object, remove: true, reason: '--all' }
-      const expires = Number(object.expires)
-      if (object.expires === '' || !Number.isFinite(expires)) {
-        return { object, remove: false, reason: 'no expiry label' }
+    .map((object) => ({ object, ...decideOne(object, options) }))
+}
+
+function decideOne(
+  object: NestObject,
+  options: ReapOptions
+): { remove: boolean; reason: string } {
+  // Caches are meant to persist; a stale lock is the container, reaped below.
+  if (object.kind === 'volume' && object.cache) {
+    return {
+      remove: false,
+      reason: `cache volume (kept; remove it with docker volume rm ${object.name})`
+    }
+  }
+  if (options.all) return { remove: true, reason: '--all' }
+  const owner =
+    options.table && object.owner
+      ? ownerState(object.owner, options.table)
+      : 'unknown'
+  if (owner === 'gone') {
+    return { remove: true, reason: 'the job that started it has ended' }
+  }
+  const expires = Number(object.expires)
+  if (object.expires === '' || !Number.isFinite(expires)) {
+    return { remove: false, reason: 'no expiry label' }
+  }
+  const left = expires - options.nowSeconds
+  if (left > 0)
+    return { remove: false, reason: `expires in ${formatSeconds(left)}` }
+  const grace = options.graceSeconds ?? 0
+  return -left < grace
+    ? {
+        remove: false,
+        reason: `expired ${formatSeconds(-left)} ago, within the grace`
       }
-      const left = expires - options.nowSeconds
-      return left > 0
-        ? { object, remove: false, reason: `expires in ${formatSeconds(left)}` }
-        : {
-            object,
-            remove: true,
-            reason: `expired ${formatSeconds(-left)} ago`
-          }
-    })
+    : { remove: true, reason: `expired ${formatSeconds(-left)} ago` }
 }
 
 /** 90 → "1m30s", 7200 → "2h0m". */
@@ -65,15 +98,19 @@ export function formatSeconds(seconds: number): string {
   return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`
 }
 
-const FORMAT = `{{.Label "${LABELS.run}"}}\t{{.Label "${LABELS.expires}"}}`
+const FORMAT = [LABELS.run, LABELS.expires, OWNER_LABEL, CACHE_LABEL]
+  .map((key) => `{{.Label "${key}"}}`)
+  .join('\t')
 
 function parseRows(kind: NestObject['kind'], text: string): NestObject[] {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => {
-      const [name, run = '', expires = ''] = line.split('\t')
-      return { kind, name, run, expires }
+      const fields = line.split('\t')
+      const id = kind === 'container' ? fields.shift() : undefined
+      const [name, run = '', expires = '', owner = '', cache = ''] = fields
+      return { kind, ...(id ? { id } : {}), name, run, expires, owner, cache }
     })
 }
 
@@ -89,7 +126,7 @@ export async function listNestObjects(
       '--filter',
       filter,
       '--format',
-      `{{.Names}}\t${FORMAT}`
+      `{{.ID}}\t{{.Names}}\t${FORMAT}`
     ]),
     docker.exec([
       'volume',
@@ -111,6 +148,13 @@ export interface ReapReport {
   decisions: ReapDecision[]
   removed: NestObject[]
   failed: Array<{ object: NestObject; error: string }>
+  /** Gone before we removed them: another reaper (a concurrent job) got there first. */
+  gone: NestObject[]
+}
+
+/** Docker's answer when another reaper removed, or is removing, the object. */
+function removedByOthers(stderr: string): boolean {
+  return isNoSuchObject(stderr) || /already in progress/i.test(stderr)
 }
 
 /**
@@ -122,7 +166,7 @@ export async function reapNests(
   options: ReapOptions & { dryRun?: boolean }
 ): Promise<ReapReport> {
   const decisions = decideReap(await listNestObjects(docker), options)
-  const report: ReapReport = { decisions, removed: [], failed: [] }
+  const report: ReapReport = { decisions, removed: [], failed: [], gone: [] }
   if (options.dryRun) return report
   const chosen = decisions.filter((d) => d.remove).map((d) => d.object)
   for (const kind of ['container', 'volume'] as const) {
@@ -130,12 +174,18 @@ export async function reapNests(
       chosen
         .filter((o) => o.kind === kind)
         .map(async (object) => {
+          const target = object.id ?? object.name
+          if (kind === 'container' && object.cache) {
+            // A cache's daemon gets an orderly stop: its data root lives on.
+            await docker.tryExec(['stop', '--time', '10', target])
+          }
           const args =
             kind === 'container'
-              ? ['rm', '--force', '--volumes', object.name]
+              ? ['rm', '--force', '--volumes', target]
               : ['volume', 'rm', object.name]
           const result = await docker.tryExec(args)
           if (result.exitCode === 0) report.removed.push(object)
+          else if (removedByOthers(result.stderr)) report.gone.push(object)
           else report.failed.push({ object, error: result.stderr.trim() })
         })
     )

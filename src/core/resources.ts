@@ -21,6 +21,11 @@ export interface Resources {
   container?: string
   volume?: string
   certDir?: string
+  /**
+   * A cached nest (issue 6): the container is stopped in an orderly way and
+   * pruned to `maxBytes`; its volume is the cache and is kept (never in `volume`).
+   */
+  cache?: { name: string; maxBytes?: number }
 }
 
 /** Saves the record after each change; the Action and the CLI each provide one. */
@@ -83,6 +88,23 @@ function parseProxy(value: unknown): SocketProxyRecord {
   return { socket, pid: proxy?.pid as number }
 }
 
+function parseCache(value: unknown): Resources['cache'] {
+  if (value === undefined) return undefined
+  const cache = value as Record<string, unknown> | null
+  const name = optionalString(cache?.name, 'cache.name', /^[a-z0-9-]{1,40}$/)
+  const maxBytes = cache?.maxBytes
+  if (
+    !name ||
+    (maxBytes !== undefined &&
+      !(Number.isSafeInteger(maxBytes) && (maxBytes as number) > 0))
+  ) {
+    throw new ResourcesFormatError("field 'cache' has an unexpected value")
+  }
+  return maxBytes === undefined
+    ? { name }
+    : { name, maxBytes: maxBytes as number }
+}
+
 /** Parses and checks a saved record. */
 export function parseResources(json: string): Resources {
   let data: Record<string, unknown>
@@ -108,7 +130,8 @@ export function parseResources(json: string): Resources {
     ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
     container: optionalString(data.container, 'container', OUR_NAME),
     volume: optionalString(data.volume, 'volume', OUR_NAME),
-    certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR)
+    certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR),
+    ...(data.cache === undefined ? {} : { cache: parseCache(data.cache) })
   }
 }
 

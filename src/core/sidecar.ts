@@ -5,11 +5,13 @@
  */
 import type { ChildProcess } from 'node:child_process'
 import { daemonConfigEntries } from './daemon-config.js'
+import { breakStaleLock, isNameConflict } from './cache.js'
 import { classifyLog } from './diagnose.js'
 import { DockerCommandError, type DockerCli } from './docker.js'
 import { buildDindRunArgs, type DindPlan } from './plan.js'
 import { CERTS_READY_MARKER, CERT_DIR_IN_CONTAINER } from './startup-script.js'
 import { certOwnerFor } from './rootless.js'
+import { localProcessTable } from './owner.js'
 import { createTar } from './tar.js'
 import type { CertificateAuthority } from './tls.js'
 import type { ContainerInspect, Logger } from './types.js'
@@ -39,6 +41,20 @@ export async function runSidecar(
       await docker.exec(buildDindRunArgs(plan))
       return
     } catch (error) {
+      if (
+        plan.cache &&
+        error instanceof DockerCommandError &&
+        isNameConflict(error.stderr) &&
+        attempt < RUN_ATTEMPTS
+      ) {
+        // Another container holds the cache: break it if its job is gone, else CacheBusyError.
+        const note = await breakStaleLock(docker, plan.cache.name, {
+          nowSeconds: Math.floor(Date.now() / 1000),
+          table: localProcessTable()
+        })
+        if (note) logger.warning(note)
+        continue
+      }
       const portTaken =
         error instanceof DockerCommandError && PORT_TAKEN.test(error.stderr)
       if (!portTaken || attempt >= RUN_ATTEMPTS) throw error

@@ -4,6 +4,7 @@
  * `docker-nest down`. Never throws: problems come back as warnings.
  */
 import { rm } from 'node:fs/promises'
+import { stopCachedNest } from './cache-teardown.js'
 import type { DockerCli } from './docker.js'
 import { isNoSuchObject } from './docker.js'
 import type { Resources } from './resources.js'
@@ -30,8 +31,10 @@ export async function teardown(
   logger: Logger
 ): Promise<TeardownReport> {
   const report: TeardownReport = { removed: [], warnings: [] }
+  // A cached nest is pruned over TLS first, so before its certificates go.
+  if (resources.cache) await stopCachedNest(resources, docker, logger, report)
   const certs = removeCertDir(resources.certDir, report)
-  if (resources.container) {
+  if (resources.container && !resources.cache) {
     await removeContainer(resources.container, docker, report)
   }
   if (resources.volume) {

@@ -3,6 +3,8 @@
  * fields we read; upstream structs are linked next to each type.
  */
 
+import type { CacheOptions } from './cache.js'
+
 /** A small logger so the engine prints plain text in the CLI and groups in the Action. */
 export interface Logger {
   info(message: string): void
@@ -78,6 +80,8 @@ export interface DindOptions {
   rootless: boolean
   /** Issue 6: `rootless: unprivileged`, the rootless sidecar without --privileged. */
   rootlessUnprivileged: boolean
+  /** Persistent cache: a named data root kept between jobs (issue 6). */
+  cache: CacheOptions
   /** Action only: settings for the clients of later steps (issue 8). */
   clients: ClientOptions
 }

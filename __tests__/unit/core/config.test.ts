@@ -43,7 +43,8 @@ describe('parseInputs', () => {
       clients: { context: '', testcontainersHostOverride: false },
       runtime: '',
       rootless: false,
-      rootlessUnprivileged: false
+      rootlessUnprivileged: false,
+      cache: { name: '', busy: 'fallback', maxBytes: undefined }
     })
   })
 

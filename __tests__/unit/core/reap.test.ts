@@ -4,6 +4,7 @@ import {
   formatSeconds,
   type NestObject
 } from '../../../src/core/reap.js'
+import type { ProcessTable } from '../../../src/core/owner.js'
 
 const now = 1_800_000_000
 const obj = (name: string, run: string, expires: string): NestObject => ({
@@ -46,5 +47,67 @@ describe('decideReap', () => {
 
   it('formats durations', () => {
     expect([5, 90, 7260].map(formatSeconds)).toEqual(['5s', '1m30s', '2h1m'])
+  })
+})
+
+describe('decideReap with caches, owners and a grace', () => {
+  const boot = '5ce1dff6-01b4-43d8-b685-fa5a170663ff'
+  const table: ProcessTable = {
+    bootId: boot,
+    pidNs: '1',
+    startTimeOf: (pid) => (pid === 10 ? '5' : undefined)
+  }
+  const owner = (pid: number) => `${boot}/1/${pid}/5`
+  const future = String(now + 3600)
+  const objects: NestObject[] = [
+    { ...obj('dead-job', 'ci-3-a', future), owner: owner(11) },
+    { ...obj('live-job', 'ci-3-b', future), owner: owner(10) },
+    {
+      ...obj('cache-holder', 'ci-3-c', future),
+      owner: owner(11),
+      cache: 'build'
+    },
+    {
+      kind: 'volume',
+      name: 'docker-nest-cache-build',
+      run: '',
+      expires: '',
+      cache: 'build'
+    },
+    obj('just-expired', 'ci-3-d', String(now - 60)),
+    obj('long-expired', 'ci-3-e', String(now - 600))
+  ]
+
+  it('removes nests whose job ended and stale cache holders, never a cache volume; leaves the just expired to the grace', () => {
+    const decisions = decideReap(objects, {
+      nowSeconds: now,
+      all: false,
+      table,
+      graceSeconds: 300
+    })
+    expect(decisions.map((d) => [d.object.name, d.remove, d.reason])).toEqual([
+      ['dead-job', true, 'the job that started it has ended'],
+      ['live-job', false, 'expires in 1h0m'],
+      ['cache-holder', true, 'the job that started it has ended'],
+      [
+        'docker-nest-cache-build',
+        false,
+        'cache volume (kept; remove it with docker volume rm docker-nest-cache-build)'
+      ],
+      ['just-expired', false, 'expired 1m0s ago, within the grace'],
+      ['long-expired', true, 'expired 10m0s ago']
+    ])
+  })
+
+  it('without a process table only the expiry counts; --all still keeps cache volumes', () => {
+    const noTable = decideReap(objects, { nowSeconds: now, all: false })
+    expect(noTable.filter((d) => d.remove).map((d) => d.object.name)).toEqual([
+      'just-expired',
+      'long-expired'
+    ])
+    const all = decideReap(objects, { nowSeconds: now, all: true })
+    expect(all.filter((d) => !d.remove).map((d) => d.object.name)).toEqual([
+      'docker-nest-cache-build'
+    ])
   })
 })

@@ -25,6 +25,16 @@ describe('parseResources', () => {
     expect(parseResources(serializeResources(full))).toEqual(full)
   })
 
+  it('round-trips a cached nest (no volume: the cache volume is kept)', () => {
+    const cached: Resources = {
+      ...full,
+      container: 'docker-nest-cache-build',
+      volume: undefined,
+      cache: { name: 'build', maxBytes: 10e9 }
+    }
+    expect(parseResources(serializeResources(cached))).toEqual(cached)
+  })
+
   it('accepts a record saved before anything was created', () => {
     const early = { version: 1, runId: 'r', hostDocker: full.hostDocker }
     expect(parseResources(JSON.stringify(early))).toEqual({
@@ -55,6 +65,15 @@ describe('parseResources', () => {
     [
       "field 'DOCKER_HOST' has an unexpected value",
       { ...full, hostDocker: { DOCKER_HOST: 5 } }
+    ],
+    ["field 'cache' has an unexpected value", { ...full, cache: {} }],
+    [
+      "field 'cache.name' has an unexpected value",
+      { ...full, cache: { name: '../x' } }
+    ],
+    [
+      "field 'cache' has an unexpected value",
+      { ...full, cache: { name: 'x', maxBytes: -1 } }
     ]
   ])('[%#] rejects a record with %s', (message, record) => {
     const json = typeof record === 'string' ? record : JSON.stringify(record)

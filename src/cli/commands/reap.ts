@@ -1,4 +1,5 @@
 /** `docker-nest reap`: remove abandoned nests (expired, or all of ours). */
+import { localProcessTable } from '../../core/owner.js'
 import { reapNests } from '../../core/reap.js'
 import { readStateFile } from '../state-file.js'
 import { EXIT } from '../usage.js'
@@ -8,7 +9,7 @@ import type { Command } from './types.js'
 export const reap: Command = {
   name: 'reap',
   summary:
-    'remove nests whose docker-nest.expires label has passed (or all of ours with --all); never anything unlabelled',
+    'remove nests whose job has ended or whose docker-nest.expires label has passed (or all of ours with --all); never anything unlabelled, never a cache volume',
   options: {
     all: {
       type: 'boolean',
@@ -23,7 +24,7 @@ export const reap: Command = {
     ...STATE_DIR_OPTION
   },
   notes:
-    'Nests started by this machine expire 6 hours after their start (the job limit of hosted runners).',
+    'Nests expire 6 hours after their start (the job limit of hosted runners). A nest whose job process (GitHub: Runner.Worker) has ended on this machine goes at once; that needs the same pid namespace and, with /proc hidepid, root. Cache volumes (docker-nest-cache-*) are kept.',
   async run({ values, stateDir: flag, logger }) {
     const saved = await readStateFile(stateDirOf(flag))
     const docker = hostDockerCli(logger, saved?.hostDocker)
@@ -32,6 +33,8 @@ export const reap: Command = {
       nowSeconds: Math.floor(Date.now() / 1000),
       all: Boolean(values.all),
       runPrefix: values.run as string | undefined,
+      // Nests whose job process has provably ended go before their expiry.
+      table: localProcessTable(),
       dryRun
     })
     for (const d of report.decisions) {
@@ -49,6 +52,8 @@ export const reap: Command = {
     }
     for (const o of report.removed)
       logger.info(`Removed ${o.kind} ${o.name} (run ${o.run || '-'})`)
+    for (const o of report.gone)
+      logger.info(`${o.kind} ${o.name} was already gone (another reaper)`)
     for (const f of report.failed)
       logger.warning(
         `Could not remove ${f.object.kind} ${f.object.name}: ${f.error}`

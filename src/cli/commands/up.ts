@@ -8,12 +8,15 @@ import {
 import { probePrivileged } from '../../core/auto.js'
 import { isolationArgs } from '../../core/runtime.js'
 import { exitOnCancel } from '../../core/cancel.js'
-import { startDind, type NestInfo } from '../../core/dind.js'
+import { startNestWithCache } from '../../core/cache-start.js'
+import type { NestInfo } from '../../core/dind.js'
 import { DockerCli, captureHostDockerEnv } from '../../core/docker.js'
 import { connectDood } from '../../core/dood.js'
 import { errorMessage } from '../../core/errors.js'
 import { detectUplinkMtu } from '../../core/mtu.js'
+import { nestOwner } from '../../core/owner.js'
 import { makePlan, randomSuffix } from '../../core/plan.js'
+import { startReaping } from '../../core/reap-at-start.js'
 import type { ResourceRecorder, Resources } from '../../core/resources.js'
 import { teardown } from '../../core/teardown.js'
 import type { DindOptions, HostDockerEnv, Logger } from '../../core/types.js'
@@ -119,14 +122,15 @@ async function upDind(ctx: UpContext): Promise<Started> {
   const plan = makePlan(options, {
     runPrefix: 'local',
     detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-    now: new Date()
+    now: new Date(),
+    owner: nestOwner('cli')
   })
   const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
   await recorder.record(resources)
   // From here on Ctrl-C may leave docker calls in flight: let them settle.
   const uninstall = exitOnCancel(ctx.docker, logger)
   try {
-    const info = await startDind(plan, resources, {
+    const info = await startNestWithCache(plan, options.cache.busy, resources, {
       docker: ctx.docker,
       logger,
       recorder,
@@ -234,12 +238,18 @@ export const up: Command = {
       stateDir,
       logger
     }
-    const started =
+    // Issue 6: what crashed jobs left goes while this nest starts.
+    const reaping = startReaping(
+      options.mode === 'dood' ? undefined : ctx.docker,
+      logger
+    )
+    const started = await (
       options.mode === 'dood'
-        ? await upDood(ctx)
+        ? upDood(ctx)
         : options.mode === 'auto'
-          ? await upAuto(ctx)
-          : await upDind(ctx)
+          ? upAuto(ctx)
+          : upDind(ctx)
+    ).finally(() => reaping.finish())
     writeNestFile(stateDir, {
       mode: started.mode,
       container: started.container,

@@ -1,0 +1,274 @@
+/**
+ * Persistent cache (issue 6) against the real daemon: a second run reuses the
+ * first one's images and build cache; two concurrent runs on one cache name
+ * never share its data root (one falls back, or fails with cache-busy: fail);
+ * a sidecar killed with SIGKILL leaves a data root the next run starts on.
+ * Every cache name is unique to this file's run, and removed at the end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import {
+  E2E,
+  IMAGES,
+  docker,
+  dockerOk,
+  leftovers,
+  loadImageInto,
+  newRunId,
+  nestEnv,
+  removeLeftovers,
+  requireDocker,
+  tempDir
+} from './helpers/docker.js'
+import { join } from 'node:path'
+import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { cli } from './helpers/cli.js'
+
+const suite = E2E ? describe : describe.skip
+const TIMEOUT = 240_000
+
+/** Four layers of real work on busybox, so a cache hit is visible and worth something. */
+export const DOCKERFILE = `FROM ${IMAGES.busybox}
+RUN dd if=/dev/urandom of=/one bs=1M count=8 2>/dev/null && sha256sum /one > /one.sum
+RUN for i in $(seq 1 2000); do echo "$i" >> /two; done && md5sum /two > /two.sum
+RUN dd if=/dev/zero bs=1M count=16 2>/dev/null | gzip -1 > /three.gz
+RUN cat /one.sum /two.sum > /sums && ls -l / > /listing
+`
+
+const volumeOf = (cache: string) => `docker-nest-cache-${cache}`
+
+function build(env: Record<string, string>, tag: string) {
+  // The legacy builder: the host CLI has no buildx plugin here.
+  return docker(
+    ['build', '--tag', tag, '-'],
+    { ...env, DOCKER_BUILDKIT: '0' },
+    DOCKERFILE
+  )
+}
+
+function startCached(cache: string, extra: Record<string, string> = {}) {
+  return runMain({
+    inputs: { image: IMAGES.official26, cache, ...extra },
+    env: { GITHUB_RUN_ID: newRunId() }
+  })
+}
+
+function runIdOf(main: StepResult): string {
+  return JSON.parse(main.state.resources ?? '{}').runId as string
+}
+
+suite('persistent cache (real daemon)', () => {
+  const caches: string[] = []
+  const runs: string[] = []
+  const newCache = () => {
+    const name = `e2e-${newRunId()}`
+    caches.push(name)
+    return name
+  }
+  const track = (main: StepResult) => {
+    runs.push(runIdOf(main))
+    return main
+  }
+
+  beforeAll(() => requireDocker([IMAGES.official26, IMAGES.busybox]))
+  afterAll(() => {
+    for (const run of runs) removeLeftovers(run)
+    for (const cache of caches) {
+      docker(['rm', '--force', volumeOf(cache)])
+      docker(['volume', 'rm', '--force', volumeOf(cache)])
+    }
+  })
+
+  it(
+    'a second run on the same cache finds the first run’s images and build cache; the volume outlives post',
+    async () => {
+      const cache = newCache()
+      const first = track(await startCached(cache))
+      expect(first.exitCode).toBe(0)
+      expect(first.outputs['container-id']).toBeTruthy()
+      const env1 = nestEnv(first.env)
+      loadImageInto(env1, IMAGES.busybox)
+      const cold = build(env1, 'cache-e2e:1')
+      expect(cold.status).toBe(0)
+      expect(cold.stdout).not.toContain('Using cache')
+      const post1 = await runPost(first)
+      expect(post1.exitCode).toBe(0)
+      expect(post1.stdout).toMatch(/Daemon of cache '\S+' stopped in \d+ ms/)
+      expect(post1.stdout).toContain(`(cache '${cache}' kept)`)
+      // The container (the lock) is gone; the labelled volume stays.
+      expect(leftovers(runIdOf(first))).toEqual([])
+      const labels = JSON.parse(
+        dockerOk([
+          'volume',
+          'inspect',
+          '--format',
+          '{{json .Labels}}',
+          volumeOf(cache)
+        ])
+      )
+      expect(labels).toEqual({
+        'docker-nest': 'true',
+        'docker-nest.cache': cache
+      })
+
+      const second = track(await startCached(cache))
+      expect(second.exitCode).toBe(0)
+      const env2 = nestEnv(second.env)
+      // No load this time: the image is still there.
+      expect(
+        dockerOk(
+          ['image', 'inspect', '--format', '{{.Id}}', IMAGES.busybox],
+          env2
+        )
+      ).toMatch(/^sha256:/)
+      const warm = build(env2, 'cache-e2e:2')
+      expect(warm.status).toBe(0)
+      expect(warm.stdout.match(/Using cache/g)?.length).toBe(4)
+      expect((await runPost(second)).exitCode).toBe(0)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'two concurrent runs on one cache: one holds it, the other falls back with a warning; cache-busy: fail fails',
+    async () => {
+      const cache = newCache()
+      const [a, b] = (
+        await Promise.all([startCached(cache), startCached(cache)])
+      ).map(track)
+      expect([a.exitCode, b.exitCode]).toEqual([0, 0])
+      const names = [a, b].map((m) => JSON.parse(m.state.resources).container)
+      const holder = names.indexOf(volumeOf(cache))
+      expect(holder).toBeGreaterThanOrEqual(0)
+      const other = holder === 0 ? b : a
+      const otherName = names[1 - holder]
+      expect(otherName).toMatch(/^docker-nest-[0-9a-f]{8}$/)
+      expect(other.stdout).toContain(
+        `Cache '${cache}' is in use by another job`
+      )
+      expect(other.stdout).toContain('cache-busy: fallback')
+      // Both daemons answer, each on its own data root.
+      for (const m of [a, b]) {
+        expect(
+          dockerOk(
+            ['info', '--format', '{{.DockerRootDir}}'],
+            nestEnv(m.env)
+          ).trim()
+        ).toBe('/var/lib/docker')
+      }
+      const mounts = dockerOk([
+        'inspect',
+        '--format',
+        '{{range .Mounts}}{{.Name}} {{end}}',
+        otherName
+      ])
+      expect(mounts).not.toContain(volumeOf(cache))
+
+      const refused = track(await startCached(cache, { 'cache-busy': 'fail' }))
+      expect(refused.exitCode).toBe(1)
+      expect(refused.stdout).toContain(
+        `Cache '${cache}' is in use by another job`
+      )
+      expect(refused.stdout).toContain('set cache-busy: fallback')
+      const refusedPost = await runPost(refused)
+      expect(refusedPost.exitCode).toBe(0)
+      // The refused run's post left the holder alone.
+      expect(
+        dockerOk([
+          'inspect',
+          '--format',
+          '{{.State.Running}}',
+          volumeOf(cache)
+        ]).trim()
+      ).toBe('true')
+      expect(leftovers(runIdOf(refused))).toEqual([])
+
+      for (const m of [a, b]) expect((await runPost(m)).exitCode).toBe(0)
+      expect([...leftovers(runIdOf(a)), ...leftovers(runIdOf(b))]).toEqual([])
+      expect(docker(['volume', 'inspect', volumeOf(cache)]).status).toBe(0)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'a sidecar killed with SIGKILL leaves a data root the next run starts on, images intact',
+    async () => {
+      const cache = newCache()
+      const first = track(await startCached(cache))
+      expect(first.exitCode).toBe(0)
+      loadImageInto(nestEnv(first.env), IMAGES.busybox)
+      // An unclean stop: no SIGTERM, dockerd and containerd die mid-flight.
+      dockerOk(['kill', '--signal', 'KILL', volumeOf(cache)])
+      const next = track(await startCached(cache))
+      expect(next.exitCode).toBe(0)
+      // The dead holder was no live daemon: broken, and said so.
+      expect(next.stdout).toContain('its daemon has stopped')
+      const env = nestEnv(next.env)
+      expect(
+        dockerOk(
+          ['run', '--rm', IMAGES.busybox, 'echo', 'recovered'],
+          env
+        ).trim()
+      ).toBe('recovered')
+      // The first job's post finds a container of another run and leaves it.
+      const post1 = await runPost(first)
+      expect(post1.exitCode).toBe(0)
+      expect(post1.stdout).toContain('not this one; leaving it')
+      expect((await runPost(next)).exitCode).toBe(0)
+      expect(leftovers(runIdOf(next))).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  it(
+    'docker-nest up --cache with --cache-max-size: down prunes the cached daemon to the limit, unused images oldest first',
+    () => {
+      const cache = newCache()
+      const state = tempDir('docker-nest-e2e-cache-cli-')
+      const up = () =>
+        cli([
+          'up',
+          '--image',
+          IMAGES.official26,
+          '--cache',
+          cache,
+          '--cache-max-size',
+          '5MB',
+          '--format',
+          'json',
+          '--state-dir',
+          join(state.dir, 'state')
+        ])
+      try {
+        const first = up()
+        expect(first.status).toBe(0)
+        const env = JSON.parse(first.stdout) as Record<string, string>
+        loadImageInto(env, IMAGES.busybox)
+        expect(build(env, 'cache-e2e:prune').status).toBe(0)
+        const down = cli(['down', '--state-dir', join(state.dir, 'state')])
+        expect(down.status).toBe(0)
+        expect(down.stderr).toMatch(
+          new RegExp(
+            `Cache '${cache}': [0-9.]+ MB → [0-9.]+ [KM]?B \\(cache-max-size 5\\.0 MB; ` +
+              'build cache pruned to 0 B, dangling images removed, [1-9] unused image\\(s\\) removed, oldest first\\)'
+          )
+        )
+        const second = up()
+        expect(second.status).toBe(0)
+        const env2 = JSON.parse(second.stdout) as Record<string, string>
+        // The newest image went; the base image, shared with it, stayed.
+        expect(
+          docker(['image', 'inspect', 'cache-e2e:prune'], env2).status
+        ).not.toBe(0)
+        expect(docker(['image', 'inspect', IMAGES.busybox], env2).status).toBe(
+          0
+        )
+        expect(
+          cli(['down', '--state-dir', join(state.dir, 'state')]).status
+        ).toBe(0)
+      } finally {
+        state.remove()
+      }
+    },
+    TIMEOUT
+  )
+})
