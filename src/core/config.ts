@@ -30,7 +30,9 @@ export const INPUT_DEFAULTS = {
   'socket-proxy': 'false',
   'docker-cli-version': '',
   'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-  'docker-cli-sha256': ''
+  'docker-cli-sha256': '',
+  // Issue 9: containerd first, its socket handed to dockerd (containerd-first.ts).
+  'fast-start': 'true'
 } as const
 
 /** The name of one input. */
@@ -344,7 +346,8 @@ export function parseInputs(inputs: RawInputs): DindOptions {
       raw(inputs, 'socket-proxy'),
       problems
     ),
-    dockerCli: parseDockerCli(inputs, problems)
+    dockerCli: parseDockerCli(inputs, problems),
+    fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems)
   }
   if (problems.length > 0) throw new InputError(problems)
   return options

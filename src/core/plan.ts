@@ -4,6 +4,7 @@
  * is here, so it can be tested in tables without Docker.
  */
 import { randomBytes } from 'node:crypto'
+import { FAST_START_ENV } from './containerd-first.js'
 import { CERT_DIR_IN_CONTAINER, STARTUP_SCRIPT } from './startup-script.js'
 import type { DindOptions, SubjectAltNames } from './types.js'
 
@@ -42,6 +43,8 @@ export interface DindPlan {
   /** Server certificate names known before start; the container IP and id are added later. */
   serverNames: SubjectAltNames
   waitTimeoutMs: number
+  /** Input `fast-start`: containerd first in the sidecar (containerd-first.ts). */
+  fastStart: boolean
   /**
    * Container jobs: the job container's network, which the sidecar joins
    * (with the alias `docker` on a user-defined network) so the job reaches it.
@@ -121,7 +124,8 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
       dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
       ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
     },
-    waitTimeoutMs: options.waitTimeoutMs
+    waitTimeoutMs: options.waitTimeoutMs,
+    fastStart: options.fastStart
   }
 }
 
@@ -150,6 +154,7 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     `type=volume,src=${plan.volume},dst=/var/lib/docker${volumeLabels}`,
     '--env',
     `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+    ...(plan.fastStart ? [] : ['--env', `${FAST_START_ENV}=false`]),
     '--entrypoint',
     'sh',
     plan.image,

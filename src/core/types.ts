@@ -68,6 +68,11 @@ export interface DindOptions {
   socketProxy: boolean
   /** Action only: where the docker CLI comes from. */
   dockerCli: DockerCliOptions
+  /**
+   * Start containerd first in the sidecar and hand its socket to dockerd
+   * (input `fast-start`, default true); see containerd-first.ts.
+   */
+  fastStart: boolean
 }
 
 /**

@@ -150,6 +150,15 @@ describe('buildDindRunArgs', () => {
     )
   })
 
+  it('turns fast start off in the sidecar only when the input says so', () => {
+    const off = buildDindRunArgs(planFor({ 'fast-start': 'false' }))
+    expect(valuesOf(off, '--env')).toEqual([
+      'DOCKER_TLS_CERTDIR=/certs',
+      'DOCKER_NEST_FAST_START=false'
+    ])
+    expect(planFor({}).fastStart).toBe(true)
+  })
+
   it('runs the start script with the daemon flags after the image', () => {
     const image = args.indexOf('docker:29-dind')
     expect(valuesOf(args, '--entrypoint')).toEqual(['sh'])
