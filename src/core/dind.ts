@@ -26,15 +26,16 @@ import {
   deliverServerCertificate,
   explainRunFailure,
   publishedPort,
-  runSidecar,
-  watchExit
+  runSidecar
 } from './sidecar.js'
+import { sidecarAccess, type SidecarAccess } from './sidecar-access.js'
+import { reportFastStart } from './fast-start-report.js'
 import {
   CertificateAuthority,
   writeClientCertificates,
   type IssuedCertificate
 } from './tls.js'
-import type { ContainerInspect, Logger } from './types.js'
+import type { Logger } from './types.js'
 import { waitFor } from './wait.js'
 
 /**
@@ -76,6 +77,8 @@ export interface DindDependencies {
   recorder: ResourceRecorder
   /** Parent of the fresh client cert dir (RUNNER_TEMP for the Action). */
   certParentDir: string
+  /** How to inspect, feed and watch the sidecar; default: {@link sidecarAccess}. */
+  access?: SidecarAccess
 }
 
 const DOCKERD_DEFAULT_MTU = 1500
@@ -94,11 +97,13 @@ export async function startDind(
 ): Promise<NestInfo> {
   const { logger } = deps
   const started = performance.now()
+  const access = deps.access ?? sidecarAccess(deps.docker, logger.debug)
+  logger.debug(`dind.startDind: sidecar calls via ${access.via}`)
   resources.container = plan.name
   resources.volume = plan.volume
   await deps.recorder.record(resources)
   const { container, material } = await phase(logger, 'Start dind', () =>
-    launch(plan, resources, deps)
+    launch(plan, resources, deps, access)
   )
   try {
     const address = daemonAddress(plan, container)
@@ -117,7 +122,8 @@ export async function startDind(
     const readyMs = Math.round(performance.now() - started)
     const [version, info] = await Promise.all([
       daemonVersion(endpoint),
-      daemonInfo(endpoint)
+      daemonInfo(endpoint),
+      reportFastStart(access, plan, logger)
     ])
     logger.info(
       `Docker ${version.Version} is ready after ${readyMs} ms ` +
@@ -180,7 +186,8 @@ interface RunningSidecar {
 async function launch(
   plan: DindPlan,
   resources: Resources,
-  deps: DindDependencies
+  deps: DindDependencies,
+  access: SidecarAccess
 ): Promise<{ container: RunningSidecar; material?: ClientMaterial }> {
   const { docker, logger } = deps
   logger.info(`Image ${plan.image}, container ${plan.name}`)
@@ -194,9 +201,9 @@ async function launch(
   if (ran.status === 'rejected') throw explainRunFailure(plan, ran.reason)
   if (made.status === 'rejected') throw made.reason
   const material = made.value
-  const watcher = watchExit(docker, plan.name)
+  const watcher = access.watchExit(plan.name)
   try {
-    const inspect = await docker.inspect<ContainerInspect>(plan.name)
+    const inspect = await access.inspect(plan.name)
     if (!inspect.State.Running) {
       // Stopped already (killed, or its command failed at once): it has no
       // IP or port to report, so say why it stopped instead.
@@ -212,7 +219,7 @@ async function launch(
       `Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`
     )
     if (material) {
-      await deliverServerCertificate(docker, plan, material.ca, [
+      await deliverServerCertificate(access.copyIn, plan, material.ca, [
         ip,
         inspect.Id.slice(0, 12)
       ])

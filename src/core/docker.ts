@@ -97,7 +97,8 @@ export class DockerCli {
 
   constructor(
     readonly binary: string,
-    host: HostDockerEnv,
+    /** The runner's client settings this CLI runs with. */
+    readonly host: HostDockerEnv,
     private readonly debug: (message: string) => void = () => undefined
   ) {
     this.env = envForHostDaemon(host)

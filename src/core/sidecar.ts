@@ -110,10 +110,11 @@ export function publishedPort(
 
 /**
  * Signs the server certificate for the names known only now and streams it
- * in with `docker cp -`; the marker goes last and releases the start script.
+ * in (`docker cp -` or its API call); the marker goes last and releases the
+ * start script.
  */
 export async function deliverServerCertificate(
-  docker: DockerCli,
+  copyIn: (name: string, tar: Buffer) => Promise<void>,
   plan: DindPlan,
   ca: CertificateAuthority,
   extraNames: [ip: string, shortId: string]
@@ -132,7 +133,7 @@ export async function deliverServerCertificate(
     { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
     { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
   ])
-  await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar })
+  await copyIn(plan.name, tar)
 }
 
 /**
