@@ -53,6 +53,7 @@ $P/dind:26|dind|$P/debian-docker:trixie
 $P/dockerd:26|dockerd|$P/debian-docker:trixie
 $P/dockerd-exits:latest|exits|$P/busybox:latest
 $P/dockerd-unprivileged:20|unprivileged|$P/dockerd:20
+$P/dockerd-no-init:20|noinit|$P/dockerd:20
 "
 # expected Docker major version per suite (sanity check only)
 declare -A SUITE_MAJOR=([bookworm]=20 [trixie]=26)
@@ -109,7 +110,7 @@ else
     WANT[$t]=1
     base=$(field "$t" 3)
     case $(field "$t" 2) in
-      dind | dockerd | exits | unprivileged) WANT[$base]=1 ;;
+      dind | dockerd | exits | unprivileged | noinit) WANT[$base]=1 ;;
     esac
   done
 fi
@@ -418,6 +419,22 @@ EOF
   build_ctx "$1" "$ctx"
 }
 
+# a plain image without docker-init, so fast start (issue 9) must fall back
+# to dockerd's own containerd. Built with `docker commit` of a container that
+# only removed the file (no build context needed).
+build_noinit() { # tag base
+  local cid
+  cid=$(docker create "$2" rm -f /usr/bin/docker-init /usr/local/bin/docker-init)
+  if ! docker start --attach "$cid" >"$WORK/build.log" 2>&1; then
+    docker rm -f "$cid" >/dev/null 2>&1 || true
+    cat "$WORK/build.log" >&2
+    die "removing docker-init for $1 failed"
+  fi
+  docker commit --change 'CMD ["sh"]' \
+    --change "LABEL $LABEL_HASH=$FIXTURE_HASH" "$cid" "$1" >/dev/null
+  docker rm -f "$cid" >/dev/null
+}
+
 # ---------------------------------------------------------------------------
 # main
 # ---------------------------------------------------------------------------
@@ -440,6 +457,7 @@ for tag in $(all_tags); do
     dockerd) build_dockerd "$tag" "$arg" ;;
     exits) build_exits "$tag" "$arg" ;;
     unprivileged) build_unprivileged "$tag" "$arg" ;;
+    noinit) build_noinit "$tag" "$arg" ;;
   esac
   new=$(image_id "$tag")
   [[ -z $old || $old == "$new" ]] || OLD_IDS+=("$old")
