@@ -195,7 +195,7 @@ async function launch(
     `dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
   )
   const [ran, made] = await Promise.allSettled([
-    runSidecar(docker, plan, logger),
+    runSidecar(docker, plan, logger, (args) => access.runDetached(args)),
     plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
   ])
   if (ran.status === 'rejected') throw explainRunFailure(plan, ran.reason)

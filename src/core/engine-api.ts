@@ -113,6 +113,26 @@ export class EngineApi {
     return JSON.parse(body.toString('utf8')) as ContainerInspect
   }
 
+  /** `POST /containers/create?name=…` with a JSON body (see run-args.ts). */
+  async createContainer(name: string, body: object): Promise<void> {
+    await this.call({
+      method: 'POST',
+      path: `/containers/create?name=${encodeURIComponent(name)}`,
+      body: Buffer.from(JSON.stringify(body)),
+      contentType: 'application/json',
+      timeoutMs: 60_000
+    })
+  }
+
+  /** `POST /containers/{name}/start`. */
+  async startContainer(name: string): Promise<void> {
+    await this.call({
+      method: 'POST',
+      path: `/containers/${encodeURIComponent(name)}/start`,
+      timeoutMs: 60_000
+    })
+  }
+
   /** `PUT /containers/{name}/archive?path=…`: unpacks a tar into the container (`docker cp -`). */
   async putArchive(name: string, path: string, tar: Buffer): Promise<void> {
     await this.call({
@@ -153,7 +173,8 @@ export class EngineApi {
         {
           socketPath: this.socketPath,
           method: 'POST',
-          path: `/containers/${encodeURIComponent(name)}/wait`
+          path: `/containers/${encodeURIComponent(name)}/wait`,
+          agent: false
         },
         (res) => {
           const chunks: Buffer[] = []
@@ -199,6 +220,9 @@ export class EngineApi {
           method: options.method,
           path: options.path,
           timeout: options.timeoutMs,
+          // One connection per call, closed after it: a kept-alive socket
+          // would only delay the step's exit.
+          agent: false,
           headers: {
             ...(options.contentType && { 'Content-Type': options.contentType }),
             ...(options.body && { 'Content-Length': options.body.length })
@@ -213,6 +237,7 @@ export class EngineApi {
             const body = Buffer.concat(chunks)
             const ms = Math.round(performance.now() - started)
             const verb = options.path.split('?')[0].split('/').pop()
+            // `create` and `start` read well; the rest by their last segment.
             this.debug(
               `engine-api: ${verb} ${options.method} -> ${status} (${ms} ms)`
             )

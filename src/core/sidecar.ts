@@ -30,11 +30,13 @@ const PORT_TAKEN = /port is already allocated|address already in use/i
 export async function runSidecar(
   docker: DockerCli,
   plan: DindPlan,
-  logger: Logger
+  logger: Logger,
+  runDetached: (args: string[]) => Promise<unknown> = (args) =>
+    docker.exec(args)
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await docker.exec(buildDindRunArgs(plan))
+      await runDetached(buildDindRunArgs(plan))
       return
     } catch (error) {
       const portTaken =
