@@ -43,6 +43,8 @@ function apiMessage(body: string): string {
  * is a plain socket docker-nest can talk to itself; undefined when the CLI
  * must do it: DOCKER_HOST is not unix://, a context is chosen (DOCKER_CONTEXT
  * or `currentContext` in the CLI's config.json), the config cannot be read,
+ * TLS variables are set (the CLI loads, and may fail on, their files even
+ * for a socket; post, which uses the CLI, must see the same daemon main did),
  * or this user may not open the socket.
  */
 export function runnerSocketPath(
@@ -50,6 +52,9 @@ export function runnerSocketPath(
   env: NodeJS.ProcessEnv = process.env
 ): string | undefined {
   if (host.DOCKER_CONTEXT && host.DOCKER_CONTEXT !== 'default') return undefined
+  if (host.DOCKER_TLS_VERIFY || host.DOCKER_CERT_PATH || env.DOCKER_TLS) {
+    return undefined
+  }
   const dockerHost = host.DOCKER_HOST ?? ''
   if (dockerHost !== '' && !dockerHost.startsWith('unix://')) return undefined
   if (!host.DOCKER_HOST && currentContext(env) !== 'default') return undefined

@@ -86,6 +86,8 @@ describe('runnerSocketPath', () => {
     ['ssh DOCKER_HOST', { DOCKER_HOST: 'ssh://me@box' }, undefined, false],
     ['DOCKER_CONTEXT', { DOCKER_CONTEXT: 'remote' }, undefined, false],
     ['DOCKER_CONTEXT default', { DOCKER_CONTEXT: 'default' }, undefined, true],
+    ['DOCKER_TLS_VERIFY', { DOCKER_TLS_VERIFY: '1' }, undefined, false],
+    ['DOCKER_CERT_PATH', { DOCKER_CERT_PATH: '/certs' }, undefined, false],
     [
       'socket missing',
       { DOCKER_HOST: 'unix:///nonexistent.sock' },
