@@ -48,8 +48,12 @@ export function sidecarAccess(
   return {
     via: 'engine-api',
     runDetached: (args) => runOverApi(api, docker, args, debug),
-    inspect: (name) => api.inspectContainer(name),
-    copyIn: (name, tar) => api.putArchive(name, '/', tar),
+    inspect: (name) =>
+      docker.track(['inspect', name], () => api.inspectContainer(name)),
+    copyIn: (name, tar) =>
+      docker.track(['cp', '-', `${name}:/`], () =>
+        api.putArchive(name, '/', tar)
+      ),
     watchExit: (name) => api.watchExit(name),
     cheapLog: (name) => api.containerLog(name)
   }
@@ -71,7 +75,8 @@ export function cliAccess(docker: DockerCli): SidecarAccess {
 }
 
 /**
- * Create and start over the API. A missing image goes to the CLI (it pulls
+ * Create and start over the API, tracked by the CLI wrapper so a cancelled
+ * step waits for them like for `docker run`. A missing image goes to the CLI (it pulls
  * with the user's credentials); a daemon error becomes the
  * {@link DockerCommandError} `docker run` would have given, so the port
  * retry and the failure hints work the same either way.
@@ -91,7 +96,9 @@ async function runOverApi(
     return
   }
   try {
-    await api.createContainer(request.name, request.body)
+    await docker.track(['create', request.name], () =>
+      api.createContainer(request.name, request.body)
+    )
   } catch (error) {
     if (error instanceof EngineApiError && error.status === 404) {
       debug(
@@ -103,7 +110,9 @@ async function runOverApi(
     throw asRunError(args, error)
   }
   try {
-    await api.startContainer(request.name)
+    await docker.track(['start', request.name], () =>
+      api.startContainer(request.name)
+    )
   } catch (error) {
     throw asRunError(args, error)
   }
