@@ -55,6 +55,7 @@ $P/dockerd-exits:latest|exits|$P/busybox:latest
 $P/dockerd-unprivileged:20|unprivileged|$P/dockerd:20
 $P/clients:trixie|clients|trixie
 $P/dind-rootless:26|rootless|trixie
+$P/dockerd-no-init:20|noinit|$P/dockerd:20
 "
 # The client tools the e2e client tests run (issue 8), installed on top of
 # the suite's rootfs: docker CLI plugins buildx and compose v2, docker-py.
@@ -114,7 +115,7 @@ else
     WANT[$t]=1
     base=$(field "$t" 3)
     case $(field "$t" 2) in
-      dind | dockerd | exits | unprivileged) WANT[$base]=1 ;;
+      dind | dockerd | exits | unprivileged | noinit) WANT[$base]=1 ;;
       clients) [[ ${DOCKER_NEST_FIXTURE_SOURCE:-} != registry ]] || WANT[$P/debian-docker:$base]=1 ;;
     esac
   done
@@ -565,6 +566,22 @@ EOF
   docker image rm "$1-base" >/dev/null 2>&1 || true
 }
 
+# a plain image without docker-init, so fast start (issue 9) must fall back
+# to dockerd's own containerd. Built with `docker commit` of a container that
+# only removed the file (no build context needed).
+build_noinit() { # tag base
+  local cid
+  cid=$(docker create "$2" rm -f /usr/bin/docker-init /usr/local/bin/docker-init)
+  if ! docker start --attach "$cid" >"$WORK/build.log" 2>&1; then
+    docker rm -f "$cid" >/dev/null 2>&1 || true
+    cat "$WORK/build.log" >&2
+    die "removing docker-init for $1 failed"
+  fi
+  docker commit --change 'CMD ["sh"]' \
+    --change "LABEL $LABEL_HASH=$FIXTURE_HASH" "$cid" "$1" >/dev/null
+  docker rm -f "$cid" >/dev/null
+}
+
 # ---------------------------------------------------------------------------
 # main
 # ---------------------------------------------------------------------------
@@ -589,6 +606,7 @@ for tag in $(all_tags); do
     unprivileged) build_unprivileged "$tag" "$arg" ;;
     clients) build_clients "$tag" "$arg" ;;
     rootless) build_rootless "$tag" "$arg" ;;
+    noinit) build_noinit "$tag" "$arg" ;;
   esac
   new=$(image_id "$tag")
   [[ -z $old || $old == "$new" ]] || OLD_IDS+=("$old")

@@ -40,7 +40,8 @@ const ENGINES = {
   20: { key: '20', label: '20.10', image: 'docker-nest-test/dind:20' },
   26: { key: '26', label: '26', image: 'docker-nest-test/dind:26' }
 }
-const METHODS = ['main', 'stock', 'floor']
+/** `usual` is main with `fast-start: false` (dockerd starts its own containerd). */
+const METHODS = ['main', 'usual', 'stock', 'floor']
 /**
  * Pause before each measurement: removing the previous sidecar leaves the
  * host daemon some work (network and mount cleanup) that would otherwise
@@ -268,6 +269,11 @@ async function run() {
           await sleep(SETTLE_MS)
           if (stopping) return
           if (method === 'main') entry.main = await measureMain(ctx, engine)
+          if (method === 'usual') {
+            entry.usual = await measureMain(ctx, engine, {
+              'fast-start': 'false'
+            })
+          }
           if (method === 'stock') entry.stock = await measureStock(ctx, engine)
           if (method === 'floor') {
             entry.floor = await measureFloor(ctx, engine, pki)
@@ -314,12 +320,12 @@ function writeJson(file, results) {
 /** One progress line for a finished measurement. */
 function describe(method, entry) {
   const round = (value) => Math.round(value)
-  if (method === 'main') {
-    const { wallMs, readyMs, post } = entry.main
+  if (method === 'main' || method === 'usual') {
+    const { wallMs, readyMs, post } = entry[method]
     // Post never fails a job; its warnings are the only sign of a problem.
     const warnings = post.warnings.map((text) => `\n  post: ${text}`)
     return (
-      `main ${round(wallMs)} ms (ready-ms ${readyMs}), ` +
+      `${method} ${round(wallMs)} ms (ready-ms ${readyMs}), ` +
       `post ${round(post.wallMs)} ms${warnings.join('')}`
     )
   }

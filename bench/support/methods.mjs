@@ -69,13 +69,15 @@ const EXPORTED_TO_POST = [
  *
  * @param {BenchContext} ctx
  * @param {Engine} engine
+ * @param {Record<string, string>} [inputs] Inputs that differ from the defaults.
  */
-export async function measureMain(ctx, engine) {
+export async function measureMain(ctx, engine, inputs = {}) {
   const temp = mkdtempSync(join(ctx.tmpRoot, 'runner-'))
   const inputEnv = {}
   for (const [name, value] of Object.entries({
     ...ctx.inputs,
-    image: engine.image
+    image: engine.image,
+    ...inputs
   })) {
     inputEnv[`INPUT_${name.toUpperCase()}`] = value
   }
@@ -209,14 +211,23 @@ function phaseLines(lines) {
   return phases
 }
 
-/** `::debug::docker.exec: <verb> … (N ms)` lines, summed by verb. */
+/**
+ * `::debug::docker.exec: <verb> … (N ms)` lines (docker CLI processes) and
+ * `::debug::engine-api: <verb> <METHOD> … (N ms)` lines (Engine API calls
+ * on the runner's socket, shown as `api <verb>`), summed by verb.
+ */
 function dockerCallLines(lines) {
   const calls = {}
+  const add = (key, ms) => (calls[key] = (calls[key] ?? 0) + Number(ms))
   for (const { text } of lines) {
-    const match = /^::debug::docker\.exec: (\S+).* -> \d+ \((\d+) ms\)$/.exec(
+    const cli = /^::debug::docker\.exec: (\S+).* -> \d+ \((\d+) ms\)$/.exec(
       text
     )
-    if (match) calls[match[1]] = (calls[match[1]] ?? 0) + Number(match[2])
+    if (cli) add(`docker ${cli[1]}`, cli[2])
+    const api = /^::debug::engine-api: (\S+) \S+ -> \d+ \((\d+) ms\)$/.exec(
+      text
+    )
+    if (api) add(`api ${api[1]}`, api[2])
   }
   return calls
 }

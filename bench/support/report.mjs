@@ -3,8 +3,14 @@
  * where the time goes, and the targets.
  */
 
-/** Main may cost at most this many times the floor (median over median). */
-export const MAIN_TARGET_RATIO = 1.2
+/**
+ * Main may cost at most this many times the floor (median over median), by
+ * engine (issue 9): with fast start, Docker 26 skips the second its own
+ * containerd start costs; Docker 20.10 barely waits for it.
+ */
+export const MAIN_TARGET_RATIO = { '20.10': 1.0, 26: 0.7 }
+/** The ratio for an engine the table does not name. */
+const DEFAULT_TARGET_RATIO = 1.0
 /** Post may take at most this long (median). */
 export const POST_TARGET_MS = 1000
 
@@ -57,16 +63,21 @@ export function summarize(runs) {
   const floor = stats(runs.map((run) => run.floor.wallMs))
   const ratio = (s) => (s && floor ? s.median / floor.median : undefined)
   const mainWall = stats(main.map((m) => m.wallMs))
+  const usual = runs.some((run) => run.usual)
+    ? stats(runs.map((run) => run.usual?.wallMs))
+    : undefined
   const stock = stats(runs.map((run) => run.stock.wallMs))
   return {
     main: { ...mainWall, ratio: ratio(mainWall) },
     readyMs: stats(main.map((m) => m.readyMs)),
+    usual: usual && { ...usual, ratio: ratio(usual) },
     stock: { ...stock, ratio: ratio(stock) },
     floor: { ...floor, ratio: 1 },
     post: stats(main.map((m) => m.post.wallMs)),
     breakdown: {
       main: medians(main.map((m) => m.segments)),
       mainDocker: medians(main.map((m) => m.dockerCalls)),
+      usual: medians(runs.filter((r) => r.usual).map((r) => r.usual.segments)),
       floor: medians(runs.map((run) => run.floor.segments)),
       stock: medians(runs.map((run) => run.stock.segments)),
       postDocker: medians(main.map((m) => m.post.dockerCalls))
@@ -84,9 +95,10 @@ export function summarize(runs) {
 export function checkTargets(engines) {
   const targets = []
   for (const { label, summary } of engines) {
-    const limit = summary.floor.median * MAIN_TARGET_RATIO
+    const target = MAIN_TARGET_RATIO[label] ?? DEFAULT_TARGET_RATIO
+    const limit = summary.floor.median * target
     targets.push({
-      name: `main ≤ ${MAIN_TARGET_RATIO}× floor`,
+      name: `main ≤ ${target}× floor`,
       engine: label,
       value: summary.main.median,
       limit,
@@ -166,6 +178,19 @@ export function formatReport({ header, engines, targets }) {
         ['    its ready-ms output', ms(s.readyMs?.median), range(s.readyMs)],
         widths
       ),
+      ...(s.usual
+        ? [
+            row(
+              [
+                '  main, fast-start: false',
+                ms(s.usual.median),
+                range(s.usual),
+                times(s.usual.ratio)
+              ],
+              widths
+            )
+          ]
+        : []),
       row(
         [
           '  stock official pattern',
@@ -183,20 +208,11 @@ export function formatReport({ header, engines, targets }) {
     )
     out.push('', '  Where the time goes (median ms of each part)')
     out.push(line('main', s.breakdown.main))
-    out.push(
-      line(
-        '',
-        s.breakdown.mainDocker.map(([k, v]) => [`docker ${k}`, v])
-      )
-    )
+    out.push(line('', s.breakdown.mainDocker))
+    if (s.breakdown.usual.length > 0) out.push(line('usual', s.breakdown.usual))
     out.push(line('floor', s.breakdown.floor))
     out.push(line('stock', s.breakdown.stock))
-    out.push(
-      line(
-        'post',
-        s.breakdown.postDocker.map(([k, v]) => [`docker ${k}`, v])
-      )
-    )
+    out.push(line('post', s.breakdown.postDocker))
     out.push('')
   }
   out.push('Targets')

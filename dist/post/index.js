@@ -207,13 +207,17 @@ class CancelledError extends Error {
 /** The docker CLI bound to one daemon (the runner's). */
 class DockerCli {
     binary;
+    host;
     debug;
     env;
     /** Calls still running: a cancelled step waits for them (see {@link settle}). */
     inFlight = new Set();
     cancelled = false;
-    constructor(binary, host, debug = () => undefined) {
+    constructor(binary, 
+    /** The runner's client settings this CLI runs with. */
+    host, debug = () => undefined) {
         this.binary = binary;
+        this.host = host;
         this.debug = debug;
         this.env = envForHostDaemon(host);
     }
@@ -263,6 +267,19 @@ class DockerCli {
             clearTimeout(timer);
         }
         return true;
+    }
+    /**
+     * Runs `call` (an Engine API request that stands in for `docker <args>`,
+     * see sidecar-access.ts) under the same rules as a CLI call: refused with
+     * {@link CancelledError} after {@link cancel}, waited for by {@link settle}.
+     */
+    track(args, call) {
+        if (this.cancelled)
+            return Promise.reject(new CancelledError(args));
+        const running = call();
+        this.inFlight.add(running);
+        void running.then(() => this.inFlight.delete(running), () => this.inFlight.delete(running));
+        return running;
     }
     /** Runs `docker <args>` and returns the result whatever the exit code. */
     tryExec(args, options = {}) {
@@ -595,26 +612,120 @@ async function bridgeMtu(endpoint) {
  *
  * 0. Work out the MTU flags (mtu.ts, issue 8) while main is still signing
  *    the server certificate: this may run `dockerd --version`.
- * 1. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
- *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar); with
- *    TLS off, the same for daemon.json when input `daemon-config` is set.
- * 2. Drop client variables the image or a job may carry; dockerd reads
+ * 1. Drop client variables the image or a job may carry; dockerd reads
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9). Then add `--config-file` for
- *    input `daemon-config`.
- * 3. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
- *    it takes its "certs provided" branch (verify, no key generation).
- * 4. Plain image: do what that entrypoint and moby's hack/dind would do —
- *    cgroup v2 nesting, shared mounts, stale pid files, the listeners and TLS
- *    flags — then exec dockerd under docker-init when the image has it.
+ *    (shared/reference/dind.md §1.4, §1.9). A non-root image without the
+ *    official entrypoint stops here (rootless needs that contract).
+ * 2. Plain image: do what the official entrypoint and moby's hack/dind would
+ *    do — cgroup v2 nesting, shared mounts, stale pid files, iptables backend
+ *    selection — while main still signs and copies the certificates.
+ * 3. Fast start (containerd-first.ts): start containerd now, too.
+ * 4. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
+ *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar); with
+ *    TLS off, the same for daemon.json when input `daemon-config` is set,
+ *    which then reaches dockerd as `--config-file`.
+ * 5. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
+ *    it takes its "certs provided" branch (verify, no key generation); it
+ *    passes them, `--containerd` included, on to dockerd.
+ * 6. Plain image: add the listeners and TLS flags, then exec dockerd under
+ *    docker-init when the image has it.
  */
+
 
 /** Marker copied last into the cert dir; its presence means all files are there. */
 const startup_script_CERTS_READY_MARKER = '.docker-nest-ready';
 /** Where certificates go inside the sidecar (the official image's default). */
 const startup_script_CERT_DIR_IN_CONTAINER = '/certs';
+/**
+ * The dind preparation of moby's hack/dind, as shell functions: cgroup v2
+ * nesting (retried, because a process started meanwhile makes the write fail
+ * with EBUSY), securityfs, shared mounts; and the official entrypoint's
+ * iptables backend choice (shared/reference/dind.md §1.6, §1.7).
+ */
+const PREPARE_FUNCTIONS = (/* unused pure expression or super */ null && (`nest_prepare() {
+  container=docker
+  export container
+  if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+    mkdir -p /sys/fs/cgroup/init
+    tries=0
+    while :; do
+      xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
+      if sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \\
+        > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
+        break
+      fi
+      tries=$((tries + 1))
+      if [ "$tries" -gt 100 ]; then
+        echo "docker-nest: could not enable cgroup v2 nesting (cgroup.subtree_control)" >&2
+        break
+      fi
+      sleep 0.05
+    done
+  fi
+  if ! mountpoint -q /sys/kernel/security 2>/dev/null; then
+    mount -t securityfs none /sys/kernel/security 2>/dev/null || :
+  fi
+  mount --make-rshared / 2>/dev/null || :
+}
+nest_iptables_legacy() {
+  command -v iptables-legacy >/dev/null 2>&1 || return 0
+  farm=/usr/local/sbin/.iptables-legacy
+  if [ ! -x "$farm/iptables" ]; then
+    farm=/run/docker-nest/iptables-legacy
+    mkdir -p "$farm"
+    for t in iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore; do
+      case $t in
+        *-*) l="\${t%%-*}-legacy-\${t#*-}" ;;
+        *) l="$t-legacy" ;;
+      esac
+      p=$(command -v "$l") && ln -sf "$p" "$farm/$t"
+    done
+  fi
+  PATH="$farm:$PATH"
+  export PATH
+}
+nest_select_iptables() {
+  if [ -n "\${DOCKER_IPTABLES_LEGACY+set}" ]; then
+    if [ -n "$DOCKER_IPTABLES_LEGACY" ]; then
+      modprobe ip_tables >/dev/null 2>&1 || :
+      nest_iptables_legacy
+    else
+      modprobe nf_tables >/dev/null 2>&1 || :
+    fi
+  elif [ -s /proc/net/ip_tables_names ] || [ -s /proc/net/ip6_tables_names ] ||
+    [ -s /proc/net/arp_tables_names ]; then
+    nest_iptables_legacy
+  elif ! iptables -nL >/dev/null 2>&1; then
+    modprobe nf_tables >/dev/null 2>&1 || :
+    if ! iptables -nL >/dev/null 2>&1; then
+      modprobe ip_tables >/dev/null 2>&1 || :
+      if iptables-legacy -nL >/dev/null 2>&1; then nest_iptables_legacy; fi
+    fi
+  fi
+}
+`));
 const startup_script_STARTUP_SCRIPT = (/* unused pure expression or super */ null && (`set -eu
 ${MTU_SCRIPT}
+unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
+${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}nest_official=
+if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
+  nest_official=1
+elif [ "$(id -u)" != 0 ]; then
+  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
+  exit 126
+elif ! command -v dockerd >/dev/null 2>&1; then
+  echo "docker-nest: dockerd: not found on PATH in this image" >&2
+  exit 127
+else
+  nest_prepare
+  nest_select_iptables
+  rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
+fi
+if nest_ctr_eligible "$@"; then
+  if [ -n "$nest_official" ]; then nest_prepare; fi
+  nest_ctr_start
+fi
 ready=\${DOCKER_TLS_CERTDIR:-}
 if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   ready=\${DOCKER_NEST_CONFIG_FILE%/*}
@@ -630,46 +741,14 @@ if [ -n "$ready" ]; then
     sleep 0.01
   done
 fi
-unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
 if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   set -- "--config-file=$DOCKER_NEST_CONFIG_FILE" "$@"
 fi
-if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
+nest_ctr_finish
+if [ -n "$nest_ctr_flag" ]; then set -- "$@" "$nest_ctr_flag"; fi
+if [ -n "$nest_official" ]; then
   exec dockerd-entrypoint.sh "$@"
 fi
-if [ "$(id -u)" != 0 ]; then
-  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
-  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
-  exit 126
-fi
-if ! command -v dockerd >/dev/null 2>&1; then
-  echo "docker-nest: dockerd: not found on PATH in this image" >&2
-  exit 127
-fi
-if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
-  # cgroup v2: evacuate the root cgroup, then delegate every controller.
-  # Retried because a process started meanwhile makes the write fail (EBUSY).
-  mkdir -p /sys/fs/cgroup/init
-  tries=0
-  while :; do
-    xargs -rn1 < /sys/fs/cgroup/cgroup.procs > /sys/fs/cgroup/init/cgroup.procs 2>/dev/null || :
-    if sed -e 's/ / +/g' -e 's/^/+/' < /sys/fs/cgroup/cgroup.controllers \\
-      > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null; then
-      break
-    fi
-    tries=$((tries + 1))
-    if [ "$tries" -gt 100 ]; then
-      echo "docker-nest: could not enable cgroup v2 nesting (cgroup.subtree_control)" >&2
-      break
-    fi
-    sleep 0.05
-  done
-fi
-if ! mountpoint -q /sys/kernel/security 2>/dev/null; then
-  mount -t securityfs none /sys/kernel/security 2>/dev/null || :
-fi
-mount --make-rshared / 2>/dev/null || :
-rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
 if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
   d=$DOCKER_TLS_CERTDIR/server
   set -- --host=tcp://0.0.0.0:2376 --tlsverify "--tlscacert=$d/ca.pem" "--tlscert=$d/cert.pem" "--tlskey=$d/key.pem" "$@"
@@ -1332,6 +1411,7 @@ function imageFor(given, rootless, rootfulDefault) {
 
 
 
+
 /** Label keys every docker-nest resource carries, so post and reap find them. */
 const LABELS = {
     /** Marks any object docker-nest created. */
@@ -1414,7 +1494,11 @@ function makePlan(options, context) {
         rootlessUnprivileged: options.rootlessUnprivileged,
         ...(cache
             ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
-            : {})
+            : {}),
+        // A daemon.json that points dockerd at its own containerd or exec root
+        // leaves no room for the one fast start would start first.
+        fastStart: options.fastStart &&
+            !['containerd', 'exec-root'].some((key) => options.daemonConfig && key in options.daemonConfig)
     };
 }
 /** `docker run` arguments for the sidecar. */
@@ -1447,6 +1531,7 @@ function buildDindRunArgs(plan) {
         '--env',
         `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
         ...scriptEnv(plan),
+        ...(plan.fastStart ? [] : ['--env', `${FAST_START_ENV}=false`]),
         '--entrypoint',
         'sh',
         plan.image,

@@ -50,7 +50,9 @@ export const INPUT_DEFAULTS = {
   // Issue 6: persistent cache (see src/core/cache.ts).
   cache: '',
   'cache-busy': 'fallback',
-  'cache-max-size': ''
+  'cache-max-size': '',
+  // Issue 9: containerd first, its socket handed to dockerd (containerd-first.ts).
+  'fast-start': 'true'
 } as const
 
 /** The name of one input. */
@@ -394,7 +396,8 @@ export function parseInputs(inputs: RawInputs): DindOptions {
       name: parseCacheName(raw(inputs, 'cache'), problems),
       busy: parseCacheBusy(raw(inputs, 'cache-busy'), problems),
       maxBytes: parseSize(raw(inputs, 'cache-max-size'), problems)
-    }
+    },
+    fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems)
   }
   if (options.daemonConfig) {
     checkDaemonConfig(options.daemonConfig, options, problems)

@@ -5,12 +5,7 @@
  * `docker wait` watches for an early exit. Every resource is recorded before
  * it is created, so teardown can always remove it.
  */
-import {
-  daemonInfo,
-  daemonVersion,
-  ping,
-  type DaemonEndpoint
-} from './daemon-client.js'
+import { daemonInfo, ping, type DaemonEndpoint } from './daemon-client.js'
 import {
   DaemonStartError,
   describeState,
@@ -29,15 +24,16 @@ import {
   deliverServerCertificate,
   explainRunFailure,
   publishedPort,
-  runSidecar,
-  watchExit
+  runSidecar
 } from './sidecar.js'
+import { sidecarAccess, type SidecarAccess } from './sidecar-access.js'
+import { reportFastStart } from './fast-start-report.js'
 import {
   CertificateAuthority,
   writeClientCertificates,
   type IssuedCertificate
 } from './tls.js'
-import type { ContainerInspect, Logger } from './types.js'
+import type { Logger } from './types.js'
 import { waitFor } from './wait.js'
 
 /**
@@ -79,6 +75,8 @@ export interface DindDependencies {
   recorder: ResourceRecorder
   /** Parent of the fresh client cert dir (RUNNER_TEMP for the Action). */
   certParentDir: string
+  /** How to inspect, feed and watch the sidecar; default: {@link sidecarAccess}. */
+  access?: SidecarAccess
 }
 
 const DOCKERD_DEFAULT_MTU = 1500
@@ -97,13 +95,15 @@ export async function startDind(
 ): Promise<NestInfo> {
   const { logger } = deps
   const started = performance.now()
+  const access = deps.access ?? sidecarAccess(deps.docker, logger.debug)
+  logger.debug(`dind.startDind: sidecar calls via ${access.via}`)
   resources.container = plan.name
   // A cache volume is kept: teardown stops the nest but never removes it.
   if (plan.cache) resources.cache = plan.cache
   else resources.volume = plan.volume
   await deps.recorder.record(resources)
   const { container, material } = await phase(logger, 'Start dind', () =>
-    launch(plan, resources, deps)
+    launch(plan, resources, deps, access)
   )
   try {
     const address = daemonAddress(plan, container)
@@ -120,17 +120,18 @@ export async function startDind(
       waitForDaemon(plan, endpoint, container.exited, deps)
     )
     const readyMs = Math.round(performance.now() - started)
-    const [version, info, innerMtu] = await Promise.all([
-      daemonVersion(endpoint),
+    // /info carries the server version too: one request (and TLS handshake) less.
+    const [info, innerMtu] = await Promise.all([
       daemonInfo(endpoint),
-      bridgeMtu(endpoint)
+      bridgeMtu(endpoint),
+      reportFastStart(access, plan, logger)
     ])
     logger.info(
-      `Docker ${version.Version} is ready after ${readyMs} ms ` +
+      `Docker ${info.ServerVersion} is ready after ${readyMs} ms ` +
         `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`
     )
     const mtu = innerMtu ?? plan.mtu ?? DOCKERD_DEFAULT_MTU
-    logger.info(describeMtu(plan.mtuSetting, mtu, version.Version))
+    logger.info(describeMtu(plan.mtuSetting, mtu, info.ServerVersion))
     return {
       mode: 'dind',
       image: plan.image,
@@ -141,7 +142,7 @@ export async function startDind(
       containerName: plan.name,
       containerIp: container.ip,
       port: address.port,
-      serverVersion: version.Version,
+      serverVersion: info.ServerVersion,
       storageDriver: info.Driver,
       cgroupVersion: info.CgroupVersion ?? '',
       mtu,
@@ -188,7 +189,8 @@ interface RunningSidecar {
 async function launch(
   plan: DindPlan,
   resources: Resources,
-  deps: DindDependencies
+  deps: DindDependencies,
+  access: SidecarAccess
 ): Promise<{ container: RunningSidecar; material?: ClientMaterial }> {
   const { docker, logger } = deps
   logger.info(`Image ${plan.image}, container ${plan.name}`)
@@ -199,7 +201,7 @@ async function launch(
     `dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
   )
   const [ran, made] = await Promise.allSettled([
-    runSidecar(docker, plan, logger),
+    runSidecar(docker, plan, logger, (args) => access.runDetached(args)),
     plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
   ])
   if (ran.status === 'rejected') {
@@ -210,9 +212,9 @@ async function launch(
   }
   if (made.status === 'rejected') throw made.reason
   const material = made.value
-  const watcher = watchExit(docker, plan.name)
+  const watcher = access.watchExit(plan.name)
   try {
-    const inspect = await docker.inspect<ContainerInspect>(plan.name)
+    const inspect = await access.inspect(plan.name)
     if (!inspect.State.Running) {
       // Stopped already (killed, or its command failed at once): it has no
       // IP or port to report, so say why it stopped instead.
@@ -228,12 +230,12 @@ async function launch(
       `Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`
     )
     if (material) {
-      await deliverServerCertificate(docker, plan, material.ca, [
+      await deliverServerCertificate(access.copyIn, plan, material.ca, [
         ip,
         inspect.Id.slice(0, 12)
       ])
     } else if (plan.daemonConfig) {
-      await deliverDaemonConfig(docker, plan)
+      await deliverDaemonConfig(access.copyIn, plan)
     }
     return { container: { id: inspect.Id, ip, port, ...watcher }, material }
   } catch (error) {

@@ -92,12 +92,13 @@ export class CancelledError extends Error {
 export class DockerCli {
   private readonly env: NodeJS.ProcessEnv
   /** Calls still running: a cancelled step waits for them (see {@link settle}). */
-  private readonly inFlight = new Set<Promise<DockerResult>>()
+  private readonly inFlight = new Set<Promise<unknown>>()
   private cancelled = false
 
   constructor(
     readonly binary: string,
-    host: HostDockerEnv,
+    /** The runner's client settings this CLI runs with. */
+    readonly host: HostDockerEnv,
     private readonly debug: (message: string) => void = () => undefined
   ) {
     this.env = envForHostDaemon(host)
@@ -155,6 +156,22 @@ export class DockerCli {
       clearTimeout(timer)
     }
     return true
+  }
+
+  /**
+   * Runs `call` (an Engine API request that stands in for `docker <args>`,
+   * see sidecar-access.ts) under the same rules as a CLI call: refused with
+   * {@link CancelledError} after {@link cancel}, waited for by {@link settle}.
+   */
+  track<T>(args: string[], call: () => Promise<T>): Promise<T> {
+    if (this.cancelled) return Promise.reject(new CancelledError(args))
+    const running = call()
+    this.inFlight.add(running)
+    void running.then(
+      () => this.inFlight.delete(running),
+      () => this.inFlight.delete(running)
+    )
+    return running
   }
 
   /** Runs `docker <args>` and returns the result whatever the exit code. */

@@ -9,6 +9,7 @@ import { DAEMON_CONFIG_PATH, configSetsMtu } from './daemon-config.js'
 import { mtuSetting } from './mtu.js'
 import { CACHE_LABEL, cacheResourceName } from './cache.js'
 import { OWNER_LABEL } from './owner.js'
+import { FAST_START_ENV } from './containerd-first.js'
 import { CERT_DIR_IN_CONTAINER, STARTUP_SCRIPT } from './startup-script.js'
 import { dataRootFor } from './rootless.js'
 import { isolationArgs } from './runtime.js'
@@ -53,6 +54,8 @@ export interface DindPlan {
   /** Server certificate names known before start; the container IP and id are added later. */
   serverNames: SubjectAltNames
   waitTimeoutMs: number
+  /** Input `fast-start`: containerd first in the sidecar (containerd-first.ts). */
+  fastStart: boolean
   /**
    * Container jobs: the job container's network, which the sidecar joins
    * (with the alias `docker` on a user-defined network) so the job reaches it.
@@ -160,7 +163,14 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
     rootlessUnprivileged: options.rootlessUnprivileged,
     ...(cache
       ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
-      : {})
+      : {}),
+    // A daemon.json that points dockerd at its own containerd or exec root
+    // leaves no room for the one fast start would start first.
+    fastStart:
+      options.fastStart &&
+      !['containerd', 'exec-root'].some(
+        (key) => options.daemonConfig && key in options.daemonConfig
+      )
   }
 }
 
@@ -196,6 +206,7 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
     '--env',
     `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
     ...scriptEnv(plan),
+    ...(plan.fastStart ? [] : ['--env', `${FAST_START_ENV}=false`]),
     '--entrypoint',
     'sh',
     plan.image,

@@ -34,11 +34,13 @@ const PORT_TAKEN = /port is already allocated|address already in use/i
 export async function runSidecar(
   docker: DockerCli,
   plan: DindPlan,
-  logger: Logger
+  logger: Logger,
+  runDetached: (args: string[]) => Promise<unknown> = (args) =>
+    docker.exec(args)
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await docker.exec(buildDindRunArgs(plan))
+      await runDetached(buildDindRunArgs(plan))
       return
     } catch (error) {
       if (
@@ -128,10 +130,11 @@ export function publishedPort(
 
 /**
  * Signs the server certificate for the names known only now and streams it
- * in with `docker cp -`; the marker goes last and releases the start script.
+ * in (`docker cp -` or its API call); the marker goes last and releases the
+ * start script.
  */
 export async function deliverServerCertificate(
-  docker: DockerCli,
+  copyIn: (name: string, tar: Buffer) => Promise<void>,
   plan: DindPlan,
   ca: CertificateAuthority,
   extraNames: [ip: string, shortId: string]
@@ -156,16 +159,16 @@ export async function deliverServerCertificate(
       { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
     ].map((entry) => ({ ...entry, ...owner }))
   )
-  await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar })
+  await copyIn(plan.name, tar)
 }
 
 /** Without TLS: daemon.json and its own ready-marker, the same way. */
 export async function deliverDaemonConfig(
-  docker: DockerCli,
+  copyIn: (name: string, tar: Buffer) => Promise<void>,
   plan: DindPlan
 ): Promise<void> {
   const tar = createTar(daemonConfigEntries(plan.daemonConfig, true))
-  await docker.exec(['cp', '-', `${plan.name}:/`], { input: tar })
+  await copyIn(plan.name, tar)
 }
 
 /**

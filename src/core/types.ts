@@ -82,6 +82,11 @@ export interface DindOptions {
   rootlessUnprivileged: boolean
   /** Persistent cache: a named data root kept between jobs (issue 6). */
   cache: CacheOptions
+  /**
+   * Start containerd first in the sidecar and hand its socket to dockerd
+   * (input `fast-start`, default true); see containerd-first.ts.
+   */
+  fastStart: boolean
   /** Action only: settings for the clients of later steps (issue 8). */
   clients: ClientOptions
 }

@@ -15,7 +15,8 @@ export const IMAGES = {
   plain26: 'docker-nest-test/dockerd:26',
   busybox: 'docker-nest-test/busybox:latest',
   dockerdExits: 'docker-nest-test/dockerd-exits:latest',
-  unprivileged: 'docker-nest-test/dockerd-unprivileged:20'
+  unprivileged: 'docker-nest-test/dockerd-unprivileged:20',
+  noInit20: 'docker-nest-test/dockerd-no-init:20'
 } as const
 
 /** True when the e2e suite is switched on; then a missing Docker is a failure, not a skip. */

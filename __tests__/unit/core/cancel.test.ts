@@ -43,6 +43,32 @@ describe('DockerCli.cancel and settle', () => {
   })
 })
 
+describe('DockerCli.track (Engine API calls standing in for CLI calls)', () => {
+  const later = (ms: number) =>
+    new Promise<string>((resolve) => setTimeout(() => resolve('done'), ms))
+
+  it('settle waits for a tracked call too', async () => {
+    const cli = shell()
+    let done = false
+    void cli.track(['create', 'x'], () => later(200)).then(() => (done = true))
+    expect(await cli.settle(5000)).toBe(true)
+    expect(done).toBe(true)
+  })
+
+  it('refuses a tracked call after cancel, without starting it', async () => {
+    const cli = shell()
+    cli.cancel()
+    let started = false
+    await expect(
+      cli.track(['start', 'x'], () => {
+        started = true
+        return later(0)
+      })
+    ).rejects.toThrow(CancelledError)
+    expect(started).toBe(false)
+  })
+})
+
 describe('exitOnCancel', () => {
   let uninstall = (): void => undefined
   afterEach(() => uninstall())

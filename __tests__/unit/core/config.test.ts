@@ -44,8 +44,22 @@ describe('parseInputs', () => {
       runtime: '',
       rootless: false,
       rootlessUnprivileged: false,
-      cache: { name: '', busy: 'fallback', maxBytes: undefined }
+      cache: { name: '', busy: 'fallback', maxBytes: undefined },
+      fastStart: true
     })
+  })
+
+  it.each([
+    ['false', false],
+    ['True', true]
+  ])("[%#] reads fast-start '%s' as %s", (value, expected) => {
+    expect(parseInputs({ 'fast-start': value }).fastStart).toBe(expected)
+  })
+
+  it('rejects a fast-start that is not a boolean, naming the input', () => {
+    expect(() => parseInputs({ 'fast-start': 'yes' })).toThrow(
+      "Input 'fast-start' must be 'true' or 'false', got 'yes'."
+    )
   })
 
   it('treats blank values like missing ones, as the runner passes every input', () => {

@@ -160,6 +160,19 @@ describe('buildDindRunArgs', () => {
     )
   })
 
+  it('turns fast start off in the sidecar only when the input says so', () => {
+    const off = buildDindRunArgs(planFor({ 'fast-start': 'false' }))
+    expect(valuesOf(off, '--env')).toContain('DOCKER_NEST_FAST_START=false')
+    expect(valuesOf(buildDindRunArgs(planFor({})), '--env')).not.toContain(
+      'DOCKER_NEST_FAST_START=false'
+    )
+    expect(planFor({}).fastStart).toBe(true)
+    // dockerd told to use another containerd (daemon.json): no fast start.
+    expect(
+      planFor({ 'daemon-config': '{"containerd": "/run/c.sock"}' }).fastStart
+    ).toBe(false)
+  })
+
   it('runs the start script with the daemon flags after the image', () => {
     const image = args.indexOf('docker:29-dind')
     expect(valuesOf(args, '--entrypoint')).toEqual(['sh'])

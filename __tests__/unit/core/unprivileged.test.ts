@@ -288,11 +288,14 @@ describe('input rootless: unprivileged', () => {
 
 describe('start script as a non-root user', () => {
   it('hands over to the official entrypoint before anything needing root, and refuses a plain image clearly', () => {
-    const handOver = STARTUP_SCRIPT.indexOf('exec dockerd-entrypoint.sh')
-    const refuse = STARTUP_SCRIPT.indexOf('if [ "$(id -u)" != 0 ]')
-    expect(handOver).toBeGreaterThan(0)
-    expect(refuse).toBeGreaterThan(handOver)
-    expect(refuse).toBeLessThan(STARTUP_SCRIPT.indexOf('/sys/fs/cgroup'))
+    // The official entrypoint is chosen first; a non-root plain image is
+    // refused before the root-only preparation is called.
+    const official = STARTUP_SCRIPT.indexOf('nest_official=1')
+    const refuse = STARTUP_SCRIPT.indexOf('elif [ "$(id -u)" != 0 ]')
+    const prepare = STARTUP_SCRIPT.indexOf('\n  nest_prepare\n')
+    expect(official).toBeGreaterThan(0)
+    expect(refuse).toBeGreaterThan(official)
+    expect(refuse).toBeLessThan(prepare)
     expect(classifyLog(STARTUP_SCRIPT.slice(refuse))[0].id).toBe(
       'rootless-image'
     )

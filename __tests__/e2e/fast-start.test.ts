@@ -1,0 +1,233 @@
+/**
+ * Fast start (issue 9): the sidecar starts containerd itself and dockerd
+ * uses it, on both image contracts and both engines; and the fallbacks
+ * (input off, an image without docker-init) start the usual way. Each test
+ * runs the committed bundles against the real daemon and checks that post
+ * leaves nothing behind.
+ */
+import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { runMain, runPost, type StepResult } from './harness/runner.js'
+import {
+  E2E,
+  IMAGES,
+  docker,
+  dockerOk,
+  leftovers,
+  loadImageInto,
+  nestEnv,
+  removeLeftovers,
+  requireDocker,
+  tempDir
+} from './helpers/docker.js'
+
+const suite = E2E ? describe : describe.skip
+const TIMEOUT = 180_000
+const OUR_CONTAINERD = '/run/docker-nest/containerd/containerd.sock'
+
+function runIdOf(main: StepResult): string {
+  return JSON.parse(main.state.resources).runId
+}
+
+/** containerd and dockerd processes in the sidecar: pid, parent pid, command line. */
+function daemons(container: string): { ppid: number; args: string }[] {
+  const out = dockerOk([
+    'exec',
+    container,
+    'ps',
+    '-o',
+    'ppid=,args=',
+    '-C',
+    'containerd,dockerd'
+  ])
+  return out
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [, ppid, args] = /^\s*(\d+)\s+(.*)$/.exec(line) ?? []
+      return { ppid: Number(ppid), args }
+    })
+}
+
+/** Post runs cleanly and nothing labelled with the run is left. */
+async function expectCleanTeardown(main: StepResult): Promise<void> {
+  const post = await runPost(main)
+  expect(post.exitCode).toBe(0)
+  expect(post.stdout).not.toContain('::warning::')
+  expect(leftovers(runIdOf(main))).toEqual([])
+}
+
+suite('Fast start: containerd first (real nested daemons)', () => {
+  const work = tempDir('docker-nest-e2e-fast-')
+  beforeAll(() => requireDocker(Object.values(IMAGES)))
+  afterAll(() => work.remove())
+
+  test.each([
+    ['official contract, Docker 20.10', IMAGES.official20],
+    ['official contract, Docker 26', IMAGES.official26],
+    ['plain image, Docker 20.10', IMAGES.plain20],
+    ['plain image, Docker 26', IMAGES.plain26]
+  ])(
+    '%s: dockerd uses the containerd the start script started, inner containers run, post removes it all',
+    async (_title, image) => {
+      const main = await runMain({
+        inputs: { image },
+        workDir: join(work.dir, image.replace(/\W/g, '-'))
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.stderr).toBe('')
+        expect(main.exitCode).toBe(0)
+        const id = main.outputs['container-id']
+
+        // One containerd, a child of PID 1 (docker-init), on our socket; and
+        // dockerd was handed that socket instead of starting its own.
+        const procs = daemons(id)
+        const containerd = procs.filter((p) => /^containerd /.test(p.args))
+        expect(containerd).toEqual([
+          {
+            ppid: 1,
+            args: 'containerd --config /run/docker-nest/containerd/config.toml'
+          }
+        ])
+        const dockerd = procs.find((p) => /^dockerd /.test(p.args))
+        expect(dockerd?.ppid).toBe(1)
+        expect(dockerd?.args).toContain(`--containerd=${OUR_CONTAINERD}`)
+        const log = docker(['logs', id])
+        expect(log.stdout + log.stderr).not.toMatch(
+          /starting managed containerd/
+        )
+
+        // main read the start script's decision from the log (debug level).
+        expect(main.stdout).toMatch(
+          /::debug::dind\.fastStart: docker-nest: fast start: containerd \(pid \d+\) listens on /
+        )
+
+        // Inner containers run through that containerd.
+        const env = nestEnv(main.env)
+        loadImageInto(env, IMAGES.busybox)
+        expect(
+          dockerOk(['run', '--rm', IMAGES.busybox, 'echo', 'fast nest'], env)
+        ).toBe('fast nest\n')
+
+        await expectCleanTeardown(main)
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  test.each([
+    ['official contract, Docker 26', IMAGES.official26],
+    ['plain image, Docker 26', IMAGES.plain26]
+  ])(
+    '%s with fast-start false: dockerd starts its own containerd, and says so at debug level',
+    async (_title, image) => {
+      const main = await runMain({
+        inputs: { image, 'fast-start': 'false' },
+        workDir: join(work.dir, `off-${image.replace(/\W/g, '-')}`)
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.exitCode).toBe(0)
+        const procs = daemons(main.outputs['container-id'])
+        const dockerd = procs.find((p) => /^dockerd /.test(p.args))
+        expect(dockerd?.args).not.toContain('--containerd=')
+        const containerd = procs.filter((p) => /^containerd /.test(p.args))
+        expect(containerd).toHaveLength(1)
+        expect(containerd[0].args).toContain(
+          '/var/run/docker/containerd/containerd.toml'
+        )
+        expect(main.stdout).toContain(
+          '::debug::dind.fastStart: docker-nest: fast start off: input fast-start is false'
+        )
+        expect(
+          dockerOk(
+            ['version', '--format', '{{.Server.Version}}'],
+            nestEnv(main.env)
+          )
+        ).toMatch(/^26\./)
+        await expectCleanTeardown(main)
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'falls back to the usual start on an image without docker-init',
+    async () => {
+      const main = await runMain({
+        inputs: { image: IMAGES.noInit20 },
+        workDir: join(work.dir, 'no-init')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.exitCode).toBe(0)
+        expect(main.stdout).toContain(
+          '::debug::dind.fastStart: docker-nest: fast start off: the image has no docker-init'
+        )
+        const procs = daemons(main.outputs['container-id'])
+        expect(procs.find((p) => /^dockerd /.test(p.args))?.args).not.toContain(
+          '--containerd='
+        )
+        const env = nestEnv(main.env)
+        loadImageInto(env, IMAGES.busybox)
+        expect(
+          dockerOk(['run', '--rm', IMAGES.busybox, 'echo', 'usual nest'], env)
+        ).toBe('usual nest\n')
+        await expectCleanTeardown(main)
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'uses the docker CLI, not the Engine API, when the runner daemon is chosen by a context',
+    async () => {
+      // A private CLI config with a context on the same socket: the CLI
+      // honours it, so docker-nest must go through the CLI.
+      const config = join(work.dir, 'cli-config')
+      mkdirSync(config, { recursive: true })
+      dockerOk(
+        [
+          'context',
+          'create',
+          'nest-e2e',
+          '--docker',
+          'host=unix:///var/run/docker.sock'
+        ],
+        { DOCKER_CONFIG: config }
+      )
+      const main = await runMain({
+        inputs: { image: IMAGES.plain26 },
+        env: { DOCKER_CONFIG: config, DOCKER_CONTEXT: 'nest-e2e' },
+        workDir: join(work.dir, 'context')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.exitCode).toBe(0)
+        expect(main.stdout).toContain(
+          '::debug::dind.startDind: sidecar calls via docker-cli'
+        )
+        expect(main.stdout).toMatch(/::debug::docker\.exec: cp - -> 0/)
+        expect(main.stdout).not.toContain('engine-api:')
+        const procs = daemons(main.outputs['container-id'])
+        expect(procs.find((p) => /^dockerd /.test(p.args))?.args).toContain(
+          `--containerd=${OUR_CONTAINERD}`
+        )
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(leftovers(runId)).toEqual([])
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+})

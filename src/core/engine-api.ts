@@ -1,0 +1,286 @@
+/**
+ * The few Engine API calls main makes on the runner's own daemon, straight
+ * over its unix socket: a call costs a request instead of a docker CLI
+ * process (~20–60 ms of CPU each on a 2-core runner, in the middle of the
+ * start).
+ *
+ * Only used when the daemon is a plain unix socket that the docker CLI would
+ * use too ({@link runnerSocketPath}); otherwise docker.ts's CLI wrapper stays
+ * in charge, because the CLI honours contexts, config.json and the TLS
+ * variables the user set for the runner's daemon.
+ */
+import { accessSync, constants, readFileSync } from 'node:fs'
+import { request, type ClientRequest } from 'node:http'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { DEFAULT_SOCKET } from './socket.js'
+import type { ContainerInspect, HostDockerEnv } from './types.js'
+
+/** A non-2xx answer of the Engine API. */
+export class EngineApiError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: string
+  ) {
+    super(`${method} ${path}: HTTP ${status} ${apiMessage(body)}`)
+    this.name = 'EngineApiError'
+  }
+}
+
+/** The daemon's `{"message": …}`, or the body as it is. */
+function apiMessage(body: string): string {
+  try {
+    return String((JSON.parse(body) as { message?: string }).message ?? body)
+  } catch {
+    return body.trim()
+  }
+}
+
+/**
+ * The unix socket the docker CLI would use for the runner's daemon, when it
+ * is a plain socket docker-nest can talk to itself; undefined when the CLI
+ * must do it: DOCKER_HOST is not unix://, a context is chosen (DOCKER_CONTEXT
+ * or `currentContext` in the CLI's config.json), the config cannot be read,
+ * TLS variables are set (the CLI loads, and may fail on, their files even
+ * for a socket; post, which uses the CLI, must see the same daemon main did),
+ * or this user may not open the socket.
+ */
+export function runnerSocketPath(
+  host: HostDockerEnv,
+  env: NodeJS.ProcessEnv = process.env
+): string | undefined {
+  if (host.DOCKER_CONTEXT && host.DOCKER_CONTEXT !== 'default') return undefined
+  if (host.DOCKER_TLS_VERIFY || host.DOCKER_CERT_PATH || env.DOCKER_TLS) {
+    return undefined
+  }
+  const dockerHost = host.DOCKER_HOST ?? ''
+  if (dockerHost !== '' && !dockerHost.startsWith('unix://')) return undefined
+  if (!host.DOCKER_HOST && currentContext(env) !== 'default') return undefined
+  const path = dockerHost.replace(/^unix:\/\//, '') || DEFAULT_SOCKET
+  try {
+    accessSync(path, constants.R_OK | constants.W_OK)
+    return path
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The CLI's current context from its config.json ('default' when the file
+ * or the key is missing); undefined when the file cannot be read or parsed,
+ * because then only the CLI knows what it would do.
+ */
+function currentContext(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker')
+  let text: string
+  try {
+    text = readFileSync(join(dir, 'config.json'), 'utf8')
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT'
+      ? 'default'
+      : undefined
+  }
+  try {
+    const config = JSON.parse(text) as { currentContext?: unknown }
+    const context = config.currentContext
+    if (context === undefined || context === '') return 'default'
+    return typeof context === 'string' ? context : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Options of one request. */
+interface RequestOptions {
+  method: string
+  path: string
+  body?: Buffer
+  contentType?: string
+  timeoutMs?: number
+}
+
+/** A client for the runner's daemon on one unix socket. */
+export class EngineApi {
+  constructor(
+    readonly socketPath: string,
+    private readonly debug: (message: string) => void = () => undefined
+  ) {}
+
+  /** `GET /containers/{name}/json` (what `docker inspect` prints). */
+  async inspectContainer(name: string): Promise<ContainerInspect> {
+    const body = await this.call({
+      method: 'GET',
+      path: `/containers/${encodeURIComponent(name)}/json`,
+      timeoutMs: 30_000
+    })
+    return JSON.parse(body.toString('utf8')) as ContainerInspect
+  }
+
+  /** `POST /containers/create?name=…` with a JSON body (see run-args.ts). */
+  async createContainer(name: string, body: object): Promise<void> {
+    await this.call({
+      method: 'POST',
+      path: `/containers/create?name=${encodeURIComponent(name)}`,
+      body: Buffer.from(JSON.stringify(body)),
+      contentType: 'application/json',
+      timeoutMs: 60_000
+    })
+  }
+
+  /** `POST /containers/{name}/start`. */
+  async startContainer(name: string): Promise<void> {
+    await this.call({
+      method: 'POST',
+      path: `/containers/${encodeURIComponent(name)}/start`,
+      timeoutMs: 60_000
+    })
+  }
+
+  /** `PUT /containers/{name}/archive?path=…`: unpacks a tar into the container (`docker cp -`). */
+  async putArchive(name: string, path: string, tar: Buffer): Promise<void> {
+    await this.call({
+      method: 'PUT',
+      path:
+        `/containers/${encodeURIComponent(name)}/archive` +
+        `?path=${encodeURIComponent(path)}`,
+      body: tar,
+      contentType: 'application/x-tar',
+      timeoutMs: 30_000
+    })
+  }
+
+  /**
+   * `GET /containers/{name}/logs` of both streams, demultiplexed (the
+   * container has no TTY). `tail` limits it to the last lines.
+   */
+  async containerLog(name: string, tail = 'all'): Promise<string> {
+    const body = await this.call({
+      method: 'GET',
+      path:
+        `/containers/${encodeURIComponent(name)}/logs` +
+        `?stdout=1&stderr=1&tail=${encodeURIComponent(tail)}`,
+      timeoutMs: 10_000
+    })
+    return demultiplex(body)
+  }
+
+  /**
+   * `POST /containers/{name}/wait`, held open (one socket, no process):
+   * `exited` settles with a reason once the container stops. Its socket
+   * does not keep Node alive.
+   */
+  watchExit(name: string): { exited: Promise<string>; stopWatching(): void } {
+    let req: ClientRequest | undefined
+    const exited = new Promise<string>((resolve) => {
+      req = request(
+        {
+          socketPath: this.socketPath,
+          method: 'POST',
+          path: `/containers/${encodeURIComponent(name)}/wait`,
+          agent: false
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('error', () => undefined)
+          res.on('end', () => {
+            // Only a status code means the container stopped; anything else
+            // (404, a dropped socket) is the watcher failing.
+            if (res.statusCode !== 200) return
+            try {
+              const { StatusCode } = JSON.parse(
+                Buffer.concat(chunks).toString('utf8')
+              ) as { StatusCode?: number }
+              if (typeof StatusCode === 'number') {
+                resolve(`the sidecar exited with code ${StatusCode}`)
+              }
+            } catch {
+              // not a wait answer: keep waiting for the readiness loop
+            }
+          })
+        }
+      )
+      req.on('socket', (socket) => socket.unref())
+      req.on('error', () => undefined)
+      req.end()
+    })
+    return {
+      exited,
+      stopWatching() {
+        req?.destroy()
+        req = undefined
+      }
+    }
+  }
+
+  /** One request; resolves with the body of a 2xx answer. */
+  private call(options: RequestOptions): Promise<Buffer> {
+    const started = performance.now()
+    return new Promise<Buffer>((resolve, reject) => {
+      const req = request(
+        {
+          socketPath: this.socketPath,
+          method: options.method,
+          path: options.path,
+          timeout: options.timeoutMs,
+          // One connection per call, closed after it: a kept-alive socket
+          // would only delay the step's exit.
+          agent: false,
+          headers: {
+            ...(options.contentType && { 'Content-Type': options.contentType }),
+            ...(options.body && { 'Content-Length': options.body.length })
+          }
+        },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('error', reject)
+          res.on('end', () => {
+            const status = res.statusCode ?? 0
+            const body = Buffer.concat(chunks)
+            const ms = Math.round(performance.now() - started)
+            const verb = options.path.split('?')[0].split('/').pop()
+            // `create` and `start` read well; the rest by their last segment.
+            this.debug(
+              `engine-api: ${verb} ${options.method} -> ${status} (${ms} ms)`
+            )
+            if (status >= 200 && status < 300) resolve(body)
+            else {
+              reject(
+                new EngineApiError(
+                  options.method,
+                  options.path,
+                  status,
+                  body.toString('utf8')
+                )
+              )
+            }
+          })
+        }
+      )
+      req.on('timeout', () =>
+        req.destroy(new Error(`${options.method} ${options.path}: timed out`))
+      )
+      req.on('error', reject)
+      req.end(options.body)
+    })
+  }
+}
+
+/**
+ * Joins the frames of a multiplexed log stream (8-byte header: stream type,
+ * 3 bytes padding, 4-byte big-endian length), as the daemon sends it for a
+ * container without a TTY.
+ */
+export function demultiplex(stream: Buffer): string {
+  const parts: Buffer[] = []
+  let offset = 0
+  while (offset + 8 <= stream.length) {
+    const length = stream.readUInt32BE(offset + 4)
+    parts.push(stream.subarray(offset + 8, offset + 8 + length))
+    offset += 8 + length
+  }
+  return Buffer.concat(parts).toString('utf8')
+}
