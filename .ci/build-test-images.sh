@@ -403,7 +403,10 @@ build_clients() { # tag suite
 
 # the docker:dind contract: our entrypoint, TLS under /certs by default
 build_dind() { # tag base
-  local ctx=$WORK/ctx-dind
+  local ctx=$WORK/ctx-dind version
+  # docker:dind carries ENV DOCKER_VERSION (from docker:cli); so does the fixture.
+  version=$(docker image inspect "$2" --format "{{index .Config.Labels \"$LABEL_VERSION\"}}" 2>/dev/null || :)
+  version=${version%%+*}
   rm -rf "$ctx"
   mkdir -p "$ctx"
   install -m 0755 "$FIXTURES/dockerd-entrypoint.sh" "$ctx/dockerd-entrypoint.sh"
@@ -421,6 +424,7 @@ RUN set -eu; \\
     done
 ENV DOCKER_TLS_CERTDIR=/certs
 ENV PATH=$PATH_VALUE
+${version:+ENV DOCKER_VERSION=$version}
 VOLUME /var/lib/docker
 EXPOSE 2375 2376
 ENTRYPOINT ["dockerd-entrypoint.sh"]

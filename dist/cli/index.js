@@ -4155,6 +4155,30 @@ class EngineApi {
             }
         };
     }
+    /**
+     * `GET /containers/json?all=1` and `GET /volumes`, both filtered by one
+     * label: what `docker ps -a` and `docker volume ls` list, without their
+     * processes.
+     */
+    async listLabelled(label) {
+        const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
+        const [containers, volumes] = await Promise.all([
+            this.call({
+                method: 'GET',
+                path: `/containers/json?all=1&filters=${filters}`,
+                timeoutMs: 30_000
+            }),
+            this.call({
+                method: 'GET',
+                path: `/volumes?filters=${filters}`,
+                timeoutMs: 30_000
+            })
+        ]);
+        return {
+            containers: JSON.parse(containers.toString('utf8')),
+            volumes: JSON.parse(volumes.toString('utf8')).Volumes ?? []
+        };
+    }
     /** One request; resolves with the body of a 2xx answer. */
     call(options) {
         const started = performance.now();
@@ -5176,6 +5200,7 @@ async function connectDood(options, runId, deps) {
 
 
 
+
 /** Decides, without Docker, which objects go. Pure. */
 function decideReap(objects, options) {
     return objects
@@ -5238,6 +5263,11 @@ function parseRows(kind, text) {
 }
 /** Every container and volume carrying the `docker-nest` label. */
 async function listNestObjects(docker) {
+    // Over the runner's plain socket the listing costs no process: reaping at
+    // main start then takes nothing from the nest starting next to it.
+    const socket = runnerSocketPath(docker.host);
+    if (socket)
+        return listOverApi(new EngineApi(socket));
     const filter = `label=${LABELS.managed}`;
     const [containers, volumes] = await Promise.all([
         docker.exec([
@@ -5261,6 +5291,30 @@ async function listNestObjects(docker) {
         ...parseRows('container', containers.stdout),
         ...parseRows('volume', volumes.stdout)
     ];
+}
+async function listOverApi(api) {
+    const { containers, volumes } = await api.listLabelled(LABELS.managed);
+    return [
+        ...containers.map((c) => ({
+            kind: 'container',
+            id: c.Id.slice(0, 12),
+            name: (c.Names[0] ?? '').replace(/^\//, ''),
+            ...labelFields(c.Labels)
+        })),
+        ...volumes.map((v) => ({
+            kind: 'volume',
+            name: v.Name,
+            ...labelFields(v.Labels ?? {})
+        }))
+    ];
+}
+function labelFields(labels) {
+    return {
+        run: labels[LABELS.run] ?? '',
+        expires: labels[LABELS.expires] ?? '',
+        owner: labels[OWNER_LABEL] ?? '',
+        cache: labels[CACHE_LABEL] ?? ''
+    };
 }
 /** Docker's answer when another reaper removed, or is removing, the object. */
 function removedByOthers(stderr) {
@@ -5383,14 +5437,18 @@ const LIST_INPUTS = [
     'default-address-pools'
 ];
 /**
- * Inputs that only make sense for the Action: post's cleanup policy, and the
- * docker CLI install through the Actions tool cache.
+ * Inputs that only make sense for the Action (or are not wired into the CLI
+ * yet): post's cleanup policy, the docker CLI install through the Actions
+ * tool cache, and the client set-up that post undoes (docker context,
+ * Testcontainers host).
  */
 const ACTION_ONLY = [
     'cleanup',
     'docker-cli-version',
     'docker-cli-url',
-    'docker-cli-sha256'
+    'docker-cli-sha256',
+    'context',
+    'testcontainers-host-override'
 ];
 /** The Action inputs `up` takes as flags. */
 const UP_INPUTS = Object.keys(INPUT_DEFAULTS).filter((name) => !ACTION_ONLY.includes(name));

@@ -92,6 +92,9 @@ function currentContext(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
+/** Labels as the Engine API returns them. */
+type Labels = Record<string, string>
+
 /** Options of one request. */
 interface RequestOptions {
   method: string
@@ -212,6 +215,43 @@ export class EngineApi {
         req?.destroy()
         req = undefined
       }
+    }
+  }
+
+  /**
+   * `GET /containers/json?all=1` and `GET /volumes`, both filtered by one
+   * label: what `docker ps -a` and `docker volume ls` list, without their
+   * processes.
+   */
+  async listLabelled(label: string): Promise<{
+    containers: Array<{ Id: string; Names: string[]; Labels: Labels }>
+    volumes: Array<{ Name: string; Labels: Labels | null }>
+  }> {
+    const filters = encodeURIComponent(JSON.stringify({ label: [label] }))
+    const [containers, volumes] = await Promise.all([
+      this.call({
+        method: 'GET',
+        path: `/containers/json?all=1&filters=${filters}`,
+        timeoutMs: 30_000
+      }),
+      this.call({
+        method: 'GET',
+        path: `/volumes?filters=${filters}`,
+        timeoutMs: 30_000
+      })
+    ])
+    return {
+      containers: JSON.parse(containers.toString('utf8')) as Array<{
+        Id: string
+        Names: string[]
+        Labels: Labels
+      }>,
+      volumes:
+        (
+          JSON.parse(volumes.toString('utf8')) as {
+            Volumes: Array<{ Name: string; Labels: Labels | null }> | null
+          }
+        ).Volumes ?? []
     }
   }
 

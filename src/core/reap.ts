@@ -6,6 +6,7 @@
  */
 import { CACHE_LABEL } from './cache.js'
 import { isNoSuchObject, type DockerCli } from './docker.js'
+import { EngineApi, runnerSocketPath } from './engine-api.js'
 import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
 import { LABELS } from './plan.js'
 
@@ -118,6 +119,10 @@ function parseRows(kind: NestObject['kind'], text: string): NestObject[] {
 export async function listNestObjects(
   docker: DockerCli
 ): Promise<NestObject[]> {
+  // Over the runner's plain socket the listing costs no process: reaping at
+  // main start then takes nothing from the nest starting next to it.
+  const socket = runnerSocketPath(docker.host)
+  if (socket) return listOverApi(new EngineApi(socket))
   const filter = `label=${LABELS.managed}`
   const [containers, volumes] = await Promise.all([
     docker.exec([
@@ -141,6 +146,32 @@ export async function listNestObjects(
     ...parseRows('container', containers.stdout),
     ...parseRows('volume', volumes.stdout)
   ]
+}
+
+async function listOverApi(api: EngineApi): Promise<NestObject[]> {
+  const { containers, volumes } = await api.listLabelled(LABELS.managed)
+  return [
+    ...containers.map((c) => ({
+      kind: 'container' as const,
+      id: c.Id.slice(0, 12),
+      name: (c.Names[0] ?? '').replace(/^\//, ''),
+      ...labelFields(c.Labels)
+    })),
+    ...volumes.map((v) => ({
+      kind: 'volume' as const,
+      name: v.Name,
+      ...labelFields(v.Labels ?? {})
+    }))
+  ]
+}
+
+function labelFields(labels: Record<string, string>) {
+  return {
+    run: labels[LABELS.run] ?? '',
+    expires: labels[LABELS.expires] ?? '',
+    owner: labels[OWNER_LABEL] ?? '',
+    cache: labels[CACHE_LABEL] ?? ''
+  }
 }
 
 /** What {@link reapNests} did. */

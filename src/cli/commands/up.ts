@@ -41,14 +41,18 @@ export const LIST_INPUTS: InputName[] = [
   'default-address-pools'
 ]
 /**
- * Inputs that only make sense for the Action: post's cleanup policy, and the
- * docker CLI install through the Actions tool cache.
+ * Inputs that only make sense for the Action (or are not wired into the CLI
+ * yet): post's cleanup policy, the docker CLI install through the Actions
+ * tool cache, and the client set-up that post undoes (docker context,
+ * Testcontainers host).
  */
 const ACTION_ONLY: InputName[] = [
   'cleanup',
   'docker-cli-version',
   'docker-cli-url',
-  'docker-cli-sha256'
+  'docker-cli-sha256',
+  'context',
+  'testcontainers-host-override'
 ]
 /** The Action inputs `up` takes as flags. */
 export const UP_INPUTS = (Object.keys(INPUT_DEFAULTS) as InputName[]).filter(
