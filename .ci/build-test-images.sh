@@ -116,7 +116,7 @@ else
     base=$(field "$t" 3)
     case $(field "$t" 2) in
       dind | dockerd | exits | unprivileged | noinit) WANT[$base]=1 ;;
-      clients) [[ ${DOCKER_NEST_FIXTURE_SOURCE:-} != registry ]] || WANT[$P/debian-docker:$base]=1 ;;
+      clients | rootless) [[ ${DOCKER_NEST_FIXTURE_SOURCE:-} != registry ]] || WANT[$P/debian-docker:$base]=1 ;;
     esac
   done
 fi
@@ -540,13 +540,21 @@ ensure_rootless_rootfs() { # suite; sets ROOTFS
 
 build_rootless() { # tag suite
   local ctx=$WORK/ctx-rootless version
-  ensure_rootless_rootfs "$2"
-  version=$(docker_version_of "$ROOTFS")
   rm -rf "$ctx"
   mkdir -p "$ctx"
   install -m 0755 "$FIXTURES/dockerd-entrypoint.sh" "$ctx/dockerd-entrypoint.sh"
-  tar --numeric-owner -C "$ROOTFS" -c . |
-    docker import --change "ENV PATH=$PATH_VALUE" - "$1-base" >/dev/null
+  if [[ $FIXTURE_SOURCE == registry ]]; then
+    # GitHub-hosted runners: no Debian mirror for a chroot; apt in a build step.
+    version=$(docker image inspect "$P/debian-docker:$2" --format "{{index .Config.Labels \"$LABEL_VERSION\"}}")
+    printf 'FROM %s\nRUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends %s && rm -rf /var/lib/apt/lists/*\n' \
+      "$P/debian-docker:$2" "${ROOTLESS_PACKAGES//,/ }" |
+      docker build --quiet --tag "$1-base" - >/dev/null
+  else
+    ensure_rootless_rootfs "$2"
+    version=$(docker_version_of "$ROOTFS")
+    tar --numeric-owner -C "$ROOTFS" -c . |
+      docker import --change "ENV PATH=$PATH_VALUE" - "$1-base" >/dev/null
+  fi
   cat >"$ctx/Dockerfile" <<EOF
 FROM $1-base
 COPY dockerd-entrypoint.sh /usr/local/bin/dockerd-entrypoint.sh
