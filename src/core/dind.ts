@@ -200,9 +200,22 @@ async function launch(
   logger.debug(
     `dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
   )
+  // Certificates are CPU work in this process: over the API they are made
+  // while the daemon starts the container (they are needed only after it);
+  // with `docker run` the CLI works in its own process, so at once.
+  let kick = (): void => undefined
+  const kicked =
+    access.via === 'engine-api'
+      ? new Promise<void>((resolve) => (kick = resolve))
+      : Promise.resolve()
+  const running = runSidecar(docker, plan, logger, (args) =>
+    access.runDetached(args, kick)
+  ).finally(() => kick())
   const [ran, made] = await Promise.allSettled([
-    runSidecar(docker, plan, logger, (args) => access.runDetached(args)),
-    plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
+    running,
+    kicked.then(() =>
+      plan.tls ? makeClientMaterial(resources, deps) : undefined
+    )
   ])
   if (ran.status === 'rejected') {
     throw (

@@ -26,8 +26,12 @@ import type { ContainerInspect } from './types.js'
 /** The calls dind.ts makes on its sidecar, whichever way they go. */
 export interface SidecarAccess {
   via: 'engine-api' | 'docker-cli'
-  /** `docker run --detach` arguments (plan.ts); throws {@link DockerCommandError} as the CLI would. */
-  runDetached(args: string[]): Promise<void>
+  /**
+   * `docker run --detach` arguments (plan.ts); throws {@link DockerCommandError}
+   * as the CLI would. `onStarting` is called once the start request is on
+   * its way (over the API), so CPU work done then does not delay it.
+   */
+  runDetached(args: string[], onStarting?: () => void): Promise<void>
   inspect(name: string): Promise<ContainerInspect>
   /** Unpacks `tar` at `/` in the container. */
   copyIn(name: string, tar: Buffer): Promise<void>
@@ -47,7 +51,8 @@ export function sidecarAccess(
   const api = new EngineApi(socket, debug)
   return {
     via: 'engine-api',
-    runDetached: (args) => runOverApi(api, docker, args, debug),
+    runDetached: (args, onStarting) =>
+      runOverApi(api, docker, args, debug, onStarting),
     inspect: (name) =>
       docker.track(['inspect', name], () => api.inspectContainer(name)),
     copyIn: (name, tar) =>
@@ -85,7 +90,8 @@ async function runOverApi(
   api: EngineApi,
   docker: DockerCli,
   args: string[],
-  debug: (message: string) => void
+  debug: (message: string) => void,
+  onStarting?: () => void
 ): Promise<void> {
   const request = createRequestFromRunArgs(args)
   if (!request) {
@@ -110,9 +116,14 @@ async function runOverApi(
     throw asRunError(args, error)
   }
   try {
-    await docker.track(['start', request.name], () =>
+    const starting = docker.track(['start', request.name], () =>
       api.startContainer(request.name)
     )
+    // The daemon spends ~300 ms on the start; the caller's CPU work (the
+    // certificates) fits there without holding up create's answer or this
+    // request. A timer turn lets the request reach the socket first.
+    if (onStarting) setTimeout(onStarting, 1)
+    await starting
   } catch (error) {
     throw asRunError(args, error)
   }
