@@ -4408,7 +4408,7 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
     const api = new EngineApi(socket, debug);
     return {
         via: 'engine-api',
-        runDetached: (args) => runOverApi(api, docker, args, debug),
+        runDetached: (args, onStarting) => runOverApi(api, docker, args, debug, onStarting),
         inspect: (name) => docker.track(['inspect', name], () => api.inspectContainer(name)),
         copyIn: (name, tar) => docker.track(['cp', '-', `${name}:/`], () => api.putArchive(name, '/', tar)),
         watchExit: (name) => api.watchExit(name),
@@ -4436,7 +4436,7 @@ function cliAccess(docker) {
  * {@link DockerCommandError} `docker run` would have given, so the port
  * retry and the failure hints work the same either way.
  */
-async function runOverApi(api, docker, args, debug) {
+async function runOverApi(api, docker, args, debug, onStarting) {
     const request = createRequestFromRunArgs(args);
     if (!request) {
         debug('sidecar.run: arguments the API translation does not know; docker run');
@@ -4455,7 +4455,13 @@ async function runOverApi(api, docker, args, debug) {
         throw asRunError(args, error);
     }
     try {
-        await docker.track(['start', request.name], () => api.startContainer(request.name));
+        const starting = docker.track(['start', request.name], () => api.startContainer(request.name));
+        // The daemon spends ~300 ms on the start; the caller's CPU work (the
+        // certificates) fits there without holding up create's answer or this
+        // request. A timer turn lets the request reach the socket first.
+        if (onStarting)
+            setTimeout(onStarting, 1);
+        await starting;
     }
     catch (error) {
         throw asRunError(args, error);
@@ -4910,9 +4916,17 @@ async function launch(plan, resources, deps, access) {
     logger.info(`Image ${plan.image}, container ${plan.name}`);
     logger.info(`Sidecar: ${describeIsolation(plan.runtime, plan.rootlessUnprivileged)}${plan.rootless ? ', rootless (uid 1000)' : ''}`);
     logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
+    // Certificates are CPU work in this process: over the API they are made
+    // while the daemon starts the container (they are needed only after it);
+    // with `docker run` the CLI works in its own process, so at once.
+    let kick = () => undefined;
+    const kicked = access.via === 'engine-api'
+        ? new Promise((resolve) => (kick = resolve))
+        : Promise.resolve();
+    const running = runSidecar(docker, plan, logger, (args) => access.runDetached(args, kick)).finally(() => kick());
     const [ran, made] = await Promise.allSettled([
-        runSidecar(docker, plan, logger, (args) => access.runDetached(args)),
-        plan.tls ? makeClientMaterial(resources, deps) : Promise.resolve(undefined)
+        running,
+        kicked.then(() => plan.tls ? makeClientMaterial(resources, deps) : undefined)
     ]);
     if (ran.status === 'rejected') {
         throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
