@@ -2748,6 +2748,11 @@ function currentContext(env) {
         return undefined;
     }
 }
+/** A client for the runner's daemon when {@link runnerSocketPath} allows one; else undefined (use the CLI). */
+function runnerApi(host, debug, env = process.env) {
+    const socket = runnerSocketPath(host, env);
+    return socket ? new EngineApi(socket, debug) : undefined;
+}
 /** A client for the runner's daemon on one unix socket. */
 class EngineApi {
     socketPath;
@@ -2871,9 +2876,10 @@ class EngineApi {
                 timeoutMs: 30_000
             })
         ]);
+        const volumeList = JSON.parse(volumes.toString('utf8'));
         return {
             containers: JSON.parse(containers.toString('utf8')),
-            volumes: JSON.parse(volumes.toString('utf8')).Volumes ?? []
+            volumes: volumeList.Volumes ?? []
         };
     }
     /** One request; resolves with the body of a 2xx answer. */
@@ -3099,10 +3105,9 @@ function createRequestFromRunArgs(args) {
 
 /** The API over the runner's socket when {@link runnerSocketPath} allows it, else the CLI. */
 function sidecarAccess(docker, debug = () => undefined, env = process.env) {
-    const socket = runnerSocketPath(docker.host, env);
-    if (!socket)
+    const api = runnerApi(docker.host, debug, env);
+    if (!api)
         return cliAccess(docker);
-    const api = new EngineApi(socket, debug);
     return {
         via: 'engine-api',
         runDetached: (args, onStarting) => runOverApi(api, docker, args, debug, onStarting),
@@ -3116,9 +3121,7 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
 function cliAccess(docker) {
     return {
         via: 'docker-cli',
-        runDetached: async (args) => {
-            await docker.exec(args);
-        },
+        runDetached: (args, onStarting) => runWithCli(docker, args, onStarting),
         inspect: (name) => docker.inspect(name),
         copyIn: async (name, tar) => {
             await docker.exec(['cp', '-', `${name}:/`], { input: tar });
@@ -3137,7 +3140,7 @@ async function runOverApi(api, docker, args, debug, onStarting) {
     const request = createRequestFromRunArgs(args);
     if (!request) {
         debug('sidecar.run: arguments the API translation does not know; docker run');
-        await docker.exec(args);
+        await runWithCli(docker, args, onStarting);
         return;
     }
     try {
@@ -3146,7 +3149,7 @@ async function runOverApi(api, docker, args, debug, onStarting) {
     catch (error) {
         if (error instanceof EngineApiError && error.status === 404) {
             debug(`sidecar.run: ${request.body.Image} is not here; docker run pulls it`);
-            await docker.exec(args);
+            await runWithCli(docker, args, onStarting);
             return;
         }
         throw asRunError(args, error);
@@ -3163,6 +3166,12 @@ async function runOverApi(api, docker, args, debug, onStarting) {
     catch (error) {
         throw asRunError(args, error);
     }
+}
+/** `docker run`: the CLI works in its own process, so `onStarting` at once. */
+async function runWithCli(docker, args, onStarting) {
+    const running = docker.exec(args);
+    onStarting?.();
+    await running;
 }
 /** What `docker run` prints and exits with when the daemon refuses (exit 125). */
 function asRunError(args, error) {
@@ -3613,13 +3622,11 @@ async function launch(plan, resources, deps, access) {
     logger.info(`Image ${plan.image}, container ${plan.name}`);
     logger.info(`Sidecar: ${describeIsolation(plan.runtime, plan.rootlessUnprivileged)}${plan.rootless ? ', rootless (uid 1000)' : ''}`);
     logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
-    // Certificates are CPU work in this process: over the API they are made
-    // while the daemon starts the container (they are needed only after it);
-    // with `docker run` the CLI works in its own process, so at once.
+    // Certificates are CPU work in this process, needed only once the sidecar
+    // runs: they are made while it starts (sidecar-access.ts says when), so
+    // they hold up neither the create call's answer nor the start request.
     let kick = () => undefined;
-    const kicked = access.via === 'engine-api'
-        ? new Promise((resolve) => (kick = resolve))
-        : Promise.resolve();
+    const kicked = new Promise((resolve) => (kick = resolve));
     const running = runSidecar(docker, plan, logger, (args) => access.runDetached(args, kick)).finally(() => kick());
     const [ran, made] = await Promise.allSettled([
         running,
@@ -4190,9 +4197,9 @@ function parseRows(kind, text) {
 async function listNestObjects(docker) {
     // Over the runner's plain socket the listing costs no process: reaping at
     // main start then takes nothing from the nest starting next to it.
-    const socket = runnerSocketPath(docker.host);
-    if (socket)
-        return listOverApi(new EngineApi(socket));
+    const api = runnerApi(docker.host);
+    if (api)
+        return listOverApi(api);
     const filter = `label=${LABELS.managed}`;
     const [containers, volumes] = await Promise.all([
         docker.exec([

@@ -200,14 +200,11 @@ async function launch(
   logger.debug(
     `dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`
   )
-  // Certificates are CPU work in this process: over the API they are made
-  // while the daemon starts the container (they are needed only after it);
-  // with `docker run` the CLI works in its own process, so at once.
+  // Certificates are CPU work in this process, needed only once the sidecar
+  // runs: they are made while it starts (sidecar-access.ts says when), so
+  // they hold up neither the create call's answer nor the start request.
   let kick = (): void => undefined
-  const kicked =
-    access.via === 'engine-api'
-      ? new Promise<void>((resolve) => (kick = resolve))
-      : Promise.resolve()
+  const kicked = new Promise<void>((resolve) => (kick = resolve))
   const running = runSidecar(docker, plan, logger, (args) =>
     access.runDetached(args, kick)
   ).finally(() => kick())

@@ -94,6 +94,27 @@ function currentContext(env: NodeJS.ProcessEnv): string | undefined {
 
 /** Labels as the Engine API returns them. */
 type Labels = Record<string, string>
+/** One entry of `GET /containers/json`, as far as docker-nest reads it. */
+export interface ContainerSummary {
+  Id: string
+  Names: string[]
+  Labels: Labels
+}
+/** One entry of `GET /volumes`, as far as docker-nest reads it. */
+export interface VolumeSummary {
+  Name: string
+  Labels: Labels | null
+}
+
+/** A client for the runner's daemon when {@link runnerSocketPath} allows one; else undefined (use the CLI). */
+export function runnerApi(
+  host: HostDockerEnv,
+  debug?: (message: string) => void,
+  env: NodeJS.ProcessEnv = process.env
+): EngineApi | undefined {
+  const socket = runnerSocketPath(host, env)
+  return socket ? new EngineApi(socket, debug) : undefined
+}
 
 /** Options of one request. */
 interface RequestOptions {
@@ -223,10 +244,9 @@ export class EngineApi {
    * label: what `docker ps -a` and `docker volume ls` list, without their
    * processes.
    */
-  async listLabelled(label: string): Promise<{
-    containers: Array<{ Id: string; Names: string[]; Labels: Labels }>
-    volumes: Array<{ Name: string; Labels: Labels | null }>
-  }> {
+  async listLabelled(
+    label: string
+  ): Promise<{ containers: ContainerSummary[]; volumes: VolumeSummary[] }> {
     const filters = encodeURIComponent(JSON.stringify({ label: [label] }))
     const [containers, volumes] = await Promise.all([
       this.call({
@@ -240,18 +260,12 @@ export class EngineApi {
         timeoutMs: 30_000
       })
     ])
+    const volumeList = JSON.parse(volumes.toString('utf8')) as {
+      Volumes: VolumeSummary[] | null
+    }
     return {
-      containers: JSON.parse(containers.toString('utf8')) as Array<{
-        Id: string
-        Names: string[]
-        Labels: Labels
-      }>,
-      volumes:
-        (
-          JSON.parse(volumes.toString('utf8')) as {
-            Volumes: Array<{ Name: string; Labels: Labels | null }> | null
-          }
-        ).Volumes ?? []
+      containers: JSON.parse(containers.toString('utf8')) as ContainerSummary[],
+      volumes: volumeList.Volumes ?? []
     }
   }
 

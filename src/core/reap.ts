@@ -6,7 +6,7 @@
  */
 import { CACHE_LABEL } from './cache.js'
 import { isNoSuchObject, type DockerCli } from './docker.js'
-import { EngineApi, runnerSocketPath } from './engine-api.js'
+import { runnerApi, type EngineApi } from './engine-api.js'
 import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
 import { LABELS } from './plan.js'
 
@@ -121,8 +121,8 @@ export async function listNestObjects(
 ): Promise<NestObject[]> {
   // Over the runner's plain socket the listing costs no process: reaping at
   // main start then takes nothing from the nest starting next to it.
-  const socket = runnerSocketPath(docker.host)
-  if (socket) return listOverApi(new EngineApi(socket))
+  const api = runnerApi(docker.host)
+  if (api) return listOverApi(api)
   const filter = `label=${LABELS.managed}`
   const [containers, volumes] = await Promise.all([
     docker.exec([

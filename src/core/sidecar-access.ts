@@ -18,7 +18,7 @@
  * not translate.
  */
 import { DockerCommandError, type DockerCli } from './docker.js'
-import { EngineApi, EngineApiError, runnerSocketPath } from './engine-api.js'
+import { EngineApi, EngineApiError, runnerApi } from './engine-api.js'
 import { createRequestFromRunArgs } from './run-args.js'
 import { watchExit } from './sidecar.js'
 import type { ContainerInspect } from './types.js'
@@ -28,8 +28,9 @@ export interface SidecarAccess {
   via: 'engine-api' | 'docker-cli'
   /**
    * `docker run --detach` arguments (plan.ts); throws {@link DockerCommandError}
-   * as the CLI would. `onStarting` is called once the start request is on
-   * its way (over the API), so CPU work done then does not delay it.
+   * as the CLI would. `onStarting` is called once the start is on its way
+   * (before the start request's answer, or as `docker run` is spawned), so
+   * CPU work done then does not delay it.
    */
   runDetached(args: string[], onStarting?: () => void): Promise<void>
   inspect(name: string): Promise<ContainerInspect>
@@ -46,9 +47,8 @@ export function sidecarAccess(
   debug: (message: string) => void = () => undefined,
   env: NodeJS.ProcessEnv = process.env
 ): SidecarAccess {
-  const socket = runnerSocketPath(docker.host, env)
-  if (!socket) return cliAccess(docker)
-  const api = new EngineApi(socket, debug)
+  const api = runnerApi(docker.host, debug, env)
+  if (!api) return cliAccess(docker)
   return {
     via: 'engine-api',
     runDetached: (args, onStarting) =>
@@ -68,9 +68,7 @@ export function sidecarAccess(
 export function cliAccess(docker: DockerCli): SidecarAccess {
   return {
     via: 'docker-cli',
-    runDetached: async (args) => {
-      await docker.exec(args)
-    },
+    runDetached: (args, onStarting) => runWithCli(docker, args, onStarting),
     inspect: (name) => docker.inspect<ContainerInspect>(name),
     copyIn: async (name, tar) => {
       await docker.exec(['cp', '-', `${name}:/`], { input: tar })
@@ -98,7 +96,7 @@ async function runOverApi(
     debug(
       'sidecar.run: arguments the API translation does not know; docker run'
     )
-    await docker.exec(args)
+    await runWithCli(docker, args, onStarting)
     return
   }
   try {
@@ -110,7 +108,7 @@ async function runOverApi(
       debug(
         `sidecar.run: ${request.body.Image} is not here; docker run pulls it`
       )
-      await docker.exec(args)
+      await runWithCli(docker, args, onStarting)
       return
     }
     throw asRunError(args, error)
@@ -127,6 +125,17 @@ async function runOverApi(
   } catch (error) {
     throw asRunError(args, error)
   }
+}
+
+/** `docker run`: the CLI works in its own process, so `onStarting` at once. */
+async function runWithCli(
+  docker: DockerCli,
+  args: string[],
+  onStarting?: () => void
+): Promise<void> {
+  const running = docker.exec(args)
+  onStarting?.()
+  await running
 }
 
 /** What `docker run` prints and exits with when the daemon refuses (exit 125). */
