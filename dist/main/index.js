@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(755);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4324);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 755:
+/***/ 4324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3215,13 +3215,147 @@ function fastStartLines(log) {
         .filter((line) => line.startsWith(FAST_START_LOG_PREFIX));
 }
 
+;// CONCATENATED MODULE: ./src/core/der.ts
+// The few ASN.1 DER encodings an X.509 v3 certificate needs (X.690 §8, §10
+// and §11), written out here instead of loading an ASN.1 library: issuing
+// the run's certificates happens while the sidecar starts, and a 700 KB
+// library costs more CPU to load on a two-core runner than the signing
+// itself. Every function returns one complete TLV as a Buffer.
+/** Universal tag numbers (X.680 §8.6), and the constructed bit. */
+const TAG = {
+    boolean: 0x01,
+    integer: 0x02,
+    bitString: 0x03,
+    octetString: 0x04,
+    oid: 0x06,
+    utf8String: 0x0c,
+    ia5String: 0x16,
+    utcTime: 0x17,
+    generalizedTime: 0x18,
+    sequence: 0x30,
+    set: 0x31
+};
+const CONTEXT = 0x80;
+const CONSTRUCTED = 0x20;
+/** Definite length, short form below 128, else long form (X.690 §8.1.3). */
+function encodeLength(length) {
+    if (length < 0x80)
+        return Buffer.from([length]);
+    const bytes = [];
+    for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) {
+        bytes.unshift(rest & 0xff);
+    }
+    return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+/** One tag-length-value with a single-byte tag. */
+function tlv(tag, value) {
+    return Buffer.concat([Buffer.from([tag]), encodeLength(value.length), value]);
+}
+function sequence(...items) {
+    return tlv(TAG.sequence, Buffer.concat(items));
+}
+/** A SET OF with one member (the only kind a Name's RDN needs here). */
+function set(item) {
+    return tlv(TAG.set, item);
+}
+function der_boolean(value) {
+    return tlv(TAG.boolean, Buffer.from([value ? 0xff : 0x00]));
+}
+/**
+ * A non-negative INTEGER from its big-endian magnitude: leading zero bytes
+ * dropped, one 0x00 added when the top bit is set so it stays positive.
+ */
+function unsignedInteger(magnitude) {
+    let start = 0;
+    while (start < magnitude.length - 1 && magnitude[start] === 0)
+        start++;
+    const trimmed = Buffer.from(magnitude.subarray(start));
+    const value = trimmed.length === 0
+        ? Buffer.from([0])
+        : trimmed[0] & 0x80
+            ? Buffer.concat([Buffer.from([0]), trimmed])
+            : trimmed;
+    return tlv(TAG.integer, value);
+}
+function smallInteger(value) {
+    if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) {
+        throw new RangeError(`DER smallInteger out of range: ${value}`);
+    }
+    const bytes = Buffer.alloc(4);
+    bytes.writeUInt32BE(value);
+    return unsignedInteger(bytes);
+}
+/** BIT STRING whose content is whole bytes (a key, a signature). */
+function bitString(bytes) {
+    return tlv(TAG.bitString, Buffer.concat([Buffer.from([0]), bytes]));
+}
+/**
+ * A named-bit BIT STRING (X.690 §11.2.2: trailing zero bits are not
+ * encoded), e.g. KeyUsage. `bits` are bit numbers, 0 = most significant.
+ */
+function namedBits(bits) {
+    const highest = Math.max(...bits);
+    const bytes = Buffer.alloc(Math.floor(highest / 8) + 1);
+    for (const bit of bits)
+        bytes[bit >> 3] |= 0x80 >> (bit & 7);
+    const unused = 7 - (highest & 7);
+    return tlv(TAG.bitString, Buffer.concat([Buffer.from([unused]), bytes]));
+}
+function octetString(bytes) {
+    return tlv(TAG.octetString, bytes);
+}
+/** OBJECT IDENTIFIER from dotted form (X.690 §8.19). */
+function oid(dotted) {
+    const arcs = dotted.split('.').map(Number);
+    if (arcs.length < 2 || arcs.some((arc) => !Number.isSafeInteger(arc))) {
+        throw new Error(`Invalid OID '${dotted}'`);
+    }
+    const body = [];
+    for (const arc of [arcs[0] * 40 + arcs[1], ...arcs.slice(2)]) {
+        const chunk = [arc & 0x7f];
+        for (let rest = Math.floor(arc / 128); rest > 0; rest = Math.floor(rest / 128)) {
+            chunk.unshift(0x80 | (rest & 0x7f));
+        }
+        body.push(...chunk);
+    }
+    return tlv(TAG.oid, Buffer.from(body));
+}
+function utf8String(text) {
+    return tlv(TAG.utf8String, Buffer.from(text, 'utf8'));
+}
+/**
+ * X.509 Time (RFC 5280 §4.1.2.5): UTCTime for 1950–2049, GeneralizedTime
+ * otherwise, to the second, always in Z.
+ */
+function time(date) {
+    const digits = date
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+        .replace(/[-:T]/g, '');
+    const year = date.getUTCFullYear();
+    return year >= 1950 && year < 2050
+        ? tlv(TAG.utcTime, Buffer.from(digits.slice(2), 'ascii'))
+        : tlv(TAG.generalizedTime, Buffer.from(digits, 'ascii'));
+}
+/** [n] EXPLICIT: a constructed context tag around one complete TLV. */
+function explicit(tagNumber, inner) {
+    return tlv(CONTEXT | CONSTRUCTED | tagNumber, inner);
+}
+/** [n] IMPLICIT on a primitive type: the raw content under a context tag. */
+function implicit(tagNumber, content) {
+    return tlv(CONTEXT | tagNumber, content);
+}
+
 ;// CONCATENATED MODULE: ./src/core/tls.ts
 // In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
 // certificate for dockerd and a client certificate for the Docker CLI.
-// Generating it here takes ~15 ms instead of the entrypoint's 3-5 s of RSA
+// Generating it here takes a few ms instead of the entrypoint's 3-5 s of RSA
 // 4096, and lets us hand dockerd only server/{ca,cert,key}.pem so the stock
 // entrypoint takes its verify-only branch and never sees the CA key
-// (see reference/dind.md §1.3, §7.2).
+// (see reference/dind.md §1.3, §7.2). The certificates are encoded by der.ts
+// and signed with WebCrypto: this runs while the sidecar starts, where an
+// ASN.1 library's load time would compete with the daemon for the CPU.
+
 
 
 
@@ -3239,65 +3373,45 @@ const SIGNING_ALGORITHM = {
     hash: 'SHA-256'
 };
 const CERT_DIR_PREFIX = 'docker-nest-certs-';
-let x509Module;
-/**
- * Loads @peculiar/x509 on first use. It cannot be imported statically: its
- * DI container (tsyringe) throws at load time unless a Reflect metadata
- * polyfill was installed first, and static imports run before any code here.
- */
-function loadX509() {
-    x509Module ??= importX509();
-    return x509Module;
-}
-async function importX509() {
-    installReflectMetadataShim();
-    const x509 = await __nccwpck_require__.e(/* import() */ 927).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8927, 19));
-    x509.cryptoProvider.set(external_node_crypto_.webcrypto);
-    return x509;
-}
-/**
- * Installs the three Reflect metadata functions tsyringe calls, unless a real
- * polyfill (reflect-metadata) is already present. @peculiar/x509 only uses
- * parameterless `@injectable()` classes, so no metadata is ever emitted and
- * this small store is enough; it saves shipping a global polyfill.
- */
-function installReflectMetadataShim() {
-    const reflect = Reflect;
-    if (reflect.getMetadata)
-        return;
-    const store = new WeakMap();
-    const own = (key, target) => store.get(target)?.get(key);
-    reflect.getOwnMetadata = own;
-    reflect.getMetadata = (key, target) => {
-        for (let t = target; t; t = Object.getPrototypeOf(t)) {
-            if (store.get(t)?.has(key))
-                return own(key, t);
-        }
-        return undefined;
-    };
-    reflect.defineMetadata = (key, value, target) => {
-        const map = store.get(target) ?? new Map();
-        store.set(target, map.set(key, value));
-    };
-}
-/** 16 random bytes as hex, top bit cleared so the DER INTEGER is positive. */
+/** Object identifiers used below (RFC 5280, RFC 5758). */
+const OID = {
+    ecdsaWithSha256: '1.2.840.10045.4.3.2',
+    commonName: '2.5.4.3',
+    subjectKeyIdentifier: '2.5.29.14',
+    keyUsage: '2.5.29.15',
+    subjectAltName: '2.5.29.17',
+    basicConstraints: '2.5.29.19',
+    authorityKeyIdentifier: '2.5.29.35',
+    extKeyUsage: '2.5.29.37',
+    serverAuth: '1.3.6.1.5.5.7.3.1',
+    clientAuth: '1.3.6.1.5.5.7.3.2'
+};
+/** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
+const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 };
+/** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
 function randomSerial() {
-    const bytes = external_node_crypto_.webcrypto.getRandomValues(new Uint8Array(16));
+    const bytes = Buffer.from(external_node_crypto_.webcrypto.getRandomValues(new Uint8Array(16)));
     bytes[0] = (bytes[0] & 0x7f) | 0x01;
-    return Buffer.from(bytes).toString('hex');
+    return bytes;
 }
-/**
- * Returns the IP in the form @peculiar/x509 encodes correctly: its IPv6
- * parser reads embedded IPv4 (`::ffff:1.2.3.4`) as hex groups, so IPv6 is
- * first normalised by the WHATWG URL parser, which also rejects zone ids.
- */
-function canonicalIp(ip) {
+/** The address as the iPAddress SAN wants it: 4 or 16 bytes. */
+function ipBytes(ip) {
     if ((0,external_node_net_.isIPv4)(ip))
-        return ip;
-    if ((0,external_node_net_.isIPv6)(ip) && !ip.includes('%')) {
-        return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+        return Buffer.from(ip.split('.').map(Number));
+    if (!(0,external_node_net_.isIPv6)(ip) || ip.includes('%')) {
+        throw new Error(`Invalid IP address for the server certificate: '${ip}'.`);
     }
-    throw new Error(`Invalid IP address for the server certificate: '${ip}'.`);
+    // The WHATWG URL parser writes embedded IPv4 (::ffff:1.2.3.4) as hex
+    // groups and compresses once, which leaves only `::` to expand.
+    const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+    const [head, tail] = canonical.split('::');
+    const groups = (part) => (part ? part.split(':') : []);
+    const left = groups(head);
+    const right = groups(tail);
+    const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
+    const bytes = Buffer.alloc(16);
+    [...left, ...zeros, ...right].forEach((group, i) => bytes.writeUInt16BE(parseInt(group, 16), i * 2));
+    return bytes;
 }
 function checkDnsName(name) {
     // dNSName is an IA5String; anything else would make the certificate
@@ -3307,21 +3421,53 @@ function checkDnsName(name) {
     }
     return name.toLowerCase();
 }
-/** De-duplicated SAN entries: DNS names first, then IP addresses. */
-function toGeneralNames(names) {
+/** De-duplicated GeneralNames: dNSName [2] first, then iPAddress [7]. */
+function generalNames(names) {
     const dns = [...new Set(names.dns.map(checkDnsName))];
-    const ip = [...new Set(names.ip.map(canonicalIp))];
-    if (dns.length + ip.length === 0) {
+    const ips = new Map(names.ip.map((ip) => {
+        const bytes = ipBytes(ip);
+        return [bytes.toString('hex'), bytes];
+    }));
+    if (dns.length + ips.size === 0) {
         throw new Error('The server certificate needs at least one DNS name or IP.');
     }
     return [
-        ...dns.map((value) => ({ type: 'dns', value })),
-        ...ip.map((value) => ({ type: 'ip', value }))
+        ...dns.map((name) => implicit(2, Buffer.from(name, 'ascii'))),
+        ...[...ips.values()].map((bytes) => implicit(7, bytes))
     ];
 }
-/** @peculiar/x509 omits the final newline, which some PEM readers want. */
-function toPem(pem) {
-    return `${pem.trimEnd()}\n`;
+/** Name with a single commonName RDN. */
+function tls_name(commonName) {
+    return sequence(set(sequence(oid(OID.commonName), utf8String(commonName))));
+}
+function extension(id, critical, value) {
+    return sequence(oid(id), ...(critical ? [der_boolean(true)] : []), octetString(value));
+}
+function toPem(label, body) {
+    const base64 = Buffer.from(body).toString('base64');
+    const lines = base64.match(/.{1,64}/g) ?? [];
+    return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+async function publicKeyInfo(key) {
+    const [spki, raw] = await Promise.all([
+        external_node_crypto_.webcrypto.subtle.exportKey('spki', key),
+        external_node_crypto_.webcrypto.subtle.exportKey('raw', key)
+    ]);
+    return {
+        spki: Buffer.from(spki),
+        keyId: (0,external_node_crypto_.createHash)('sha1').update(Buffer.from(raw)).digest()
+    };
+}
+/** Signs a TBSCertificate and returns the certificate as PEM. */
+async function signCertificate(fields, signingKey) {
+    const algorithm = sequence(oid(OID.ecdsaWithSha256));
+    const tbs = sequence(explicit(0, smallInteger(2)), // v3
+    unsignedInteger(randomSerial()), algorithm, fields.issuer, fields.validity, fields.subject, fields.spki, explicit(3, sequence(...fields.extensions)));
+    // WebCrypto gives r||s (IEEE P1363); X.509 wants Ecdsa-Sig-Value.
+    const rs = Buffer.from(await external_node_crypto_.webcrypto.subtle.sign(SIGNING_ALGORITHM, signingKey, tbs));
+    const half = rs.length / 2;
+    const signature = sequence(unsignedInteger(rs.subarray(0, half)), unsignedInteger(rs.subarray(half)));
+    return toPem('CERTIFICATE', sequence(tbs, algorithm, bitString(signature)));
 }
 /**
  * A throw-away certificate authority for one run. Its private key is a
@@ -3331,16 +3477,16 @@ function toPem(pem) {
 class CertificateAuthority {
     /** The CA certificate, PEM; the trust anchor for both sides. */
     certPem;
-    #x509;
-    #cert;
+    #name;
+    #validity;
     #signingKey;
     #keyId;
-    constructor(x509, cert, signingKey, keyId) {
-        this.#x509 = x509;
-        this.#cert = cert;
+    constructor(certPem, name, validity, signingKey, keyId) {
+        this.certPem = certPem;
+        this.#name = name;
+        this.#validity = validity;
         this.#signingKey = signingKey;
         this.#keyId = keyId;
-        this.certPem = toPem(cert.toString('pem'));
     }
     /** Creates a CA with a fresh key pair and a self-signed certificate. */
     static async create(options = {}) {
@@ -3349,82 +3495,80 @@ class CertificateAuthority {
             throw new RangeError(`validityHours must be positive, got ${hours}.`);
         }
         const now = options.now?.getTime() ?? Date.now();
-        const x509 = await loadX509();
         const keys = await external_node_crypto_.webcrypto.subtle.generateKey(KEY_ALGORITHM, false, [
             'sign',
             'verify'
         ]);
-        const ski = await x509.SubjectKeyIdentifierExtension.create(keys.publicKey);
-        const serial = randomSerial();
-        const usages = x509.KeyUsageFlags.keyCertSign |
-            x509.KeyUsageFlags.cRLSign |
-            x509.KeyUsageFlags.digitalSignature;
-        const cert = await x509.X509CertificateGenerator.createSelfSigned({
-            serialNumber: serial,
-            // The serial in the name keeps two CAs apart in logs and trust stores.
-            name: `CN=docker-nest CA ${serial.slice(0, 16)}`,
-            notBefore: new Date(now - CLOCK_SKEW_MS),
-            notAfter: new Date(now + hours * 3600 * 1000),
-            keys,
-            signingAlgorithm: SIGNING_ALGORITHM,
+        const { spki, keyId } = await publicKeyInfo(keys.publicKey);
+        // A random tag in the name keeps two CAs apart in logs and trust stores.
+        const tag = Buffer.from(external_node_crypto_.webcrypto.getRandomValues(new Uint8Array(8)));
+        const caName = tls_name(`docker-nest CA ${tag.toString('hex')}`);
+        const validity = sequence(time(new Date(now - CLOCK_SKEW_MS)), time(new Date(now + hours * 3600 * 1000)));
+        const keyUsage = [
+            KEY_USAGE.digitalSignature,
+            KEY_USAGE.keyCertSign,
+            KEY_USAGE.cRLSign
+        ];
+        const certPem = await signCertificate({
+            issuer: caName,
+            subject: caName,
+            validity,
+            spki,
             extensions: [
-                new x509.BasicConstraintsExtension(true, 0, true),
-                new x509.KeyUsagesExtension(usages, true),
-                ski
+                // CA:TRUE, pathlen 0: it signs leaves only.
+                extension(OID.basicConstraints, true, sequence(der_boolean(true), smallInteger(0))),
+                extension(OID.keyUsage, true, namedBits(keyUsage)),
+                extension(OID.subjectKeyIdentifier, false, octetString(keyId))
             ]
-        });
-        return new CertificateAuthority(x509, cert, keys.privateKey, ski.keyId);
+        }, keys.privateKey);
+        return new CertificateAuthority(certPem, caName, validity, keys.privateKey, keyId);
     }
     /** Issues dockerd's certificate (EKU serverAuth) for exactly these names. */
     async issueServerCertificate(names) {
         // async so that invalid names reject like every other failure here.
         return this.#issue({
             commonName: 'docker-nest server',
-            extendedKeyUsage: this.#x509.ExtendedKeyUsage.serverAuth,
-            altNames: toGeneralNames(names)
+            extendedKeyUsage: OID.serverAuth,
+            altNames: generalNames(names)
         });
     }
     /** Issues the Docker CLI's certificate (EKU clientAuth). */
     async issueClientCertificate() {
         return this.#issue({
             commonName: 'docker-nest client',
-            extendedKeyUsage: this.#x509.ExtendedKeyUsage.clientAuth
+            extendedKeyUsage: OID.clientAuth
         });
     }
     async #issue(profile) {
-        const x509 = this.#x509;
         const keys = await external_node_crypto_.webcrypto.subtle.generateKey(KEY_ALGORITHM, true, [
             'sign',
             'verify'
         ]);
+        const [{ spki, keyId }, pkcs8] = await Promise.all([
+            publicKeyInfo(keys.publicKey),
+            external_node_crypto_.webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
+        ]);
         const extensions = [
-            new x509.BasicConstraintsExtension(false, undefined, true),
-            new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-            new x509.ExtendedKeyUsageExtension([profile.extendedKeyUsage]),
-            new x509.AuthorityKeyIdentifierExtension(this.#keyId),
-            await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)
+            // CA:FALSE is the default, so the sequence is empty (DER omits it).
+            extension(OID.basicConstraints, true, sequence()),
+            extension(OID.keyUsage, true, namedBits([KEY_USAGE.digitalSignature])),
+            extension(OID.extKeyUsage, false, sequence(oid(profile.extendedKeyUsage))),
+            extension(OID.authorityKeyIdentifier, false, sequence(implicit(0, this.#keyId))),
+            extension(OID.subjectKeyIdentifier, false, octetString(keyId))
         ];
         if (profile.altNames) {
-            extensions.push(new x509.SubjectAlternativeNameExtension(profile.altNames));
+            extensions.push(extension(OID.subjectAltName, false, sequence(...profile.altNames)));
         }
-        const cert = await x509.X509CertificateGenerator.create({
-            serialNumber: randomSerial(),
-            subject: `CN=${profile.commonName}`,
-            // Reuse the CA's encoded name so issuer and subject match byte for byte.
-            issuer: this.#cert.subjectName,
-            // Leaves share the CA's window, so they can never outlive it.
-            notBefore: this.#cert.notBefore,
-            notAfter: this.#cert.notAfter,
-            publicKey: keys.publicKey,
-            signingKey: this.#signingKey,
-            signingAlgorithm: SIGNING_ALGORITHM,
+        const certPem = await signCertificate({
+            // The CA's encoded name, so issuer and subject match byte for byte;
+            // leaves share its window, so they can never outlive it.
+            issuer: this.#name,
+            subject: tls_name(profile.commonName),
+            validity: this.#validity,
+            spki,
             extensions
-        });
-        const pkcs8 = await external_node_crypto_.webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
-        return {
-            certPem: toPem(cert.toString('pem')),
-            keyPem: toPem(x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'))
-        };
+        }, this.#signingKey);
+        return { certPem, keyPem: toPem('PRIVATE KEY', new Uint8Array(pkcs8)) };
     }
 }
 async function writeWithMode(path, data, mode) {

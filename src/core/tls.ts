@@ -1,14 +1,16 @@
 // In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
 // certificate for dockerd and a client certificate for the Docker CLI.
-// Generating it here takes ~15 ms instead of the entrypoint's 3-5 s of RSA
+// Generating it here takes a few ms instead of the entrypoint's 3-5 s of RSA
 // 4096, and lets us hand dockerd only server/{ca,cert,key}.pem so the stock
 // entrypoint takes its verify-only branch and never sees the CA key
-// (see reference/dind.md §1.3, §7.2).
-import { webcrypto } from 'node:crypto'
+// (see reference/dind.md §1.3, §7.2). The certificates are encoded by der.ts
+// and signed with WebCrypto: this runs while the sidecar starts, where an
+// ASN.1 library's load time would compete with the daemon for the CPU.
+import { createHash, webcrypto } from 'node:crypto'
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { isIPv4, isIPv6 } from 'node:net'
 import { join } from 'node:path'
-import type * as X509 from '@peculiar/x509'
+import * as der from './der.js'
 
 /** Extra names for the server certificate. */
 export interface SubjectAltNames {
@@ -48,76 +50,49 @@ const SIGNING_ALGORITHM: webcrypto.EcdsaParams = {
 }
 const CERT_DIR_PREFIX = 'docker-nest-certs-'
 
-type X509Module = typeof X509
-let x509Module: Promise<X509Module> | undefined
+/** Object identifiers used below (RFC 5280, RFC 5758). */
+const OID = {
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  commonName: '2.5.4.3',
+  subjectKeyIdentifier: '2.5.29.14',
+  keyUsage: '2.5.29.15',
+  subjectAltName: '2.5.29.17',
+  basicConstraints: '2.5.29.19',
+  authorityKeyIdentifier: '2.5.29.35',
+  extKeyUsage: '2.5.29.37',
+  serverAuth: '1.3.6.1.5.5.7.3.1',
+  clientAuth: '1.3.6.1.5.5.7.3.2'
+} as const
+/** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
+const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 } as const
 
-/**
- * Loads @peculiar/x509 on first use. It cannot be imported statically: its
- * DI container (tsyringe) throws at load time unless a Reflect metadata
- * polyfill was installed first, and static imports run before any code here.
- */
-function loadX509(): Promise<X509Module> {
-  x509Module ??= importX509()
-  return x509Module
-}
-
-async function importX509(): Promise<X509Module> {
-  installReflectMetadataShim()
-  const x509 = await import('@peculiar/x509')
-  x509.cryptoProvider.set(webcrypto)
-  return x509
-}
-
-type MetadataKey = string | symbol
-interface ReflectMetadata {
-  getMetadata?: (key: MetadataKey, target: object) => unknown
-  getOwnMetadata?: (key: MetadataKey, target: object) => unknown
-  defineMetadata?: (key: MetadataKey, value: unknown, target: object) => void
-}
-
-/**
- * Installs the three Reflect metadata functions tsyringe calls, unless a real
- * polyfill (reflect-metadata) is already present. @peculiar/x509 only uses
- * parameterless `@injectable()` classes, so no metadata is ever emitted and
- * this small store is enough; it saves shipping a global polyfill.
- */
-function installReflectMetadataShim(): void {
-  const reflect = Reflect as unknown as ReflectMetadata
-  if (reflect.getMetadata) return
-  const store = new WeakMap<object, Map<MetadataKey, unknown>>()
-  const own = (key: MetadataKey, target: object): unknown =>
-    store.get(target)?.get(key)
-  reflect.getOwnMetadata = own
-  reflect.getMetadata = (key, target) => {
-    for (let t: object | null = target; t; t = Object.getPrototypeOf(t)) {
-      if (store.get(t)?.has(key)) return own(key, t)
-    }
-    return undefined
-  }
-  reflect.defineMetadata = (key, value, target) => {
-    const map = store.get(target) ?? new Map<MetadataKey, unknown>()
-    store.set(target, map.set(key, value))
-  }
-}
-
-/** 16 random bytes as hex, top bit cleared so the DER INTEGER is positive. */
-function randomSerial(): string {
-  const bytes = webcrypto.getRandomValues(new Uint8Array(16))
+/** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
+function randomSerial(): Buffer {
+  const bytes = Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
   bytes[0] = (bytes[0] & 0x7f) | 0x01
-  return Buffer.from(bytes).toString('hex')
+  return bytes
 }
 
-/**
- * Returns the IP in the form @peculiar/x509 encodes correctly: its IPv6
- * parser reads embedded IPv4 (`::ffff:1.2.3.4`) as hex groups, so IPv6 is
- * first normalised by the WHATWG URL parser, which also rejects zone ids.
- */
-function canonicalIp(ip: string): string {
-  if (isIPv4(ip)) return ip
-  if (isIPv6(ip) && !ip.includes('%')) {
-    return new URL(`http://[${ip}]/`).hostname.slice(1, -1)
+/** The address as the iPAddress SAN wants it: 4 or 16 bytes. */
+function ipBytes(ip: string): Buffer {
+  if (isIPv4(ip)) return Buffer.from(ip.split('.').map(Number))
+  if (!isIPv6(ip) || ip.includes('%')) {
+    throw new Error(`Invalid IP address for the server certificate: '${ip}'.`)
   }
-  throw new Error(`Invalid IP address for the server certificate: '${ip}'.`)
+  // The WHATWG URL parser writes embedded IPv4 (::ffff:1.2.3.4) as hex
+  // groups and compresses once, which leaves only `::` to expand.
+  const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1)
+  const [head, tail] = canonical.split('::')
+  const groups = (part: string | undefined) => (part ? part.split(':') : [])
+  const left = groups(head)
+  const right = groups(tail)
+  const zeros =
+    tail === undefined ? [] : Array(8 - left.length - right.length).fill('0')
+  const bytes = Buffer.alloc(16)
+  ;[...left, ...zeros, ...right].forEach((group, i) =>
+    bytes.writeUInt16BE(parseInt(group, 16), i * 2)
+  )
+  return bytes
 }
 
 function checkDnsName(name: string): string {
@@ -129,28 +104,106 @@ function checkDnsName(name: string): string {
   return name.toLowerCase()
 }
 
-/** De-duplicated SAN entries: DNS names first, then IP addresses. */
-function toGeneralNames(names: SubjectAltNames): X509.JsonGeneralNames {
+/** De-duplicated GeneralNames: dNSName [2] first, then iPAddress [7]. */
+function generalNames(names: SubjectAltNames): Buffer[] {
   const dns = [...new Set(names.dns.map(checkDnsName))]
-  const ip = [...new Set(names.ip.map(canonicalIp))]
-  if (dns.length + ip.length === 0) {
+  const ips = new Map(
+    names.ip.map((ip) => {
+      const bytes = ipBytes(ip)
+      return [bytes.toString('hex'), bytes] as const
+    })
+  )
+  if (dns.length + ips.size === 0) {
     throw new Error('The server certificate needs at least one DNS name or IP.')
   }
   return [
-    ...dns.map((value) => ({ type: 'dns' as const, value })),
-    ...ip.map((value) => ({ type: 'ip' as const, value }))
+    ...dns.map((name) => der.implicit(2, Buffer.from(name, 'ascii'))),
+    ...[...ips.values()].map((bytes) => der.implicit(7, bytes))
   ]
 }
 
-/** @peculiar/x509 omits the final newline, which some PEM readers want. */
-function toPem(pem: string): string {
-  return `${pem.trimEnd()}\n`
+/** Name with a single commonName RDN. */
+function name(commonName: string): Buffer {
+  return der.sequence(
+    der.set(der.sequence(der.oid(OID.commonName), der.utf8String(commonName)))
+  )
+}
+
+function extension(id: string, critical: boolean, value: Buffer): Buffer {
+  return der.sequence(
+    der.oid(id),
+    ...(critical ? [der.boolean(true)] : []),
+    der.octetString(value)
+  )
+}
+
+function toPem(label: string, body: Uint8Array): string {
+  const base64 = Buffer.from(body).toString('base64')
+  const lines = base64.match(/.{1,64}/g) ?? []
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`
+}
+
+/** A public key as SubjectPublicKeyInfo DER, and its RFC 5280 key id. */
+interface PublicKeyInfo {
+  spki: Buffer
+  /** SHA-1 of the subjectPublicKey bits (§4.2.1.2, method 1). */
+  keyId: Buffer
+}
+
+async function publicKeyInfo(key: webcrypto.CryptoKey): Promise<PublicKeyInfo> {
+  const [spki, raw] = await Promise.all([
+    webcrypto.subtle.exportKey('spki', key),
+    webcrypto.subtle.exportKey('raw', key)
+  ])
+  return {
+    spki: Buffer.from(spki),
+    keyId: createHash('sha1').update(Buffer.from(raw)).digest()
+  }
+}
+
+interface TbsFields {
+  issuer: Buffer
+  subject: Buffer
+  validity: Buffer
+  spki: Buffer
+  extensions: Buffer[]
+}
+
+/** Signs a TBSCertificate and returns the certificate as PEM. */
+async function signCertificate(
+  fields: TbsFields,
+  signingKey: webcrypto.CryptoKey
+): Promise<string> {
+  const algorithm = der.sequence(der.oid(OID.ecdsaWithSha256))
+  const tbs = der.sequence(
+    der.explicit(0, der.smallInteger(2)), // v3
+    der.unsignedInteger(randomSerial()),
+    algorithm,
+    fields.issuer,
+    fields.validity,
+    fields.subject,
+    fields.spki,
+    der.explicit(3, der.sequence(...fields.extensions))
+  )
+  // WebCrypto gives r||s (IEEE P1363); X.509 wants Ecdsa-Sig-Value.
+  const rs = Buffer.from(
+    await webcrypto.subtle.sign(SIGNING_ALGORITHM, signingKey, tbs)
+  )
+  const half = rs.length / 2
+  const signature = der.sequence(
+    der.unsignedInteger(rs.subarray(0, half)),
+    der.unsignedInteger(rs.subarray(half))
+  )
+  return toPem(
+    'CERTIFICATE',
+    der.sequence(tbs, algorithm, der.bitString(signature))
+  )
 }
 
 interface LeafProfile {
   commonName: string
   extendedKeyUsage: string
-  altNames?: X509.JsonGeneralNames
+  altNames?: Buffer[]
 }
 
 /**
@@ -161,22 +214,23 @@ interface LeafProfile {
 export class CertificateAuthority {
   /** The CA certificate, PEM; the trust anchor for both sides. */
   readonly certPem: string
-  readonly #x509: X509Module
-  readonly #cert: X509.X509Certificate
+  readonly #name: Buffer
+  readonly #validity: Buffer
   readonly #signingKey: webcrypto.CryptoKey
-  readonly #keyId: string
+  readonly #keyId: Buffer
 
   private constructor(
-    x509: X509Module,
-    cert: X509.X509Certificate,
+    certPem: string,
+    name: Buffer,
+    validity: Buffer,
     signingKey: webcrypto.CryptoKey,
-    keyId: string
+    keyId: Buffer
   ) {
-    this.#x509 = x509
-    this.#cert = cert
+    this.certPem = certPem
+    this.#name = name
+    this.#validity = validity
     this.#signingKey = signingKey
     this.#keyId = keyId
-    this.certPem = toPem(cert.toString('pem'))
   }
 
   /** Creates a CA with a fresh key pair and a self-signed certificate. */
@@ -188,32 +242,49 @@ export class CertificateAuthority {
       throw new RangeError(`validityHours must be positive, got ${hours}.`)
     }
     const now = options.now?.getTime() ?? Date.now()
-    const x509 = await loadX509()
     const keys = await webcrypto.subtle.generateKey(KEY_ALGORITHM, false, [
       'sign',
       'verify'
     ])
-    const ski = await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)
-    const serial = randomSerial()
-    const usages =
-      x509.KeyUsageFlags.keyCertSign |
-      x509.KeyUsageFlags.cRLSign |
-      x509.KeyUsageFlags.digitalSignature
-    const cert = await x509.X509CertificateGenerator.createSelfSigned({
-      serialNumber: serial,
-      // The serial in the name keeps two CAs apart in logs and trust stores.
-      name: `CN=docker-nest CA ${serial.slice(0, 16)}`,
-      notBefore: new Date(now - CLOCK_SKEW_MS),
-      notAfter: new Date(now + hours * 3600 * 1000),
-      keys,
-      signingAlgorithm: SIGNING_ALGORITHM,
-      extensions: [
-        new x509.BasicConstraintsExtension(true, 0, true),
-        new x509.KeyUsagesExtension(usages, true),
-        ski
-      ]
-    })
-    return new CertificateAuthority(x509, cert, keys.privateKey, ski.keyId)
+    const { spki, keyId } = await publicKeyInfo(keys.publicKey)
+    // A random tag in the name keeps two CAs apart in logs and trust stores.
+    const tag = Buffer.from(webcrypto.getRandomValues(new Uint8Array(8)))
+    const caName = name(`docker-nest CA ${tag.toString('hex')}`)
+    const validity = der.sequence(
+      der.time(new Date(now - CLOCK_SKEW_MS)),
+      der.time(new Date(now + hours * 3600 * 1000))
+    )
+    const keyUsage = [
+      KEY_USAGE.digitalSignature,
+      KEY_USAGE.keyCertSign,
+      KEY_USAGE.cRLSign
+    ]
+    const certPem = await signCertificate(
+      {
+        issuer: caName,
+        subject: caName,
+        validity,
+        spki,
+        extensions: [
+          // CA:TRUE, pathlen 0: it signs leaves only.
+          extension(
+            OID.basicConstraints,
+            true,
+            der.sequence(der.boolean(true), der.smallInteger(0))
+          ),
+          extension(OID.keyUsage, true, der.namedBits(keyUsage)),
+          extension(OID.subjectKeyIdentifier, false, der.octetString(keyId))
+        ]
+      },
+      keys.privateKey
+    )
+    return new CertificateAuthority(
+      certPem,
+      caName,
+      validity,
+      keys.privateKey,
+      keyId
+    )
   }
 
   /** Issues dockerd's certificate (EKU serverAuth) for exactly these names. */
@@ -223,8 +294,8 @@ export class CertificateAuthority {
     // async so that invalid names reject like every other failure here.
     return this.#issue({
       commonName: 'docker-nest server',
-      extendedKeyUsage: this.#x509.ExtendedKeyUsage.serverAuth,
-      altNames: toGeneralNames(names)
+      extendedKeyUsage: OID.serverAuth,
+      altNames: generalNames(names)
     })
   }
 
@@ -232,46 +303,57 @@ export class CertificateAuthority {
   async issueClientCertificate(): Promise<IssuedCertificate> {
     return this.#issue({
       commonName: 'docker-nest client',
-      extendedKeyUsage: this.#x509.ExtendedKeyUsage.clientAuth
+      extendedKeyUsage: OID.clientAuth
     })
   }
 
   async #issue(profile: LeafProfile): Promise<IssuedCertificate> {
-    const x509 = this.#x509
     const keys = await webcrypto.subtle.generateKey(KEY_ALGORITHM, true, [
       'sign',
       'verify'
     ])
-    const extensions: X509.Extension[] = [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension([profile.extendedKeyUsage]),
-      new x509.AuthorityKeyIdentifierExtension(this.#keyId),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey)
+    const [{ spki, keyId }, pkcs8] = await Promise.all([
+      publicKeyInfo(keys.publicKey),
+      webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
+    ])
+    const extensions = [
+      // CA:FALSE is the default, so the sequence is empty (DER omits it).
+      extension(OID.basicConstraints, true, der.sequence()),
+      extension(
+        OID.keyUsage,
+        true,
+        der.namedBits([KEY_USAGE.digitalSignature])
+      ),
+      extension(
+        OID.extKeyUsage,
+        false,
+        der.sequence(der.oid(profile.extendedKeyUsage))
+      ),
+      extension(
+        OID.authorityKeyIdentifier,
+        false,
+        der.sequence(der.implicit(0, this.#keyId))
+      ),
+      extension(OID.subjectKeyIdentifier, false, der.octetString(keyId))
     ]
     if (profile.altNames) {
       extensions.push(
-        new x509.SubjectAlternativeNameExtension(profile.altNames)
+        extension(OID.subjectAltName, false, der.sequence(...profile.altNames))
       )
     }
-    const cert = await x509.X509CertificateGenerator.create({
-      serialNumber: randomSerial(),
-      subject: `CN=${profile.commonName}`,
-      // Reuse the CA's encoded name so issuer and subject match byte for byte.
-      issuer: this.#cert.subjectName,
-      // Leaves share the CA's window, so they can never outlive it.
-      notBefore: this.#cert.notBefore,
-      notAfter: this.#cert.notAfter,
-      publicKey: keys.publicKey,
-      signingKey: this.#signingKey,
-      signingAlgorithm: SIGNING_ALGORITHM,
-      extensions
-    })
-    const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
-    return {
-      certPem: toPem(cert.toString('pem')),
-      keyPem: toPem(x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'))
-    }
+    const certPem = await signCertificate(
+      {
+        // The CA's encoded name, so issuer and subject match byte for byte;
+        // leaves share its window, so they can never outlive it.
+        issuer: this.#name,
+        subject: name(profile.commonName),
+        validity: this.#validity,
+        spki,
+        extensions
+      },
+      this.#signingKey
+    )
+    return { certPem, keyPem: toPem('PRIVATE KEY', new Uint8Array(pkcs8)) }
   }
 }
 

@@ -1,11 +1,6 @@
 import { beforeAll, describe, expect, it, test } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import {
-  X509Certificate,
-  createPrivateKey,
-  createPublicKey,
-  webcrypto
-} from 'node:crypto'
+import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto'
 import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -357,26 +352,31 @@ describe('writeClientCertificates', () => {
 
 /** A client cert signed by its own key, i.e. by nobody the server trusts. */
 async function selfSignedClient(): Promise<IssuedCertificate> {
-  // Imported here, not at the top: @peculiar/x509 needs the Reflect shim
-  // that src/core/tls.ts installs when the first CA is created.
-  const x509 = await import('@peculiar/x509')
-  const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' }
-  const keys = await webcrypto.subtle.generateKey(algorithm, true, [
-    'sign',
-    'verify'
+  const dir = await scratchDir()
+  const [keyFile, certFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')]
+  const { ok, out } = await openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=docker-nest client',
+    '-addext',
+    'extendedKeyUsage=clientAuth'
   ])
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    name: 'CN=docker-nest client',
-    keys,
-    signingAlgorithm: algorithm,
-    extensions: [
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth])
-    ]
-  })
-  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
+  if (!ok) throw new Error(out)
   return {
-    certPem: cert.toString('pem'),
-    keyPem: x509.PemConverter.encode(pkcs8, 'PRIVATE KEY')
+    certPem: await readFile(certFile, 'utf8'),
+    keyPem: await readFile(keyFile, 'utf8')
   }
 }
 
