@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4324);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4187);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4324:
+/***/ 4187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -505,6 +505,70 @@ async function bridgeMtu(endpoint) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/stdin-delivery.ts
+/** Env var of the sidecar: `stdin` when the files come that way. */
+const STDIN_DELIVERY_ENV = 'DOCKER_NEST_DELIVERY';
+const END = 'end';
+/** The entries in the line format above; paths become absolute. */
+function encodeForStdin(entries) {
+    const out = [];
+    for (const entry of entries) {
+        const path = `/${entry.path.replace(/^\/+/, '').replace(/\/+$/, '')}`;
+        if (/\s/.test(path) || path === '/') {
+            throw new Error(`stdin delivery: unusable path '${entry.path}'`);
+        }
+        if (entry.uid || entry.gid) {
+            throw new Error(`stdin delivery: ${path} must be owned by root`);
+        }
+        const mode = entry.mode.toString(8);
+        if (entry.content === undefined) {
+            out.push(`dir ${path} ${mode}`);
+            continue;
+        }
+        const lines = entry.content === '' ? [] : entry.content.split('\n');
+        if (lines.at(-1) === '')
+            lines.pop();
+        out.push(`file ${path} ${mode} ${lines.length}`, ...lines);
+    }
+    out.push(END);
+    return Buffer.from(`${out.join('\n')}\n`, 'utf8');
+}
+/**
+ * `nest_read_stdin`: writes the files (parents made as needed, as docker cp
+ * does), each made with its mode before any
+ * content goes in (the key is never readable by others), then lets go of
+ * stdin. Fails when the stream ends before `end` (main died or gave up).
+ */
+const STDIN_READ_FUNCTION = `nest_read_stdin() {
+  nest_done=
+  while IFS=' ' read -r nest_kind nest_path nest_mode nest_count; do
+    case $nest_kind in
+      dir) mkdir -p "$nest_path" && chmod "$nest_mode" "$nest_path" ;;
+      file)
+        mkdir -p "\${nest_path%/*}"
+        rm -f "$nest_path"
+        : > "$nest_path"
+        chmod "$nest_mode" "$nest_path"
+        nest_i=0
+        while [ "$nest_i" -lt "$nest_count" ]; do
+          IFS= read -r nest_line || break
+          printf '%s\\n' "$nest_line"
+          nest_i=$((nest_i + 1))
+        done >> "$nest_path"
+        [ "$nest_i" -eq "$nest_count" ] || break
+        ;;
+      ${END}) nest_done=1; break ;;
+      *) break ;;
+    esac
+  done
+  exec < /dev/null
+  if [ -z "$nest_done" ]; then
+    echo "docker-nest: the certificates did not arrive on stdin (main stopped before it sent them)" >&2
+    exit 90
+  fi
+}
+`;
+
 ;// CONCATENATED MODULE: ./src/core/startup-script.ts
 /**
  * The shell script the sidecar runs as its entrypoint. It exists so one
@@ -521,8 +585,9 @@ async function bridgeMtu(endpoint) {
  *    do — cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs and copies the certificates.
  * 3. Fast start (containerd-first.ts): start containerd now, too.
- * 4. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
- *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar); with
+ * 4. With TLS on, wait until main has handed in `server/{ca,cert,key}.pem`
+ *    under $DOCKER_TLS_CERTDIR (on stdin, stdin-delivery.ts, or by
+ *    `docker cp`: the marker file is the last entry either way); with
  *    TLS off, the same for daemon.json when input `daemon-config` is set,
  *    which then reaches dockerd as `--config-file`.
  * 5. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
@@ -531,6 +596,7 @@ async function bridgeMtu(endpoint) {
  * 6. Plain image: add the listeners and TLS flags, then exec dockerd under
  *    docker-init when the image has it.
  */
+
 
 
 /** Marker copied last into the cert dir; its presence means all files are there. */
@@ -608,7 +674,7 @@ nest_select_iptables() {
 const STARTUP_SCRIPT = `set -eu
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}nest_official=
+${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$(id -u)" != 0 ]; then
@@ -626,6 +692,10 @@ fi
 if nest_ctr_eligible "$@"; then
   if [ -n "$nest_official" ]; then nest_prepare; fi
   nest_ctr_start
+fi
+if [ "\${${STDIN_DELIVERY_ENV}:-}" = stdin ]; then
+  unset ${STDIN_DELIVERY_ENV}
+  nest_read_stdin
 fi
 ready=\${DOCKER_TLS_CERTDIR:-}
 if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
@@ -2322,56 +2392,7 @@ async function phase(logger, title, fn) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/tar.ts
-/**
- * A minimal ustar writer, enough to stream a few small files into a container
- * with `docker cp - <container>:/` (which, unlike a path copy, creates the
- * parent directories and lets us order entries: the ready-marker goes last).
- */
-const BLOCK = 512;
-function writeString(header, value, offset, length) {
-    header.write(value, offset, Math.min(Buffer.byteLength(value), length), 'utf8');
-}
-function writeOctal(header, value, offset, length) {
-    writeString(header, value.toString(8).padStart(length - 1, '0') + '\0', offset, length);
-}
-function headerFor(entry, size, mtime) {
-    if (Buffer.byteLength(entry.path) > 100) {
-        throw new Error(`tar: path too long for a ustar header: ${entry.path}`);
-    }
-    const isDir = entry.content === undefined;
-    const header = Buffer.alloc(BLOCK);
-    writeString(header, entry.path, 0, 100);
-    writeOctal(header, entry.mode, 100, 8);
-    writeOctal(header, entry.uid ?? 0, 108, 8);
-    writeOctal(header, entry.gid ?? 0, 116, 8);
-    writeOctal(header, size, 124, 12);
-    writeOctal(header, mtime, 136, 12);
-    header.fill(' ', 148, 156); // checksum is computed with spaces here
-    writeString(header, isDir ? '5' : '0', 156, 1);
-    writeString(header, 'ustar\0' + '00', 257, 8);
-    let sum = 0;
-    for (const byte of header)
-        sum += byte;
-    writeString(header, sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
-    return header;
-}
-/** Builds a tar archive from the entries, in order. */
-function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
-    const parts = [];
-    for (const entry of entries) {
-        const data = Buffer.from(entry.content ?? '', 'utf8');
-        parts.push(headerFor(entry, data.length, mtime));
-        if (data.length > 0) {
-            parts.push(data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
-        }
-    }
-    parts.push(Buffer.alloc(BLOCK * 2)); // end-of-archive marker
-    return Buffer.concat(parts);
-}
-
 ;// CONCATENATED MODULE: ./src/core/sidecar.ts
-
 
 
 
@@ -2464,8 +2485,8 @@ function publishedPort(inspect, containerPort) {
     return port;
 }
 /**
- * Signs the server certificate for the names known only now and streams it
- * in (`docker cp -` or its API call); the marker goes last and releases the
+ * Signs the server certificate for the names known only now and hands it
+ * in (sidecar-access.ts says how); the marker goes last and releases the
  * start script.
  */
 async function deliverServerCertificate(copyIn, plan, ca, extraNames) {
@@ -2477,7 +2498,7 @@ async function deliverServerCertificate(copyIn, plan, ca, extraNames) {
     const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
     // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
     const owner = certOwnerFor(plan.rootless);
-    const tar = createTar([
+    const entries = [
         { path: `${base}/`, mode: 0o755 },
         { path: `${base}/server/`, mode: 0o700 },
         { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
@@ -2486,13 +2507,12 @@ async function deliverServerCertificate(copyIn, plan, ca, extraNames) {
         // daemon.json (input daemon-config) rides along, before the marker.
         ...daemonConfigEntries(plan.daemonConfig, false),
         { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-    ].map((entry) => ({ ...entry, ...owner })));
-    await copyIn(plan.name, tar);
+    ].map((entry) => ({ ...entry, ...owner }));
+    await copyIn(plan.name, entries);
 }
 /** Without TLS: daemon.json and its own ready-marker, the same way. */
 async function deliverDaemonConfig(copyIn, plan) {
-    const tar = createTar(daemonConfigEntries(plan.daemonConfig, true));
-    await copyIn(plan.name, tar);
+    await copyIn(plan.name, daemonConfigEntries(plan.daemonConfig, true));
 }
 /**
  * Watches the container with `docker wait` (one process, no polling) so the
@@ -2520,6 +2540,14 @@ function watchExit(docker, name) {
             child = undefined;
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/signal.ts
+/** One-shot signal between two parts that must not wait for each other's code. */
+function signal() {
+    let fire = () => undefined;
+    const fired = new Promise((resolve) => (fire = resolve));
+    return { fired, fire };
 }
 
 ;// CONCATENATED MODULE: ./src/core/socket.ts
@@ -2797,6 +2825,48 @@ class EngineApi {
             body: tar,
             contentType: 'application/x-tar',
             timeoutMs: 30_000
+        });
+    }
+    /**
+     * `POST /containers/{name}/attach?stream=1&stdin=1`, upgraded to a raw
+     * stream (what `docker attach` does): resolves once the daemon switched
+     * protocols. `send` writes the data and half-closes, which closes the
+     * container's stdin when it was created with `StdinOnce`.
+     */
+    attachStdin(name) {
+        const started = performance.now();
+        return new Promise((resolve, reject) => {
+            const req = (0,external_node_http_.request)({
+                socketPath: this.socketPath,
+                method: 'POST',
+                path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1`,
+                agent: false,
+                headers: { Connection: 'Upgrade', Upgrade: 'tcp' }
+            });
+            req.setTimeout(30_000, () => req.destroy(new Error(`attach ${name}: timed out`)));
+            req.on('upgrade', (_res, socket) => {
+                req.setTimeout(0);
+                this.debug(`engine-api: attach POST -> 101 (${Math.round(performance.now() - started)} ms)`);
+                socket.on('error', () => undefined);
+                socket.resume(); // nothing is read (stdout was not asked for)
+                // The daemon may hold the stream open until the container exits;
+                // it must not keep the step alive (a write in flight still does).
+                socket.unref();
+                resolve({
+                    send: (data) => new Promise((done, failed) => {
+                        socket.once('error', failed);
+                        socket.end(data, () => done());
+                    }),
+                    abort: () => socket.destroy()
+                });
+            });
+            req.on('response', (res) => {
+                const chunks = [];
+                res.on('data', (chunk) => chunks.push(chunk));
+                res.on('end', () => reject(new EngineApiError('POST', `/containers/${name}/attach`, res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
+            });
+            req.on('error', reject);
+            req.end();
         });
     }
     /**
@@ -3079,6 +3149,54 @@ function createRequestFromRunArgs(args) {
     return { name, body };
 }
 
+;// CONCATENATED MODULE: ./src/core/tar.ts
+/**
+ * A minimal ustar writer, enough to stream a few small files into a container
+ * with `docker cp - <container>:/` (which, unlike a path copy, creates the
+ * parent directories and lets us order entries: the ready-marker goes last).
+ */
+const BLOCK = 512;
+function writeString(header, value, offset, length) {
+    header.write(value, offset, Math.min(Buffer.byteLength(value), length), 'utf8');
+}
+function writeOctal(header, value, offset, length) {
+    writeString(header, value.toString(8).padStart(length - 1, '0') + '\0', offset, length);
+}
+function headerFor(entry, size, mtime) {
+    if (Buffer.byteLength(entry.path) > 100) {
+        throw new Error(`tar: path too long for a ustar header: ${entry.path}`);
+    }
+    const isDir = entry.content === undefined;
+    const header = Buffer.alloc(BLOCK);
+    writeString(header, entry.path, 0, 100);
+    writeOctal(header, entry.mode, 100, 8);
+    writeOctal(header, entry.uid ?? 0, 108, 8);
+    writeOctal(header, entry.gid ?? 0, 116, 8);
+    writeOctal(header, size, 124, 12);
+    writeOctal(header, mtime, 136, 12);
+    header.fill(' ', 148, 156); // checksum is computed with spaces here
+    writeString(header, isDir ? '5' : '0', 156, 1);
+    writeString(header, 'ustar\0' + '00', 257, 8);
+    let sum = 0;
+    for (const byte of header)
+        sum += byte;
+    writeString(header, sum.toString(8).padStart(6, '0') + '\0 ', 148, 8);
+    return header;
+}
+/** Builds a tar archive from the entries, in order. */
+function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
+    const parts = [];
+    for (const entry of entries) {
+        const data = Buffer.from(entry.content ?? '', 'utf8');
+        parts.push(headerFor(entry, data.length, mtime));
+        if (data.length > 0) {
+            parts.push(data, Buffer.alloc((BLOCK - (data.length % BLOCK)) % BLOCK));
+        }
+    }
+    parts.push(Buffer.alloc(BLOCK * 2)); // end-of-archive marker
+    return Buffer.concat(parts);
+}
+
 ;// CONCATENATED MODULE: ./src/core/sidecar-access.ts
 /**
  * How main reads and feeds its sidecar on the runner's daemon: over the
@@ -3090,7 +3208,7 @@ function createRequestFromRunArgs(args) {
  * | --- | --- | --- |
  * | run (create + start) | POST /containers/create, …/start | docker run |
  * | inspect after run | GET /containers/{id}/json | docker inspect |
- * | server certificate in | PUT /containers/{id}/archive | docker cp - |
+ * | server certificate in | on stdin (attached before the start), or PUT …/archive for a rootless sidecar | docker cp - |
  * | exit watch | POST /containers/{id}/wait | docker wait |
  * | fast-start log lines (debug) | GET /containers/{id}/logs | not read |
  *
@@ -3103,16 +3221,30 @@ function createRequestFromRunArgs(args) {
 
 
 
+
+
 /** The API over the runner's socket when {@link runnerSocketPath} allows it, else the CLI. */
 function sidecarAccess(docker, debug = () => undefined, env = process.env) {
     const api = runnerApi(docker.host, debug, env);
     if (!api)
         return cliAccess(docker);
+    // Stdin streams attached before the start, by container name (a port
+    // retry creates the container again under the same name).
+    const stdins = new Map();
     return {
         via: 'engine-api',
-        runDetached: (args, onStarting) => runOverApi(api, docker, args, debug, onStarting),
+        runDetached: (args, options = {}) => runOverApi(api, docker, args, debug, options, stdins),
         inspect: (name) => docker.track(['inspect', name], () => api.inspectContainer(name)),
-        copyIn: (name, tar) => docker.track(['cp', '-', `${name}:/`], () => api.putArchive(name, '/', tar)),
+        copyIn: async (name, entries) => {
+            const stdin = stdins.get(name);
+            stdins.delete(name);
+            if (stdin) {
+                const data = encodeForStdin(entries);
+                await docker.track(['attach', name], async () => (await stdin).send(data));
+                return;
+            }
+            await docker.track(['cp', '-', `${name}:/`], () => api.putArchive(name, '/', createTar(entries)));
+        },
         watchExit: (name) => api.watchExit(name),
         cheapLog: (name) => api.containerLog(name)
     };
@@ -3121,10 +3253,10 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
 function cliAccess(docker) {
     return {
         via: 'docker-cli',
-        runDetached: (args, onStarting) => runWithCli(docker, args, onStarting),
+        runDetached: (args, options = {}) => runWithCli(docker, args, options.onStarting),
         inspect: (name) => docker.inspect(name),
-        copyIn: async (name, tar) => {
-            await docker.exec(['cp', '-', `${name}:/`], { input: tar });
+        copyIn: async (name, entries) => {
+            await docker.exec(['cp', '-', `${name}:/`], { input: createTar(entries) });
         },
         watchExit: (name) => watchExit(docker, name)
     };
@@ -3136,12 +3268,18 @@ function cliAccess(docker) {
  * {@link DockerCommandError} `docker run` would have given, so the port
  * retry and the failure hints work the same either way.
  */
-async function runOverApi(api, docker, args, debug, onStarting) {
+async function runOverApi(api, docker, args, debug, options, stdins) {
+    const { onStarting } = options;
     const request = createRequestFromRunArgs(args);
     if (!request) {
         debug('sidecar.run: arguments the API translation does not know; docker run');
         await runWithCli(docker, args, onStarting);
         return;
+    }
+    if (options.filesByStdin) {
+        request.body.OpenStdin = true;
+        request.body.StdinOnce = true;
+        request.body.Env.push(`${STDIN_DELIVERY_ENV}=stdin`);
     }
     try {
         await docker.track(['create', request.name], () => api.createContainer(request.name, request.body));
@@ -3154,6 +3292,13 @@ async function runOverApi(api, docker, args, debug, onStarting) {
         }
         throw asRunError(args, error);
     }
+    if (options.filesByStdin) {
+        // Attached alongside the start; copyIn awaits it. A failed attach
+        // surfaces there (the start script would wait on stdin for ever).
+        const attached = api.attachStdin(request.name);
+        attached.catch(() => undefined);
+        stdins.set(request.name, attached);
+    }
     try {
         const starting = docker.track(['start', request.name], () => api.startContainer(request.name));
         // The daemon spends ~300 ms on the start; the caller's CPU work (the
@@ -3164,6 +3309,8 @@ async function runOverApi(api, docker, args, debug, onStarting) {
         await starting;
     }
     catch (error) {
+        void stdins.get(request.name)?.then((stdin) => stdin.abort(), () => undefined);
+        stdins.delete(request.name);
         throw asRunError(args, error);
     }
 }
@@ -3673,6 +3820,7 @@ async function waitFor(probe, options) {
 
 
 
+
 /**
  * Readiness polling interval. Until dockerd listens an attempt fails at once
  * (connection refused), so polling this often costs little and notices the
@@ -3769,12 +3917,18 @@ async function launch(plan, resources, deps, access) {
     // Certificates are CPU work in this process, needed only once the sidecar
     // runs: they are made while it starts (sidecar-access.ts says when), so
     // they hold up neither the create call's answer nor the start request.
-    let kick = () => undefined;
-    const kicked = new Promise((resolve) => (kick = resolve));
-    const running = runSidecar(docker, plan, logger, (args) => access.runDetached(args, kick)).finally(() => kick());
+    const starting = signal();
+    const kick = () => {
+        starting.fire();
+        deps.onStarting?.();
+    };
+    // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
+    // allows it; uid 1000 (rootless) could not write them as root's.
+    const filesByStdin = (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless;
+    const running = runSidecar(docker, plan, logger, (args) => access.runDetached(args, { onStarting: kick, filesByStdin })).finally(() => kick());
     const [ran, made] = await Promise.allSettled([
         running,
-        kicked.then(() => plan.tls ? makeClientMaterial(resources, deps) : undefined)
+        starting.fired.then(() => plan.tls ? makeClientMaterial(resources, deps) : undefined)
     ]);
     if (ran.status === 'rejected') {
         throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
@@ -4434,24 +4588,37 @@ async function reapNests(docker, options) {
 
 
 
+
 /**
  * Objects that expired only this long ago are left to `docker-nest reap`: a
  * job at the very end of its time limit may still be tearing down, and
  * clocks of machines sharing one daemon differ a little.
  */
 const START_REAP_GRACE_SECONDS = 300;
-/** Starts reaping on `docker` (the runner's daemon). */
-function startReaping(docker, logger, now = new Date()) {
+/**
+ * Starts reaping on `docker` (the runner's daemon) once `after` settles:
+ * main passes the moment the sidecar's start request is on its way, so the
+ * reaper's listing and removals use the time the daemon spends starting it
+ * instead of delaying the create request; `finish` starts it in any case.
+ */
+function startReaping(docker, logger, after = Promise.resolve()) {
     if (!docker)
         return { finish: async () => undefined };
-    const running = reapNests(docker, {
-        nowSeconds: Math.floor(now.getTime() / 1000),
+    const begin = signal();
+    const running = Promise.race([
+        after,
+        begin.fired
+    ])
+        .then(() => reapNests(docker, {
+        nowSeconds: Math.floor(Date.now() / 1000),
         all: false,
         table: localProcessTable(),
         graceSeconds: START_REAP_GRACE_SECONDS
-    }).catch((error) => new Error((0,errors/* errorMessage */.g)(error)));
+    }))
+        .catch((error) => new Error((0,errors/* errorMessage */.g)(error)));
     return {
         async finish() {
+            begin.fire();
             const report = await running;
             if (report instanceof Error) {
                 // Housekeeping only (dood without socket access, a daemon hiccup): not worth a line.
@@ -5188,6 +5355,7 @@ function runPrefix() {
 
 
 
+
 /** Refuses non-Linux runners before anything is created. */
 function assertLinux(platform = process.platform) {
     if (platform !== 'linux') {
@@ -5202,9 +5370,14 @@ async function run() {
         const options = parseInputs(readInputs());
         saveCleanup(options);
         const cliPath = await dockerCliPath(options);
-        const step = { options, hostDocker: (0,core_docker/* captureHostDockerEnv */.AW)(), cliPath };
+        const step = {
+            options,
+            hostDocker: (0,core_docker/* captureHostDockerEnv */.AW)(),
+            cliPath,
+            sidecarStarting: signal()
+        };
         // Issue 6: what crashed jobs left goes while this nest starts.
-        reaping = startReaping(reaperCli(step.hostDocker), actionLogger);
+        reaping = startReaping(reaperCli(step.hostDocker), actionLogger, step.sidecarStarting.fired);
         const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode;
         if (mode === 'dood')
             await runDood(step);
@@ -5286,6 +5459,7 @@ async function runDindOrDood(step) {
 }
 async function runDood(step) {
     const { options, hostDocker } = step;
+    step.sidecarStarting.fire(); // no sidecar: the reaper may begin now
     const runId = `${runPrefix()}-${randomSuffix()}`;
     const resources = {
         version: 1,
@@ -5359,7 +5533,8 @@ async function startNest(step, docker, attempt) {
         docker,
         logger: actionLogger,
         recorder: stateRecorder,
-        certParentDir: runnerTemp()
+        certParentDir: runnerTemp(),
+        onStarting: step.sidecarStarting.fire
     });
     await group('Export environment', async () => {
         exportEnvironment(info);

@@ -620,8 +620,9 @@ async function bridgeMtu(endpoint) {
  *    do — cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs and copies the certificates.
  * 3. Fast start (containerd-first.ts): start containerd now, too.
- * 4. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
- *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar); with
+ * 4. With TLS on, wait until main has handed in `server/{ca,cert,key}.pem`
+ *    under $DOCKER_TLS_CERTDIR (on stdin, stdin-delivery.ts, or by
+ *    `docker cp`: the marker file is the last entry either way); with
  *    TLS off, the same for daemon.json when input `daemon-config` is set,
  *    which then reaches dockerd as `--config-file`.
  * 5. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
@@ -630,6 +631,7 @@ async function bridgeMtu(endpoint) {
  * 6. Plain image: add the listeners and TLS flags, then exec dockerd under
  *    docker-init when the image has it.
  */
+
 
 
 /** Marker copied last into the cert dir; its presence means all files are there. */
@@ -707,7 +709,7 @@ nest_select_iptables() {
 const startup_script_STARTUP_SCRIPT = (/* unused pure expression or super */ null && (`set -eu
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}nest_official=
+${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$(id -u)" != 0 ]; then
@@ -725,6 +727,10 @@ fi
 if nest_ctr_eligible "$@"; then
   if [ -n "$nest_official" ]; then nest_prepare; fi
   nest_ctr_start
+fi
+if [ "\${${STDIN_DELIVERY_ENV}:-}" = stdin ]; then
+  unset ${STDIN_DELIVERY_ENV}
+  nest_read_stdin
 fi
 ready=\${DOCKER_TLS_CERTDIR:-}
 if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then

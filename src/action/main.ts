@@ -23,6 +23,7 @@ import { detectUplinkMtu } from '../core/mtu.js'
 import { nestOwner } from '../core/owner.js'
 import { makePlan, randomSuffix } from '../core/plan.js'
 import { startReaping, type BackgroundReap } from '../core/reap-at-start.js'
+import { signal, type Signal } from '../core/signal.js'
 import type { Resources } from '../core/resources.js'
 import { teardown } from '../core/teardown.js'
 import { errorMessage } from '../core/errors.js'
@@ -56,6 +57,8 @@ interface Step {
   hostDocker: HostDockerEnv
   /** The docker CLI in use (output docker-cli-path). */
   cliPath: string
+  /** Fired when the sidecar's start is on its way (the reaper begins then). */
+  sidecarStarting: Signal
 }
 
 export async function run(): Promise<void> {
@@ -65,9 +68,18 @@ export async function run(): Promise<void> {
     const options = parseInputs(readInputs())
     saveCleanup(options)
     const cliPath = await dockerCliPath(options)
-    const step: Step = { options, hostDocker: captureHostDockerEnv(), cliPath }
+    const step: Step = {
+      options,
+      hostDocker: captureHostDockerEnv(),
+      cliPath,
+      sidecarStarting: signal()
+    }
     // Issue 6: what crashed jobs left goes while this nest starts.
-    reaping = startReaping(reaperCli(step.hostDocker), actionLogger)
+    reaping = startReaping(
+      reaperCli(step.hostDocker),
+      actionLogger,
+      step.sidecarStarting.fired
+    )
     const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode
     if (mode === 'dood') await runDood(step)
     else if (options.mode === 'auto') await runDindOrDood(step)
@@ -160,6 +172,7 @@ async function runDindOrDood(step: Step): Promise<void> {
 
 async function runDood(step: Step): Promise<void> {
   const { options, hostDocker } = step
+  step.sidecarStarting.fire() // no sidecar: the reaper may begin now
   const runId = `${runPrefix()}-${randomSuffix()}`
   const resources: Resources = {
     version: 1,
@@ -258,7 +271,8 @@ async function startNest(
     docker,
     logger: actionLogger,
     recorder: stateRecorder,
-    certParentDir: runnerTemp()
+    certParentDir: runnerTemp(),
+    onStarting: step.sidecarStarting.fire
   })
   await core.group('Export environment', async () => {
     exportEnvironment(info)

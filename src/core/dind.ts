@@ -26,6 +26,7 @@ import {
   publishedPort,
   runSidecar
 } from './sidecar.js'
+import { signal } from './signal.js'
 import { sidecarAccess, type SidecarAccess } from './sidecar-access.js'
 import { reportFastStart } from './fast-start-report.js'
 import {
@@ -77,6 +78,12 @@ export interface DindDependencies {
   certParentDir: string
   /** How to inspect, feed and watch the sidecar; default: {@link sidecarAccess}. */
   access?: SidecarAccess
+  /**
+   * Called once the sidecar's start is on its way (see SidecarAccess): the
+   * daemon is busy for a few hundred ms, so background work (the reaper)
+   * begins here without delaying the create request.
+   */
+  onStarting?: () => void
 }
 
 const DOCKERD_DEFAULT_MTU = 1500
@@ -203,14 +210,21 @@ async function launch(
   // Certificates are CPU work in this process, needed only once the sidecar
   // runs: they are made while it starts (sidecar-access.ts says when), so
   // they hold up neither the create call's answer nor the start request.
-  let kick = (): void => undefined
-  const kicked = new Promise<void>((resolve) => (kick = resolve))
+  const starting = signal()
+  const kick = (): void => {
+    starting.fire()
+    deps.onStarting?.()
+  }
+  // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
+  // allows it; uid 1000 (rootless) could not write them as root's.
+  const filesByStdin =
+    (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless
   const running = runSidecar(docker, plan, logger, (args) =>
-    access.runDetached(args, kick)
+    access.runDetached(args, { onStarting: kick, filesByStdin })
   ).finally(() => kick())
   const [ran, made] = await Promise.allSettled([
     running,
-    kicked.then(() =>
+    starting.fired.then(() =>
       plan.tls ? makeClientMaterial(resources, deps) : undefined
     )
   ])

@@ -116,6 +116,14 @@ export function runnerApi(
   return socket ? new EngineApi(socket, debug) : undefined
 }
 
+/** The write end of a container's stdin, from {@link EngineApi.attachStdin}. */
+export interface AttachedStdin {
+  /** Writes `data`, then closes the stream. */
+  send(data: Buffer): Promise<void>
+  /** Drops the stream unsent (the container's stdin ends). */
+  abort(): void
+}
+
 /** Options of one request. */
 interface RequestOptions {
   method: string
@@ -172,6 +180,63 @@ export class EngineApi {
       body: tar,
       contentType: 'application/x-tar',
       timeoutMs: 30_000
+    })
+  }
+
+  /**
+   * `POST /containers/{name}/attach?stream=1&stdin=1`, upgraded to a raw
+   * stream (what `docker attach` does): resolves once the daemon switched
+   * protocols. `send` writes the data and half-closes, which closes the
+   * container's stdin when it was created with `StdinOnce`.
+   */
+  attachStdin(name: string): Promise<AttachedStdin> {
+    const started = performance.now()
+    return new Promise((resolve, reject) => {
+      const req = request({
+        socketPath: this.socketPath,
+        method: 'POST',
+        path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1`,
+        agent: false,
+        headers: { Connection: 'Upgrade', Upgrade: 'tcp' }
+      })
+      req.setTimeout(30_000, () =>
+        req.destroy(new Error(`attach ${name}: timed out`))
+      )
+      req.on('upgrade', (_res, socket) => {
+        req.setTimeout(0)
+        this.debug(
+          `engine-api: attach POST -> 101 (${Math.round(performance.now() - started)} ms)`
+        )
+        socket.on('error', () => undefined)
+        socket.resume() // nothing is read (stdout was not asked for)
+        // The daemon may hold the stream open until the container exits;
+        // it must not keep the step alive (a write in flight still does).
+        socket.unref()
+        resolve({
+          send: (data) =>
+            new Promise<void>((done, failed) => {
+              socket.once('error', failed)
+              socket.end(data, () => done())
+            }),
+          abort: () => socket.destroy()
+        })
+      })
+      req.on('response', (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          reject(
+            new EngineApiError(
+              'POST',
+              `/containers/${name}/attach`,
+              res.statusCode ?? 0,
+              Buffer.concat(chunks).toString('utf8')
+            )
+          )
+        )
+      })
+      req.on('error', reject)
+      req.end()
     })
   }
 

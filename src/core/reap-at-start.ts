@@ -8,6 +8,7 @@ import type { DockerCli } from './docker.js'
 import { errorMessage } from './errors.js'
 import { localProcessTable } from './owner.js'
 import { reapNests, type ReapReport } from './reap.js'
+import { signal } from './signal.js'
 import type { Logger } from './types.js'
 
 /**
@@ -23,21 +24,35 @@ export interface BackgroundReap {
   finish(): Promise<void>
 }
 
-/** Starts reaping on `docker` (the runner's daemon). */
+/**
+ * Starts reaping on `docker` (the runner's daemon) once `after` settles:
+ * main passes the moment the sidecar's start request is on its way, so the
+ * reaper's listing and removals use the time the daemon spends starting it
+ * instead of delaying the create request; `finish` starts it in any case.
+ */
 export function startReaping(
   docker: DockerCli | undefined,
   logger: Logger,
-  now = new Date()
+  after: Promise<unknown> = Promise.resolve()
 ): BackgroundReap {
   if (!docker) return { finish: async () => undefined }
-  const running: Promise<ReapReport | Error> = reapNests(docker, {
-    nowSeconds: Math.floor(now.getTime() / 1000),
-    all: false,
-    table: localProcessTable(),
-    graceSeconds: START_REAP_GRACE_SECONDS
-  }).catch((error: unknown) => new Error(errorMessage(error)))
+  const begin = signal()
+  const running: Promise<ReapReport | Error> = Promise.race([
+    after,
+    begin.fired
+  ])
+    .then(() =>
+      reapNests(docker, {
+        nowSeconds: Math.floor(Date.now() / 1000),
+        all: false,
+        table: localProcessTable(),
+        graceSeconds: START_REAP_GRACE_SECONDS
+      })
+    )
+    .catch((error: unknown) => new Error(errorMessage(error)))
   return {
     async finish() {
+      begin.fire()
       const report = await running
       if (report instanceof Error) {
         // Housekeeping only (dood without socket access, a daemon hiccup): not worth a line.

@@ -15,6 +15,9 @@ export interface CreateRequest {
     Entrypoint?: string[]
     Cmd: string[]
     Env: string[]
+    /** Set by sidecar-access.ts for stdin delivery (stdin-delivery.ts). */
+    OpenStdin?: boolean
+    StdinOnce?: boolean
     Labels: Record<string, string>
     ExposedPorts: Record<string, object>
     HostConfig: {

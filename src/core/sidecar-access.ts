@@ -8,7 +8,7 @@
  * | --- | --- | --- |
  * | run (create + start) | POST /containers/create, …/start | docker run |
  * | inspect after run | GET /containers/{id}/json | docker inspect |
- * | server certificate in | PUT /containers/{id}/archive | docker cp - |
+ * | server certificate in | on stdin (attached before the start), or PUT …/archive for a rootless sidecar | docker cp - |
  * | exit watch | POST /containers/{id}/wait | docker wait |
  * | fast-start log lines (debug) | GET /containers/{id}/logs | not read |
  *
@@ -18,24 +18,43 @@
  * not translate.
  */
 import { DockerCommandError, type DockerCli } from './docker.js'
-import { EngineApi, EngineApiError, runnerApi } from './engine-api.js'
+import {
+  EngineApi,
+  EngineApiError,
+  runnerApi,
+  type AttachedStdin
+} from './engine-api.js'
 import { createRequestFromRunArgs } from './run-args.js'
 import { watchExit } from './sidecar.js'
+import { STDIN_DELIVERY_ENV, encodeForStdin } from './stdin-delivery.js'
+import { createTar, type TarEntry } from './tar.js'
 import type { ContainerInspect } from './types.js'
+
+/** How {@link SidecarAccess.runDetached} runs the sidecar. */
+export interface RunOptions {
+  /**
+   * Called once the start is on its way (before the start request's answer,
+   * or as `docker run` is spawned), so CPU work done then does not delay it.
+   */
+  onStarting?: () => void
+  /**
+   * Files will follow with copyIn and the sidecar runs as root: where the
+   * API is used, they go on its stdin (stdin-delivery.ts).
+   */
+  filesByStdin?: boolean
+}
 
 /** The calls dind.ts makes on its sidecar, whichever way they go. */
 export interface SidecarAccess {
   via: 'engine-api' | 'docker-cli'
   /**
    * `docker run --detach` arguments (plan.ts); throws {@link DockerCommandError}
-   * as the CLI would. `onStarting` is called once the start is on its way
-   * (before the start request's answer, or as `docker run` is spawned), so
-   * CPU work done then does not delay it.
+   * as the CLI would.
    */
-  runDetached(args: string[], onStarting?: () => void): Promise<void>
+  runDetached(args: string[], options?: RunOptions): Promise<void>
   inspect(name: string): Promise<ContainerInspect>
-  /** Unpacks `tar` at `/` in the container. */
-  copyIn(name: string, tar: Buffer): Promise<void>
+  /** Puts the files (paths relative to `/`) into the container; the last one releases the start script. */
+  copyIn(name: string, entries: TarEntry[]): Promise<void>
   watchExit(name: string): { exited: Promise<string>; stopWatching(): void }
   /** The container's log, only where it costs no extra process. */
   cheapLog?(name: string): Promise<string>
@@ -49,16 +68,29 @@ export function sidecarAccess(
 ): SidecarAccess {
   const api = runnerApi(docker.host, debug, env)
   if (!api) return cliAccess(docker)
+  // Stdin streams attached before the start, by container name (a port
+  // retry creates the container again under the same name).
+  const stdins = new Map<string, Promise<AttachedStdin>>()
   return {
     via: 'engine-api',
-    runDetached: (args, onStarting) =>
-      runOverApi(api, docker, args, debug, onStarting),
+    runDetached: (args, options = {}) =>
+      runOverApi(api, docker, args, debug, options, stdins),
     inspect: (name) =>
       docker.track(['inspect', name], () => api.inspectContainer(name)),
-    copyIn: (name, tar) =>
-      docker.track(['cp', '-', `${name}:/`], () =>
-        api.putArchive(name, '/', tar)
-      ),
+    copyIn: async (name, entries) => {
+      const stdin = stdins.get(name)
+      stdins.delete(name)
+      if (stdin) {
+        const data = encodeForStdin(entries)
+        await docker.track(['attach', name], async () =>
+          (await stdin).send(data)
+        )
+        return
+      }
+      await docker.track(['cp', '-', `${name}:/`], () =>
+        api.putArchive(name, '/', createTar(entries))
+      )
+    },
     watchExit: (name) => api.watchExit(name),
     cheapLog: (name) => api.containerLog(name)
   }
@@ -68,10 +100,11 @@ export function sidecarAccess(
 export function cliAccess(docker: DockerCli): SidecarAccess {
   return {
     via: 'docker-cli',
-    runDetached: (args, onStarting) => runWithCli(docker, args, onStarting),
+    runDetached: (args, options = {}) =>
+      runWithCli(docker, args, options.onStarting),
     inspect: (name) => docker.inspect<ContainerInspect>(name),
-    copyIn: async (name, tar) => {
-      await docker.exec(['cp', '-', `${name}:/`], { input: tar })
+    copyIn: async (name, entries) => {
+      await docker.exec(['cp', '-', `${name}:/`], { input: createTar(entries) })
     },
     watchExit: (name) => watchExit(docker, name)
   }
@@ -89,8 +122,10 @@ async function runOverApi(
   docker: DockerCli,
   args: string[],
   debug: (message: string) => void,
-  onStarting?: () => void
+  options: RunOptions,
+  stdins: Map<string, Promise<AttachedStdin>>
 ): Promise<void> {
+  const { onStarting } = options
   const request = createRequestFromRunArgs(args)
   if (!request) {
     debug(
@@ -98,6 +133,11 @@ async function runOverApi(
     )
     await runWithCli(docker, args, onStarting)
     return
+  }
+  if (options.filesByStdin) {
+    request.body.OpenStdin = true
+    request.body.StdinOnce = true
+    request.body.Env.push(`${STDIN_DELIVERY_ENV}=stdin`)
   }
   try {
     await docker.track(['create', request.name], () =>
@@ -113,6 +153,13 @@ async function runOverApi(
     }
     throw asRunError(args, error)
   }
+  if (options.filesByStdin) {
+    // Attached alongside the start; copyIn awaits it. A failed attach
+    // surfaces there (the start script would wait on stdin for ever).
+    const attached = api.attachStdin(request.name)
+    attached.catch(() => undefined)
+    stdins.set(request.name, attached)
+  }
   try {
     const starting = docker.track(['start', request.name], () =>
       api.startContainer(request.name)
@@ -123,6 +170,11 @@ async function runOverApi(
     if (onStarting) setTimeout(onStarting, 1)
     await starting
   } catch (error) {
+    void stdins.get(request.name)?.then(
+      (stdin) => stdin.abort(),
+      () => undefined
+    )
+    stdins.delete(request.name)
     throw asRunError(args, error)
   }
 }

@@ -12,7 +12,7 @@ import { buildDindRunArgs, type DindPlan } from './plan.js'
 import { CERTS_READY_MARKER, CERT_DIR_IN_CONTAINER } from './startup-script.js'
 import { certOwnerFor } from './rootless.js'
 import { localProcessTable } from './owner.js'
-import { createTar } from './tar.js'
+import type { TarEntry } from './tar.js'
 import type { CertificateAuthority } from './tls.js'
 import type { ContainerInspect, Logger } from './types.js'
 
@@ -129,12 +129,12 @@ export function publishedPort(
 }
 
 /**
- * Signs the server certificate for the names known only now and streams it
- * in (`docker cp -` or its API call); the marker goes last and releases the
+ * Signs the server certificate for the names known only now and hands it
+ * in (sidecar-access.ts says how); the marker goes last and releases the
  * start script.
  */
 export async function deliverServerCertificate(
-  copyIn: (name: string, tar: Buffer) => Promise<void>,
+  copyIn: (name: string, entries: TarEntry[]) => Promise<void>,
   plan: DindPlan,
   ca: CertificateAuthority,
   extraNames: [ip: string, shortId: string]
@@ -147,28 +147,25 @@ export async function deliverServerCertificate(
   const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '')
   // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
   const owner = certOwnerFor(plan.rootless)
-  const tar = createTar(
-    [
-      { path: `${base}/`, mode: 0o755 },
-      { path: `${base}/server/`, mode: 0o700 },
-      { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
-      { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
-      { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
-      // daemon.json (input daemon-config) rides along, before the marker.
-      ...daemonConfigEntries(plan.daemonConfig, false),
-      { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-    ].map((entry) => ({ ...entry, ...owner }))
-  )
-  await copyIn(plan.name, tar)
+  const entries = [
+    { path: `${base}/`, mode: 0o755 },
+    { path: `${base}/server/`, mode: 0o700 },
+    { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
+    { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
+    { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+    // daemon.json (input daemon-config) rides along, before the marker.
+    ...daemonConfigEntries(plan.daemonConfig, false),
+    { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
+  ].map((entry) => ({ ...entry, ...owner }))
+  await copyIn(plan.name, entries)
 }
 
 /** Without TLS: daemon.json and its own ready-marker, the same way. */
 export async function deliverDaemonConfig(
-  copyIn: (name: string, tar: Buffer) => Promise<void>,
+  copyIn: (name: string, entries: TarEntry[]) => Promise<void>,
   plan: DindPlan
 ): Promise<void> {
-  const tar = createTar(daemonConfigEntries(plan.daemonConfig, true))
-  await copyIn(plan.name, tar)
+  await copyIn(plan.name, daemonConfigEntries(plan.daemonConfig, true))
 }
 
 /**

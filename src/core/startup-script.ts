@@ -13,8 +13,9 @@
  *    do — cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs and copies the certificates.
  * 3. Fast start (containerd-first.ts): start containerd now, too.
- * 4. With TLS on, wait until main has copied `server/{ca,cert,key}.pem` into
- *    $DOCKER_TLS_CERTDIR (the marker file is the last entry of the tar); with
+ * 4. With TLS on, wait until main has handed in `server/{ca,cert,key}.pem`
+ *    under $DOCKER_TLS_CERTDIR (on stdin, stdin-delivery.ts, or by
+ *    `docker cp`: the marker file is the last entry either way); with
  *    TLS off, the same for daemon.json when input `daemon-config` is set,
  *    which then reaches dockerd as `--config-file`.
  * 5. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
@@ -25,6 +26,7 @@
  */
 import { CONTAINERD_FIRST_FUNCTIONS } from './containerd-first.js'
 import { MTU_SCRIPT } from './mtu.js'
+import { STDIN_DELIVERY_ENV, STDIN_READ_FUNCTION } from './stdin-delivery.js'
 
 /** Marker copied last into the cert dir; its presence means all files are there. */
 export const CERTS_READY_MARKER = '.docker-nest-ready'
@@ -103,7 +105,7 @@ nest_select_iptables() {
 export const STARTUP_SCRIPT = `set -eu
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}nest_official=
+${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$(id -u)" != 0 ]; then
@@ -121,6 +123,10 @@ fi
 if nest_ctr_eligible "$@"; then
   if [ -n "$nest_official" ]; then nest_prepare; fi
   nest_ctr_start
+fi
+if [ "\${${STDIN_DELIVERY_ENV}:-}" = stdin ]; then
+  unset ${STDIN_DELIVERY_ENV}
+  nest_read_stdin
 fi
 ready=\${DOCKER_TLS_CERTDIR:-}
 if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then

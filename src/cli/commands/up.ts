@@ -17,6 +17,7 @@ import { detectUplinkMtu } from '../../core/mtu.js'
 import { nestOwner } from '../../core/owner.js'
 import { makePlan, randomSuffix } from '../../core/plan.js'
 import { startReaping } from '../../core/reap-at-start.js'
+import { signal, type Signal } from '../../core/signal.js'
 import type { ResourceRecorder, Resources } from '../../core/resources.js'
 import { teardown } from '../../core/teardown.js'
 import type { DindOptions, HostDockerEnv, Logger } from '../../core/types.js'
@@ -119,6 +120,8 @@ interface UpContext {
   recorder: ResourceRecorder
   stateDir: string
   logger: Logger
+  /** Fired when the sidecar's start is on its way (the reaper begins then). */
+  sidecarStarting: Signal
 }
 
 async function upDind(ctx: UpContext): Promise<Started> {
@@ -138,7 +141,8 @@ async function upDind(ctx: UpContext): Promise<Started> {
       docker: ctx.docker,
       logger,
       recorder,
-      certParentDir: ctx.stateDir
+      certParentDir: ctx.stateDir,
+      onStarting: ctx.sidecarStarting.fire
     }).finally(uninstall)
     return {
       mode: 'dind',
@@ -240,12 +244,15 @@ export const up: Command = {
       },
       recorder: fileRecorder(stateDir),
       stateDir,
-      logger
+      logger,
+      sidecarStarting: signal()
     }
-    // Issue 6: what crashed jobs left goes while this nest starts.
+    // Issue 6: what crashed jobs left goes while this nest starts (from
+    // when its start request is on its way: ctx.sidecarStarting).
     const reaping = startReaping(
       options.mode === 'dood' ? undefined : ctx.docker,
-      logger
+      logger,
+      ctx.sidecarStarting.fired
     )
     const started = await (
       options.mode === 'dood'

@@ -1,0 +1,90 @@
+/**
+ * The server certificate (and daemon.json) handed to the sidecar on its
+ * stdin instead of `PUT /archive` (issue 9). The files can only be made once
+ * the container runs (the certificate names its IP), so whatever carries
+ * them sits between the start and dockerd. An archive upload makes the
+ * runner's daemon mount the container's filesystem: ~80–100 ms on Docker
+ * 20.10, on a CPU the starting nest needs too. Writing a few KB into a stdin
+ * that main attached to before the start costs a write.
+ *
+ * Only on the Engine API path (sidecar-access.ts), and only for a root
+ * sidecar (the rootless image's uid 1000 cannot write root-owned files; it
+ * keeps `docker cp`). The container is created with `OpenStdin` and
+ * `StdinOnce`, so the stream closes when main's attach ends, and with
+ * {@link STDIN_DELIVERY_ENV}, which tells the start script to read it.
+ *
+ * The format is lines the script reads with shell built-ins, so the image
+ * needs no tar (the official image has busybox's; a plain one may not):
+ *
+ *     dir <absolute path> <octal mode>
+ *     file <absolute path> <octal mode> <number of lines>
+ *     <that many lines>
+ *     end
+ *
+ * Contents are text (PEM, JSON); each line is written back with a newline.
+ */
+import type { TarEntry } from './tar.js'
+
+/** Env var of the sidecar: `stdin` when the files come that way. */
+export const STDIN_DELIVERY_ENV = 'DOCKER_NEST_DELIVERY'
+const END = 'end'
+
+/** The entries in the line format above; paths become absolute. */
+export function encodeForStdin(entries: TarEntry[]): Buffer {
+  const out: string[] = []
+  for (const entry of entries) {
+    const path = `/${entry.path.replace(/^\/+/, '').replace(/\/+$/, '')}`
+    if (/\s/.test(path) || path === '/') {
+      throw new Error(`stdin delivery: unusable path '${entry.path}'`)
+    }
+    if (entry.uid || entry.gid) {
+      throw new Error(`stdin delivery: ${path} must be owned by root`)
+    }
+    const mode = entry.mode.toString(8)
+    if (entry.content === undefined) {
+      out.push(`dir ${path} ${mode}`)
+      continue
+    }
+    const lines = entry.content === '' ? [] : entry.content.split('\n')
+    if (lines.at(-1) === '') lines.pop()
+    out.push(`file ${path} ${mode} ${lines.length}`, ...lines)
+  }
+  out.push(END)
+  return Buffer.from(`${out.join('\n')}\n`, 'utf8')
+}
+
+/**
+ * `nest_read_stdin`: writes the files (parents made as needed, as docker cp
+ * does), each made with its mode before any
+ * content goes in (the key is never readable by others), then lets go of
+ * stdin. Fails when the stream ends before `end` (main died or gave up).
+ */
+export const STDIN_READ_FUNCTION = `nest_read_stdin() {
+  nest_done=
+  while IFS=' ' read -r nest_kind nest_path nest_mode nest_count; do
+    case $nest_kind in
+      dir) mkdir -p "$nest_path" && chmod "$nest_mode" "$nest_path" ;;
+      file)
+        mkdir -p "\${nest_path%/*}"
+        rm -f "$nest_path"
+        : > "$nest_path"
+        chmod "$nest_mode" "$nest_path"
+        nest_i=0
+        while [ "$nest_i" -lt "$nest_count" ]; do
+          IFS= read -r nest_line || break
+          printf '%s\\n' "$nest_line"
+          nest_i=$((nest_i + 1))
+        done >> "$nest_path"
+        [ "$nest_i" -eq "$nest_count" ] || break
+        ;;
+      ${END}) nest_done=1; break ;;
+      *) break ;;
+    esac
+  done
+  exec < /dev/null
+  if [ -z "$nest_done" ]; then
+    echo "docker-nest: the certificates did not arrive on stdin (main stopped before it sent them)" >&2
+    exit 90
+  fi
+}
+`
