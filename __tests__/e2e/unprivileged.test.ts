@@ -199,8 +199,9 @@ suite('Unprivileged routes (real daemon)', () => {
         expect(main.exitCode).toBe(1)
         const error = errorOf(main)
         expect(error).toContain('the sidecar exited with code 1')
+        // The start script notices before it touches /certs.
         expect(error).toContain(
-          "mkdir: cannot create directory '/certs/ca': Permission denied"
+          'docker-nest: the image runs as a non-root user and cannot write the certificates as root (uid 1000)'
         )
         expect(error).toContain(
           'Hint: The image runs as a non-root user (a dind-rootless image?)'

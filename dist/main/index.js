@@ -509,6 +509,12 @@ async function bridgeMtu(endpoint) {
 /** Env var of the sidecar: `stdin` when the files come that way. */
 const STDIN_DELIVERY_ENV = 'DOCKER_NEST_DELIVERY';
 const END = 'end';
+/**
+ * What the start script says when the image runs as non-root although the
+ * plan said root (a dind-rootless image without input rootless: true);
+ * rootless-diagnose.ts turns it into the hint to set that input.
+ */
+const NON_ROOT_MESSAGE = 'the image runs as a non-root user and cannot write the certificates as root';
 /** The entries in the line format above; paths become absolute. */
 function encodeForStdin(entries) {
     const out = [];
@@ -540,6 +546,11 @@ function encodeForStdin(entries) {
  * stdin. Fails when the stream ends before `end` (main died or gave up).
  */
 const STDIN_READ_FUNCTION = `nest_read_stdin() {
+  nest_uid=$(id -u)
+  if [ "$nest_uid" != 0 ]; then
+    echo "docker-nest: ${NON_ROOT_MESSAGE} (uid $nest_uid)" >&2
+    exit 1
+  fi
   nest_done=
   while IFS=' ' read -r nest_kind nest_path nest_mode nest_count; do
     case $nest_kind in
@@ -2163,6 +2174,7 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
  * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
  * diagnose.ts checks these before its generic rules.
  */
+
 const SYSCTL_HINT = 'Hosts where it is off need, as root on the runner: ';
 /** Most specific first; the generic "not privileged" rule comes after these. */
 const ROOTLESS_RULES = [
@@ -2221,7 +2233,12 @@ const ROOTLESS_RULES = [
     },
     {
         id: 'rootless-certs',
-        pattern: /open \/certs\/server\/[a-z]+\.pem: permission denied|cannot create directory '\/certs[^']*': Permission denied|\/certs\/[a-z/.]*: Permission denied/i,
+        pattern: new RegExp([
+            /open \/certs\/server\/[a-z]+\.pem: permission denied/.source,
+            /cannot create directory '\/certs[^']*': Permission denied/.source,
+            /\/certs\/[a-z/.]*: Permission denied/.source,
+            NON_ROOT_MESSAGE
+        ].join('|'), 'i'),
         message: 'The image runs as a non-root user (a dind-rootless image?) and cannot ' +
             'read the certificates docker-nest copied in. Set rootless: true for ' +
             'docker:<version>-dind-rootless images: the certificates are then ' +

@@ -5,6 +5,7 @@
  * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
  * diagnose.ts checks these before its generic rules.
  */
+import { NON_ROOT_MESSAGE } from './stdin-delivery.js'
 
 /** A known cause: its log signature and the hint shown for it. */
 export interface RootlessRule {
@@ -82,8 +83,15 @@ export const ROOTLESS_RULES: RootlessRule[] = [
   },
   {
     id: 'rootless-certs',
-    pattern:
-      /open \/certs\/server\/[a-z]+\.pem: permission denied|cannot create directory '\/certs[^']*': Permission denied|\/certs\/[a-z/.]*: Permission denied/i,
+    pattern: new RegExp(
+      [
+        /open \/certs\/server\/[a-z]+\.pem: permission denied/.source,
+        /cannot create directory '\/certs[^']*': Permission denied/.source,
+        /\/certs\/[a-z/.]*: Permission denied/.source,
+        NON_ROOT_MESSAGE
+      ].join('|'),
+      'i'
+    ),
     message:
       'The image runs as a non-root user (a dind-rootless image?) and cannot ' +
       'read the certificates docker-nest copied in. Set rootless: true for ' +

@@ -28,6 +28,13 @@ import type { TarEntry } from './tar.js'
 /** Env var of the sidecar: `stdin` when the files come that way. */
 export const STDIN_DELIVERY_ENV = 'DOCKER_NEST_DELIVERY'
 const END = 'end'
+/**
+ * What the start script says when the image runs as non-root although the
+ * plan said root (a dind-rootless image without input rootless: true);
+ * rootless-diagnose.ts turns it into the hint to set that input.
+ */
+export const NON_ROOT_MESSAGE =
+  'the image runs as a non-root user and cannot write the certificates as root'
 
 /** The entries in the line format above; paths become absolute. */
 export function encodeForStdin(entries: TarEntry[]): Buffer {
@@ -60,6 +67,11 @@ export function encodeForStdin(entries: TarEntry[]): Buffer {
  * stdin. Fails when the stream ends before `end` (main died or gave up).
  */
 export const STDIN_READ_FUNCTION = `nest_read_stdin() {
+  nest_uid=$(id -u)
+  if [ "$nest_uid" != 0 ]; then
+    echo "docker-nest: ${NON_ROOT_MESSAGE} (uid $nest_uid)" >&2
+    exit 1
+  fi
   nest_done=
   while IFS=' ' read -r nest_kind nest_path nest_mode nest_count; do
     case $nest_kind in

@@ -366,6 +366,10 @@ describe('rootless log hints', () => {
     [
       "mkdir: cannot create directory '/certs/ca': Permission denied",
       'rootless-certs'
+    ],
+    [
+      'docker-nest: the image runs as a non-root user and cannot write the certificates as root (uid 1000)',
+      'rootless-certs'
     ]
   ])('[%#] classifies %p first', (log, id) => {
     expect(classifyLog(log)[0]?.id).toBe(id)
