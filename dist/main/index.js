@@ -231,29 +231,67 @@ const CONTAINERD_SOCKET = '/run/docker-nest/containerd/containerd.sock';
 const FAST_START_ENV = 'DOCKER_NEST_FAST_START';
 /** How long the script waits for the socket before it falls back (×5 ms). */
 const SOCKET_POLLS = 2000;
+/** Milliseconds since boot, from /proc/uptime (shell built-ins only). */
+const NEST_MS = `nest_ms() {
+  read -r nest_up _ < /proc/uptime
+  nest_cs=\${nest_up%.*}\${nest_up#*.}
+  nest_cs=\${nest_cs#"\${nest_cs%%[!0]*}"}
+  echo $(( \${nest_cs:-0} * 10 ))
+}`;
+/**
+ * The body of `dockerd` in /run/docker-nest/bin, which the start script
+ * puts first on PATH (after a header that sets PATH back, pid, sock, t0).
+ * Whoever runs dockerd (the official entrypoint, its dind wrapper, or
+ * docker-init) runs this instead: it waits for our containerd's socket and
+ * execs the real dockerd with `--containerd`. The wait thus happens at the
+ * last moment, so containerd boots while the entrypoint does its own work
+ * (certificate check, iptables choice: ~100 ms) instead of before it. If
+ * containerd died or never listens, dockerd starts its own, as usual.
+ * No single quotes: the start script writes it inside '…'.
+ */
+const DOCKERD_SHIM = `export PATH
+${NEST_MS}
+off() {
+  echo "docker-nest: fast start off: $1; dockerd starts its own containerd" >&2
+  shift
+  exec dockerd "$@"
+}
+n=0
+while [ ! -S "$sock" ]; do
+  state=Z
+  read -r _ _ state _ 2>/dev/null < "/proc/$pid/stat" || :
+  if [ "$state" = Z ]; then
+    rm -f "$sock"
+    off "containerd exited before it listened (its log is above)" "$@"
+  fi
+  n=$((n + 1))
+  if [ "$n" -gt ${SOCKET_POLLS} ]; then
+    kill "$pid" 2>/dev/null || :
+    rm -f "$sock"
+    off "containerd did not listen within 10 s" "$@"
+  fi
+  sleep 0.005
+done
+echo "docker-nest: fast start: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2
+exec dockerd "$@" "--containerd=$sock"`;
 /**
  * Shell functions: `nest_ctr_eligible "$@"` (0 when fast start applies; else
- * it logs why not), `nest_ctr_start`, and `nest_ctr_finish`, which waits for
- * the socket and sets `nest_ctr_flag` to the dockerd flag, or logs the
- * fallback and leaves it empty. Lines start with `docker-nest: fast start`
- * so main can show them at debug level.
+ * it logs why not), `nest_ctr_start` (containerd in the background, and the
+ * dockerd shim above), and `nest_ctr_handoff`, which puts the shim on PATH
+ * unless daemon.json names a containerd of its own. Lines start with
+ * `docker-nest: fast start` so main can show them at debug level.
  */
 const CONTAINERD_FIRST_FUNCTIONS = `nest_ctr_sock=${CONTAINERD_SOCKET}
 nest_ctr_dir=\${nest_ctr_sock%/*}
 nest_ctr_pid=
-nest_ctr_flag=
+nest_ctr_bin=/run/docker-nest/bin
 nest_ctr_level=
 nest_ctr_config=/etc/docker/daemon.json
 nest_ctr_off() {
   echo "docker-nest: fast start off: $1; dockerd starts its own containerd" >&2
   return 1
 }
-nest_ms() {
-  read -r nest_up _ < /proc/uptime
-  nest_cs=\${nest_up%.*}\${nest_up#*.}
-  nest_cs=\${nest_cs#"\${nest_cs%%[!0]*}"}
-  echo $(( \${nest_cs:-0} * 10 ))
-}
+${NEST_MS}
 nest_ctr_eligible() {
   [ "\${${FAST_START_ENV}:-true}" = true ] || nest_ctr_off "input fast-start is false" || return 1
   [ "$(id -u)" = 0 ] || nest_ctr_off "the image runs dockerd as a non-root user" || return 1
@@ -281,7 +319,7 @@ nest_ctr_eligible() {
 }
 nest_ctr_start() {
   nest_ctr_t0=$(nest_ms)
-  mkdir -p "$nest_ctr_dir"
+  mkdir -p "$nest_ctr_dir" "$nest_ctr_bin"
   rm -f "$nest_ctr_sock"
   {
     echo 'version = 2'
@@ -293,36 +331,30 @@ nest_ctr_start() {
   } > "$nest_ctr_dir/config.toml"
   containerd --config "$nest_ctr_dir/config.toml" \${nest_ctr_level:+--log-level "$nest_ctr_level"} < /dev/null &
   nest_ctr_pid=$!
+  # Written while containerd boots; put on PATH by nest_ctr_handoff.
+  {
+    echo '#!/bin/sh'
+    echo "PATH='$PATH'"
+    echo "pid=$nest_ctr_pid sock=$nest_ctr_sock t0=$nest_ctr_t0"
+    printf '%s\\n' '${DOCKERD_SHIM}'
+  } > "$nest_ctr_bin/dockerd"
+  chmod 755 "$nest_ctr_bin/dockerd"
 }
 nest_ctr_stop() {
+  rm -f "$nest_ctr_bin/dockerd"
   kill "$nest_ctr_pid" 2>/dev/null || :
   wait "$nest_ctr_pid" 2>/dev/null || :
   nest_ctr_pid=
   rm -f "$nest_ctr_sock"
 }
-nest_ctr_finish() {
+nest_ctr_handoff() {
   [ -n "$nest_ctr_pid" ] || return 0
   if [ -f "$nest_ctr_config" ] && grep -q '"containerd"[[:space:]]*:' "$nest_ctr_config"; then
     nest_ctr_stop
     nest_ctr_off "$nest_ctr_config sets containerd" || return 0
   fi
-  nest_n=0
-  while [ ! -S "$nest_ctr_sock" ]; do
-    nest_state=Z
-    read -r _ _ nest_state _ 2>/dev/null < /proc/$nest_ctr_pid/stat || :
-    if [ "$nest_state" = Z ]; then
-      nest_ctr_stop
-      nest_ctr_off "containerd exited before it listened (its log is above)" || return 0
-    fi
-    nest_n=$((nest_n + 1))
-    if [ "$nest_n" -gt ${SOCKET_POLLS} ]; then
-      nest_ctr_stop
-      nest_ctr_off "containerd did not listen within 10 s" || return 0
-    fi
-    sleep 0.005
-  done
-  nest_ctr_flag=--containerd=$nest_ctr_sock
-  echo "docker-nest: fast start: containerd (pid $nest_ctr_pid) listens on $nest_ctr_sock after $(( $(nest_ms) - nest_ctr_t0 )) ms" >&2
+  PATH="$nest_ctr_bin:$PATH"
+  export PATH
 }
 `;
 /** The prefix of the start script's fast-start log lines (see {@link CONTAINERD_FIRST_FUNCTIONS}). */
@@ -595,7 +627,8 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
  * 2. Plain image: do what the official entrypoint and moby's hack/dind would
  *    do — cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs and copies the certificates.
- * 3. Fast start (containerd-first.ts): start containerd now, too.
+ * 3. Fast start (containerd-first.ts): start containerd now, and put a
+ *    `dockerd` shim first on PATH that hands its socket to the real dockerd.
  * 4. With TLS on, wait until main has handed in `server/{ca,cert,key}.pem`
  *    under $DOCKER_TLS_CERTDIR (on stdin, stdin-delivery.ts, or by
  *    `docker cp`: the marker file is the last entry either way); with
@@ -726,8 +759,7 @@ fi
 if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   set -- "--config-file=$DOCKER_NEST_CONFIG_FILE" "$@"
 fi
-nest_ctr_finish
-if [ -n "$nest_ctr_flag" ]; then set -- "$@" "$nest_ctr_flag"; fi
+nest_ctr_handoff
 if [ -n "$nest_official" ]; then
   exec dockerd-entrypoint.sh "$@"
 fi

@@ -12,7 +12,8 @@
  * 2. Plain image: do what the official entrypoint and moby's hack/dind would
  *    do — cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs and copies the certificates.
- * 3. Fast start (containerd-first.ts): start containerd now, too.
+ * 3. Fast start (containerd-first.ts): start containerd now, and put a
+ *    `dockerd` shim first on PATH that hands its socket to the real dockerd.
  * 4. With TLS on, wait until main has handed in `server/{ca,cert,key}.pem`
  *    under $DOCKER_TLS_CERTDIR (on stdin, stdin-delivery.ts, or by
  *    `docker cp`: the marker file is the last entry either way); with
@@ -146,8 +147,7 @@ fi
 if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   set -- "--config-file=$DOCKER_NEST_CONFIG_FILE" "$@"
 fi
-nest_ctr_finish
-if [ -n "$nest_ctr_flag" ]; then set -- "$@" "$nest_ctr_flag"; fi
+nest_ctr_handoff
 if [ -n "$nest_official" ]; then
   exec dockerd-entrypoint.sh "$@"
 fi

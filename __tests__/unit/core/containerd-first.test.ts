@@ -3,8 +3,10 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createServer } from 'node:net'
 import {
   CONTAINERD_FIRST_FUNCTIONS,
+  DOCKERD_SHIM,
   FAST_START_LOG_PREFIX
 } from '../../../src/core/containerd-first.js'
 
@@ -105,6 +107,53 @@ describe('nest_ctr_eligible (the fast-start decision of the start script)', () =
     expect(eligible(pathWith('docker-init'), []).log).toBe(
       'docker-nest: fast start off: the image has no containerd binary; ' +
         'dockerd starts its own containerd'
+    )
+  })
+})
+
+describe('the dockerd shim (waits for our containerd, then runs the real dockerd)', () => {
+  /** Runs the shim with a fake dockerd that prints its arguments. */
+  function runShim(pid: number, sock: string) {
+    const path = mkdtempSync(join(bin, 'shim-'))
+    writeFileSync(join(path, 'dockerd'), '#!/bin/sh\necho "dockerd $*"\n')
+    chmodSync(join(path, 'dockerd'), 0o755)
+    const script = `PATH='${path}:/usr/bin:/bin'\npid=${pid} sock=${sock} t0=0\n${DOCKERD_SHIM}\n`
+    const result = spawnSync(
+      '/bin/sh',
+      ['-c', script, 'dockerd', '--tlsverify'],
+      {
+        encoding: 'utf8',
+        timeout: 20_000
+      }
+    )
+    return { out: result.stdout.trim(), log: result.stderr.trim() }
+  }
+
+  test('hands the socket over once containerd listens', async () => {
+    const sock = join(bin, 'ctr.sock')
+    const server = createServer().listen(sock)
+    await new Promise((resolve) => server.once('listening', resolve))
+    try {
+      const { out, log } = runShim(process.pid, sock)
+      expect(out).toBe(`dockerd --tlsverify --containerd=${sock}`)
+      expect(log).toMatch(
+        new RegExp(
+          `^${FAST_START_LOG_PREFIX}: containerd \\(pid ${process.pid}\\) listens on ${sock} after \\d+ ms$`
+        )
+      )
+    } finally {
+      server.close()
+    }
+  })
+
+  test('lets dockerd start its own containerd when ours is gone', () => {
+    const gone = spawnSync('/bin/sh', ['-c', 'echo $$'])
+      .stdout.toString()
+      .trim()
+    const { out, log } = runShim(Number(gone), join(bin, 'never.sock'))
+    expect(out).toBe('dockerd --tlsverify')
+    expect(log).toBe(
+      `${FAST_START_LOG_PREFIX} off: containerd exited before it listened (its log is above); dockerd starts its own containerd`
     )
   })
 })
