@@ -284,6 +284,7 @@ exec dockerd "$@" "--containerd=$sock"`;
 const CONTAINERD_FIRST_FUNCTIONS = `nest_ctr_sock=${CONTAINERD_SOCKET}
 nest_ctr_dir=\${nest_ctr_sock%/*}
 nest_ctr_pid=
+nest_ctr_chmod=
 nest_ctr_bin=/run/docker-nest/bin
 nest_ctr_level=
 nest_ctr_config=/etc/docker/daemon.json
@@ -294,7 +295,7 @@ nest_ctr_off() {
 ${NEST_MS}
 nest_ctr_eligible() {
   [ "\${${FAST_START_ENV}:-true}" = true ] || nest_ctr_off "input fast-start is false" || return 1
-  [ "$(id -u)" = 0 ] || nest_ctr_off "the image runs dockerd as a non-root user" || return 1
+  [ "\${nest_uid:-$(id -u)}" = 0 ] || nest_ctr_off "the image runs dockerd as a non-root user" || return 1
   command -v containerd >/dev/null 2>&1 || nest_ctr_off "the image has no containerd binary" || return 1
   if ! command -v dockerd-entrypoint.sh >/dev/null 2>&1 && ! command -v docker-init >/dev/null 2>&1; then
     nest_ctr_off "the image has no docker-init to run as PID 1 and reap containerd" || return 1
@@ -320,7 +321,7 @@ nest_ctr_eligible() {
 nest_ctr_start() {
   nest_ctr_t0=$(nest_ms)
   mkdir -p "$nest_ctr_dir" "$nest_ctr_bin"
-  rm -f "$nest_ctr_sock"
+  if [ -e "$nest_ctr_sock" ]; then rm -f "$nest_ctr_sock"; fi
   {
     echo 'version = 2'
     echo 'root = "/var/lib/docker/containerd/daemon"'
@@ -338,7 +339,9 @@ nest_ctr_start() {
     echo "pid=$nest_ctr_pid sock=$nest_ctr_sock t0=$nest_ctr_t0"
     printf '%s\\n' '${DOCKERD_SHIM}'
   } > "$nest_ctr_bin/dockerd"
-  chmod 755 "$nest_ctr_bin/dockerd"
+  # In the background: nothing runs the shim before nest_ctr_handoff waits.
+  chmod 755 "$nest_ctr_bin/dockerd" &
+  nest_ctr_chmod=$!
 }
 nest_ctr_stop() {
   rm -f "$nest_ctr_bin/dockerd"
@@ -353,6 +356,7 @@ nest_ctr_handoff() {
     nest_ctr_stop
     nest_ctr_off "$nest_ctr_config sets containerd" || return 0
   fi
+  wait "$nest_ctr_chmod" || :
   PATH="$nest_ctr_bin:$PATH"
   export PATH
 }
@@ -366,6 +370,8 @@ var promises_ = __nccwpck_require__(1455);
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./src/core/daemon-client.ts
 /**
  * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
@@ -374,6 +380,26 @@ var external_node_http_ = __nccwpck_require__(7067);
  */
 
 
+
+/**
+ * One agent per mTLS endpoint: the PEM material is parsed once instead of
+ * on every readiness attempt, the connection that answered `/_ping` is
+ * reused for the calls that follow, and a second connection resumes the
+ * TLS session instead of a full handshake. Idle sockets of an agent do not
+ * keep Node alive.
+ */
+const agents = new WeakMap();
+function agentFor(endpoint, tls) {
+    let agent = agents.get(endpoint);
+    if (!agent) {
+        agent = new external_node_https_namespaceObject.Agent({
+            keepAlive: true,
+            secureContext: (0,external_node_tls_.createSecureContext)(tls)
+        });
+        agents.set(endpoint, agent);
+    }
+    return agent;
+}
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 function getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
@@ -385,8 +411,7 @@ function getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
             path,
             method,
             timeout: timeoutMs,
-            agent: false,
-            ...(endpoint.tls ?? {})
+            agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false
         };
         const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_.request)(options, (res) => {
             const chunks = [];
@@ -558,52 +583,60 @@ function encodeForStdin(entries) {
         if (entry.uid || entry.gid) {
             throw new Error(`stdin delivery: ${path} must be owned by root`);
         }
-        const mode = entry.mode.toString(8);
+        // Files are made 0666 & ~umask, directories 0777 & ~umask.
+        const mask = (~entry.mode & 0o777).toString(8).padStart(3, '0');
         if (entry.content === undefined) {
-            out.push(`dir ${path} ${mode}`);
+            out.push(`dir ${path} ${mask}`);
             continue;
+        }
+        if (entry.mode & 0o111) {
+            throw new Error(`stdin delivery: ${path} cannot be executable`);
         }
         const lines = entry.content === '' ? [] : entry.content.split('\n');
         if (lines.at(-1) === '')
             lines.pop();
-        out.push(`file ${path} ${mode} ${lines.length}`, ...lines);
+        out.push(`file ${path} ${mask} ${lines.length}`, ...lines);
     }
     out.push(END);
     return Buffer.from(`${out.join('\n')}\n`, 'utf8');
 }
 /**
  * `nest_read_stdin`: writes the files (parents made as needed, as docker cp
- * does), each made with its mode before any
- * content goes in (the key is never readable by others), then lets go of
- * stdin. Fails when the stream ends before `end` (main died or gave up).
+ * does), each created with its mode through the umask before any content
+ * goes in (the key is never readable by others), then lets go of stdin and
+ * restores the umask. Only built-ins unless a directory is missing or a
+ * file is already there. Reads `nest_uid` (the start script's uid) if set. Fails
+ * when the stream ends before `end` (main died or gave up).
  */
 const STDIN_READ_FUNCTION = `nest_read_stdin() {
-  nest_uid=$(id -u)
-  if [ "$nest_uid" != 0 ]; then
-    echo "docker-nest: ${NON_ROOT_MESSAGE} (uid $nest_uid)" >&2
+  if [ "\${nest_uid:-$(id -u)}" != 0 ]; then
+    echo "docker-nest: ${NON_ROOT_MESSAGE} (uid \${nest_uid:-$(id -u)})" >&2
     exit 1
   fi
   nest_done=
-  while IFS=' ' read -r nest_kind nest_path nest_mode nest_count; do
+  nest_mask0=$(umask)
+  while IFS=' ' read -r nest_kind nest_path nest_mask nest_count; do
     case $nest_kind in
-      dir) mkdir -p "$nest_path" && chmod "$nest_mode" "$nest_path" ;;
+      dir)
+        if [ ! -d "$nest_path" ]; then umask "$nest_mask"; mkdir -p "$nest_path"; fi
+        ;;
       file)
-        mkdir -p "\${nest_path%/*}"
-        rm -f "$nest_path"
-        : > "$nest_path"
-        chmod "$nest_mode" "$nest_path"
+        if [ ! -d "\${nest_path%/*}" ]; then umask "$nest_mask0"; mkdir -p "\${nest_path%/*}"; fi
+        if [ -e "$nest_path" ] || [ -L "$nest_path" ]; then rm -f "$nest_path"; fi
+        umask "$nest_mask"
         nest_i=0
         while [ "$nest_i" -lt "$nest_count" ]; do
           IFS= read -r nest_line || break
           printf '%s\\n' "$nest_line"
           nest_i=$((nest_i + 1))
-        done >> "$nest_path"
+        done > "$nest_path"
         [ "$nest_i" -eq "$nest_count" ] || break
         ;;
       ${END}) nest_done=1; break ;;
       *) break ;;
     esac
   done
+  umask "$nest_mask0"
   exec < /dev/null
   if [ -z "$nest_done" ]; then
     echo "docker-nest: the certificates did not arrive on stdin (main stopped before it sent them)" >&2
@@ -715,15 +748,25 @@ nest_select_iptables() {
   fi
 }
 `;
+/**
+ * The script's uid from /proc/self/status (built-ins only: each process
+ * spawned here delays dockerd), `id -u` where /proc cannot tell.
+ */
+const UID_SCRIPT = `nest_uid=
+while read -r nest_k nest_v _; do
+  if [ "$nest_k" = Uid: ]; then nest_uid=$nest_v; break; fi
+done < /proc/self/status || :
+[ -n "$nest_uid" ] || nest_uid=$(id -u)`;
 const STARTUP_SCRIPT = `set -eu
+${UID_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
 ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
-elif [ "$(id -u)" != 0 ]; then
+elif [ "$nest_uid" != 0 ]; then
   # Issue 6: only the official entrypoint knows how to start rootless dockerd.
-  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
+  echo "docker-nest: the image runs as uid $nest_uid but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
   exit 126
 elif ! command -v dockerd >/dev/null 2>&1; then
   echo "docker-nest: dockerd: not found on PATH in this image" >&2

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(204);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 31:
+/***/ 204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -355,6 +355,8 @@ function docker_isNoSuchObject(stderr) {
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: ./src/core/daemon-client.ts
 /**
  * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
@@ -363,6 +365,26 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 
 
+
+/**
+ * One agent per mTLS endpoint: the PEM material is parsed once instead of
+ * on every readiness attempt, the connection that answered `/_ping` is
+ * reused for the calls that follow, and a second connection resumes the
+ * TLS session instead of a full handshake. Idle sockets of an agent do not
+ * keep Node alive.
+ */
+const agents = new WeakMap();
+function agentFor(endpoint, tls) {
+    let agent = agents.get(endpoint);
+    if (!agent) {
+        agent = new external_node_https_namespaceObject.Agent({
+            keepAlive: true,
+            secureContext: (0,external_node_tls_namespaceObject.createSecureContext)(tls)
+        });
+        agents.set(endpoint, agent);
+    }
+    return agent;
+}
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
@@ -374,8 +396,7 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') 
             path,
             method,
             timeout: timeoutMs,
-            agent: false,
-            ...(endpoint.tls ?? {})
+            agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false
         };
         const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
             const chunks = [];
@@ -707,15 +728,25 @@ nest_select_iptables() {
   fi
 }
 `));
+/**
+ * The script's uid from /proc/self/status (built-ins only: each process
+ * spawned here delays dockerd), `id -u` where /proc cannot tell.
+ */
+const UID_SCRIPT = (/* unused pure expression or super */ null && (`nest_uid=
+while read -r nest_k nest_v _; do
+  if [ "$nest_k" = Uid: ]; then nest_uid=$nest_v; break; fi
+done < /proc/self/status || :
+[ -n "$nest_uid" ] || nest_uid=$(id -u)`));
 const startup_script_STARTUP_SCRIPT = (/* unused pure expression or super */ null && (`set -eu
+${UID_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
 ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
-elif [ "$(id -u)" != 0 ]; then
+elif [ "$nest_uid" != 0 ]; then
   # Issue 6: only the official entrypoint knows how to start rootless dockerd.
-  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
+  echo "docker-nest: the image runs as uid $nest_uid but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
   exit 126
 elif ! command -v dockerd >/dev/null 2>&1; then
   echo "docker-nest: dockerd: not found on PATH in this image" >&2

@@ -84,6 +84,7 @@ exec dockerd "$@" "--containerd=$sock"`
 export const CONTAINERD_FIRST_FUNCTIONS = `nest_ctr_sock=${CONTAINERD_SOCKET}
 nest_ctr_dir=\${nest_ctr_sock%/*}
 nest_ctr_pid=
+nest_ctr_chmod=
 nest_ctr_bin=/run/docker-nest/bin
 nest_ctr_level=
 nest_ctr_config=/etc/docker/daemon.json
@@ -94,7 +95,7 @@ nest_ctr_off() {
 ${NEST_MS}
 nest_ctr_eligible() {
   [ "\${${FAST_START_ENV}:-true}" = true ] || nest_ctr_off "input fast-start is false" || return 1
-  [ "$(id -u)" = 0 ] || nest_ctr_off "the image runs dockerd as a non-root user" || return 1
+  [ "\${nest_uid:-$(id -u)}" = 0 ] || nest_ctr_off "the image runs dockerd as a non-root user" || return 1
   command -v containerd >/dev/null 2>&1 || nest_ctr_off "the image has no containerd binary" || return 1
   if ! command -v dockerd-entrypoint.sh >/dev/null 2>&1 && ! command -v docker-init >/dev/null 2>&1; then
     nest_ctr_off "the image has no docker-init to run as PID 1 and reap containerd" || return 1
@@ -120,7 +121,7 @@ nest_ctr_eligible() {
 nest_ctr_start() {
   nest_ctr_t0=$(nest_ms)
   mkdir -p "$nest_ctr_dir" "$nest_ctr_bin"
-  rm -f "$nest_ctr_sock"
+  if [ -e "$nest_ctr_sock" ]; then rm -f "$nest_ctr_sock"; fi
   {
     echo 'version = 2'
     echo 'root = "/var/lib/docker/containerd/daemon"'
@@ -138,7 +139,9 @@ nest_ctr_start() {
     echo "pid=$nest_ctr_pid sock=$nest_ctr_sock t0=$nest_ctr_t0"
     printf '%s\\n' '${DOCKERD_SHIM}'
   } > "$nest_ctr_bin/dockerd"
-  chmod 755 "$nest_ctr_bin/dockerd"
+  # In the background: nothing runs the shim before nest_ctr_handoff waits.
+  chmod 755 "$nest_ctr_bin/dockerd" &
+  nest_ctr_chmod=$!
 }
 nest_ctr_stop() {
   rm -f "$nest_ctr_bin/dockerd"
@@ -153,6 +156,7 @@ nest_ctr_handoff() {
     nest_ctr_stop
     nest_ctr_off "$nest_ctr_config sets containerd" || return 0
   fi
+  wait "$nest_ctr_chmod" || :
   PATH="$nest_ctr_bin:$PATH"
   export PATH
 }

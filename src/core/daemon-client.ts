@@ -3,8 +3,9 @@
  * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
  * docker CLI process, which is what makes 50 ms readiness polling cheap.
  */
-import { request as httpsRequest } from 'node:https'
+import { Agent, request as httpsRequest } from 'node:https'
 import { request as httpRequest } from 'node:http'
+import { createSecureContext } from 'node:tls'
 import type { DaemonInfo, DaemonVersion } from './types.js'
 
 /** Where and how to reach a daemon: TCP (host, port, optional mTLS) or a unix socket. */
@@ -15,6 +16,30 @@ export interface DaemonEndpoint {
   socketPath?: string
   /** PEM material for mutual TLS; absent for a plain TCP daemon. */
   tls?: { ca: string; cert: string; key: string }
+}
+
+/**
+ * One agent per mTLS endpoint: the PEM material is parsed once instead of
+ * on every readiness attempt, the connection that answered `/_ping` is
+ * reused for the calls that follow, and a second connection resumes the
+ * TLS session instead of a full handshake. Idle sockets of an agent do not
+ * keep Node alive.
+ */
+const agents = new WeakMap<DaemonEndpoint, Agent>()
+
+function agentFor(
+  endpoint: DaemonEndpoint,
+  tls: NonNullable<DaemonEndpoint['tls']>
+): Agent {
+  let agent = agents.get(endpoint)
+  if (!agent) {
+    agent = new Agent({
+      keepAlive: true,
+      secureContext: createSecureContext(tls)
+    })
+    agents.set(endpoint, agent)
+  }
+  return agent
 }
 
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
@@ -33,8 +58,7 @@ export function getJsonOrText(
       path,
       method,
       timeout: timeoutMs,
-      agent: false as const,
-      ...(endpoint.tls ?? {})
+      agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : (false as const)
     }
     const req = (endpoint.tls ? httpsRequest : httpRequest)(options, (res) => {
       const chunks: Buffer[] = []

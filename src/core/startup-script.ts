@@ -103,15 +103,26 @@ nest_select_iptables() {
 }
 `
 
+/**
+ * The script's uid from /proc/self/status (built-ins only: each process
+ * spawned here delays dockerd), `id -u` where /proc cannot tell.
+ */
+const UID_SCRIPT = `nest_uid=
+while read -r nest_k nest_v _; do
+  if [ "$nest_k" = Uid: ]; then nest_uid=$nest_v; break; fi
+done < /proc/self/status || :
+[ -n "$nest_uid" ] || nest_uid=$(id -u)`
+
 export const STARTUP_SCRIPT = `set -eu
+${UID_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
 ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
-elif [ "$(id -u)" != 0 ]; then
+elif [ "$nest_uid" != 0 ]; then
   # Issue 6: only the official entrypoint knows how to start rootless dockerd.
-  echo "docker-nest: the image runs as uid $(id -u) but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
+  echo "docker-nest: the image runs as uid $nest_uid but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
   exit 126
 elif ! command -v dockerd >/dev/null 2>&1; then
   echo "docker-nest: dockerd: not found on PATH in this image" >&2

@@ -14,14 +14,17 @@
  * {@link STDIN_DELIVERY_ENV}, which tells the start script to read it.
  *
  * The format is lines the script reads with shell built-ins, so the image
- * needs no tar (the official image has busybox's; a plain one may not):
+ * needs no tar (the official image has busybox's; a plain one may not), and
+ * so reading it costs no process: this is on the path to dockerd.
  *
- *     dir <absolute path> <octal mode>
- *     file <absolute path> <octal mode> <number of lines>
+ *     dir <absolute path> <umask>
+ *     file <absolute path> <umask> <number of lines>
  *     <that many lines>
  *     end
  *
- * Contents are text (PEM, JSON); each line is written back with a newline.
+ * The umask is the one that makes the file or directory with its mode (no
+ * chmod process); a directory that exists is left as it is. Contents are
+ * text (PEM, JSON); each line is written back with a newline.
  */
 import type { TarEntry } from './tar.js'
 
@@ -47,14 +50,18 @@ export function encodeForStdin(entries: TarEntry[]): Buffer {
     if (entry.uid || entry.gid) {
       throw new Error(`stdin delivery: ${path} must be owned by root`)
     }
-    const mode = entry.mode.toString(8)
+    // Files are made 0666 & ~umask, directories 0777 & ~umask.
+    const mask = (~entry.mode & 0o777).toString(8).padStart(3, '0')
     if (entry.content === undefined) {
-      out.push(`dir ${path} ${mode}`)
+      out.push(`dir ${path} ${mask}`)
       continue
+    }
+    if (entry.mode & 0o111) {
+      throw new Error(`stdin delivery: ${path} cannot be executable`)
     }
     const lines = entry.content === '' ? [] : entry.content.split('\n')
     if (lines.at(-1) === '') lines.pop()
-    out.push(`file ${path} ${mode} ${lines.length}`, ...lines)
+    out.push(`file ${path} ${mask} ${lines.length}`, ...lines)
   }
   out.push(END)
   return Buffer.from(`${out.join('\n')}\n`, 'utf8')
@@ -62,37 +69,41 @@ export function encodeForStdin(entries: TarEntry[]): Buffer {
 
 /**
  * `nest_read_stdin`: writes the files (parents made as needed, as docker cp
- * does), each made with its mode before any
- * content goes in (the key is never readable by others), then lets go of
- * stdin. Fails when the stream ends before `end` (main died or gave up).
+ * does), each created with its mode through the umask before any content
+ * goes in (the key is never readable by others), then lets go of stdin and
+ * restores the umask. Only built-ins unless a directory is missing or a
+ * file is already there. Reads `nest_uid` (the start script's uid) if set. Fails
+ * when the stream ends before `end` (main died or gave up).
  */
 export const STDIN_READ_FUNCTION = `nest_read_stdin() {
-  nest_uid=$(id -u)
-  if [ "$nest_uid" != 0 ]; then
-    echo "docker-nest: ${NON_ROOT_MESSAGE} (uid $nest_uid)" >&2
+  if [ "\${nest_uid:-$(id -u)}" != 0 ]; then
+    echo "docker-nest: ${NON_ROOT_MESSAGE} (uid \${nest_uid:-$(id -u)})" >&2
     exit 1
   fi
   nest_done=
-  while IFS=' ' read -r nest_kind nest_path nest_mode nest_count; do
+  nest_mask0=$(umask)
+  while IFS=' ' read -r nest_kind nest_path nest_mask nest_count; do
     case $nest_kind in
-      dir) mkdir -p "$nest_path" && chmod "$nest_mode" "$nest_path" ;;
+      dir)
+        if [ ! -d "$nest_path" ]; then umask "$nest_mask"; mkdir -p "$nest_path"; fi
+        ;;
       file)
-        mkdir -p "\${nest_path%/*}"
-        rm -f "$nest_path"
-        : > "$nest_path"
-        chmod "$nest_mode" "$nest_path"
+        if [ ! -d "\${nest_path%/*}" ]; then umask "$nest_mask0"; mkdir -p "\${nest_path%/*}"; fi
+        if [ -e "$nest_path" ] || [ -L "$nest_path" ]; then rm -f "$nest_path"; fi
+        umask "$nest_mask"
         nest_i=0
         while [ "$nest_i" -lt "$nest_count" ]; do
           IFS= read -r nest_line || break
           printf '%s\\n' "$nest_line"
           nest_i=$((nest_i + 1))
-        done >> "$nest_path"
+        done > "$nest_path"
         [ "$nest_i" -eq "$nest_count" ] || break
         ;;
       ${END}) nest_done=1; break ;;
       *) break ;;
     esac
   done
+  umask "$nest_mask0"
   exec < /dev/null
   if [ -z "$nest_done" ]; then
     echo "docker-nest: the certificates did not arrive on stdin (main stopped before it sent them)" >&2

@@ -46,7 +46,7 @@ describe('stdin delivery', () => {
         { path: 'a/b', mode: 0o600, content: 'x\ny\n' },
         { path: '/a/c', mode: 0o644, content: '' }
       ]).toString()
-    ).toBe('dir /a 755\nfile /a/b 600 2\nx\ny\nfile /a/c 644 0\nend\n')
+    ).toBe('dir /a 022\nfile /a/b 177 2\nx\ny\nfile /a/c 133 0\nend\n')
   })
 
   it('Refuses paths with blanks and files not owned by root', () => {
@@ -56,6 +56,31 @@ describe('stdin delivery', () => {
     expect(() =>
       encodeForStdin([{ path: 'a', mode: 0o644, content: '', uid: 1000 }])
     ).toThrow(/owned by root/)
+    expect(() =>
+      encodeForStdin([{ path: 'a', mode: 0o755, content: 'x' }])
+    ).toThrow(/cannot be executable/)
+  })
+
+  it('Replaces a file that is there, with the new mode, and restores the umask', () => {
+    const script = (root: string) =>
+      `mkdir -p ${root}/k && echo old > ${root}/k/key.pem && chmod 644 ${root}/k/key.pem\n` +
+      `umask 027\n${STDIN_READ_FUNCTION}nest_read_stdin\numask`
+    const root = mkdtempSync(join(tmpdir(), 'stdin-delivery-'))
+    try {
+      const input = encodeForStdin([
+        { path: 'k/key.pem', mode: 0o600, content: 'new\n' }
+      ])
+      const result = spawnSync('sh', ['-eu', '-c', script(root)], {
+        input: Buffer.from(input.toString().replace(' /', ` ${root}/`)),
+        encoding: 'utf8'
+      })
+      expect(result.stderr).toBe('')
+      expect(result.stdout.trim()).toBe('0027')
+      expect(readFileSync(join(root, 'k/key.pem'), 'utf8')).toBe('new\n')
+      expect(statSync(join(root, 'k/key.pem')).mode & 0o777).toBe(0o600)
+    } finally {
+      rmSync(root, { recursive: true })
+    }
   })
 
   it('Is read back by the shell byte for byte, with the modes', () => {

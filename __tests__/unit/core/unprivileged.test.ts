@@ -291,7 +291,7 @@ describe('start script as a non-root user', () => {
     // The official entrypoint is chosen first; a non-root plain image is
     // refused before the root-only preparation is called.
     const official = STARTUP_SCRIPT.indexOf('nest_official=1')
-    const refuse = STARTUP_SCRIPT.indexOf('elif [ "$(id -u)" != 0 ]')
+    const refuse = STARTUP_SCRIPT.indexOf('elif [ "$nest_uid" != 0 ]')
     const prepare = STARTUP_SCRIPT.indexOf('\n  nest_prepare\n')
     expect(official).toBeGreaterThan(0)
     expect(refuse).toBeGreaterThan(official)
