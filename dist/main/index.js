@@ -411,7 +411,8 @@ function getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
             path,
             method,
             timeout: timeoutMs,
-            agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false
+            agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false,
+            ...(endpoint.serverName && { servername: endpoint.serverName })
         };
         const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_.request)(options, (res) => {
             const chunks = [];
@@ -2577,15 +2578,20 @@ function publishedPort(inspect, containerPort) {
     return port;
 }
 /**
- * Signs the server certificate for the names known only now and hands it
- * in (sidecar-access.ts says how); the marker goes last and releases the
+ * Signs the server certificate for the plan's names (plus the running
+ * container's IP and short id when given) and hands it in
+ * (sidecar-access.ts says how); the marker goes last and releases the
  * start script.
  */
-async function deliverServerCertificate(copyIn, plan, ca, extraNames) {
-    const [ip, shortId] = extraNames;
+async function deliverServerCertificate(copyIn, plan, ca, running) {
     const server = await ca.issueServerCertificate({
-        dns: [...new Set([...plan.serverNames.dns, shortId])],
-        ip: [...new Set([...plan.serverNames.ip, ip])]
+        dns: [
+            ...new Set([
+                ...plan.serverNames.dns,
+                ...(running ? [running.shortId] : [])
+            ])
+        ],
+        ip: [...new Set([...plan.serverNames.ip, ...(running ? [running.ip] : [])])]
     });
     const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
     // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
@@ -3337,6 +3343,7 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
             }
             await docker.track(['cp', '-', `${name}:/`], () => api.putArchive(name, '/', createTar(entries)));
         },
+        stdinPending: (name) => stdins.has(name),
         watchExit: (name) => api.watchExit(name),
         cheapLog: (name) => api.containerLog(name)
     };
@@ -4018,9 +4025,26 @@ async function launch(plan, resources, deps, access) {
     // allows it; uid 1000 (rootless) could not write them as root's.
     const filesByStdin = (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless;
     const running = runSidecar(docker, plan, logger, (args) => access.runDetached(args, { onStarting: kick, filesByStdin })).finally(() => kick());
+    // Where clients reach the daemon on 127.0.0.1 (no job network), the
+    // server certificate needs no name that only the running container has,
+    // so it goes onto the attached stdin while the daemon is still starting
+    // the container: dockerd's entrypoint finds it at once, as with
+    // certificates copied in before the start. On a job network clients may
+    // use the container's IP, which is known only after the start.
+    const early = !plan.jobNetwork;
+    let deliveredEarly = false;
     const [ran, made] = await Promise.allSettled([
         running,
-        starting.fired.then(() => plan.tls ? makeClientMaterial(resources, deps) : undefined)
+        starting.fired.then(async () => {
+            const material = plan.tls
+                ? await makeClientMaterial(resources, deps)
+                : undefined;
+            if (early && access.stdinPending?.(plan.name)) {
+                await deliverFiles(access, plan, material);
+                deliveredEarly = true;
+            }
+            return material;
+        })
     ]);
     if (ran.status === 'rejected') {
         throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
@@ -4041,20 +4065,31 @@ async function launch(plan, resources, deps, access) {
         const ip = containerIp(inspect);
         const port = publishedPort(inspect, plan.containerPort);
         logger.info(`Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`);
-        if (material) {
-            await deliverServerCertificate(access.copyIn, plan, material.ca, [
+        // Not yet delivered, or delivered to an attempt that lost its port
+        // (runSidecar made a new container, whose stdin still waits).
+        if (!deliveredEarly || access.stdinPending?.(plan.name)) {
+            await deliverFiles(access, plan, material, {
                 ip,
-                inspect.Id.slice(0, 12)
-            ]);
-        }
-        else if (plan.daemonConfig) {
-            await deliverDaemonConfig(access.copyIn, plan);
+                shortId: inspect.Id.slice(0, 12)
+            });
         }
         return { container: { id: inspect.Id, ip, port, ...watcher }, material };
     }
     catch (error) {
         watcher.stopWatching();
         throw error;
+    }
+}
+/**
+ * The server certificate (names of the plan, plus the container's IP and
+ * short id when given) with daemon.json, or daemon.json alone without TLS.
+ */
+async function deliverFiles(access, plan, material, running) {
+    if (material) {
+        await deliverServerCertificate(access.copyIn, plan, material.ca, running);
+    }
+    else if (plan.daemonConfig) {
+        await deliverDaemonConfig(access.copyIn, plan);
     }
 }
 /** The CA (in memory only) and the client files, recorded as soon as they exist. */
@@ -4885,7 +4920,14 @@ async function endpointOf(sidecar, certDir) {
     if (!certDir)
         return undefined;
     const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => (0,promises_.readFile)((0,external_node_path_.join)(certDir, file), 'utf8')));
-    return { host: sidecar.ip, port: DAEMON_PORT.tls, tls: { ca, cert, key } };
+    // By IP from the runner, which the certificate names only on a job
+    // network; the name `docker` it always carries.
+    return {
+        host: sidecar.ip,
+        port: DAEMON_PORT.tls,
+        tls: { ca, cert, key },
+        serverName: 'docker'
+    };
 }
 /**
  * Prunes, stops and removes the cached nest `resources` names; problems go

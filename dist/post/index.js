@@ -396,7 +396,8 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') 
             path,
             method,
             timeout: timeoutMs,
-            agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false
+            agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false,
+            ...(endpoint.serverName && { servername: endpoint.serverName })
         };
         const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
             const chunks = [];
@@ -2167,7 +2168,14 @@ async function endpointOf(sidecar, certDir) {
     if (!certDir)
         return undefined;
     const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
-    return { host: sidecar.ip, port: DAEMON_PORT.tls, tls: { ca, cert, key } };
+    // By IP from the runner, which the certificate names only on a job
+    // network; the name `docker` it always carries.
+    return {
+        host: sidecar.ip,
+        port: DAEMON_PORT.tls,
+        tls: { ca, cert, key },
+        serverName: 'docker'
+    };
 }
 /**
  * Prunes, stops and removes the cached nest `resources` names; problems go

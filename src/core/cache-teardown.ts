@@ -75,7 +75,14 @@ async function endpointOf(
       readFile(join(certDir, file), 'utf8')
     )
   )
-  return { host: sidecar.ip, port: DAEMON_PORT.tls, tls: { ca, cert, key } }
+  // By IP from the runner, which the certificate names only on a job
+  // network; the name `docker` it always carries.
+  return {
+    host: sidecar.ip,
+    port: DAEMON_PORT.tls,
+    tls: { ca, cert, key },
+    serverName: 'docker'
+  }
 }
 
 /**

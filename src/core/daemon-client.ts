@@ -16,6 +16,12 @@ export interface DaemonEndpoint {
   socketPath?: string
   /** PEM material for mutual TLS; absent for a plain TCP daemon. */
   tls?: { ca: string; cert: string; key: string }
+  /**
+   * The name to check the server certificate against when `host` is an
+   * address it need not carry (the container's IP: see dind.ts launch);
+   * `docker` is in every nest's certificate.
+   */
+  serverName?: string
 }
 
 /**
@@ -58,7 +64,8 @@ export function getJsonOrText(
       path,
       method,
       timeout: timeoutMs,
-      agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : (false as const)
+      agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : (false as const),
+      ...(endpoint.serverName && { servername: endpoint.serverName })
     }
     const req = (endpoint.tls ? httpsRequest : httpRequest)(options, (res) => {
       const chunks: Buffer[] = []

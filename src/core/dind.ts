@@ -222,11 +222,26 @@ async function launch(
   const running = runSidecar(docker, plan, logger, (args) =>
     access.runDetached(args, { onStarting: kick, filesByStdin })
   ).finally(() => kick())
+  // Where clients reach the daemon on 127.0.0.1 (no job network), the
+  // server certificate needs no name that only the running container has,
+  // so it goes onto the attached stdin while the daemon is still starting
+  // the container: dockerd's entrypoint finds it at once, as with
+  // certificates copied in before the start. On a job network clients may
+  // use the container's IP, which is known only after the start.
+  const early = !plan.jobNetwork
+  let deliveredEarly = false
   const [ran, made] = await Promise.allSettled([
     running,
-    starting.fired.then(() =>
-      plan.tls ? makeClientMaterial(resources, deps) : undefined
-    )
+    starting.fired.then(async () => {
+      const material = plan.tls
+        ? await makeClientMaterial(resources, deps)
+        : undefined
+      if (early && access.stdinPending?.(plan.name)) {
+        await deliverFiles(access, plan, material)
+        deliveredEarly = true
+      }
+      return material
+    })
   ])
   if (ran.status === 'rejected') {
     throw (
@@ -253,18 +268,35 @@ async function launch(
     logger.info(
       `Container ${inspect.Id.slice(0, 12)} at ${ip}, daemon port 127.0.0.1:${port}`
     )
-    if (material) {
-      await deliverServerCertificate(access.copyIn, plan, material.ca, [
+    // Not yet delivered, or delivered to an attempt that lost its port
+    // (runSidecar made a new container, whose stdin still waits).
+    if (!deliveredEarly || access.stdinPending?.(plan.name)) {
+      await deliverFiles(access, plan, material, {
         ip,
-        inspect.Id.slice(0, 12)
-      ])
-    } else if (plan.daemonConfig) {
-      await deliverDaemonConfig(access.copyIn, plan)
+        shortId: inspect.Id.slice(0, 12)
+      })
     }
     return { container: { id: inspect.Id, ip, port, ...watcher }, material }
   } catch (error) {
     watcher.stopWatching()
     throw error
+  }
+}
+
+/**
+ * The server certificate (names of the plan, plus the container's IP and
+ * short id when given) with daemon.json, or daemon.json alone without TLS.
+ */
+async function deliverFiles(
+  access: SidecarAccess,
+  plan: DindPlan,
+  material: ClientMaterial | undefined,
+  running?: { ip: string; shortId: string }
+): Promise<void> {
+  if (material) {
+    await deliverServerCertificate(access.copyIn, plan, material.ca, running)
+  } else if (plan.daemonConfig) {
+    await deliverDaemonConfig(access.copyIn, plan)
   }
 }
 

@@ -55,6 +55,8 @@ export interface SidecarAccess {
   inspect(name: string): Promise<ContainerInspect>
   /** Puts the files (paths relative to `/`) into the container; the last one releases the start script. */
   copyIn(name: string, entries: TarEntry[]): Promise<void>
+  /** True while the container's stdin is attached and nothing was sent (API path). */
+  stdinPending?(name: string): boolean
   watchExit(name: string): { exited: Promise<string>; stopWatching(): void }
   /** The container's log, only where it costs no extra process. */
   cheapLog?(name: string): Promise<string>
@@ -91,6 +93,7 @@ export function sidecarAccess(
         api.putArchive(name, '/', createTar(entries))
       )
     },
+    stdinPending: (name) => stdins.has(name),
     watchExit: (name) => api.watchExit(name),
     cheapLog: (name) => api.containerLog(name)
   }

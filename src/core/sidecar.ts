@@ -129,20 +129,25 @@ export function publishedPort(
 }
 
 /**
- * Signs the server certificate for the names known only now and hands it
- * in (sidecar-access.ts says how); the marker goes last and releases the
+ * Signs the server certificate for the plan's names (plus the running
+ * container's IP and short id when given) and hands it in
+ * (sidecar-access.ts says how); the marker goes last and releases the
  * start script.
  */
 export async function deliverServerCertificate(
   copyIn: (name: string, entries: TarEntry[]) => Promise<void>,
   plan: DindPlan,
   ca: CertificateAuthority,
-  extraNames: [ip: string, shortId: string]
+  running?: { ip: string; shortId: string }
 ): Promise<void> {
-  const [ip, shortId] = extraNames
   const server = await ca.issueServerCertificate({
-    dns: [...new Set([...plan.serverNames.dns, shortId])],
-    ip: [...new Set([...plan.serverNames.ip, ip])]
+    dns: [
+      ...new Set([
+        ...plan.serverNames.dns,
+        ...(running ? [running.shortId] : [])
+      ])
+    ],
+    ip: [...new Set([...plan.serverNames.ip, ...(running ? [running.ip] : [])])]
   })
   const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '')
   // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
