@@ -17,7 +17,7 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
-import { errorOf, warningsOf } from './helpers/steps.js'
+import { errorOf, warningsOf, EXITED_WITH_1 } from './helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 120_000
@@ -150,7 +150,7 @@ suite('Action failures (real daemon)', () => {
       try {
         expect(main.exitCode).toBe(1)
         const error = errorOf(main)
-        expect(error).toContain('the sidecar exited with code 1')
+        expect(error).toMatch(EXITED_WITH_1)
         expect(error).toContain("can't initialize iptables table `nat'")
         expect(error).toContain(
           'Hint: The inner daemon could not set up iptables NAT'

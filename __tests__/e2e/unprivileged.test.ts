@@ -27,7 +27,7 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
-import { errorOf, warningsOf } from './helpers/steps.js'
+import { errorOf, warningsOf, EXITED_WITH_1 } from './helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 180_000
@@ -198,7 +198,7 @@ suite('Unprivileged routes (real daemon)', () => {
       try {
         expect(main.exitCode).toBe(1)
         const error = errorOf(main)
-        expect(error).toContain('the sidecar exited with code 1')
+        expect(error).toMatch(EXITED_WITH_1)
         // The start script notices before it touches /certs.
         expect(error).toContain(
           'docker-nest: the image runs as a non-root user and cannot write the certificates as root (uid 1000)'

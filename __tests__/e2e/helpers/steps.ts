@@ -5,7 +5,8 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { StepResult } from '../harness/runner.js'
+import { expect } from '@jest/globals'
+import { runPost, type StepResult } from '../harness/runner.js'
 import { createdByRun, leftovers, removeLeftovers } from './docker.js'
 
 /** The ::error:: text the step printed (what the runner shows as the annotation). */
@@ -175,3 +176,23 @@ export function watchEvents(): {
     stop: () => child.kill()
   }
 }
+
+/** Runs post for `main`: it must succeed without warnings and leave nothing of the run. */
+export async function expectCleanPost(
+  main: StepResult,
+  ciRunId: string
+): Promise<void> {
+  const post = await runPost(main)
+  expect(post.exitCode).toBe(0)
+  expect(warningsOf(post)).toEqual([])
+  expect(leftFrom(ciRunId, main)).toEqual([])
+}
+
+/**
+ * What main says when the sidecar exits with code 1 at once: which of the
+ * two wordings depends on whether it had already stopped when main read it
+ * back after the start (with the certificates handed in during the start,
+ * a dockerd that fails at once often has).
+ */
+export const EXITED_WITH_1 =
+  /the sidecar exited with code 1|the sidecar stopped right after docker run \(exited, exit code 1\)/

@@ -35,7 +35,13 @@ import {
   requireDocker,
   tempDir
 } from '../helpers/docker.js'
-import { cleanUp, leftFrom, recordOf, warningsOf } from '../helpers/steps.js'
+import {
+  cleanUp,
+  leftFrom,
+  recordOf,
+  warningsOf,
+  expectCleanPost
+} from '../helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const NESTS = 8
@@ -153,10 +159,7 @@ suite('reliability: concurrent nests and host ports (real daemon)', () => {
         expect(main.exitCode).toBe(0)
         collided = main.stdout.includes('was taken meanwhile (attempt 1 of 3)')
         if (collided) expect(Number(main.outputs.port)).not.toBe(last + 1)
-        const post = await runPost(main)
-        expect(post.exitCode).toBe(0)
-        expect(warningsOf(post)).toEqual([])
-        expect(leftFrom(ciRunId, main)).toEqual([])
+        await expectCleanPost(main, ciRunId)
       } finally {
         cleanUp(main)
       }

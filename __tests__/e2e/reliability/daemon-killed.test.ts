@@ -25,7 +25,8 @@ import {
   leftFrom,
   recordOf,
   warningsOf,
-  watchEvents
+  watchEvents,
+  expectCleanPost
 } from '../helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
@@ -62,10 +63,7 @@ suite('reliability: daemon killed (real daemon)', () => {
         expect(errorOf(main)).toMatch(
           /the sidecar exited with code \d+|the sidecar stopped right after docker run/
         )
-        const post = await runPost(main)
-        expect(post.exitCode).toBe(0)
-        expect(warningsOf(post)).toEqual([])
-        expect(leftFrom(ciRunId, main)).toEqual([])
+        await expectCleanPost(main, ciRunId)
       } finally {
         cleanUp(main)
       }

@@ -24,7 +24,8 @@ import {
   errorOf,
   leftFrom,
   recordOf,
-  warningsOf
+  warningsOf,
+  expectCleanPost
 } from '../helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
@@ -75,10 +76,7 @@ suite('reliability: job variables (real daemon)', () => {
           DOCKER_TLS_VERIFY: '',
           DOCKER_CERT_PATH: '/nonexistent/certs'
         })
-        const post = await runPost(main)
-        expect(post.exitCode).toBe(0)
-        expect(warningsOf(post)).toEqual([])
-        expect(leftFrom(ciRunId, main)).toEqual([])
+        await expectCleanPost(main, ciRunId)
       } finally {
         cleanUp(main)
       }

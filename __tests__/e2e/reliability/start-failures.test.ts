@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { runMain, runPost } from '../harness/runner.js'
+import { runMain } from '../harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -21,8 +21,8 @@ import {
   cleanUp,
   cli,
   errorOf,
-  leftFrom,
-  warningsOf
+  expectCleanPost,
+  EXITED_WITH_1
 } from '../helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
@@ -68,10 +68,7 @@ suite('reliability: start failures (real daemon)', () => {
         expect(hints[0]).toContain(
           'The sidecar is not allowed to act as privileged'
         )
-        const post = await runPost(main)
-        expect(post.exitCode).toBe(0)
-        expect(warningsOf(post)).toEqual([])
-        expect(leftFrom(ciRunId, main)).toEqual([])
+        await expectCleanPost(main, ciRunId)
       } finally {
         cleanUp(main)
       }
@@ -97,7 +94,7 @@ suite('reliability: start failures (real daemon)', () => {
         expect(up.status).toBe(1)
         expect(up.durationMs).toBeLessThan(FAST_MS)
         expect(up.stdout).toBe('') // nothing for eval
-        expect(up.stderr).toContain('the sidecar exited with code 1')
+        expect(up.stderr).toMatch(EXITED_WITH_1)
         expect(up.stderr).toContain(
           'Hint: The inner daemon could not set up iptables NAT'
         )
