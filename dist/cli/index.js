@@ -325,6 +325,10 @@ const CONTAINERD_SOCKET = '/run/docker-nest/containerd/containerd.sock';
 const FAST_START_ENV = 'DOCKER_NEST_FAST_START';
 /** How long the script waits for the socket before it falls back (×5 ms). */
 const SOCKET_POLLS = 2000;
+/** The prefix of the start script's fast-start log lines (see {@link CONTAINERD_FIRST_FUNCTIONS}). */
+const FAST_START_LOG_PREFIX = 'docker-nest: fast start';
+/** The fallback line of the start script and of the dockerd shim; `$1` is the reason. */
+const OFF_LINE = `${FAST_START_LOG_PREFIX} off: $1; dockerd starts its own containerd`;
 /** Milliseconds since boot, from /proc/uptime (shell built-ins only). */
 const NEST_MS = `nest_ms() {
   read -r nest_up _ < /proc/uptime
@@ -346,7 +350,7 @@ const NEST_MS = `nest_ms() {
 const DOCKERD_SHIM = `export PATH
 ${NEST_MS}
 off() {
-  echo "docker-nest: fast start off: $1; dockerd starts its own containerd" >&2
+  echo "${OFF_LINE}" >&2
   shift
   exec dockerd "$@"
 }
@@ -366,7 +370,7 @@ while [ ! -S "$sock" ]; do
   fi
   sleep 0.005
 done
-echo "docker-nest: fast start: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2
+echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2
 exec dockerd "$@" "--containerd=$sock"`;
 /**
  * Shell functions: `nest_ctr_eligible "$@"` (0 when fast start applies; else
@@ -383,7 +387,7 @@ nest_ctr_bin=/run/docker-nest/bin
 nest_ctr_level=
 nest_ctr_config=/etc/docker/daemon.json
 nest_ctr_off() {
-  echo "docker-nest: fast start off: $1; dockerd starts its own containerd" >&2
+  echo "${OFF_LINE}" >&2
   return 1
 }
 ${NEST_MS}
@@ -455,8 +459,6 @@ nest_ctr_handoff() {
   export PATH
 }
 `;
-/** The prefix of the start script's fast-start log lines (see {@link CONTAINERD_FIRST_FUNCTIONS}). */
-const FAST_START_LOG_PREFIX = 'docker-nest: fast start';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -3894,14 +3896,10 @@ function publishedPort(inspect, containerPort) {
  * start script.
  */
 async function deliverServerCertificate(copyIn, plan, ca, running) {
+    // issueServerCertificate drops repeated names itself.
     const server = await ca.issueServerCertificate({
-        dns: [
-            ...new Set([
-                ...plan.serverNames.dns,
-                ...(running ? [running.shortId] : [])
-            ])
-        ],
-        ip: [...new Set([...plan.serverNames.ip, ...(running ? [running.ip] : [])])]
+        dns: [...plan.serverNames.dns, ...(running ? [running.shortId] : [])],
+        ip: [...plan.serverNames.ip, ...(running ? [running.ip] : [])]
     });
     const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
     // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.

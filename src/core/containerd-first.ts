@@ -29,6 +29,11 @@ export const FAST_START_ENV = 'DOCKER_NEST_FAST_START'
 /** How long the script waits for the socket before it falls back (×5 ms). */
 const SOCKET_POLLS = 2000
 
+/** The prefix of the start script's fast-start log lines (see {@link CONTAINERD_FIRST_FUNCTIONS}). */
+export const FAST_START_LOG_PREFIX = 'docker-nest: fast start'
+/** The fallback line of the start script and of the dockerd shim; `$1` is the reason. */
+const OFF_LINE = `${FAST_START_LOG_PREFIX} off: $1; dockerd starts its own containerd`
+
 /** Milliseconds since boot, from /proc/uptime (shell built-ins only). */
 const NEST_MS = `nest_ms() {
   read -r nest_up _ < /proc/uptime
@@ -51,7 +56,7 @@ const NEST_MS = `nest_ms() {
 export const DOCKERD_SHIM = `export PATH
 ${NEST_MS}
 off() {
-  echo "docker-nest: fast start off: $1; dockerd starts its own containerd" >&2
+  echo "${OFF_LINE}" >&2
   shift
   exec dockerd "$@"
 }
@@ -71,7 +76,7 @@ while [ ! -S "$sock" ]; do
   fi
   sleep 0.005
 done
-echo "docker-nest: fast start: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2
+echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2
 exec dockerd "$@" "--containerd=$sock"`
 
 /**
@@ -89,7 +94,7 @@ nest_ctr_bin=/run/docker-nest/bin
 nest_ctr_level=
 nest_ctr_config=/etc/docker/daemon.json
 nest_ctr_off() {
-  echo "docker-nest: fast start off: $1; dockerd starts its own containerd" >&2
+  echo "${OFF_LINE}" >&2
   return 1
 }
 ${NEST_MS}
@@ -161,6 +166,3 @@ nest_ctr_handoff() {
   export PATH
 }
 `
-
-/** The prefix of the start script's fast-start log lines (see {@link CONTAINERD_FIRST_FUNCTIONS}). */
-export const FAST_START_LOG_PREFIX = 'docker-nest: fast start'

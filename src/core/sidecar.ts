@@ -140,14 +140,10 @@ export async function deliverServerCertificate(
   ca: CertificateAuthority,
   running?: { ip: string; shortId: string }
 ): Promise<void> {
+  // issueServerCertificate drops repeated names itself.
   const server = await ca.issueServerCertificate({
-    dns: [
-      ...new Set([
-        ...plan.serverNames.dns,
-        ...(running ? [running.shortId] : [])
-      ])
-    ],
-    ip: [...new Set([...plan.serverNames.ip, ...(running ? [running.ip] : [])])]
+    dns: [...plan.serverNames.dns, ...(running ? [running.shortId] : [])],
+    ip: [...plan.serverNames.ip, ...(running ? [running.ip] : [])]
   })
   const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '')
   // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
