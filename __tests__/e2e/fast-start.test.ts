@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { CONTAINERD_DIED_LINE } from '../../src/core/containerd-first.js'
 import { runMain, runPost, type StepResult } from './harness/runner.js'
 import {
   E2E,
@@ -21,6 +22,7 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
+import { errorOf } from './helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 180_000
@@ -182,6 +184,53 @@ suite('Fast start: containerd first (real nested daemons)', () => {
         await expectCleanTeardown(main)
       } finally {
         removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'stops at once, saying why, when our containerd dies after dockerd was handed its socket',
+    async () => {
+      // The official 20.10 image with a containerd that reads its config
+      // (makes its state directory), then dies before it listens: the shim
+      // has already started dockerd, whose dialer would wait 60 s for it.
+      const image = 'docker-nest-test/containerd-dies:e2e'
+      const fake =
+        '#!/bin/sh\nmkdir -p /var/run/docker/containerd/daemon\n' +
+        'echo "containerd: simulated failure after reading its config" >&2\n' +
+        'sleep 0.2\nexit 1\n'
+      const builder = dockerOk([
+        'create',
+        IMAGES.official20,
+        'sh',
+        '-c',
+        `printf '%s' '${fake}' > /usr/local/bin/containerd && chmod 755 /usr/local/bin/containerd`
+      ]).trim()
+      dockerOk(['start', '--attach', builder])
+      dockerOk(['commit', builder, image])
+      dockerOk(['rm', builder])
+      const main = await runMain({
+        inputs: { image },
+        workDir: join(work.dir, 'containerd-dies')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.exitCode).toBe(1)
+        const error = errorOf(main)
+        expect(error).toContain(
+          'containerd: simulated failure after reading its config'
+        )
+        expect(error).toContain(CONTAINERD_DIED_LINE)
+        expect(error).toContain(
+          'Hint: The containerd docker-nest started first'
+        )
+        // Well before dockerd's own 60 s dial timeout.
+        expect(main.durationMs).toBeLessThan(15_000)
+        await expectCleanTeardown(main)
+      } finally {
+        removeLeftovers(runId)
+        docker(['rmi', image])
       }
     },
     TIMEOUT

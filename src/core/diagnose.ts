@@ -112,6 +112,16 @@ const RULES: HintRule[] = [
       'The log line above names it.'
   },
   {
+    // Issue 9: our containerd died after dockerd was handed its socket.
+    id: 'fast-start',
+    pattern: /fast start failed: containerd exited before it listened/,
+    message:
+      'The containerd docker-nest started first (fast start) exited before ' +
+      'it listened, so dockerd was stopped. Its own log lines above say why; ' +
+      "set input 'fast-start: false' (CLI: --fast-start false) to let dockerd " +
+      'start its own containerd.'
+  },
+  {
     id: 'vfs',
     pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
     message:

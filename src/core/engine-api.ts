@@ -140,6 +140,21 @@ export class EngineApi {
     private readonly debug: (message: string) => void = () => undefined
   ) {}
 
+  /**
+   * What every request here shares: the socket, no agent (one connection
+   * per call, closed after it: a kept-alive socket would only delay the
+   * step's exit), and an empty TLS server name, which Node would otherwise
+   * work out from the Host header with `net.isIP` — compiling its IPv6
+   * pattern costs ~3 ms right before the create request.
+   */
+  private get target() {
+    return {
+      socketPath: this.socketPath,
+      agent: false as const,
+      servername: ''
+    }
+  }
+
   /** `GET /containers/{name}/json` (what `docker inspect` prints). */
   async inspectContainer(name: string): Promise<ContainerInspect> {
     const body = await this.call({
@@ -193,10 +208,9 @@ export class EngineApi {
     const started = performance.now()
     return new Promise((resolve, reject) => {
       const req = request({
-        socketPath: this.socketPath,
+        ...this.target,
         method: 'POST',
         path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1`,
-        agent: false,
         headers: { Connection: 'Upgrade', Upgrade: 'tcp' }
       })
       req.setTimeout(30_000, () =>
@@ -265,10 +279,9 @@ export class EngineApi {
     const exited = new Promise<string>((resolve) => {
       req = request(
         {
-          socketPath: this.socketPath,
+          ...this.target,
           method: 'POST',
-          path: `/containers/${encodeURIComponent(name)}/wait`,
-          agent: false
+          path: `/containers/${encodeURIComponent(name)}/wait`
         },
         (res) => {
           const chunks: Buffer[] = []
@@ -340,13 +353,10 @@ export class EngineApi {
     return new Promise<Buffer>((resolve, reject) => {
       const req = request(
         {
-          socketPath: this.socketPath,
+          ...this.target,
           method: options.method,
           path: options.path,
           timeout: options.timeoutMs,
-          // One connection per call, closed after it: a kept-alive socket
-          // would only delay the step's exit.
-          agent: false,
           headers: {
             ...(options.contentType && { 'Content-Type': options.contentType }),
             ...(options.body && { 'Content-Length': options.body.length })

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer } from 'node:net'
 import {
   CONTAINERD_FIRST_FUNCTIONS,
+  CONTAINERD_DIED_LINE,
   DOCKERD_SHIM,
   FAST_START_LOG_PREFIX
 } from '../../../src/core/containerd-first.js'
@@ -111,49 +112,155 @@ describe('nest_ctr_eligible (the fast-start decision of the start script)', () =
   })
 })
 
-describe('the dockerd shim (waits for our containerd, then runs the real dockerd)', () => {
-  /** Runs the shim with a fake dockerd that prints its arguments. */
-  function runShim(pid: number, sock: string) {
+describe('the dockerd shim (hands over to the real dockerd once containerd has read its config)', () => {
+  /** A PATH whose dockerd prints its arguments, then runs `then` (a shell line). */
+  function fakeDockerd(then = ':'): string {
     const path = mkdtempSync(join(bin, 'shim-'))
-    writeFileSync(join(path, 'dockerd'), '#!/bin/sh\necho "dockerd $*"\n')
+    writeFileSync(
+      join(path, 'dockerd'),
+      `#!/bin/sh\necho "dockerd $*"\n${then}\n`
+    )
     chmodSync(join(path, 'dockerd'), 0o755)
-    const script = `PATH='${path}:/usr/bin:/bin'\npid=${pid} sock=${sock} t0=0\n${DOCKERD_SHIM}\n`
+    return path
+  }
+
+  /** The shim as the start script writes it, with its header. */
+  function shimScript(path: string, pid: number, sock: string, state: string) {
+    return `PATH='${path}:/usr/bin:/bin'\npid=${pid} sock=${sock} state=${state} t0=0\n${DOCKERD_SHIM}\n`
+  }
+
+  /** Runs the shim to its end (the watch included: it holds stderr open). */
+  function runShim(pid: number, sock: string, state: string) {
     const result = spawnSync(
       '/bin/sh',
-      ['-c', script, 'dockerd', '--tlsverify'],
-      {
-        encoding: 'utf8',
-        timeout: 20_000
-      }
+      [
+        '-c',
+        shimScript(fakeDockerd(), pid, sock, state),
+        'dockerd',
+        '--tlsverify'
+      ],
+      { encoding: 'utf8', timeout: 20_000 }
     )
     return { out: result.stdout.trim(), log: result.stderr.trim() }
   }
 
-  test('hands the socket over once containerd listens', async () => {
+  /** Runs the shim in the background; resolves with its output and how it ended. */
+  function startShim(path: string, pid: number, sock: string, state: string) {
+    const child = spawn(
+      '/bin/sh',
+      ['-c', shimScript(path, pid, sock, state), 'dockerd', '--tlsverify'],
+      { stdio: ['ignore', 'pipe', 'pipe'] }
+    )
+    let out = ''
+    let log = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    const ended = new Promise<{
+      out: string
+      log: string
+      signal: string | null
+    }>((resolve) =>
+      child.on('close', (_code, signal) =>
+        resolve({ out: out.trim(), log: log.trim(), signal })
+      )
+    )
+    return {
+      ended,
+      stdoutHas: () => out.includes('dockerd '),
+      log: () => log.trim(),
+      stop: () => child.kill()
+    }
+  }
+
+  /** A process that runs until killed: stands in for containerd. */
+  function fakeContainerd(): ChildProcess {
+    return spawn('/bin/sh', ['-c', 'exec sleep 30'], { stdio: 'ignore' })
+  }
+
+  const listens = (pid: number, sock: string) =>
+    new RegExp(
+      `^${FAST_START_LOG_PREFIX}: containerd \\(pid ${pid}\\) listens on ${sock} after \\d+ ms$`
+    )
+
+  test('hands the socket over when containerd already listens', async () => {
     const sock = join(bin, 'ctr.sock')
     const server = createServer().listen(sock)
     await new Promise((resolve) => server.once('listening', resolve))
     try {
-      const { out, log } = runShim(process.pid, sock)
+      const { out, log } = runShim(process.pid, sock, join(bin, 'no-state'))
       expect(out).toBe(`dockerd --tlsverify --containerd=${sock}`)
-      expect(log).toMatch(
-        new RegExp(
-          `^${FAST_START_LOG_PREFIX}: containerd \\(pid ${process.pid}\\) listens on ${sock} after \\d+ ms$`
-        )
-      )
+      expect(log).toMatch(listens(process.pid, sock))
     } finally {
       server.close()
     }
   })
 
-  test('lets dockerd start its own containerd when ours is gone', () => {
+  test('runs dockerd as soon as containerd has its state directory, before the socket exists', async () => {
+    const state = mkdtempSync(join(bin, 'state-'))
+    const sock = join(bin, 'later.sock')
+    const containerd = fakeContainerd()
+    const server = createServer()
+    try {
+      const shim = startShim(
+        fakeDockerd('exec sleep 30'),
+        containerd.pid!,
+        sock,
+        state
+      )
+      // dockerd runs while nothing listens yet…
+      await waitFor(shim.stdoutHas)
+      // …and the watch reports the socket once it appears.
+      server.listen(sock)
+      await waitFor(() => listens(containerd.pid!, sock).test(shim.log()))
+      shim.stop()
+      const { out } = await shim.ended
+      expect(out).toBe(`dockerd --tlsverify --containerd=${sock}`)
+    } finally {
+      containerd.kill()
+      server.close()
+    }
+  })
+
+  test('stops dockerd at once when containerd dies after the handover', async () => {
+    const state = mkdtempSync(join(bin, 'state-'))
+    const containerd = fakeContainerd()
+    const shim = startShim(
+      fakeDockerd('exec sleep 30'),
+      containerd.pid!,
+      join(bin, 'never-2.sock'),
+      state
+    )
+    await waitFor(shim.stdoutHas)
+    containerd.kill()
+    const { out, log, signal } = await shim.ended
+    expect(out).toBe(
+      `dockerd --tlsverify --containerd=${join(bin, 'never-2.sock')}`
+    )
+    expect(signal).toBe('SIGKILL')
+    expect(log).toBe(CONTAINERD_DIED_LINE)
+  })
+
+  test('lets dockerd start its own containerd when ours died before reading its config', () => {
     const gone = spawnSync('/bin/sh', ['-c', 'echo $$'])
       .stdout.toString()
       .trim()
-    const { out, log } = runShim(Number(gone), join(bin, 'never.sock'))
+    const { out, log } = runShim(
+      Number(gone),
+      join(bin, 'never.sock'),
+      join(bin, 'no-state')
+    )
     expect(out).toBe('dockerd --tlsverify')
     expect(log).toBe(
       `${FAST_START_LOG_PREFIX} off: containerd exited before it listened (its log is above); dockerd starts its own containerd`
     )
   })
 })
+
+/** Polls `check` every 10 ms for up to 10 s. */
+async function waitFor(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it, test } from '@jest/globals'
+import { CONTAINERD_DIED_LINE } from '../../../src/core/containerd-first.js'
 import {
   classifyLog,
   describeState,
@@ -51,7 +52,8 @@ describe('classifyLog', () => {
     [
       '[DEPRECATION NOTICE]: ... Startup is intentionally being slowed down',
       'slow-plain-tcp'
-    ]
+    ],
+    [CONTAINERD_DIED_LINE, 'fast-start']
   ])('[%#] recognises %j', (log, id) => {
     expect(classifyLog(log).map((hint) => hint.id)).toContain(id)
   })
