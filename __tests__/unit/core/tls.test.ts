@@ -295,7 +295,10 @@ describe('issueServerCertificate', () => {
     [{ dns: [''], ip: [] }, /Invalid DNS name/],
     [{ dns: [], ip: ['docker'] }, /Invalid IP address .*'docker'/],
     [{ dns: [], ip: ['10.0.0.256'] }, /Invalid IP address/],
-    [{ dns: [], ip: ['fe80::1%eth0'] }, /Invalid IP address/]
+    [{ dns: [], ip: ['fe80::1%eth0'] }, /Invalid IP address/],
+    [{ dns: [], ip: ['1::2::3'] }, /Invalid IP address/],
+    [{ dns: [], ip: ['1:2:3:4:5:6:7:8:9'] }, /Invalid IP address/],
+    [{ dns: [], ip: ['[::1]'] }, /Invalid IP address/]
   ])('[%#] Rejects %j', async (names, message) => {
     await expect(ca.issueServerCertificate(names)).rejects.toThrow(message)
   })
