@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 950:
+/***/ 980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17,14 +17,31 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/core/lazy-builtins.ts
+/**
+ * Node builtins the main step needs only once the sidecar is starting (TLS
+ * for the readiness checks, key generation, child processes), loaded on
+ * first use instead of at startup: importing them up front costs ~15 ms
+ * before the create request, measured on the test machines (create sent
+ * 80 ms after Node's start instead of 95 ms). Types come from `import type`,
+ * which emits nothing.
+ */
+
+const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+const lazy_builtins_lazyCrypto = () => load('node:crypto');
+const lazyTls = () => load('node:tls');
+const lazyHttps = () => load('node:https');
+const lazyChildProcess = () => load('node:child_process');
+const lazyFsPromises = () => load('node:fs/promises');
+
 ;// CONCATENATED MODULE: ./src/core/docker-context.ts
 /**
  * A docker context for the nest (input `context`, issue 8). buildx refuses
@@ -67,7 +84,7 @@ function dockerConfigDir(env = process.env, home = homedir()) {
 }
 /** The store's directory id of a context: hex sha256 of its name. */
 function contextId(name) {
-    return createHash('sha256').update(name).digest('hex');
+    return lazyCrypto().createHash('sha256').update(name).digest('hex');
 }
 /** The two store directories of one context. */
 function contextDirs(configDir, name) {
@@ -488,21 +505,9 @@ nest_ctr_handoff() {
 }
 `;
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:tls"
-const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: ./src/core/daemon-client.ts
-/**
- * Talks to a daemon's Engine API straight from Node, over mutual TLS (the
- * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
- * docker CLI process, which is what makes 50 ms readiness polling cheap.
- */
-
 
 
 /**
@@ -516,9 +521,9 @@ const agents = new WeakMap();
 function agentFor(endpoint, tls) {
     let agent = agents.get(endpoint);
     if (!agent) {
-        agent = new external_node_https_namespaceObject.Agent({
+        agent = new (lazyHttps().Agent)({
             keepAlive: true,
-            secureContext: (0,external_node_tls_namespaceObject.createSecureContext)(tls)
+            secureContext: lazyTls().createSecureContext(tls)
         });
         agents.set(endpoint, agent);
     }
@@ -538,7 +543,7 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') 
             agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false,
             ...(endpoint.serverName && { servername: endpoint.serverName })
         };
-        const req = (endpoint.tls ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(options, (res) => {
+        const req = (endpoint.tls ? lazyHttps().request : external_node_http_namespaceObject.request)(options, (res) => {
             const chunks = [];
             res.on('data', (chunk) => chunks.push(chunk));
             res.on('end', () => {
@@ -577,6 +582,8 @@ async function daemonInfo(endpoint) {
  * network with a larger MTU than the outer path makes TLS downloads hang
  * (shared/reference/dind.md §6 #20).
  */
+// Small /proc and /sys files, read synchronously: main reads them before
+// its create request, where loading node:fs/promises would cost ~2 ms.
 
 
 /** Picks the interface of the IPv4 default route from /proc/net/route text. */
@@ -591,10 +598,10 @@ function defaultRouteInterface(routeTable) {
 /** MTU of the default-route interface, or undefined when it cannot be read. */
 async function detectUplinkMtu(procRoot = '/proc', sysRoot = '/sys') {
     try {
-        const iface = defaultRouteInterface(await (0,promises_namespaceObject.readFile)(`${procRoot}/net/route`, 'utf8'));
+        const iface = defaultRouteInterface((0,external_node_fs_namespaceObject.readFileSync)(`${procRoot}/net/route`, 'utf8'));
         if (!iface)
             return undefined;
-        const mtu = Number((await (0,promises_namespaceObject.readFile)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8')).trim());
+        const mtu = Number((0,external_node_fs_namespaceObject.readFileSync)(`${sysRoot}/class/net/${iface}/mtu`, 'utf8').trim());
         return Number.isInteger(mtu) && mtu > 0 ? mtu : undefined;
     }
     catch {
@@ -1093,8 +1100,6 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/core/types.ts
 /**
  * Types shared across the engine. Docker's JSON shapes are trimmed to the
@@ -1109,12 +1114,6 @@ const HOST_DOCKER_ENV_KEYS = [
 ];
 
 ;// CONCATENATED MODULE: ./src/core/docker.ts
-/**
- * The one place that runs the docker CLI. Failure is decided by exit code
- * alone and reported as one {@link DockerCommandError}. The CLI (rather than
- * the Engine API) is used so that the user's own client settings — contexts,
- * config dir, TLS variables — are honoured when we talk to the runner's daemon.
- */
 
 
 
@@ -1297,7 +1296,7 @@ class DockerCli {
     }
     /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
     spawn(args) {
-        return (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
+        return lazyChildProcess().spawn(this.binary, args, {
             env: this.env,
             stdio: ['pipe', 'pipe', 'pipe']
         });
@@ -2143,6 +2142,8 @@ function errorMessage(error) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/doctor-unprivileged.ts
 
 const ROOTLESS_ONLY = '(only needed for rootless: true)';
@@ -2580,6 +2581,33 @@ const doctor = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/core/random.ts
+/**
+ * Random values for names and file-command delimiters, read from the
+ * kernel's generator (/proc/sys/kernel/random/uuid) so the main step does
+ * not load node:crypto before its create request (~6 ms of its start);
+ * node:crypto where /proc cannot answer.
+ */
+
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** A random (version 4) UUID. */
+function randomUuid(readKernelUuid = () => (0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/kernel/random/uuid', 'utf8')) {
+    try {
+        const uuid = readKernelUuid().trim();
+        if (UUID_V4.test(uuid))
+            return uuid;
+    }
+    catch {
+        // no /proc (or not Linux): below
+    }
+    return lazy_builtins_lazyCrypto().randomUUID();
+}
+/** Four random bytes as 8 hex digits (the first group of a UUID is all random). */
+function randomHex8() {
+    return randomUuid().slice(0, 8);
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan.ts
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
@@ -2611,7 +2639,7 @@ const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
 const DAEMON_PORT = { tls: 2376, plain: 2375 };
 /** A short random suffix that keeps names unique among concurrent nests. */
 function randomSuffix() {
-    return (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex');
+    return randomHex8();
 }
 function unique(values) {
     return [...new Set(values)];
@@ -2833,7 +2861,7 @@ async function launchSocketProxy(options) {
     const logFile = (0,external_node_path_namespaceObject.join)(options.dir, `docker-nest-${options.runId}-proxy.log`);
     const [command, ...args] = proxyCommand(options, listen);
     const log = (0,external_node_fs_namespaceObject.openSync)(logFile, 'w', 0o600);
-    const child = (0,external_node_child_process_namespaceObject.spawn)(command, args, {
+    const child = lazyChildProcess().spawn(command, args, {
         detached: true,
         stdio: ['ignore', log, log]
     });
@@ -3034,7 +3062,7 @@ async function endpointOf(sidecar, certDir) {
     }
     if (!certDir)
         return undefined;
-    const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
+    const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => lazyFsPromises().readFile((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
     // By IP from the runner, which the certificate names only on a job
     // network; the name `docker` it always carries.
     return {
@@ -3157,7 +3185,7 @@ async function removeCertDir(certDir, report) {
     if (!certDir)
         return;
     try {
-        await (0,promises_namespaceObject.rm)(certDir, { recursive: true, force: true });
+        await lazyFsPromises().rm(certDir, { recursive: true, force: true });
         report.removed.push(`certificates ${certDir}`);
     }
     catch (error) {
@@ -4947,15 +4975,6 @@ function implicit(tagNumber, content) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/tls.ts
-// In-process PKI for the dind sidecar: one ECDSA P-256 CA per run, a server
-// certificate for dockerd and a client certificate for the Docker CLI.
-// Generating it here takes a few ms instead of the entrypoint's 3-5 s of RSA
-// 4096, and lets us hand dockerd only server/{ca,cert,key}.pem so the stock
-// entrypoint takes its verify-only branch and never sees the CA key
-// (see reference/dind.md §1.3, §7.2). The certificates are encoded by der.ts
-// and signed with WebCrypto: this runs while the sidecar starts, where an
-// ASN.1 library's load time would compete with the daemon for the CPU.
-
 
 
 
@@ -4990,7 +5009,7 @@ const OID = {
 const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 };
 /** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
 function randomSerial() {
-    const bytes = Buffer.from(external_node_crypto_namespaceObject.webcrypto.getRandomValues(new Uint8Array(16)));
+    const bytes = Buffer.from(lazy_builtins_lazyCrypto().webcrypto.getRandomValues(new Uint8Array(16)));
     bytes[0] = (bytes[0] & 0x7f) | 0x01;
     return bytes;
 }
@@ -5054,12 +5073,12 @@ function toPem(label, body) {
 }
 async function publicKeyInfo(key) {
     const [spki, raw] = await Promise.all([
-        external_node_crypto_namespaceObject.webcrypto.subtle.exportKey('spki', key),
-        external_node_crypto_namespaceObject.webcrypto.subtle.exportKey('raw', key)
+        lazy_builtins_lazyCrypto().webcrypto.subtle.exportKey('spki', key),
+        lazy_builtins_lazyCrypto().webcrypto.subtle.exportKey('raw', key)
     ]);
     return {
         spki: Buffer.from(spki),
-        keyId: (0,external_node_crypto_namespaceObject.createHash)('sha1').update(Buffer.from(raw)).digest()
+        keyId: lazy_builtins_lazyCrypto().createHash('sha1').update(Buffer.from(raw)).digest()
     };
 }
 /** Signs a TBSCertificate and returns the certificate as PEM. */
@@ -5068,7 +5087,7 @@ async function signCertificate(fields, signingKey) {
     const tbs = sequence(explicit(0, smallInteger(2)), // v3
     unsignedInteger(randomSerial()), algorithm, fields.issuer, fields.validity, fields.subject, fields.spki, explicit(3, sequence(...fields.extensions)));
     // WebCrypto gives r||s (IEEE P1363); X.509 wants Ecdsa-Sig-Value.
-    const rs = Buffer.from(await external_node_crypto_namespaceObject.webcrypto.subtle.sign(SIGNING_ALGORITHM, signingKey, tbs));
+    const rs = Buffer.from(await lazy_builtins_lazyCrypto().webcrypto.subtle.sign(SIGNING_ALGORITHM, signingKey, tbs));
     const half = rs.length / 2;
     const signature = sequence(unsignedInteger(rs.subarray(0, half)), unsignedInteger(rs.subarray(half)));
     return toPem('CERTIFICATE', sequence(tbs, algorithm, bitString(signature)));
@@ -5099,13 +5118,10 @@ class CertificateAuthority {
             throw new RangeError(`validityHours must be positive, got ${hours}.`);
         }
         const now = options.now?.getTime() ?? Date.now();
-        const keys = await external_node_crypto_namespaceObject.webcrypto.subtle.generateKey(KEY_ALGORITHM, false, [
-            'sign',
-            'verify'
-        ]);
+        const keys = await lazy_builtins_lazyCrypto().webcrypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
         const { spki, keyId } = await publicKeyInfo(keys.publicKey);
         // A random tag in the name keeps two CAs apart in logs and trust stores.
-        const tag = Buffer.from(external_node_crypto_namespaceObject.webcrypto.getRandomValues(new Uint8Array(8)));
+        const tag = Buffer.from(lazy_builtins_lazyCrypto().webcrypto.getRandomValues(new Uint8Array(8)));
         const caName = tls_name(`docker-nest CA ${tag.toString('hex')}`);
         const validity = sequence(time(new Date(now - CLOCK_SKEW_MS)), time(new Date(now + hours * 3600 * 1000)));
         const keyUsage = [
@@ -5144,13 +5160,10 @@ class CertificateAuthority {
         });
     }
     async #issue(profile) {
-        const keys = await external_node_crypto_namespaceObject.webcrypto.subtle.generateKey(KEY_ALGORITHM, true, [
-            'sign',
-            'verify'
-        ]);
+        const keys = await lazy_builtins_lazyCrypto().webcrypto.subtle.generateKey(KEY_ALGORITHM, true, ['sign', 'verify']);
         const [{ spki, keyId }, pkcs8] = await Promise.all([
             publicKeyInfo(keys.publicKey),
-            external_node_crypto_namespaceObject.webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
+            lazy_builtins_lazyCrypto().webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
         ]);
         const extensions = [
             // CA:FALSE is the default, so the sequence is empty (DER omits it).
@@ -5178,8 +5191,8 @@ class CertificateAuthority {
 async function writeWithMode(path, data, mode) {
     // 'wx' refuses to follow a planted file or symlink; chmod afterwards
     // because the umask can narrow the mode given at creation.
-    await (0,promises_namespaceObject.writeFile)(path, data, { mode, flag: 'wx' });
-    await (0,promises_namespaceObject.chmod)(path, mode);
+    await lazyFsPromises().writeFile(path, data, { mode, flag: 'wx' });
+    await lazyFsPromises().chmod(path, mode);
 }
 /**
  * Writes ca.pem, cert.pem and key.pem for the Docker CLI (DOCKER_CERT_PATH)
@@ -5190,19 +5203,19 @@ async function writeWithMode(path, data, mode) {
  * @returns the path of the new directory.
  */
 async function writeClientCertificates(parentDir, caPem, client, onCreated = () => undefined) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(parentDir, CERT_DIR_PREFIX));
+    const dir = await lazyFsPromises().mkdtemp((0,external_node_path_namespaceObject.join)(parentDir, CERT_DIR_PREFIX));
     try {
         // Before any key is written, so a step killed from here on still has
         // the directory in its record and cleanup can delete it.
         await onCreated(dir);
-        await (0,promises_namespaceObject.chmod)(dir, 0o700);
+        await lazyFsPromises().chmod(dir, 0o700);
         await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'key.pem'), client.keyPem, 0o600);
         await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'cert.pem'), client.certPem, 0o644);
         await writeWithMode((0,external_node_path_namespaceObject.join)(dir, 'ca.pem'), caPem, 0o644);
     }
     catch (error) {
         // Leave no half-written key material behind.
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        await lazyFsPromises().rm(dir, { recursive: true, force: true });
         throw error;
     }
     return dir;
@@ -5534,7 +5547,7 @@ async function startNestWithCache(plan, busy, resources, deps) {
         delete resources.certDir;
         await deps.recorder.record(resources);
         if (certDir)
-            await (0,promises_namespaceObject.rm)(certDir, { recursive: true, force: true });
+            await lazyFsPromises().rm(certDir, { recursive: true, force: true });
         if (busy === 'fail') {
             throw new Error(`${error.message} Wait for that job, use another cache name, or set ` +
                 'cache-busy: fallback to start with an empty data root instead.', { cause: error });
@@ -6391,6 +6404,8 @@ const status_status = {
     }
 };
 
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/cli/commands/wait.ts
 /**
  * `docker-nest wait`: the readiness check alone, for any daemon: wait until
@@ -6729,7 +6744,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(950);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(980);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

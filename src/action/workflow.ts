@@ -9,9 +9,9 @@
  * formats are the documented ones @actions/core also writes; the tool-cache
  * path (docker-cli.ts) still uses @actions/core, loaded only when it installs.
  */
-import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
+import { randomUuid } from '../core/random.js'
 
 /** Escapes a command's message the way the runner decodes it. */
 export function escapeData(value: string): string {
@@ -24,7 +24,7 @@ function command(name: string, message: string): void {
 
 /** `name<<delimiter` block of a file command (GITHUB_OUTPUT/ENV/STATE). */
 export function keyValueBlock(name: string, value: string): string {
-  const delimiter = `ghadelimiter_${randomUUID()}`
+  const delimiter = `ghadelimiter_${randomUuid()}`
   if (name.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(
       `Unexpected input: value contains the delimiter ${delimiter}`

@@ -3,7 +3,7 @@
  * live job holds the cache, either fail or start an ephemeral nest instead,
  * with a warning. Shared by the Action and `docker-nest up`.
  */
-import { rm } from 'node:fs/promises'
+import { lazyFsPromises } from './lazy-builtins.js'
 import { CACHE_LABEL, CacheBusyError, type CacheBusy } from './cache.js'
 import { startDind, type DindDependencies, type NestInfo } from './dind.js'
 import type { DindPlan } from './plan.js'
@@ -44,7 +44,8 @@ export async function startNestWithCache(
     delete resources.cache
     delete resources.certDir
     await deps.recorder.record(resources)
-    if (certDir) await rm(certDir, { recursive: true, force: true })
+    if (certDir)
+      await lazyFsPromises().rm(certDir, { recursive: true, force: true })
     if (busy === 'fail') {
       throw new Error(
         `${error.message} Wait for that job, use another cache name, or set ` +

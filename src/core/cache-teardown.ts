@@ -4,7 +4,7 @@
  * volume is consistent for the next job, then remove the container (which
  * releases the cache's lock). The volume stays.
  */
-import { readFile } from 'node:fs/promises'
+import { lazyFsPromises } from './lazy-builtins.js'
 import { join } from 'node:path'
 import { LABELS, DAEMON_PORT } from './plan.js'
 import type { DaemonEndpoint } from './daemon-client.js'
@@ -72,7 +72,7 @@ async function endpointOf(
   if (!certDir) return undefined
   const [ca, cert, key] = await Promise.all(
     ['ca.pem', 'cert.pem', 'key.pem'].map((file) =>
-      readFile(join(certDir, file), 'utf8')
+      lazyFsPromises().readFile(join(certDir, file), 'utf8')
     )
   )
   // By IP from the runner, which the certificate names only on a job

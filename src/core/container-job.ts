@@ -5,7 +5,7 @@
  * resolv.conf/hostname mounts, or in the cgroup), ask the daemon about it,
  * and put the sidecar on its network under the alias `docker`.
  */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 
 /** Subset of `docker inspect` / `GET /containers/{id}/json` we read. */
 export interface JobContainerInspect {
@@ -45,9 +45,10 @@ export function ownContainerId(
   return undefined
 }
 
+/** Small /proc files, read synchronously: no node:fs/promises before the create request. */
 async function readOrEmpty(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8')
+    return readFileSync(path, 'utf8')
   } catch {
     return ''
   }

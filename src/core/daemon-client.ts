@@ -3,9 +3,9 @@
  * nest) or a unix socket (dood): a `/_ping` costs a handshake instead of a
  * docker CLI process, which is what makes 50 ms readiness polling cheap.
  */
-import { Agent, request as httpsRequest } from 'node:https'
+import type { Agent } from 'node:https'
 import { request as httpRequest } from 'node:http'
-import { createSecureContext } from 'node:tls'
+import { lazyHttps, lazyTls } from './lazy-builtins.js'
 import type { DaemonInfo, DaemonVersion } from './types.js'
 
 /** Where and how to reach a daemon: TCP (host, port, optional mTLS) or a unix socket. */
@@ -39,9 +39,9 @@ function agentFor(
 ): Agent {
   let agent = agents.get(endpoint)
   if (!agent) {
-    agent = new Agent({
+    agent = new (lazyHttps().Agent)({
       keepAlive: true,
-      secureContext: createSecureContext(tls)
+      secureContext: lazyTls().createSecureContext(tls)
     })
     agents.set(endpoint, agent)
   }
@@ -67,18 +67,23 @@ export function getJsonOrText(
       agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : (false as const),
       ...(endpoint.serverName && { servername: endpoint.serverName })
     }
-    const req = (endpoint.tls ? httpsRequest : httpRequest)(options, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8')
-        const status = res.statusCode ?? 0
-        if (status >= 200 && status < 300) resolve(body)
-        else
-          reject(new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`))
-      })
-      res.on('error', reject)
-    })
+    const req = (endpoint.tls ? lazyHttps().request : httpRequest)(
+      options,
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8')
+          const status = res.statusCode ?? 0
+          if (status >= 200 && status < 300) resolve(body)
+          else
+            reject(
+              new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`)
+            )
+        })
+        res.on('error', reject)
+      }
+    )
     req.on('timeout', () =>
       req.destroy(new Error(`${method} ${path}: timed out`))
     )

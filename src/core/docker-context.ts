@@ -11,7 +11,6 @@
  * and `currentContext` in <config>/config.json points at it. Post removes
  * both and restores the previous current context.
  */
-import { createHash } from 'node:crypto'
 import {
   copyFileSync,
   existsSync,
@@ -24,6 +23,7 @@ import {
 } from 'node:fs'
 import { homedir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
+import { lazyCrypto } from './lazy-builtins.js'
 
 /** Docker's context name rule (docker/cli `store.validateContextName`). */
 export const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/
@@ -78,7 +78,7 @@ export function dockerConfigDir(
 
 /** The store's directory id of a context: hex sha256 of its name. */
 export function contextId(name: string): string {
-  return createHash('sha256').update(name).digest('hex')
+  return lazyCrypto().createHash('sha256').update(name).digest('hex')
 }
 
 /** The two store directories of one context. */

@@ -4,9 +4,10 @@
  * the Engine API) is used so that the user's own client settings — contexts,
  * config dir, TLS variables — are honoured when we talk to the runner's daemon.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
+import { lazyChildProcess } from './lazy-builtins.js'
 import { HOST_DOCKER_ENV_KEYS, type HostDockerEnv } from './types.js'
 
 /** Options for one docker CLI call. */
@@ -230,7 +231,7 @@ export class DockerCli {
 
   /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
   spawn(args: string[]): ChildProcess {
-    return spawn(this.binary, args, {
+    return lazyChildProcess().spawn(this.binary, args, {
       env: this.env,
       stdio: ['pipe', 'pipe', 'pipe']
     })

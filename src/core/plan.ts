@@ -3,7 +3,6 @@
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
  * is here, so it can be tested in tables without Docker.
  */
-import { randomBytes } from 'node:crypto'
 import { addressPoolArgs } from './address-pools.js'
 import { DAEMON_CONFIG_PATH, configSetsMtu } from './daemon-config.js'
 import { mtuSetting } from './mtu.js'
@@ -14,6 +13,7 @@ import { CERT_DIR_IN_CONTAINER, STARTUP_SCRIPT } from './startup-script.js'
 import { dataRootFor } from './rootless.js'
 import { isolationArgs } from './runtime.js'
 import type { DindOptions, SubjectAltNames } from './types.js'
+import { randomHex8 } from './random.js'
 
 /** Label keys every docker-nest resource carries, so post and reap find them. */
 export const LABELS = {
@@ -86,7 +86,7 @@ export interface PlanContext {
 
 /** A short random suffix that keeps names unique among concurrent nests. */
 export function randomSuffix(): string {
-  return randomBytes(4).toString('hex')
+  return randomHex8()
 }
 
 function unique(values: string[]): string[] {

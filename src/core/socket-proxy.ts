@@ -8,7 +8,6 @@
  * Stopping needs no privilege: the proxy exits once its socket file is gone,
  * and post (running as the same user) can always delete that file.
  */
-import { spawn } from 'node:child_process'
 import {
   chmodSync,
   chownSync,
@@ -20,6 +19,7 @@ import {
 import { createConnection, createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { ping } from './daemon-client.js'
+import { lazyChildProcess } from './lazy-builtins.js'
 import { DEFAULT_TTL_SECONDS } from './plan.js'
 
 /** How often the proxy checks that its socket file still exists. */
@@ -130,7 +130,7 @@ export async function launchSocketProxy(
   const logFile = join(options.dir, `docker-nest-${options.runId}-proxy.log`)
   const [command, ...args] = proxyCommand(options, listen)
   const log = openSync(logFile, 'w', 0o600)
-  const child = spawn(command, args, {
+  const child = lazyChildProcess().spawn(command, args, {
     detached: true,
     stdio: ['ignore', log, log]
   })

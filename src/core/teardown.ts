@@ -3,7 +3,7 @@
  * tolerating anything already gone. Shared by the Action's post step and
  * `docker-nest down`. Never throws: problems come back as warnings.
  */
-import { rm } from 'node:fs/promises'
+import { lazyFsPromises } from './lazy-builtins.js'
 import { stopCachedNest } from './cache-teardown.js'
 import type { DockerCli } from './docker.js'
 import { isNoSuchObject } from './docker.js'
@@ -77,7 +77,7 @@ async function removeCertDir(
 ): Promise<void> {
   if (!certDir) return
   try {
-    await rm(certDir, { recursive: true, force: true })
+    await lazyFsPromises().rm(certDir, { recursive: true, force: true })
     report.removed.push(`certificates ${certDir}`)
   } catch (error) {
     report.warnings.push(

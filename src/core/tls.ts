@@ -6,9 +6,9 @@
 // (see reference/dind.md §1.3, §7.2). The certificates are encoded by der.ts
 // and signed with WebCrypto: this runs while the sidecar starts, where an
 // ASN.1 library's load time would compete with the daemon for the CPU.
-import { createHash, webcrypto } from 'node:crypto'
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import type { webcrypto } from 'node:crypto'
 import { isIPv4 } from 'node:net'
+import { lazyCrypto, lazyFsPromises } from './lazy-builtins.js'
 import { join } from 'node:path'
 import * as der from './der.js'
 
@@ -68,7 +68,9 @@ const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 } as const
 
 /** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
 function randomSerial(): Buffer {
-  const bytes = Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+  const bytes = Buffer.from(
+    lazyCrypto().webcrypto.getRandomValues(new Uint8Array(16))
+  )
   bytes[0] = (bytes[0] & 0x7f) | 0x01
   return bytes
 }
@@ -156,12 +158,12 @@ interface PublicKeyInfo {
 
 async function publicKeyInfo(key: webcrypto.CryptoKey): Promise<PublicKeyInfo> {
   const [spki, raw] = await Promise.all([
-    webcrypto.subtle.exportKey('spki', key),
-    webcrypto.subtle.exportKey('raw', key)
+    lazyCrypto().webcrypto.subtle.exportKey('spki', key),
+    lazyCrypto().webcrypto.subtle.exportKey('raw', key)
   ])
   return {
     spki: Buffer.from(spki),
-    keyId: createHash('sha1').update(Buffer.from(raw)).digest()
+    keyId: lazyCrypto().createHash('sha1').update(Buffer.from(raw)).digest()
   }
 }
 
@@ -191,7 +193,7 @@ async function signCertificate(
   )
   // WebCrypto gives r||s (IEEE P1363); X.509 wants Ecdsa-Sig-Value.
   const rs = Buffer.from(
-    await webcrypto.subtle.sign(SIGNING_ALGORITHM, signingKey, tbs)
+    await lazyCrypto().webcrypto.subtle.sign(SIGNING_ALGORITHM, signingKey, tbs)
   )
   const half = rs.length / 2
   const signature = der.sequence(
@@ -246,13 +248,16 @@ export class CertificateAuthority {
       throw new RangeError(`validityHours must be positive, got ${hours}.`)
     }
     const now = options.now?.getTime() ?? Date.now()
-    const keys = await webcrypto.subtle.generateKey(KEY_ALGORITHM, false, [
-      'sign',
-      'verify'
-    ])
+    const keys = await lazyCrypto().webcrypto.subtle.generateKey(
+      KEY_ALGORITHM,
+      false,
+      ['sign', 'verify']
+    )
     const { spki, keyId } = await publicKeyInfo(keys.publicKey)
     // A random tag in the name keeps two CAs apart in logs and trust stores.
-    const tag = Buffer.from(webcrypto.getRandomValues(new Uint8Array(8)))
+    const tag = Buffer.from(
+      lazyCrypto().webcrypto.getRandomValues(new Uint8Array(8))
+    )
     const caName = name(`docker-nest CA ${tag.toString('hex')}`)
     const validity = der.sequence(
       der.time(new Date(now - CLOCK_SKEW_MS)),
@@ -312,13 +317,14 @@ export class CertificateAuthority {
   }
 
   async #issue(profile: LeafProfile): Promise<IssuedCertificate> {
-    const keys = await webcrypto.subtle.generateKey(KEY_ALGORITHM, true, [
-      'sign',
-      'verify'
-    ])
+    const keys = await lazyCrypto().webcrypto.subtle.generateKey(
+      KEY_ALGORITHM,
+      true,
+      ['sign', 'verify']
+    )
     const [{ spki, keyId }, pkcs8] = await Promise.all([
       publicKeyInfo(keys.publicKey),
-      webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
+      lazyCrypto().webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
     ])
     const extensions = [
       // CA:FALSE is the default, so the sequence is empty (DER omits it).
@@ -368,8 +374,8 @@ async function writeWithMode(
 ): Promise<void> {
   // 'wx' refuses to follow a planted file or symlink; chmod afterwards
   // because the umask can narrow the mode given at creation.
-  await writeFile(path, data, { mode, flag: 'wx' })
-  await chmod(path, mode)
+  await lazyFsPromises().writeFile(path, data, { mode, flag: 'wx' })
+  await lazyFsPromises().chmod(path, mode)
 }
 
 /**
@@ -386,18 +392,18 @@ export async function writeClientCertificates(
   client: IssuedCertificate,
   onCreated: (dir: string) => Promise<void> | void = () => undefined
 ): Promise<string> {
-  const dir = await mkdtemp(join(parentDir, CERT_DIR_PREFIX))
+  const dir = await lazyFsPromises().mkdtemp(join(parentDir, CERT_DIR_PREFIX))
   try {
     // Before any key is written, so a step killed from here on still has
     // the directory in its record and cleanup can delete it.
     await onCreated(dir)
-    await chmod(dir, 0o700)
+    await lazyFsPromises().chmod(dir, 0o700)
     await writeWithMode(join(dir, 'key.pem'), client.keyPem, 0o600)
     await writeWithMode(join(dir, 'cert.pem'), client.certPem, 0o644)
     await writeWithMode(join(dir, 'ca.pem'), caPem, 0o644)
   } catch (error) {
     // Leave no half-written key material behind.
-    await rm(dir, { recursive: true, force: true })
+    await lazyFsPromises().rm(dir, { recursive: true, force: true })
     throw error
   }
   return dir
