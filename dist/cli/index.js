@@ -529,6 +529,16 @@ function agentFor(endpoint, tls) {
     }
     return agent;
 }
+/**
+ * Loads Node's TLS client now rather than at the first readiness check.
+ * Main calls it while the runner's daemon starts the sidecar: loading `tls`
+ * also parses Node's bundled root certificates on a second thread (~10 ms
+ * of CPU), which would otherwise fall into the wait, when the nest's
+ * containerd and dockerd start side by side and want both CPUs.
+ */
+function preloadTlsClient() {
+    lazyHttps();
+}
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
@@ -5415,6 +5425,8 @@ async function launch(plan, resources, deps, access) {
             const material = plan.tls
                 ? await makeClientMaterial(resources, deps)
                 : undefined;
+            if (material)
+                preloadTlsClient();
             if (early && access.stdinPending?.(plan.name)) {
                 await deliverFiles(access, plan, material);
                 deliveredEarly = true;

@@ -445,6 +445,16 @@ function agentFor(endpoint, tls) {
     }
     return agent;
 }
+/**
+ * Loads Node's TLS client now rather than at the first readiness check.
+ * Main calls it while the runner's daemon starts the sidecar: loading `tls`
+ * also parses Node's bundled root certificates on a second thread (~10 ms
+ * of CPU), which would otherwise fall into the wait, when the nest's
+ * containerd and dockerd start side by side and want both CPUs.
+ */
+function preloadTlsClient() {
+    (0,lazy_builtins/* lazyHttps */.IN)();
+}
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 function getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
@@ -4094,6 +4104,8 @@ async function launch(plan, resources, deps, access) {
             const material = plan.tls
                 ? await makeClientMaterial(resources, deps)
                 : undefined;
+            if (material)
+                preloadTlsClient();
             if (early && access.stdinPending?.(plan.name)) {
                 await deliverFiles(access, plan, material);
                 deliveredEarly = true;

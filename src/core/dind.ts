@@ -5,7 +5,12 @@
  * `docker wait` watches for an early exit. Every resource is recorded before
  * it is created, so teardown can always remove it.
  */
-import { daemonInfo, ping, type DaemonEndpoint } from './daemon-client.js'
+import {
+  daemonInfo,
+  ping,
+  preloadTlsClient,
+  type DaemonEndpoint
+} from './daemon-client.js'
 import {
   DaemonStartError,
   describeState,
@@ -241,6 +246,7 @@ async function launch(
       const material = plan.tls
         ? await makeClientMaterial(resources, deps)
         : undefined
+      if (material) preloadTlsClient()
       if (early && access.stdinPending?.(plan.name)) {
         await deliverFiles(access, plan, material)
         deliveredEarly = true
