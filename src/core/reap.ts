@@ -183,6 +183,18 @@ export interface ReapReport {
   gone: NestObject[]
 }
 
+/** How often, and how long apart, a volume whose container another reaper is removing is tried again. */
+const VOLUME_IN_USE_RETRIES = 10
+const VOLUME_IN_USE_PAUSE_MS = 200
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** `docker volume rm` refused because a container still uses the volume. */
+function isVolumeInUse(stderr: string): boolean {
+  return /volume is in use/i.test(stderr)
+}
+
 /** Docker's answer when another reaper removed, or is removing, the object. */
 function removedByOthers(stderr: string): boolean {
   return isNoSuchObject(stderr) || /already in progress/i.test(stderr)
@@ -200,6 +212,24 @@ export async function reapNests(
   const report: ReapReport = { decisions, removed: [], failed: [], gone: [] }
   if (options.dryRun) return report
   const chosen = decisions.filter((d) => d.remove).map((d) => d.object)
+  Object.assign(report, await removeNestObjects(docker, chosen))
+  return report
+}
+
+/**
+ * Removes the chosen objects: containers first (so their volumes are free),
+ * then volumes. Objects another reaper removed, or is removing, count as
+ * gone, not failed.
+ */
+export async function removeNestObjects(
+  docker: Pick<DockerCli, 'tryExec'>,
+  chosen: NestObject[]
+): Promise<Pick<ReapReport, 'removed' | 'failed' | 'gone'>> {
+  const report: Pick<ReapReport, 'removed' | 'failed' | 'gone'> = {
+    removed: [],
+    failed: [],
+    gone: []
+  }
   for (const kind of ['container', 'volume'] as const) {
     await Promise.all(
       chosen
@@ -214,9 +244,31 @@ export async function reapNests(
             kind === 'container'
               ? ['rm', '--force', '--volumes', target]
               : ['volume', 'rm', object.name]
-          const result = await docker.tryExec(args)
+          let result = await docker.tryExec(args)
+          // Another reaper (a concurrent job's main) may still be removing
+          // the container that holds this volume: give it a moment, then
+          // leave the volume to it, since it removes the volume next.
+          const othersContainer =
+            kind === 'volume' &&
+            report.gone.some(
+              (o) => o.kind === 'container' && o.run === object.run
+            )
+          for (
+            let tries = 0;
+            othersContainer &&
+            tries < VOLUME_IN_USE_RETRIES &&
+            isVolumeInUse(result.stderr);
+            tries++
+          ) {
+            await sleep(VOLUME_IN_USE_PAUSE_MS)
+            result = await docker.tryExec(args)
+          }
           if (result.exitCode === 0) report.removed.push(object)
-          else if (removedByOthers(result.stderr)) report.gone.push(object)
+          else if (
+            removedByOthers(result.stderr) ||
+            (othersContainer && isVolumeInUse(result.stderr))
+          )
+            report.gone.push(object)
           else report.failed.push({ object, error: result.stderr.trim() })
         })
     )

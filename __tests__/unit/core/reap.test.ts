@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   decideReap,
   formatSeconds,
+  removeNestObjects,
   type NestObject
 } from '../../../src/core/reap.js'
 import type { ProcessTable } from '../../../src/core/owner.js'
@@ -109,5 +110,77 @@ describe('decideReap with caches, owners and a grace', () => {
     expect(all.filter((d) => !d.remove).map((d) => d.object.name)).toEqual([
       'docker-nest-cache-build'
     ])
+  })
+})
+
+describe('removeNestObjects', () => {
+  const container: NestObject = {
+    kind: 'container',
+    name: 'docker-nest-a1',
+    id: 'c0ffee',
+    run: '1-1-a1',
+    expires: '1'
+  }
+  const volume: NestObject = {
+    kind: 'volume',
+    name: 'docker-nest-a1-data',
+    run: '1-1-a1',
+    expires: '1'
+  }
+  const IN_PROGRESS =
+    'Error response from daemon: removal of container c0ffee is already in progress'
+  const IN_USE =
+    'Error response from daemon: remove docker-nest-a1-data: volume is in use - [c0ffee]'
+
+  /** A docker CLI whose answers to each command are taken in turn. */
+  function fakeDocker(answers: Record<string, string[]>) {
+    const calls: string[] = []
+    return {
+      calls,
+      tryExec: async (args: string[]) => {
+        const key = args[0] === 'volume' ? 'volume rm' : args[0]
+        calls.push(key)
+        const stderr = answers[key]?.shift() ?? ''
+        return { exitCode: stderr ? 1 : 0, stdout: '', stderr }
+      }
+    }
+  }
+
+  it('removes the container, then its volume', async () => {
+    const docker = fakeDocker({})
+    const report = await removeNestObjects(docker, [volume, container])
+    expect(docker.calls).toEqual(['rm', 'volume rm'])
+    expect(report).toEqual({
+      removed: [container, volume],
+      failed: [],
+      gone: []
+    })
+  })
+
+  it('waits for another reaper that is still removing the container, then removes the volume', async () => {
+    const docker = fakeDocker({ rm: [IN_PROGRESS], 'volume rm': [IN_USE] })
+    const report = await removeNestObjects(docker, [container, volume])
+    expect(docker.calls).toEqual(['rm', 'volume rm', 'volume rm'])
+    expect(report).toEqual({ removed: [volume], failed: [], gone: [container] })
+  })
+
+  it('leaves the volume to that reaper when it stays in use', async () => {
+    const docker = fakeDocker({
+      rm: [IN_PROGRESS],
+      'volume rm': Array(20).fill(IN_USE)
+    })
+    const report = await removeNestObjects(docker, [container, volume])
+    expect(report).toEqual({
+      removed: [],
+      failed: [],
+      gone: [container, volume]
+    })
+  }, 10_000)
+
+  it('reports a volume in use by a container nobody is removing as failed', async () => {
+    const docker = fakeDocker({ 'volume rm': [IN_USE] })
+    const report = await removeNestObjects(docker, [volume])
+    expect(docker.calls).toEqual(['volume rm'])
+    expect(report.failed).toEqual([{ object: volume, error: IN_USE }])
   })
 })
