@@ -4739,8 +4739,12 @@ function labelFields(labels) {
         cache: labels[CACHE_LABEL] ?? ''
     };
 }
-/** How often, and how long apart, a volume whose container another reaper is removing is tried again. */
-const VOLUME_IN_USE_RETRIES = 10;
+/**
+ * How often, and how long apart, a volume whose container another reaper is
+ * removing is tried again. Bounded at 1 s: main waits for its reaper before
+ * the step ends, and the other reaper removes the volume next anyway.
+ */
+const VOLUME_IN_USE_RETRIES = 5;
 const VOLUME_IN_USE_PAUSE_MS = 200;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `docker volume rm` refused because a container still uses the volume. */

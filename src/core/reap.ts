@@ -183,8 +183,12 @@ export interface ReapReport {
   gone: NestObject[]
 }
 
-/** How often, and how long apart, a volume whose container another reaper is removing is tried again. */
-const VOLUME_IN_USE_RETRIES = 10
+/**
+ * How often, and how long apart, a volume whose container another reaper is
+ * removing is tried again. Bounded at 1 s: main waits for its reaper before
+ * the step ends, and the other reaper removes the volume next anyway.
+ */
+const VOLUME_IN_USE_RETRIES = 5
 const VOLUME_IN_USE_PAUSE_MS = 200
 
 const sleep = (ms: number) =>
