@@ -256,7 +256,7 @@ function addressPoolArgs(pools = []) {
 const CONTAINERD_SOCKET = '/run/docker-nest/containerd/containerd.sock';
 /** Env var of the sidecar that turns fast start off (`false`); from input `fast-start`. */
 const FAST_START_ENV = 'DOCKER_NEST_FAST_START';
-/** How long the script waits for the socket before it falls back (×5 ms). */
+/** How long the dockerd shim waits for containerd to read its config before it falls back (×5 ms). */
 const SOCKET_POLLS = 2000;
 /** The prefix of the start script's fast-start log lines (see {@link CONTAINERD_FIRST_FUNCTIONS}). */
 const FAST_START_LOG_PREFIX = 'docker-nest: fast start';
@@ -295,6 +295,7 @@ const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd exited
 const DOCKERD_SHIM = `export PATH
 ${NEST_MS}
 off() {
+  rm -f "$sock"
   echo "${OFF_LINE}" >&2
   shift
   exec dockerd "$@"
@@ -307,13 +308,11 @@ alive() {
 n=0
 while [ ! -S "$sock" ] && [ ! -d "$state" ]; do
   if ! alive; then
-    rm -f "$sock"
     off "containerd exited before it listened (its log is above)" "$@"
   fi
   n=$((n + 1))
   if [ "$n" -gt ${SOCKET_POLLS} ]; then
     kill "$pid" 2>/dev/null || :
-    rm -f "$sock"
     off "containerd did not start within 10 s" "$@"
   fi
   sleep 0.005
@@ -470,17 +469,14 @@ function getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
             ...(endpoint.serverName && { servername: endpoint.serverName })
         };
         const req = (endpoint.tls ? (0,lazy_builtins/* lazyHttps */.IN)().request : external_node_http_.request)(options, (res) => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => {
-                const body = Buffer.concat(chunks).toString('utf8');
+            readBody(res).then((raw) => {
+                const body = raw.toString('utf8');
                 const status = res.statusCode ?? 0;
                 if (status >= 200 && status < 300)
                     resolve(body);
                 else
                     reject(new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`));
-            });
-            res.on('error', reject);
+            }, reject);
         });
         req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
         req.on('error', reject);
@@ -500,6 +496,15 @@ async function daemonVersion(endpoint) {
 /** `GET /info`. */
 async function daemonInfo(endpoint) {
     return JSON.parse(await getJsonOrText(endpoint, '/info', 5000));
+}
+/** The whole body of an answer; rejects when its stream fails. */
+function readBody(res) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/mtu.ts
@@ -2856,6 +2861,7 @@ function permissionMessage(facts) {
 
 
 
+
 /** A non-2xx answer of the Engine API. */
 class EngineApiError extends Error {
     method;
@@ -3034,9 +3040,8 @@ class EngineApi {
                 });
             });
             req.on('response', (res) => {
-                const chunks = [];
-                res.on('data', (chunk) => chunks.push(chunk));
-                res.on('end', () => reject(new EngineApiError('POST', `/containers/${name}/attach`, res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
+                // Any answer but the switch to a raw stream is the daemon refusing.
+                readBody(res).then((body) => reject(new EngineApiError('POST', `/containers/${name}/attach`, res.statusCode ?? 0, body.toString('utf8'))), reject);
             });
             req.on('error', reject);
             req.end();
@@ -3068,16 +3073,13 @@ class EngineApi {
                 method: 'POST',
                 path: `/containers/${encodeURIComponent(name)}/wait`
             }, (res) => {
-                const chunks = [];
-                res.on('data', (chunk) => chunks.push(chunk));
-                res.on('error', () => undefined);
-                res.on('end', () => {
-                    // Only a status code means the container stopped; anything else
-                    // (404, a dropped socket) is the watcher failing.
+                readBody(res).then((body) => {
+                    // Only a status code means the container stopped; anything
+                    // else (404, a dropped socket) is the watcher failing.
                     if (res.statusCode !== 200)
                         return;
                     try {
-                        const { StatusCode } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                        const { StatusCode } = JSON.parse(body.toString('utf8'));
                         if (typeof StatusCode === 'number') {
                             resolve(`the sidecar exited with code ${StatusCode}`);
                         }
@@ -3085,7 +3087,7 @@ class EngineApi {
                     catch {
                         // not a wait answer: keep waiting for the readiness loop
                     }
-                });
+                }, () => undefined);
             });
             req.on('socket', (socket) => socket.unref());
             req.on('error', () => undefined);
@@ -3138,12 +3140,8 @@ class EngineApi {
                     ...(options.body && { 'Content-Length': options.body.length })
                 }
             }, (res) => {
-                const chunks = [];
-                res.on('data', (chunk) => chunks.push(chunk));
-                res.on('error', reject);
-                res.on('end', () => {
+                readBody(res).then((body) => {
                     const status = res.statusCode ?? 0;
-                    const body = Buffer.concat(chunks);
                     const ms = Math.round(performance.now() - started);
                     const verb = options.path.split('?')[0].split('/').pop();
                     // `create` and `start` read well; the rest by their last segment.
@@ -3153,7 +3151,7 @@ class EngineApi {
                     else {
                         reject(new EngineApiError(options.method, options.path, status, body.toString('utf8')));
                     }
-                });
+                }, reject);
             });
             req.on('timeout', () => req.destroy(new Error(`${options.method} ${options.path}: timed out`)));
             req.on('error', reject);
@@ -4624,6 +4622,7 @@ var errors = __nccwpck_require__(4296);
 
 
 
+
 /** Decides, without Docker, which objects go. Pure. */
 function decideReap(objects, options) {
     return objects
@@ -4740,17 +4739,13 @@ function labelFields(labels) {
     };
 }
 /**
- * How often, and how long apart, a volume whose container another reaper is
- * removing is tried again. Bounded at 1 s: main waits for its reaper before
- * the step ends, and the other reaper removes the volume next anyway.
+ * How long a volume whose container another reaper is still removing is
+ * tried again. Bounded at 1 s: main waits for its reaper before the step
+ * ends, and the other reaper removes the volume next anyway.
  */
-const VOLUME_IN_USE_RETRIES = 5;
-const VOLUME_IN_USE_PAUSE_MS = 200;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const OTHERS_VOLUME_WAIT = { timeoutMs: 1000, intervalMs: 200 };
 /** `docker volume rm` refused because a container still uses the volume. */
-function isVolumeInUse(stderr) {
-    return /volume is in use/i.test(stderr);
-}
+const VOLUME_IN_USE = /volume is in use/i;
 /** Docker's answer when another reaper removed, or is removing, the object. */
 function removedByOthers(stderr) {
     return (0,core_docker/* isNoSuchObject */.Eo)(stderr) || /already in progress/i.test(stderr);
@@ -4791,28 +4786,36 @@ async function removeNestObjects(docker, chosen) {
             const args = kind === 'container'
                 ? ['rm', '--force', '--volumes', target]
                 : ['volume', 'rm', object.name];
-            let result = await docker.tryExec(args);
             // Another reaper (a concurrent job's main) may still be removing
             // the container that holds this volume: give it a moment, then
             // leave the volume to it, since it removes the volume next.
             const othersContainer = kind === 'volume' &&
                 report.gone.some((o) => o.kind === 'container' && o.run === object.run);
-            for (let tries = 0; othersContainer &&
-                tries < VOLUME_IN_USE_RETRIES &&
-                isVolumeInUse(result.stderr); tries++) {
-                await sleep(VOLUME_IN_USE_PAUSE_MS);
-                result = await docker.tryExec(args);
-            }
+            const result = othersContainer
+                ? await removeWhenFree(docker, args)
+                : await docker.tryExec(args);
             if (result.exitCode === 0)
                 report.removed.push(object);
             else if (removedByOthers(result.stderr) ||
-                (othersContainer && isVolumeInUse(result.stderr)))
+                (othersContainer && VOLUME_IN_USE.test(result.stderr)))
                 report.gone.push(object);
             else
                 report.failed.push({ object, error: result.stderr.trim() });
         }));
     }
     return report;
+}
+/** `docker volume rm` tried again while the volume is in use, within {@link OTHERS_VOLUME_WAIT}. */
+async function removeWhenFree(docker, args) {
+    const waited = await waitFor(async () => {
+        const result = await docker.tryExec(args);
+        if (VOLUME_IN_USE.test(result.stderr))
+            throw result;
+        return result;
+    }, OTHERS_VOLUME_WAIT);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
 }
 
 ;// CONCATENATED MODULE: ./src/core/reap-at-start.ts

@@ -436,17 +436,14 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') 
             ...(endpoint.serverName && { servername: endpoint.serverName })
         };
         const req = (endpoint.tls ? lazy_builtins_lazyHttps().request : external_node_http_namespaceObject.request)(options, (res) => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => {
-                const body = Buffer.concat(chunks).toString('utf8');
+            readBody(res).then((raw) => {
+                const body = raw.toString('utf8');
                 const status = res.statusCode ?? 0;
                 if (status >= 200 && status < 300)
                     resolve(body);
                 else
                     reject(new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`));
-            });
-            res.on('error', reject);
+            }, reject);
         });
         req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
         req.on('error', reject);
@@ -466,6 +463,15 @@ async function daemon_client_daemonVersion(endpoint) {
 /** `GET /info`. */
 async function daemon_client_daemonInfo(endpoint) {
     return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
+}
+/** The whole body of an answer; rejects when its stream fails. */
+function readBody(res) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:net"

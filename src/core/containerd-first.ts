@@ -26,7 +26,7 @@
 export const CONTAINERD_SOCKET = '/run/docker-nest/containerd/containerd.sock'
 /** Env var of the sidecar that turns fast start off (`false`); from input `fast-start`. */
 export const FAST_START_ENV = 'DOCKER_NEST_FAST_START'
-/** How long the script waits for the socket before it falls back (×5 ms). */
+/** How long the dockerd shim waits for containerd to read its config before it falls back (×5 ms). */
 const SOCKET_POLLS = 2000
 
 /** The prefix of the start script's fast-start log lines (see {@link CONTAINERD_FIRST_FUNCTIONS}). */
@@ -70,6 +70,7 @@ export const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd
 export const DOCKERD_SHIM = `export PATH
 ${NEST_MS}
 off() {
+  rm -f "$sock"
   echo "${OFF_LINE}" >&2
   shift
   exec dockerd "$@"
@@ -82,13 +83,11 @@ alive() {
 n=0
 while [ ! -S "$sock" ] && [ ! -d "$state" ]; do
   if ! alive; then
-    rm -f "$sock"
     off "containerd exited before it listened (its log is above)" "$@"
   fi
   n=$((n + 1))
   if [ "$n" -gt ${SOCKET_POLLS} ]; then
     kill "$pid" 2>/dev/null || :
-    rm -f "$sock"
     off "containerd did not start within 10 s" "$@"
   fi
   sleep 0.005

@@ -4,7 +4,7 @@
  * docker CLI process, which is what makes 50 ms readiness polling cheap.
  */
 import type { Agent } from 'node:https'
-import { request as httpRequest } from 'node:http'
+import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { lazyHttps, lazyTls } from './lazy-builtins.js'
 import type { DaemonInfo, DaemonVersion } from './types.js'
 
@@ -81,18 +81,15 @@ export function getJsonOrText(
     const req = (endpoint.tls ? lazyHttps().request : httpRequest)(
       options,
       (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8')
+        readBody(res).then((raw) => {
+          const body = raw.toString('utf8')
           const status = res.statusCode ?? 0
           if (status >= 200 && status < 300) resolve(body)
           else
             reject(
               new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`)
             )
-        })
-        res.on('error', reject)
+        }, reject)
       }
     )
     req.on('timeout', () =>
@@ -121,4 +118,14 @@ export async function daemonInfo(
   endpoint: DaemonEndpoint
 ): Promise<DaemonInfo> {
   return JSON.parse(await getJsonOrText(endpoint, '/info', 5000))
+}
+
+/** The whole body of an answer; rejects when its stream fails. */
+export function readBody(res: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    res.on('data', (chunk: Buffer) => chunks.push(chunk))
+    res.on('error', reject)
+    res.on('end', () => resolve(Buffer.concat(chunks)))
+  })
 }

@@ -11,6 +11,7 @@
  */
 import { accessSync, constants, readFileSync } from 'node:fs'
 import { request, type ClientRequest } from 'node:http'
+import { readBody } from './daemon-client.js'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_SOCKET } from './socket.js'
@@ -236,17 +237,18 @@ export class EngineApi {
         })
       })
       req.on('response', (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () =>
-          reject(
-            new EngineApiError(
-              'POST',
-              `/containers/${name}/attach`,
-              res.statusCode ?? 0,
-              Buffer.concat(chunks).toString('utf8')
-            )
-          )
+        // Any answer but the switch to a raw stream is the daemon refusing.
+        readBody(res).then(
+          (body) =>
+            reject(
+              new EngineApiError(
+                'POST',
+                `/containers/${name}/attach`,
+                res.statusCode ?? 0,
+                body.toString('utf8')
+              )
+            ),
+          reject
         )
       })
       req.on('error', reject)
@@ -284,24 +286,24 @@ export class EngineApi {
           path: `/containers/${encodeURIComponent(name)}/wait`
         },
         (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (chunk: Buffer) => chunks.push(chunk))
-          res.on('error', () => undefined)
-          res.on('end', () => {
-            // Only a status code means the container stopped; anything else
-            // (404, a dropped socket) is the watcher failing.
-            if (res.statusCode !== 200) return
-            try {
-              const { StatusCode } = JSON.parse(
-                Buffer.concat(chunks).toString('utf8')
-              ) as { StatusCode?: number }
-              if (typeof StatusCode === 'number') {
-                resolve(`the sidecar exited with code ${StatusCode}`)
+          readBody(res).then(
+            (body) => {
+              // Only a status code means the container stopped; anything
+              // else (404, a dropped socket) is the watcher failing.
+              if (res.statusCode !== 200) return
+              try {
+                const { StatusCode } = JSON.parse(body.toString('utf8')) as {
+                  StatusCode?: number
+                }
+                if (typeof StatusCode === 'number') {
+                  resolve(`the sidecar exited with code ${StatusCode}`)
+                }
+              } catch {
+                // not a wait answer: keep waiting for the readiness loop
               }
-            } catch {
-              // not a wait answer: keep waiting for the readiness loop
-            }
-          })
+            },
+            () => undefined
+          )
         }
       )
       req.on('socket', (socket) => socket.unref())
@@ -363,12 +365,8 @@ export class EngineApi {
           }
         },
         (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (chunk: Buffer) => chunks.push(chunk))
-          res.on('error', reject)
-          res.on('end', () => {
+          readBody(res).then((body) => {
             const status = res.statusCode ?? 0
-            const body = Buffer.concat(chunks)
             const ms = Math.round(performance.now() - started)
             const verb = options.path.split('?')[0].split('/').pop()
             // `create` and `start` read well; the rest by their last segment.
@@ -386,7 +384,7 @@ export class EngineApi {
                 )
               )
             }
-          })
+          }, reject)
         }
       )
       req.on('timeout', () =>

@@ -5,10 +5,11 @@
  * the `docker-nest` label, and never a nest whose expiry is still ahead.
  */
 import { CACHE_LABEL } from './cache.js'
-import { isNoSuchObject, type DockerCli } from './docker.js'
+import { isNoSuchObject, type DockerCli, type DockerResult } from './docker.js'
 import { runnerApi, type EngineApi } from './engine-api.js'
 import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
 import { LABELS } from './plan.js'
+import { waitFor } from './wait.js'
 
 /** One labelled container or volume on the daemon. */
 export interface NestObject {
@@ -184,20 +185,14 @@ export interface ReapReport {
 }
 
 /**
- * How often, and how long apart, a volume whose container another reaper is
- * removing is tried again. Bounded at 1 s: main waits for its reaper before
- * the step ends, and the other reaper removes the volume next anyway.
+ * How long a volume whose container another reaper is still removing is
+ * tried again. Bounded at 1 s: main waits for its reaper before the step
+ * ends, and the other reaper removes the volume next anyway.
  */
-const VOLUME_IN_USE_RETRIES = 5
-const VOLUME_IN_USE_PAUSE_MS = 200
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => setTimeout(resolve, ms))
+const OTHERS_VOLUME_WAIT = { timeoutMs: 1000, intervalMs: 200 }
 
 /** `docker volume rm` refused because a container still uses the volume. */
-function isVolumeInUse(stderr: string): boolean {
-  return /volume is in use/i.test(stderr)
-}
+const VOLUME_IN_USE = /volume is in use/i
 
 /** Docker's answer when another reaper removed, or is removing, the object. */
 function removedByOthers(stderr: string): boolean {
@@ -248,7 +243,6 @@ export async function removeNestObjects(
             kind === 'container'
               ? ['rm', '--force', '--volumes', target]
               : ['volume', 'rm', object.name]
-          let result = await docker.tryExec(args)
           // Another reaper (a concurrent job's main) may still be removing
           // the container that holds this volume: give it a moment, then
           // leave the volume to it, since it removes the volume next.
@@ -257,20 +251,13 @@ export async function removeNestObjects(
             report.gone.some(
               (o) => o.kind === 'container' && o.run === object.run
             )
-          for (
-            let tries = 0;
-            othersContainer &&
-            tries < VOLUME_IN_USE_RETRIES &&
-            isVolumeInUse(result.stderr);
-            tries++
-          ) {
-            await sleep(VOLUME_IN_USE_PAUSE_MS)
-            result = await docker.tryExec(args)
-          }
+          const result = othersContainer
+            ? await removeWhenFree(docker, args)
+            : await docker.tryExec(args)
           if (result.exitCode === 0) report.removed.push(object)
           else if (
             removedByOthers(result.stderr) ||
-            (othersContainer && isVolumeInUse(result.stderr))
+            (othersContainer && VOLUME_IN_USE.test(result.stderr))
           )
             report.gone.push(object)
           else report.failed.push({ object, error: result.stderr.trim() })
@@ -278,4 +265,19 @@ export async function removeNestObjects(
     )
   }
   return report
+}
+
+/** `docker volume rm` tried again while the volume is in use, within {@link OTHERS_VOLUME_WAIT}. */
+async function removeWhenFree(
+  docker: Pick<DockerCli, 'tryExec'>,
+  args: string[]
+): Promise<DockerResult> {
+  const waited = await waitFor(async () => {
+    const result = await docker.tryExec(args)
+    if (VOLUME_IN_USE.test(result.stderr)) throw result
+    return result
+  }, OTHERS_VOLUME_WAIT)
+  return waited.status === 'ready'
+    ? waited.value
+    : (waited.lastError as DockerResult)
 }
