@@ -61,10 +61,17 @@ export const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd
  * less than waiting for the socket first, measured on 20.10). The shim
  * waits only until containerd has read its config (it then makes its state
  * directory): a config it refuses, or a containerd that never gets that far,
- * still means dockerd starts its own, as usual. From the handover until the
+ * still means dockerd starts its own, as usual. An official image of
+ * Docker 20.10-28 (ENV DOCKER_VERSION) skips even that wait: it bundles
+ * containerd 1.4-1.7, which takes this config (tested: 20.10 and 26), and
+ * dockerd's exec then follows the container's start as closely as with the
+ * stock entrypoint (~25 ms sooner). Newer or unknown containerds keep the
+ * fallback. From the handover until the
  * socket exists a watch runs beside dockerd (forked twice, so PID 1 reaps
- * it): if containerd dies then, it stops dockerd at once with a line saying
- * why, instead of dockerd dialing a dead socket for 60 s.
+ * it): if containerd dies then, it stops dockerd within 20 ms with a line
+ * saying why, instead of dockerd dialing a dead socket for 60 s. It polls
+ * every 20 ms, not 5: each `sleep` is a process, and these run while
+ * dockerd and containerd start, on the CPUs both want.
  * No single quotes: the start script writes it inside '…'.
  */
 export const DOCKERD_SHIM = `export PATH
@@ -81,7 +88,7 @@ alive() {
   [ "$s" != Z ]
 }
 n=0
-while [ ! -S "$sock" ] && [ ! -d "$state" ]; do
+while [ -n "$wait" ] && [ ! -S "$sock" ] && [ ! -d "$state" ]; do
   if ! alive; then
     off "containerd exited before it listened (its log is above)" "$@"
   fi
@@ -102,7 +109,7 @@ dockerd_pid=$$
       exit 0
     fi
     n=$((n + 1))
-    if [ "$n" -lt 400 ]; then sleep 0.005; else sleep 0.05; fi
+    if [ "$n" -lt 100 ]; then sleep 0.02; else sleep 0.05; fi
   done
   echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2
 ) & )
@@ -154,6 +161,10 @@ nest_ctr_eligible() {
 }
 nest_ctr_start() {
   nest_ctr_t0=$(nest_ms)
+  case \${DOCKER_VERSION:-} in
+    20.10.*|2[1-8].*) nest_ctr_wait= ;;
+    *) nest_ctr_wait=1 ;;
+  esac
   mkdir -p "$nest_ctr_dir" "$nest_ctr_bin"
   if [ -e "$nest_ctr_sock" ]; then rm -f "$nest_ctr_sock"; fi
   {
@@ -170,7 +181,7 @@ nest_ctr_start() {
   {
     echo '#!/bin/sh'
     echo "PATH='$PATH'"
-    echo "pid=$nest_ctr_pid sock=$nest_ctr_sock state=${CONTAINERD_STATE_DIR} t0=$nest_ctr_t0"
+    echo "pid=$nest_ctr_pid sock=$nest_ctr_sock state=${CONTAINERD_STATE_DIR} t0=$nest_ctr_t0 wait=$nest_ctr_wait"
     printf '%s\\n' '${DOCKERD_SHIM}'
   } > "$nest_ctr_bin/dockerd"
   # In the background: nothing runs the shim before nest_ctr_handoff waits.

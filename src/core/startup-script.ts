@@ -9,23 +9,32 @@
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
  *    (shared/reference/dind.md §1.4, §1.9). A non-root image without the
  *    official entrypoint stops here (rootless needs that contract).
- * 2. Plain image: do what the official entrypoint and moby's hack/dind would
- *    do — cgroup v2 nesting, shared mounts, stale pid files, iptables backend
- *    selection — while main still signs and copies the certificates.
- * 3. Fast start (containerd-first.ts): start containerd now, and put a
- *    `dockerd` shim first on PATH that hands its socket to the real dockerd.
+ * 2. Do what the official entrypoint and moby's hack/dind would do —
+ *    cgroup v2 nesting, shared mounts, stale pid files, iptables backend
+ *    selection — while main still signs the certificates: for a plain image
+ *    always, for the official one when fast start applies (otherwise its
+ *    entrypoint does it).
+ * 3. Fast start (containerd-first.ts): start containerd right after the
+ *    cgroup nesting, and put a `dockerd` shim first on PATH that hands its
+ *    socket to the real dockerd.
  * 4. With TLS on, wait until main has handed in `server/{ca,cert,key}.pem`
  *    under $DOCKER_TLS_CERTDIR (on stdin, stdin-delivery.ts, or by
  *    `docker cp`: the marker file is the last entry either way); with
  *    TLS off, the same for daemon.json when input `daemon-config` is set,
  *    which then reaches dockerd as `--config-file`.
- * 5. Official contract: hand over to dockerd-entrypoint.sh with flags only, so
- *    it takes its "certs provided" branch (verify, no key generation); it
- *    passes them, `--containerd` included, on to dockerd.
- * 6. Plain image: add the listeners and TLS flags, then exec dockerd under
+ * 5. Official contract without fast start (turned off, or a rootless image):
+ *    hand over to dockerd-entrypoint.sh with flags only, so it takes its
+ *    "certs provided" branch (verify, no key generation). With fast start
+ *    its remaining steps are done, so dockerd starts without it: the
+ *    entrypoint's shell, `openssl verify` of our own certificate and
+ *    hack/dind's second round of mounts cost ~25 ms before dockerd's exec.
+ * 6. Otherwise: add the listeners and TLS flags, then exec dockerd under
  *    docker-init when the image has it.
  */
-import { CONTAINERD_FIRST_FUNCTIONS } from './containerd-first.js'
+import {
+  CONTAINERD_FIRST_FUNCTIONS,
+  FAST_START_LOG_PREFIX
+} from './containerd-first.js'
 import { MTU_SCRIPT } from './mtu.js'
 import { STDIN_DELIVERY_ENV, STDIN_READ_FUNCTION } from './stdin-delivery.js'
 
@@ -40,7 +49,7 @@ export const CERT_DIR_IN_CONTAINER = '/certs'
  * with EBUSY), securityfs, shared mounts; and the official entrypoint's
  * iptables backend choice (shared/reference/dind.md §1.6, §1.7).
  */
-const PREPARE_FUNCTIONS = `nest_prepare() {
+const PREPARE_FUNCTIONS = `nest_prepare_cgroups() {
   container=docker
   export container
   if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
@@ -60,6 +69,8 @@ const PREPARE_FUNCTIONS = `nest_prepare() {
       sleep 0.05
     done
   fi
+}
+nest_prepare_mounts() {
   if ! mountpoint -q /sys/kernel/security 2>/dev/null; then
     mount -t securityfs none /sys/kernel/security 2>/dev/null || :
   fi
@@ -127,14 +138,21 @@ elif [ "$nest_uid" != 0 ]; then
 elif ! command -v dockerd >/dev/null 2>&1; then
   echo "docker-nest: dockerd: not found on PATH in this image" >&2
   exit 127
-else
-  nest_prepare
+fi
+nest_fast=
+if nest_ctr_eligible "$@"; then nest_fast=1; fi
+# The official entrypoint prepares the sidecar itself, unless fast start
+# runs dockerd without it (below). containerd starts as early as it may:
+# after the cgroup v2 nesting (its start spawns processes into the root
+# cgroup, which would make enabling the controllers fail), before the rest.
+nest_own_prepare=
+if [ -n "$nest_fast" ] || [ -z "$nest_official" ]; then nest_own_prepare=1; fi
+if [ -n "$nest_own_prepare" ]; then nest_prepare_cgroups; fi
+if [ -n "$nest_fast" ]; then nest_ctr_start; fi
+if [ -n "$nest_own_prepare" ]; then
+  nest_prepare_mounts
   nest_select_iptables
   rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
-fi
-if nest_ctr_eligible "$@"; then
-  if [ -n "$nest_official" ]; then nest_prepare; fi
-  nest_ctr_start
 fi
 if [ "\${${STDIN_DELIVERY_ENV}:-}" = stdin ]; then
   unset ${STDIN_DELIVERY_ENV}
@@ -160,7 +178,15 @@ if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
 fi
 nest_ctr_handoff
 if [ -n "$nest_official" ]; then
-  exec dockerd-entrypoint.sh "$@"
+  if [ -z "$nest_ctr_pid" ] || ! command -v docker-init >/dev/null 2>&1; then
+    exec dockerd-entrypoint.sh "$@"
+  fi
+  # Fast start: what the entrypoint would still do for a root dockerd is
+  # done above (hack/dind's steps, iptables backend, stale pid files; the
+  # certificates are ours, nothing to verify) but hack/dind's tmpfs on
+  # /tmp, which nothing needs before dockerd runs.
+  { mountpoint -q /tmp || mount -t tmpfs none /tmp; } >/dev/null 2>&1 &
+  echo "${FAST_START_LOG_PREFIX}: dockerd runs under docker-init without the image's entrypoint (its steps are done)" >&2
 fi
 if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
   d=$DOCKER_TLS_CERTDIR/server

@@ -124,18 +124,27 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
     return path
   }
 
-  /** The shim as the start script writes it, with its header. */
-  function shimScript(path: string, pid: number, sock: string, state: string) {
-    return `PATH='${path}:/usr/bin:/bin'\npid=${pid} sock=${sock} state=${state} t0=0\n${DOCKERD_SHIM}\n`
+  /**
+   * The shim as the start script writes it, with its header; `wait` empty
+   * is an official image whose containerd is known to take the config.
+   */
+  function shimScript(
+    path: string,
+    pid: number,
+    sock: string,
+    state: string,
+    wait = '1'
+  ) {
+    return `PATH='${path}:/usr/bin:/bin'\npid=${pid} sock=${sock} state=${state} t0=0 wait=${wait}\n${DOCKERD_SHIM}\n`
   }
 
   /** Runs the shim to its end (the watch included: it holds stderr open). */
-  function runShim(pid: number, sock: string, state: string) {
+  function runShim(pid: number, sock: string, state: string, wait = '1') {
     const result = spawnSync(
       '/bin/sh',
       [
         '-c',
-        shimScript(fakeDockerd(), pid, sock, state),
+        shimScript(fakeDockerd(), pid, sock, state, wait),
         'dockerd',
         '--tlsverify'
       ],
@@ -145,10 +154,21 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
   }
 
   /** Runs the shim in the background; resolves with its output and how it ended. */
-  function startShim(path: string, pid: number, sock: string, state: string) {
+  function startShim(
+    path: string,
+    pid: number,
+    sock: string,
+    state: string,
+    wait = '1'
+  ) {
     const child = spawn(
       '/bin/sh',
-      ['-c', shimScript(path, pid, sock, state), 'dockerd', '--tlsverify'],
+      [
+        '-c',
+        shimScript(path, pid, sock, state, wait),
+        'dockerd',
+        '--tlsverify'
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] }
     )
     let out = ''
@@ -219,6 +239,46 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
       containerd.kill()
       server.close()
     }
+  })
+
+  test('without the wait (known containerd), runs dockerd before containerd has even read its config', async () => {
+    const sock = join(bin, 'later-3.sock')
+    const containerd = fakeContainerd()
+    const server = createServer()
+    try {
+      const shim = startShim(
+        fakeDockerd('exec sleep 30'),
+        containerd.pid!,
+        sock,
+        join(bin, 'no-state-yet'),
+        ''
+      )
+      await waitFor(shim.stdoutHas)
+      server.listen(sock)
+      await waitFor(() => listens(containerd.pid!, sock).test(shim.log()))
+      shim.stop()
+      const { out } = await shim.ended
+      expect(out).toBe(`dockerd --tlsverify --containerd=${sock}`)
+    } finally {
+      containerd.kill()
+      server.close()
+    }
+  })
+
+  test('without the wait, a containerd that dies still stops dockerd with the line', async () => {
+    const containerd = fakeContainerd()
+    const shim = startShim(
+      fakeDockerd('exec sleep 30'),
+      containerd.pid!,
+      join(bin, 'never-3.sock'),
+      join(bin, 'no-state-3'),
+      ''
+    )
+    await waitFor(shim.stdoutHas)
+    containerd.kill()
+    const { signal, log } = await shim.ended
+    expect(signal).toBe('SIGKILL')
+    expect(log).toBe(CONTAINERD_DIED_LINE)
   })
 
   test('stops dockerd at once when containerd dies after the handover', async () => {

@@ -292,7 +292,7 @@ describe('start script as a non-root user', () => {
     // refused before the root-only preparation is called.
     const official = STARTUP_SCRIPT.indexOf('nest_official=1')
     const refuse = STARTUP_SCRIPT.indexOf('elif [ "$nest_uid" != 0 ]')
-    const prepare = STARTUP_SCRIPT.indexOf('\n  nest_prepare\n')
+    const prepare = STARTUP_SCRIPT.indexOf('then nest_prepare_cgroups')
     expect(official).toBeGreaterThan(0)
     expect(refuse).toBeGreaterThan(official)
     expect(refuse).toBeLessThan(prepare)
