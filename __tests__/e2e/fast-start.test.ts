@@ -101,10 +101,37 @@ suite('Fast start: containerd first (real nested daemons)', () => {
           /starting managed containerd/
         )
 
-        // main read the start script's decision from the log (debug level).
+        // main read the start script's decision from the log (debug level),
+        // and the daemon's facts too, from the stream it attached (no /info).
         expect(main.stdout).toMatch(
           /::debug::dind\.fastStart: docker-nest: fast start: containerd \(pid \d+\) listens on /
         )
+        expect(main.stdout).toContain(
+          "::debug::dind.facts: from the daemon's log (no GET /info)"
+        )
+        const nest = nestEnv(main.env)
+        expect(main.outputs['server-version']).toBe(
+          dockerOk(['version', '--format', '{{.Server.Version}}'], nest).trim()
+        )
+        expect(main.outputs['storage-driver']).toBe(
+          dockerOk(['info', '--format', '{{.Driver}}'], nest).trim()
+        )
+        expect(main.stdout).toContain(
+          `(storage driver ${main.outputs['storage-driver']}, cgroup v` +
+            dockerOk(['info', '--format', '{{.CgroupVersion}}'], nest).trim()
+        )
+
+        // The official image's entrypoint did not run: its steps were the
+        // start script's (hack/dind's tmpfs on /tmp included).
+        if (image.startsWith('docker-nest-test/dind:')) {
+          expect(log.stdout + log.stderr).not.toContain('dockerd-entrypoint:')
+          expect(main.stdout).toContain(
+            "dind.fastStart: docker-nest: fast start: dockerd runs under docker-init without the image's entrypoint"
+          )
+          expect(
+            dockerOk(['exec', id, 'sh', '-c', 'mountpoint /tmp']).trim()
+          ).toBe('/tmp is a mountpoint')
+        }
 
         // Inner containers run through that containerd.
         const env = nestEnv(main.env)
@@ -266,6 +293,10 @@ suite('Fast start: containerd first (real nested daemons)', () => {
         )
         expect(main.stdout).toMatch(/::debug::docker\.exec: cp - -> 0/)
         expect(main.stdout).not.toContain('engine-api:')
+        // No stream attached: the daemon's facts come from GET /info.
+        expect(main.stdout).not.toContain('dind.facts: from the daemon')
+        expect(main.outputs['storage-driver']).toBe('overlay2')
+        expect(main.outputs['server-version']).toMatch(/^26\./)
         const procs = daemons(main.outputs['container-id'])
         expect(procs.find((p) => /^dockerd /.test(p.args))?.args).toContain(
           `--containerd=${OUR_CONTAINERD}`

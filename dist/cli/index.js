@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 980:
+/***/ 278:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -720,6 +720,100 @@ async function bridgeMtu(endpoint) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/sidecar-log.ts
+/**
+ * The sidecar's output as main receives it on the stream it attached before
+ * the start (Engine API path, sidecar-access.ts): the start script's lines
+ * and the daemon's log, with no `logs` request. What main needs from it once
+ * the daemon answers — the daemon's version and storage driver, the cgroup
+ * version, the fast-start lines — is then already here, so the step ends
+ * without a `GET /info` (the daemon runs `runc --version` and
+ * `docker-init --version` to answer it: ~15 ms on 20.10).
+ */
+/** Enough for everything up to "API listen on", even with `--debug`. */
+const MAX_CHARS = 4 * 1024 * 1024;
+/** The start script's line with the cgroup version (startup-script.ts). */
+const CGROUP_LINE_PREFIX = 'docker-nest: cgroup v';
+/** The sidecar's output so far; text past {@link MAX_CHARS} is dropped. */
+class SidecarLog {
+    content = '';
+    decoder = new TextDecoder();
+    listeners = new Set();
+    append(payload) {
+        if (this.content.length >= MAX_CHARS)
+            return;
+        this.content += this.decoder.decode(payload, { stream: true });
+        for (const listener of this.listeners)
+            listener();
+    }
+    get text() {
+        return this.content;
+    }
+    /**
+     * The first complete line `test` accepts, as soon as it has arrived; undefined
+     * if none has after `timeoutMs` (the line may trail the event that made
+     * it worth waiting for: the stream passes the runner's daemon).
+     */
+    waitForLine(test, timeoutMs) {
+        const find = () => this.content.split('\n').slice(0, -1).find(test);
+        const found = find();
+        if (found !== undefined || timeoutMs <= 0)
+            return Promise.resolve(found);
+        return new Promise((resolve) => {
+            const done = (line) => {
+                clearTimeout(timer);
+                this.listeners.delete(check);
+                resolve(line);
+            };
+            const check = () => {
+                const line = find();
+                if (line !== undefined)
+                    done(line);
+            };
+            const timer = setTimeout(() => done(undefined), timeoutMs);
+            this.listeners.add(check);
+        });
+    }
+}
+/**
+ * dockerd's "Docker daemon" line (logged once initialised, before its API
+ * listens), in text or JSON log format: `version=…` and the storage driver,
+ * named `graphdriver(s)` (20.10), `graphdriver` (23, 24) or `storage-driver`
+ * (25+). Undefined for any other line or when either value is missing.
+ */
+function parseDaemonLine(line) {
+    if (!/msg"?[=:]"Docker daemon"/.test(line))
+        return undefined;
+    const field = (names) => new RegExp(`(?:^|[\\s{,])"?(?:${names})"?[=:]"?([^\\s",}]+)`).exec(line)?.[1];
+    const serverVersion = field('version');
+    const storageDriver = field('graphdriver\\(s\\)|graphdriver|storage-driver');
+    if (!serverVersion || !storageDriver)
+        return undefined;
+    return { serverVersion, storageDriver };
+}
+/** Whether `line` is dockerd's "Docker daemon" line with both facts in it. */
+function isDaemonLine(line) {
+    return parseDaemonLine(line) !== undefined;
+}
+/**
+ * The daemon's facts from its log: waits up to `timeoutMs` for the
+ * "Docker daemon" line; undefined when it does not come (a log format we do
+ * not know, logging elsewhere): then ask the daemon.
+ */
+async function daemonFactsFromLog(log, timeoutMs) {
+    const line = await log.waitForLine(isDaemonLine, timeoutMs);
+    const facts = line === undefined ? undefined : parseDaemonLine(line);
+    if (!facts)
+        return undefined;
+    const cgroup = log.text
+        .split('\n')
+        .find((l) => l.startsWith(CGROUP_LINE_PREFIX));
+    return {
+        ...facts,
+        cgroupVersion: cgroup?.slice(CGROUP_LINE_PREFIX.length).trim() ?? ''
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/stdin-delivery.ts
 /** Env var of the sidecar: `stdin` when the files come that way. */
 const STDIN_DELIVERY_ENV = 'DOCKER_NEST_DELIVERY';
@@ -840,6 +934,7 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
 
 
 
+
 /** Marker copied last into the cert dir; its presence means all files are there. */
 const CERTS_READY_MARKER = '.docker-nest-ready';
 /** Where certificates go inside the sidecar (the official image's default). */
@@ -923,8 +1018,15 @@ while read -r nest_k nest_v _; do
   if [ "$nest_k" = Uid: ]; then nest_uid=$nest_v; break; fi
 done < /proc/self/status || :
 [ -n "$nest_uid" ] || nest_uid=$(id -u)`;
+/** The cgroup version dockerd will see, for main's report (sidecar-log.ts); built-ins only. */
+const CGROUP_SCRIPT = `if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  echo "${CGROUP_LINE_PREFIX}2" >&2
+else
+  echo "${CGROUP_LINE_PREFIX}1" >&2
+fi`;
 const STARTUP_SCRIPT = `set -eu
 ${UID_SCRIPT}
+${CGROUP_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
 ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
@@ -4366,23 +4468,34 @@ class EngineApi {
      * `POST /containers/{name}/attach?stream=1&stdin=1`, upgraded to a raw
      * stream (what `docker attach` does): resolves once the daemon switched
      * protocols. `send` writes the data and half-closes, which closes the
-     * container's stdin when it was created with `StdinOnce`.
+     * container's stdin when it was created with `StdinOnce`. With `onOutput`
+     * stdout and stderr come on the same stream (what the container prints
+     * from its start on, with no `logs` request): each frame's payload is
+     * handed to it.
      */
-    attachStdin(name) {
+    attach(name, onOutput) {
         const started = performance.now();
+        const output = onOutput ? '&stdout=1&stderr=1' : '';
         return new Promise((resolve, reject) => {
             const req = (0,external_node_http_namespaceObject.request)({
                 ...this.target,
                 method: 'POST',
-                path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1`,
+                path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1${output}`,
                 headers: { Connection: 'Upgrade', Upgrade: 'tcp' }
             });
             req.setTimeout(30_000, () => req.destroy(new Error(`attach ${name}: timed out`)));
-            req.on('upgrade', (_res, socket) => {
+            req.on('upgrade', (_res, socket, head) => {
                 req.setTimeout(0);
                 this.debug(`engine-api: attach POST -> 101 (${Math.round(performance.now() - started)} ms)`);
                 socket.on('error', () => undefined);
-                socket.resume(); // nothing is read (stdout was not asked for)
+                if (onOutput) {
+                    const frames = new Demultiplexer(onOutput);
+                    frames.push(head);
+                    socket.on('data', (chunk) => frames.push(chunk));
+                }
+                else {
+                    socket.resume(); // nothing to read (no output was asked for)
+                }
                 // The daemon may hold the stream open until the container exits;
                 // it must not keep the step alive (a write in flight still does).
                 socket.unref();
@@ -4515,18 +4628,33 @@ class EngineApi {
     }
 }
 /**
- * Joins the frames of a multiplexed log stream (8-byte header: stream type,
- * 3 bytes padding, 4-byte big-endian length), as the daemon sends it for a
- * container without a TTY.
+ * Splits a multiplexed stream (8-byte header: stream type, 3 bytes padding,
+ * 4-byte big-endian length), as the daemon sends a container's output when
+ * it has no TTY, into the frames' payloads; a frame may span chunks.
  */
+class Demultiplexer {
+    onPayload;
+    rest = Buffer.alloc(0);
+    constructor(onPayload) {
+        this.onPayload = onPayload;
+    }
+    push(chunk) {
+        const data = this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk;
+        let offset = 0;
+        while (offset + 8 <= data.length) {
+            const end = offset + 8 + data.readUInt32BE(offset + 4);
+            if (end > data.length)
+                break;
+            this.onPayload(data.subarray(offset + 8, end));
+            offset = end;
+        }
+        this.rest = Buffer.from(data.subarray(offset));
+    }
+}
+/** Joins the complete frames of a multiplexed log stream (see {@link Demultiplexer}). */
 function demultiplex(stream) {
     const parts = [];
-    let offset = 0;
-    while (offset + 8 <= stream.length) {
-        const length = stream.readUInt32BE(offset + 4);
-        parts.push(stream.subarray(offset + 8, offset + 8 + length));
-        offset += 8 + length;
-    }
+    new Demultiplexer((payload) => parts.push(payload)).push(stream);
     return Buffer.concat(parts).toString('utf8');
 }
 
@@ -4732,7 +4860,7 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
  * | inspect after run | GET /containers/{id}/json | docker inspect |
  * | server certificate in | on stdin (attached before the start), or PUT …/archive for a rootless sidecar | docker cp - |
  * | exit watch | POST /containers/{id}/wait | docker wait |
- * | fast-start log lines (debug) | GET /containers/{id}/logs | not read |
+ * | its output: fast-start lines (debug), daemon version and storage driver | on the stdin stream, attached with stdout and stderr (sidecar-log.ts); GET /containers/{id}/logs when not attached | not read (`GET /info`) |
  *
  * `docker run` still goes through the CLI when the image is not on the
  * runner (the CLI pulls it with the user's registry credentials: config.json,
@@ -4745,17 +4873,24 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
 
 
 
+
 /** The API over the runner's socket when {@link runnerSocketPath} allows it, else the CLI. */
 function sidecarAccess(docker, debug = () => undefined, env = process.env) {
     const api = runnerApi(docker.host, debug, env);
     if (!api)
         return cliAccess(docker);
-    // Stdin streams attached before the start, by container name (a port
-    // retry creates the container again under the same name).
-    const stdins = new Map();
+    // Streams attached before the start, and what came out of them, by
+    // container name (a port retry creates the container again under the
+    // same name).
+    const attached = {
+        stdins: new Map(),
+        logs: new Map(),
+        streams: new Map()
+    };
+    const { stdins, logs, streams } = attached;
     return {
         via: 'engine-api',
-        runDetached: (args, options = {}) => runOverApi(api, docker, args, debug, options, stdins),
+        runDetached: (args, options = {}) => runOverApi(api, docker, args, debug, options, attached),
         inspect: (name) => docker.track(['inspect', name], () => api.inspectContainer(name)),
         copyIn: async (name, entries) => {
             const stdin = stdins.get(name);
@@ -4769,7 +4904,12 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
         },
         stdinPending: (name) => stdins.has(name),
         watchExit: (name) => api.watchExit(name),
-        cheapLog: (name) => api.containerLog(name)
+        cheapLog: async (name) => logs.get(name)?.text ?? api.containerLog(name),
+        liveLog: (name) => logs.get(name),
+        detach: (name) => {
+            void streams.get(name)?.then((stream) => stream.abort(), () => undefined);
+            streams.delete(name);
+        }
     };
 }
 /** Every call through the docker CLI. */
@@ -4791,7 +4931,7 @@ function cliAccess(docker) {
  * {@link DockerCommandError} `docker run` would have given, so the port
  * retry and the failure hints work the same either way.
  */
-async function runOverApi(api, docker, args, debug, options, stdins) {
+async function runOverApi(api, docker, args, debug, options, { stdins, logs, streams }) {
     const { onStarting } = options;
     const request = createRequestFromRunArgs(args);
     if (!request) {
@@ -4818,9 +4958,12 @@ async function runOverApi(api, docker, args, debug, options, stdins) {
     if (options.filesByStdin) {
         // Attached alongside the start; copyIn awaits it. A failed attach
         // surfaces there (the start script would wait on stdin for ever).
-        const attached = api.attachStdin(request.name);
+        const log = new SidecarLog();
+        const attached = api.attach(request.name, (payload) => log.append(payload));
         attached.catch(() => undefined);
         stdins.set(request.name, attached);
+        streams.set(request.name, attached);
+        logs.set(request.name, log);
     }
     try {
         const starting = docker.track(['start', request.name], () => api.startContainer(request.name));
@@ -5333,6 +5476,7 @@ async function waitFor(probe, options) {
 
 
 
+
 /**
  * Readiness polling interval. dockerd opens its TCP listener as it starts
  * ("Starting up", measured on 20.10 and 26) but serves only ~0.2-0.3 s
@@ -5375,16 +5519,15 @@ async function startDind(plan, resources, deps) {
         };
         await phase(logger, 'Wait for daemon', () => waitForDaemon(plan, endpoint, container.exited, deps));
         const readyMs = Math.round(performance.now() - started);
-        // /info carries the server version too: one request (and TLS handshake) less.
-        const [info, innerMtu] = await Promise.all([
-            daemonInfo(endpoint),
+        const [facts, innerMtu] = await Promise.all([
+            daemonFacts(endpoint, access.liveLog?.(plan.name), logger),
             bridgeMtu(endpoint),
             reportFastStart(access, plan, logger)
         ]);
-        logger.info(`Docker ${info.ServerVersion} is ready after ${readyMs} ms ` +
-            `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`);
+        logger.info(`Docker ${facts.serverVersion} is ready after ${readyMs} ms ` +
+            `(storage driver ${facts.storageDriver}, cgroup v${facts.cgroupVersion || '?'})`);
         const mtu = innerMtu ?? plan.mtu ?? DOCKERD_DEFAULT_MTU;
-        logger.info(describeMtu(plan.mtuSetting, mtu, info.ServerVersion));
+        logger.info(describeMtu(plan.mtuSetting, mtu, facts.serverVersion));
         return {
             mode: 'dind',
             image: plan.image,
@@ -5395,16 +5538,38 @@ async function startDind(plan, resources, deps) {
             containerName: plan.name,
             containerIp: container.ip,
             port: address.port,
-            serverVersion: info.ServerVersion,
-            storageDriver: info.Driver,
-            cgroupVersion: info.CgroupVersion ?? '',
+            ...facts,
             mtu,
             readyMs
         };
     }
     finally {
         container.stopWatching();
+        access.detach?.(plan.name);
     }
+}
+/**
+ * How long the daemon's "Docker daemon" line may trail its first answer:
+ * dockerd logs it ~30-40 ms before its API listens, but the line reaches
+ * main through the runner's daemon.
+ */
+const DAEMON_LINE_WAIT_MS = 100;
+/**
+ * Version, storage driver and cgroup version of the nested daemon: from its
+ * log where main has it already (sidecar-log.ts), else `GET /info`.
+ */
+async function daemonFacts(endpoint, log, logger) {
+    const fromLog = log && (await daemonFactsFromLog(log, DAEMON_LINE_WAIT_MS));
+    if (fromLog) {
+        logger.debug("dind.facts: from the daemon's log (no GET /info)");
+        return fromLog;
+    }
+    const info = await daemonInfo(endpoint);
+    return {
+        serverVersion: info.ServerVersion,
+        storageDriver: info.Driver,
+        cgroupVersion: info.CgroupVersion ?? ''
+    };
 }
 /**
  * Where the job reaches the daemon: the published loopback port, or in a
@@ -6831,7 +6996,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(980);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(278);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

@@ -705,6 +705,7 @@ async function bridgeMtu(endpoint) {
 
 
 
+
 /** Marker copied last into the cert dir; its presence means all files are there. */
 const startup_script_CERTS_READY_MARKER = '.docker-nest-ready';
 /** Where certificates go inside the sidecar (the official image's default). */
@@ -788,8 +789,15 @@ while read -r nest_k nest_v _; do
   if [ "$nest_k" = Uid: ]; then nest_uid=$nest_v; break; fi
 done < /proc/self/status || :
 [ -n "$nest_uid" ] || nest_uid=$(id -u)`));
+/** The cgroup version dockerd will see, for main's report (sidecar-log.ts); built-ins only. */
+const CGROUP_SCRIPT = (/* unused pure expression or super */ null && (`if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  echo "${CGROUP_LINE_PREFIX}2" >&2
+else
+  echo "${CGROUP_LINE_PREFIX}1" >&2
+fi`));
 const startup_script_STARTUP_SCRIPT = (/* unused pure expression or super */ null && (`set -eu
 ${UID_SCRIPT}
+${CGROUP_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
 ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=

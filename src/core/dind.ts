@@ -35,6 +35,11 @@ import { signal } from './signal.js'
 import { sidecarAccess, type SidecarAccess } from './sidecar-access.js'
 import { reportFastStart } from './fast-start-report.js'
 import {
+  daemonFactsFromLog,
+  type DaemonFacts,
+  type SidecarLog
+} from './sidecar-log.js'
+import {
   CertificateAuthority,
   writeClientCertificates,
   type IssuedCertificate
@@ -72,6 +77,7 @@ export interface NestInfo {
   port: number
   serverVersion: string
   storageDriver: string
+  /** '1' or '2'; '' when unknown. */
   cgroupVersion: string
   /** MTU of the inner networks: the one passed to dockerd, else dockerd's default. */
   mtu: number
@@ -137,18 +143,17 @@ export async function startDind(
       waitForDaemon(plan, endpoint, container.exited, deps)
     )
     const readyMs = Math.round(performance.now() - started)
-    // /info carries the server version too: one request (and TLS handshake) less.
-    const [info, innerMtu] = await Promise.all([
-      daemonInfo(endpoint),
+    const [facts, innerMtu] = await Promise.all([
+      daemonFacts(endpoint, access.liveLog?.(plan.name), logger),
       bridgeMtu(endpoint),
       reportFastStart(access, plan, logger)
     ])
     logger.info(
-      `Docker ${info.ServerVersion} is ready after ${readyMs} ms ` +
-        `(storage driver ${info.Driver}, cgroup v${info.CgroupVersion ?? '?'})`
+      `Docker ${facts.serverVersion} is ready after ${readyMs} ms ` +
+        `(storage driver ${facts.storageDriver}, cgroup v${facts.cgroupVersion || '?'})`
     )
     const mtu = innerMtu ?? plan.mtu ?? DOCKERD_DEFAULT_MTU
-    logger.info(describeMtu(plan.mtuSetting, mtu, info.ServerVersion))
+    logger.info(describeMtu(plan.mtuSetting, mtu, facts.serverVersion))
     return {
       mode: 'dind',
       image: plan.image,
@@ -159,14 +164,42 @@ export async function startDind(
       containerName: plan.name,
       containerIp: container.ip,
       port: address.port,
-      serverVersion: info.ServerVersion,
-      storageDriver: info.Driver,
-      cgroupVersion: info.CgroupVersion ?? '',
+      ...facts,
       mtu,
       readyMs
     }
   } finally {
     container.stopWatching()
+    access.detach?.(plan.name)
+  }
+}
+
+/**
+ * How long the daemon's "Docker daemon" line may trail its first answer:
+ * dockerd logs it ~30-40 ms before its API listens, but the line reaches
+ * main through the runner's daemon.
+ */
+const DAEMON_LINE_WAIT_MS = 100
+
+/**
+ * Version, storage driver and cgroup version of the nested daemon: from its
+ * log where main has it already (sidecar-log.ts), else `GET /info`.
+ */
+async function daemonFacts(
+  endpoint: DaemonEndpoint,
+  log: SidecarLog | undefined,
+  logger: Logger
+): Promise<DaemonFacts> {
+  const fromLog = log && (await daemonFactsFromLog(log, DAEMON_LINE_WAIT_MS))
+  if (fromLog) {
+    logger.debug("dind.facts: from the daemon's log (no GET /info)")
+    return fromLog
+  }
+  const info = await daemonInfo(endpoint)
+  return {
+    serverVersion: info.ServerVersion,
+    storageDriver: info.Driver,
+    cgroupVersion: info.CgroupVersion ?? ''
   }
 }
 

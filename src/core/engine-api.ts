@@ -117,11 +117,11 @@ export function runnerApi(
   return socket ? new EngineApi(socket, debug) : undefined
 }
 
-/** The write end of a container's stdin, from {@link EngineApi.attachStdin}. */
+/** A container's attached streams, from {@link EngineApi.attach}. */
 export interface AttachedStdin {
-  /** Writes `data`, then closes the stream. */
+  /** Writes `data`, then closes stdin (its output, if asked for, goes on). */
   send(data: Buffer): Promise<void>
-  /** Drops the stream unsent (the container's stdin ends). */
+  /** Drops the stream (the container's stdin ends, its output is no longer read). */
   abort(): void
 }
 
@@ -203,27 +203,40 @@ export class EngineApi {
    * `POST /containers/{name}/attach?stream=1&stdin=1`, upgraded to a raw
    * stream (what `docker attach` does): resolves once the daemon switched
    * protocols. `send` writes the data and half-closes, which closes the
-   * container's stdin when it was created with `StdinOnce`.
+   * container's stdin when it was created with `StdinOnce`. With `onOutput`
+   * stdout and stderr come on the same stream (what the container prints
+   * from its start on, with no `logs` request): each frame's payload is
+   * handed to it.
    */
-  attachStdin(name: string): Promise<AttachedStdin> {
+  attach(
+    name: string,
+    onOutput?: (payload: Buffer) => void
+  ): Promise<AttachedStdin> {
     const started = performance.now()
+    const output = onOutput ? '&stdout=1&stderr=1' : ''
     return new Promise((resolve, reject) => {
       const req = request({
         ...this.target,
         method: 'POST',
-        path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1`,
+        path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1${output}`,
         headers: { Connection: 'Upgrade', Upgrade: 'tcp' }
       })
       req.setTimeout(30_000, () =>
         req.destroy(new Error(`attach ${name}: timed out`))
       )
-      req.on('upgrade', (_res, socket) => {
+      req.on('upgrade', (_res, socket, head) => {
         req.setTimeout(0)
         this.debug(
           `engine-api: attach POST -> 101 (${Math.round(performance.now() - started)} ms)`
         )
         socket.on('error', () => undefined)
-        socket.resume() // nothing is read (stdout was not asked for)
+        if (onOutput) {
+          const frames = new Demultiplexer(onOutput)
+          frames.push(head)
+          socket.on('data', (chunk: Buffer) => frames.push(chunk))
+        } else {
+          socket.resume() // nothing to read (no output was asked for)
+        }
         // The daemon may hold the stream open until the container exits;
         // it must not keep the step alive (a write in flight still does).
         socket.unref()
@@ -397,17 +410,32 @@ export class EngineApi {
 }
 
 /**
- * Joins the frames of a multiplexed log stream (8-byte header: stream type,
- * 3 bytes padding, 4-byte big-endian length), as the daemon sends it for a
- * container without a TTY.
+ * Splits a multiplexed stream (8-byte header: stream type, 3 bytes padding,
+ * 4-byte big-endian length), as the daemon sends a container's output when
+ * it has no TTY, into the frames' payloads; a frame may span chunks.
  */
+export class Demultiplexer {
+  private rest: Buffer = Buffer.alloc(0)
+
+  constructor(private readonly onPayload: (payload: Buffer) => void) {}
+
+  push(chunk: Buffer): void {
+    const data =
+      this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk
+    let offset = 0
+    while (offset + 8 <= data.length) {
+      const end = offset + 8 + data.readUInt32BE(offset + 4)
+      if (end > data.length) break
+      this.onPayload(data.subarray(offset + 8, end))
+      offset = end
+    }
+    this.rest = Buffer.from(data.subarray(offset))
+  }
+}
+
+/** Joins the complete frames of a multiplexed log stream (see {@link Demultiplexer}). */
 export function demultiplex(stream: Buffer): string {
   const parts: Buffer[] = []
-  let offset = 0
-  while (offset + 8 <= stream.length) {
-    const length = stream.readUInt32BE(offset + 4)
-    parts.push(stream.subarray(offset + 8, offset + 8 + length))
-    offset += 8 + length
-  }
+  new Demultiplexer((payload) => parts.push(payload)).push(stream)
   return Buffer.concat(parts).toString('utf8')
 }

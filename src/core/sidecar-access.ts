@@ -10,7 +10,7 @@
  * | inspect after run | GET /containers/{id}/json | docker inspect |
  * | server certificate in | on stdin (attached before the start), or PUT …/archive for a rootless sidecar | docker cp - |
  * | exit watch | POST /containers/{id}/wait | docker wait |
- * | fast-start log lines (debug) | GET /containers/{id}/logs | not read |
+ * | its output: fast-start lines (debug), daemon version and storage driver | on the stdin stream, attached with stdout and stderr (sidecar-log.ts); GET /containers/{id}/logs when not attached | not read (`GET /info`) |
  *
  * `docker run` still goes through the CLI when the image is not on the
  * runner (the CLI pulls it with the user's registry credentials: config.json,
@@ -25,6 +25,7 @@ import {
   type AttachedStdin
 } from './engine-api.js'
 import { createRequestFromRunArgs } from './run-args.js'
+import { SidecarLog } from './sidecar-log.js'
 import { watchExit } from './sidecar.js'
 import { STDIN_DELIVERY_ENV, encodeForStdin } from './stdin-delivery.js'
 import { createTar, type TarEntry } from './tar.js'
@@ -60,6 +61,10 @@ export interface SidecarAccess {
   watchExit(name: string): { exited: Promise<string>; stopWatching(): void }
   /** The container's log, only where it costs no extra process. */
   cheapLog?(name: string): Promise<string>
+  /** Its output as it comes, where main attached to it before the start. */
+  liveLog?(name: string): SidecarLog | undefined
+  /** Stops reading its output: main has what it needs. */
+  detach?(name: string): void
 }
 
 /** The API over the runner's socket when {@link runnerSocketPath} allows it, else the CLI. */
@@ -70,13 +75,19 @@ export function sidecarAccess(
 ): SidecarAccess {
   const api = runnerApi(docker.host, debug, env)
   if (!api) return cliAccess(docker)
-  // Stdin streams attached before the start, by container name (a port
-  // retry creates the container again under the same name).
-  const stdins = new Map<string, Promise<AttachedStdin>>()
+  // Streams attached before the start, and what came out of them, by
+  // container name (a port retry creates the container again under the
+  // same name).
+  const attached: Attached = {
+    stdins: new Map(),
+    logs: new Map(),
+    streams: new Map()
+  }
+  const { stdins, logs, streams } = attached
   return {
     via: 'engine-api',
     runDetached: (args, options = {}) =>
-      runOverApi(api, docker, args, debug, options, stdins),
+      runOverApi(api, docker, args, debug, options, attached),
     inspect: (name) =>
       docker.track(['inspect', name], () => api.inspectContainer(name)),
     copyIn: async (name, entries) => {
@@ -95,8 +106,26 @@ export function sidecarAccess(
     },
     stdinPending: (name) => stdins.has(name),
     watchExit: (name) => api.watchExit(name),
-    cheapLog: (name) => api.containerLog(name)
+    cheapLog: async (name) => logs.get(name)?.text ?? api.containerLog(name),
+    liveLog: (name) => logs.get(name),
+    detach: (name) => {
+      void streams.get(name)?.then(
+        (stream) => stream.abort(),
+        () => undefined
+      )
+      streams.delete(name)
+    }
   }
+}
+
+/** What main attached to before the start, by container name. */
+interface Attached {
+  /** The stdin streams whose files are not sent yet. */
+  stdins: Map<string, Promise<AttachedStdin>>
+  /** The output that came on them. */
+  logs: Map<string, SidecarLog>
+  /** The streams themselves, until detached. */
+  streams: Map<string, Promise<AttachedStdin>>
 }
 
 /** Every call through the docker CLI. */
@@ -126,7 +155,7 @@ async function runOverApi(
   args: string[],
   debug: (message: string) => void,
   options: RunOptions,
-  stdins: Map<string, Promise<AttachedStdin>>
+  { stdins, logs, streams }: Attached
 ): Promise<void> {
   const { onStarting } = options
   const request = createRequestFromRunArgs(args)
@@ -159,9 +188,12 @@ async function runOverApi(
   if (options.filesByStdin) {
     // Attached alongside the start; copyIn awaits it. A failed attach
     // surfaces there (the start script would wait on stdin for ever).
-    const attached = api.attachStdin(request.name)
+    const log = new SidecarLog()
+    const attached = api.attach(request.name, (payload) => log.append(payload))
     attached.catch(() => undefined)
     stdins.set(request.name, attached)
+    streams.set(request.name, attached)
+    logs.set(request.name, log)
   }
   try {
     const starting = docker.track(['start', request.name], () =>

@@ -36,6 +36,7 @@ import {
   FAST_START_LOG_PREFIX
 } from './containerd-first.js'
 import { MTU_SCRIPT } from './mtu.js'
+import { CGROUP_LINE_PREFIX } from './sidecar-log.js'
 import { STDIN_DELIVERY_ENV, STDIN_READ_FUNCTION } from './stdin-delivery.js'
 
 /** Marker copied last into the cert dir; its presence means all files are there. */
@@ -124,8 +125,16 @@ while read -r nest_k nest_v _; do
 done < /proc/self/status || :
 [ -n "$nest_uid" ] || nest_uid=$(id -u)`
 
+/** The cgroup version dockerd will see, for main's report (sidecar-log.ts); built-ins only. */
+const CGROUP_SCRIPT = `if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  echo "${CGROUP_LINE_PREFIX}2" >&2
+else
+  echo "${CGROUP_LINE_PREFIX}1" >&2
+fi`
+
 export const STARTUP_SCRIPT = `set -eu
 ${UID_SCRIPT}
+${CGROUP_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
 ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
+import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
 import {
+  Demultiplexer,
   EngineApi,
   EngineApiError,
   demultiplex,
@@ -15,6 +17,7 @@ let dir: string
 let socket: string
 let server: Server
 const received: { method?: string; url?: string; body: Buffer }[] = []
+const attachedStdin: string[] = []
 
 function host(overrides: Partial<HostDockerEnv> = {}): HostDockerEnv {
   return {
@@ -64,6 +67,25 @@ beforeAll(async () => {
         res.statusCode = 404
         res.end('{"message":"No such container: gone"}')
       }
+    })
+  })
+  // attach: switches to a raw stream, reads stdin to its end, then sends
+  // output frames split at awkward places (inside a header, inside a payload).
+  server.on('upgrade', (req, stream: Duplex) => {
+    stream.write(
+      'HTTP/1.1 101 UPGRADED\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n'
+    )
+    const chunks: Buffer[] = []
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+    stream.on('end', () => {
+      attachedStdin.push(`${req.url} ${Buffer.concat(chunks).toString()}`)
+      const output = Buffer.concat([
+        frame(2, 'docker-nest: cgroup v2\n'),
+        frame(1, 'msg="Docker daemon" version=26.1.5\n')
+      ])
+      stream.write(output.subarray(0, 3))
+      setTimeout(() => stream.write(output.subarray(3, 40)), 5)
+      setTimeout(() => stream.end(output.subarray(40)), 10)
     })
   })
   await new Promise<void>((resolve) => server.listen(socket, resolve))
@@ -155,6 +177,25 @@ describe('EngineApi', () => {
     watch.stopWatching()
   })
 
+  test('attaches: stdin goes in, then the output comes out frame by frame', async () => {
+    const payloads: string[] = []
+    const stream = await api().attach('sidecar', (payload) =>
+      payloads.push(payload.toString())
+    )
+    await stream.send(Buffer.from('the files'))
+    for (let i = 0; i < 100 && payloads.length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    stream.abort()
+    expect(attachedStdin).toEqual([
+      '/containers/sidecar/attach?stream=1&stdin=1&stdout=1&stderr=1 the files'
+    ])
+    expect(payloads).toEqual([
+      'docker-nest: cgroup v2\n',
+      'msg="Docker daemon" version=26.1.5\n'
+    ])
+  })
+
   test('joins both streams of the log', async () => {
     await expect(api().containerLog('sidecar')).resolves.toBe('out\nerr\n')
   })
@@ -165,5 +206,13 @@ describe('demultiplex', () => {
     expect(
       demultiplex(Buffer.concat([frame(2, 'a'), Buffer.from([1, 0])]))
     ).toBe('a')
+  })
+
+  test('Demultiplexer joins frames that span chunks, byte by byte too', () => {
+    const stream = Buffer.concat([frame(1, 'one\n'), frame(2, 'two\n')])
+    const payloads: string[] = []
+    const frames = new Demultiplexer((p) => payloads.push(p.toString()))
+    for (const byte of stream) frames.push(Buffer.from([byte]))
+    expect(payloads).toEqual(['one\n', 'two\n'])
   })
 })
