@@ -1050,10 +1050,17 @@ nest_own_prepare=
 if [ -n "$nest_fast" ] || [ -z "$nest_official" ]; then nest_own_prepare=1; fi
 if [ -n "$nest_own_prepare" ]; then nest_prepare_cgroups; fi
 if [ -n "$nest_fast" ]; then nest_ctr_start; fi
+# The mounts go on in the background while this shell picks the iptables
+# backend and reads the certificates (each is a few ms of processes or
+# byte-by-byte reads on the way to dockerd); joined before dockerd starts.
+nest_mounts_pid=
 if [ -n "$nest_own_prepare" ]; then
-  nest_prepare_mounts
+  nest_prepare_mounts &
+  nest_mounts_pid=$!
   nest_select_iptables
-  rm -f /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid
+  for nest_pid_file in /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid; do
+    if [ -e "$nest_pid_file" ]; then rm -f "$nest_pid_file"; fi
+  done
 fi
 if [ "\${${STDIN_DELIVERY_ENV}:-}" = stdin ]; then
   unset ${STDIN_DELIVERY_ENV}
@@ -1077,6 +1084,7 @@ fi
 if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   set -- "--config-file=$DOCKER_NEST_CONFIG_FILE" "$@"
 fi
+if [ -n "$nest_mounts_pid" ]; then wait "$nest_mounts_pid" || :; fi
 nest_ctr_handoff
 if [ -n "$nest_official" ]; then
   if [ -z "$nest_ctr_pid" ] || ! command -v docker-init >/dev/null 2>&1; then

@@ -215,90 +215,67 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
     }
   })
 
-  test('runs dockerd as soon as containerd has its state directory, before the socket exists', async () => {
-    const state = mkdtempSync(join(bin, 'state-'))
-    const sock = join(bin, 'later.sock')
-    const containerd = fakeContainerd()
-    const server = createServer()
-    try {
+  test.each([
+    ['as soon as containerd has its state directory', '1', true],
+    ['without the wait (known containerd), before even that', '', false]
+  ])(
+    'runs dockerd %s, before the socket exists',
+    async (_title, wait, hasState) => {
+      const state = hasState
+        ? mkdtempSync(join(bin, 'state-'))
+        : join(bin, `no-state-${wait}`)
+      const sock = join(bin, `later-${wait}.sock`)
+      const containerd = fakeContainerd()
+      const server = createServer()
+      try {
+        const shim = startShim(
+          fakeDockerd('exec sleep 30'),
+          containerd.pid!,
+          sock,
+          state,
+          wait
+        )
+        // dockerd runs while nothing listens yet…
+        await waitFor(shim.stdoutHas)
+        // …and the watch reports the socket once it appears.
+        server.listen(sock)
+        await waitFor(() => listens(containerd.pid!, sock).test(shim.log()))
+        shim.stop()
+        const { out } = await shim.ended
+        expect(out).toBe(`dockerd --tlsverify --containerd=${sock}`)
+      } finally {
+        containerd.kill()
+        server.close()
+      }
+    }
+  )
+
+  test.each([
+    ['after the handover', '1', true],
+    ['with no wait for its config', '', false]
+  ])(
+    'stops dockerd at once when containerd dies %s',
+    async (_title, wait, hasState) => {
+      const state = hasState
+        ? mkdtempSync(join(bin, 'state-'))
+        : join(bin, `no-state-dies-${wait}`)
+      const sock = join(bin, `never-${wait}.sock`)
+      const containerd = fakeContainerd()
       const shim = startShim(
         fakeDockerd('exec sleep 30'),
         containerd.pid!,
         sock,
-        state
-      )
-      // dockerd runs while nothing listens yet…
-      await waitFor(shim.stdoutHas)
-      // …and the watch reports the socket once it appears.
-      server.listen(sock)
-      await waitFor(() => listens(containerd.pid!, sock).test(shim.log()))
-      shim.stop()
-      const { out } = await shim.ended
-      expect(out).toBe(`dockerd --tlsverify --containerd=${sock}`)
-    } finally {
-      containerd.kill()
-      server.close()
-    }
-  })
-
-  test('without the wait (known containerd), runs dockerd before containerd has even read its config', async () => {
-    const sock = join(bin, 'later-3.sock')
-    const containerd = fakeContainerd()
-    const server = createServer()
-    try {
-      const shim = startShim(
-        fakeDockerd('exec sleep 30'),
-        containerd.pid!,
-        sock,
-        join(bin, 'no-state-yet'),
-        ''
+        state,
+        wait
       )
       await waitFor(shim.stdoutHas)
-      server.listen(sock)
-      await waitFor(() => listens(containerd.pid!, sock).test(shim.log()))
-      shim.stop()
-      const { out } = await shim.ended
-      expect(out).toBe(`dockerd --tlsverify --containerd=${sock}`)
-    } finally {
       containerd.kill()
-      server.close()
+      const { out, log, signal } = await shim.ended
+      expect(out).toBe(`dockerd --tlsverify --containerd=${sock}`)
+      expect(signal).toBe('SIGKILL')
+      expect(log).toBe(CONTAINERD_DIED_LINE)
     }
-  })
-
-  test('without the wait, a containerd that dies still stops dockerd with the line', async () => {
-    const containerd = fakeContainerd()
-    const shim = startShim(
-      fakeDockerd('exec sleep 30'),
-      containerd.pid!,
-      join(bin, 'never-3.sock'),
-      join(bin, 'no-state-3'),
-      ''
-    )
-    await waitFor(shim.stdoutHas)
-    containerd.kill()
-    const { signal, log } = await shim.ended
-    expect(signal).toBe('SIGKILL')
-    expect(log).toBe(CONTAINERD_DIED_LINE)
-  })
-
-  test('stops dockerd at once when containerd dies after the handover', async () => {
-    const state = mkdtempSync(join(bin, 'state-'))
-    const containerd = fakeContainerd()
-    const shim = startShim(
-      fakeDockerd('exec sleep 30'),
-      containerd.pid!,
-      join(bin, 'never-2.sock'),
-      state
-    )
-    await waitFor(shim.stdoutHas)
-    containerd.kill()
-    const { out, log, signal } = await shim.ended
-    expect(out).toBe(
-      `dockerd --tlsverify --containerd=${join(bin, 'never-2.sock')}`
-    )
-    expect(signal).toBe('SIGKILL')
-    expect(log).toBe(CONTAINERD_DIED_LINE)
-  })
+  )
 
   test('lets dockerd start its own containerd when ours died before reading its config', () => {
     const gone = spawnSync('/bin/sh', ['-c', 'echo $$'])
