@@ -732,7 +732,13 @@ async function bridgeMtu(endpoint) {
  */
 /** Enough for everything up to "API listen on", even with `--debug`. */
 const MAX_CHARS = 4 * 1024 * 1024;
-/** The start script's line with the cgroup version (startup-script.ts). */
+/**
+ * The start script's line with the cgroup version (startup-script.ts). It
+ * is the script's first output, so it also tells whether the stream began
+ * before the sidecar wrote anything: the attach request goes out beside the
+ * start request, and a busy daemon may attach only once the container
+ * runs, when its first lines are gone from the stream (not from its log).
+ */
 const CGROUP_LINE_PREFIX = 'docker-nest: cgroup v';
 /** The sidecar's output so far; text past {@link MAX_CHARS} is dropped. */
 class SidecarLog {
@@ -748,6 +754,10 @@ class SidecarLog {
     }
     get text() {
         return this.content;
+    }
+    /** Whether everything the sidecar printed is here (see {@link CGROUP_LINE_PREFIX}). */
+    get complete() {
+        return this.content.startsWith(CGROUP_LINE_PREFIX);
     }
     /**
      * The first complete line `test` accepts, as soon as it has arrived; undefined
@@ -798,16 +808,16 @@ function isDaemonLine(line) {
 /**
  * The daemon's facts from its log: waits up to `timeoutMs` for the
  * "Docker daemon" line; undefined when it does not come (a log format we do
- * not know, logging elsewhere): then ask the daemon.
+ * not know, logging elsewhere): then ask the daemon. The cgroup line comes
+ * from `wholeLog` when the stream missed the sidecar's first lines.
  */
-async function daemonFactsFromLog(log, timeoutMs) {
+async function daemonFactsFromLog(log, timeoutMs, wholeLog) {
     const line = await log.waitForLine(isDaemonLine, timeoutMs);
     const facts = line === undefined ? undefined : parseDaemonLine(line);
     if (!facts)
         return undefined;
-    const cgroup = log.text
-        .split('\n')
-        .find((l) => l.startsWith(CGROUP_LINE_PREFIX));
+    const text = log.complete ? log.text : await wholeLog().catch(() => '');
+    const cgroup = text.split('\n').find((l) => l.startsWith(CGROUP_LINE_PREFIX));
     return {
         ...facts,
         cgroupVersion: cgroup?.slice(CGROUP_LINE_PREFIX.length).trim() ?? ''
@@ -4896,6 +4906,7 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
         streams: new Map()
     };
     const { stdins, logs, streams } = attached;
+    const fetched = new Map();
     return {
         via: 'engine-api',
         runDetached: (args, options = {}) => runOverApi(api, docker, args, debug, options, attached),
@@ -4912,7 +4923,18 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
         },
         stdinPending: (name) => stdins.has(name),
         watchExit: (name) => api.watchExit(name),
-        cheapLog: async (name) => logs.get(name)?.text ?? api.containerLog(name),
+        cheapLog: (name) => {
+            const live = logs.get(name);
+            if (live?.complete)
+                return Promise.resolve(live.text);
+            // Not attached, or attached too late for the first lines: asked once.
+            let whole = fetched.get(name);
+            if (!whole) {
+                whole = api.containerLog(name);
+                fetched.set(name, whole);
+            }
+            return whole;
+        },
         liveLog: (name) => logs.get(name),
         detach: (name) => {
             void streams.get(name)?.then((stream) => stream.abort(), () => undefined);
@@ -5528,7 +5550,7 @@ async function startDind(plan, resources, deps) {
         await phase(logger, 'Wait for daemon', () => waitForDaemon(plan, endpoint, container.exited, deps));
         const readyMs = Math.round(performance.now() - started);
         const [facts, innerMtu] = await Promise.all([
-            daemonFacts(endpoint, access.liveLog?.(plan.name), logger),
+            daemonFacts(endpoint, access, plan.name, logger),
             bridgeMtu(endpoint),
             reportFastStart(access, plan, logger)
         ]);
@@ -5566,8 +5588,12 @@ const DAEMON_LINE_WAIT_MS = 100;
  * Version, storage driver and cgroup version of the nested daemon: from its
  * log where main has it already (sidecar-log.ts), else `GET /info`.
  */
-async function daemonFacts(endpoint, log, logger) {
-    const fromLog = log && (await daemonFactsFromLog(log, DAEMON_LINE_WAIT_MS));
+async function daemonFacts(endpoint, access, name, logger) {
+    const log = access.liveLog?.(name);
+    const wholeLog = access.cheapLog;
+    const fromLog = log &&
+        wholeLog &&
+        (await daemonFactsFromLog(log, DAEMON_LINE_WAIT_MS, () => wholeLog(name)));
     if (fromLog) {
         logger.debug("dind.facts: from the daemon's log (no GET /info)");
         return fromLog;

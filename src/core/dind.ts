@@ -34,11 +34,7 @@ import {
 import { signal } from './signal.js'
 import { sidecarAccess, type SidecarAccess } from './sidecar-access.js'
 import { reportFastStart } from './fast-start-report.js'
-import {
-  daemonFactsFromLog,
-  type DaemonFacts,
-  type SidecarLog
-} from './sidecar-log.js'
+import { daemonFactsFromLog, type DaemonFacts } from './sidecar-log.js'
 import {
   CertificateAuthority,
   writeClientCertificates,
@@ -144,7 +140,7 @@ export async function startDind(
     )
     const readyMs = Math.round(performance.now() - started)
     const [facts, innerMtu] = await Promise.all([
-      daemonFacts(endpoint, access.liveLog?.(plan.name), logger),
+      daemonFacts(endpoint, access, plan.name, logger),
       bridgeMtu(endpoint),
       reportFastStart(access, plan, logger)
     ])
@@ -187,10 +183,16 @@ const DAEMON_LINE_WAIT_MS = 100
  */
 async function daemonFacts(
   endpoint: DaemonEndpoint,
-  log: SidecarLog | undefined,
+  access: SidecarAccess,
+  name: string,
   logger: Logger
 ): Promise<DaemonFacts> {
-  const fromLog = log && (await daemonFactsFromLog(log, DAEMON_LINE_WAIT_MS))
+  const log = access.liveLog?.(name)
+  const wholeLog = access.cheapLog
+  const fromLog =
+    log &&
+    wholeLog &&
+    (await daemonFactsFromLog(log, DAEMON_LINE_WAIT_MS, () => wholeLog(name)))
   if (fromLog) {
     logger.debug("dind.facts: from the daemon's log (no GET /info)")
     return fromLog

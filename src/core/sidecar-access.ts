@@ -84,6 +84,7 @@ export function sidecarAccess(
     streams: new Map()
   }
   const { stdins, logs, streams } = attached
+  const fetched = new Map<string, Promise<string>>()
   return {
     via: 'engine-api',
     runDetached: (args, options = {}) =>
@@ -106,7 +107,17 @@ export function sidecarAccess(
     },
     stdinPending: (name) => stdins.has(name),
     watchExit: (name) => api.watchExit(name),
-    cheapLog: async (name) => logs.get(name)?.text ?? api.containerLog(name),
+    cheapLog: (name) => {
+      const live = logs.get(name)
+      if (live?.complete) return Promise.resolve(live.text)
+      // Not attached, or attached too late for the first lines: asked once.
+      let whole = fetched.get(name)
+      if (!whole) {
+        whole = api.containerLog(name)
+        fetched.set(name, whole)
+      }
+      return whole
+    },
     liveLog: (name) => logs.get(name),
     detach: (name) => {
       void streams.get(name)?.then(

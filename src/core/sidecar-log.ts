@@ -11,7 +11,13 @@
 /** Enough for everything up to "API listen on", even with `--debug`. */
 const MAX_CHARS = 4 * 1024 * 1024
 
-/** The start script's line with the cgroup version (startup-script.ts). */
+/**
+ * The start script's line with the cgroup version (startup-script.ts). It
+ * is the script's first output, so it also tells whether the stream began
+ * before the sidecar wrote anything: the attach request goes out beside the
+ * start request, and a busy daemon may attach only once the container
+ * runs, when its first lines are gone from the stream (not from its log).
+ */
 export const CGROUP_LINE_PREFIX = 'docker-nest: cgroup v'
 
 /** The sidecar's output so far; text past {@link MAX_CHARS} is dropped. */
@@ -28,6 +34,11 @@ export class SidecarLog {
 
   get text(): string {
     return this.content
+  }
+
+  /** Whether everything the sidecar printed is here (see {@link CGROUP_LINE_PREFIX}). */
+  get complete(): boolean {
+    return this.content.startsWith(CGROUP_LINE_PREFIX)
   }
 
   /**
@@ -95,18 +106,19 @@ export function isDaemonLine(line: string): boolean {
 /**
  * The daemon's facts from its log: waits up to `timeoutMs` for the
  * "Docker daemon" line; undefined when it does not come (a log format we do
- * not know, logging elsewhere): then ask the daemon.
+ * not know, logging elsewhere): then ask the daemon. The cgroup line comes
+ * from `wholeLog` when the stream missed the sidecar's first lines.
  */
 export async function daemonFactsFromLog(
   log: SidecarLog,
-  timeoutMs: number
+  timeoutMs: number,
+  wholeLog: () => Promise<string>
 ): Promise<DaemonFacts | undefined> {
   const line = await log.waitForLine(isDaemonLine, timeoutMs)
   const facts = line === undefined ? undefined : parseDaemonLine(line)
   if (!facts) return undefined
-  const cgroup = log.text
-    .split('\n')
-    .find((l) => l.startsWith(CGROUP_LINE_PREFIX))
+  const text = log.complete ? log.text : await wholeLog().catch(() => '')
+  const cgroup = text.split('\n').find((l) => l.startsWith(CGROUP_LINE_PREFIX))
   return {
     ...facts,
     cgroupVersion: cgroup?.slice(CGROUP_LINE_PREFIX.length).trim() ?? ''

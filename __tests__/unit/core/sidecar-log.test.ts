@@ -67,6 +67,14 @@ describe('SidecarLog', () => {
     expect(log.text).toBe('Grüße\n')
   })
 
+  test("is complete when it begins with the start script's first line", () => {
+    expect(logOf('docker-nest: cgroup v2', 'more').complete).toBe(true)
+    expect(logOf('docker-nest: MTU 1400 for dockerd 26.1.5').complete).toBe(
+      false
+    )
+    expect(new SidecarLog().complete).toBe(false)
+  })
+
   test('finds a line that is already there', async () => {
     const log = logOf('one', LINES['26'], 'three')
     await expect(log.waitForLine(isDaemonLine, 0)).resolves.toBe(LINES['26'])
@@ -87,24 +95,37 @@ describe('SidecarLog', () => {
 })
 
 describe('daemonFactsFromLog', () => {
+  const noWholeLog = () => Promise.reject(new Error('not asked'))
+
   test('version and driver from the daemon, the cgroup version from the start script', async () => {
     const log = logOf('docker-nest: cgroup v2', 'noise', LINES['26'])
-    await expect(daemonFactsFromLog(log, 0)).resolves.toEqual({
+    await expect(daemonFactsFromLog(log, 0, noWholeLog)).resolves.toEqual({
       serverVersion: '26.1.5+dfsg1',
       storageDriver: 'overlay2',
       cgroupVersion: '2'
     })
   })
 
-  test("an unknown cgroup version when the script's line is missing", async () => {
+  test("the stream missed the sidecar's first lines: the cgroup line from its whole log", async () => {
+    const log = logOf('noise', LINES['20.10'])
+    expect(log.complete).toBe(false)
     await expect(
-      daemonFactsFromLog(logOf(LINES['20.10']), 0)
+      daemonFactsFromLog(log, 0, async () => 'docker-nest: cgroup v1\nnoise\n')
+    ).resolves.toMatchObject({
+      serverVersion: '20.10.24+dfsg1',
+      cgroupVersion: '1'
+    })
+  })
+
+  test('an unknown cgroup version when no log has the line', async () => {
+    await expect(
+      daemonFactsFromLog(logOf(LINES['20.10']), 0, noWholeLog)
     ).resolves.toMatchObject({ cgroupVersion: '' })
   })
 
   test('undefined without the daemon line (main then asks GET /info)', async () => {
     await expect(
-      daemonFactsFromLog(logOf('docker-nest: cgroup v1'), 10)
+      daemonFactsFromLog(logOf('docker-nest: cgroup v1'), 10, noWholeLog)
     ).resolves.toBeUndefined()
   })
 })
