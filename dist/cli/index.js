@@ -539,16 +539,6 @@ function agentFor(endpoint, tls) {
     }
     return agent;
 }
-/**
- * Loads Node's TLS client now rather than at the first readiness check.
- * Main calls it while the runner's daemon starts the sidecar: loading `tls`
- * also parses Node's bundled root certificates on a second thread (~10 ms
- * of CPU), which would otherwise fall into the wait, when the nest's
- * containerd and dockerd start side by side and want both CPUs.
- */
-function preloadTlsClient() {
-    lazyHttps();
-}
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
@@ -5634,10 +5624,7 @@ async function launch(plan, resources, deps, access) {
     // runs: they are made while it starts (sidecar-access.ts says when), so
     // they hold up neither the create call's answer nor the start request.
     const starting = signal();
-    const kick = () => {
-        starting.fire();
-        deps.onStarting?.();
-    };
+    const kick = () => starting.fire();
     // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
     // allows it; uid 1000 (rootless) could not write them as root's.
     const filesByStdin = (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless;
@@ -5656,8 +5643,6 @@ async function launch(plan, resources, deps, access) {
             const material = plan.tls
                 ? await makeClientMaterial(resources, deps)
                 : undefined;
-            if (material)
-                preloadTlsClient();
             if (early && access.stdinPending?.(plan.name)) {
                 await deliverFiles(access, plan, material);
                 deliveredEarly = true;
@@ -5669,6 +5654,7 @@ async function launch(plan, resources, deps, access) {
         throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
             explainRunFailure(plan, ran.reason));
     }
+    deps.onStarted?.();
     if (made.status === 'rejected')
         throw made.reason;
     const material = made.value;
@@ -6326,7 +6312,7 @@ async function upDind(ctx) {
             logger,
             recorder,
             certParentDir: ctx.stateDir,
-            onStarting: ctx.sidecarStarting.fire
+            onStarted: ctx.sidecarStarted.fire
         }).finally(uninstall);
         return {
             mode: 'dind',
@@ -6416,11 +6402,11 @@ const up = {
             recorder: fileRecorder(stateDir),
             stateDir,
             logger,
-            sidecarStarting: signal()
+            sidecarStarted: signal()
         };
         // Issue 6: what crashed jobs left goes while this nest starts (from
-        // when its start request is on its way: ctx.sidecarStarting).
-        const reaping = startReaping(options.mode === 'dood' ? undefined : ctx.docker, logger, ctx.sidecarStarting.fired);
+        // when the sidecar has started: ctx.sidecarStarted).
+        const reaping = startReaping(options.mode === 'dood' ? undefined : ctx.docker, logger, ctx.sidecarStarted.fired);
         const started = await (options.mode === 'dood'
             ? upDood(ctx)
             : options.mode === 'auto'

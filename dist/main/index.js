@@ -455,16 +455,6 @@ function agentFor(endpoint, tls) {
     }
     return agent;
 }
-/**
- * Loads Node's TLS client now rather than at the first readiness check.
- * Main calls it while the runner's daemon starts the sidecar: loading `tls`
- * also parses Node's bundled root certificates on a second thread (~10 ms
- * of CPU), which would otherwise fall into the wait, when the nest's
- * containerd and dockerd start side by side and want both CPUs.
- */
-function preloadTlsClient() {
-    (0,lazy_builtins/* lazyHttps */.IN)();
-}
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 function getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
@@ -4313,10 +4303,7 @@ async function launch(plan, resources, deps, access) {
     // runs: they are made while it starts (sidecar-access.ts says when), so
     // they hold up neither the create call's answer nor the start request.
     const starting = signal();
-    const kick = () => {
-        starting.fire();
-        deps.onStarting?.();
-    };
+    const kick = () => starting.fire();
     // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
     // allows it; uid 1000 (rootless) could not write them as root's.
     const filesByStdin = (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless;
@@ -4335,8 +4322,6 @@ async function launch(plan, resources, deps, access) {
             const material = plan.tls
                 ? await makeClientMaterial(resources, deps)
                 : undefined;
-            if (material)
-                preloadTlsClient();
             if (early && access.stdinPending?.(plan.name)) {
                 await deliverFiles(access, plan, material);
                 deliveredEarly = true;
@@ -4348,6 +4333,7 @@ async function launch(plan, resources, deps, access) {
         throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
             explainRunFailure(plan, ran.reason));
     }
+    deps.onStarted?.();
     if (made.status === 'rejected')
         throw made.reason;
     const material = made.value;
@@ -5848,10 +5834,10 @@ async function run() {
             options,
             hostDocker: (0,core_docker/* captureHostDockerEnv */.AW)(),
             cliPath,
-            sidecarStarting: signal()
+            sidecarStarted: signal()
         };
         // Issue 6: what crashed jobs left goes while this nest starts.
-        reaping = startReaping(reaperCli(step.hostDocker), actionLogger, step.sidecarStarting.fired);
+        reaping = startReaping(reaperCli(step.hostDocker), actionLogger, step.sidecarStarted.fired);
         const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode;
         if (mode === 'dood')
             await runDood(step);
@@ -5933,7 +5919,7 @@ async function runDindOrDood(step) {
 }
 async function runDood(step) {
     const { options, hostDocker } = step;
-    step.sidecarStarting.fire(); // no sidecar: the reaper may begin now
+    step.sidecarStarted.fire(); // no sidecar: the reaper may begin now
     const runId = `${runPrefix()}-${randomSuffix()}`;
     const resources = {
         version: 1,
@@ -6008,7 +5994,7 @@ async function startNest(step, docker, attempt) {
         logger: actionLogger,
         recorder: stateRecorder,
         certParentDir: runnerTemp(),
-        onStarting: step.sidecarStarting.fire
+        onStarted: step.sidecarStarted.fire
     });
     await group('Export environment', async () => {
         exportEnvironment(info);

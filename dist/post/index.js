@@ -43,7 +43,7 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 const lazyCrypto = () => load('node:crypto');
 const lazyTls = () => load('node:tls');
-const lazy_builtins_lazyHttps = () => load('node:https');
+const lazyHttps = () => load('node:https');
 const lazy_builtins_lazyChildProcess = () => load('node:child_process');
 const lazyFsPromises = () => load('node:fs/promises');
 
@@ -403,23 +403,13 @@ const agents = new WeakMap();
 function agentFor(endpoint, tls) {
     let agent = agents.get(endpoint);
     if (!agent) {
-        agent = new (lazy_builtins_lazyHttps().Agent)({
+        agent = new (lazyHttps().Agent)({
             keepAlive: true,
             secureContext: lazyTls().createSecureContext(tls)
         });
         agents.set(endpoint, agent);
     }
     return agent;
-}
-/**
- * Loads Node's TLS client now rather than at the first readiness check.
- * Main calls it while the runner's daemon starts the sidecar: loading `tls`
- * also parses Node's bundled root certificates on a second thread (~10 ms
- * of CPU), which would otherwise fall into the wait, when the nest's
- * containerd and dockerd start side by side and want both CPUs.
- */
-function preloadTlsClient() {
-    lazyHttps();
 }
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
@@ -435,7 +425,7 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') 
             agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false,
             ...(endpoint.serverName && { servername: endpoint.serverName })
         };
-        const req = (endpoint.tls ? lazy_builtins_lazyHttps().request : external_node_http_namespaceObject.request)(options, (res) => {
+        const req = (endpoint.tls ? lazyHttps().request : external_node_http_namespaceObject.request)(options, (res) => {
             readBody(res).then((raw) => {
                 const body = raw.toString('utf8');
                 const status = res.statusCode ?? 0;

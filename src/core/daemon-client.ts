@@ -48,17 +48,6 @@ function agentFor(
   return agent
 }
 
-/**
- * Loads Node's TLS client now rather than at the first readiness check.
- * Main calls it while the runner's daemon starts the sidecar: loading `tls`
- * also parses Node's bundled root certificates on a second thread (~10 ms
- * of CPU), which would otherwise fall into the wait, when the nest's
- * containerd and dockerd start side by side and want both CPUs.
- */
-export function preloadTlsClient(): void {
-  lazyHttps()
-}
-
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
 export function getJsonOrText(
   endpoint: DaemonEndpoint,

@@ -5,12 +5,7 @@
  * `docker wait` watches for an early exit. Every resource is recorded before
  * it is created, so teardown can always remove it.
  */
-import {
-  daemonInfo,
-  ping,
-  preloadTlsClient,
-  type DaemonEndpoint
-} from './daemon-client.js'
+import { daemonInfo, ping, type DaemonEndpoint } from './daemon-client.js'
 import {
   DaemonStartError,
   describeState,
@@ -91,11 +86,12 @@ export interface DindDependencies {
   /** How to inspect, feed and watch the sidecar; default: {@link sidecarAccess}. */
   access?: SidecarAccess
   /**
-   * Called once the sidecar's start is on its way (see SidecarAccess): the
-   * daemon is busy for a few hundred ms, so background work (the reaper)
-   * begins here without delaying the create request.
+   * Called once the runner's daemon has started the sidecar (or failed to):
+   * background work (the reaper) begins then, while the nested daemon
+   * boots, instead of competing with the start for the runner's daemon and
+   * CPUs (the start request: ~17 ms sooner, measured on 20.10).
    */
-  onStarting?: () => void
+  onStarted?: () => void
 }
 
 const DOCKERD_DEFAULT_MTU = 1500
@@ -256,10 +252,7 @@ async function launch(
   // runs: they are made while it starts (sidecar-access.ts says when), so
   // they hold up neither the create call's answer nor the start request.
   const starting = signal()
-  const kick = (): void => {
-    starting.fire()
-    deps.onStarting?.()
-  }
+  const kick = (): void => starting.fire()
   // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
   // allows it; uid 1000 (rootless) could not write them as root's.
   const filesByStdin =
@@ -281,7 +274,6 @@ async function launch(
       const material = plan.tls
         ? await makeClientMaterial(resources, deps)
         : undefined
-      if (material) preloadTlsClient()
       if (early && access.stdinPending?.(plan.name)) {
         await deliverFiles(access, plan, material)
         deliveredEarly = true
@@ -295,6 +287,7 @@ async function launch(
       explainRunFailure(plan, ran.reason)
     )
   }
+  deps.onStarted?.()
   if (made.status === 'rejected') throw made.reason
   const material = made.value
   const watcher = access.watchExit(plan.name)

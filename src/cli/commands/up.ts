@@ -120,8 +120,8 @@ interface UpContext {
   recorder: ResourceRecorder
   stateDir: string
   logger: Logger
-  /** Fired when the sidecar's start is on its way (the reaper begins then). */
-  sidecarStarting: Signal
+  /** Fired when the sidecar has started (the reaper begins then). */
+  sidecarStarted: Signal
 }
 
 async function upDind(ctx: UpContext): Promise<Started> {
@@ -142,7 +142,7 @@ async function upDind(ctx: UpContext): Promise<Started> {
       logger,
       recorder,
       certParentDir: ctx.stateDir,
-      onStarting: ctx.sidecarStarting.fire
+      onStarted: ctx.sidecarStarted.fire
     }).finally(uninstall)
     return {
       mode: 'dind',
@@ -245,14 +245,14 @@ export const up: Command = {
       recorder: fileRecorder(stateDir),
       stateDir,
       logger,
-      sidecarStarting: signal()
+      sidecarStarted: signal()
     }
     // Issue 6: what crashed jobs left goes while this nest starts (from
-    // when its start request is on its way: ctx.sidecarStarting).
+    // when the sidecar has started: ctx.sidecarStarted).
     const reaping = startReaping(
       options.mode === 'dood' ? undefined : ctx.docker,
       logger,
-      ctx.sidecarStarting.fired
+      ctx.sidecarStarted.fired
     )
     const started = await (
       options.mode === 'dood'
