@@ -178,8 +178,8 @@ function readable(log) {
 /**
  * Splits main's wall time at the log lines it prints: Node start, bundle
  * load and planning until the first group; the "Start dind" and "Wait for
- * daemon" groups as main times them; the version/info calls before the
- * ready line; outputs, summary and exit after it.
+ * daemon" groups as main times them; the daemon facts (version, storage
+ * driver, MTU) before the ready line; outputs, summary and exit after it.
  *
  * @param {import('./proc.mjs').ProcessResult} main
  */
@@ -193,7 +193,7 @@ function mainSegments(main) {
     boot: firstGroup,
     'start dind': phases['Start dind'],
     wait: phases['Wait for daemon'],
-    'version+info':
+    facts:
       ready !== undefined && waitDone !== undefined
         ? ready - waitDone
         : undefined,
