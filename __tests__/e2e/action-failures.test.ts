@@ -10,6 +10,7 @@ import {
   E2E,
   IMAGES,
   createdByRun,
+  derivedImage,
   docker,
   leftovers,
   newRunId,
@@ -116,9 +117,16 @@ suite('Action failures (real daemon)', () => {
   it(
     'a daemon that does not answer within wait-timeout fails with the diagnosis',
     async () => {
+      // A dockerd that runs but never listens: a real one may well answer
+      // within a short wait-timeout now (the nest starts in ~0.3 s).
+      const image = 'docker-nest-test/dockerd-hangs:e2e'
+      derivedImage(
+        IMAGES.official20,
+        image,
+        `printf '#!/bin/sh\\necho "dockerd: simulated hang" >&2\\nexec sleep 600\\n' > "$(command -v dockerd)"`
+      )
       const main = await runMain({
-        // No real daemon starts in 0.2 s: this exercises the timeout path.
-        inputs: { image: IMAGES.official20, 'wait-timeout': '0.2' },
+        inputs: { image, 'wait-timeout': '1' },
         workDir: join(work.dir, 'timeout')
       })
       const runId = JSON.parse(main.state.resources).runId
@@ -126,14 +134,16 @@ suite('Action failures (real daemon)', () => {
         expect(main.exitCode).toBe(1)
         const error = errorOf(main)
         expect(error).toContain(
-          'The inner Docker daemon did not answer within 0.2 s (wait-timeout)'
+          'The inner Docker daemon did not answer within 1 s (wait-timeout)'
         )
         expect(error).toContain('Container state: running')
         expect(error).toContain('Last 50 log lines of the sidecar:')
+        expect(error).toContain('dockerd: simulated hang')
         expect((await runPost(main)).exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {
         removeLeftovers(runId)
+        docker(['rmi', image])
       }
     },
     TIMEOUT

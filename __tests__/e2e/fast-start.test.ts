@@ -14,6 +14,7 @@ import {
   E2E,
   IMAGES,
   docker,
+  derivedImage,
   dockerOk,
   leftovers,
   loadImageInto,
@@ -227,16 +228,11 @@ suite('Fast start: containerd first (real nested daemons)', () => {
         '#!/bin/sh\nmkdir -p /var/run/docker/containerd/daemon\n' +
         'echo "containerd: simulated failure after reading its config" >&2\n' +
         'sleep 0.2\nexit 1\n'
-      const builder = dockerOk([
-        'create',
+      derivedImage(
         IMAGES.official20,
-        'sh',
-        '-c',
+        image,
         `printf '%s' '${fake}' > /usr/local/bin/containerd && chmod 755 /usr/local/bin/containerd`
-      ]).trim()
-      dockerOk(['start', '--attach', builder])
-      dockerOk(['commit', builder, image])
-      dockerOk(['rm', builder])
+      )
       const main = await runMain({
         inputs: { image },
         workDir: join(work.dir, 'containerd-dies')

@@ -94,6 +94,21 @@ export function loadImageInto(
   dockerOk(['load', '--quiet'], env, tar.stdout)
 }
 
+/**
+ * Commits `base` after running the shell line `change` in it, as `tag`: a
+ * fixture made on the fly (no registry here), e.g. with one binary swapped
+ * for a script that fails a known way. Remove it with `docker rmi`.
+ */
+export function derivedImage(base: string, tag: string, change: string): void {
+  const builder = dockerOk(['create', base, 'sh', '-c', change]).trim()
+  try {
+    dockerOk(['start', '--attach', builder])
+    dockerOk(['commit', builder, tag])
+  } finally {
+    docker(['rm', builder])
+  }
+}
+
 /** Everything on the runner's daemon that carries this nest's run label. */
 export function leftovers(runId: string): string[] {
   const filter = `label=docker-nest.run=${runId}`
