@@ -5624,7 +5624,10 @@ async function launch(plan, resources, deps, access) {
     // runs: they are made while it starts (sidecar-access.ts says when), so
     // they hold up neither the create call's answer nor the start request.
     const starting = signal();
-    const kick = () => starting.fire();
+    const kick = () => {
+        starting.fire();
+        deps.onStarting?.();
+    };
     // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
     // allows it; uid 1000 (rootless) could not write them as root's.
     const filesByStdin = (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless;
@@ -5654,7 +5657,6 @@ async function launch(plan, resources, deps, access) {
         throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
             explainRunFailure(plan, ran.reason));
     }
-    deps.onStarted?.();
     if (made.status === 'rejected')
         throw made.reason;
     const material = made.value;
@@ -6312,7 +6314,7 @@ async function upDind(ctx) {
             logger,
             recorder,
             certParentDir: ctx.stateDir,
-            onStarted: ctx.sidecarStarted.fire
+            onStarting: ctx.sidecarStarting.fire
         }).finally(uninstall);
         return {
             mode: 'dind',
@@ -6402,11 +6404,11 @@ const up = {
             recorder: fileRecorder(stateDir),
             stateDir,
             logger,
-            sidecarStarted: signal()
+            sidecarStarting: signal()
         };
         // Issue 6: what crashed jobs left goes while this nest starts (from
-        // when the sidecar has started: ctx.sidecarStarted).
-        const reaping = startReaping(options.mode === 'dood' ? undefined : ctx.docker, logger, ctx.sidecarStarted.fired);
+        // when its start request is on its way: ctx.sidecarStarting).
+        const reaping = startReaping(options.mode === 'dood' ? undefined : ctx.docker, logger, ctx.sidecarStarting.fired);
         const started = await (options.mode === 'dood'
             ? upDood(ctx)
             : options.mode === 'auto'

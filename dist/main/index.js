@@ -4303,7 +4303,10 @@ async function launch(plan, resources, deps, access) {
     // runs: they are made while it starts (sidecar-access.ts says when), so
     // they hold up neither the create call's answer nor the start request.
     const starting = signal();
-    const kick = () => starting.fire();
+    const kick = () => {
+        starting.fire();
+        deps.onStarting?.();
+    };
     // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
     // allows it; uid 1000 (rootless) could not write them as root's.
     const filesByStdin = (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless;
@@ -4333,7 +4336,6 @@ async function launch(plan, resources, deps, access) {
         throw ((await explainUnknownRuntime(docker, plan.runtime, ran.reason)) ??
             explainRunFailure(plan, ran.reason));
     }
-    deps.onStarted?.();
     if (made.status === 'rejected')
         throw made.reason;
     const material = made.value;
@@ -5834,10 +5836,10 @@ async function run() {
             options,
             hostDocker: (0,core_docker/* captureHostDockerEnv */.AW)(),
             cliPath,
-            sidecarStarted: signal()
+            sidecarStarting: signal()
         };
         // Issue 6: what crashed jobs left goes while this nest starts.
-        reaping = startReaping(reaperCli(step.hostDocker), actionLogger, step.sidecarStarted.fired);
+        reaping = startReaping(reaperCli(step.hostDocker), actionLogger, step.sidecarStarting.fired);
         const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode;
         if (mode === 'dood')
             await runDood(step);
@@ -5919,7 +5921,7 @@ async function runDindOrDood(step) {
 }
 async function runDood(step) {
     const { options, hostDocker } = step;
-    step.sidecarStarted.fire(); // no sidecar: the reaper may begin now
+    step.sidecarStarting.fire(); // no sidecar: the reaper may begin now
     const runId = `${runPrefix()}-${randomSuffix()}`;
     const resources = {
         version: 1,
@@ -5994,7 +5996,7 @@ async function startNest(step, docker, attempt) {
         logger: actionLogger,
         recorder: stateRecorder,
         certParentDir: runnerTemp(),
-        onStarted: step.sidecarStarted.fire
+        onStarting: step.sidecarStarting.fire
     });
     await group('Export environment', async () => {
         exportEnvironment(info);

@@ -57,8 +57,8 @@ interface Step {
   hostDocker: HostDockerEnv
   /** The docker CLI in use (output docker-cli-path). */
   cliPath: string
-  /** Fired when the sidecar has started (the reaper begins then). */
-  sidecarStarted: Signal
+  /** Fired when the sidecar's start is on its way (the reaper begins then). */
+  sidecarStarting: Signal
 }
 
 export async function run(): Promise<void> {
@@ -72,13 +72,13 @@ export async function run(): Promise<void> {
       options,
       hostDocker: captureHostDockerEnv(),
       cliPath,
-      sidecarStarted: signal()
+      sidecarStarting: signal()
     }
     // Issue 6: what crashed jobs left goes while this nest starts.
     reaping = startReaping(
       reaperCli(step.hostDocker),
       actionLogger,
-      step.sidecarStarted.fired
+      step.sidecarStarting.fired
     )
     const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode
     if (mode === 'dood') await runDood(step)
@@ -172,7 +172,7 @@ async function runDindOrDood(step: Step): Promise<void> {
 
 async function runDood(step: Step): Promise<void> {
   const { options, hostDocker } = step
-  step.sidecarStarted.fire() // no sidecar: the reaper may begin now
+  step.sidecarStarting.fire() // no sidecar: the reaper may begin now
   const runId = `${runPrefix()}-${randomSuffix()}`
   const resources: Resources = {
     version: 1,
@@ -272,7 +272,7 @@ async function startNest(
     logger: actionLogger,
     recorder: stateRecorder,
     certParentDir: runnerTemp(),
-    onStarted: step.sidecarStarted.fire
+    onStarting: step.sidecarStarting.fire
   })
   await core.group('Export environment', async () => {
     exportEnvironment(info)

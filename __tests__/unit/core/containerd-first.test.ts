@@ -197,6 +197,26 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
     return spawn('/bin/sh', ['-c', 'exec sleep 30'], { stdio: 'ignore' })
   }
 
+  /**
+   * A fake containerd and the shim started for it with a dockerd that stays
+   * up; `hasState`: containerd has already read its config.
+   */
+  function handedOver(name: string, wait: string, hasState: boolean) {
+    const state = hasState
+      ? mkdtempSync(join(bin, 'state-'))
+      : join(bin, `no-state-${name}`)
+    const sock = join(bin, `${name}.sock`)
+    const containerd = fakeContainerd()
+    const shim = startShim(
+      fakeDockerd('exec sleep 30'),
+      containerd.pid!,
+      sock,
+      state,
+      wait
+    )
+    return { shim, containerd, sock }
+  }
+
   const listens = (pid: number, sock: string) =>
     new RegExp(
       `^${FAST_START_LOG_PREFIX}: containerd \\(pid ${pid}\\) listens on ${sock} after \\d+ ms$`
@@ -221,20 +241,13 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
   ])(
     'runs dockerd %s, before the socket exists',
     async (_title, wait, hasState) => {
-      const state = hasState
-        ? mkdtempSync(join(bin, 'state-'))
-        : join(bin, `no-state-${wait}`)
-      const sock = join(bin, `later-${wait}.sock`)
-      const containerd = fakeContainerd()
+      const { shim, containerd, sock } = handedOver(
+        `later-${wait}`,
+        wait,
+        hasState
+      )
       const server = createServer()
       try {
-        const shim = startShim(
-          fakeDockerd('exec sleep 30'),
-          containerd.pid!,
-          sock,
-          state,
-          wait
-        )
         // dockerd runs while nothing listens yet…
         await waitFor(shim.stdoutHas)
         // …and the watch reports the socket once it appears.
@@ -256,17 +269,10 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
   ])(
     'stops dockerd at once when containerd dies %s',
     async (_title, wait, hasState) => {
-      const state = hasState
-        ? mkdtempSync(join(bin, 'state-'))
-        : join(bin, `no-state-dies-${wait}`)
-      const sock = join(bin, `never-${wait}.sock`)
-      const containerd = fakeContainerd()
-      const shim = startShim(
-        fakeDockerd('exec sleep 30'),
-        containerd.pid!,
-        sock,
-        state,
-        wait
+      const { shim, containerd, sock } = handedOver(
+        `never-${wait}`,
+        wait,
+        hasState
       )
       await waitFor(shim.stdoutHas)
       containerd.kill()

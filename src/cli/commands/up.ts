@@ -120,8 +120,8 @@ interface UpContext {
   recorder: ResourceRecorder
   stateDir: string
   logger: Logger
-  /** Fired when the sidecar has started (the reaper begins then). */
-  sidecarStarted: Signal
+  /** Fired when the sidecar's start is on its way (the reaper begins then). */
+  sidecarStarting: Signal
 }
 
 async function upDind(ctx: UpContext): Promise<Started> {
@@ -142,7 +142,7 @@ async function upDind(ctx: UpContext): Promise<Started> {
       logger,
       recorder,
       certParentDir: ctx.stateDir,
-      onStarted: ctx.sidecarStarted.fire
+      onStarting: ctx.sidecarStarting.fire
     }).finally(uninstall)
     return {
       mode: 'dind',
@@ -245,14 +245,14 @@ export const up: Command = {
       recorder: fileRecorder(stateDir),
       stateDir,
       logger,
-      sidecarStarted: signal()
+      sidecarStarting: signal()
     }
     // Issue 6: what crashed jobs left goes while this nest starts (from
-    // when the sidecar has started: ctx.sidecarStarted).
+    // when its start request is on its way: ctx.sidecarStarting).
     const reaping = startReaping(
       options.mode === 'dood' ? undefined : ctx.docker,
       logger,
-      ctx.sidecarStarted.fired
+      ctx.sidecarStarting.fired
     )
     const started = await (
       options.mode === 'dood'
