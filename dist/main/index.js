@@ -291,9 +291,8 @@ const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd exited
  * containerd 1.4-1.7, which takes this config (tested: 20.10 and 26), and
  * dockerd's exec then follows the container's start as closely as with the
  * stock entrypoint (~25 ms sooner). Newer or unknown containerds keep the
- * fallback. From the handover until the
- * socket exists a watch runs beside dockerd (forked twice, so PID 1 reaps
- * it): if containerd dies then, it stops dockerd within 20 ms with a line
+ * fallback. From the handover until the socket exists a watch runs beside
+ * dockerd (forked twice, so PID 1 reaps it): if containerd dies then, it stops dockerd within 20 ms with a line
  * saying why, instead of dockerd dialing a dead socket for 60 s. It polls
  * every 20 ms, not 5: each `sleep` is a process, and these run while
  * dockerd and containerd start, on the CPUs both want.
@@ -3152,22 +3151,21 @@ class EngineApi {
         });
     }
     /**
-     * `POST /containers/{name}/attach?stream=1&stdin=1`, upgraded to a raw
-     * stream (what `docker attach` does): resolves once the daemon switched
-     * protocols. `send` writes the data and half-closes, which closes the
-     * container's stdin when it was created with `StdinOnce`. With `onOutput`
+     * `POST /containers/{name}/attach?stream=1&stdin=1&stdout=1&stderr=1`,
+     * upgraded to a raw stream (what `docker attach` does): resolves once the
+     * daemon switched protocols. `send` writes the data and half-closes, which
+     * closes the container's stdin when it was created with `StdinOnce`.
      * stdout and stderr come on the same stream (what the container prints
-     * from its start on, with no `logs` request): each frame's payload is
-     * handed to it.
+     * from then on, with no `logs` request): each frame's payload goes to
+     * `onOutput`.
      */
     attach(name, onOutput) {
         const started = performance.now();
-        const output = onOutput ? '&stdout=1&stderr=1' : '';
         return new Promise((resolve, reject) => {
             const req = (0,external_node_http_.request)({
                 ...this.target,
                 method: 'POST',
-                path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1${output}`,
+                path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1&stdout=1&stderr=1`,
                 headers: { Connection: 'Upgrade', Upgrade: 'tcp' }
             });
             req.setTimeout(30_000, () => req.destroy(new Error(`attach ${name}: timed out`)));
@@ -3175,14 +3173,9 @@ class EngineApi {
                 req.setTimeout(0);
                 this.debug(`engine-api: attach POST -> 101 (${Math.round(performance.now() - started)} ms)`);
                 socket.on('error', () => undefined);
-                if (onOutput) {
-                    const frames = new Demultiplexer(onOutput);
-                    frames.push(head);
-                    socket.on('data', (chunk) => frames.push(chunk));
-                }
-                else {
-                    socket.resume(); // nothing to read (no output was asked for)
-                }
+                const frames = new Demultiplexer(onOutput);
+                frames.push(head);
+                socket.on('data', (chunk) => frames.push(chunk));
                 // The daemon may hold the stream open until the container exits;
                 // it must not keep the step alive (a write in flight still does).
                 socket.unref();
@@ -3566,34 +3559,28 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
     const api = runnerApi(docker.host, debug, env);
     if (!api)
         return cliAccess(docker);
-    // Streams attached before the start, and what came out of them, by
-    // container name (a port retry creates the container again under the
+    // By container name (a port retry creates the container again under the
     // same name).
-    const attached = {
-        stdins: new Map(),
-        logs: new Map(),
-        streams: new Map()
-    };
-    const { stdins, logs, streams } = attached;
+    const attachments = new Map();
     const fetched = new Map();
     return {
         via: 'engine-api',
-        runDetached: (args, options = {}) => runOverApi(api, docker, args, debug, options, attached),
+        runDetached: (args, options = {}) => runOverApi(api, docker, args, debug, options, attachments),
         inspect: (name) => docker.track(['inspect', name], () => api.inspectContainer(name)),
         copyIn: async (name, entries) => {
-            const stdin = stdins.get(name);
-            stdins.delete(name);
-            if (stdin) {
+            const attachment = attachments.get(name);
+            if (attachment?.filesPending) {
+                attachment.filesPending = false;
                 const data = encodeForStdin(entries);
-                await docker.track(['attach', name], async () => (await stdin).send(data));
+                await docker.track(['attach', name], async () => (await attachment.stream).send(data));
                 return;
             }
             await docker.track(['cp', '-', `${name}:/`], () => api.putArchive(name, '/', createTar(entries)));
         },
-        stdinPending: (name) => stdins.has(name),
+        stdinPending: (name) => attachments.get(name)?.filesPending === true,
         watchExit: (name) => api.watchExit(name),
         cheapLog: (name) => {
-            const live = logs.get(name);
+            const live = attachments.get(name)?.log;
             if (live?.complete)
                 return Promise.resolve(live.text);
             // Not attached, or attached too late for the first lines: asked once.
@@ -3604,12 +3591,14 @@ function sidecarAccess(docker, debug = () => undefined, env = process.env) {
             }
             return whole;
         },
-        liveLog: (name) => logs.get(name),
-        detach: (name) => {
-            void streams.get(name)?.then((stream) => stream.abort(), () => undefined);
-            streams.delete(name);
-        }
+        liveLog: (name) => attachments.get(name)?.log,
+        detach: (name) => detach(attachments, name)
     };
+}
+/** Drops the streams of `name`: its stdin ends, its output is no longer read. */
+function detach(attachments, name) {
+    void attachments.get(name)?.stream.then((stream) => stream.abort(), () => undefined);
+    attachments.delete(name);
 }
 /** Every call through the docker CLI. */
 function cliAccess(docker) {
@@ -3630,7 +3619,7 @@ function cliAccess(docker) {
  * {@link DockerCommandError} `docker run` would have given, so the port
  * retry and the failure hints work the same either way.
  */
-async function runOverApi(api, docker, args, debug, options, { stdins, logs, streams }) {
+async function runOverApi(api, docker, args, debug, options, attachments) {
     const { onStarting } = options;
     const request = createRequestFromRunArgs(args);
     if (!request) {
@@ -3658,11 +3647,9 @@ async function runOverApi(api, docker, args, debug, options, { stdins, logs, str
         // Attached alongside the start; copyIn awaits it. A failed attach
         // surfaces there (the start script would wait on stdin for ever).
         const log = new SidecarLog();
-        const attached = api.attach(request.name, (payload) => log.append(payload));
-        attached.catch(() => undefined);
-        stdins.set(request.name, attached);
-        streams.set(request.name, attached);
-        logs.set(request.name, log);
+        const stream = api.attach(request.name, (payload) => log.append(payload));
+        stream.catch(() => undefined);
+        attachments.set(request.name, { stream, log, filesPending: true });
     }
     try {
         const starting = docker.track(['start', request.name], () => api.startContainer(request.name));
@@ -3674,8 +3661,7 @@ async function runOverApi(api, docker, args, debug, options, { stdins, logs, str
         await starting;
     }
     catch (error) {
-        void stdins.get(request.name)?.then((stdin) => stdin.abort(), () => undefined);
-        stdins.delete(request.name);
+        detach(attachments, request.name);
         throw asRunError(args, error);
     }
 }
@@ -3891,6 +3877,8 @@ const OID = {
 };
 /** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
 const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 };
+/** WebCrypto's SubtleCrypto, from node:crypto loaded on first use. */
+const subtle = () => (0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.subtle;
 /** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
 function randomSerial() {
     const bytes = Buffer.from((0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.getRandomValues(new Uint8Array(16)));
@@ -3957,8 +3945,8 @@ function toPem(label, body) {
 }
 async function publicKeyInfo(key) {
     const [spki, raw] = await Promise.all([
-        (0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.subtle.exportKey('spki', key),
-        (0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.subtle.exportKey('raw', key)
+        subtle().exportKey('spki', key),
+        subtle().exportKey('raw', key)
     ]);
     return {
         spki: Buffer.from(spki),
@@ -3971,7 +3959,7 @@ async function signCertificate(fields, signingKey) {
     const tbs = sequence(explicit(0, smallInteger(2)), // v3
     unsignedInteger(randomSerial()), algorithm, fields.issuer, fields.validity, fields.subject, fields.spki, explicit(3, sequence(...fields.extensions)));
     // WebCrypto gives r||s (IEEE P1363); X.509 wants Ecdsa-Sig-Value.
-    const rs = Buffer.from(await (0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.subtle.sign(SIGNING_ALGORITHM, signingKey, tbs));
+    const rs = Buffer.from(await subtle().sign(SIGNING_ALGORITHM, signingKey, tbs));
     const half = rs.length / 2;
     const signature = sequence(unsignedInteger(rs.subarray(0, half)), unsignedInteger(rs.subarray(half)));
     return toPem('CERTIFICATE', sequence(tbs, algorithm, bitString(signature)));
@@ -4002,7 +3990,10 @@ class CertificateAuthority {
             throw new RangeError(`validityHours must be positive, got ${hours}.`);
         }
         const now = options.now?.getTime() ?? Date.now();
-        const keys = await (0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
+        const keys = await subtle().generateKey(KEY_ALGORITHM, false, [
+            'sign',
+            'verify'
+        ]);
         const { spki, keyId } = await publicKeyInfo(keys.publicKey);
         // A random tag in the name keeps two CAs apart in logs and trust stores.
         const tag = Buffer.from((0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.getRandomValues(new Uint8Array(8)));
@@ -4044,10 +4035,13 @@ class CertificateAuthority {
         });
     }
     async #issue(profile) {
-        const keys = await (0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.subtle.generateKey(KEY_ALGORITHM, true, ['sign', 'verify']);
+        const keys = await subtle().generateKey(KEY_ALGORITHM, true, [
+            'sign',
+            'verify'
+        ]);
         const [{ spki, keyId }, pkcs8] = await Promise.all([
             publicKeyInfo(keys.publicKey),
-            (0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
+            subtle().exportKey('pkcs8', keys.privateKey)
         ]);
         const extensions = [
             // CA:FALSE is the default, so the sequence is empty (DER omits it).

@@ -66,9 +66,8 @@ export const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd
  * containerd 1.4-1.7, which takes this config (tested: 20.10 and 26), and
  * dockerd's exec then follows the container's start as closely as with the
  * stock entrypoint (~25 ms sooner). Newer or unknown containerds keep the
- * fallback. From the handover until the
- * socket exists a watch runs beside dockerd (forked twice, so PID 1 reaps
- * it): if containerd dies then, it stops dockerd within 20 ms with a line
+ * fallback. From the handover until the socket exists a watch runs beside
+ * dockerd (forked twice, so PID 1 reaps it): if containerd dies then, it stops dockerd within 20 ms with a line
  * saying why, instead of dockerd dialing a dead socket for 60 s. It polls
  * every 20 ms, not 5: each `sleep` is a process, and these run while
  * dockerd and containerd start, on the CPUs both want.

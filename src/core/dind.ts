@@ -88,10 +88,9 @@ export interface DindDependencies {
   /**
    * Called once the sidecar's start is on its way (see SidecarAccess): the
    * daemon is busy for a few hundred ms, so background work (the reaper)
-   * begins here without delaying the create request. (Once the start had
-   * returned, the start request was ~17 ms shorter, but a crashed job's nest
-   * was then often reaped by a concurrent job first: the reaper that lists
-   * soonest after a crash is the one that can say what it removed.)
+   * begins here without delaying the create request. Not later, once the
+   * start has returned: the reaper that lists soonest after a crash is the
+   * one that removes the crashed job's nest and can say so.
    */
   onStarting?: () => void
 }

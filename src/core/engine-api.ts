@@ -118,8 +118,8 @@ export function runnerApi(
 }
 
 /** A container's attached streams, from {@link EngineApi.attach}. */
-export interface AttachedStdin {
-  /** Writes `data`, then closes stdin (its output, if asked for, goes on). */
+export interface AttachedStreams {
+  /** Writes `data`, then closes stdin (its output goes on). */
   send(data: Buffer): Promise<void>
   /** Drops the stream (the container's stdin ends, its output is no longer read). */
   abort(): void
@@ -200,25 +200,24 @@ export class EngineApi {
   }
 
   /**
-   * `POST /containers/{name}/attach?stream=1&stdin=1`, upgraded to a raw
-   * stream (what `docker attach` does): resolves once the daemon switched
-   * protocols. `send` writes the data and half-closes, which closes the
-   * container's stdin when it was created with `StdinOnce`. With `onOutput`
+   * `POST /containers/{name}/attach?stream=1&stdin=1&stdout=1&stderr=1`,
+   * upgraded to a raw stream (what `docker attach` does): resolves once the
+   * daemon switched protocols. `send` writes the data and half-closes, which
+   * closes the container's stdin when it was created with `StdinOnce`.
    * stdout and stderr come on the same stream (what the container prints
-   * from its start on, with no `logs` request): each frame's payload is
-   * handed to it.
+   * from then on, with no `logs` request): each frame's payload goes to
+   * `onOutput`.
    */
   attach(
     name: string,
-    onOutput?: (payload: Buffer) => void
-  ): Promise<AttachedStdin> {
+    onOutput: (payload: Buffer) => void
+  ): Promise<AttachedStreams> {
     const started = performance.now()
-    const output = onOutput ? '&stdout=1&stderr=1' : ''
     return new Promise((resolve, reject) => {
       const req = request({
         ...this.target,
         method: 'POST',
-        path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1${output}`,
+        path: `/containers/${encodeURIComponent(name)}/attach?stream=1&stdin=1&stdout=1&stderr=1`,
         headers: { Connection: 'Upgrade', Upgrade: 'tcp' }
       })
       req.setTimeout(30_000, () =>
@@ -230,13 +229,9 @@ export class EngineApi {
           `engine-api: attach POST -> 101 (${Math.round(performance.now() - started)} ms)`
         )
         socket.on('error', () => undefined)
-        if (onOutput) {
-          const frames = new Demultiplexer(onOutput)
-          frames.push(head)
-          socket.on('data', (chunk: Buffer) => frames.push(chunk))
-        } else {
-          socket.resume() // nothing to read (no output was asked for)
-        }
+        const frames = new Demultiplexer(onOutput)
+        frames.push(head)
+        socket.on('data', (chunk: Buffer) => frames.push(chunk))
         // The daemon may hold the stream open until the container exits;
         // it must not keep the step alive (a write in flight still does).
         socket.unref()

@@ -22,7 +22,7 @@ import {
   EngineApi,
   EngineApiError,
   runnerApi,
-  type AttachedStdin
+  type AttachedStreams
 } from './engine-api.js'
 import { createRequestFromRunArgs } from './run-args.js'
 import { SidecarLog } from './sidecar-log.js'
@@ -75,29 +75,23 @@ export function sidecarAccess(
 ): SidecarAccess {
   const api = runnerApi(docker.host, debug, env)
   if (!api) return cliAccess(docker)
-  // Streams attached before the start, and what came out of them, by
-  // container name (a port retry creates the container again under the
+  // By container name (a port retry creates the container again under the
   // same name).
-  const attached: Attached = {
-    stdins: new Map(),
-    logs: new Map(),
-    streams: new Map()
-  }
-  const { stdins, logs, streams } = attached
+  const attachments = new Map<string, Attachment>()
   const fetched = new Map<string, Promise<string>>()
   return {
     via: 'engine-api',
     runDetached: (args, options = {}) =>
-      runOverApi(api, docker, args, debug, options, attached),
+      runOverApi(api, docker, args, debug, options, attachments),
     inspect: (name) =>
       docker.track(['inspect', name], () => api.inspectContainer(name)),
     copyIn: async (name, entries) => {
-      const stdin = stdins.get(name)
-      stdins.delete(name)
-      if (stdin) {
+      const attachment = attachments.get(name)
+      if (attachment?.filesPending) {
+        attachment.filesPending = false
         const data = encodeForStdin(entries)
         await docker.track(['attach', name], async () =>
-          (await stdin).send(data)
+          (await attachment.stream).send(data)
         )
         return
       }
@@ -105,10 +99,10 @@ export function sidecarAccess(
         api.putArchive(name, '/', createTar(entries))
       )
     },
-    stdinPending: (name) => stdins.has(name),
+    stdinPending: (name) => attachments.get(name)?.filesPending === true,
     watchExit: (name) => api.watchExit(name),
     cheapLog: (name) => {
-      const live = logs.get(name)
+      const live = attachments.get(name)?.log
       if (live?.complete) return Promise.resolve(live.text)
       // Not attached, or attached too late for the first lines: asked once.
       let whole = fetched.get(name)
@@ -118,25 +112,27 @@ export function sidecarAccess(
       }
       return whole
     },
-    liveLog: (name) => logs.get(name),
-    detach: (name) => {
-      void streams.get(name)?.then(
-        (stream) => stream.abort(),
-        () => undefined
-      )
-      streams.delete(name)
-    }
+    liveLog: (name) => attachments.get(name)?.log,
+    detach: (name) => detach(attachments, name)
   }
 }
 
-/** What main attached to before the start, by container name. */
-interface Attached {
-  /** The stdin streams whose files are not sent yet. */
-  stdins: Map<string, Promise<AttachedStdin>>
-  /** The output that came on them. */
-  logs: Map<string, SidecarLog>
-  /** The streams themselves, until detached. */
-  streams: Map<string, Promise<AttachedStdin>>
+/** The sidecar's streams, attached before its start (API path). */
+interface Attachment {
+  stream: Promise<AttachedStreams>
+  /** What came out of it so far. */
+  log: SidecarLog
+  /** Its stdin still waits for the files (copyIn sends them once). */
+  filesPending: boolean
+}
+
+/** Drops the streams of `name`: its stdin ends, its output is no longer read. */
+function detach(attachments: Map<string, Attachment>, name: string): void {
+  void attachments.get(name)?.stream.then(
+    (stream) => stream.abort(),
+    () => undefined
+  )
+  attachments.delete(name)
 }
 
 /** Every call through the docker CLI. */
@@ -166,7 +162,7 @@ async function runOverApi(
   args: string[],
   debug: (message: string) => void,
   options: RunOptions,
-  { stdins, logs, streams }: Attached
+  attachments: Map<string, Attachment>
 ): Promise<void> {
   const { onStarting } = options
   const request = createRequestFromRunArgs(args)
@@ -200,11 +196,9 @@ async function runOverApi(
     // Attached alongside the start; copyIn awaits it. A failed attach
     // surfaces there (the start script would wait on stdin for ever).
     const log = new SidecarLog()
-    const attached = api.attach(request.name, (payload) => log.append(payload))
-    attached.catch(() => undefined)
-    stdins.set(request.name, attached)
-    streams.set(request.name, attached)
-    logs.set(request.name, log)
+    const stream = api.attach(request.name, (payload) => log.append(payload))
+    stream.catch(() => undefined)
+    attachments.set(request.name, { stream, log, filesPending: true })
   }
   try {
     const starting = docker.track(['start', request.name], () =>
@@ -216,11 +210,7 @@ async function runOverApi(
     if (onStarting) setTimeout(onStarting, 1)
     await starting
   } catch (error) {
-    void stdins.get(request.name)?.then(
-      (stdin) => stdin.abort(),
-      () => undefined
-    )
-    stdins.delete(request.name)
+    detach(attachments, request.name)
     throw asRunError(args, error)
   }
 }

@@ -66,6 +66,9 @@ const OID = {
 /** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
 const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 } as const
 
+/** WebCrypto's SubtleCrypto, from node:crypto loaded on first use. */
+const subtle = (): webcrypto.SubtleCrypto => lazyCrypto().webcrypto.subtle
+
 /** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
 function randomSerial(): Buffer {
   const bytes = Buffer.from(
@@ -158,8 +161,8 @@ interface PublicKeyInfo {
 
 async function publicKeyInfo(key: webcrypto.CryptoKey): Promise<PublicKeyInfo> {
   const [spki, raw] = await Promise.all([
-    lazyCrypto().webcrypto.subtle.exportKey('spki', key),
-    lazyCrypto().webcrypto.subtle.exportKey('raw', key)
+    subtle().exportKey('spki', key),
+    subtle().exportKey('raw', key)
   ])
   return {
     spki: Buffer.from(spki),
@@ -193,7 +196,7 @@ async function signCertificate(
   )
   // WebCrypto gives r||s (IEEE P1363); X.509 wants Ecdsa-Sig-Value.
   const rs = Buffer.from(
-    await lazyCrypto().webcrypto.subtle.sign(SIGNING_ALGORITHM, signingKey, tbs)
+    await subtle().sign(SIGNING_ALGORITHM, signingKey, tbs)
   )
   const half = rs.length / 2
   const signature = der.sequence(
@@ -248,11 +251,10 @@ export class CertificateAuthority {
       throw new RangeError(`validityHours must be positive, got ${hours}.`)
     }
     const now = options.now?.getTime() ?? Date.now()
-    const keys = await lazyCrypto().webcrypto.subtle.generateKey(
-      KEY_ALGORITHM,
-      false,
-      ['sign', 'verify']
-    )
+    const keys = await subtle().generateKey(KEY_ALGORITHM, false, [
+      'sign',
+      'verify'
+    ])
     const { spki, keyId } = await publicKeyInfo(keys.publicKey)
     // A random tag in the name keeps two CAs apart in logs and trust stores.
     const tag = Buffer.from(
@@ -317,14 +319,13 @@ export class CertificateAuthority {
   }
 
   async #issue(profile: LeafProfile): Promise<IssuedCertificate> {
-    const keys = await lazyCrypto().webcrypto.subtle.generateKey(
-      KEY_ALGORITHM,
-      true,
-      ['sign', 'verify']
-    )
+    const keys = await subtle().generateKey(KEY_ALGORITHM, true, [
+      'sign',
+      'verify'
+    ])
     const [{ spki, keyId }, pkcs8] = await Promise.all([
       publicKeyInfo(keys.publicKey),
-      lazyCrypto().webcrypto.subtle.exportKey('pkcs8', keys.privateKey)
+      subtle().exportKey('pkcs8', keys.privateKey)
     ])
     const extensions = [
       // CA:FALSE is the default, so the sequence is empty (DER omits it).
