@@ -3853,14 +3853,8 @@ const DEFAULT_VALIDITY_HOURS = 7 * 24;
 // Backdate notBefore so a runner or daemon whose clock lags a little does
 // not reject a certificate that is "not yet valid".
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const KEY_ALGORITHM = {
-    name: 'ECDSA',
-    namedCurve: 'P-256'
-};
-const SIGNING_ALGORITHM = {
-    name: 'ECDSA',
-    hash: 'SHA-256'
-};
+const CURVE = 'P-256';
+const SIGNATURE_HASH = 'sha256';
 const CERT_DIR_PREFIX = 'docker-nest-certs-';
 /** Object identifiers used below (RFC 5280, RFC 5758). */
 const OID = {
@@ -3877,11 +3871,13 @@ const OID = {
 };
 /** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
 const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 };
-/** WebCrypto's SubtleCrypto, from node:crypto loaded on first use. */
-const subtle = () => (0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.subtle;
+/** A fresh P-256 key pair. */
+function newKeyPair() {
+    return (0,lazy_builtins/* lazyCrypto */.yJ)().generateKeyPairSync('ec', { namedCurve: CURVE });
+}
 /** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
 function randomSerial() {
-    const bytes = Buffer.from((0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.getRandomValues(new Uint8Array(16)));
+    const bytes = (0,lazy_builtins/* lazyCrypto */.yJ)().randomBytes(16);
     bytes[0] = (bytes[0] & 0x7f) | 0x01;
     return bytes;
 }
@@ -3943,31 +3939,35 @@ function toPem(label, body) {
     const lines = base64.match(/.{1,64}/g) ?? [];
     return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
-async function publicKeyInfo(key) {
-    const [spki, raw] = await Promise.all([
-        subtle().exportKey('spki', key),
-        subtle().exportKey('raw', key)
+function publicKeyInfo(key) {
+    // The uncompressed point (04 || x || y) is what subjectPublicKey holds.
+    const { x, y } = key.export({ format: 'jwk' });
+    const point = Buffer.concat([
+        Buffer.of(4),
+        Buffer.from(x ?? '', 'base64url'),
+        Buffer.from(y ?? '', 'base64url')
     ]);
     return {
-        spki: Buffer.from(spki),
-        keyId: (0,lazy_builtins/* lazyCrypto */.yJ)().createHash('sha1').update(Buffer.from(raw)).digest()
+        spki: key.export({ type: 'spki', format: 'der' }),
+        keyId: (0,lazy_builtins/* lazyCrypto */.yJ)().createHash('sha1').update(point).digest()
     };
 }
 /** Signs a TBSCertificate and returns the certificate as PEM. */
-async function signCertificate(fields, signingKey) {
+function signCertificate(fields, signingKey) {
     const algorithm = sequence(oid(OID.ecdsaWithSha256));
     const tbs = sequence(explicit(0, smallInteger(2)), // v3
     unsignedInteger(randomSerial()), algorithm, fields.issuer, fields.validity, fields.subject, fields.spki, explicit(3, sequence(...fields.extensions)));
-    // WebCrypto gives r||s (IEEE P1363); X.509 wants Ecdsa-Sig-Value.
-    const rs = Buffer.from(await subtle().sign(SIGNING_ALGORITHM, signingKey, tbs));
-    const half = rs.length / 2;
-    const signature = sequence(unsignedInteger(rs.subarray(0, half)), unsignedInteger(rs.subarray(half)));
+    // dsaEncoding 'der': the Ecdsa-Sig-Value X.509 wants, not r||s.
+    const signature = (0,lazy_builtins/* lazyCrypto */.yJ)().sign(SIGNATURE_HASH, tbs, {
+        key: signingKey,
+        dsaEncoding: 'der'
+    });
     return toPem('CERTIFICATE', sequence(tbs, algorithm, bitString(signature)));
 }
 /**
  * A throw-away certificate authority for one run. Its private key is a
- * non-extractable CryptoKey in a #private field: no method returns it and
- * subtle.exportKey refuses it, so only certificates leave this object.
+ * KeyObject in a #private field: no method returns or exports it, so only
+ * certificates leave this object (and the key never reaches a file).
  */
 class CertificateAuthority {
     /** The CA certificate, PEM; the trust anchor for both sides. */
@@ -3990,13 +3990,10 @@ class CertificateAuthority {
             throw new RangeError(`validityHours must be positive, got ${hours}.`);
         }
         const now = options.now?.getTime() ?? Date.now();
-        const keys = await subtle().generateKey(KEY_ALGORITHM, false, [
-            'sign',
-            'verify'
-        ]);
-        const { spki, keyId } = await publicKeyInfo(keys.publicKey);
+        const keys = newKeyPair();
+        const { spki, keyId } = publicKeyInfo(keys.publicKey);
         // A random tag in the name keeps two CAs apart in logs and trust stores.
-        const tag = Buffer.from((0,lazy_builtins/* lazyCrypto */.yJ)().webcrypto.getRandomValues(new Uint8Array(8)));
+        const tag = (0,lazy_builtins/* lazyCrypto */.yJ)().randomBytes(8);
         const caName = tls_name(`docker-nest CA ${tag.toString('hex')}`);
         const validity = sequence(time(new Date(now - CLOCK_SKEW_MS)), time(new Date(now + hours * 3600 * 1000)));
         const keyUsage = [
@@ -4004,7 +4001,7 @@ class CertificateAuthority {
             KEY_USAGE.keyCertSign,
             KEY_USAGE.cRLSign
         ];
-        const certPem = await signCertificate({
+        const certPem = signCertificate({
             issuer: caName,
             subject: caName,
             validity,
@@ -4035,14 +4032,8 @@ class CertificateAuthority {
         });
     }
     async #issue(profile) {
-        const keys = await subtle().generateKey(KEY_ALGORITHM, true, [
-            'sign',
-            'verify'
-        ]);
-        const [{ spki, keyId }, pkcs8] = await Promise.all([
-            publicKeyInfo(keys.publicKey),
-            subtle().exportKey('pkcs8', keys.privateKey)
-        ]);
+        const keys = newKeyPair();
+        const { spki, keyId } = publicKeyInfo(keys.publicKey);
         const extensions = [
             // CA:FALSE is the default, so the sequence is empty (DER omits it).
             extension(OID.basicConstraints, true, sequence()),
@@ -4054,7 +4045,7 @@ class CertificateAuthority {
         if (profile.altNames) {
             extensions.push(extension(OID.subjectAltName, false, sequence(...profile.altNames)));
         }
-        const certPem = await signCertificate({
+        const certPem = signCertificate({
             // The CA's encoded name, so issuer and subject match byte for byte;
             // leaves share its window, so they can never outlive it.
             issuer: this.#name,
@@ -4063,7 +4054,8 @@ class CertificateAuthority {
             spki,
             extensions
         }, this.#signingKey);
-        return { certPem, keyPem: toPem('PRIVATE KEY', new Uint8Array(pkcs8)) };
+        const keyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' });
+        return { certPem, keyPem: String(keyPem) };
     }
 }
 async function writeWithMode(path, data, mode) {

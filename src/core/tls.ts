@@ -4,9 +4,11 @@
 // 4096, and lets us hand dockerd only server/{ca,cert,key}.pem so the stock
 // entrypoint takes its verify-only branch and never sees the CA key
 // (see reference/dind.md §1.3, §7.2). The certificates are encoded by der.ts
-// and signed with WebCrypto: this runs while the sidecar starts, where an
-// ASN.1 library's load time would compete with the daemon for the CPU.
-import type { webcrypto } from 'node:crypto'
+// and signed with node:crypto's synchronous calls: this runs while the
+// sidecar starts, where an ASN.1 library's load time, or WebCrypto's promise
+// and argument-checking layers (about twice the CPU for the same keys and
+// signatures), would compete with the daemons for the CPU.
+import type { KeyObject } from 'node:crypto'
 import { isIPv4 } from 'node:net'
 import { lazyCrypto, lazyFsPromises } from './lazy-builtins.js'
 import { join } from 'node:path'
@@ -40,14 +42,8 @@ const DEFAULT_VALIDITY_HOURS = 7 * 24
 // Backdate notBefore so a runner or daemon whose clock lags a little does
 // not reject a certificate that is "not yet valid".
 const CLOCK_SKEW_MS = 5 * 60 * 1000
-const KEY_ALGORITHM: webcrypto.EcKeyGenParams = {
-  name: 'ECDSA',
-  namedCurve: 'P-256'
-}
-const SIGNING_ALGORITHM: webcrypto.EcdsaParams = {
-  name: 'ECDSA',
-  hash: 'SHA-256'
-}
+const CURVE = 'P-256'
+const SIGNATURE_HASH = 'sha256'
 const CERT_DIR_PREFIX = 'docker-nest-certs-'
 
 /** Object identifiers used below (RFC 5280, RFC 5758). */
@@ -66,14 +62,14 @@ const OID = {
 /** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
 const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 } as const
 
-/** WebCrypto's SubtleCrypto, from node:crypto loaded on first use. */
-const subtle = (): webcrypto.SubtleCrypto => lazyCrypto().webcrypto.subtle
+/** A fresh P-256 key pair. */
+function newKeyPair(): { publicKey: KeyObject; privateKey: KeyObject } {
+  return lazyCrypto().generateKeyPairSync('ec', { namedCurve: CURVE })
+}
 
 /** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
 function randomSerial(): Buffer {
-  const bytes = Buffer.from(
-    lazyCrypto().webcrypto.getRandomValues(new Uint8Array(16))
-  )
+  const bytes = lazyCrypto().randomBytes(16)
   bytes[0] = (bytes[0] & 0x7f) | 0x01
   return bytes
 }
@@ -159,14 +155,17 @@ interface PublicKeyInfo {
   keyId: Buffer
 }
 
-async function publicKeyInfo(key: webcrypto.CryptoKey): Promise<PublicKeyInfo> {
-  const [spki, raw] = await Promise.all([
-    subtle().exportKey('spki', key),
-    subtle().exportKey('raw', key)
+function publicKeyInfo(key: KeyObject): PublicKeyInfo {
+  // The uncompressed point (04 || x || y) is what subjectPublicKey holds.
+  const { x, y } = key.export({ format: 'jwk' })
+  const point = Buffer.concat([
+    Buffer.of(4),
+    Buffer.from(x ?? '', 'base64url'),
+    Buffer.from(y ?? '', 'base64url')
   ])
   return {
-    spki: Buffer.from(spki),
-    keyId: lazyCrypto().createHash('sha1').update(Buffer.from(raw)).digest()
+    spki: key.export({ type: 'spki', format: 'der' }),
+    keyId: lazyCrypto().createHash('sha1').update(point).digest()
   }
 }
 
@@ -179,10 +178,7 @@ interface TbsFields {
 }
 
 /** Signs a TBSCertificate and returns the certificate as PEM. */
-async function signCertificate(
-  fields: TbsFields,
-  signingKey: webcrypto.CryptoKey
-): Promise<string> {
+function signCertificate(fields: TbsFields, signingKey: KeyObject): string {
   const algorithm = der.sequence(der.oid(OID.ecdsaWithSha256))
   const tbs = der.sequence(
     der.explicit(0, der.smallInteger(2)), // v3
@@ -194,15 +190,11 @@ async function signCertificate(
     fields.spki,
     der.explicit(3, der.sequence(...fields.extensions))
   )
-  // WebCrypto gives r||s (IEEE P1363); X.509 wants Ecdsa-Sig-Value.
-  const rs = Buffer.from(
-    await subtle().sign(SIGNING_ALGORITHM, signingKey, tbs)
-  )
-  const half = rs.length / 2
-  const signature = der.sequence(
-    der.unsignedInteger(rs.subarray(0, half)),
-    der.unsignedInteger(rs.subarray(half))
-  )
+  // dsaEncoding 'der': the Ecdsa-Sig-Value X.509 wants, not r||s.
+  const signature = lazyCrypto().sign(SIGNATURE_HASH, tbs, {
+    key: signingKey,
+    dsaEncoding: 'der'
+  })
   return toPem(
     'CERTIFICATE',
     der.sequence(tbs, algorithm, der.bitString(signature))
@@ -217,22 +209,22 @@ interface LeafProfile {
 
 /**
  * A throw-away certificate authority for one run. Its private key is a
- * non-extractable CryptoKey in a #private field: no method returns it and
- * subtle.exportKey refuses it, so only certificates leave this object.
+ * KeyObject in a #private field: no method returns or exports it, so only
+ * certificates leave this object (and the key never reaches a file).
  */
 export class CertificateAuthority {
   /** The CA certificate, PEM; the trust anchor for both sides. */
   readonly certPem: string
   readonly #name: Buffer
   readonly #validity: Buffer
-  readonly #signingKey: webcrypto.CryptoKey
+  readonly #signingKey: KeyObject
   readonly #keyId: Buffer
 
   private constructor(
     certPem: string,
     name: Buffer,
     validity: Buffer,
-    signingKey: webcrypto.CryptoKey,
+    signingKey: KeyObject,
     keyId: Buffer
   ) {
     this.certPem = certPem
@@ -251,15 +243,10 @@ export class CertificateAuthority {
       throw new RangeError(`validityHours must be positive, got ${hours}.`)
     }
     const now = options.now?.getTime() ?? Date.now()
-    const keys = await subtle().generateKey(KEY_ALGORITHM, false, [
-      'sign',
-      'verify'
-    ])
-    const { spki, keyId } = await publicKeyInfo(keys.publicKey)
+    const keys = newKeyPair()
+    const { spki, keyId } = publicKeyInfo(keys.publicKey)
     // A random tag in the name keeps two CAs apart in logs and trust stores.
-    const tag = Buffer.from(
-      lazyCrypto().webcrypto.getRandomValues(new Uint8Array(8))
-    )
+    const tag = lazyCrypto().randomBytes(8)
     const caName = name(`docker-nest CA ${tag.toString('hex')}`)
     const validity = der.sequence(
       der.time(new Date(now - CLOCK_SKEW_MS)),
@@ -270,7 +257,7 @@ export class CertificateAuthority {
       KEY_USAGE.keyCertSign,
       KEY_USAGE.cRLSign
     ]
-    const certPem = await signCertificate(
+    const certPem = signCertificate(
       {
         issuer: caName,
         subject: caName,
@@ -319,14 +306,8 @@ export class CertificateAuthority {
   }
 
   async #issue(profile: LeafProfile): Promise<IssuedCertificate> {
-    const keys = await subtle().generateKey(KEY_ALGORITHM, true, [
-      'sign',
-      'verify'
-    ])
-    const [{ spki, keyId }, pkcs8] = await Promise.all([
-      publicKeyInfo(keys.publicKey),
-      subtle().exportKey('pkcs8', keys.privateKey)
-    ])
+    const keys = newKeyPair()
+    const { spki, keyId } = publicKeyInfo(keys.publicKey)
     const extensions = [
       // CA:FALSE is the default, so the sequence is empty (DER omits it).
       extension(OID.basicConstraints, true, der.sequence()),
@@ -352,7 +333,7 @@ export class CertificateAuthority {
         extension(OID.subjectAltName, false, der.sequence(...profile.altNames))
       )
     }
-    const certPem = await signCertificate(
+    const certPem = signCertificate(
       {
         // The CA's encoded name, so issuer and subject match byte for byte;
         // leaves share its window, so they can never outlive it.
@@ -364,7 +345,8 @@ export class CertificateAuthority {
       },
       this.#signingKey
     )
-    return { certPem, keyPem: toPem('PRIVATE KEY', new Uint8Array(pkcs8)) }
+    const keyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' })
+    return { certPem, keyPem: String(keyPem) }
   }
 }
 
