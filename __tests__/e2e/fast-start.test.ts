@@ -133,6 +133,19 @@ suite('Fast start: containerd first (real nested daemons)', () => {
             dockerOk(['exec', id, 'sh', '-c', 'mountpoint /tmp']).trim()
           ).toBe('/tmp is a mountpoint')
         }
+        // An official image (ENV DOCKER_VERSION) hands over directly, with
+        // containerd's aufs snapshotter off; a plain one through the shim,
+        // which waits for containerd to read its config.
+        const official = image.startsWith('docker-nest-test/dind:')
+        expect(
+          dockerOk([
+            'exec',
+            id,
+            'sh',
+            '-c',
+            'ls /run/docker-nest/bin; grep -c snapshotter.v1.aufs /run/docker-nest/containerd/config.toml || :'
+          ]).trim()
+        ).toBe(official ? '1' : 'dockerd\n0')
 
         // Inner containers run through that containerd.
         const env = nestEnv(main.env)
@@ -221,8 +234,9 @@ suite('Fast start: containerd first (real nested daemons)', () => {
     'stops at once, saying why, when our containerd dies after dockerd was handed its socket',
     async () => {
       // The official 20.10 image with a containerd that reads its config
-      // (makes its state directory), then dies before it listens: the shim
-      // has already started dockerd, whose dialer would wait 60 s for it.
+      // (makes its state directory), then dies before it listens: dockerd
+      // was handed its socket at once (direct handover, no shim) and its
+      // dialer would wait 60 s for it.
       const image = 'docker-nest-test/containerd-dies:e2e'
       const fake =
         '#!/bin/sh\nmkdir -p /var/run/docker/containerd/daemon\n' +

@@ -357,6 +357,33 @@ const NEST_MS = `nest_ms() {
 const CONTAINERD_STATE_DIR = '/var/run/docker/containerd/daemon';
 /** The line the dockerd shim's watch prints when containerd died after the handover. */
 const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd exited before it listened (its log is above); dockerd stopped. Input fast-start: false lets dockerd start its own containerd`;
+/** `alive`: containerd (`$pid`) has not exited (built-ins only). */
+const ALIVE = `alive() {
+  s=Z
+  read -r _ _ s _ 2>/dev/null < "/proc/$pid/stat" || :
+  [ "$s" != Z ]
+}`;
+/**
+ * The watch beside dockerd from the handover until containerd (`$pid`)
+ * listens on `$sock`: if containerd dies first, `stopDockerd` runs with a
+ * line saying why, instead of dockerd dialing a dead socket for 60 s; else
+ * one debug line says when it listened. It polls every 20 ms, not 5: each
+ * `sleep` is a process, and these run while dockerd and containerd start,
+ * on the CPUs both want. No single quotes (the shim is written inside '…').
+ */
+function watchLoop(stopDockerd) {
+    return `  n=0
+  while [ ! -S "$sock" ]; do
+    if ! alive; then
+      echo "${CONTAINERD_DIED_LINE}" >&2
+      ${stopDockerd}
+      exit 0
+    fi
+    n=$((n + 1))
+    if [ "$n" -lt 100 ]; then sleep 0.02; else sleep 0.05; fi
+  done
+  echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2`;
+}
 /**
  * The body of `dockerd` in /run/docker-nest/bin, which the start script
  * puts first on PATH (after a header that sets PATH back, pid, sock, state,
@@ -375,11 +402,10 @@ const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd exited
  * containerd 1.4-1.7, which takes this config (tested: 20.10 and 26), and
  * dockerd's exec then follows the container's start as closely as with the
  * stock entrypoint (~25 ms sooner). Newer or unknown containerds keep the
- * fallback. From the handover until the socket exists a watch runs beside
- * dockerd (forked twice, so PID 1 reaps it): if containerd dies then, it stops dockerd within 20 ms with a line
- * saying why, instead of dockerd dialing a dead socket for 60 s. It polls
- * every 20 ms, not 5: each `sleep` is a process, and these run while
- * dockerd and containerd start, on the CPUs both want.
+ * fallback. From the handover until the socket exists the watch
+ * ({@link watchLoop}) runs beside dockerd, forked twice so PID 1 reaps it.
+ * Where the start script execs docker-init itself and nothing is waited
+ * for, it hands over without this shim (`nest_ctr_direct`).
  * No single quotes: the start script writes it inside '…'.
  */
 const DOCKERD_SHIM = `export PATH
@@ -390,11 +416,7 @@ off() {
   shift
   exec dockerd "$@"
 }
-alive() {
-  s=Z
-  read -r _ _ s _ 2>/dev/null < "/proc/$pid/stat" || :
-  [ "$s" != Z ]
-}
+${ALIVE}
 n=0
 while [ -n "$wait" ] && [ ! -S "$sock" ] && [ ! -d "$state" ]; do
   if ! alive; then
@@ -409,17 +431,7 @@ while [ -n "$wait" ] && [ ! -S "$sock" ] && [ ! -d "$state" ]; do
 done
 dockerd_pid=$$
 ( (
-  n=0
-  while [ ! -S "$sock" ]; do
-    if ! alive; then
-      echo "${CONTAINERD_DIED_LINE}" >&2
-      kill -9 "$dockerd_pid" 2>/dev/null || :
-      exit 0
-    fi
-    n=$((n + 1))
-    if [ "$n" -lt 100 ]; then sleep 0.02; else sleep 0.05; fi
-  done
-  echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2
+${watchLoop('kill -9 "$dockerd_pid" 2>/dev/null || :')}
 ) & )
 exec dockerd "$@" "--containerd=$sock"`;
 /**
@@ -433,6 +445,7 @@ const CONTAINERD_FIRST_FUNCTIONS = `nest_ctr_sock=${CONTAINERD_SOCKET}
 nest_ctr_dir=\${nest_ctr_sock%/*}
 nest_ctr_pid=
 nest_ctr_chmod=
+nest_ctr_direct=
 nest_ctr_bin=/run/docker-nest/bin
 nest_ctr_level=
 nest_ctr_config=/etc/docker/daemon.json
@@ -468,22 +481,30 @@ nest_ctr_eligible() {
 }
 nest_ctr_start() {
   nest_ctr_t0=$(nest_ms)
+  # containerd 1.4-1.7 (official 20.10-28): its aufs snapshotter would run
+  # modprobe while both daemons start, for a filesystem no dockerd here uses.
+  nest_ctr_plugins='"io.containerd.grpc.v1.cri"'
   case \${DOCKER_VERSION:-} in
-    20.10.*|2[1-8].*) nest_ctr_wait= ;;
+    20.10.*|2[1-8].*)
+      nest_ctr_wait=
+      nest_ctr_plugins="$nest_ctr_plugins, \\"io.containerd.snapshotter.v1.aufs\\""
+      ;;
     *) nest_ctr_wait=1 ;;
   esac
+  if [ -z "$nest_ctr_wait" ] && command -v docker-init >/dev/null 2>&1; then nest_ctr_direct=1; fi
   mkdir -p "$nest_ctr_dir" "$nest_ctr_bin"
   if [ -e "$nest_ctr_sock" ]; then rm -f "$nest_ctr_sock"; fi
   {
     echo 'version = 2'
     echo 'root = "/var/lib/docker/containerd/daemon"'
     echo 'state = "${CONTAINERD_STATE_DIR}"'
-    echo 'disabled_plugins = ["io.containerd.grpc.v1.cri"]'
+    echo "disabled_plugins = [$nest_ctr_plugins]"
     echo '[grpc]'
     echo "  address = \\"$nest_ctr_sock\\""
   } > "$nest_ctr_dir/config.toml"
   containerd --config "$nest_ctr_dir/config.toml" \${nest_ctr_level:+--log-level "$nest_ctr_level"} < /dev/null &
   nest_ctr_pid=$!
+  [ -z "$nest_ctr_direct" ] || return 0
   # Written while containerd boots; put on PATH by nest_ctr_handoff.
   {
     echo '#!/bin/sh'
@@ -496,6 +517,7 @@ nest_ctr_start() {
   nest_ctr_chmod=$!
 }
 nest_ctr_stop() {
+  nest_ctr_direct=
   rm -f "$nest_ctr_bin/dockerd"
   kill "$nest_ctr_pid" 2>/dev/null || :
   wait "$nest_ctr_pid" 2>/dev/null || :
@@ -508,9 +530,27 @@ nest_ctr_handoff() {
     nest_ctr_stop
     nest_ctr_off "$nest_ctr_config sets containerd" || return 0
   fi
+  [ -z "$nest_ctr_direct" ] || return 0
   wait "$nest_ctr_chmod" || :
   PATH="$nest_ctr_bin:$PATH"
   export PATH
+}
+# The shim's watch for a direct handover: run in the background right
+# before this shell ($$, in the watch too) execs docker-init, so dockerd
+# is a child of $$; only that dockerd is stopped.
+nest_ctr_watch() {
+  pid=$nest_ctr_pid sock=$nest_ctr_sock t0=$nest_ctr_t0
+${watchLoop('nest_ctr_kill_dockerd')}
+}
+${ALIVE}
+nest_ctr_kill_dockerd() {
+  for nest_p in /proc/[0-9]*; do
+    nest_c= nest_pp=
+    read -r _ nest_c _ nest_pp _ 2>/dev/null < "$nest_p/stat" || :
+    if [ "$nest_c" = "(dockerd)" ] && [ "$nest_pp" = $$ ]; then
+      kill -9 "\${nest_p#/proc/}" 2>/dev/null || :
+    fi
+  done
 }
 `;
 
@@ -914,8 +954,9 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
  *    always, for the official one when fast start applies (otherwise its
  *    entrypoint does it).
  * 3. Fast start (containerd-first.ts): start containerd right after the
- *    cgroup nesting, and put a `dockerd` shim first on PATH that hands its
- *    socket to the real dockerd.
+ *    cgroup nesting; dockerd gets its socket from this script's exec of
+ *    docker-init, or from a `dockerd` shim first on PATH where the handover
+ *    waits for containerd or the official entrypoint runs dockerd.
  * 4. With TLS on, wait until main has handed in `server/{ca,cert,key}.pem`
  *    under $DOCKER_TLS_CERTDIR (on stdin, stdin-delivery.ts, or by
  *    `docker cp`: the marker file is the last entry either way); with
@@ -942,7 +983,9 @@ const CERT_DIR_IN_CONTAINER = '/certs';
  * The dind preparation of moby's hack/dind, as shell functions: cgroup v2
  * nesting (retried, because a process started meanwhile makes the write fail
  * with EBUSY), securityfs, shared mounts; and the official entrypoint's
- * iptables backend choice (shared/reference/dind.md §1.6, §1.7).
+ * iptables backend choice (shared/reference/dind.md §1.6, §1.7), whose
+ * usual question (does `iptables -nL` work?) `nest_iptables_probe` asks in
+ * the background while the certificates are read.
  */
 const PREPARE_FUNCTIONS = `nest_prepare_cgroups() {
   container=docker
@@ -988,6 +1031,23 @@ nest_iptables_legacy() {
   PATH="$farm:$PATH"
   export PATH
 }
+nest_iptables_probe_pid=
+nest_iptables_probe() {
+  if [ -z "\${DOCKER_IPTABLES_LEGACY+set}" ] && [ ! -s /proc/net/ip_tables_names ] &&
+    [ ! -s /proc/net/ip6_tables_names ] && [ ! -s /proc/net/arp_tables_names ]; then
+    iptables -nL >/dev/null 2>&1 &
+    nest_iptables_probe_pid=$!
+  fi
+}
+nest_iptables_works() {
+  if [ -n "$nest_iptables_probe_pid" ]; then
+    nest_probe=$nest_iptables_probe_pid
+    nest_iptables_probe_pid=
+    wait "$nest_probe"
+  else
+    iptables -nL >/dev/null 2>&1
+  fi
+}
 nest_select_iptables() {
   if [ -n "\${DOCKER_IPTABLES_LEGACY+set}" ]; then
     if [ -n "$DOCKER_IPTABLES_LEGACY" ]; then
@@ -999,7 +1059,7 @@ nest_select_iptables() {
   elif [ -s /proc/net/ip_tables_names ] || [ -s /proc/net/ip6_tables_names ] ||
     [ -s /proc/net/arp_tables_names ]; then
     nest_iptables_legacy
-  elif ! iptables -nL >/dev/null 2>&1; then
+  elif ! nest_iptables_works; then
     modprobe nf_tables >/dev/null 2>&1 || :
     if ! iptables -nL >/dev/null 2>&1; then
       modprobe ip_tables >/dev/null 2>&1 || :
@@ -1049,14 +1109,14 @@ nest_own_prepare=
 if [ -n "$nest_fast" ] || [ -z "$nest_official" ]; then nest_own_prepare=1; fi
 if [ -n "$nest_own_prepare" ]; then nest_prepare_cgroups; fi
 if [ -n "$nest_fast" ]; then nest_ctr_start; fi
-# The mounts go on in the background while this shell picks the iptables
-# backend and reads the certificates (each is a few ms of processes or
+# The mounts and the iptables probe go on in the background while this
+# shell reads the certificates (each is a few ms of processes or
 # byte-by-byte reads on the way to dockerd); joined before dockerd starts.
 nest_mounts_pid=
 if [ -n "$nest_own_prepare" ]; then
   nest_prepare_mounts &
   nest_mounts_pid=$!
-  nest_select_iptables
+  nest_iptables_probe
   for nest_pid_file in /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid; do
     if [ -e "$nest_pid_file" ]; then rm -f "$nest_pid_file"; fi
   done
@@ -1065,6 +1125,7 @@ if [ "\${${STDIN_DELIVERY_ENV}:-}" = stdin ]; then
   unset ${STDIN_DELIVERY_ENV}
   nest_read_stdin
 fi
+if [ -n "$nest_own_prepare" ]; then nest_select_iptables; fi
 ready=\${DOCKER_TLS_CERTDIR:-}
 if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   ready=\${DOCKER_NEST_CONFIG_FILE%/*}
@@ -1101,6 +1162,12 @@ if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
   set -- --host=tcp://0.0.0.0:2376 --tlsverify "--tlscacert=$d/ca.pem" "--tlscert=$d/cert.pem" "--tlskey=$d/key.pem" "$@"
 else
   set -- --host=tcp://0.0.0.0:2375 "$@"
+fi
+if [ -n "$nest_ctr_direct" ]; then
+  # Fast start without the shim: the watch starts here, dockerd is the
+  # real one (nest_ctr_direct implies docker-init, which runs it below).
+  set -- "$@" "--containerd=$nest_ctr_sock"
+  nest_ctr_watch &
 fi
 set -- dockerd --host=unix:///var/run/docker.sock "$@"
 if command -v docker-init >/dev/null 2>&1; then

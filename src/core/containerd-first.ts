@@ -48,6 +48,35 @@ export const CONTAINERD_STATE_DIR = '/var/run/docker/containerd/daemon'
 /** The line the dockerd shim's watch prints when containerd died after the handover. */
 export const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd exited before it listened (its log is above); dockerd stopped. Input fast-start: false lets dockerd start its own containerd`
 
+/** `alive`: containerd (`$pid`) has not exited (built-ins only). */
+const ALIVE = `alive() {
+  s=Z
+  read -r _ _ s _ 2>/dev/null < "/proc/$pid/stat" || :
+  [ "$s" != Z ]
+}`
+
+/**
+ * The watch beside dockerd from the handover until containerd (`$pid`)
+ * listens on `$sock`: if containerd dies first, `stopDockerd` runs with a
+ * line saying why, instead of dockerd dialing a dead socket for 60 s; else
+ * one debug line says when it listened. It polls every 20 ms, not 5: each
+ * `sleep` is a process, and these run while dockerd and containerd start,
+ * on the CPUs both want. No single quotes (the shim is written inside '…').
+ */
+function watchLoop(stopDockerd: string): string {
+  return `  n=0
+  while [ ! -S "$sock" ]; do
+    if ! alive; then
+      echo "${CONTAINERD_DIED_LINE}" >&2
+      ${stopDockerd}
+      exit 0
+    fi
+    n=$((n + 1))
+    if [ "$n" -lt 100 ]; then sleep 0.02; else sleep 0.05; fi
+  done
+  echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2`
+}
+
 /**
  * The body of `dockerd` in /run/docker-nest/bin, which the start script
  * puts first on PATH (after a header that sets PATH back, pid, sock, state,
@@ -66,11 +95,10 @@ export const CONTAINERD_DIED_LINE = `${FAST_START_LOG_PREFIX} failed: containerd
  * containerd 1.4-1.7, which takes this config (tested: 20.10 and 26), and
  * dockerd's exec then follows the container's start as closely as with the
  * stock entrypoint (~25 ms sooner). Newer or unknown containerds keep the
- * fallback. From the handover until the socket exists a watch runs beside
- * dockerd (forked twice, so PID 1 reaps it): if containerd dies then, it stops dockerd within 20 ms with a line
- * saying why, instead of dockerd dialing a dead socket for 60 s. It polls
- * every 20 ms, not 5: each `sleep` is a process, and these run while
- * dockerd and containerd start, on the CPUs both want.
+ * fallback. From the handover until the socket exists the watch
+ * ({@link watchLoop}) runs beside dockerd, forked twice so PID 1 reaps it.
+ * Where the start script execs docker-init itself and nothing is waited
+ * for, it hands over without this shim (`nest_ctr_direct`).
  * No single quotes: the start script writes it inside '…'.
  */
 export const DOCKERD_SHIM = `export PATH
@@ -81,11 +109,7 @@ off() {
   shift
   exec dockerd "$@"
 }
-alive() {
-  s=Z
-  read -r _ _ s _ 2>/dev/null < "/proc/$pid/stat" || :
-  [ "$s" != Z ]
-}
+${ALIVE}
 n=0
 while [ -n "$wait" ] && [ ! -S "$sock" ] && [ ! -d "$state" ]; do
   if ! alive; then
@@ -100,17 +124,7 @@ while [ -n "$wait" ] && [ ! -S "$sock" ] && [ ! -d "$state" ]; do
 done
 dockerd_pid=$$
 ( (
-  n=0
-  while [ ! -S "$sock" ]; do
-    if ! alive; then
-      echo "${CONTAINERD_DIED_LINE}" >&2
-      kill -9 "$dockerd_pid" 2>/dev/null || :
-      exit 0
-    fi
-    n=$((n + 1))
-    if [ "$n" -lt 100 ]; then sleep 0.02; else sleep 0.05; fi
-  done
-  echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2
+${watchLoop('kill -9 "$dockerd_pid" 2>/dev/null || :')}
 ) & )
 exec dockerd "$@" "--containerd=$sock"`
 
@@ -125,6 +139,7 @@ export const CONTAINERD_FIRST_FUNCTIONS = `nest_ctr_sock=${CONTAINERD_SOCKET}
 nest_ctr_dir=\${nest_ctr_sock%/*}
 nest_ctr_pid=
 nest_ctr_chmod=
+nest_ctr_direct=
 nest_ctr_bin=/run/docker-nest/bin
 nest_ctr_level=
 nest_ctr_config=/etc/docker/daemon.json
@@ -160,22 +175,30 @@ nest_ctr_eligible() {
 }
 nest_ctr_start() {
   nest_ctr_t0=$(nest_ms)
+  # containerd 1.4-1.7 (official 20.10-28): its aufs snapshotter would run
+  # modprobe while both daemons start, for a filesystem no dockerd here uses.
+  nest_ctr_plugins='"io.containerd.grpc.v1.cri"'
   case \${DOCKER_VERSION:-} in
-    20.10.*|2[1-8].*) nest_ctr_wait= ;;
+    20.10.*|2[1-8].*)
+      nest_ctr_wait=
+      nest_ctr_plugins="$nest_ctr_plugins, \\"io.containerd.snapshotter.v1.aufs\\""
+      ;;
     *) nest_ctr_wait=1 ;;
   esac
+  if [ -z "$nest_ctr_wait" ] && command -v docker-init >/dev/null 2>&1; then nest_ctr_direct=1; fi
   mkdir -p "$nest_ctr_dir" "$nest_ctr_bin"
   if [ -e "$nest_ctr_sock" ]; then rm -f "$nest_ctr_sock"; fi
   {
     echo 'version = 2'
     echo 'root = "/var/lib/docker/containerd/daemon"'
     echo 'state = "${CONTAINERD_STATE_DIR}"'
-    echo 'disabled_plugins = ["io.containerd.grpc.v1.cri"]'
+    echo "disabled_plugins = [$nest_ctr_plugins]"
     echo '[grpc]'
     echo "  address = \\"$nest_ctr_sock\\""
   } > "$nest_ctr_dir/config.toml"
   containerd --config "$nest_ctr_dir/config.toml" \${nest_ctr_level:+--log-level "$nest_ctr_level"} < /dev/null &
   nest_ctr_pid=$!
+  [ -z "$nest_ctr_direct" ] || return 0
   # Written while containerd boots; put on PATH by nest_ctr_handoff.
   {
     echo '#!/bin/sh'
@@ -188,6 +211,7 @@ nest_ctr_start() {
   nest_ctr_chmod=$!
 }
 nest_ctr_stop() {
+  nest_ctr_direct=
   rm -f "$nest_ctr_bin/dockerd"
   kill "$nest_ctr_pid" 2>/dev/null || :
   wait "$nest_ctr_pid" 2>/dev/null || :
@@ -200,8 +224,26 @@ nest_ctr_handoff() {
     nest_ctr_stop
     nest_ctr_off "$nest_ctr_config sets containerd" || return 0
   fi
+  [ -z "$nest_ctr_direct" ] || return 0
   wait "$nest_ctr_chmod" || :
   PATH="$nest_ctr_bin:$PATH"
   export PATH
+}
+# The shim's watch for a direct handover: run in the background right
+# before this shell ($$, in the watch too) execs docker-init, so dockerd
+# is a child of $$; only that dockerd is stopped.
+nest_ctr_watch() {
+  pid=$nest_ctr_pid sock=$nest_ctr_sock t0=$nest_ctr_t0
+${watchLoop('nest_ctr_kill_dockerd')}
+}
+${ALIVE}
+nest_ctr_kill_dockerd() {
+  for nest_p in /proc/[0-9]*; do
+    nest_c= nest_pp=
+    read -r _ nest_c _ nest_pp _ 2>/dev/null < "$nest_p/stat" || :
+    if [ "$nest_c" = "(dockerd)" ] && [ "$nest_pp" = $$ ]; then
+      kill -9 "\${nest_p#/proc/}" 2>/dev/null || :
+    fi
+  done
 }
 `

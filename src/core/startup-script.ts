@@ -15,8 +15,9 @@
  *    always, for the official one when fast start applies (otherwise its
  *    entrypoint does it).
  * 3. Fast start (containerd-first.ts): start containerd right after the
- *    cgroup nesting, and put a `dockerd` shim first on PATH that hands its
- *    socket to the real dockerd.
+ *    cgroup nesting; dockerd gets its socket from this script's exec of
+ *    docker-init, or from a `dockerd` shim first on PATH where the handover
+ *    waits for containerd or the official entrypoint runs dockerd.
  * 4. With TLS on, wait until main has handed in `server/{ca,cert,key}.pem`
  *    under $DOCKER_TLS_CERTDIR (on stdin, stdin-delivery.ts, or by
  *    `docker cp`: the marker file is the last entry either way); with
@@ -48,7 +49,9 @@ export const CERT_DIR_IN_CONTAINER = '/certs'
  * The dind preparation of moby's hack/dind, as shell functions: cgroup v2
  * nesting (retried, because a process started meanwhile makes the write fail
  * with EBUSY), securityfs, shared mounts; and the official entrypoint's
- * iptables backend choice (shared/reference/dind.md §1.6, §1.7).
+ * iptables backend choice (shared/reference/dind.md §1.6, §1.7), whose
+ * usual question (does `iptables -nL` work?) `nest_iptables_probe` asks in
+ * the background while the certificates are read.
  */
 const PREPARE_FUNCTIONS = `nest_prepare_cgroups() {
   container=docker
@@ -94,6 +97,23 @@ nest_iptables_legacy() {
   PATH="$farm:$PATH"
   export PATH
 }
+nest_iptables_probe_pid=
+nest_iptables_probe() {
+  if [ -z "\${DOCKER_IPTABLES_LEGACY+set}" ] && [ ! -s /proc/net/ip_tables_names ] &&
+    [ ! -s /proc/net/ip6_tables_names ] && [ ! -s /proc/net/arp_tables_names ]; then
+    iptables -nL >/dev/null 2>&1 &
+    nest_iptables_probe_pid=$!
+  fi
+}
+nest_iptables_works() {
+  if [ -n "$nest_iptables_probe_pid" ]; then
+    nest_probe=$nest_iptables_probe_pid
+    nest_iptables_probe_pid=
+    wait "$nest_probe"
+  else
+    iptables -nL >/dev/null 2>&1
+  fi
+}
 nest_select_iptables() {
   if [ -n "\${DOCKER_IPTABLES_LEGACY+set}" ]; then
     if [ -n "$DOCKER_IPTABLES_LEGACY" ]; then
@@ -105,7 +125,7 @@ nest_select_iptables() {
   elif [ -s /proc/net/ip_tables_names ] || [ -s /proc/net/ip6_tables_names ] ||
     [ -s /proc/net/arp_tables_names ]; then
     nest_iptables_legacy
-  elif ! iptables -nL >/dev/null 2>&1; then
+  elif ! nest_iptables_works; then
     modprobe nf_tables >/dev/null 2>&1 || :
     if ! iptables -nL >/dev/null 2>&1; then
       modprobe ip_tables >/dev/null 2>&1 || :
@@ -158,14 +178,14 @@ nest_own_prepare=
 if [ -n "$nest_fast" ] || [ -z "$nest_official" ]; then nest_own_prepare=1; fi
 if [ -n "$nest_own_prepare" ]; then nest_prepare_cgroups; fi
 if [ -n "$nest_fast" ]; then nest_ctr_start; fi
-# The mounts go on in the background while this shell picks the iptables
-# backend and reads the certificates (each is a few ms of processes or
+# The mounts and the iptables probe go on in the background while this
+# shell reads the certificates (each is a few ms of processes or
 # byte-by-byte reads on the way to dockerd); joined before dockerd starts.
 nest_mounts_pid=
 if [ -n "$nest_own_prepare" ]; then
   nest_prepare_mounts &
   nest_mounts_pid=$!
-  nest_select_iptables
+  nest_iptables_probe
   for nest_pid_file in /var/run/docker.pid /run/docker.pid /var/run/docker/containerd/containerd.pid; do
     if [ -e "$nest_pid_file" ]; then rm -f "$nest_pid_file"; fi
   done
@@ -174,6 +194,7 @@ if [ "\${${STDIN_DELIVERY_ENV}:-}" = stdin ]; then
   unset ${STDIN_DELIVERY_ENV}
   nest_read_stdin
 fi
+if [ -n "$nest_own_prepare" ]; then nest_select_iptables; fi
 ready=\${DOCKER_TLS_CERTDIR:-}
 if [ -z "$ready" ] && [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
   ready=\${DOCKER_NEST_CONFIG_FILE%/*}
@@ -210,6 +231,12 @@ if [ -n "\${DOCKER_TLS_CERTDIR:-}" ]; then
   set -- --host=tcp://0.0.0.0:2376 --tlsverify "--tlscacert=$d/ca.pem" "--tlscert=$d/cert.pem" "--tlskey=$d/key.pem" "$@"
 else
   set -- --host=tcp://0.0.0.0:2375 "$@"
+fi
+if [ -n "$nest_ctr_direct" ]; then
+  # Fast start without the shim: the watch starts here, dockerd is the
+  # real one (nest_ctr_direct implies docker-init, which runs it below).
+  set -- "$@" "--containerd=$nest_ctr_sock"
+  nest_ctr_watch &
 fi
 set -- dockerd --host=unix:///var/run/docker.sock "$@"
 if command -v docker-init >/dev/null 2>&1; then

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer } from 'node:net'
@@ -192,11 +199,6 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
     }
   }
 
-  /** A process that runs until killed: stands in for containerd. */
-  function fakeContainerd(): ChildProcess {
-    return spawn('/bin/sh', ['-c', 'exec sleep 30'], { stdio: 'ignore' })
-  }
-
   /**
    * A fake containerd and the shim started for it with a dockerd that stays
    * up; `hasState`: containerd has already read its config.
@@ -298,6 +300,131 @@ describe('the dockerd shim (hands over to the real dockerd once containerd has r
     )
   })
 })
+
+describe('nest_ctr_start (containerd, then the direct handover or the shim)', () => {
+  /**
+   * Runs nest_ctr_start with its paths under a temp dir, a fake containerd
+   * that records its arguments and stays up, and docker-init on PATH; prints
+   * whether it hands over directly and lists the shim directory.
+   */
+  function start(dockerVersion: string) {
+    const dir = mkdtempSync(join(bin, 'start-'))
+    const path = pathWith('docker-init')
+    writeFileSync(
+      join(path, 'containerd'),
+      `#!/bin/sh
+echo "$@" > ${dir}/args
+exec sleep 30
+`
+    )
+    chmodSync(join(path, 'containerd'), 0o755)
+    const result = spawnSync(
+      '/bin/sh',
+      [
+        '-c',
+        `${CONTAINERD_FIRST_FUNCTIONS}
+nest_ctr_sock=${dir}/ctr/containerd.sock nest_ctr_dir=${dir}/ctr nest_ctr_bin=${dir}/bin
+nest_ctr_start
+nest_ctr_handoff
+echo "direct=$nest_ctr_direct shim=$(ls "$nest_ctr_bin")"
+kill "$nest_ctr_pid"`
+      ],
+      {
+        env: { PATH: `${path}:/usr/bin:/bin`, DOCKER_VERSION: dockerVersion },
+        encoding: 'utf8'
+      }
+    )
+    return {
+      out: result.stdout.trim(),
+      config: readFileSync(join(dir, 'ctr/config.toml'), 'utf8')
+    }
+  }
+
+  test('an official 20.10-28 image: no shim, and containerd without its aufs snapshotter', () => {
+    const { out, config } = start('20.10.24')
+    expect(out).toBe('direct=1 shim=')
+    expect(config).toContain(
+      'disabled_plugins = ["io.containerd.grpc.v1.cri", "io.containerd.snapshotter.v1.aufs"]'
+    )
+  })
+
+  test('another containerd: the shim, which waits for its config, and only CRI off', () => {
+    const { out, config } = start('29.0.1')
+    expect(out).toBe('direct= shim=dockerd')
+    expect(config).toContain(
+      'disabled_plugins = ["io.containerd.grpc.v1.cri"]\n'
+    )
+  })
+
+  test('the direct handover’s watch stops this shell’s dockerd (no other) when containerd dies', () => {
+    const dir = mkdtempSync(join(bin, 'watch-'))
+    // sleep named dockerd: its command name is what the watch looks for.
+    copyFileSync('/bin/sleep', join(dir, 'dockerd'))
+    chmodSync(join(dir, 'dockerd'), 0o755)
+    const other = spawn(join(dir, 'dockerd'), ['30'], { stdio: 'ignore' })
+    try {
+      const result = spawnSync(
+        '/bin/sh',
+        [
+          '-c',
+          `${CONTAINERD_FIRST_FUNCTIONS}
+sleep 30 &
+nest_ctr_pid=$! nest_ctr_sock=${dir}/never.sock nest_ctr_t0=0
+nest_ctr_watch &
+${dir}/dockerd 30 &
+dockerd=$!
+kill "$nest_ctr_pid"
+wait "$dockerd" || echo "dockerd ended with $?"`
+        ],
+        { encoding: 'utf8', timeout: 10_000 }
+      )
+      expect(result.stdout.trim()).toBe('dockerd ended with 137')
+      // The shell adds its own "Killed" for the job.
+      expect(result.stderr.split('\n')[0]).toBe(CONTAINERD_DIED_LINE)
+      // A dockerd that is not this shell's child lives on.
+      expect(other.exitCode).toBeNull()
+      expect(other.signalCode).toBeNull()
+    } finally {
+      other.kill()
+    }
+  })
+
+  test('the direct handover’s watch reports when containerd listens', async () => {
+    const dir = mkdtempSync(join(bin, 'listen-'))
+    const sock = join(dir, 'ctr.sock')
+    const containerd = fakeContainerd()
+    const server = createServer()
+    const child = spawn(
+      '/bin/sh',
+      [
+        '-c',
+        `${CONTAINERD_FIRST_FUNCTIONS}
+nest_ctr_pid=${containerd.pid} nest_ctr_sock=${sock} nest_ctr_t0=0
+nest_ctr_watch`
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] }
+    )
+    let log = ''
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()))
+    try {
+      server.listen(sock)
+      await new Promise((resolve) => child.on('close', resolve))
+      expect(log.trim()).toMatch(
+        new RegExp(
+          `^${FAST_START_LOG_PREFIX}: containerd \\(pid ${containerd.pid}\\) listens on ${sock} after \\d+ ms$`
+        )
+      )
+    } finally {
+      containerd.kill()
+      server.close()
+    }
+  })
+})
+
+/** A process that runs until killed: stands in for containerd. */
+function fakeContainerd(): ChildProcess {
+  return spawn('/bin/sh', ['-c', 'exec sleep 30'], { stdio: 'ignore' })
+}
 
 /** Polls `check` every 10 ms for up to 10 s. */
 async function waitFor(check: () => boolean): Promise<void> {
