@@ -67,8 +67,16 @@ export function summarize(runs) {
     ? stats(runs.map((run) => run.usual?.wallMs))
     : undefined
   const stock = stats(runs.map((run) => run.stock.wallMs))
+  // Main and floor of one round run seconds apart, so their quotient is
+  // free of the drift between rounds that moves each median: shown beside
+  // the target, which stays median over median.
+  const perRound = runs.map((run) => run.main.wallMs / run.floor.wallMs)
   return {
     main: { ...mainWall, ratio: ratio(mainWall) },
+    perRound: {
+      ...stats(perRound),
+      below1: perRound.filter((value) => value < 1).length
+    },
     readyMs: stats(main.map((m) => m.readyMs)),
     usual: usual && { ...usual, ratio: ratio(usual) },
     stock: { ...stock, ratio: ratio(stock) },
@@ -201,6 +209,8 @@ export function formatReport({ header, engines, targets }) {
         widths
       ),
       row(['  floor', ms(s.floor.median), range(s.floor), times(1)], widths),
+      `  main ÷ floor round by round: median ${times(s.perRound.median)}, ` +
+        `${s.perRound.below1} of ${s.perRound.n} rounds below 1.00×`,
       row(
         ['  docker-nest post (whole step)', ms(s.post.median), range(s.post)],
         widths
