@@ -3671,7 +3671,7 @@ function detach(attachments, name) {
 function cliAccess(docker) {
     return {
         via: 'docker-cli',
-        runDetached: (args, options = {}) => runWithCli(docker, args, options.onStarting),
+        runDetached: (args, options = {}) => runWithCli(docker, args, options),
         inspect: (name) => docker.inspect(name),
         copyIn: async (name, entries) => {
             await docker.exec(['cp', '-', `${name}:/`], { input: createTar(entries) });
@@ -3687,11 +3687,10 @@ function cliAccess(docker) {
  * retry and the failure hints work the same either way.
  */
 async function runOverApi(api, docker, args, debug, options, attachments) {
-    const { onStarting } = options;
     const request = createRequestFromRunArgs(args);
     if (!request) {
         debug('sidecar.run: arguments the API translation does not know; docker run');
-        await runWithCli(docker, args, onStarting);
+        await runWithCli(docker, args, options);
         return;
     }
     if (options.filesByStdin) {
@@ -3700,12 +3699,16 @@ async function runOverApi(api, docker, args, debug, options, attachments) {
         request.body.Env.push(`${STDIN_DELIVERY_ENV}=stdin`);
     }
     try {
-        await docker.track(['create', request.name], () => api.createContainer(request.name, request.body));
+        const creating = docker.track(['create', request.name], () => api.createContainer(request.name, request.body));
+        // As for the start below: a timer turn lets the request out first.
+        if (options.onCreating)
+            setTimeout(options.onCreating, 1);
+        await creating;
     }
     catch (error) {
         if (error instanceof EngineApiError && error.status === 404) {
             debug(`sidecar.run: ${request.body.Image} is not here; docker run pulls it`);
-            await runWithCli(docker, args, onStarting);
+            await runWithCli(docker, args, options);
             return;
         }
         throw asRunError(args, error);
@@ -3720,11 +3723,11 @@ async function runOverApi(api, docker, args, debug, options, attachments) {
     }
     try {
         const starting = docker.track(['start', request.name], () => api.startContainer(request.name));
-        // The daemon spends ~300 ms on the start; the caller's CPU work (the
-        // certificates) fits there without holding up create's answer or this
-        // request. A timer turn lets the request reach the socket first.
-        if (onStarting)
-            setTimeout(onStarting, 1);
+        // The daemon spends ~300 ms on the start; the caller's CPU work left
+        // (the server certificate) fits there without holding up this request.
+        // A timer turn lets the request reach the socket first.
+        if (options.onStarting)
+            setTimeout(options.onStarting, 1);
         await starting;
     }
     catch (error) {
@@ -3732,9 +3735,10 @@ async function runOverApi(api, docker, args, debug, options, attachments) {
         throw asRunError(args, error);
     }
 }
-/** `docker run`: the CLI works in its own process, so `onStarting` at once. */
-async function runWithCli(docker, args, onStarting) {
+/** `docker run`: the CLI works in its own process, so both callbacks at once. */
+async function runWithCli(docker, args, { onCreating, onStarting }) {
     const running = docker.exec(args);
+    onCreating?.();
     onStarting?.();
     await running;
 }
@@ -3912,6 +3916,7 @@ function implicit(tagNumber, content) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/tls.ts
+
 
 
 
@@ -4125,11 +4130,11 @@ class CertificateAuthority {
         return { certPem, keyPem: String(keyPem) };
     }
 }
-async function writeWithMode(path, data, mode) {
+function writeWithMode(path, data, mode) {
     // 'wx' refuses to follow a planted file or symlink; chmod afterwards
     // because the umask can narrow the mode given at creation.
-    await (0,lazy_builtins/* lazyFsPromises */.wc)().writeFile(path, data, { mode, flag: 'wx' });
-    await (0,lazy_builtins/* lazyFsPromises */.wc)().chmod(path, mode);
+    (0,external_node_fs_.writeFileSync)(path, data, { mode, flag: 'wx' });
+    (0,external_node_fs_.chmodSync)(path, mode);
 }
 /**
  * Writes ca.pem, cert.pem and key.pem for the Docker CLI (DOCKER_CERT_PATH)
@@ -4140,19 +4145,21 @@ async function writeWithMode(path, data, mode) {
  * @returns the path of the new directory.
  */
 async function writeClientCertificates(parentDir, caPem, client, onCreated = () => undefined) {
-    const dir = await (0,lazy_builtins/* lazyFsPromises */.wc)().mkdtemp((0,external_node_path_.join)(parentDir, CERT_DIR_PREFIX));
+    // Synchronous: a few small files, where the promise API would first load
+    // node:fs/promises and hop to the thread pool for each call.
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(parentDir, CERT_DIR_PREFIX));
     try {
         // Before any key is written, so a step killed from here on still has
         // the directory in its record and cleanup can delete it.
         await onCreated(dir);
-        await (0,lazy_builtins/* lazyFsPromises */.wc)().chmod(dir, 0o700);
-        await writeWithMode((0,external_node_path_.join)(dir, 'key.pem'), client.keyPem, 0o600);
-        await writeWithMode((0,external_node_path_.join)(dir, 'cert.pem'), client.certPem, 0o644);
-        await writeWithMode((0,external_node_path_.join)(dir, 'ca.pem'), caPem, 0o644);
+        (0,external_node_fs_.chmodSync)(dir, 0o700);
+        writeWithMode((0,external_node_path_.join)(dir, 'key.pem'), client.keyPem, 0o600);
+        writeWithMode((0,external_node_path_.join)(dir, 'cert.pem'), client.certPem, 0o644);
+        writeWithMode((0,external_node_path_.join)(dir, 'ca.pem'), caPem, 0o644);
     }
     catch (error) {
         // Leave no half-written key material behind.
-        await (0,lazy_builtins/* lazyFsPromises */.wc)().rm(dir, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         throw error;
     }
     return dir;
@@ -4353,17 +4360,27 @@ async function launch(plan, resources, deps, access) {
     logger.info(`Sidecar: ${describeIsolation(plan.runtime, plan.rootlessUnprivileged)}${plan.rootless ? ', rootless (uid 1000)' : ''}`);
     logger.debug(`dind.launch: dockerd flags: ${plan.daemonArgs.join(' ') || '(none)'}`);
     // Certificates are CPU work in this process, needed only once the sidecar
-    // runs: they are made while it starts (sidecar-access.ts says when), so
-    // they hold up neither the create call's answer nor the start request.
+    // runs. The CA and the client's are made while the daemon creates the
+    // container (sidecar-access.ts says when): there the daemon's work is
+    // mostly disk, while during the start every ms of CPU taken here is about
+    // a ms more for the start (runc, iptables, docker-proxy; measured on the
+    // 2-CPU test machines). The server's follows once the start is on its way.
+    const creating = signal();
     const starting = signal();
     const kick = () => {
+        creating.fire();
         starting.fire();
         deps.onStarting?.();
     };
     // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
     // allows it; uid 1000 (rootless) could not write them as root's.
     const filesByStdin = (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless;
-    const running = runSidecar(docker, plan, logger, (args) => access.runDetached(args, { onStarting: kick, filesByStdin })).finally(() => kick());
+    const running = runSidecar(docker, plan, logger, (args) => access.runDetached(args, {
+        onCreating: creating.fire,
+        onStarting: kick,
+        filesByStdin
+    })).finally(() => kick());
+    const clientMaterial = creating.fired.then(() => plan.tls ? makeClientMaterial(resources, deps) : undefined);
     // Where clients reach the daemon on 127.0.0.1 (no job network), the
     // server certificate needs no name that only the running container has,
     // so it goes onto the attached stdin while the daemon is still starting
@@ -4374,10 +4391,7 @@ async function launch(plan, resources, deps, access) {
     let deliveredEarly = false;
     const [ran, made] = await Promise.allSettled([
         running,
-        starting.fired.then(async () => {
-            const material = plan.tls
-                ? await makeClientMaterial(resources, deps)
-                : undefined;
+        Promise.all([clientMaterial, starting.fired]).then(async ([material]) => {
             if (early && access.stdinPending?.(plan.name)) {
                 await deliverFiles(access, plan, material);
                 deliveredEarly = true;

@@ -34,6 +34,12 @@ import type { ContainerInspect } from './types.js'
 /** How {@link SidecarAccess.runDetached} runs the sidecar. */
 export interface RunOptions {
   /**
+   * Called once the create request is on its way (or as `docker run` is
+   * spawned): CPU work done then runs while the daemon creates the
+   * container, whose answer only the start request waits for.
+   */
+  onCreating?: () => void
+  /**
    * Called once the start is on its way (before the start request's answer,
    * or as `docker run` is spawned), so CPU work done then does not delay it.
    */
@@ -139,8 +145,7 @@ function detach(attachments: Map<string, Attachment>, name: string): void {
 export function cliAccess(docker: DockerCli): SidecarAccess {
   return {
     via: 'docker-cli',
-    runDetached: (args, options = {}) =>
-      runWithCli(docker, args, options.onStarting),
+    runDetached: (args, options = {}) => runWithCli(docker, args, options),
     inspect: (name) => docker.inspect<ContainerInspect>(name),
     copyIn: async (name, entries) => {
       await docker.exec(['cp', '-', `${name}:/`], { input: createTar(entries) })
@@ -164,13 +169,12 @@ async function runOverApi(
   options: RunOptions,
   attachments: Map<string, Attachment>
 ): Promise<void> {
-  const { onStarting } = options
   const request = createRequestFromRunArgs(args)
   if (!request) {
     debug(
       'sidecar.run: arguments the API translation does not know; docker run'
     )
-    await runWithCli(docker, args, onStarting)
+    await runWithCli(docker, args, options)
     return
   }
   if (options.filesByStdin) {
@@ -179,15 +183,18 @@ async function runOverApi(
     request.body.Env.push(`${STDIN_DELIVERY_ENV}=stdin`)
   }
   try {
-    await docker.track(['create', request.name], () =>
+    const creating = docker.track(['create', request.name], () =>
       api.createContainer(request.name, request.body)
     )
+    // As for the start below: a timer turn lets the request out first.
+    if (options.onCreating) setTimeout(options.onCreating, 1)
+    await creating
   } catch (error) {
     if (error instanceof EngineApiError && error.status === 404) {
       debug(
         `sidecar.run: ${request.body.Image} is not here; docker run pulls it`
       )
-      await runWithCli(docker, args, onStarting)
+      await runWithCli(docker, args, options)
       return
     }
     throw asRunError(args, error)
@@ -204,10 +211,10 @@ async function runOverApi(
     const starting = docker.track(['start', request.name], () =>
       api.startContainer(request.name)
     )
-    // The daemon spends ~300 ms on the start; the caller's CPU work (the
-    // certificates) fits there without holding up create's answer or this
-    // request. A timer turn lets the request reach the socket first.
-    if (onStarting) setTimeout(onStarting, 1)
+    // The daemon spends ~300 ms on the start; the caller's CPU work left
+    // (the server certificate) fits there without holding up this request.
+    // A timer turn lets the request reach the socket first.
+    if (options.onStarting) setTimeout(options.onStarting, 1)
     await starting
   } catch (error) {
     detach(attachments, request.name)
@@ -215,13 +222,14 @@ async function runOverApi(
   }
 }
 
-/** `docker run`: the CLI works in its own process, so `onStarting` at once. */
+/** `docker run`: the CLI works in its own process, so both callbacks at once. */
 async function runWithCli(
   docker: DockerCli,
   args: string[],
-  onStarting?: () => void
+  { onCreating, onStarting }: RunOptions
 ): Promise<void> {
   const running = docker.exec(args)
+  onCreating?.()
   onStarting?.()
   await running
 }

@@ -10,7 +10,8 @@
 // signatures), would compete with the daemons for the CPU.
 import type { KeyObject } from 'node:crypto'
 import { isIPv4 } from 'node:net'
-import { lazyCrypto, lazyFsPromises } from './lazy-builtins.js'
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { lazyCrypto } from './lazy-builtins.js'
 import { join } from 'node:path'
 import * as der from './der.js'
 
@@ -350,15 +351,11 @@ export class CertificateAuthority {
   }
 }
 
-async function writeWithMode(
-  path: string,
-  data: string,
-  mode: number
-): Promise<void> {
+function writeWithMode(path: string, data: string, mode: number): void {
   // 'wx' refuses to follow a planted file or symlink; chmod afterwards
   // because the umask can narrow the mode given at creation.
-  await lazyFsPromises().writeFile(path, data, { mode, flag: 'wx' })
-  await lazyFsPromises().chmod(path, mode)
+  writeFileSync(path, data, { mode, flag: 'wx' })
+  chmodSync(path, mode)
 }
 
 /**
@@ -375,18 +372,20 @@ export async function writeClientCertificates(
   client: IssuedCertificate,
   onCreated: (dir: string) => Promise<void> | void = () => undefined
 ): Promise<string> {
-  const dir = await lazyFsPromises().mkdtemp(join(parentDir, CERT_DIR_PREFIX))
+  // Synchronous: a few small files, where the promise API would first load
+  // node:fs/promises and hop to the thread pool for each call.
+  const dir = mkdtempSync(join(parentDir, CERT_DIR_PREFIX))
   try {
     // Before any key is written, so a step killed from here on still has
     // the directory in its record and cleanup can delete it.
     await onCreated(dir)
-    await lazyFsPromises().chmod(dir, 0o700)
-    await writeWithMode(join(dir, 'key.pem'), client.keyPem, 0o600)
-    await writeWithMode(join(dir, 'cert.pem'), client.certPem, 0o644)
-    await writeWithMode(join(dir, 'ca.pem'), caPem, 0o644)
+    chmodSync(dir, 0o700)
+    writeWithMode(join(dir, 'key.pem'), client.keyPem, 0o600)
+    writeWithMode(join(dir, 'cert.pem'), client.certPem, 0o644)
+    writeWithMode(join(dir, 'ca.pem'), caPem, 0o644)
   } catch (error) {
     // Leave no half-written key material behind.
-    await lazyFsPromises().rm(dir, { recursive: true, force: true })
+    rmSync(dir, { recursive: true, force: true })
     throw error
   }
   return dir
