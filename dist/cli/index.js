@@ -1031,19 +1031,20 @@ nest_iptables_legacy() {
   PATH="$farm:$PATH"
   export PATH
 }
+nest_legacy_tables_loaded() {
+  [ -s /proc/net/ip_tables_names ] || [ -s /proc/net/ip6_tables_names ] ||
+    [ -s /proc/net/arp_tables_names ]
+}
 nest_iptables_probe_pid=
 nest_iptables_probe() {
-  if [ -z "\${DOCKER_IPTABLES_LEGACY+set}" ] && [ ! -s /proc/net/ip_tables_names ] &&
-    [ ! -s /proc/net/ip6_tables_names ] && [ ! -s /proc/net/arp_tables_names ]; then
+  if [ -z "\${DOCKER_IPTABLES_LEGACY+set}" ] && ! nest_legacy_tables_loaded; then
     iptables -nL >/dev/null 2>&1 &
     nest_iptables_probe_pid=$!
   fi
 }
 nest_iptables_works() {
   if [ -n "$nest_iptables_probe_pid" ]; then
-    nest_probe=$nest_iptables_probe_pid
-    nest_iptables_probe_pid=
-    wait "$nest_probe"
+    wait "$nest_iptables_probe_pid"
   else
     iptables -nL >/dev/null 2>&1
   fi
@@ -1056,8 +1057,7 @@ nest_select_iptables() {
     else
       modprobe nf_tables >/dev/null 2>&1 || :
     fi
-  elif [ -s /proc/net/ip_tables_names ] || [ -s /proc/net/ip6_tables_names ] ||
-    [ -s /proc/net/arp_tables_names ]; then
+  elif nest_legacy_tables_loaded; then
     nest_iptables_legacy
   elif ! nest_iptables_works; then
     modprobe nf_tables >/dev/null 2>&1 || :

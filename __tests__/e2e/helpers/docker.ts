@@ -105,7 +105,8 @@ export function derivedImage(base: string, tag: string, change: string): void {
     dockerOk(['start', '--attach', builder])
     dockerOk(['commit', builder, tag])
   } finally {
-    docker(['rm', builder])
+    // --volumes: the dind images declare VOLUME /var/lib/docker.
+    docker(['rm', '--volumes', builder])
   }
 }
 
