@@ -5965,7 +5965,11 @@ async function removeLabelled(runId, docker, logger) {
         }
         const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
         for (const id of ids) {
-            const removed = await docker.tryExec([...remove, id]);
+            let removed = await docker.tryExec([...remove, id]);
+            if (kind === 'network' && ACTIVE_ENDPOINTS.test(removed.stderr)) {
+                await disconnectEndpoints(id, docker, logger);
+                removed = await docker.tryExec([...remove, id]);
+            }
             if (removed.exitCode === 0)
                 report.removed.push(`${kind} ${id}`);
             else
@@ -5978,6 +5982,40 @@ async function removeLabelled(runId, docker, logger) {
         logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
     }
     return report;
+}
+/** The daemon's refusal to remove a network something is still attached to. */
+const ACTIVE_ENDPOINTS = /has active endpoints/;
+/**
+ * Detaches whatever still holds an endpoint on one of the run's networks, so
+ * the network can go. After its labelled containers are removed that is
+ * either a container the job left unlabelled on the run's network (it keeps
+ * running, detached from it) or a stale endpoint of a container the daemon
+ * already removed (moby/moby#23302, #33156; seen on 20.10 right after
+ * `docker rm -f`). Both go with `network disconnect --force` given the
+ * endpoint's name: a stale endpoint has no container id to give.
+ */
+async function disconnectEndpoints(network, docker, logger) {
+    const inspected = await docker.tryExec([
+        'network',
+        'inspect',
+        '--format',
+        '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}',
+        network
+    ]);
+    const names = inspected.stdout.split('\n').filter((n) => n.trim() !== '');
+    for (const name of names) {
+        const result = await docker.tryExec([
+            'network',
+            'disconnect',
+            '--force',
+            network,
+            name
+        ]);
+        if (result.exitCode === 0) {
+            logger.info(`Disconnected ${name} from network ${network}: it still held an ` +
+                'endpoint there, and the network is the run’s to remove.');
+        }
+    }
 }
 /**
  * dood, with `socket-proxy: true` honoured: when the socket refuses this
