@@ -4176,7 +4176,7 @@ const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * Retries `probe` (which throws while not ready) until ready, timeout or stop.
  * The probe gets the time left, so one slow attempt cannot overrun the deadline.
  */
-async function waitFor(probe, options) {
+async function wait_waitFor(probe, options) {
     const now = options.now ?? Date.now;
     const sleep = options.sleep ?? defaultSleep;
     const start = now();
@@ -4467,7 +4467,7 @@ async function makeClientMaterial(resources, deps) {
 }
 /** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
 async function waitForDaemon(plan, endpoint, exited, deps) {
-    const result = await waitFor((remainingMs) => ping(endpoint, Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))), {
+    const result = await wait_waitFor((remainingMs) => ping(endpoint, Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))), {
         timeoutMs: plan.waitTimeoutMs,
         intervalMs: PING_INTERVAL_MS,
         stop: exited
@@ -4752,6 +4752,7 @@ function stopSocketProxy(record) {
 
 
 
+
 const dood_PING_TIMEOUT_MS = 5000;
 /** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
 function runLabel(runId) {
@@ -4855,11 +4856,9 @@ async function removeLabelled(runId, docker, logger) {
         }
         const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
         for (const id of ids) {
-            let removed = await docker.tryExec([...remove, id]);
-            if (kind === 'network' && ACTIVE_ENDPOINTS.test(removed.stderr)) {
-                await disconnectEndpoints(id, docker, logger);
-                removed = await docker.tryExec([...remove, id]);
-            }
+            const removed = kind === 'network'
+                ? await removeNetwork(id, docker, logger)
+                : await docker.tryExec([...remove, id]);
             if (removed.exitCode === 0)
                 report.removed.push(`${kind} ${id}`);
             else
@@ -4875,6 +4874,24 @@ async function removeLabelled(runId, docker, logger) {
 }
 /** The daemon's refusal to remove a network something is still attached to. */
 const ACTIVE_ENDPOINTS = /has active endpoints/;
+/** How long a network with endpoints gets to free them: rare, so brief. */
+const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
+/**
+ * `network rm`, freeing what still holds an endpoint first when the daemon
+ * refuses, and again while a container's removal is still releasing one.
+ */
+async function removeNetwork(network, docker, logger) {
+    const waited = await waitFor(async () => {
+        const result = await docker.tryExec(['network', 'rm', network]);
+        if (!ACTIVE_ENDPOINTS.test(result.stderr))
+            return result;
+        await disconnectEndpoints(network, docker, logger);
+        throw result;
+    }, ENDPOINTS_WAIT);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
+}
 /**
  * Detaches whatever still holds an endpoint on one of the run's networks, so
  * the network can go. After its labelled containers are removed that is
@@ -5134,7 +5151,7 @@ async function removeNestObjects(docker, chosen) {
 }
 /** `docker volume rm` tried again while the volume is in use, within {@link OTHERS_VOLUME_WAIT}. */
 async function removeWhenFree(docker, args) {
-    const waited = await waitFor(async () => {
+    const waited = await wait_waitFor(async () => {
         const result = await docker.tryExec(args);
         if (VOLUME_IN_USE.test(result.stderr))
             throw result;

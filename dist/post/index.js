@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(565);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(422);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 565:
+/***/ 422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1973,7 +1973,59 @@ function stopSocketProxy(record) {
     return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
 }
 
+;// CONCATENATED MODULE: ./src/core/wait.ts
+/**
+ * A plain readiness loop: call the probe until it succeeds, the deadline
+ * passes or `stop` settles (e.g. the container exited). Probe, deadline,
+ * interval and clock are arguments, so tests run it with zero delays.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries `probe` (which throws while not ready) until ready, timeout or stop.
+ * The probe gets the time left, so one slow attempt cannot overrun the deadline.
+ */
+async function waitFor(probe, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let stopReason;
+    void options.stop?.then((reason) => {
+        stopReason = reason;
+    });
+    let attempts = 0;
+    let lastError;
+    for (;;) {
+        // Let an already-settled stop promise run its callback first.
+        await Promise.resolve();
+        if (stopReason !== undefined) {
+            const elapsedMs = now() - start;
+            return {
+                status: 'stopped',
+                reason: stopReason,
+                attempts,
+                elapsedMs,
+                lastError
+            };
+        }
+        attempts++;
+        try {
+            const value = await probe(options.timeoutMs - (now() - start));
+            return { status: 'ready', value, attempts, elapsedMs: now() - start };
+        }
+        catch (error) {
+            lastError = error;
+        }
+        // The last attempt happens at the deadline itself, never after it.
+        const elapsedMs = now() - start;
+        if (elapsedMs >= options.timeoutMs) {
+            return { status: 'timeout', attempts, elapsedMs, lastError };
+        }
+        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/dood.ts
+
 
 
 
@@ -2081,11 +2133,9 @@ async function removeLabelled(runId, docker, logger) {
         }
         const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
         for (const id of ids) {
-            let removed = await docker.tryExec([...remove, id]);
-            if (kind === 'network' && ACTIVE_ENDPOINTS.test(removed.stderr)) {
-                await disconnectEndpoints(id, docker, logger);
-                removed = await docker.tryExec([...remove, id]);
-            }
+            const removed = kind === 'network'
+                ? await removeNetwork(id, docker, logger)
+                : await docker.tryExec([...remove, id]);
             if (removed.exitCode === 0)
                 report.removed.push(`${kind} ${id}`);
             else
@@ -2101,6 +2151,24 @@ async function removeLabelled(runId, docker, logger) {
 }
 /** The daemon's refusal to remove a network something is still attached to. */
 const ACTIVE_ENDPOINTS = /has active endpoints/;
+/** How long a network with endpoints gets to free them: rare, so brief. */
+const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
+/**
+ * `network rm`, freeing what still holds an endpoint first when the daemon
+ * refuses, and again while a container's removal is still releasing one.
+ */
+async function removeNetwork(network, docker, logger) {
+    const waited = await waitFor(async () => {
+        const result = await docker.tryExec(['network', 'rm', network]);
+        if (!ACTIVE_ENDPOINTS.test(result.stderr))
+            return result;
+        await disconnectEndpoints(network, docker, logger);
+        throw result;
+    }, ENDPOINTS_WAIT);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
+}
 /**
  * Detaches whatever still holds an endpoint on one of the run's networks, so
  * the network can go. After its labelled containers are removed that is

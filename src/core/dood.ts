@@ -12,7 +12,7 @@ import {
   ping,
   type DaemonEndpoint
 } from './daemon-client.js'
-import type { DockerCli } from './docker.js'
+import type { DockerCli, DockerResult } from './docker.js'
 import { LABELS } from './plan.js'
 import {
   assertSocket,
@@ -23,6 +23,7 @@ import {
 } from './socket.js'
 import { launchSocketProxy, type SocketProxyRecord } from './socket-proxy.js'
 import type { DindOptions, Logger } from './types.js'
+import { waitFor } from './wait.js'
 
 /** What the rest of the job needs to use the runner's daemon. */
 export interface DoodInfo {
@@ -184,11 +185,10 @@ export async function removeLabelled(
     }
     const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '')
     for (const id of ids) {
-      let removed = await docker.tryExec([...remove, id])
-      if (kind === 'network' && ACTIVE_ENDPOINTS.test(removed.stderr)) {
-        await disconnectEndpoints(id, docker, logger)
-        removed = await docker.tryExec([...remove, id])
-      }
+      const removed =
+        kind === 'network'
+          ? await removeNetwork(id, docker, logger)
+          : await docker.tryExec([...remove, id])
       if (removed.exitCode === 0) report.removed.push(`${kind} ${id}`)
       else
         report.warnings.push(
@@ -205,6 +205,28 @@ export async function removeLabelled(
 
 /** The daemon's refusal to remove a network something is still attached to. */
 const ACTIVE_ENDPOINTS = /has active endpoints/
+/** How long a network with endpoints gets to free them: rare, so brief. */
+const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 }
+
+/**
+ * `network rm`, freeing what still holds an endpoint first when the daemon
+ * refuses, and again while a container's removal is still releasing one.
+ */
+async function removeNetwork(
+  network: string,
+  docker: DockerCli,
+  logger: Logger
+): Promise<DockerResult> {
+  const waited = await waitFor(async () => {
+    const result = await docker.tryExec(['network', 'rm', network])
+    if (!ACTIVE_ENDPOINTS.test(result.stderr)) return result
+    await disconnectEndpoints(network, docker, logger)
+    throw result
+  }, ENDPOINTS_WAIT)
+  return waited.status === 'ready'
+    ? waited.value
+    : (waited.lastError as DockerResult)
+}
 
 /**
  * Detaches whatever still holds an endpoint on one of the run's networks, so
