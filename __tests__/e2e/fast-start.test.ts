@@ -133,6 +133,19 @@ suite('Fast start: containerd first (real nested daemons)', () => {
             dockerOk(['exec', id, 'sh', '-c', 'mountpoint /tmp']).trim()
           ).toBe('/tmp is a mountpoint')
         }
+        // hack/dind's mounts, made by the start script on both contracts:
+        // securityfs on /sys/kernel/security, and / shared (its mountinfo
+        // line carries a shared: peer group).
+        expect(
+          dockerOk([
+            'exec',
+            id,
+            'sh',
+            '-c',
+            "grep -c ' /sys/kernel/security securityfs ' /proc/mounts; " +
+              'awk \'$5 == "/" { print ($7 ~ /^shared:/) }\' /proc/self/mountinfo'
+          ]).trim()
+        ).toBe('1\n1')
         // An official image (ENV DOCKER_VERSION) hands over directly, with
         // containerd's aufs snapshotter off; a plain one through the shim,
         // which waits for containerd to read its config.

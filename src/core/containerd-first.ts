@@ -34,12 +34,16 @@ export const FAST_START_LOG_PREFIX = 'docker-nest: fast start'
 /** The fallback line of the start script and of the dockerd shim; `$1` is the reason. */
 const OFF_LINE = `${FAST_START_LOG_PREFIX} off: $1; dockerd starts its own containerd`
 
-/** Milliseconds since boot, from /proc/uptime (shell built-ins only). */
+/**
+ * `nest_ms` sets `nest_now` to the milliseconds since boot, from
+ * /proc/uptime: shell built-ins only, and a variable rather than output,
+ * since `$(nest_ms)` would fork (5-10 ms while both daemons start here).
+ */
 const NEST_MS = `nest_ms() {
   read -r nest_up _ < /proc/uptime
   nest_cs=\${nest_up%.*}\${nest_up#*.}
   nest_cs=\${nest_cs#"\${nest_cs%%[!0]*}"}
-  echo $(( \${nest_cs:-0} * 10 ))
+  nest_now=$(( \${nest_cs:-0} * 10 ))
 }`
 
 /** Where our containerd keeps its state; it makes the directory once its config is read. */
@@ -74,7 +78,8 @@ function watchLoop(stopDockerd: string): string {
     n=$((n + 1))
     if [ "$n" -lt 100 ]; then sleep 0.02; else sleep 0.05; fi
   done
-  echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( $(nest_ms) - t0 )) ms" >&2`
+  nest_ms
+  echo "${FAST_START_LOG_PREFIX}: containerd (pid $pid) listens on $sock after $(( nest_now - t0 )) ms" >&2`
 }
 
 /**
@@ -174,7 +179,8 @@ nest_ctr_eligible() {
   return 0
 }
 nest_ctr_start() {
-  nest_ctr_t0=$(nest_ms)
+  nest_ms
+  nest_ctr_t0=$nest_now
   # containerd 1.4-1.7 (official 20.10-28): its aufs snapshotter would run
   # modprobe while both daemons start, for a filesystem no dockerd here uses.
   nest_ctr_plugins='"io.containerd.grpc.v1.cri"'
