@@ -585,13 +585,13 @@ build_noinit() { # tag base
   local cid
   cid=$(docker create "$2" rm -f /usr/bin/docker-init /usr/local/bin/docker-init)
   if ! docker start --attach "$cid" >"$WORK/build.log" 2>&1; then
-    docker rm -f "$cid" >/dev/null 2>&1 || true
+    docker rm -fv "$cid" >/dev/null 2>&1 || true
     cat "$WORK/build.log" >&2
     die "removing docker-init for $1 failed"
   fi
   docker commit --change 'CMD ["sh"]' \
     --change "LABEL $LABEL_HASH=$FIXTURE_HASH" "$cid" "$1" >/dev/null
-  docker rm -f "$cid" >/dev/null
+  docker rm -fv "$cid" >/dev/null
 }
 
 # ---------------------------------------------------------------------------

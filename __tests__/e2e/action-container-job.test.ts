@@ -92,7 +92,7 @@ suite('Action in a container job (bundle inside a container)', () => {
   })
 
   afterAll(() => {
-    docker(['rm', '--force', job])
+    docker(['rm', '--force', '--volumes', job])
     docker(['network', 'rm', network])
     rmSync(workDir, { recursive: true, force: true })
   })

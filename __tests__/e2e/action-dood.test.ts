@@ -148,7 +148,7 @@ suite('Action, mode dood (the runner’s daemon)', () => {
           dockerOk(['inspect', '--format', '{{.State.Running}}', other]).trim()
         ).toBe('true')
       } finally {
-        docker(['rm', '-f', other])
+        docker(['rm', '-fv', other])
         docker(['network', 'rm', `dn-e2e-${runId}`])
         removeLeftovers(runId)
       }

@@ -236,7 +236,7 @@ suite('Action failures (real daemon)', () => {
       const runId = JSON.parse(main.state.resources).runId
       try {
         expect(main.exitCode).toBe(0)
-        docker(['rm', '--force', main.outputs['container-id']])
+        docker(['rm', '--force', '--volumes', main.outputs['container-id']])
         const first = await runPost(main)
         const second = await runPost(main)
         for (const post of [first, second]) {

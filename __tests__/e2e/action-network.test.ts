@@ -354,7 +354,7 @@ suite(`Action: mtu auto behind an outer network with MTU ${OUTER_MTU}`, () => {
   })
 
   afterAll(() => {
-    docker(['rm', '--force', job])
+    docker(['rm', '--force', '--volumes', job])
     docker(['network', 'rm', network])
     rmSync(workDir, { recursive: true, force: true })
   })

@@ -73,7 +73,7 @@ suite('persistent cache (real daemon)', () => {
   afterAll(() => {
     for (const run of runs) removeLeftovers(run)
     for (const cache of caches) {
-      docker(['rm', '--force', volumeOf(cache)])
+      docker(['rm', '--force', '--volumes', volumeOf(cache)])
       docker(['volume', 'rm', '--force', volumeOf(cache)])
     }
   })

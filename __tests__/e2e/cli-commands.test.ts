@@ -243,7 +243,7 @@ suite('docker-nest env, status, wait, down, reap, doctor (real daemon)', () => {
         expect(docker(['inspect', live]).status).not.toBe(0)
         expect(docker(['inspect', foreign]).status).toBe(0)
       } finally {
-        docker(['rm', '--force', expired, live, foreign])
+        docker(['rm', '--force', '--volumes', expired, live, foreign])
         docker(['volume', 'rm', '--force', volume])
       }
     },

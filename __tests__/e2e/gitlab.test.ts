@@ -163,7 +163,7 @@ suite('GitLab components (gitlab-ci-local)', () => {
         )
       )
       const left = docker(['ps', '-aq', '--filter', `label=${marker}`])
-      docker(['rm', '-f', ...left.stdout.split('\n').filter(Boolean)])
+      docker(['rm', '-fv', ...left.stdout.split('\n').filter(Boolean)])
       expect(left.stdout.trim()).toBe('')
     },
     TIMEOUT

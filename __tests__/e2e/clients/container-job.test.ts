@@ -79,7 +79,7 @@ suite('Node SDKs in a container job (dind)', () => {
   })
 
   afterAll(() => {
-    docker(['rm', '--force', job])
+    docker(['rm', '--force', '--volumes', job])
     docker(['network', 'rm', network])
     rmSync(workDir, { recursive: true, force: true })
   })

@@ -64,7 +64,7 @@ function lastAllocatedPort(): number {
   try {
     return Number(dockerOk(['port', id, '80']).trim().split(':').pop())
   } finally {
-    dockerOk(['rm', '--force', id])
+    dockerOk(['rm', '--force', '--volumes', id])
   }
 }
 
