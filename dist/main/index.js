@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1896);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9682);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1896:
+/***/ 9682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4175,57 +4175,8 @@ async function writeClientCertificates(parentDir, caPem, client, onCreated = () 
     return dir;
 }
 
-;// CONCATENATED MODULE: ./src/core/wait.ts
-/**
- * A plain readiness loop: call the probe until it succeeds, the deadline
- * passes or `stop` settles (e.g. the container exited). Probe, deadline,
- * interval and clock are arguments, so tests run it with zero delays.
- */
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries `probe` (which throws while not ready) until ready, timeout or stop.
- * The probe gets the time left, so one slow attempt cannot overrun the deadline.
- */
-async function wait_waitFor(probe, options) {
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? defaultSleep;
-    const start = now();
-    let stopReason;
-    void options.stop?.then((reason) => {
-        stopReason = reason;
-    });
-    let attempts = 0;
-    let lastError;
-    for (;;) {
-        // Let an already-settled stop promise run its callback first.
-        await Promise.resolve();
-        if (stopReason !== undefined) {
-            const elapsedMs = now() - start;
-            return {
-                status: 'stopped',
-                reason: stopReason,
-                attempts,
-                elapsedMs,
-                lastError
-            };
-        }
-        attempts++;
-        try {
-            const value = await probe(options.timeoutMs - (now() - start));
-            return { status: 'ready', value, attempts, elapsedMs: now() - start };
-        }
-        catch (error) {
-            lastError = error;
-        }
-        // The last attempt happens at the deadline itself, never after it.
-        const elapsedMs = now() - start;
-        if (elapsedMs >= options.timeoutMs) {
-            return { status: 'timeout', attempts, elapsedMs, lastError };
-        }
-        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
-    }
-}
-
+// EXTERNAL MODULE: ./src/core/wait.ts
+var wait = __nccwpck_require__(3210);
 ;// CONCATENATED MODULE: ./src/core/dind.ts
 /**
  * Starts a Docker-in-Docker sidecar and waits until its daemon answers:
@@ -4477,7 +4428,7 @@ async function makeClientMaterial(resources, deps) {
 }
 /** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
 async function waitForDaemon(plan, endpoint, exited, deps) {
-    const result = await wait_waitFor((remainingMs) => ping(endpoint, Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))), {
+    const result = await (0,wait/* waitFor */.f)((remainingMs) => ping(endpoint, Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))), {
         timeoutMs: plan.waitTimeoutMs,
         intervalMs: PING_INTERVAL_MS,
         stop: exited
@@ -4854,21 +4805,31 @@ async function removeLabelled(runId, docker, logger) {
     const report = { removed: [], warnings: [] };
     const filter = ['--filter', `label=${runLabel(runId)}`];
     const kinds = [
-        ['container', ['ps', '--all', '--quiet', ...filter], ['rm', '-f', '-v']],
-        ['network', ['network', 'ls', '--quiet', ...filter], ['network', 'rm']],
-        ['volume', ['volume', 'ls', '--quiet', ...filter], ['volume', 'rm', '-f']]
+        [
+            'container',
+            ['ps', '--all', '--quiet', ...filter],
+            (id) => docker.tryExec(['rm', '-f', '-v', id])
+        ],
+        [
+            'network',
+            ['network', 'ls', '--quiet', ...filter],
+            (id) => removeNetwork(id, docker, logger)
+        ],
+        [
+            'volume',
+            ['volume', 'ls', '--quiet', ...filter],
+            (id) => docker.tryExec(['volume', 'rm', '-f', id])
+        ]
     ];
     for (const [kind, list, remove] of kinds) {
-        const listed = await docker.tryExec([...list]);
+        const listed = await docker.tryExec(list);
         if (listed.exitCode !== 0) {
             report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
             continue;
         }
         const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
         for (const id of ids) {
-            const removed = kind === 'network'
-                ? await removeNetwork(id, docker, logger)
-                : await docker.tryExec([...remove, id]);
+            const removed = await remove(id);
             if (removed.exitCode === 0)
                 report.removed.push(`${kind} ${id}`);
             else
@@ -4890,17 +4851,8 @@ const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
  * `network rm`, freeing what still holds an endpoint first when the daemon
  * refuses, and again while a container's removal is still releasing one.
  */
-async function removeNetwork(network, docker, logger) {
-    const waited = await waitFor(async () => {
-        const result = await docker.tryExec(['network', 'rm', network]);
-        if (!ACTIVE_ENDPOINTS.test(result.stderr))
-            return result;
-        await disconnectEndpoints(network, docker, logger);
-        throw result;
-    }, ENDPOINTS_WAIT);
-    return waited.status === 'ready'
-        ? waited.value
-        : waited.lastError;
+function removeNetwork(network, docker, logger) {
+    return tryExecWhileBusy(docker, ['network', 'rm', network], ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
 }
 /**
  * Detaches whatever still holds an endpoint on one of the run's networks, so
@@ -4971,7 +4923,6 @@ var errors = __nccwpck_require__(4296);
  * teardown), or every one of ours with `all`. Never touches objects without
  * the `docker-nest` label, and never a nest whose expiry is still ahead.
  */
-
 
 
 
@@ -5146,7 +5097,7 @@ async function removeNestObjects(docker, chosen) {
             const othersContainer = kind === 'volume' &&
                 report.gone.some((o) => o.kind === 'container' && o.run === object.run);
             const result = othersContainer
-                ? await removeWhenFree(docker, args)
+                ? await (0,core_docker/* tryExecWhileBusy */.ZS)(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
                 : await docker.tryExec(args);
             if (result.exitCode === 0)
                 report.removed.push(object);
@@ -5158,18 +5109,6 @@ async function removeNestObjects(docker, chosen) {
         }));
     }
     return report;
-}
-/** `docker volume rm` tried again while the volume is in use, within {@link OTHERS_VOLUME_WAIT}. */
-async function removeWhenFree(docker, args) {
-    const waited = await wait_waitFor(async () => {
-        const result = await docker.tryExec(args);
-        if (VOLUME_IN_USE.test(result.stderr))
-            throw result;
-        return result;
-    }, OTHERS_VOLUME_WAIT);
-    return waited.status === 'ready'
-        ? waited.value
-        : waited.lastError;
 }
 
 ;// CONCATENATED MODULE: ./src/core/reap-at-start.ts
@@ -6162,7 +6101,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   YJ: () => (/* binding */ DockerCommandError),
   AW: () => (/* binding */ captureHostDockerEnv),
   aY: () => (/* binding */ findOnPath),
-  Eo: () => (/* binding */ isNoSuchObject)
+  Eo: () => (/* binding */ isNoSuchObject),
+  ZS: () => (/* binding */ tryExecWhileBusy)
 });
 
 // UNUSED EXPORTS: CancelledError, envForHostDaemon
@@ -6186,7 +6126,10 @@ const HOST_DOCKER_ENV_KEYS = [
     'DOCKER_CONTEXT'
 ];
 
+// EXTERNAL MODULE: ./src/core/wait.ts
+var core_wait = __nccwpck_require__(3210);
 ;// CONCATENATED MODULE: ./src/core/docker.ts
+
 
 
 
@@ -6394,6 +6337,24 @@ class DockerCli {
 function isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
 }
+/**
+ * `docker <args>`, tried again while the daemon refuses with `busy` (an
+ * object that something else is still letting go of), every
+ * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
+ * refusal. Returns the last result, whether it succeeded or not.
+ */
+async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
+    const waited = await (0,core_wait/* waitFor */.f)(async () => {
+        const result = await docker.tryExec(args);
+        if (!busy.test(result.stderr))
+            return result;
+        await beforeRetry();
+        throw result;
+    }, wait);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
+}
 
 
 /***/ }),
@@ -6450,6 +6411,65 @@ const lazyTls = () => load('node:tls');
 const lazyHttps = () => load('node:https');
 const lazyChildProcess = () => load('node:child_process');
 const lazyFsPromises = () => load('node:fs/promises');
+
+
+/***/ }),
+
+/***/ 3210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ waitFor)
+/* harmony export */ });
+/**
+ * A plain readiness loop: call the probe until it succeeds, the deadline
+ * passes or `stop` settles (e.g. the container exited). Probe, deadline,
+ * interval and clock are arguments, so tests run it with zero delays.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries `probe` (which throws while not ready) until ready, timeout or stop.
+ * The probe gets the time left, so one slow attempt cannot overrun the deadline.
+ */
+async function waitFor(probe, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let stopReason;
+    void options.stop?.then((reason) => {
+        stopReason = reason;
+    });
+    let attempts = 0;
+    let lastError;
+    for (;;) {
+        // Let an already-settled stop promise run its callback first.
+        await Promise.resolve();
+        if (stopReason !== undefined) {
+            const elapsedMs = now() - start;
+            return {
+                status: 'stopped',
+                reason: stopReason,
+                attempts,
+                elapsedMs,
+                lastError
+            };
+        }
+        attempts++;
+        try {
+            const value = await probe(options.timeoutMs - (now() - start));
+            return { status: 'ready', value, attempts, elapsedMs: now() - start };
+        }
+        catch (error) {
+            lastError = error;
+        }
+        // The last attempt happens at the deadline itself, never after it.
+        const elapsedMs = now() - start;
+        if (elapsedMs >= options.timeoutMs) {
+            return { status: 'timeout', attempts, elapsedMs, lastError };
+        }
+        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
+    }
+}
 
 
 /***/ }),

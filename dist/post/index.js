@@ -178,7 +178,59 @@ const types_HOST_DOCKER_ENV_KEYS = [
     'DOCKER_CONTEXT'
 ];
 
+;// CONCATENATED MODULE: ./src/core/wait.ts
+/**
+ * A plain readiness loop: call the probe until it succeeds, the deadline
+ * passes or `stop` settles (e.g. the container exited). Probe, deadline,
+ * interval and clock are arguments, so tests run it with zero delays.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries `probe` (which throws while not ready) until ready, timeout or stop.
+ * The probe gets the time left, so one slow attempt cannot overrun the deadline.
+ */
+async function waitFor(probe, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let stopReason;
+    void options.stop?.then((reason) => {
+        stopReason = reason;
+    });
+    let attempts = 0;
+    let lastError;
+    for (;;) {
+        // Let an already-settled stop promise run its callback first.
+        await Promise.resolve();
+        if (stopReason !== undefined) {
+            const elapsedMs = now() - start;
+            return {
+                status: 'stopped',
+                reason: stopReason,
+                attempts,
+                elapsedMs,
+                lastError
+            };
+        }
+        attempts++;
+        try {
+            const value = await probe(options.timeoutMs - (now() - start));
+            return { status: 'ready', value, attempts, elapsedMs: now() - start };
+        }
+        catch (error) {
+            lastError = error;
+        }
+        // The last attempt happens at the deadline itself, never after it.
+        const elapsedMs = now() - start;
+        if (elapsedMs >= options.timeoutMs) {
+            return { status: 'timeout', attempts, elapsedMs, lastError };
+        }
+        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker.ts
+
 
 
 
@@ -385,6 +437,24 @@ class DockerCli {
 /** True when docker's error text says the object does not exist. */
 function docker_isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
+}
+/**
+ * `docker <args>`, tried again while the daemon refuses with `busy` (an
+ * object that something else is still letting go of), every
+ * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
+ * refusal. Returns the last result, whether it succeeded or not.
+ */
+async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
+    const waited = await waitFor(async () => {
+        const result = await docker.tryExec(args);
+        if (!busy.test(result.stderr))
+            return result;
+        await beforeRetry();
+        throw result;
+    }, wait);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -1977,57 +2047,6 @@ function stopSocketProxy(record) {
     return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
 }
 
-;// CONCATENATED MODULE: ./src/core/wait.ts
-/**
- * A plain readiness loop: call the probe until it succeeds, the deadline
- * passes or `stop` settles (e.g. the container exited). Probe, deadline,
- * interval and clock are arguments, so tests run it with zero delays.
- */
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries `probe` (which throws while not ready) until ready, timeout or stop.
- * The probe gets the time left, so one slow attempt cannot overrun the deadline.
- */
-async function waitFor(probe, options) {
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? defaultSleep;
-    const start = now();
-    let stopReason;
-    void options.stop?.then((reason) => {
-        stopReason = reason;
-    });
-    let attempts = 0;
-    let lastError;
-    for (;;) {
-        // Let an already-settled stop promise run its callback first.
-        await Promise.resolve();
-        if (stopReason !== undefined) {
-            const elapsedMs = now() - start;
-            return {
-                status: 'stopped',
-                reason: stopReason,
-                attempts,
-                elapsedMs,
-                lastError
-            };
-        }
-        attempts++;
-        try {
-            const value = await probe(options.timeoutMs - (now() - start));
-            return { status: 'ready', value, attempts, elapsedMs: now() - start };
-        }
-        catch (error) {
-            lastError = error;
-        }
-        // The last attempt happens at the deadline itself, never after it.
-        const elapsedMs = now() - start;
-        if (elapsedMs >= options.timeoutMs) {
-            return { status: 'timeout', attempts, elapsedMs, lastError };
-        }
-        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/dood.ts
 
 
@@ -2125,21 +2144,31 @@ async function removeLabelled(runId, docker, logger) {
     const report = { removed: [], warnings: [] };
     const filter = ['--filter', `label=${runLabel(runId)}`];
     const kinds = [
-        ['container', ['ps', '--all', '--quiet', ...filter], ['rm', '-f', '-v']],
-        ['network', ['network', 'ls', '--quiet', ...filter], ['network', 'rm']],
-        ['volume', ['volume', 'ls', '--quiet', ...filter], ['volume', 'rm', '-f']]
+        [
+            'container',
+            ['ps', '--all', '--quiet', ...filter],
+            (id) => docker.tryExec(['rm', '-f', '-v', id])
+        ],
+        [
+            'network',
+            ['network', 'ls', '--quiet', ...filter],
+            (id) => removeNetwork(id, docker, logger)
+        ],
+        [
+            'volume',
+            ['volume', 'ls', '--quiet', ...filter],
+            (id) => docker.tryExec(['volume', 'rm', '-f', id])
+        ]
     ];
     for (const [kind, list, remove] of kinds) {
-        const listed = await docker.tryExec([...list]);
+        const listed = await docker.tryExec(list);
         if (listed.exitCode !== 0) {
             report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
             continue;
         }
         const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
         for (const id of ids) {
-            const removed = kind === 'network'
-                ? await removeNetwork(id, docker, logger)
-                : await docker.tryExec([...remove, id]);
+            const removed = await remove(id);
             if (removed.exitCode === 0)
                 report.removed.push(`${kind} ${id}`);
             else
@@ -2161,17 +2190,8 @@ const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
  * `network rm`, freeing what still holds an endpoint first when the daemon
  * refuses, and again while a container's removal is still releasing one.
  */
-async function removeNetwork(network, docker, logger) {
-    const waited = await waitFor(async () => {
-        const result = await docker.tryExec(['network', 'rm', network]);
-        if (!ACTIVE_ENDPOINTS.test(result.stderr))
-            return result;
-        await disconnectEndpoints(network, docker, logger);
-        throw result;
-    }, ENDPOINTS_WAIT);
-    return waited.status === 'ready'
-        ? waited.value
-        : waited.lastError;
+function removeNetwork(network, docker, logger) {
+    return tryExecWhileBusy(docker, ['network', 'rm', network], ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
 }
 /**
  * Detaches whatever still holds an endpoint on one of the run's networks, so

@@ -12,7 +12,11 @@ import {
   ping,
   type DaemonEndpoint
 } from './daemon-client.js'
-import type { DockerCli, DockerResult } from './docker.js'
+import {
+  tryExecWhileBusy,
+  type DockerCli,
+  type DockerResult
+} from './docker.js'
 import { LABELS } from './plan.js'
 import {
   assertSocket,
@@ -23,7 +27,6 @@ import {
 } from './socket.js'
 import { launchSocketProxy, type SocketProxyRecord } from './socket-proxy.js'
 import type { DindOptions, Logger } from './types.js'
-import { waitFor } from './wait.js'
 
 /** What the rest of the job needs to use the runner's daemon. */
 export interface DoodInfo {
@@ -170,13 +173,25 @@ export async function removeLabelled(
 ): Promise<LabelledCleanupReport> {
   const report: LabelledCleanupReport = { removed: [], warnings: [] }
   const filter = ['--filter', `label=${runLabel(runId)}`]
-  const kinds = [
-    ['container', ['ps', '--all', '--quiet', ...filter], ['rm', '-f', '-v']],
-    ['network', ['network', 'ls', '--quiet', ...filter], ['network', 'rm']],
-    ['volume', ['volume', 'ls', '--quiet', ...filter], ['volume', 'rm', '-f']]
-  ] as const
+  const kinds: [string, string[], (id: string) => Promise<DockerResult>][] = [
+    [
+      'container',
+      ['ps', '--all', '--quiet', ...filter],
+      (id) => docker.tryExec(['rm', '-f', '-v', id])
+    ],
+    [
+      'network',
+      ['network', 'ls', '--quiet', ...filter],
+      (id) => removeNetwork(id, docker, logger)
+    ],
+    [
+      'volume',
+      ['volume', 'ls', '--quiet', ...filter],
+      (id) => docker.tryExec(['volume', 'rm', '-f', id])
+    ]
+  ]
   for (const [kind, list, remove] of kinds) {
-    const listed = await docker.tryExec([...list])
+    const listed = await docker.tryExec(list)
     if (listed.exitCode !== 0) {
       report.warnings.push(
         `Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`
@@ -185,10 +200,7 @@ export async function removeLabelled(
     }
     const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '')
     for (const id of ids) {
-      const removed =
-        kind === 'network'
-          ? await removeNetwork(id, docker, logger)
-          : await docker.tryExec([...remove, id])
+      const removed = await remove(id)
       if (removed.exitCode === 0) report.removed.push(`${kind} ${id}`)
       else
         report.warnings.push(
@@ -212,20 +224,18 @@ const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 }
  * `network rm`, freeing what still holds an endpoint first when the daemon
  * refuses, and again while a container's removal is still releasing one.
  */
-async function removeNetwork(
+function removeNetwork(
   network: string,
   docker: DockerCli,
   logger: Logger
 ): Promise<DockerResult> {
-  const waited = await waitFor(async () => {
-    const result = await docker.tryExec(['network', 'rm', network])
-    if (!ACTIVE_ENDPOINTS.test(result.stderr)) return result
-    await disconnectEndpoints(network, docker, logger)
-    throw result
-  }, ENDPOINTS_WAIT)
-  return waited.status === 'ready'
-    ? waited.value
-    : (waited.lastError as DockerResult)
+  return tryExecWhileBusy(
+    docker,
+    ['network', 'rm', network],
+    ACTIVE_ENDPOINTS,
+    ENDPOINTS_WAIT,
+    () => disconnectEndpoints(network, docker, logger)
+  )
 }
 
 /**

@@ -5,11 +5,10 @@
  * the `docker-nest` label, and never a nest whose expiry is still ahead.
  */
 import { CACHE_LABEL } from './cache.js'
-import { isNoSuchObject, type DockerCli, type DockerResult } from './docker.js'
+import { isNoSuchObject, tryExecWhileBusy, type DockerCli } from './docker.js'
 import { runnerApi, type EngineApi } from './engine-api.js'
 import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
 import { LABELS } from './plan.js'
-import { waitFor } from './wait.js'
 
 /** One labelled container or volume on the daemon. */
 export interface NestObject {
@@ -252,7 +251,12 @@ export async function removeNestObjects(
               (o) => o.kind === 'container' && o.run === object.run
             )
           const result = othersContainer
-            ? await removeWhenFree(docker, args)
+            ? await tryExecWhileBusy(
+                docker,
+                args,
+                VOLUME_IN_USE,
+                OTHERS_VOLUME_WAIT
+              )
             : await docker.tryExec(args)
           if (result.exitCode === 0) report.removed.push(object)
           else if (
@@ -265,19 +269,4 @@ export async function removeNestObjects(
     )
   }
   return report
-}
-
-/** `docker volume rm` tried again while the volume is in use, within {@link OTHERS_VOLUME_WAIT}. */
-async function removeWhenFree(
-  docker: Pick<DockerCli, 'tryExec'>,
-  args: string[]
-): Promise<DockerResult> {
-  const waited = await waitFor(async () => {
-    const result = await docker.tryExec(args)
-    if (VOLUME_IN_USE.test(result.stderr)) throw result
-    return result
-  }, OTHERS_VOLUME_WAIT)
-  return waited.status === 'ready'
-    ? waited.value
-    : (waited.lastError as DockerResult)
 }
