@@ -53,6 +53,11 @@ function daemons(container: string): { ppid: number; args: string }[] {
     })
 }
 
+/** What a shell command prints in the sidecar, trimmed. */
+function inSidecar(container: string, script: string): string {
+  return dockerOk(['exec', container, 'sh', '-c', script]).trim()
+}
+
 /** Post runs cleanly and nothing labelled with the run is left. */
 async function expectCleanTeardown(main: StepResult): Promise<void> {
   const post = await runPost(main)
@@ -129,35 +134,27 @@ suite('Fast start: containerd first (real nested daemons)', () => {
           expect(main.stdout).toContain(
             "dind.fastStart: docker-nest: fast start: dockerd runs under docker-init without the image's entrypoint"
           )
-          expect(
-            dockerOk(['exec', id, 'sh', '-c', 'mountpoint /tmp']).trim()
-          ).toBe('/tmp is a mountpoint')
+          expect(inSidecar(id, 'mountpoint /tmp')).toBe('/tmp is a mountpoint')
         }
         // hack/dind's mounts, made by the start script on both contracts:
         // securityfs on /sys/kernel/security, and / shared (its mountinfo
         // line carries a shared: peer group).
         expect(
-          dockerOk([
-            'exec',
+          inSidecar(
             id,
-            'sh',
-            '-c',
             "grep -c ' /sys/kernel/security securityfs ' /proc/mounts; " +
               'awk \'$5 == "/" { print ($7 ~ /^shared:/) }\' /proc/self/mountinfo'
-          ]).trim()
+          )
         ).toBe('1\n1')
         // An official image (ENV DOCKER_VERSION) hands over directly, with
         // containerd's aufs snapshotter off; a plain one through the shim,
         // which waits for containerd to read its config.
         const official = image.startsWith('docker-nest-test/dind:')
         expect(
-          dockerOk([
-            'exec',
+          inSidecar(
             id,
-            'sh',
-            '-c',
             'ls /run/docker-nest/bin; grep -c snapshotter.v1.aufs /run/docker-nest/containerd/config.toml || :'
-          ]).trim()
+          )
         ).toBe(official ? '1' : 'dockerd\n0')
 
         // Inner containers run through that containerd.
