@@ -1179,7 +1179,9 @@ if [ -n "$nest_ctr_direct" ]; then
   set -- "$@" "--containerd=$nest_ctr_sock"
   nest_ctr_watch &
 fi
-set -- dockerd --host=unix:///var/run/docker.sock "$@"
+# The TCP listener first: dockerd 20.10 builds each listener's router in
+# turn (~10 ms each) and serves the first one first; main waits on TCP.
+set -- dockerd "$@" --host=unix:///var/run/docker.sock
 if command -v docker-init >/dev/null 2>&1; then
   exec docker-init -- "$@"
 fi
