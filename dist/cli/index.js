@@ -4591,22 +4591,27 @@ class EngineApi {
         });
         return JSON.parse(body.toString('utf8'));
     }
-    /** `POST /containers/create?name=…` with a JSON body (see run-args.ts). */
-    async createContainer(name, body) {
+    /**
+     * `POST /containers/create?name=…` with a JSON body (see run-args.ts);
+     * `onSent` as in {@link RequestOptions}.
+     */
+    async createContainer(name, body, onSent) {
         await this.call({
             method: 'POST',
             path: `/containers/create?name=${encodeURIComponent(name)}`,
             body: Buffer.from(JSON.stringify(body)),
             contentType: 'application/json',
-            timeoutMs: 60_000
+            timeoutMs: 60_000,
+            onSent
         });
     }
-    /** `POST /containers/{name}/start`. */
-    async startContainer(name) {
+    /** `POST /containers/{name}/start`; `onSent` as in {@link RequestOptions}. */
+    async startContainer(name, onSent) {
         await this.call({
             method: 'POST',
             path: `/containers/${encodeURIComponent(name)}/start`,
-            timeoutMs: 60_000
+            timeoutMs: 60_000,
+            onSent
         });
     }
     /** `PUT /containers/{name}/archive?path=…`: unpacks a tar into the container (`docker cp -`). */
@@ -4773,6 +4778,8 @@ class EngineApi {
             });
             req.on('timeout', () => req.destroy(new Error(`${options.method} ${options.path}: timed out`)));
             req.on('error', reject);
+            if (options.onSent)
+                req.on('finish', options.onSent);
             req.end(options.body);
         });
     }
@@ -5102,11 +5109,7 @@ async function runOverApi(api, docker, args, debug, options, attachments) {
         request.body.Env.push(`${STDIN_DELIVERY_ENV}=stdin`);
     }
     try {
-        const creating = docker.track(['create', request.name], () => api.createContainer(request.name, request.body));
-        // As for the start below: a timer turn lets the request out first.
-        if (options.onCreating)
-            setTimeout(options.onCreating, 1);
-        await creating;
+        await docker.track(['create', request.name], () => api.createContainer(request.name, request.body, options.onCreating));
     }
     catch (error) {
         if (error instanceof EngineApiError && error.status === 404) {
@@ -5125,13 +5128,10 @@ async function runOverApi(api, docker, args, debug, options, attachments) {
         attachments.set(request.name, { stream, log, filesPending: true });
     }
     try {
-        const starting = docker.track(['start', request.name], () => api.startContainer(request.name));
         // The daemon spends ~300 ms on the start; the caller's CPU work left
-        // (the server certificate) fits there without holding up this request.
-        // A timer turn lets the request reach the socket first.
-        if (options.onStarting)
-            setTimeout(options.onStarting, 1);
-        await starting;
+        // (the server certificate, the reaper) fits there once the request is
+        // out, without holding it up.
+        await docker.track(['start', request.name], () => api.startContainer(request.name, options.onStarting));
     }
     catch (error) {
         detach(attachments, request.name);

@@ -132,6 +132,14 @@ interface RequestOptions {
   body?: Buffer
   contentType?: string
   timeoutMs?: number
+  /**
+   * Called once the whole request is written to the socket. Work the
+   * caller does meanwhile must wait for this, not for a timer: the socket
+   * connects in a later turn of the event loop, and synchronous work done
+   * before it (main's certificates, ~15 ms) held the create request back
+   * by that long.
+   */
+  onSent?: () => void
 }
 
 /** A client for the runner's daemon on one unix socket. */
@@ -166,23 +174,32 @@ export class EngineApi {
     return JSON.parse(body.toString('utf8')) as ContainerInspect
   }
 
-  /** `POST /containers/create?name=…` with a JSON body (see run-args.ts). */
-  async createContainer(name: string, body: object): Promise<void> {
+  /**
+   * `POST /containers/create?name=…` with a JSON body (see run-args.ts);
+   * `onSent` as in {@link RequestOptions}.
+   */
+  async createContainer(
+    name: string,
+    body: object,
+    onSent?: () => void
+  ): Promise<void> {
     await this.call({
       method: 'POST',
       path: `/containers/create?name=${encodeURIComponent(name)}`,
       body: Buffer.from(JSON.stringify(body)),
       contentType: 'application/json',
-      timeoutMs: 60_000
+      timeoutMs: 60_000,
+      onSent
     })
   }
 
-  /** `POST /containers/{name}/start`. */
-  async startContainer(name: string): Promise<void> {
+  /** `POST /containers/{name}/start`; `onSent` as in {@link RequestOptions}. */
+  async startContainer(name: string, onSent?: () => void): Promise<void> {
     await this.call({
       method: 'POST',
       path: `/containers/${encodeURIComponent(name)}/start`,
-      timeoutMs: 60_000
+      timeoutMs: 60_000,
+      onSent
     })
   }
 
@@ -399,6 +416,7 @@ export class EngineApi {
         req.destroy(new Error(`${options.method} ${options.path}: timed out`))
       )
       req.on('error', reject)
+      if (options.onSent) req.on('finish', options.onSent)
       req.end(options.body)
     })
   }

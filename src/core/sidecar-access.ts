@@ -34,14 +34,14 @@ import type { ContainerInspect } from './types.js'
 /** How {@link SidecarAccess.runDetached} runs the sidecar. */
 export interface RunOptions {
   /**
-   * Called once the create request is on its way (or as `docker run` is
-   * spawned): CPU work done then runs while the daemon creates the
-   * container, whose answer only the start request waits for.
+   * Called once the create request is written to the daemon's socket (or
+   * as `docker run` is spawned): CPU work done then runs while the daemon
+   * creates the container, whose answer only the start request waits for.
    */
   onCreating?: () => void
   /**
-   * Called once the start is on its way (before the start request's answer,
-   * or as `docker run` is spawned), so CPU work done then does not delay it.
+   * Called once the start request is written (long before its answer), or
+   * as `docker run` is spawned, so CPU work done then does not delay it.
    */
   onStarting?: () => void
   /**
@@ -183,12 +183,9 @@ async function runOverApi(
     request.body.Env.push(`${STDIN_DELIVERY_ENV}=stdin`)
   }
   try {
-    const creating = docker.track(['create', request.name], () =>
-      api.createContainer(request.name, request.body)
+    await docker.track(['create', request.name], () =>
+      api.createContainer(request.name, request.body, options.onCreating)
     )
-    // As for the start below: a timer turn lets the request out first.
-    if (options.onCreating) setTimeout(options.onCreating, 1)
-    await creating
   } catch (error) {
     if (error instanceof EngineApiError && error.status === 404) {
       debug(
@@ -208,14 +205,12 @@ async function runOverApi(
     attachments.set(request.name, { stream, log, filesPending: true })
   }
   try {
-    const starting = docker.track(['start', request.name], () =>
-      api.startContainer(request.name)
-    )
     // The daemon spends ~300 ms on the start; the caller's CPU work left
-    // (the server certificate) fits there without holding up this request.
-    // A timer turn lets the request reach the socket first.
-    if (options.onStarting) setTimeout(options.onStarting, 1)
-    await starting
+    // (the server certificate, the reaper) fits there once the request is
+    // out, without holding it up.
+    await docker.track(['start', request.name], () =>
+      api.startContainer(request.name, options.onStarting)
+    )
   } catch (error) {
     detach(attachments, request.name)
     throw asRunError(args, error)

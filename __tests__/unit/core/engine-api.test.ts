@@ -18,6 +18,8 @@ let socket: string
 let server: Server
 const received: { method?: string; url?: string; body: Buffer }[] = []
 const attachedStdin: string[] = []
+/** Answers held back by the server until the test releases them. */
+const held: (() => void)[] = []
 
 function host(overrides: Partial<HostDockerEnv> = {}): HostDockerEnv {
   return {
@@ -55,7 +57,9 @@ beforeAll(async () => {
         url: req.url,
         body: Buffer.concat(chunks)
       })
-      if (req.url === '/containers/sidecar/json') {
+      if (req.url === '/containers/create?name=held') {
+        held.push(() => res.writeHead(201).end('{"Id":"held"}'))
+      } else if (req.url === '/containers/sidecar/json') {
         res.end(JSON.stringify({ Id: 'abc', Name: '/sidecar' }))
       } else if (req.url?.startsWith('/containers/sidecar/archive')) {
         res.end()
@@ -194,6 +198,28 @@ describe('EngineApi', () => {
       'docker-nest: cgroup v2\n',
       'msg="Docker daemon" version=26.1.5\n'
     ])
+  })
+
+  test('says when the create request is written, before the daemon answers', async () => {
+    let sent!: () => void
+    const wasSent = new Promise<void>((resolve) => (sent = resolve))
+    let answered = false
+    const creating = api()
+      .createContainer('held', { Image: 'dind' }, sent)
+      .then(() => (answered = true))
+    await wasSent
+    expect(answered).toBe(false)
+    // The daemon has the whole request although it has not answered yet.
+    for (let i = 0; i < 100 && held.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    expect(held).toHaveLength(1)
+    expect(received[received.length - 1].body.toString()).toBe(
+      '{"Image":"dind"}'
+    )
+    held.shift()?.()
+    await creating
+    expect(answered).toBe(true)
   })
 
   test('joins both streams of the log', async () => {
