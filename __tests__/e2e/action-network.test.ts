@@ -102,7 +102,12 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
   let registry: FakeRegistry
 
   beforeAll(async () => {
-    requireDocker([IMAGES.official26, IMAGES.plain20, IMAGES.busybox])
+    requireDocker([
+      IMAGES.official20,
+      IMAGES.official26,
+      IMAGES.plain20,
+      IMAGES.busybox
+    ])
     // The sidecar reaches the runner through its default gateway.
     const gateway = dockerOk([
       'network',
@@ -218,6 +223,40 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
       try {
         expect(main.exitCode).toBe(0)
         expect(innerInfo(nestEnv(main.env)).Labels).toContain(label)
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(leftovers(runId)).toEqual([])
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
+    'a daemon without a default bridge ("bridge": "none") is still noticed as ready',
+    async () => {
+      // Readiness polls GET /networks/bridge (dind.ts): such a daemon
+      // answers it with 404, which must count as an answer.
+      const main = await runMain({
+        inputs: {
+          image: IMAGES.official20,
+          'daemon-config': '{"bridge": "none"}'
+        },
+        workDir: join(work.dir, 'no-bridge')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.exitCode).toBe(0)
+        expect(main.stdout).toContain(
+          'Daemon answered GET /networks/bridge after'
+        )
+        const networks = dockerOk(
+          ['network', 'ls', '--format', '{{.Name}}'],
+          nestEnv(main.env)
+        )
+        expect(networks.split('\n')).not.toContain('bridge')
+        expect(main.outputs.mtu).toMatch(/^\d+$/)
         const post = await runPost(main)
         expect(post.exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])

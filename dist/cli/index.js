@@ -560,83 +560,6 @@ nest_ctr_kill_dockerd() {
 }
 `;
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: ./src/core/daemon-client.ts
-
-
-/**
- * One agent per mTLS endpoint: the PEM material is parsed once instead of
- * on every readiness attempt, the connection that answered `/_ping` is
- * reused for the calls that follow, and a second connection resumes the
- * TLS session instead of a full handshake. Idle sockets of an agent do not
- * keep Node alive.
- */
-const agents = new WeakMap();
-function agentFor(endpoint, tls) {
-    let agent = agents.get(endpoint);
-    if (!agent) {
-        agent = new (lazyHttps().Agent)({
-            keepAlive: true,
-            secureContext: lazyTls().createSecureContext(tls)
-        });
-        agents.set(endpoint, agent);
-    }
-    return agent;
-}
-/** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
-function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
-    return new Promise((resolve, reject) => {
-        const target = endpoint.socketPath
-            ? { socketPath: endpoint.socketPath }
-            : { host: endpoint.host, port: endpoint.port };
-        const options = {
-            ...target,
-            path,
-            method,
-            timeout: timeoutMs,
-            agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false,
-            ...(endpoint.serverName && { servername: endpoint.serverName })
-        };
-        const req = (endpoint.tls ? lazyHttps().request : external_node_http_namespaceObject.request)(options, (res) => {
-            readBody(res).then((raw) => {
-                const body = raw.toString('utf8');
-                const status = res.statusCode ?? 0;
-                if (status >= 200 && status < 300)
-                    resolve(body);
-                else
-                    reject(new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`));
-            }, reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
-        req.on('error', reject);
-        req.end();
-    });
-}
-/** Resolves when the daemon answers `GET /_ping` with OK. */
-async function ping(endpoint, timeoutMs = 1000) {
-    const body = await daemon_client_getJsonOrText(endpoint, '/_ping', timeoutMs);
-    if (body.trim() !== 'OK')
-        throw new Error(`GET /_ping answered '${body}'`);
-}
-/** `GET /version`. */
-async function daemonVersion(endpoint) {
-    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/version', 5000));
-}
-/** `GET /info`. */
-async function daemonInfo(endpoint) {
-    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
-}
-/** The whole body of an answer; rejects when its stream fails. */
-function readBody(res) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => resolve(Buffer.concat(chunks)));
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/core/mtu.ts
 /**
  * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
@@ -645,7 +568,6 @@ function readBody(res) {
  */
 // Small /proc and /sys files, read synchronously: main reads them before
 // its create request, where loading node:fs/promises would cost ~2 ms.
-
 
 /** Picks the interface of the IPv4 default route from /proc/net/route text. */
 function defaultRouteInterface(routeTable) {
@@ -739,14 +661,19 @@ function describeMtu(setting, bridgeMtu, serverVersion) {
             'you create in the nest (compose too) get 1500 unless created with ' +
             `'-o com.docker.network.driver.mtu=${bridgeMtu}' (compose: driver_opts).`;
 }
+/** The path whose answer {@link bridgeMtu} reads: the inner default bridge. */
+const BRIDGE_NETWORK_PATH = '/networks/bridge';
 /**
- * The MTU of the inner default bridge as the daemon reports it (`GET
- * /networks/bridge`), so the output states what was applied, not what was
- * asked for; undefined when it cannot be read.
+ * The MTU of the inner default bridge as the daemon reports it (its answer
+ * to `GET /networks/bridge`), so the output states what was applied, not
+ * what was asked for; undefined when the answer does not say (no default
+ * bridge: 404).
  */
-async function bridgeMtu(endpoint) {
+function bridgeMtu(answer) {
+    if (answer.status !== 200)
+        return undefined;
     try {
-        const network = JSON.parse(await daemon_client_getJsonOrText(endpoint, '/networks/bridge', 5000));
+        const network = JSON.parse(answer.body);
         const mtu = Number(network.Options?.['com.docker.network.driver.mtu']);
         return Number.isInteger(mtu) && mtu > 0 ? mtu : 1500;
     }
@@ -2887,6 +2814,86 @@ const doctor = {
         return rows.some((r) => r.status === 'fail') ? EXIT.failed : EXIT.ok;
     }
 };
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+
+
+/**
+ * One agent per mTLS endpoint: the PEM material is parsed once instead of
+ * on every readiness attempt, the connection that answered `/_ping` is
+ * reused for the calls that follow, and a second connection resumes the
+ * TLS session instead of a full handshake. Idle sockets of an agent do not
+ * keep Node alive.
+ */
+const agents = new WeakMap();
+function agentFor(endpoint, tls) {
+    let agent = agents.get(endpoint);
+    if (!agent) {
+        agent = new (lazyHttps().Agent)({
+            keepAlive: true,
+            secureContext: lazyTls().createSecureContext(tls)
+        });
+        agents.set(endpoint, agent);
+    }
+    return agent;
+}
+/** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
+async function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
+    const { status, body } = await requestAnswer(endpoint, path, timeoutMs, method);
+    if (status >= 200 && status < 300)
+        return body;
+    throw new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`);
+}
+/** Performs one request and resolves with any HTTP answer; rejects only when none comes (refused, reset, timeout). */
+function requestAnswer(endpoint, path, timeoutMs, method = 'GET') {
+    return new Promise((resolve, reject) => {
+        const target = endpoint.socketPath
+            ? { socketPath: endpoint.socketPath }
+            : { host: endpoint.host, port: endpoint.port };
+        const options = {
+            ...target,
+            path,
+            method,
+            timeout: timeoutMs,
+            agent: endpoint.tls ? agentFor(endpoint, endpoint.tls) : false,
+            ...(endpoint.serverName && { servername: endpoint.serverName })
+        };
+        const req = (endpoint.tls ? lazyHttps().request : external_node_http_namespaceObject.request)(options, (res) => {
+            readBody(res).then((raw) => resolve({
+                status: res.statusCode ?? 0,
+                body: raw.toString('utf8')
+            }), reject);
+        });
+        req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
+        req.on('error', reject);
+        req.end();
+    });
+}
+/** Resolves when the daemon answers `GET /_ping` with OK. */
+async function ping(endpoint, timeoutMs = 1000) {
+    const body = await daemon_client_getJsonOrText(endpoint, '/_ping', timeoutMs);
+    if (body.trim() !== 'OK')
+        throw new Error(`GET /_ping answered '${body}'`);
+}
+/** `GET /version`. */
+async function daemonVersion(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/version', 5000));
+}
+/** `GET /info`. */
+async function daemonInfo(endpoint) {
+    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
+}
+/** The whole body of an answer; rejects when its stream fails. */
+function readBody(res) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/core/random.ts
 /**
@@ -5572,7 +5579,7 @@ async function writeClientCertificates(parentDir, caPem, client, onCreated = () 
 /**
  * Starts a Docker-in-Docker sidecar and waits until its daemon answers:
  * certificates (in-process), `docker run`, the server certificate signed for
- * the container's real IP and copied in, then mTLS `/_ping` polling while
+ * the container's real IP and copied in, then mTLS readiness polling while
  * `docker wait` watches for an early exit. Every resource is recorded before
  * it is created, so teardown can always remove it.
  */
@@ -5598,10 +5605,10 @@ async function writeClientCertificates(parentDir, caPem, client, onCreated = () 
  * costs a TLS socket here and a docker-proxy connection on the runner, CPU
  * the starting daemons would rather have (10 ms polling: ~12 attempts).
  */
-const PING_INTERVAL_MS = 30;
-/** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
-const PING_TIMEOUT_MS = 1000;
-const MIN_PING_TIMEOUT_MS = 20;
+const READY_POLL_INTERVAL_MS = 30;
+/** One attempt may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
+const ATTEMPT_TIMEOUT_MS = 1000;
+const MIN_ATTEMPT_TIMEOUT_MS = 20;
 const DOCKERD_DEFAULT_MTU = 1500;
 /** Starts the sidecar described by `plan`; throws with a diagnosis if it never answers. */
 async function startDind(plan, resources, deps) {
@@ -5628,13 +5635,13 @@ async function startDind(plan, resources, deps) {
                 key: material.client.keyPem
             }
         };
-        await phase(logger, 'Wait for daemon', () => waitForDaemon(plan, endpoint, container.exited, deps));
+        const firstAnswer = await phase(logger, 'Wait for daemon', () => waitForDaemon(plan, endpoint, container.exited, deps));
         const readyMs = Math.round(performance.now() - started);
-        const [facts, innerMtu] = await Promise.all([
+        const [facts] = await Promise.all([
             daemonFacts(endpoint, access, plan.name, logger),
-            bridgeMtu(endpoint),
             reportFastStart(access, plan, logger)
         ]);
+        const innerMtu = bridgeMtu(firstAnswer);
         logger.info(`Docker ${facts.serverVersion} is ready after ${readyMs} ms ` +
             `(storage driver ${facts.storageDriver}, cgroup v${facts.cgroupVersion || '?'})`);
         const mtu = innerMtu ?? plan.mtu ?? DOCKERD_DEFAULT_MTU;
@@ -5817,16 +5824,25 @@ async function makeClientMaterial(resources, deps) {
     deps.logger.info(`Client certificates in ${certDir} (ECDSA P-256)`);
     return { ca, certDir, client };
 }
-/** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
+/**
+ * Polls until the daemon answers; on exit or timeout, throws with a
+ * diagnosis. The request is `GET /networks/bridge`, not `/_ping`: main
+ * needs the default bridge's MTU next (mtu.ts), and the first answer
+ * carries it instead of a request of its own after it (~3-8 ms on 20.10,
+ * where dockerd still builds its unix socket's router then). Any HTTP
+ * answer means dockerd serves: nothing else listens behind the port, with
+ * TLS only it holds the server key, and one without a default bridge
+ * (daemon-config `"bridge": "none"`) answers 404.
+ */
 async function waitForDaemon(plan, endpoint, exited, deps) {
-    const result = await waitFor((remainingMs) => ping(endpoint, Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))), {
+    const result = await waitFor((remainingMs) => requestAnswer(endpoint, BRIDGE_NETWORK_PATH, Math.max(MIN_ATTEMPT_TIMEOUT_MS, Math.min(ATTEMPT_TIMEOUT_MS, remainingMs))), {
         timeoutMs: plan.waitTimeoutMs,
-        intervalMs: PING_INTERVAL_MS,
+        intervalMs: READY_POLL_INTERVAL_MS,
         stop: exited
     });
     if (result.status === 'ready') {
-        deps.logger.info(`Daemon answered /_ping after ${result.attempts} attempts`);
-        return;
+        deps.logger.info(`Daemon answered GET ${BRIDGE_NETWORK_PATH} after ${result.attempts} attempts`);
+        return result.value;
     }
     const summary = result.status === 'stopped'
         ? `The inner Docker daemon did not start: ${result.reason} after ${result.elapsedMs} ms.`
@@ -5894,7 +5910,7 @@ async function startNestWithCache(plan, busy, resources, deps) {
 
 
 
-const dood_PING_TIMEOUT_MS = 5000;
+const PING_TIMEOUT_MS = 5000;
 /** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
 function runLabel(runId) {
     return `${LABELS.run}=${runId}`;
@@ -5920,7 +5936,7 @@ async function startDood(socketInput, runId, deps) {
         socketPath: choice.path
     };
     try {
-        await ping(endpoint, dood_PING_TIMEOUT_MS);
+        await ping(endpoint, PING_TIMEOUT_MS);
     }
     catch (error) {
         throw explainPingFailure(choice.path, error);
@@ -5958,7 +5974,7 @@ function explainPingFailure(path, error) {
 async function inspectOverSocket(socket, id) {
     try {
         const endpoint = { host: 'localhost', port: 0, socketPath: socket };
-        return JSON.parse(await getJsonOrText(endpoint, `/containers/${id}/json`, dood_PING_TIMEOUT_MS));
+        return JSON.parse(await getJsonOrText(endpoint, `/containers/${id}/json`, PING_TIMEOUT_MS));
     }
     catch {
         return undefined;

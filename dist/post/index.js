@@ -482,7 +482,14 @@ function agentFor(endpoint, tls) {
     return agent;
 }
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
-function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
+async function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
+    const { status, body } = await requestAnswer(endpoint, path, timeoutMs, method);
+    if (status >= 200 && status < 300)
+        return body;
+    throw new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`);
+}
+/** Performs one request and resolves with any HTTP answer; rejects only when none comes (refused, reset, timeout). */
+function requestAnswer(endpoint, path, timeoutMs, method = 'GET') {
     return new Promise((resolve, reject) => {
         const target = endpoint.socketPath
             ? { socketPath: endpoint.socketPath }
@@ -496,14 +503,10 @@ function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') 
             ...(endpoint.serverName && { servername: endpoint.serverName })
         };
         const req = (endpoint.tls ? lazyHttps().request : external_node_http_namespaceObject.request)(options, (res) => {
-            readBody(res).then((raw) => {
-                const body = raw.toString('utf8');
-                const status = res.statusCode ?? 0;
-                if (status >= 200 && status < 300)
-                    resolve(body);
-                else
-                    reject(new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`));
-            }, reject);
+            readBody(res).then((raw) => resolve({
+                status: res.statusCode ?? 0,
+                body: raw.toString('utf8')
+            }), reject);
         });
         req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out`)));
         req.on('error', reject);
@@ -619,7 +622,6 @@ function address_pools_addressPoolArgs(pools = []) {
 // Small /proc and /sys files, read synchronously: main reads them before
 // its create request, where loading node:fs/promises would cost ~2 ms.
 
-
 /** Picks the interface of the IPv4 default route from /proc/net/route text. */
 function defaultRouteInterface(routeTable) {
     for (const line of routeTable.split('\n').slice(1)) {
@@ -712,14 +714,19 @@ function describeMtu(setting, bridgeMtu, serverVersion) {
             'you create in the nest (compose too) get 1500 unless created with ' +
             `'-o com.docker.network.driver.mtu=${bridgeMtu}' (compose: driver_opts).`;
 }
+/** The path whose answer {@link bridgeMtu} reads: the inner default bridge. */
+const BRIDGE_NETWORK_PATH = '/networks/bridge';
 /**
- * The MTU of the inner default bridge as the daemon reports it (`GET
- * /networks/bridge`), so the output states what was applied, not what was
- * asked for; undefined when it cannot be read.
+ * The MTU of the inner default bridge as the daemon reports it (its answer
+ * to `GET /networks/bridge`), so the output states what was applied, not
+ * what was asked for; undefined when the answer does not say (no default
+ * bridge: 404).
  */
-async function bridgeMtu(endpoint) {
+function bridgeMtu(answer) {
+    if (answer.status !== 200)
+        return undefined;
     try {
-        const network = JSON.parse(await getJsonOrText(endpoint, '/networks/bridge', 5000));
+        const network = JSON.parse(answer.body);
         const mtu = Number(network.Options?.['com.docker.network.driver.mtu']);
         return Number.isInteger(mtu) && mtu > 0 ? mtu : 1500;
     }

@@ -48,13 +48,36 @@ function agentFor(
   return agent
 }
 
+/** An HTTP answer of the daemon, whatever its status. */
+export interface DaemonAnswer {
+  status: number
+  body: string
+}
+
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
-export function getJsonOrText(
+export async function getJsonOrText(
   endpoint: DaemonEndpoint,
   path: string,
   timeoutMs: number,
   method = 'GET'
 ): Promise<string> {
+  const { status, body } = await requestAnswer(
+    endpoint,
+    path,
+    timeoutMs,
+    method
+  )
+  if (status >= 200 && status < 300) return body
+  throw new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`)
+}
+
+/** Performs one request and resolves with any HTTP answer; rejects only when none comes (refused, reset, timeout). */
+export function requestAnswer(
+  endpoint: DaemonEndpoint,
+  path: string,
+  timeoutMs: number,
+  method = 'GET'
+): Promise<DaemonAnswer> {
   return new Promise((resolve, reject) => {
     const target = endpoint.socketPath
       ? { socketPath: endpoint.socketPath }
@@ -70,15 +93,14 @@ export function getJsonOrText(
     const req = (endpoint.tls ? lazyHttps().request : httpRequest)(
       options,
       (res) => {
-        readBody(res).then((raw) => {
-          const body = raw.toString('utf8')
-          const status = res.statusCode ?? 0
-          if (status >= 200 && status < 300) resolve(body)
-          else
-            reject(
-              new Error(`${method} ${path}: HTTP ${status} ${body.trim()}`)
-            )
-        }, reject)
+        readBody(res).then(
+          (raw) =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: raw.toString('utf8')
+            }),
+          reject
+        )
       }
     )
     req.on('timeout', () =>

@@ -1,11 +1,16 @@
 /**
  * Starts a Docker-in-Docker sidecar and waits until its daemon answers:
  * certificates (in-process), `docker run`, the server certificate signed for
- * the container's real IP and copied in, then mTLS `/_ping` polling while
+ * the container's real IP and copied in, then mTLS readiness polling while
  * `docker wait` watches for an early exit. Every resource is recorded before
  * it is created, so teardown can always remove it.
  */
-import { daemonInfo, ping, type DaemonEndpoint } from './daemon-client.js'
+import {
+  daemonInfo,
+  requestAnswer,
+  type DaemonAnswer,
+  type DaemonEndpoint
+} from './daemon-client.js'
 import {
   DaemonStartError,
   describeState,
@@ -13,7 +18,7 @@ import {
   type Diagnosis
 } from './diagnose.js'
 import type { DockerCli } from './docker.js'
-import { bridgeMtu, describeMtu } from './mtu.js'
+import { BRIDGE_NETWORK_PATH, bridgeMtu, describeMtu } from './mtu.js'
 import { phase } from './phase.js'
 import { describeIsolation, explainUnknownRuntime } from './runtime.js'
 import type { DindPlan } from './plan.js'
@@ -48,10 +53,10 @@ import { waitFor } from './wait.js'
  * costs a TLS socket here and a docker-proxy connection on the runner, CPU
  * the starting daemons would rather have (10 ms polling: ~12 attempts).
  */
-export const PING_INTERVAL_MS = 30
-/** One ping may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
-const PING_TIMEOUT_MS = 1000
-const MIN_PING_TIMEOUT_MS = 20
+const READY_POLL_INTERVAL_MS = 30
+/** One attempt may take this long (a TLS handshake on a loaded runner), but never past the deadline. */
+const ATTEMPT_TIMEOUT_MS = 1000
+const MIN_ATTEMPT_TIMEOUT_MS = 20
 
 /** What the rest of the job needs to use the nest. */
 export interface NestInfo {
@@ -132,15 +137,15 @@ export async function startDind(
         key: material.client.keyPem
       }
     }
-    await phase(logger, 'Wait for daemon', () =>
+    const firstAnswer = await phase(logger, 'Wait for daemon', () =>
       waitForDaemon(plan, endpoint, container.exited, deps)
     )
     const readyMs = Math.round(performance.now() - started)
-    const [facts, innerMtu] = await Promise.all([
+    const [facts] = await Promise.all([
       daemonFacts(endpoint, access, plan.name, logger),
-      bridgeMtu(endpoint),
       reportFastStart(access, plan, logger)
     ])
+    const innerMtu = bridgeMtu(firstAnswer)
     logger.info(
       `Docker ${facts.serverVersion} is ready after ${readyMs} ms ` +
         `(storage driver ${facts.storageDriver}, cgroup v${facts.cgroupVersion || '?'})`
@@ -382,28 +387,43 @@ async function makeClientMaterial(
   return { ca, certDir, client }
 }
 
-/** Polls `/_ping` until ready; on exit or timeout, throws with a diagnosis. */
+/**
+ * Polls until the daemon answers; on exit or timeout, throws with a
+ * diagnosis. The request is `GET /networks/bridge`, not `/_ping`: main
+ * needs the default bridge's MTU next (mtu.ts), and the first answer
+ * carries it instead of a request of its own after it (~3-8 ms on 20.10,
+ * where dockerd still builds its unix socket's router then). Any HTTP
+ * answer means dockerd serves: nothing else listens behind the port, with
+ * TLS only it holds the server key, and one without a default bridge
+ * (daemon-config `"bridge": "none"`) answers 404.
+ */
 async function waitForDaemon(
   plan: DindPlan,
   endpoint: DaemonEndpoint,
   exited: Promise<string>,
   deps: DindDependencies
-): Promise<void> {
+): Promise<DaemonAnswer> {
   const result = await waitFor(
     (remainingMs) =>
-      ping(
+      requestAnswer(
         endpoint,
-        Math.max(MIN_PING_TIMEOUT_MS, Math.min(PING_TIMEOUT_MS, remainingMs))
+        BRIDGE_NETWORK_PATH,
+        Math.max(
+          MIN_ATTEMPT_TIMEOUT_MS,
+          Math.min(ATTEMPT_TIMEOUT_MS, remainingMs)
+        )
       ),
     {
       timeoutMs: plan.waitTimeoutMs,
-      intervalMs: PING_INTERVAL_MS,
+      intervalMs: READY_POLL_INTERVAL_MS,
       stop: exited
     }
   )
   if (result.status === 'ready') {
-    deps.logger.info(`Daemon answered /_ping after ${result.attempts} attempts`)
-    return
+    deps.logger.info(
+      `Daemon answered GET ${BRIDGE_NETWORK_PATH} after ${result.attempts} attempts`
+    )
+    return result.value
   }
   const summary =
     result.status === 'stopped'

@@ -6,7 +6,7 @@
 // Small /proc and /sys files, read synchronously: main reads them before
 // its create request, where loading node:fs/promises would cost ~2 ms.
 import { readFileSync } from 'node:fs'
-import { getJsonOrText, type DaemonEndpoint } from './daemon-client.js'
+import type { DaemonAnswer } from './daemon-client.js'
 
 /** Picks the interface of the IPv4 default route from /proc/net/route text. */
 export function defaultRouteInterface(routeTable: string): string | undefined {
@@ -117,18 +117,21 @@ export function describeMtu(
         `'-o com.docker.network.driver.mtu=${bridgeMtu}' (compose: driver_opts).`
 }
 
+/** The path whose answer {@link bridgeMtu} reads: the inner default bridge. */
+export const BRIDGE_NETWORK_PATH = '/networks/bridge'
+
 /**
- * The MTU of the inner default bridge as the daemon reports it (`GET
- * /networks/bridge`), so the output states what was applied, not what was
- * asked for; undefined when it cannot be read.
+ * The MTU of the inner default bridge as the daemon reports it (its answer
+ * to `GET /networks/bridge`), so the output states what was applied, not
+ * what was asked for; undefined when the answer does not say (no default
+ * bridge: 404).
  */
-export async function bridgeMtu(
-  endpoint: DaemonEndpoint
-): Promise<number | undefined> {
+export function bridgeMtu(answer: DaemonAnswer): number | undefined {
+  if (answer.status !== 200) return undefined
   try {
-    const network = JSON.parse(
-      await getJsonOrText(endpoint, '/networks/bridge', 5000)
-    ) as { Options?: Record<string, string> }
+    const network = JSON.parse(answer.body) as {
+      Options?: Record<string, string>
+    }
     const mtu = Number(network.Options?.['com.docker.network.driver.mtu'])
     return Number.isInteger(mtu) && mtu > 0 ? mtu : 1500
   } catch {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   MTU_SCRIPT,
+  bridgeMtu,
   defaultRouteInterface,
   describeMtu,
   detectUplinkMtu,
@@ -109,6 +110,30 @@ describe('mtu: the start script setting and the log line', () => {
     expect(describeMtu(undefined, 1400, '26.1.5')).toBe(
       'Inner networks use MTU 1400 (set by daemon-config).'
     )
+  })
+})
+
+describe('bridgeMtu: the MTU in the answer to GET /networks/bridge', () => {
+  const network = (options: Record<string, string>) =>
+    JSON.stringify({ Name: 'bridge', Driver: 'bridge', Options: options })
+
+  test.each<[string, number, string, number | undefined]>([
+    [
+      'the option dockerd set',
+      200,
+      network({ 'com.docker.network.driver.mtu': '1400' }),
+      1400
+    ],
+    ['no option: dockerd default', 200, network({}), 1500],
+    [
+      'no default bridge (bridge: none)',
+      404,
+      '{"message":"network bridge not found"}',
+      undefined
+    ],
+    ['an answer that is not JSON', 200, 'OK', undefined]
+  ])('%s', (_, status, body, mtu) => {
+    expect(bridgeMtu({ status, body })).toBe(mtu)
   })
 })
 
