@@ -34,7 +34,7 @@ import {
   tempDir
 } from './helpers/docker.js'
 import { startFakeRegistry, type FakeRegistry } from './helpers/registry.js'
-import { errorOf, warningsOf } from './helpers/steps.js'
+import { errorOf, expectCleanPost, warningsOf } from './helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 180_000
@@ -257,9 +257,7 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
         )
         expect(networks.split('\n')).not.toContain('bridge')
         expect(main.outputs.mtu).toMatch(/^\d+$/)
-        const post = await runPost(main)
-        expect(post.exitCode).toBe(0)
-        expect(leftovers(runId)).toEqual([])
+        await expectCleanPost(main, runId)
       } finally {
         removeLeftovers(runId)
       }
