@@ -26,10 +26,10 @@ export interface DaemonEndpoint {
 
 /**
  * One agent per mTLS endpoint: the PEM material is parsed once instead of
- * on every readiness attempt, the connection that answered `/_ping` is
- * reused for the calls that follow, and a second connection resumes the
- * TLS session instead of a full handshake. Idle sockets of an agent do not
- * keep Node alive.
+ * on every readiness attempt, the connection that answered the readiness
+ * request is reused for the calls that follow, and a second connection
+ * resumes the TLS session instead of a full handshake. Idle sockets of an
+ * agent do not keep Node alive.
  */
 const agents = new WeakMap<DaemonEndpoint, Agent>()
 
