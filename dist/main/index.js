@@ -4122,7 +4122,7 @@ class CertificateAuthority {
             extendedKeyUsage: OID.clientAuth
         });
     }
-    async #issue(profile) {
+    #issue(profile) {
         const keys = newKeyPair();
         const { spki, keyId } = publicKeyInfo(keys.publicKey);
         const extensions = [

@@ -306,7 +306,7 @@ export class CertificateAuthority {
     })
   }
 
-  async #issue(profile: LeafProfile): Promise<IssuedCertificate> {
+  #issue(profile: LeafProfile): IssuedCertificate {
     const keys = newKeyPair()
     const { spki, keyId } = publicKeyInfo(keys.publicKey)
     const extensions = [
