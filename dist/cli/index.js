@@ -5370,10 +5370,9 @@ function ipBytes(ip) {
     // The WHATWG URL parser validates the IPv6 address (net.isIPv6 would too,
     // but compiling its pattern costs ~5 ms while the sidecar starts), writes
     // embedded IPv4 (::ffff:1.2.3.4) as hex groups and compresses once, which
-    // leaves only `::` to expand.
-    const canonical = ip.includes('%')
-        ? undefined
-        : URL.parse(`http://[${ip}]/`)?.hostname.slice(1, -1);
+    // leaves only `::` to expand. The constructor, not URL.parse: that one is
+    // missing before Node 22.1 and 20.18.
+    const canonical = ip.includes('%') ? undefined : canonicalIPv6(ip);
     if (canonical === undefined) {
         throw new Error(`Invalid IP address for the server certificate: '${ip}'.`);
     }
@@ -5385,6 +5384,15 @@ function ipBytes(ip) {
     const bytes = Buffer.alloc(16);
     [...left, ...zeros, ...right].forEach((group, i) => bytes.writeUInt16BE(parseInt(group, 16), i * 2));
     return bytes;
+}
+/** `ip` written as the URL parser writes an IPv6 host, or undefined. */
+function canonicalIPv6(ip) {
+    try {
+        return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+    }
+    catch {
+        return undefined;
+    }
 }
 function checkDnsName(name) {
     // dNSName is an IA5String; anything else would make the certificate
