@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runIdOf, runMain, runPost } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -24,9 +24,6 @@ const suite = E2E ? describe : describe.skip
 const TIMEOUT = 180_000
 
 /** The run id main recorded in its state. */
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources).runId
-}
 
 suite('Action, mode dind (real nested daemons)', () => {
   const work = tempDir('docker-nest-e2e-action-')
@@ -34,18 +31,20 @@ suite('Action, mode dind (real nested daemons)', () => {
   afterAll(() => work.remove())
 
   test.each([
+    ['official docker:dind contract, Docker 28', IMAGES.official, /^28\./],
+    ['plain image with dockerd on PATH, Docker 28', IMAGES.plain, /^28\./],
+    // Compatibility rows: the engines older runners and pinned images run.
+    ['official docker:dind contract, Docker 26', IMAGES.official26, /^26\./],
     [
       'official docker:dind contract, Docker 20.10',
       IMAGES.official20,
       /^20\.10\./
     ],
-    ['official docker:dind contract, Docker 26', IMAGES.official26, /^26\./],
     [
       'plain image with dockerd on PATH, Docker 20.10',
       IMAGES.plain20,
       /^20\.10\./
-    ],
-    ['plain image with dockerd on PATH, Docker 26', IMAGES.plain26, /^26\./]
+    ]
   ])(
     '%s: gives later steps a private TLS daemon that runs and builds, and post removes it',
     async (_title, image, version) => {
@@ -144,7 +143,7 @@ suite('Action, mode dind (real nested daemons)', () => {
     'tls: false starts a plain-TCP daemon on 127.0.0.1 with --tls=false (no 15 s start delay)',
     async () => {
       const main = await runMain({
-        inputs: { image: IMAGES.official20, tls: 'false' },
+        inputs: { image: IMAGES.official, tls: 'false' },
         workDir: join(work.dir, 'no-tls')
       })
       const runId = runIdOf(main)
@@ -159,11 +158,15 @@ suite('Action, mode dind (real nested daemons)', () => {
         const env = nestEnv(main.env)
         expect(
           dockerOk(['version', '--format', '{{.Server.Version}}'], env)
-        ).toMatch(/^20\.10\./)
+        ).toMatch(/^28\./)
         const inspect = JSON.parse(
           dockerOk(['inspect', main.outputs['container-id']])
         )[0]
         expect(inspect.Args).toContain('--tls=false')
+        // Nothing asked for IPv6: Docker 28 wrote no IPv6 firewall rules.
+        expect(ip6tablesRules(main.outputs['container-id'])).not.toContain(
+          'DOCKER'
+        )
         expect(inspect.HostConfig.PortBindings['2375/tcp']).toEqual([
           { HostIp: '127.0.0.1', HostPort: '' }
         ])
@@ -182,11 +185,12 @@ suite('Action, mode dind (real nested daemons)', () => {
     async () => {
       const main = await runMain({
         inputs: {
-          image: IMAGES.plain26,
+          image: IMAGES.plain,
           mtu: '1400',
           'registry-mirrors': 'https://mirror.invalid',
           'insecure-registries': 'registry.invalid:5000',
-          'dockerd-args': '--default-ulimit nofile=1024:2048\n--label nest=e2e'
+          'dockerd-args':
+            '--default-ulimit nofile=1024:2048\n--label nest=e2e\n--ip6tables'
         },
         workDir: join(work.dir, 'args')
       })
@@ -207,6 +211,10 @@ suite('Action, mode dind (real nested daemons)', () => {
           dockerOk(['network', 'inspect', 'bridge'], env)
         )[0]
         expect(bridge.Options['com.docker.network.driver.mtu']).toBe('1400')
+        // Asked for: the IPv6 firewall is dockerd's again.
+        expect(ip6tablesRules(main.outputs['container-id'])).toContain(
+          '-N DOCKER-USER'
+        )
         expect((await runPost(main)).exitCode).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {
@@ -216,6 +224,13 @@ suite('Action, mode dind (real nested daemons)', () => {
     TIMEOUT
   )
 })
+
+/** The sidecar's IPv6 rules in both iptables backends (dockerd may use either). */
+function ip6tablesRules(container: string): string {
+  return ['ip6tables-nft', 'ip6tables-legacy']
+    .map((tool) => docker(['exec', container, tool, '-S']).stdout)
+    .join('\n')
+}
 
 function writeDockerfile(dir: string): void {
   mkdirSync(dir, { recursive: true })

@@ -2964,6 +2964,14 @@ function chooseMtu(mtu, detected) {
         return mtu;
     return detected !== undefined && detected < 1500 ? detected : undefined;
 }
+/** dockerd settings (flags and daemon.json keys) that ask for IPv6 in the nest. */
+const IPV6_SETTINGS = ['ip6tables', 'ipv6', 'fixed-cidr-v6'];
+/** True when `daemon-config` or `dockerd-args` says anything about IPv6. */
+function asksForIPv6(options) {
+    const flags = options.dockerdArgs.map((arg) => arg.replace(/^--/, '').split('=')[0]);
+    return IPV6_SETTINGS.some((name) => flags.includes(name) ||
+        (options.daemonConfig !== undefined && name in options.daemonConfig));
+}
 /**
  * dockerd flags derived from the options, in a stable order. The MTU flags
  * are added by the start script (mtu.ts), which knows the sidecar's eth0
@@ -2974,6 +2982,13 @@ function buildDaemonArgs(options) {
     // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
     if (!options.tls)
         args.push('--tls=false');
+    // Docker 27 and later write the IPv6 firewall rules by default: as many
+    // iptables calls again while dockerd starts, for networks a nest rarely
+    // has (the runner's bridge gives the sidecar no IPv6 route). Off unless
+    // the user says anything about IPv6; every dockerd since 20.10 knows the
+    // flag (false was the default before 27).
+    if (!asksForIPv6(options))
+        args.push('--ip6tables=false');
     args.push(...addressPoolArgs(options.defaultAddressPools));
     for (const mirror of options.registryMirrors) {
         args.push(`--registry-mirror=${mirror}`);

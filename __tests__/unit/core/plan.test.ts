@@ -79,14 +79,15 @@ describe('chooseMtu', () => {
 })
 
 describe('buildDaemonArgs', () => {
+  const IP6 = '--ip6tables=false'
   test.each<[RawInputs, string[]]>([
-    [{}, []],
-    [{ tls: 'false' }, ['--tls=false']],
+    [{}, [IP6]],
+    [{ tls: 'false' }, ['--tls=false', IP6]],
     // The MTU flags come from the start script (it knows eth0 and the version).
-    [{ mtu: '1360' }, []],
+    [{ mtu: '1360' }, [IP6]],
     [
       { 'default-address-pools': 'base=10.201.0.0/16,size=24' },
-      ['--default-address-pool=base=10.201.0.0/16,size=24']
+      [IP6, '--default-address-pool=base=10.201.0.0/16,size=24']
     ],
     [
       {
@@ -95,6 +96,7 @@ describe('buildDaemonArgs', () => {
         'dockerd-args': '--debug\n--log-level warn'
       },
       [
+        IP6,
         '--registry-mirror=https://a.example',
         '--registry-mirror=https://b.example',
         '--insecure-registry=reg.local:5000',
@@ -102,7 +104,13 @@ describe('buildDaemonArgs', () => {
         '--log-level',
         'warn'
       ]
-    ]
+    ],
+    // Anything about IPv6 leaves dockerd's own IPv6 firewall default alone.
+    [{ 'dockerd-args': '--ip6tables=true' }, ['--ip6tables=true']],
+    [{ 'dockerd-args': '--ipv6' }, ['--ipv6']],
+    [{ 'daemon-config': '{"ipv6": true, "fixed-cidr-v6": "fd00::/80"}' }, []],
+    [{ 'daemon-config': '{"ip6tables": false}' }, []],
+    [{ 'daemon-config': '{"debug": true}' }, [IP6]]
   ])('[%#] %o gives %o', (inputs, expected) => {
     expect(buildDaemonArgs(parseInputs(inputs))).toEqual(expected)
   })
@@ -181,6 +189,7 @@ describe('buildDindRunArgs', () => {
       '-c',
       STARTUP_SCRIPT,
       'docker-nest-start',
+      '--ip6tables=false',
       '--debug'
     ])
   })
@@ -188,7 +197,7 @@ describe('buildDindRunArgs', () => {
   it('passes --tls=false and port 2375 when TLS is off (no 15 s start delay)', () => {
     const plain = buildDindRunArgs(planFor({ tls: 'false' }))
     expect(valuesOf(plain, '--publish')).toEqual(['127.0.0.1::2375'])
-    expect(plain.slice(-1)).toEqual(['--tls=false'])
+    expect(plain.slice(-2)).toEqual(['--tls=false', '--ip6tables=false'])
   })
 })
 

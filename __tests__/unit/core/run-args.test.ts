@@ -30,7 +30,7 @@ describe('createRequestFromRunArgs', () => {
       body: {
         Image: 'docker:29-dind',
         Entrypoint: ['sh'],
-        Cmd: ['-c', STARTUP_SCRIPT, 'docker-nest-start'],
+        Cmd: ['-c', STARTUP_SCRIPT, 'docker-nest-start', '--ip6tables=false'],
         // The start script applies the MTU (it may lower it to its eth0's).
         Env: ['DOCKER_TLS_CERTDIR=/certs', 'DOCKER_NEST_INNER_MTU=1400'],
         Labels: labels,
