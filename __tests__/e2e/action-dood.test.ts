@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { chmodSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runIdOf, runMain, runPost } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -25,10 +25,6 @@ import { errorOf } from './helpers/steps.js'
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 60_000
 const SOCKET = '/var/run/docker.sock'
-
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources).runId
-}
 
 /** Starts a long-running container on the host daemon through the step's env. */
 function startLabelled(env: Record<string, string>, label?: string): string {

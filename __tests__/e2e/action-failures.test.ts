@@ -121,7 +121,7 @@ suite('Action failures (real daemon)', () => {
       // within a short wait-timeout now (the nest starts in ~0.3 s).
       const image = 'docker-nest-test/dockerd-hangs:e2e'
       derivedImage(
-        IMAGES.official20,
+        IMAGES.official,
         image,
         `printf '#!/bin/sh\\necho "dockerd: simulated hang" >&2\\nexec sleep 600\\n' > "$(command -v dockerd)"`
       )
@@ -230,7 +230,7 @@ suite('Action failures (real daemon)', () => {
     'post twice, and post after the sidecar was removed by hand, exit 0 with no warnings',
     async () => {
       const main = await runMain({
-        inputs: { image: IMAGES.official20 },
+        inputs: { image: IMAGES.official },
         workDir: join(work.dir, 'twice')
       })
       const runId = JSON.parse(main.state.resources).runId
@@ -269,7 +269,7 @@ suite('Action failures (real daemon)', () => {
     'cleanup: false leaves the nest in place and says so',
     async () => {
       const main = await runMain({
-        inputs: { image: IMAGES.official20, cleanup: 'false' },
+        inputs: { image: IMAGES.official, cleanup: 'false' },
         workDir: join(work.dir, 'keep')
       })
       const runId = JSON.parse(main.state.resources).runId

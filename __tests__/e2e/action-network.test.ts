@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runIdOf, runMain, runPost } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -51,10 +51,6 @@ async function dockerAsync(
     env: { ...process.env, ...env }
   })
   return stdout
-}
-
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources).runId
 }
 
 /** The inner daemon's /info, through the env main exported. */
@@ -102,12 +98,7 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
   let registry: FakeRegistry
 
   beforeAll(async () => {
-    requireDocker([
-      IMAGES.official20,
-      IMAGES.official26,
-      IMAGES.plain20,
-      IMAGES.busybox
-    ])
+    requireDocker([IMAGES.official, IMAGES.plain, IMAGES.busybox])
     // The sidecar reaches the runner through its default gateway.
     const gateway = dockerOk([
       'network',
@@ -125,12 +116,12 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
   })
 
   test(
-    'Docker 26 with TLS: pulls through the mirror, reads daemon-config, takes networks from the address pool',
+    'Docker 28 with TLS: pulls through the mirror, reads daemon-config, takes networks from the address pool',
     async () => {
       const label = `docker-nest.e2e=${newRunId()}`
       const main = await runMain({
         inputs: {
-          image: IMAGES.official26,
+          image: IMAGES.official,
           'registry-mirrors': registry.url,
           'daemon-config': JSON.stringify({
             labels: [label],
@@ -147,7 +138,7 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
         const env = nestEnv(main.env)
         const info = innerInfo(env)
         expect(main.summary).toContain(
-          `| dind | ${IMAGES.official26} | ${info.ServerVersion} | ` +
+          `| dind | ${IMAGES.official} | ${info.ServerVersion} | ` +
             `${main.outputs['storage-driver']} | v${info.CgroupVersion} | ${main.outputs.mtu} | ` +
             `${main.outputs['ready-ms']} ms | \`${main.env.DOCKER_HOST}\` |`
         )
@@ -208,12 +199,12 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
   )
 
   test(
-    'Docker 20 plain image without TLS: daemon-config still reaches dockerd',
+    'Docker 28 plain image without TLS: daemon-config still reaches dockerd',
     async () => {
       const label = `docker-nest.e2e=${newRunId()}`
       const main = await runMain({
         inputs: {
-          image: IMAGES.plain20,
+          image: IMAGES.plain,
           tls: 'false',
           'daemon-config': `{\n  "labels": ["${label}"]\n}`
         },
@@ -240,7 +231,7 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
       // answers it with 404, which must count as an answer.
       const main = await runMain({
         inputs: {
-          image: IMAGES.official20,
+          image: IMAGES.official,
           'daemon-config': '{"bridge": "none"}'
         },
         workDir: join(work.dir, 'no-bridge')
@@ -270,7 +261,7 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
     async () => {
       const main = await runMain({
         inputs: {
-          image: IMAGES.official20,
+          image: IMAGES.official,
           // A misspelt key: "log-level" is right.
           'daemon-config': '{"loglevel": "warn"}'
         },
@@ -321,7 +312,7 @@ suite('Action: registry mirror, daemon-config, address pools', () => {
     async (name, inputs, message) => {
       const runId = newRunId()
       const main = await runMain({
-        inputs: { image: IMAGES.official26, ...inputs },
+        inputs: { image: IMAGES.official, ...inputs },
         env: { GITHUB_RUN_ID: runId },
         workDir: join(work.dir, `bad-${name.replace(/\W/g, '-')}`)
       })
@@ -359,7 +350,7 @@ suite(`Action: mtu auto behind an outer network with MTU ${OUTER_MTU}`, () => {
   const wrapper = join(workDir, 'node-in-job.sh')
 
   beforeAll(() => {
-    requireDocker([IMAGES.official20, IMAGES.official26, IMAGES.busybox])
+    requireDocker([IMAGES.official20, IMAGES.official, IMAGES.busybox])
     mkdirSync(join(workDir, 'workspace'), { recursive: true })
     writeFileSync(wrapper, wrapperScript(job))
     chmodSync(wrapper, 0o755)
@@ -415,9 +406,9 @@ suite(`Action: mtu auto behind an outer network with MTU ${OUTER_MTU}`, () => {
   }
 
   test(
-    `Docker 26: the inner bridge, a network created inside and its containers get ${OUTER_MTU}`,
+    `Docker 28: the inner bridge, a network created inside and its containers get ${OUTER_MTU}`,
     async () => {
-      const { main, env } = await startNest(IMAGES.official26, 'd26')
+      const { main, env } = await startNest(IMAGES.official, 'd28')
       const runId = runIdOf(main)
       try {
         expect(main.exitCode).toBe(0)

@@ -20,7 +20,7 @@ import {
   tempDir
 } from './helpers/docker.js'
 import { join } from 'node:path'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runIdOf, runMain, runPost, type StepResult } from './harness/runner.js'
 import { cli } from './helpers/cli.js'
 
 const suite = E2E ? describe : describe.skip
@@ -47,13 +47,9 @@ function build(env: Record<string, string>, tag: string) {
 
 function startCached(cache: string, extra: Record<string, string> = {}) {
   return runMain({
-    inputs: { image: IMAGES.official26, cache, ...extra },
+    inputs: { image: IMAGES.official, cache, ...extra },
     env: { GITHUB_RUN_ID: newRunId() }
   })
-}
-
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources ?? '{}').runId as string
 }
 
 suite('persistent cache (real daemon)', () => {
@@ -69,7 +65,7 @@ suite('persistent cache (real daemon)', () => {
     return main
   }
 
-  beforeAll(() => requireDocker([IMAGES.official26, IMAGES.busybox]))
+  beforeAll(() => requireDocker([IMAGES.official, IMAGES.busybox]))
   afterAll(() => {
     for (const run of runs) removeLeftovers(run)
     for (const cache of caches) {
@@ -228,7 +224,7 @@ suite('persistent cache (real daemon)', () => {
         cli([
           'up',
           '--image',
-          IMAGES.official26,
+          IMAGES.official,
           '--cache',
           cache,
           '--cache-max-size',

@@ -33,7 +33,7 @@ function sh(script: string): string {
 
 suite('docker-nest env, status, wait, down, reap, doctor (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-cli-commands-')
-  beforeAll(() => requireDocker([IMAGES.official26, IMAGES.busybox]))
+  beforeAll(() => requireDocker([IMAGES.official, IMAGES.busybox]))
   afterAll(() => work.remove())
 
   it(
@@ -43,7 +43,7 @@ suite('docker-nest env, status, wait, down, reap, doctor (real daemon)', () => {
       const up = cli([
         'up',
         '--image',
-        IMAGES.official26,
+        IMAGES.official,
         '--state-dir',
         stateDir
       ])

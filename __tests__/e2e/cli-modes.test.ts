@@ -27,7 +27,7 @@ const VARS = [
 
 suite('docker-nest up --mode (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-cli-modes-')
-  beforeAll(() => requireDocker([IMAGES.official20, IMAGES.dockerdExits]))
+  beforeAll(() => requireDocker([IMAGES.official, IMAGES.dockerdExits]))
   afterAll(() => work.remove())
 
   it('--mode dood gives the machine’s socket with TLS variables cleared, and down leaves the daemon alone', () => {
@@ -59,7 +59,7 @@ suite('docker-nest up --mode (real daemon)', () => {
         '--mode',
         'auto',
         '--image',
-        IMAGES.official20,
+        IMAGES.official,
         '--state-dir',
         stateDir
       ])
@@ -73,7 +73,7 @@ suite('docker-nest up --mode (real daemon)', () => {
         expect(env.DOCKER_TLS_VERIFY).toBe('1')
         expect(
           dockerOk(['version', '--format', '{{.Server.Version}}'], env)
-        ).toMatch(/^20\.10\./)
+        ).toMatch(/^28\./)
         expect(cli(['down', '--state-dir', stateDir]).status).toBe(0)
         expect(leftovers(runId)).toEqual([])
       } finally {

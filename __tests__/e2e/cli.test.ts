@@ -21,7 +21,7 @@ const TIMEOUT = 120_000
 
 suite('docker-nest CLI (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-cli-')
-  beforeAll(() => requireDocker([IMAGES.official26]))
+  beforeAll(() => requireDocker([IMAGES.official]))
   afterAll(() => work.remove())
 
   it(
@@ -31,7 +31,7 @@ suite('docker-nest CLI (real daemon)', () => {
       const up = cli([
         'up',
         '--image',
-        IMAGES.official26,
+        IMAGES.official,
         '--state-dir',
         stateDir
       ])
@@ -52,7 +52,7 @@ suite('docker-nest CLI (real daemon)', () => {
         const again = cli([
           'up',
           '--image',
-          IMAGES.official26,
+          IMAGES.official,
           '--state-dir',
           stateDir
         ])
@@ -82,7 +82,7 @@ suite('docker-nest CLI (real daemon)', () => {
     () => {
       const stateDir = join(work.dir, 'env-state')
       const up = cli(['up', '--state-dir', stateDir], {
-        DOCKER_NEST_IMAGE: IMAGES.official26,
+        DOCKER_NEST_IMAGE: IMAGES.official,
         DOCKER_NEST_TLS: 'false'
       })
       const state = JSON.parse(

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { CONTAINERD_DIED_LINE } from '../../src/core/containerd-first.js'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runIdOf, runMain, runPost, type StepResult } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -28,10 +28,6 @@ import { errorOf } from './helpers/steps.js'
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 180_000
 const OUR_CONTAINERD = '/run/docker-nest/containerd/containerd.sock'
-
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources).runId
-}
 
 /** containerd and dockerd processes in the sidecar: pid, parent pid, command line. */
 function daemons(container: string): { ppid: number; args: string }[] {
@@ -72,10 +68,12 @@ suite('Fast start: containerd first (real nested daemons)', () => {
   afterAll(() => work.remove())
 
   test.each([
-    ['official contract, Docker 20.10', IMAGES.official20],
+    ['official contract, Docker 28', IMAGES.official],
+    ['plain image, Docker 28', IMAGES.plain],
+    // Compatibility rows: 26 waits for its own containerd longest, 20.10
+    // has the oldest flags.
     ['official contract, Docker 26', IMAGES.official26],
-    ['plain image, Docker 20.10', IMAGES.plain20],
-    ['plain image, Docker 26', IMAGES.plain26]
+    ['plain image, Docker 20.10', IMAGES.plain20]
   ])(
     '%s: dockerd uses the containerd the start script started, inner containers run, post removes it all',
     async (_title, image) => {
@@ -173,8 +171,8 @@ suite('Fast start: containerd first (real nested daemons)', () => {
   )
 
   test.each([
-    ['official contract, Docker 26', IMAGES.official26],
-    ['plain image, Docker 26', IMAGES.plain26]
+    ['official contract, Docker 28', IMAGES.official],
+    ['plain image, Docker 28', IMAGES.plain]
   ])(
     '%s with fast-start false: dockerd starts its own containerd, and says so at debug level',
     async (_title, image) => {
@@ -201,7 +199,7 @@ suite('Fast start: containerd first (real nested daemons)', () => {
             ['version', '--format', '{{.Server.Version}}'],
             nestEnv(main.env)
           )
-        ).toMatch(/^26\./)
+        ).toMatch(/^28\./)
         await expectCleanTeardown(main)
       } finally {
         removeLeftovers(runId)
@@ -214,7 +212,7 @@ suite('Fast start: containerd first (real nested daemons)', () => {
     'falls back to the usual start on an image without docker-init',
     async () => {
       const main = await runMain({
-        inputs: { image: IMAGES.noInit20 },
+        inputs: { image: IMAGES.noInit },
         workDir: join(work.dir, 'no-init')
       })
       const runId = runIdOf(main)
@@ -243,7 +241,7 @@ suite('Fast start: containerd first (real nested daemons)', () => {
   it(
     'stops at once, saying why, when our containerd dies after dockerd was handed its socket',
     async () => {
-      // The official 20.10 image with a containerd that reads its config
+      // The official image with a containerd that reads its config
       // (makes its state directory), then dies before it listens: dockerd
       // was handed its socket at once (direct handover, no shim) and its
       // dialer would wait 60 s for it.
@@ -253,7 +251,7 @@ suite('Fast start: containerd first (real nested daemons)', () => {
         'echo "containerd: simulated failure after reading its config" >&2\n' +
         'sleep 0.2\nexit 1\n'
       derivedImage(
-        IMAGES.official20,
+        IMAGES.official,
         image,
         `printf '%s' '${fake}' > /usr/local/bin/containerd && chmod 755 /usr/local/bin/containerd`
       )
@@ -301,7 +299,7 @@ suite('Fast start: containerd first (real nested daemons)', () => {
         { DOCKER_CONFIG: config }
       )
       const main = await runMain({
-        inputs: { image: IMAGES.plain26 },
+        inputs: { image: IMAGES.plain },
         env: { DOCKER_CONFIG: config, DOCKER_CONTEXT: 'nest-e2e' },
         workDir: join(work.dir, 'context')
       })
@@ -316,7 +314,7 @@ suite('Fast start: containerd first (real nested daemons)', () => {
         // No stream attached: the daemon's facts come from GET /info.
         expect(main.stdout).not.toContain('dind.facts: from the daemon')
         expect(main.outputs['storage-driver']).toBe('overlay2')
-        expect(main.outputs['server-version']).toMatch(/^26\./)
+        expect(main.outputs['server-version']).toMatch(/^28\./)
         const procs = daemons(main.outputs['container-id'])
         expect(procs.find((p) => /^dockerd /.test(p.args))?.args).toContain(
           `--containerd=${OUR_CONTAINERD}`

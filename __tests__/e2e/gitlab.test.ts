@@ -67,7 +67,7 @@ suite('GitLab components (gitlab-ci-local)', () => {
   }
 
   beforeAll(() => {
-    requireDocker([IMAGES.official20, IMAGES.busybox])
+    requireDocker([IMAGES.official, IMAGES.busybox])
     prepareGitlabImages()
   })
   afterAll(() => {
@@ -101,7 +101,7 @@ suite('GitLab components (gitlab-ci-local)', () => {
         expect(run.output).toMatch(
           jobLine(
             job,
-            'docker-nest: Docker 20\\.10\\.\\S+ at tcp://docker:237[56] is ready'
+            'docker-nest: Docker 28\\.\\S+ at tcp://docker:237[56] is ready'
           )
         )
       }

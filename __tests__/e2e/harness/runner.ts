@@ -424,3 +424,30 @@ export async function runAction(
   const main = await runMain(options)
   return { main, post: await runPost(main) }
 }
+
+/**
+ * The run id main recorded in its resource state. A main that recorded
+ * nothing failed before its first resource: the error says how it ended,
+ * with its stderr and the annotations it wrote, instead of a JSON parse
+ * error that hides why.
+ *
+ * @param main A finished main step.
+ * @returns The run id of its resource record.
+ * @throws Error naming main's exit code, stderr and annotations.
+ */
+export function runIdOf(main: StepResult): string {
+  const recorded = main.state.resources
+  if (recorded) return (JSON.parse(recorded) as { runId: string }).runId
+  const annotations = main.stdout
+    .split('\n')
+    .filter((line) => /^::(error|warning)\b/.test(line))
+  throw new Error(
+    [
+      `main recorded no resources (exit code ${main.exitCode}, ` +
+        `${main.durationMs} ms)`,
+      `stderr: ${main.stderr.trim() || '(empty)'}`,
+      `annotations: ${annotations.join('\n') || '(none)'}`,
+      `stdout tail: ${main.stdout.trim().split('\n').slice(-15).join('\n')}`
+    ].join('\n')
+  )
+}

@@ -7,16 +7,26 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-/** Local test images (built by .ci/build-test-images.sh; see __tests__/fixtures/README.md). */
+/**
+ * Local test images (built by .ci/build-test-images.sh; see
+ * __tests__/fixtures/README.md). Docker 28 (containerd 2, runc 1.3) is the
+ * engine the suite runs on; 26 and 20.10 are compatibility rows.
+ */
 export const IMAGES = {
-  official20: 'docker-nest-test/dind:20',
+  /** The docker:dind contract (its entrypoint), Docker 28. */
+  official: 'docker-nest-test/dind:28',
+  /** A plain image with dockerd on PATH, Docker 28. */
+  plain: 'docker-nest-test/dockerd:28',
+  /** The docker:<version>-dind-rootless contract, Docker 28. */
+  rootless: 'docker-nest-test/dind-rootless:28',
   official26: 'docker-nest-test/dind:26',
-  plain20: 'docker-nest-test/dockerd:20',
   plain26: 'docker-nest-test/dockerd:26',
+  official20: 'docker-nest-test/dind:20',
+  plain20: 'docker-nest-test/dockerd:20',
   busybox: 'docker-nest-test/busybox:latest',
   dockerdExits: 'docker-nest-test/dockerd-exits:latest',
-  unprivileged: 'docker-nest-test/dockerd-unprivileged:20',
-  noInit20: 'docker-nest-test/dockerd-no-init:20'
+  unprivileged: 'docker-nest-test/dockerd-unprivileged:28',
+  noInit: 'docker-nest-test/dockerd-no-init:28'
 } as const
 
 /** True when the e2e suite is switched on; then a missing Docker is a failure, not a skip. */

@@ -23,8 +23,8 @@ const GCL = resolve('node_modules/gitlab-ci-local/dist/index.js')
 export const GITLAB_IMAGES = {
   /** `image` input: the components use `<repo>:<version>-dind` / `-cli`. */
   repository: 'docker-nest-test/docker',
-  version: '20',
-  base: 'docker-nest-test/dind:20',
+  version: '28',
+  base: 'docker-nest-test/dind:28',
   /** gitlab-ci-local's health check image: returns at once, so the job's own wait is what is tested. */
   noWait: 'docker-nest-test/gcl-no-wait:latest',
   busybox: 'docker-nest-test/busybox:latest'

@@ -49,7 +49,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 suite('reliability: main cancelled (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-cancel-')
-  beforeAll(() => requireDocker([IMAGES.official20]))
+  beforeAll(() => requireDocker([IMAGES.official]))
   afterAll(() => work.remove())
 
   test.each<Phase>(['certs made', 'container created', 'started', 'waiting'])(
@@ -59,7 +59,7 @@ suite('reliability: main cancelled (real daemon)', () => {
       const workDir = join(work.dir, ciRunId)
       const events = watchEvents()
       const step = startMain({
-        inputs: { image: IMAGES.official20, 'wait-timeout': '60' },
+        inputs: { image: IMAGES.official, 'wait-timeout': '60' },
         env: { GITHUB_RUN_ID: ciRunId },
         workDir
       })
@@ -122,7 +122,7 @@ suite('reliability: main cancelled (real daemon)', () => {
           '--state-dir',
           stateDir,
           '--image',
-          IMAGES.official20
+          IMAGES.official
         ],
         { env: { ...process.env, NODE_OPTIONS: '' } }
       )

@@ -85,7 +85,7 @@ async function hold(ports: number[]): Promise<Server[]> {
 
 suite('reliability: concurrent nests and host ports (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-many-')
-  beforeAll(() => requireDocker([IMAGES.official20, IMAGES.busybox]))
+  beforeAll(() => requireDocker([IMAGES.official, IMAGES.busybox]))
   afterAll(() => work.remove())
 
   it(`${NESTS} concurrent runs are all ready, distinct, and all cleaned`, async () => {
@@ -93,7 +93,7 @@ suite('reliability: concurrent nests and host ports (real daemon)', () => {
     const mains: StepResult[] = await Promise.all(
       runIds.map((ciRunId) =>
         runMain({
-          inputs: { image: IMAGES.official20, 'wait-timeout': '180' },
+          inputs: { image: IMAGES.official, 'wait-timeout': '180' },
           env: { GITHUB_RUN_ID: ciRunId },
           workDir: join(work.dir, ciRunId)
         })
@@ -146,7 +146,7 @@ suite('reliability: concurrent nests and host ports (real daemon)', () => {
       )
       const release = () => servers.splice(0).forEach((s) => s.close())
       const step = startMain({
-        inputs: { image: IMAGES.official20 },
+        inputs: { image: IMAGES.official },
         env: { GITHUB_RUN_ID: ciRunId },
         workDir: join(work.dir, `race-${round}`)
       })

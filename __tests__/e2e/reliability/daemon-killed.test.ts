@@ -34,7 +34,7 @@ const TIMEOUT = 120_000
 
 suite('reliability: daemon killed (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-killed-')
-  beforeAll(() => requireDocker([IMAGES.official20]))
+  beforeAll(() => requireDocker([IMAGES.official]))
   afterAll(() => work.remove())
 
   it(
@@ -44,7 +44,7 @@ suite('reliability: daemon killed (real daemon)', () => {
       const events = watchEvents()
       const started = events.next('start', ciRunId)
       const step = startMain({
-        inputs: { image: IMAGES.official20, 'wait-timeout': '60' },
+        inputs: { image: IMAGES.official, 'wait-timeout': '60' },
         env: { GITHUB_RUN_ID: ciRunId },
         workDir: join(work.dir, 'while-waiting')
       })
@@ -76,7 +76,7 @@ suite('reliability: daemon killed (real daemon)', () => {
     async () => {
       const ciRunId = newRunId()
       const main = await runMain({
-        inputs: { image: IMAGES.official20 },
+        inputs: { image: IMAGES.official },
         env: { GITHUB_RUN_ID: ciRunId },
         workDir: join(work.dir, 'mid-job')
       })
@@ -104,7 +104,7 @@ suite('reliability: daemon killed (real daemon)', () => {
         '--state-dir',
         stateDir,
         '--image',
-        IMAGES.official20
+        IMAGES.official
       ])
       const { runId, container } = JSON.parse(
         readFileSync(join(stateDir, 'nest.json'), 'utf8')

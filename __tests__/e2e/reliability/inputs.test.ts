@@ -7,7 +7,13 @@
 import { afterAll, describe, expect, it, test } from '@jest/globals'
 import { join } from 'node:path'
 import { runMain, runPost } from '../harness/runner.js'
-import { E2E, createdByRun, newRunId, tempDir } from '../helpers/docker.js'
+import {
+  E2E,
+  IMAGES,
+  createdByRun,
+  newRunId,
+  tempDir
+} from '../helpers/docker.js'
 import { cli, errorOf, leftFrom, warningsOf } from '../helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
@@ -107,7 +113,7 @@ suite('reliability: bad inputs (real daemon)', () => {
       const ciRunId = newRunId()
       const main = await runMain({
         // A real image, so a value that slipped through would start a nest.
-        inputs: { image: 'docker-nest-test/dind:20', [input]: value },
+        inputs: { image: IMAGES.official, [input]: value },
         env: { GITHUB_RUN_ID: ciRunId },
         workDir: join(work.dir, ciRunId)
       })

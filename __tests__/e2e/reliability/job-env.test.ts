@@ -35,7 +35,7 @@ const CLIENT_VARS =
 
 suite('reliability: job variables (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-env-')
-  beforeAll(() => requireDocker([IMAGES.official20]))
+  beforeAll(() => requireDocker([IMAGES.official]))
   afterAll(() => work.remove())
 
   it(
@@ -50,7 +50,7 @@ suite('reliability: job variables (real daemon)', () => {
         DOCKER_CERT_PATH: '/nonexistent/certs'
       }
       const main = await runMain({
-        inputs: { image: IMAGES.official20 },
+        inputs: { image: IMAGES.official },
         env: jobEnv,
         workDir: join(work.dir, 'vars')
       })
@@ -89,7 +89,7 @@ suite('reliability: job variables (real daemon)', () => {
     async () => {
       const ciRunId = newRunId()
       const main = await runMain({
-        inputs: { image: IMAGES.official20 },
+        inputs: { image: IMAGES.official },
         env: {
           GITHUB_RUN_ID: ciRunId,
           DOCKER_TLS_VERIFY: '1',

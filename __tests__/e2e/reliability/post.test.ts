@@ -31,7 +31,7 @@ const TIMEOUT = 120_000
 
 suite('reliability: post and down are idempotent (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-post-')
-  beforeAll(() => requireDocker([IMAGES.official20]))
+  beforeAll(() => requireDocker([IMAGES.official]))
   afterAll(() => work.remove())
 
   it(
@@ -39,7 +39,7 @@ suite('reliability: post and down are idempotent (real daemon)', () => {
     async () => {
       const ciRunId = newRunId()
       const main = await runMain({
-        inputs: { image: IMAGES.official20 },
+        inputs: { image: IMAGES.official },
         env: { GITHUB_RUN_ID: ciRunId },
         workDir: join(work.dir, 'by-hand')
       })
@@ -86,7 +86,7 @@ suite('reliability: post and down are idempotent (real daemon)', () => {
         '--state-dir',
         stateDir,
         '--image',
-        IMAGES.official20
+        IMAGES.official
       ])
       const { runId, container, volume } = JSON.parse(
         readFileSync(join(stateDir, 'nest.json'), 'utf8')

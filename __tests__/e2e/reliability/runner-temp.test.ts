@@ -53,7 +53,7 @@ function makeFull(dir: string): string | undefined {
 suite('reliability: certificates cannot be written (real daemon)', () => {
   const work = tempDir('docker-nest-e2e-temp-')
   const mounts: string[] = []
-  beforeAll(() => requireDocker([IMAGES.official20]))
+  beforeAll(() => requireDocker([IMAGES.official]))
   afterAll(() => {
     for (const dir of mounts) spawnSync('umount', [dir])
     work.remove()
@@ -75,7 +75,7 @@ suite('reliability: certificates cannot be written (real daemon)', () => {
       }
       mounts.push(temp)
       const main = await runMain({
-        inputs: { image: IMAGES.official20 },
+        inputs: { image: IMAGES.official },
         env: { GITHUB_RUN_ID: ciRunId, RUNNER_TEMP: temp },
         workDir: join(work.dir, ciRunId)
       })
