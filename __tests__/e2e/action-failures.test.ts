@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { runMain, runPost } from './harness/runner.js'
+import { runIdOf, runMain, runPost } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
@@ -87,7 +87,7 @@ suite('Action failures (real daemon)', () => {
         inputs: { image: IMAGES.busybox, 'wait-timeout': '60' },
         workDir: join(work.dir, 'no-dockerd')
       })
-      const runId = JSON.parse(main.state.resources).runId
+      const runId = runIdOf(main)
       try {
         expect(main.exitCode).toBe(1)
         const error = errorOf(main)
@@ -125,16 +125,18 @@ suite('Action failures (real daemon)', () => {
         image,
         `printf '#!/bin/sh\\necho "dockerd: simulated hang" >&2\\nexec sleep 600\\n' > "$(command -v dockerd)"`
       )
+      // 5 s: on a loaded runner the fake dockerd must have been reached
+      // (after fast start's containerd) before the wait ends.
       const main = await runMain({
-        inputs: { image, 'wait-timeout': '1' },
+        inputs: { image, 'wait-timeout': '5' },
         workDir: join(work.dir, 'timeout')
       })
-      const runId = JSON.parse(main.state.resources).runId
+      const runId = runIdOf(main)
       try {
         expect(main.exitCode).toBe(1)
         const error = errorOf(main)
         expect(error).toContain(
-          'The inner Docker daemon did not answer within 1 s (wait-timeout)'
+          'The inner Docker daemon did not answer within 5 s (wait-timeout)'
         )
         expect(error).toContain('Container state: running')
         expect(error).toContain('Last 50 log lines of the sidecar:')
@@ -156,7 +158,7 @@ suite('Action failures (real daemon)', () => {
         inputs: { image: IMAGES.dockerdExits },
         workDir: join(work.dir, 'dockerd-exits')
       })
-      const runId = JSON.parse(main.state.resources).runId
+      const runId = runIdOf(main)
       try {
         expect(main.exitCode).toBe(1)
         const error = errorOf(main)
@@ -186,7 +188,7 @@ suite('Action failures (real daemon)', () => {
         inputs: { image },
         workDir: join(work.dir, 'no-image')
       })
-      const runId = JSON.parse(main.state.resources).runId
+      const runId = runIdOf(main)
       try {
         expect(main.exitCode).toBe(1)
         const error = errorOf(main)
@@ -233,7 +235,7 @@ suite('Action failures (real daemon)', () => {
         inputs: { image: IMAGES.official },
         workDir: join(work.dir, 'twice')
       })
-      const runId = JSON.parse(main.state.resources).runId
+      const runId = runIdOf(main)
       try {
         expect(main.exitCode).toBe(0)
         docker(['rm', '--force', '--volumes', main.outputs['container-id']])
@@ -272,7 +274,7 @@ suite('Action failures (real daemon)', () => {
         inputs: { image: IMAGES.official, cleanup: 'false' },
         workDir: join(work.dir, 'keep')
       })
-      const runId = JSON.parse(main.state.resources).runId
+      const runId = runIdOf(main)
       try {
         expect(main.exitCode).toBe(0)
         const post = await runPost(main)

@@ -12,7 +12,10 @@
  * What stays as with the managed containerd: its root and state directories
  * (`<data root>/containerd/daemon`, `/var/run/docker/containerd/daemon`, so a
  * kept volume and the containerd image store work either way), the CRI
- * plugin off, dockerd's log level. containerd is a child of PID 1 (the start
+ * plugin off, and dockerd's log level when dockerd-args set one. Otherwise
+ * containerd logs warnings and errors only: at info, containerd 2 writes
+ * ~80 plugin lines while dockerd starts, which would fill the log tail a
+ * failed start is diagnosed from. containerd is a child of PID 1 (the start
  * script, then docker-init after the exec), so it is reaped, and it goes
  * with the container's PID namespace after dockerd exited: dockerd still
  * shuts down first on `docker stop`.
@@ -146,7 +149,7 @@ nest_ctr_pid=
 nest_ctr_chmod=
 nest_ctr_direct=
 nest_ctr_bin=/run/docker-nest/bin
-nest_ctr_level=
+nest_ctr_level=warn
 nest_ctr_config=/etc/docker/daemon.json
 nest_ctr_off() {
   echo "${OFF_LINE}" >&2
@@ -202,7 +205,7 @@ nest_ctr_start() {
     echo '[grpc]'
     echo "  address = \\"$nest_ctr_sock\\""
   } > "$nest_ctr_dir/config.toml"
-  containerd --config "$nest_ctr_dir/config.toml" \${nest_ctr_level:+--log-level "$nest_ctr_level"} < /dev/null &
+  containerd --config "$nest_ctr_dir/config.toml" --log-level "$nest_ctr_level" < /dev/null &
   nest_ctr_pid=$!
   [ -z "$nest_ctr_direct" ] || return 0
   # Written while containerd boots; put on PATH by nest_ctr_handoff.

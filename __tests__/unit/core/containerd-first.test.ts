@@ -62,13 +62,14 @@ afterAll(() => rmSync(bin, { recursive: true, force: true }))
 
 describe('nest_ctr_eligible (the fast-start decision of the start script)', () => {
   test.each<[string, string[], string[], string | undefined, string]>([
-    ['plain image', ['containerd', 'docker-init'], [], undefined, 'yes'],
+    // containerd logs warnings only unless dockerd-args set a level.
+    ['plain image', ['containerd', 'docker-init'], [], undefined, 'yes warn'],
     [
       'official image',
       ['containerd', 'dockerd-entrypoint.sh'],
       [],
       'true',
-      'yes'
+      'yes warn'
     ],
     [
       'debug flag',
@@ -80,9 +81,9 @@ describe('nest_ctr_eligible (the fast-start decision of the start script)', () =
     [
       'log level',
       ['containerd', 'docker-init'],
-      ['--log-level', 'warn'],
+      ['--log-level', 'error'],
       undefined,
-      'yes warn'
+      'yes error'
     ],
     ['input false', ['containerd', 'docker-init'], [], 'false', 'no'],
     ['no containerd', ['docker-init'], [], undefined, 'no'],
