@@ -303,6 +303,32 @@ function isHostname(name: string): boolean {
 }
 
 /**
+ * Why a valid IP address cannot go into the server certificate, if it
+ * cannot: a zone index is no part of an iPAddress SAN, and Go's x509 (the
+ * docker CLI, dockerd 28 and later) rejects a certificate that holds an
+ * IPv4-mapped IPv6 address.
+ */
+function ipSanProblem(address: string): string | undefined {
+  if (address.includes('%')) {
+    return (
+      'has a zone index, which a certificate cannot hold; give the ' +
+      `address alone: 'IP:${address.split('%')[0]}'`
+    )
+  }
+  if (isIP(address) !== 6) return undefined
+  const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(
+    new URL(`http://[${address}]/`).host
+  )
+  if (!mapped) return undefined
+  const [high, low] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)]
+  const ipv4 = [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.')
+  return (
+    "is an IPv4-mapped IPv6 address, which Go's TLS (the docker CLI, " +
+    `dockerd 28 and later) refuses in a certificate; write 'IP:${ipv4}'`
+  )
+}
+
+/**
  * SANs must be typed, because an untyped entry is what kills the stock
  * entrypoint ("v2i_GENERAL_NAME_ex: missing value"); we reject it up front.
  */
@@ -315,7 +341,12 @@ function parseTlsSans(value: string, problems: string[]): SubjectAltNames {
     if (type === 'DNS' && isHostname(name)) {
       sans.dns.push(name.toLowerCase())
     } else if (type === 'IP' && isIP(name) !== 0) {
-      sans.ip.push(name)
+      const problem = ipSanProblem(name)
+      if (problem) {
+        problems.push(`Input 'tls-san' entry ${quote(entry)} ${problem}.`)
+      } else {
+        sans.ip.push(name)
+      }
     } else if (!match) {
       problems.push(
         `Input 'tls-san' entries need a type prefix: use 'DNS:${entry}' or ` +

@@ -245,7 +245,16 @@ describe('parseInputs', () => {
       "Input 'tls-san' entry 'DNS:-bad-' is not a valid DNS name."
     ],
     [{ 'tls-san': 'URI:https://x' }, 'need a type prefix'],
-    [{ 'tls-san': 'DNS:a_b' }, 'is not a valid DNS name']
+    [{ 'tls-san': 'DNS:a_b' }, 'is not a valid DNS name'],
+    [
+      { 'tls-san': 'IP:fe80::1%eth0' },
+      "Input 'tls-san' entry 'IP:fe80::1%eth0' has a zone index, which a certificate cannot hold; give the address alone: 'IP:fe80::1'."
+    ],
+    [
+      { 'tls-san': 'IP:::ffff:10.0.0.1' },
+      "Input 'tls-san' entry 'IP:::ffff:10.0.0.1' is an IPv4-mapped IPv6 address, which Go's TLS (the docker CLI, dockerd 28 and later) refuses in a certificate; write 'IP:10.0.0.1'."
+    ],
+    [{ 'tls-san': 'IP:0:0:0:0:0:ffff:a00:1' }, "write 'IP:10.0.0.1'"]
   ])(
     '[%#] rejects %o naming the input, value and valid values',
     (inputs, message) => {
