@@ -62,7 +62,7 @@ suite('docker-nest env, status, wait, down, reap, doctor (real daemon)', () => {
         expect(json.DOCKER_TLS_VERIFY).toBe('1')
         expect(
           dockerOk(['version', '--format', '{{.Server.Version}}'], json)
-        ).toMatch(/^26\./)
+        ).toMatch(/^28\./)
         // The sh output round-trips through a real shell.
         expect(sh(`${env.stdout}\nprintf %s "$DOCKER_HOST"`)).toBe(
           json.DOCKER_HOST

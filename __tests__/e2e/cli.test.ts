@@ -46,7 +46,7 @@ suite('docker-nest CLI (real daemon)', () => {
         expect(env.DOCKER_TLS_VERIFY).toBe('1')
         expect(
           dockerOk(['version', '--format', '{{.Server.Version}}'], env)
-        ).toMatch(/^26\./)
+        ).toMatch(/^28\./)
 
         // A second up on the same state dir refuses instead of orphaning the first nest.
         const again = cli([
@@ -94,7 +94,7 @@ suite('docker-nest CLI (real daemon)', () => {
         expect(env.DOCKER_TLS_VERIFY).toBe('')
         expect(
           dockerOk(['info', '--format', '{{.ServerVersion}}'], env)
-        ).toMatch(/^26\./)
+        ).toMatch(/^28\./)
         expect(cli(['down', '--state-dir', stateDir]).status).toBe(0)
         expect(leftovers(state.runId)).toEqual([])
       } finally {

@@ -157,7 +157,7 @@ suite('reaping after a crashed job (real daemon)', () => {
           DOCKER_TLS_VERIFY: '1',
           DOCKER_CERT_PATH: neighbour.env.DOCKER_CERT_PATH
         }).trim()
-      ).toMatch(/^26\./)
+      ).toMatch(/^28\./)
       for (const m of [neighbour, next]) {
         expect((await runPost(m)).exitCode).toBe(0)
         expect(leftovers(runIdOf(m))).toEqual([])

@@ -243,7 +243,10 @@ function addressPoolArgs(pools = []) {
  * What stays as with the managed containerd: its root and state directories
  * (`<data root>/containerd/daemon`, `/var/run/docker/containerd/daemon`, so a
  * kept volume and the containerd image store work either way), the CRI
- * plugin off, dockerd's log level. containerd is a child of PID 1 (the start
+ * plugin off, and dockerd's log level when dockerd-args set one. Otherwise
+ * containerd logs warnings and errors only: at info, containerd 2 writes
+ * ~80 plugin lines while dockerd starts, which would fill the log tail a
+ * failed start is diagnosed from. containerd is a child of PID 1 (the start
  * script, then docker-init after the exec), so it is reaped, and it goes
  * with the container's PID namespace after dockerd exited: dockerd still
  * shuts down first on `docker stop`.
@@ -368,7 +371,7 @@ nest_ctr_pid=
 nest_ctr_chmod=
 nest_ctr_direct=
 nest_ctr_bin=/run/docker-nest/bin
-nest_ctr_level=
+nest_ctr_level=warn
 nest_ctr_config=/etc/docker/daemon.json
 nest_ctr_off() {
   echo "${OFF_LINE}" >&2
@@ -424,7 +427,7 @@ nest_ctr_start() {
     echo '[grpc]'
     echo "  address = \\"$nest_ctr_sock\\""
   } > "$nest_ctr_dir/config.toml"
-  containerd --config "$nest_ctr_dir/config.toml" \${nest_ctr_level:+--log-level "$nest_ctr_level"} < /dev/null &
+  containerd --config "$nest_ctr_dir/config.toml" --log-level "$nest_ctr_level" < /dev/null &
   nest_ctr_pid=$!
   [ -z "$nest_ctr_direct" ] || return 0
   # Written while containerd boots; put on PATH by nest_ctr_handoff.
@@ -2340,6 +2343,27 @@ function isHostname(name) {
     return name.length <= 253 && labels.every((label) => HOST_LABEL.test(label));
 }
 /**
+ * Why a valid IP address cannot go into the server certificate, if it
+ * cannot: a zone index is no part of an iPAddress SAN, and Go's x509 (the
+ * docker CLI, dockerd 28 and later) rejects a certificate that holds an
+ * IPv4-mapped IPv6 address.
+ */
+function ipSanProblem(address) {
+    if (address.includes('%')) {
+        return ('has a zone index, which a certificate cannot hold; give the ' +
+            `address alone: 'IP:${address.split('%')[0]}'`);
+    }
+    if ((0,external_node_net_.isIP)(address) !== 6)
+        return undefined;
+    const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(new URL(`http://[${address}]/`).host);
+    if (!mapped)
+        return undefined;
+    const [high, low] = [parseInt(mapped[1], 16), parseInt(mapped[2], 16)];
+    const ipv4 = [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
+    return ("is an IPv4-mapped IPv6 address, which Go's TLS (the docker CLI, " +
+        `dockerd 28 and later) refuses in a certificate; write 'IP:${ipv4}'`);
+}
+/**
  * SANs must be typed, because an untyped entry is what kills the stock
  * entrypoint ("v2i_GENERAL_NAME_ex: missing value"); we reject it up front.
  */
@@ -2353,7 +2377,13 @@ function parseTlsSans(value, problems) {
             sans.dns.push(name.toLowerCase());
         }
         else if (type === 'IP' && (0,external_node_net_.isIP)(name) !== 0) {
-            sans.ip.push(name);
+            const problem = ipSanProblem(name);
+            if (problem) {
+                problems.push(`Input 'tls-san' entry ${quote(entry)} ${problem}.`);
+            }
+            else {
+                sans.ip.push(name);
+            }
         }
         else if (!match) {
             problems.push(`Input 'tls-san' entries need a type prefix: use 'DNS:${entry}' or ` +

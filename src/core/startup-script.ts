@@ -53,7 +53,7 @@ export const CERT_DIR_IN_CONTAINER = '/certs'
  * usual question (does `iptables -nL` work?) `nest_iptables_probe` asks in
  * the background while the certificates are read.
  */
-const PREPARE_FUNCTIONS = `nest_prepare_cgroups() {
+export const PREPARE_FUNCTIONS = `nest_prepare_cgroups() {
   container=docker
   export container
   if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
