@@ -107,8 +107,8 @@ const IPV6_SETTINGS = ['ip6tables', 'ipv6', 'fixed-cidr-v6']
 
 /** True when `daemon-config` or `dockerd-args` says anything about IPv6. */
 export function asksForIPv6(options: DindOptions): boolean {
-  const flags = options.dockerdArgs.map((arg) =>
-    arg.replace(/^--/, '').split('=')[0]
+  const flags = options.dockerdArgs.map(
+    (arg) => arg.replace(/^--/, '').split('=')[0]
   )
   return IPV6_SETTINGS.some(
     (name) =>
