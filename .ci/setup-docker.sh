@@ -193,11 +193,25 @@ fi
 # ---------------------------------------------------------------------------
 # 4. --privileged probe, runc wrapper if needed
 # ---------------------------------------------------------------------------
+# The wrapper to install: nest-runc.c compiled where a C compiler is (each
+# container start then costs ~45 ms less than with the shell version, which
+# real runners never pay either), else the shell version.
+wrapper_build() {
+  local out
+  out=$(mktemp -d "${TMPDIR:-/tmp}/nest-runc.XXXXXX")/nest-runc
+  if command -v cc >/dev/null 2>&1 && cc -O2 -Wall -o "$out" "$HERE/nest-runc.c" 2>/dev/null; then
+    printf '%s\n' "$out"
+  else
+    printf '%s\n' "$HERE/nest-runc"
+  fi
+}
+WRAPPER_SOURCE=$(wrapper_build)
+
 default_runtime=$(docker info --format '{{.DefaultRuntime}}')
 if out=$(probe_privileged); then
   if [[ $default_runtime == nest-runc ]]; then
-    if ! cmp -s "$HERE/nest-runc" "$WRAPPER"; then
-      install -m 0755 "$HERE/nest-runc" "$WRAPPER"
+    if ! cmp -s "$WRAPPER_SOURCE" "$WRAPPER"; then
+      install -m 0755 "$WRAPPER_SOURCE" "$WRAPPER"
       log "updated $WRAPPER"
     fi
     log "docker run --privileged works: runc wrapper applied (already active)"
@@ -212,7 +226,7 @@ if [[ $default_runtime == nest-runc ]]; then
   die "--privileged fails although the nest-runc wrapper is already the default runtime"
 fi
 log "installing the runc wrapper as $WRAPPER (test machines only)"
-install -m 0755 "$HERE/nest-runc" "$WRAPPER"
+install -m 0755 "$WRAPPER_SOURCE" "$WRAPPER"
 
 mkdir -p "$(dirname "$DAEMON_JSON")"
 if [[ -s $DAEMON_JSON ]]; then
