@@ -1252,7 +1252,7 @@ function parseStat(text) {
     return { comm: text.slice(open + 1, close), ppid, startTime };
 }
 /** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
-function readStat(pid, proc) {
+function readStat(pid, proc = '/proc') {
     try {
         return parseStat((0,external_node_fs_.readFileSync)(`${proc}/${pid}/stat`, 'utf8')) ?? null;
     }
@@ -4651,6 +4651,7 @@ function hostPathOf(path, mounts) {
 
 
 
+
 /** How often the proxy checks that its socket file still exists. */
 const PROXY_CHECK_INTERVAL_MS = 500;
 /** A proxy whose post never ran stops anyway after the nests' reaping age. */
@@ -4729,7 +4730,9 @@ async function launchSocketProxy(options) {
         child.on('error', () => resolve(127));
     });
     child.unref();
-    const record = { socket: listen, pid: child.pid ?? 0 };
+    const pid = child.pid ?? 0;
+    const startTime = readStat(pid)?.startTime;
+    const record = { socket: listen, pid, ...(startTime ? { startTime } : {}) };
     const deadline = Date.now() + PROXY_START_TIMEOUT_MS;
     while (Date.now() < deadline) {
         const outcome = await Promise.race([
@@ -4767,14 +4770,22 @@ function proxyFailure(options, log) {
         .filter(Boolean)
         .join('\n');
 }
-/** Stops a proxy: deletes its socket (it exits within a second) and signals it if we may. */
+/**
+ * Stops a proxy: deletes its socket (it exits within a second) and signals
+ * it if we may and the pid is still the proxy's: a proxy that is gone may
+ * have left its pid to any other process by now (pids wrap around at
+ * 32768 on many machines), which SIGTERM would kill.
+ */
 function stopSocketProxy(record) {
     (0,external_node_fs_.rmSync)(record.socket, { force: true });
-    try {
-        process.kill(record.pid, 'SIGTERM');
-    }
-    catch {
-        // Started through sudo: not ours to signal; the deleted socket stops it.
+    const stat = readStat(record.pid);
+    if (record.startTime && stat && stat.startTime === record.startTime) {
+        try {
+            process.kill(record.pid, 'SIGTERM');
+        }
+        catch {
+            // Started through sudo: not ours to signal; the deleted socket stops it.
+        }
     }
     return !(0,external_node_fs_.existsSync)(record.socket);
 }
@@ -5648,7 +5659,12 @@ function parseProxy(value) {
     if (!socket || !Number.isInteger(proxy?.pid) || proxy?.pid <= 0) {
         throw new ResourcesFormatError("field 'proxy' has an unexpected value");
     }
-    return { socket, pid: proxy?.pid };
+    const startTime = optionalString(proxy?.startTime, 'proxy.startTime', /^[0-9]{1,20}$/);
+    return {
+        socket,
+        pid: proxy?.pid,
+        ...(startTime ? { startTime } : {})
+    };
 }
 function parseCache(value) {
     if (value === undefined)

@@ -1197,9 +1197,9 @@ function parseStat(text) {
     return { comm: text.slice(open + 1, close), ppid, startTime };
 }
 /** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
-function readStat(pid, proc) {
+function owner_readStat(pid, proc = '/proc') {
     try {
-        return parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8')) ?? null;
+        return parseStat((0,external_node_fs_namespaceObject.readFileSync)(`${proc}/${pid}/stat`, 'utf8')) ?? null;
     }
     catch (error) {
         return error.code === 'ENOENT' ? undefined : null;
@@ -1228,7 +1228,7 @@ function localProcessTable(proc = '/proc') {
         return {
             bootId,
             pidNs,
-            startTimeOf: (pid) => readStat(pid, proc)?.startTime
+            startTimeOf: (pid) => owner_readStat(pid, proc)?.startTime
         };
     }
     catch {
@@ -1244,9 +1244,9 @@ const GITHUB_JOB_PROCESS = 'Runner.Worker';
  * A name is at most 15 characters in /proc (TASK_COMM_LEN).
  */
 function findAncestor(pid, comm, proc = '/proc') {
-    let current = readStat(pid, proc)?.ppid;
+    let current = owner_readStat(pid, proc)?.ppid;
     for (let depth = 0; current && current > 1 && depth < MAX_ANCESTORS; depth++) {
-        const stat = readStat(current, proc);
+        const stat = owner_readStat(current, proc);
         if (!stat)
             return undefined;
         if (stat.comm === comm.slice(0, 15))
@@ -1943,6 +1943,7 @@ function socket_permissionMessage(facts) {
 
 
 
+
 /** How often the proxy checks that its socket file still exists. */
 const PROXY_CHECK_INTERVAL_MS = 500;
 /** A proxy whose post never ran stops anyway after the nests' reaping age. */
@@ -2021,7 +2022,9 @@ async function socket_proxy_launchSocketProxy(options) {
         child.on('error', () => resolve(127));
     });
     child.unref();
-    const record = { socket: listen, pid: child.pid ?? 0 };
+    const pid = child.pid ?? 0;
+    const startTime = readStat(pid)?.startTime;
+    const record = { socket: listen, pid, ...(startTime ? { startTime } : {}) };
     const deadline = Date.now() + PROXY_START_TIMEOUT_MS;
     while (Date.now() < deadline) {
         const outcome = await Promise.race([
@@ -2059,14 +2062,22 @@ function proxyFailure(options, log) {
         .filter(Boolean)
         .join('\n');
 }
-/** Stops a proxy: deletes its socket (it exits within a second) and signals it if we may. */
+/**
+ * Stops a proxy: deletes its socket (it exits within a second) and signals
+ * it if we may and the pid is still the proxy's: a proxy that is gone may
+ * have left its pid to any other process by now (pids wrap around at
+ * 32768 on many machines), which SIGTERM would kill.
+ */
 function stopSocketProxy(record) {
     (0,external_node_fs_namespaceObject.rmSync)(record.socket, { force: true });
-    try {
-        process.kill(record.pid, 'SIGTERM');
-    }
-    catch {
-        // Started through sudo: not ours to signal; the deleted socket stops it.
+    const stat = owner_readStat(record.pid);
+    if (record.startTime && stat && stat.startTime === record.startTime) {
+        try {
+            process.kill(record.pid, 'SIGTERM');
+        }
+        catch {
+            // Started through sudo: not ours to signal; the deleted socket stops it.
+        }
     }
     return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
 }
@@ -2615,7 +2626,12 @@ function parseProxy(value) {
     if (!socket || !Number.isInteger(proxy?.pid) || proxy?.pid <= 0) {
         throw new ResourcesFormatError("field 'proxy' has an unexpected value");
     }
-    return { socket, pid: proxy?.pid };
+    const startTime = optionalString(proxy?.startTime, 'proxy.startTime', /^[0-9]{1,20}$/);
+    return {
+        socket,
+        pid: proxy?.pid,
+        ...(startTime ? { startTime } : {})
+    };
 }
 function parseCache(value) {
     if (value === undefined)

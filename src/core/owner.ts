@@ -90,7 +90,7 @@ export function parseStat(
 }
 
 /** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
-function readStat(pid: number, proc: string) {
+export function readStat(pid: number, proc = '/proc') {
   try {
     return parseStat(readFileSync(`${proc}/${pid}/stat`, 'utf8')) ?? null
   } catch (error) {

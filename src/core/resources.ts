@@ -85,7 +85,16 @@ function parseProxy(value: unknown): SocketProxyRecord {
   if (!socket || !Number.isInteger(proxy?.pid) || (proxy?.pid as number) <= 0) {
     throw new ResourcesFormatError("field 'proxy' has an unexpected value")
   }
-  return { socket, pid: proxy?.pid as number }
+  const startTime = optionalString(
+    proxy?.startTime,
+    'proxy.startTime',
+    /^[0-9]{1,20}$/
+  )
+  return {
+    socket,
+    pid: proxy?.pid as number,
+    ...(startTime ? { startTime } : {})
+  }
 }
 
 function parseCache(value: unknown): Resources['cache'] {

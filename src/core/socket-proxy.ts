@@ -19,6 +19,7 @@ import {
 import { createConnection, createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { ping } from './daemon-client.js'
+import { readStat } from './owner.js'
 import { lazyChildProcess } from './lazy-builtins.js'
 import { DEFAULT_TTL_SECONDS } from './plan.js'
 
@@ -35,6 +36,11 @@ export interface SocketProxyRecord {
   socket: string
   /** Pid of the process main started (sudo's, when sudo was used). */
   pid: number
+  /**
+   * Its start time (field 22 of /proc/<pid>/stat): the pid is signalled
+   * only while it still names that process, never one that reused it.
+   */
+  startTime?: string
 }
 
 /** Options of the proxy process. */
@@ -139,7 +145,9 @@ export async function launchSocketProxy(
     child.on('error', () => resolve(127))
   })
   child.unref()
-  const record = { socket: listen, pid: child.pid ?? 0 }
+  const pid = child.pid ?? 0
+  const startTime = readStat(pid)?.startTime
+  const record = { socket: listen, pid, ...(startTime ? { startTime } : {}) }
   const deadline = Date.now() + PROXY_START_TIMEOUT_MS
   while (Date.now() < deadline) {
     const outcome = await Promise.race([
@@ -181,13 +189,21 @@ function proxyFailure(options: LaunchOptions, log: string): string {
     .join('\n')
 }
 
-/** Stops a proxy: deletes its socket (it exits within a second) and signals it if we may. */
+/**
+ * Stops a proxy: deletes its socket (it exits within a second) and signals
+ * it if we may and the pid is still the proxy's: a proxy that is gone may
+ * have left its pid to any other process by now (pids wrap around at
+ * 32768 on many machines), which SIGTERM would kill.
+ */
 export function stopSocketProxy(record: SocketProxyRecord): boolean {
   rmSync(record.socket, { force: true })
-  try {
-    process.kill(record.pid, 'SIGTERM')
-  } catch {
-    // Started through sudo: not ours to signal; the deleted socket stops it.
+  const stat = readStat(record.pid)
+  if (record.startTime && stat && stat.startTime === record.startTime) {
+    try {
+      process.kill(record.pid, 'SIGTERM')
+    } catch {
+      // Started through sudo: not ours to signal; the deleted socket stops it.
+    }
   }
   return !existsSync(record.socket)
 }

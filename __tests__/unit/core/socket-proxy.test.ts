@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readStat } from '../../../src/core/owner.js'
 import {
   proxyCommand,
-  serveSocketProxy
+  serveSocketProxy,
+  stopSocketProxy
 } from '../../../src/core/socket-proxy.js'
 import { parseResources } from '../../../src/core/resources.js'
 
@@ -54,16 +57,65 @@ describe('the proxy in the resources record', () => {
 
   it('round-trips', () => {
     expect(parseResources(JSON.stringify(record)).proxy).toEqual(record.proxy)
+    const started = { ...record.proxy, startTime: '123456' }
+    expect(
+      parseResources(JSON.stringify({ ...record, proxy: started })).proxy
+    ).toEqual(started)
   })
 
   it.each([
     { socket: '/var/run/docker.sock', pid: 1234 },
     { socket: '/tmp/rt/docker-nest-x.sock', pid: -1 },
-    { socket: '/tmp/rt/docker-nest-x.sock' }
+    { socket: '/tmp/rt/docker-nest-x.sock' },
+    { socket: '/tmp/rt/docker-nest-x.sock', pid: 1, startTime: '1; rm' }
   ])('refuses %o: teardown deletes that path and signals that pid', (proxy) => {
     expect(() => parseResources(JSON.stringify({ ...record, proxy }))).toThrow(
-      /field 'proxy(\.socket)?' has an unexpected value/
+      /field 'proxy(\.socket|\.startTime)?' has an unexpected value/
     )
+  })
+})
+
+describe('stopSocketProxy', () => {
+  /** A live process standing in for the proxy (or for whoever reused its pid). */
+  async function standIn(): Promise<{
+    pid: number
+    exited: Promise<NodeJS.Signals | null>
+  }> {
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' })
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal))
+    )
+    await new Promise((resolve) => child.on('spawn', resolve))
+    return { pid: child.pid as number, exited }
+  }
+
+  function socketFile(): string {
+    const file = join(mkdtempSync(join(tmpdir(), 'proxy-')), 'p.sock')
+    writeFileSync(file, '')
+    return file
+  }
+
+  it('signals the proxy while its pid still names it, and deletes the socket', async () => {
+    const proxy = await standIn()
+    const socket = socketFile()
+    const startTime = readStat(proxy.pid)?.startTime
+    expect(stopSocketProxy({ socket, pid: proxy.pid, startTime })).toBe(true)
+    expect(await proxy.exited).toBe('SIGTERM')
+    expect(existsSync(socket)).toBe(false)
+  })
+
+  it('never signals a process that reused a gone proxy’s pid', async () => {
+    const other = await standIn()
+    const socket = socketFile()
+    for (const startTime of ['1', undefined]) {
+      expect(stopSocketProxy({ socket, pid: other.pid, startTime })).toBe(true)
+    }
+    const state = await Promise.race([
+      other.exited,
+      new Promise((resolve) => setTimeout(() => resolve('alive'), 200))
+    ])
+    expect(state).toBe('alive')
+    process.kill(other.pid, 'SIGKILL')
   })
 })
 
