@@ -82,6 +82,14 @@ function decideOne(
   const left = expires - options.nowSeconds
   if (left > 0)
     return { remove: false, reason: `expires in ${formatSeconds(left)}` }
+  // The expiry stands in for an owner nobody can check; a job that runs
+  // longer than it (long self-hosted jobs do) keeps its nest.
+  if (owner === 'alive') {
+    return {
+      remove: false,
+      reason: `expired ${formatSeconds(-left)} ago, but the job that started it still runs`
+    }
+  }
   const grace = options.graceSeconds ?? 0
   return -left < grace
     ? {

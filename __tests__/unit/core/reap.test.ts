@@ -76,7 +76,16 @@ describe('decideReap with caches, owners and a grace', () => {
       cache: 'build'
     },
     obj('just-expired', 'ci-3-d', String(now - 60)),
-    obj('long-expired', 'ci-3-e', String(now - 600))
+    obj('long-expired', 'ci-3-e', String(now - 600)),
+    {
+      ...obj('long-job', 'ci-3-f', String(now - 600)),
+      owner: owner(10)
+    },
+    {
+      ...obj('long-job-holder', 'ci-3-g', String(now - 600)),
+      owner: owner(10),
+      cache: 'build'
+    }
   ]
 
   it('removes nests whose job ended and stale cache holders, never a cache volume; leaves the just expired to the grace', () => {
@@ -96,7 +105,18 @@ describe('decideReap with caches, owners and a grace', () => {
         'cache volume (kept; remove it with docker volume rm docker-nest-cache-build)'
       ],
       ['just-expired', false, 'expired 1m0s ago, within the grace'],
-      ['long-expired', true, 'expired 10m0s ago']
+      ['long-expired', true, 'expired 10m0s ago'],
+      // A live owner wins over the expiry, for a cache holder too.
+      [
+        'long-job',
+        false,
+        'expired 10m0s ago, but the job that started it still runs'
+      ],
+      [
+        'long-job-holder',
+        false,
+        'expired 10m0s ago, but the job that started it still runs'
+      ]
     ])
   })
 
@@ -104,7 +124,9 @@ describe('decideReap with caches, owners and a grace', () => {
     const noTable = decideReap(objects, { nowSeconds: now, all: false })
     expect(noTable.filter((d) => d.remove).map((d) => d.object.name)).toEqual([
       'just-expired',
-      'long-expired'
+      'long-expired',
+      'long-job',
+      'long-job-holder'
     ])
     const all = decideReap(objects, { nowSeconds: now, all: true })
     expect(all.filter((d) => !d.remove).map((d) => d.object.name)).toEqual([
