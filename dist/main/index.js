@@ -1119,6 +1119,23 @@ function parseDaemonConfig(value, problems) {
     }
     return parsed;
 }
+/** `url` with the password of its user info replaced by `***`. */
+function maskUserInfo(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, '$1:***@');
+}
+/**
+ * Why a registry mirror URL is refused for carrying credentials, or
+ * undefined. dockerd rejects such a mirror anyway, but only after the
+ * secret is in the sidecar's command line, the logs and the summary.
+ */
+function mirrorCredentialsProblem(mirror, source) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(mirror))
+        return undefined;
+    return (`${source} entry '${maskUserInfo(mirror)}' carries credentials, which ` +
+        'dockerd refuses and docker-nest will not put on a command line. Give ' +
+        'the mirror without them and log in from the job (docker login against ' +
+        "the nest's DOCKER_HOST), or set a credential helper in daemon-config.");
+}
 /** The daemon.json key a dockerd flag sets: --debug → debug, --dns → dns, --label → labels. */
 function keysForFlag(flag) {
     const name = flag.replace(/^-+/, '').split('=')[0];
@@ -1135,6 +1152,13 @@ function checkDaemonConfig(config, options, problems) {
         if (owned) {
             problems.push(`Input 'daemon-config' may not set "${key}" (${owned}).`);
         }
+    }
+    const mirrors = config['registry-mirrors'];
+    for (const mirror of Array.isArray(mirrors) ? mirrors : []) {
+        const problem = typeof mirror === 'string' &&
+            mirrorCredentialsProblem(mirror, `Input 'daemon-config' "registry-mirrors"`);
+        if (problem)
+            problems.push(problem);
     }
     for (const { key, input, isSet } of INPUT_KEYS) {
         if (key in config && isSet(options)) {
@@ -2178,6 +2202,8 @@ const RESERVED_DOCKERD_FLAGS = {
     '--tlscert': 'docker-nest makes and installs the certificates',
     '--tlskey': 'docker-nest makes and installs the certificates',
     '--data-root': 'the data root is the volume docker-nest mounts',
+    '--graph': 'the data root is the volume docker-nest mounts',
+    '-g': 'the data root is the volume docker-nest mounts',
     '--mtu': "use input 'mtu'",
     '--registry-mirror': "use input 'registry-mirrors'"
 };
@@ -2279,6 +2305,33 @@ function parseMtu(value, problems) {
     return mtu;
 }
 /** One flag per line; a value may follow after '=' or a space. Lines starting with '#' are comments. */
+/** dockerd's one-letter flags that take a value (`-Hunix:///x` is `-H unix:///x`). */
+const SHORT_FLAGS_WITH_VALUE = new Set(['H', 'G', 'b', 'g', 'l', 'p', 's']);
+/**
+ * The flag names the words of one `dockerd-args` line set: `--name` and
+ * `--name=value` alike, and one-letter flags written together (`-D`, `-DH`,
+ * `-Htcp://…`), where a flag that takes a value ends the run. Every word
+ * counts: dockerd takes the last value, so `--debug --tlsverify=false` must
+ * not pass on its first word.
+ */
+function dockerdFlagNames(words) {
+    const names = [];
+    for (const word of words) {
+        if (word.startsWith('--')) {
+            names.push(word.split('=')[0]);
+        }
+        else if (/^-[A-Za-z]/.test(word)) {
+            for (const letter of word.slice(1)) {
+                if (!/[A-Za-z]/.test(letter))
+                    break;
+                names.push(`-${letter}`);
+                if (SHORT_FLAGS_WITH_VALUE.has(letter))
+                    break;
+            }
+        }
+    }
+    return names;
+}
 function parseDockerdArgs(value, problems) {
     const args = [];
     for (const rawLine of value.split(/\r?\n/)) {
@@ -2286,15 +2339,15 @@ function parseDockerdArgs(value, problems) {
         if (line === '' || line.startsWith('#'))
             continue;
         const words = line.split(/\s+/);
-        const flag = words[0].split('=')[0];
-        if (!flag.startsWith('-')) {
+        if (!words[0].startsWith('-')) {
             problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
                 `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
             continue;
         }
-        const reason = RESERVED_DOCKERD_FLAGS[flag];
-        if (reason) {
-            problems.push(`Input 'dockerd-args' may not set ${flag} (${reason}), got ${quote(line)}.`);
+        const reserved = dockerdFlagNames(words).find((name) => RESERVED_DOCKERD_FLAGS[name]);
+        if (reserved) {
+            problems.push(`Input 'dockerd-args' may not set ${reserved} ` +
+                `(${RESERVED_DOCKERD_FLAGS[reserved]}), got ${quote(line)}.`);
             continue;
         }
         args.push(...words);
@@ -2313,7 +2366,11 @@ function isHttpUrl(value) {
 function parseRegistryMirrors(value, problems) {
     const mirrors = splitList(value);
     for (const mirror of mirrors) {
-        if (!isHttpUrl(mirror)) {
+        const credentials = mirrorCredentialsProblem(mirror, "Input 'registry-mirrors'");
+        if (credentials) {
+            problems.push(credentials);
+        }
+        else if (!isHttpUrl(mirror)) {
             problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
                 `'https://mirror.example.com', got ${quote(mirror)}.`);
         }
@@ -5039,6 +5096,14 @@ function decideOne(object, options) {
     const left = expires - options.nowSeconds;
     if (left > 0)
         return { remove: false, reason: `expires in ${formatSeconds(left)}` };
+    // The expiry stands in for an owner nobody can check; a job that runs
+    // longer than it (long self-hosted jobs do) keeps its nest.
+    if (owner === 'alive') {
+        return {
+            remove: false,
+            reason: `expired ${formatSeconds(-left)} ago, but the job that started it still runs`
+        };
+    }
     const grace = options.graceSeconds ?? 0;
     return -left < grace
         ? {

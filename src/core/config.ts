@@ -6,7 +6,11 @@
 import { isIP } from 'node:net'
 import { contextNameProblem } from './docker-context.js'
 import { parseAddressPools } from './address-pools.js'
-import { checkDaemonConfig, parseDaemonConfig } from './daemon-config.js'
+import {
+  checkDaemonConfig,
+  mirrorCredentialsProblem,
+  parseDaemonConfig
+} from './daemon-config.js'
 import { parseCacheBusy, parseCacheName, parseSize } from './cache.js'
 import type {
   DindOptions,
@@ -81,6 +85,8 @@ const RESERVED_DOCKERD_FLAGS: Record<string, string> = {
   '--tlscert': 'docker-nest makes and installs the certificates',
   '--tlskey': 'docker-nest makes and installs the certificates',
   '--data-root': 'the data root is the volume docker-nest mounts',
+  '--graph': 'the data root is the volume docker-nest mounts',
+  '-g': 'the data root is the volume docker-nest mounts',
   '--mtu': "use input 'mtu'",
   '--registry-mirror': "use input 'registry-mirrors'"
 }
@@ -225,24 +231,52 @@ function parseMtu(value: string, problems: string[]): 'auto' | number {
 }
 
 /** One flag per line; a value may follow after '=' or a space. Lines starting with '#' are comments. */
+/** dockerd's one-letter flags that take a value (`-Hunix:///x` is `-H unix:///x`). */
+const SHORT_FLAGS_WITH_VALUE = new Set(['H', 'G', 'b', 'g', 'l', 'p', 's'])
+
+/**
+ * The flag names the words of one `dockerd-args` line set: `--name` and
+ * `--name=value` alike, and one-letter flags written together (`-D`, `-DH`,
+ * `-Htcp://…`), where a flag that takes a value ends the run. Every word
+ * counts: dockerd takes the last value, so `--debug --tlsverify=false` must
+ * not pass on its first word.
+ */
+export function dockerdFlagNames(words: string[]): string[] {
+  const names: string[] = []
+  for (const word of words) {
+    if (word.startsWith('--')) {
+      names.push(word.split('=')[0])
+    } else if (/^-[A-Za-z]/.test(word)) {
+      for (const letter of word.slice(1)) {
+        if (!/[A-Za-z]/.test(letter)) break
+        names.push(`-${letter}`)
+        if (SHORT_FLAGS_WITH_VALUE.has(letter)) break
+      }
+    }
+  }
+  return names
+}
+
 function parseDockerdArgs(value: string, problems: string[]): string[] {
   const args: string[] = []
   for (const rawLine of value.split(/\r?\n/)) {
     const line = rawLine.trim()
     if (line === '' || line.startsWith('#')) continue
     const words = line.split(/\s+/)
-    const flag = words[0].split('=')[0]
-    if (!flag.startsWith('-')) {
+    if (!words[0].startsWith('-')) {
       problems.push(
         `Input 'dockerd-args' takes dockerd flags, one per line ` +
           `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`
       )
       continue
     }
-    const reason = RESERVED_DOCKERD_FLAGS[flag]
-    if (reason) {
+    const reserved = dockerdFlagNames(words).find(
+      (name) => RESERVED_DOCKERD_FLAGS[name]
+    )
+    if (reserved) {
       problems.push(
-        `Input 'dockerd-args' may not set ${flag} (${reason}), got ${quote(line)}.`
+        `Input 'dockerd-args' may not set ${reserved} ` +
+          `(${RESERVED_DOCKERD_FLAGS[reserved]}), got ${quote(line)}.`
       )
       continue
     }
@@ -265,7 +299,13 @@ function isHttpUrl(value: string): boolean {
 function parseRegistryMirrors(value: string, problems: string[]): string[] {
   const mirrors = splitList(value)
   for (const mirror of mirrors) {
-    if (!isHttpUrl(mirror)) {
+    const credentials = mirrorCredentialsProblem(
+      mirror,
+      "Input 'registry-mirrors'"
+    )
+    if (credentials) {
+      problems.push(credentials)
+    } else if (!isHttpUrl(mirror)) {
       problems.push(
         `Input 'registry-mirrors' entries must be http(s) URLs such as ` +
           `'https://mirror.example.com', got ${quote(mirror)}.`

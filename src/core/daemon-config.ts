@@ -105,6 +105,29 @@ export function parseDaemonConfig(
   return parsed as DaemonConfig
 }
 
+/** `url` with the password of its user info replaced by `***`. */
+export function maskUserInfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, '$1:***@')
+}
+
+/**
+ * Why a registry mirror URL is refused for carrying credentials, or
+ * undefined. dockerd rejects such a mirror anyway, but only after the
+ * secret is in the sidecar's command line, the logs and the summary.
+ */
+export function mirrorCredentialsProblem(
+  mirror: string,
+  source: string
+): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(mirror)) return undefined
+  return (
+    `${source} entry '${maskUserInfo(mirror)}' carries credentials, which ` +
+    'dockerd refuses and docker-nest will not put on a command line. Give ' +
+    'the mirror without them and log in from the job (docker login against ' +
+    "the nest's DOCKER_HOST), or set a credential helper in daemon-config."
+  )
+}
+
 /** The daemon.json key a dockerd flag sets: --debug → debug, --dns → dns, --label → labels. */
 function keysForFlag(flag: string): string[] {
   const name = flag.replace(/^-+/, '').split('=')[0]
@@ -126,6 +149,16 @@ export function checkDaemonConfig(
     if (owned) {
       problems.push(`Input 'daemon-config' may not set "${key}" (${owned}).`)
     }
+  }
+  const mirrors = config['registry-mirrors']
+  for (const mirror of Array.isArray(mirrors) ? mirrors : []) {
+    const problem =
+      typeof mirror === 'string' &&
+      mirrorCredentialsProblem(
+        mirror,
+        `Input 'daemon-config' "registry-mirrors"`
+      )
+    if (problem) problems.push(problem)
   }
   for (const { key, input, isSet } of INPUT_KEYS) {
     if (key in config && isSet(options)) {

@@ -222,6 +222,23 @@ describe('parseInputs', () => {
     [{ 'dockerd-args': '--tlskey /x' }, 'may not set --tlskey'],
     [{ 'dockerd-args': '--data-root=/tmp/x' }, 'may not set --data-root'],
     [{ 'dockerd-args': '--mtu=1400' }, "may not set --mtu (use input 'mtu')"],
+    // Every word counts, in every form dockerd accepts: it takes the last.
+    [
+      { 'dockerd-args': '--debug --tlsverify=false' },
+      "may not set --tlsverify (use input 'tls'), got '--debug --tlsverify=false'"
+    ],
+    [{ 'dockerd-args': '--debug -Htcp://0.0.0.0:2999' }, 'may not set -H'],
+    [{ 'dockerd-args': '-DHtcp://0.0.0.0:2999' }, 'may not set -H'],
+    [{ 'dockerd-args': '--debug --data-root=/x' }, 'may not set --data-root'],
+    [
+      { 'dockerd-args': '--log-level warn --tlscacert=/x' },
+      'may not set --tlscacert'
+    ],
+    [{ 'dockerd-args': '-g /x' }, 'may not set -g'],
+    [
+      { 'registry-mirrors': 'https://user:s3cret@mirror.example' },
+      "Input 'registry-mirrors' entry 'https://user:***@mirror.example' carries credentials"
+    ],
     [
       { 'registry-mirrors': 'mirror.example.com' },
       "Input 'registry-mirrors' entries must be http(s) URLs"
@@ -263,6 +280,28 @@ describe('parseInputs', () => {
       expect(problems[0]).toContain(message)
     }
   )
+
+  it('never repeats a registry password it refuses', () => {
+    const secret = 's3cret-token'
+    for (const inputs of [
+      { 'registry-mirrors': `https://user:${secret}@mirror.example` },
+      {
+        'daemon-config': JSON.stringify({
+          'registry-mirrors': [`https://u:${secret}@m.example`]
+        })
+      }
+    ]) {
+      let message = ''
+      try {
+        parseInputs(inputs)
+      } catch (error) {
+        message = (error as Error).message
+      }
+      expect(message).toContain('carries credentials')
+      expect(message).toContain(':***@')
+      expect(message).not.toContain(secret)
+    }
+  })
 
   it('reports every bad input at once, one line each', () => {
     const problems = problemsFor({
