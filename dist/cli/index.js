@@ -1399,9 +1399,14 @@ function captureHostDockerEnv(env = process.env) {
         captured[key] = env[key] ?? null;
     return captured;
 }
-/** Returns `base` with the docker client variables replaced by `host`'s. */
+/**
+ * Returns `base` with the docker client variables replaced by `host`'s.
+ * Everything else stays the user's, DOCKER_CONTENT_TRUST included: with it
+ * set, the sidecar image must be signed, as the user's own `docker run`
+ * would require.
+ */
 function envForHostDaemon(host, base = process.env) {
-    const env = { ...base, DOCKER_CONTENT_TRUST: 'false' };
+    const env = { ...base };
     for (const key of HOST_DOCKER_ENV_KEYS) {
         const value = host[key];
         if (value === null)

@@ -68,12 +68,17 @@ export function captureHostDockerEnv(
   return captured
 }
 
-/** Returns `base` with the docker client variables replaced by `host`'s. */
+/**
+ * Returns `base` with the docker client variables replaced by `host`'s.
+ * Everything else stays the user's, DOCKER_CONTENT_TRUST included: with it
+ * set, the sidecar image must be signed, as the user's own `docker run`
+ * would require.
+ */
 export function envForHostDaemon(
   host: HostDockerEnv,
   base: NodeJS.ProcessEnv = process.env
 ): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base, DOCKER_CONTENT_TRUST: 'false' }
+  const env: NodeJS.ProcessEnv = { ...base }
   for (const key of HOST_DOCKER_ENV_KEYS) {
     const value = host[key]
     if (value === null) delete env[key]
