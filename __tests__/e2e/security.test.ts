@@ -24,6 +24,7 @@ import { runMain, runPost, type StepResult } from './harness/runner.js'
 import {
   E2E,
   IMAGES,
+  docker,
   dockerOk,
   newRunId,
   requireDocker,
@@ -322,7 +323,7 @@ suite('security: tls false (real daemon)', () => {
   afterAll(() => work.remove())
 
   it(
-    'is loopback only, warns, and exports no TLS settings',
+    'is loopback only, answers no neighbouring container, warns, and exports no TLS settings',
     async () => {
       const ciRunId = newRunId()
       const main = await runMain({
@@ -334,7 +335,7 @@ suite('security: tls false (real daemon)', () => {
         expect(main.exitCode).toBe(0)
         expect(warningsOf(main)).toEqual([
           expect.stringContaining(
-            'tls: false — the daemon accepts unauthenticated API calls on 127.0.0.1'
+            'tls: false — the daemon accepts unauthenticated API calls on 127.0.0.1 (the port is published there only, and the sidecar answers no other container)'
           )
         ])
         expect(main.outputs['docker-host']).toMatch(
@@ -354,6 +355,37 @@ suite('security: tls false (real daemon)', () => {
           HostIp: string
         }[]
         expect(all.map((b) => b.HostIp)).toEqual(['127.0.0.1'])
+
+        // The runner uses it through the published port...
+        expect(
+          dockerOk(['version', '--format', '{{.Server.Version}}'], {
+            DOCKER_HOST: main.env.DOCKER_HOST
+          }).trim()
+        ).toMatch(/^\d+\./)
+        // ...but a neighbouring container on the runner's bridge, which
+        // reaches the sidecar's address, is reset rather than answered.
+        const ip = dockerOk([
+          'inspect',
+          '--format',
+          '{{.NetworkSettings.IPAddress}}',
+          main.outputs['container-id']
+        ]).trim()
+        expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/)
+        const neighbour = docker([
+          'run',
+          '--rm',
+          IMAGES.busybox,
+          'sh',
+          '-c',
+          `printf 'GET /_ping HTTP/1.0\\r\\n\\r\\n' | nc -w 5 ${ip} 2375`
+        ])
+        expect(neighbour.stdout).toBe('')
+        expect(neighbour.stderr).toContain(
+          `can't connect to remote host (${ip}): Connection refused`
+        )
+        expect(docker(['logs', main.outputs['container-id']]).stderr).toMatch(
+          /docker-nest: tls: false: port 2375 answers only the runner \(\d+\.\d+\.\d+\.\d+\) and this container/
+        )
         const post = await runPost(main)
         expect(post.exitCode).toBe(0)
         expect(leftFrom(ciRunId, main)).toEqual([])

@@ -21,7 +21,7 @@ import {
 import { bindMountNote, connectDood, inspectOverSocket } from '../core/dood.js'
 import { detectUplinkMtu } from '../core/mtu.js'
 import { nestOwner } from '../core/owner.js'
-import { makePlan, randomSuffix } from '../core/plan.js'
+import { makePlan, plainTcpWarning, randomSuffix } from '../core/plan.js'
 import { startReaping, type BackgroundReap } from '../core/reap-at-start.js'
 import { signal, type Signal } from '../core/signal.js'
 import type { Resources } from '../core/resources.js'
@@ -258,12 +258,8 @@ async function startNest(
         `its network ${job.network}${job.aliasResolves ? " as 'docker'" : ''}.`
     )
   }
-  if (!options.tls) {
-    core.warning(
-      'tls: false — the daemon accepts unauthenticated API calls on ' +
-        '127.0.0.1. Anything on this runner can use it.'
-    )
-  }
+  const plainTcp = plainTcpWarning(plan)
+  if (plainTcp) core.warning(plainTcp)
   const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
   attempt.resources = resources
   await stateRecorder.record(resources)

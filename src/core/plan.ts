@@ -9,7 +9,11 @@ import { mtuSetting } from './mtu.js'
 import { CACHE_LABEL, cacheResourceName } from './cache.js'
 import { OWNER_LABEL } from './owner.js'
 import { FAST_START_ENV } from './containerd-first.js'
-import { CERT_DIR_IN_CONTAINER, STARTUP_SCRIPT } from './startup-script.js'
+import {
+  CERT_DIR_IN_CONTAINER,
+  PLAIN_TCP_ENV,
+  STARTUP_SCRIPT
+} from './startup-script.js'
 import { dataRootFor } from './rootless.js'
 import { isolationArgs } from './runtime.js'
 import type { DindOptions, SubjectAltNames } from './types.js'
@@ -248,12 +252,39 @@ function networkArgs(network: DindPlan['jobNetwork']): string[] {
   ]
 }
 
+/**
+ * Whether the start script limits a plain-TCP daemon (`tls: false`) to the
+ * runner: dockerd listens on every address of the sidecar, so without that
+ * every container on the runner's bridge could use it unauthenticated. Not
+ * in a container job (the job container must reach it over its network)
+ * nor rootless (its user cannot change the firewall): there the warning
+ * says who can reach it.
+ */
+export function limitsPlainTcp(plan: DindPlan): boolean {
+  return !plan.tls && !plan.jobNetwork && !plan.rootless
+}
+
+/** The warning for `tls: false`, naming who can reach the daemon; undefined with TLS. */
+export function plainTcpWarning(plan: DindPlan): string | undefined {
+  if (plan.tls) return undefined
+  const who = limitsPlainTcp(plan)
+    ? 'on 127.0.0.1 (the port is published there only, and the sidecar answers no other container)'
+    : plan.jobNetwork
+      ? `on 127.0.0.1 and from every container on network ${plan.jobNetwork.name}`
+      : 'on 127.0.0.1 and from every container on the runner’s bridge (a rootless sidecar cannot limit it)'
+  return (
+    `tls: false — the daemon accepts unauthenticated API calls ${who}. ` +
+    'Anything on this runner can use it.'
+  )
+}
+
 /** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
 function scriptEnv(plan: DindPlan): string[] {
   return [
     ...(plan.mtuSetting
       ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
       : []),
+    ...(limitsPlainTcp(plan) ? ['--env', `${PLAIN_TCP_ENV}=runner`] : []),
     ...(plan.daemonConfig
       ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
       : [])

@@ -40,6 +40,48 @@ import { MTU_SCRIPT } from './mtu.js'
 import { CGROUP_LINE_PREFIX } from './sidecar-log.js'
 import { STDIN_DELIVERY_ENV, STDIN_READ_FUNCTION } from './stdin-delivery.js'
 
+/** Env of the sidecar: `runner` limits a plain-TCP daemon to the runner (see plan.ts). */
+export const PLAIN_TCP_ENV = 'DOCKER_NEST_PLAIN_TCP_FROM'
+
+/**
+ * `tls: false`: dockerd listens on 0.0.0.0:2375, and the published port
+ * reaches it from the runner's side of the bridge (the default gateway:
+ * docker-proxy connects from there, and so does the NAT path). Only that
+ * address and loopback may connect; every other container on the bridge
+ * gets a reset. The rules go in INPUT, which dockerd leaves alone, with
+ * whichever iptables works (legacy and nft rules both apply). Without a
+ * gateway or a working iptables the sidecar stops rather than serve every
+ * neighbour.
+ */
+const PLAIN_TCP_FUNCTION = `nest_limit_plain_tcp() {
+  nest_gw=
+  while read -r _ nest_dest nest_hex _; do
+    if [ "$nest_dest" = 00000000 ]; then nest_gw=$nest_hex; break; fi
+  done < /proc/net/route || :
+  if [ -z "$nest_gw" ]; then
+    echo "docker-nest: tls: false: the sidecar has no default route, so the runner's address is unknown; not serving plain TCP to every neighbour. Use TLS (the default)." >&2
+    return 1
+  fi
+  nest_a=\${nest_gw%??????}
+  nest_r=\${nest_gw#??}
+  nest_b=\${nest_r%????}
+  nest_r=\${nest_r#??}
+  nest_c=\${nest_r%??}
+  nest_d=\${nest_r#??}
+  nest_gw=$(printf '%d.%d.%d.%d' "0x$nest_d" "0x$nest_c" "0x$nest_b" "0x$nest_a")
+  for nest_ipt in iptables iptables-legacy; do
+    if "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -i lo -j ACCEPT 2>/dev/null &&
+      "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -s "$nest_gw" -j ACCEPT 2>/dev/null &&
+      "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -j REJECT --reject-with tcp-reset 2>/dev/null; then
+      echo "docker-nest: tls: false: port 2375 answers only the runner ($nest_gw) and this container" >&2
+      return 0
+    fi
+  done
+  echo "docker-nest: tls: false: could not limit port 2375 to the runner (iptables failed); not serving plain TCP to every neighbour. Use TLS (the default)." >&2
+  return 1
+}
+`
+
 /** Marker copied last into the cert dir; its presence means all files are there. */
 export const CERTS_READY_MARKER = '.docker-nest-ready'
 /** Where certificates go inside the sidecar (the official image's default). */
@@ -161,7 +203,7 @@ ${UID_SCRIPT}
 ${CGROUP_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
+${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}${PLAIN_TCP_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$nest_uid" != 0 ]; then
@@ -219,6 +261,8 @@ if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
 fi
 if [ -n "$nest_mounts_pid" ]; then wait "$nest_mounts_pid" || :; fi
 nest_ctr_handoff
+if [ -n "\${${PLAIN_TCP_ENV}:-}" ]; then nest_limit_plain_tcp || exit 91; fi
+unset ${PLAIN_TCP_ENV}
 if [ -n "$nest_official" ]; then
   if [ -z "$nest_ctr_pid" ] || ! command -v docker-init >/dev/null 2>&1; then
     exec dockerd-entrypoint.sh "$@"

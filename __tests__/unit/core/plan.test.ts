@@ -6,7 +6,9 @@ import {
   buildDaemonArgs,
   buildDindRunArgs,
   chooseMtu,
+  limitsPlainTcp,
   makePlan,
+  plainTcpWarning,
   type DindPlan
 } from '../../../src/core/plan.js'
 import { STARTUP_SCRIPT } from '../../../src/core/startup-script.js'
@@ -75,6 +77,25 @@ describe('chooseMtu', () => {
     [1500, undefined, 1500]
   ])('[%#] mtu %s with uplink %s gives %s', (mtu, detected, expected) => {
     expect(chooseMtu(mtu, detected)).toBe(expected)
+  })
+})
+
+describe('plain TCP (tls: false)', () => {
+  it('is limited to the runner, unless the job container or rootless must do without', () => {
+    const plain = planFor({ tls: 'false' })
+    expect(limitsPlainTcp(plain)).toBe(true)
+    expect(plainTcpWarning(plain)).toMatch(
+      /^tls: false — the daemon accepts unauthenticated API calls on 127\.0\.0\.1 \(the port is published there only, and the sidecar answers no other container\)/
+    )
+    const job = { ...plain, jobNetwork: { name: 'job-net', alias: true } }
+    expect(limitsPlainTcp(job)).toBe(false)
+    expect(plainTcpWarning(job)).toContain(
+      'from every container on network job-net'
+    )
+    const rootless = { ...plain, rootless: true }
+    expect(limitsPlainTcp(rootless)).toBe(false)
+    expect(plainTcpWarning(rootless)).toContain('cannot limit it')
+    expect(plainTcpWarning(planFor({}))).toBeUndefined()
   })
 })
 
@@ -161,7 +182,9 @@ describe('buildDindRunArgs', () => {
     const plain = buildDindRunArgs(planFor({ tls: 'false' }))
     expect(valuesOf(plain, '--env')).toEqual([
       'DOCKER_TLS_CERTDIR=',
-      'DOCKER_NEST_INNER_MTU=auto:'
+      'DOCKER_NEST_INNER_MTU=auto:',
+      // plain TCP answers only the runner (the start script's firewall)
+      'DOCKER_NEST_PLAIN_TCP_FROM=runner'
     ])
     expect(plain.filter((arg) => arg === '-e' || arg === '--env-file')).toEqual(
       []

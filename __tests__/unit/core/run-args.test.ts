@@ -74,6 +74,7 @@ describe('createRequestFromRunArgs', () => {
     expect(request?.body.Env).toEqual([
       'DOCKER_TLS_CERTDIR=',
       'DOCKER_NEST_INNER_MTU=auto:',
+      'DOCKER_NEST_PLAIN_TCP_FROM=runner',
       'DOCKER_NEST_FAST_START=false'
     ])
     expect(request?.body.ExposedPorts).toEqual({ '2375/tcp': {} })

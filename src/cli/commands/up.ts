@@ -15,7 +15,7 @@ import { connectDood } from '../../core/dood.js'
 import { errorMessage } from '../../core/errors.js'
 import { detectUplinkMtu } from '../../core/mtu.js'
 import { nestOwner } from '../../core/owner.js'
-import { makePlan, randomSuffix } from '../../core/plan.js'
+import { makePlan, plainTcpWarning, randomSuffix } from '../../core/plan.js'
 import { startReaping } from '../../core/reap-at-start.js'
 import { signal, type Signal } from '../../core/signal.js'
 import type { ResourceRecorder, Resources } from '../../core/resources.js'
@@ -132,6 +132,8 @@ async function upDind(ctx: UpContext): Promise<Started> {
     now: new Date(),
     owner: nestOwner('cli')
   })
+  const plainTcp = plainTcpWarning(plan)
+  if (plainTcp) logger.warning(plainTcp)
   const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
   await recorder.record(resources)
   // From here on Ctrl-C may leave docker calls in flight: let them settle.
