@@ -42,6 +42,18 @@ describe('action.yml', () => {
     expect(declared).toEqual(INPUT_DEFAULTS)
   })
 
+  it('meets the Marketplace rules for its metadata', () => {
+    // The Marketplace refuses a description of 125 characters or more.
+    expect(action.description.length).toBeLessThan(125)
+    expect(action.name.length).toBeGreaterThan(0)
+    expect(action.branding).toEqual({
+      icon: expect.any(String),
+      color: expect.any(String)
+    })
+    // Comments say what a block is, not which issue added it.
+    expect(readFileSync('action.yml', 'utf8')).not.toMatch(/#.*\bissue\s+\d/i)
+  })
+
   it('documents every input and output', () => {
     for (const section of [action.inputs, action.outputs]) {
       for (const [name, entry] of Object.entries(
