@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { runMain } from './harness/runner.js'
 import { E2E, tempDir } from './helpers/docker.js'
-import { errorOf } from './helpers/steps.js'
+import { errorOf, warningsOf } from './helpers/steps.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 60_000
@@ -67,6 +67,14 @@ suite('Action, docker CLI from the tool cache (local tarball server)', () => {
     files.set(
       `/static/${ARCH}/docker-29.0.0.tgz`,
       makeTarball(work.dir, 'cli-default')
+    )
+    files.set(
+      `/static/${ARCH}/docker-97.0.0.tgz`,
+      makeTarball(work.dir, 'cli-97')
+    )
+    files.set(
+      `/static/${ARCH}/docker-96.0.0.tgz`,
+      makeTarball(work.dir, 'cli-96')
     )
     server = createServer((req, res) => {
       requests.push(req.url ?? '')
@@ -144,6 +152,119 @@ suite('Action, docker CLI from the tool cache (local tarball server)', () => {
       expect(main.outputs['docker-cli-path']).toBe(
         join(workDir, 'tool-cache', 'docker-cli', '29.0.0', ARCH, 'docker')
       )
+    },
+    TIMEOUT
+  )
+
+  test(
+    'with docker-cli-sha256 a cache hit is used only when it came from that tarball and is unchanged',
+    async () => {
+      const workDir = join(work.dir, 'job-pinned-cache')
+      const tarball = files.get(`/static/${ARCH}/docker-97.0.0.tgz`)!
+      const dir = join(workDir, 'tool-cache', 'docker-cli', '97.0.0', ARCH)
+      const docker = join(dir, 'docker')
+      // Cached by something else: same tool name and version, no record.
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(docker, '#!/bin/sh\necho planted\n', { mode: 0o755 })
+      writeFileSync(`${dir}.complete`, '')
+      const inputs = {
+        mode: 'dood',
+        'docker-cli-version': '97.0.0',
+        'docker-cli-url': base,
+        'docker-cli-sha256': sha256(tarball)
+      }
+      const cannotVerify =
+        `::warning::The docker CLI 97.0.0 in the tool cache (${dir}) cannot ` +
+        `be verified against input 'docker-cli-sha256' (${sha256(tarball)}): `
+      const version = () => execFileSync(docker, ['version']).toString()
+
+      requests.length = 0
+      const first = await runMain({ inputs, workDir })
+      expect(first.exitCode).toBe(0)
+      expect(warningsOf(first)).toEqual([
+        `${cannotVerify}it has no valid .docker-nest-sha256.json naming its ` +
+          'tarball. Downloading it again instead of using it.'
+      ])
+      expect(requests).toEqual([`/static/${ARCH}/docker-97.0.0.tgz`])
+      expect(version()).toBe('cli-97 version\n')
+
+      const second = await runMain({ inputs, workDir })
+      expect(second.exitCode).toBe(0)
+      expect(warningsOf(second)).toEqual([])
+      expect(second.stdout).toContain(
+        `Found in the tool cache: ${dir} (sha256 ${sha256(tarball)} verified)`
+      )
+      expect(requests).toHaveLength(1)
+
+      writeFileSync(docker, '#!/bin/sh\necho planted\n')
+      const third = await runMain({ inputs, workDir })
+      expect(third.exitCode).toBe(0)
+      expect(warningsOf(third)).toEqual([
+        expect.stringContaining(
+          `${cannotVerify}docker changed after it was cached (`
+        )
+      ])
+      expect(requests).toHaveLength(2)
+      expect(version()).toBe('cli-97 version\n')
+      expect(third.outputs['docker-cli-path']).toBe(docker)
+    },
+    TIMEOUT
+  )
+
+  test(
+    'with docker-cli-sha256 a cached copy of another tarball is not used, and the step fails when the server has only that one',
+    async () => {
+      const workDir = join(work.dir, 'job-pinned-other')
+      const inputs = {
+        mode: 'dood',
+        'docker-cli-version': '96.0.0',
+        'docker-cli-url': base
+      }
+      const unpinned = await runMain({ inputs, workDir })
+      expect(unpinned.exitCode).toBe(0)
+      const dir = join(workDir, 'tool-cache', 'docker-cli', '96.0.0', ARCH)
+      const other = sha256(files.get(`/static/${ARCH}/docker-97.0.0.tgz`)!)
+
+      const pinned = await runMain({
+        inputs: { ...inputs, 'docker-cli-sha256': other },
+        workDir
+      })
+      expect(pinned.exitCode).toBe(1)
+      expect(warningsOf(pinned)).toEqual([
+        expect.stringContaining(
+          `in the tool cache (${dir}) cannot be verified against input ` +
+            `'docker-cli-sha256' (${other}): it was extracted from a tarball ` +
+            `with sha256 ${sha256(files.get(`/static/${ARCH}/docker-96.0.0.tgz`)!)}.`
+        )
+      ])
+      expect(errorOf(pinned)).toContain(
+        `The docker CLI tarball from ${base}/${ARCH}/docker-96.0.0.tgz has sha256 `
+      )
+      expect(pinned.path).toEqual([])
+      expect(pinned.outputs['docker-cli-path']).toBeUndefined()
+    },
+    TIMEOUT
+  )
+
+  test(
+    'plain http to a host other than this machine is refused before anything is downloaded',
+    async () => {
+      const workDir = join(work.dir, 'job-remote-http')
+      requests.length = 0
+      const main = await runMain({
+        inputs: {
+          mode: 'dood',
+          'docker-cli-version': '99.0.0',
+          'docker-cli-url': 'http://mirror.invalid/static'
+        },
+        workDir
+      })
+      expect(main.exitCode).toBe(1)
+      expect(errorOf(main)).toContain(
+        "Input 'docker-cli-url' must be https, got 'http://mirror.invalid/static'"
+      )
+      expect(main.path).toEqual([])
+      expect(existsSync(join(workDir, 'tool-cache', 'docker-cli'))).toBe(false)
     },
     TIMEOUT
   )

@@ -12,10 +12,12 @@ import { findOnPath } from '../core/docker.js'
 import {
   DEFAULT_DOCKER_CLI_VERSION,
   DOCKER_CLI_TOOL,
+  cachedCliProblem,
   parseSha256File,
   sha256OfFile,
   staticArch,
-  tarballUrl
+  tarballUrl,
+  writeCacheRecord
 } from '../core/docker-cli-release.js'
 import { errorMessage } from '../core/errors.js'
 import type { DockerCliOptions } from '../core/types.js'
@@ -35,12 +37,43 @@ export async function ensureDockerCli(
     if (!options.version) {
       core.info(`No docker CLI on PATH; installing ${version}.`)
     }
-    let dir = tc.find(DOCKER_CLI_TOOL, version, arch)
-    if (dir) core.info(`Found in the tool cache: ${dir}`)
-    else dir = await install(options, version, arch)
+    const dir =
+      (await fromToolCache(options.sha256, version, arch)) ||
+      (await install(options, version, arch))
     core.addPath(dir)
     return join(dir, 'docker')
   })
+}
+
+/**
+ * The cached CLI directory, or '' on a miss. With a pinned sha256 a hit
+ * counts only when its record names that tarball and no file changed since
+ * it was cached: a runner's tool cache outlives jobs, and an earlier job may
+ * have cached the same version from another mirror or without a pin. Such a
+ * hit is downloaded again, and replaced only if the download matches.
+ */
+async function fromToolCache(
+  sha256: string,
+  version: string,
+  arch: string
+): Promise<string> {
+  const dir = tc.find(DOCKER_CLI_TOOL, version, arch)
+  if (!dir) return ''
+  if (!sha256) {
+    core.info(`Found in the tool cache: ${dir}`)
+    return dir
+  }
+  const problem = await cachedCliProblem(dir, sha256)
+  if (problem) {
+    core.warning(
+      `The docker CLI ${version} in the tool cache (${dir}) cannot be ` +
+        `verified against input 'docker-cli-sha256' (${sha256}): ${problem}. ` +
+        'Downloading it again instead of using it.'
+    )
+    return ''
+  }
+  core.info(`Found in the tool cache: ${dir} (sha256 ${sha256} verified)`)
+  return dir
 }
 
 async function install(
@@ -53,8 +86,10 @@ async function install(
   const tarball = await download(url, 'the docker CLI tarball')
   let extracted: string | undefined
   try {
-    await verify(tarball, url, options.sha256)
+    const sha256 = await verify(tarball, url, options.sha256)
     extracted = await tc.extractTar(tarball)
+    // Recorded before cacheDir, so no cached copy is ever without it.
+    await writeCacheRecord(join(extracted, 'docker'), sha256)
     const dir = await tc.cacheDir(
       join(extracted, 'docker'),
       DOCKER_CLI_TOOL,
@@ -84,12 +119,15 @@ async function download(url: string, what: string): Promise<string> {
   }
 }
 
-/** Checks the tarball against the input digest, else the `.sha256` file next to it. */
+/**
+ * Checks the tarball against the input digest, else the `.sha256` file next
+ * to it, and returns its sha256.
+ */
 async function verify(
   tarball: string,
   url: string,
   expectedInput: string
-): Promise<void> {
+): Promise<string> {
   const expected = expectedInput || (await publishedDigest(`${url}.sha256`))
   const actual = await sha256OfFile(tarball)
   if (!expected) {
@@ -98,7 +136,7 @@ async function verify(
         `is empty, so only the transport protected it (sha256 ${actual}). ` +
         'To fix this, set docker-cli-sha256.'
     )
-    return
+    return actual
   }
   if (actual !== expected) {
     throw new Error(
@@ -108,6 +146,7 @@ async function verify(
     )
   }
   core.info(`sha256 ${actual} verified`)
+  return actual
 }
 
 /** The digest from `<url>.sha256`, or '' when the server has none (404). */

@@ -12,6 +12,7 @@ import {
   parseDaemonConfig
 } from './daemon-config.js'
 import { parseCacheBusy, parseCacheName, parseSize } from './cache.js'
+import { dockerCliTrustProblems } from './docker-cli-release.js'
 import type {
   DindOptions,
   DockerCliOptions,
@@ -185,6 +186,8 @@ function parseDockerCli(
       `Input 'docker-cli-url' must be an http(s) URL such as ` +
         `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`
     )
+  } else {
+    problems.push(...dockerCliTrustProblems({ version, baseUrl, sha256 }))
   }
   if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
     problems.push(

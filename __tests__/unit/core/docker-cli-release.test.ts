@@ -1,8 +1,21 @@
-import { describe, expect, test } from '@jest/globals'
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import {
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  CACHE_RECORD,
+  cachedCliProblem,
   parseSha256File,
   staticArch,
-  tarballUrl
+  tarballUrl,
+  writeCacheRecord
 } from '../../../src/core/docker-cli-release.js'
 
 const DIGEST = 'ab'.repeat(32)
@@ -45,5 +58,89 @@ describe('docker CLI releases', () => {
     expect(() => parseSha256File('<html>Not Found</html>')).toThrow(
       "The .sha256 file does not start with a sha256 digest: '<html>Not Found</html>'"
     )
+  })
+})
+
+describe('the record of a cached CLI directory', () => {
+  const TARBALL = 'cd'.repeat(32)
+  let dir = ''
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'docker-cli-cache-'))
+    writeFileSync(join(dir, 'docker'), 'cli', { mode: 0o755 })
+    writeFileSync(join(dir, 'dockerd'), 'daemon', { mode: 0o755 })
+    mkdirSync(join(dir, 'plugins'))
+    writeFileSync(join(dir, 'plugins', 'docker-buildx'), 'buildx')
+    symlinkSync('docker', join(dir, 'docker-alias'))
+    await writeCacheRecord(dir, TARBALL)
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('vouches for an unchanged directory from the pinned tarball', async () => {
+    expect(await cachedCliProblem(dir, TARBALL)).toBeUndefined()
+  })
+
+  test('rejects a directory cached from another tarball', async () => {
+    expect(await cachedCliProblem(dir, DIGEST)).toBe(
+      `it was extracted from a tarball with sha256 ${TARBALL}`
+    )
+  })
+
+  test.each<[string, () => void, string]>([
+    [
+      'a changed file',
+      () => writeFileSync(join(dir, 'docker'), 'planted'),
+      'docker changed after it was cached ('
+    ],
+    [
+      'a changed file in a folder',
+      () => writeFileSync(join(dir, 'plugins', 'docker-buildx'), 'planted'),
+      'plugins/docker-buildx changed after it was cached ('
+    ],
+    [
+      'an added file',
+      () => writeFileSync(join(dir, 'runc'), 'planted'),
+      'runc was added after it was cached'
+    ],
+    [
+      'an added file named like an object key',
+      () => writeFileSync(join(dir, '__proto__'), 'planted'),
+      '__proto__ was added after it was cached'
+    ],
+    [
+      'a missing file',
+      () => unlinkSync(join(dir, 'dockerd')),
+      'dockerd is missing'
+    ],
+    [
+      'a symlink pointed elsewhere',
+      () => {
+        unlinkSync(join(dir, 'docker-alias'))
+        symlinkSync('/tmp/planted', join(dir, 'docker-alias'))
+      },
+      'docker-alias changed after it was cached (now symlink to /tmp/planted, recorded symlink to docker)'
+    ],
+    [
+      'no record (cached by something else)',
+      () => unlinkSync(join(dir, CACHE_RECORD)),
+      `it has no valid ${CACHE_RECORD} naming its tarball`
+    ],
+    [
+      'a record that is not JSON',
+      () => writeFileSync(join(dir, CACHE_RECORD), 'not json'),
+      `it has no valid ${CACHE_RECORD} naming its tarball`
+    ],
+    [
+      'a record without file digests',
+      () =>
+        writeFileSync(
+          join(dir, CACHE_RECORD),
+          JSON.stringify({ tarball: TARBALL })
+        ),
+      `it has no valid ${CACHE_RECORD} naming its tarball`
+    ]
+  ])('[%#] rejects %s', async (_title, change, problem) => {
+    change()
+    expect(await cachedCliProblem(dir, TARBALL)).toContain(problem)
   })
 })
