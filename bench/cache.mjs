@@ -85,7 +85,8 @@ function build(env, tag) {
 
 function up(stateDir, cache) {
   const args = ['up', '--image', values.image, '--format', 'json']
-  if (cache) args.push('--cache', cache)
+  // One machine, one cache: no repository to scope it to.
+  if (cache) args.push('--cache', cache, '--cache-scope', 'shared')
   const result = run(NODE, [CLI, ...args, '--state-dir', stateDir], {
     env: { GITHUB_RUN_ID: '' }
   })
@@ -160,13 +161,22 @@ function median(list) {
 }
 
 function cleanup() {
-  spawnSync('docker', ['rm', '--force', `docker-nest-cache-${cacheName}`])
-  spawnSync('docker', [
-    'volume',
-    'rm',
-    '--force',
-    `docker-nest-cache-${cacheName}`
-  ])
+  // The cache's container and volume share a name (its partition's hash).
+  const volume = spawnSync(
+    'docker',
+    [
+      'volume',
+      'ls',
+      '--quiet',
+      '--filter',
+      `label=docker-nest.cache=${cacheName}`
+    ],
+    { encoding: 'utf8' }
+  ).stdout.trim()
+  if (volume) {
+    spawnSync('docker', ['rm', '--force', volume])
+    spawnSync('docker', ['volume', 'rm', '--force', volume])
+  }
   spawnSync('docker', ['rmi', 'docker-nest-bench-cache:dood'])
   rmSync(work, { recursive: true, force: true })
 }

@@ -1,9 +1,11 @@
 /**
- * Persistent cache (issue 6) against the real daemon: a second run reuses the
- * first one's images and build cache; two concurrent runs on one cache name
- * never share its data root (one falls back, or fails with cache-busy: fail);
- * a sidecar killed with SIGKILL leaves a data root the next run starts on.
- * Every cache name is unique to this file's run, and removed at the end.
+ * Persistent cache against the real daemon: a second run reuses the first
+ * one's images and build cache; two concurrent runs on one cache name never
+ * share its data root (one falls back, or fails with cache-busy: fail); a
+ * sidecar killed with SIGKILL leaves a data root the next run starts on;
+ * repositories and pull requests get data roots of their own unless
+ * cache-scope: shared. Every cache name is unique to this file's run, and
+ * everything labelled with it is removed at the end.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
@@ -22,6 +24,7 @@ import {
 import { join } from 'node:path'
 import { runIdOf, runMain, runPost, type StepResult } from './harness/runner.js'
 import { cli } from './helpers/cli.js'
+import { cacheResourceName } from '../../src/core/cache.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 240_000
@@ -34,7 +37,23 @@ RUN dd if=/dev/zero bs=1M count=16 2>/dev/null | gzip -1 > /three.gz
 RUN cat /one.sum /two.sum > /sums && ls -l / > /listing
 `
 
-const volumeOf = (cache: string) => `docker-nest-cache-${cache}`
+/** A CLI job outside GitHub Actions and GitLab CI, which names its repository. */
+const OUTSIDE_CI = {
+  GITHUB_ACTIONS: 'false',
+  GITLAB_CI: 'false',
+  DOCKER_NEST_REPOSITORY: 'https://git.example.com/e2e/cli'
+}
+
+/** The repository the runs here are for, unless a test says otherwise. */
+const REPOSITORY = {
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_REPOSITORY: 'docker-nest/e2e',
+  GITHUB_REPOSITORY_ID: '4242',
+  GITHUB_EVENT_NAME: 'push'
+}
+const PARTITION = 'github:github.com/repository-id/4242'
+const volumeOf = (cache: string) =>
+  cacheResourceName({ name: cache, partition: PARTITION })
 
 function build(env: Record<string, string>, tag: string) {
   // The legacy builder: the host CLI has no buildx plugin here.
@@ -45,11 +64,27 @@ function build(env: Record<string, string>, tag: string) {
   )
 }
 
-function startCached(cache: string, extra: Record<string, string> = {}) {
+function startCached(
+  cache: string,
+  extra: Record<string, string> = {},
+  env: Record<string, string> = {}
+) {
   return runMain({
     inputs: { image: IMAGES.official, cache, ...extra },
-    env: { GITHUB_RUN_ID: newRunId() }
+    env: { ...REPOSITORY, ...env, GITHUB_RUN_ID: newRunId() }
   })
+}
+
+/** Names of the containers or volumes labelled with cache `cache`, any partition. */
+function labelled(kind: 'container' | 'volume', cache: string): string[] {
+  const filter = `label=docker-nest.cache=${cache}`
+  const list =
+    kind === 'container'
+      ? ['ps', '--all', '--filter', filter, '--format', '{{.Names}}']
+      : ['volume', 'ls', '--filter', filter, '--format', '{{.Name}}']
+  return dockerOk(list)
+    .split('\n')
+    .filter((line) => line !== '')
 }
 
 suite('persistent cache (real daemon)', () => {
@@ -69,8 +104,10 @@ suite('persistent cache (real daemon)', () => {
   afterAll(() => {
     for (const run of runs) removeLeftovers(run)
     for (const cache of caches) {
-      docker(['rm', '--force', '--volumes', volumeOf(cache)])
-      docker(['volume', 'rm', '--force', volumeOf(cache)])
+      for (const name of labelled('container', cache))
+        docker(['rm', '--force', name])
+      for (const name of labelled('volume', cache))
+        docker(['volume', 'rm', '--force', name])
     }
   })
 
@@ -81,6 +118,9 @@ suite('persistent cache (real daemon)', () => {
       const first = track(await startCached(cache))
       expect(first.exitCode).toBe(0)
       expect(first.outputs['container-id']).toBeTruthy()
+      expect(first.stdout).toContain(
+        `Cache '${cache}', partition ${PARTITION}: volume ${volumeOf(cache)}`
+      )
       const env1 = nestEnv(first.env)
       loadImageInto(env1, IMAGES.busybox)
       const cold = build(env1, 'cache-e2e:1')
@@ -103,7 +143,8 @@ suite('persistent cache (real daemon)', () => {
       )
       expect(labels).toEqual({
         'docker-nest': 'true',
-        'docker-nest.cache': cache
+        'docker-nest.cache': cache,
+        'docker-nest.cache-scope': PARTITION
       })
 
       const second = track(await startCached(cache))
@@ -216,25 +257,35 @@ suite('persistent cache (real daemon)', () => {
   )
 
   it(
-    'docker-nest up --cache with --cache-max-size: down prunes the cached daemon to the limit, unused images oldest first',
+    'docker-nest up --cache with --cache-max-size: down prunes the cached daemon to the limit, unused images oldest first; without a repository it refuses',
     () => {
       const cache = newCache()
       const state = tempDir('docker-nest-e2e-cache-cli-')
-      const up = () =>
-        cli([
-          'up',
-          '--image',
-          IMAGES.official,
-          '--cache',
-          cache,
-          '--cache-max-size',
-          '5MB',
-          '--format',
-          'json',
-          '--state-dir',
-          join(state.dir, 'state')
-        ])
+      const up = (env = OUTSIDE_CI) =>
+        cli(
+          [
+            'up',
+            '--image',
+            IMAGES.official,
+            '--cache',
+            cache,
+            '--cache-max-size',
+            '5MB',
+            '--format',
+            'json',
+            '--state-dir',
+            join(state.dir, 'state')
+          ],
+          env
+        )
       try {
+        // Outside CI with no DOCKER_NEST_REPOSITORY: exit 2, nothing created.
+        const unknown = up({ ...OUTSIDE_CI, DOCKER_NEST_REPOSITORY: '' })
+        expect(unknown.status).toBe(2)
+        expect(unknown.stderr).toContain(
+          "Input 'cache-scope' is 'repository', but this job's repository is unknown"
+        )
+        expect(labelled('volume', cache)).toEqual([])
         const first = up()
         expect(first.status).toBe(0)
         const env = JSON.parse(first.stdout) as Record<string, string>
@@ -264,6 +315,108 @@ suite('persistent cache (real daemon)', () => {
       } finally {
         state.remove()
       }
+    },
+    TIMEOUT
+  )
+
+  it(
+    'cache-scope: repository (default) gives each repository, and its pull requests, a data root of their own; cache-scope: shared gives repositories one; an older version’s volume is never used',
+    async () => {
+      const cache = newCache()
+      const a = { GITHUB_REPOSITORY: 'e2e/a', GITHUB_REPOSITORY_ID: '1001' }
+      const b = { GITHUB_REPOSITORY: 'e2e/b', GITHUB_REPOSITORY_ID: '1002' }
+      const pullRequest = { ...a, GITHUB_EVENT_NAME: 'pull_request' }
+      // What docker-nest before cache scopes made for this name.
+      dockerOk([
+        'volume',
+        'create',
+        '--label',
+        'docker-nest=true',
+        '--label',
+        `docker-nest.cache=${cache}`,
+        `docker-nest-cache-${cache}`
+      ])
+      /** One job: start, note its data root, run `work` on its daemon, post. */
+      const job = async (
+        env: Record<string, string>,
+        work: (env: Record<string, string>) => void,
+        inputs: Record<string, string> = {}
+      ) => {
+        const main = track(await startCached(cache, inputs, env))
+        expect(main.exitCode).toBe(0)
+        const container = JSON.parse(main.state.resources).container
+        const volume = dockerOk([
+          'inspect',
+          '--format',
+          '{{range .Mounts}}{{.Name}}{{end}}',
+          container
+        ]).trim()
+        expect(volume).toBe(container)
+        work(nestEnv(main.env))
+        expect((await runPost(main)).exitCode).toBe(0)
+        return volume
+      }
+      const mark = (name: string) => (env: Record<string, string>) =>
+        dockerOk(['volume', 'create', name], env)
+      const has = (env: Record<string, string>, name: string) =>
+        docker(['volume', 'inspect', name], env).status === 0
+      const scopeOf = (volume: string) =>
+        dockerOk([
+          'volume',
+          'inspect',
+          '--format',
+          '{{index .Labels "docker-nest.cache-scope"}}',
+          volume
+        ]).trim()
+
+      const volumeA = await job(a, mark('from-a'))
+      const volumeB = await job(b, (env) => {
+        expect(has(env, 'from-a')).toBe(false)
+      })
+      const volumePr = await job(pullRequest, (env) => {
+        expect(has(env, 'from-a')).toBe(false)
+        mark('from-pr')(env)
+      })
+      // A's next job finds its own data root, without what the PR wrote.
+      expect(
+        await job(a, (env) => {
+          expect(has(env, 'from-a')).toBe(true)
+          expect(has(env, 'from-pr')).toBe(false)
+        })
+      ).toBe(volumeA)
+      expect(new Set([volumeA, volumeB, volumePr]).size).toBe(3)
+      for (const volume of [volumeA, volumeB, volumePr]) {
+        expect(volume).toMatch(
+          new RegExp(`^docker-nest-cache-${cache}\\.[0-9a-f]{12}$`)
+        )
+      }
+      expect([volumeA, volumeB, volumePr].map(scopeOf)).toEqual([
+        'github:github.com/repository-id/1001',
+        'github:github.com/repository-id/1002',
+        'github:github.com/repository-id/1001/pull-requests'
+      ])
+
+      const shared = { 'cache-scope': 'shared' }
+      const sharedA = await job(a, mark('shared-from-a'), shared)
+      const sharedB = await job(
+        b,
+        (env) => {
+          expect(has(env, 'shared-from-a')).toBe(true)
+          expect(has(env, 'from-a')).toBe(false)
+        },
+        shared
+      )
+      expect(sharedB).toBe(sharedA)
+      expect(scopeOf(sharedA)).toBe('shared')
+
+      // The older version's volume: untouched, and reap says what it is.
+      expect(scopeOf(`docker-nest-cache-${cache}`)).toBe('')
+      const reap = cli(['reap', '--dry-run', '--debug'])
+      expect(reap.status).toBe(0)
+      expect(reap.stderr).toContain(
+        `keep volume docker-nest-cache-${cache} (run -): unscoped cache ` +
+          'volume of an older docker-nest, which this version never uses'
+      )
     },
     TIMEOUT
   )

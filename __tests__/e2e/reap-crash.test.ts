@@ -214,13 +214,25 @@ suite('reaping after a crashed job (real daemon)', () => {
     'a crashed job’s cache lock (its sidecar) is reaped, its cache volume kept',
     async () => {
       const cache = `e2e-${newRunId()}`
+      // Container and volume share the name, whatever the cache's partition.
+      const named = () =>
+        dockerOk([
+          'volume',
+          'ls',
+          '--filter',
+          `label=docker-nest.cache=${cache}`,
+          '--format',
+          '{{.Name}}'
+        ]).trim()
       try {
         const job = await jobToCrash('cache', { cache })
+        const name = named()
+        expect(name).toMatch(new RegExp(`^docker-nest-cache-${cache}\\.`))
         await job.crash()
         const next = await runMain({ inputs: { image: IMAGES.official } })
         runs.push(runIdOf(next))
         expect(next.exitCode).toBe(0)
-        expectReaped(next.stdout, job.runId, `docker-nest-cache-${cache}`)
+        expectReaped(next.stdout, job.runId, name)
         await expectGone(job.runId)
         expect(
           dockerOk([
@@ -228,13 +240,16 @@ suite('reaping after a crashed job (real daemon)', () => {
             'inspect',
             '--format',
             '{{index .Labels "docker-nest.cache"}}',
-            `docker-nest-cache-${cache}`
+            name
           ]).trim()
         ).toBe(cache)
         expect((await runPost(next)).exitCode).toBe(0)
       } finally {
-        docker(['rm', '--force', `docker-nest-cache-${cache}`])
-        docker(['volume', 'rm', '--force', `docker-nest-cache-${cache}`])
+        const name = named()
+        if (name) {
+          docker(['rm', '--force', name])
+          docker(['volume', 'rm', '--force', name])
+        }
       }
     },
     TIMEOUT

@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
   let reaping: BackgroundReap | undefined
   try {
     assertLinux()
-    const options = parseInputs(readInputs())
+    const options = parseInputs(readInputs(), process.env)
     saveCleanup(options)
     const cliPath = await dockerCliPath(options)
     const step: Step = {

@@ -1,10 +1,11 @@
 /**
- * Starting a cached nest (issue 6) with the `cache-busy` policy: when another
- * live job holds the cache, either fail or start an ephemeral nest instead,
- * with a warning. Shared by the Action and `docker-nest up`.
+ * Starting a cached nest with the `cache-busy` policy: when another live
+ * job holds the cache, either fail or start an ephemeral nest instead, with
+ * a warning. Shared by the Action and `docker-nest up`.
  */
 import { lazyFsPromises } from './lazy-builtins.js'
 import { CACHE_LABEL, CacheBusyError, type CacheBusy } from './cache.js'
+import { CACHE_SCOPE_LABEL } from './cache-scope.js'
 import { startDind, type DindDependencies, type NestInfo } from './dind.js'
 import type { DindPlan } from './plan.js'
 import type { Resources } from './resources.js'
@@ -13,7 +14,11 @@ import type { Resources } from './resources.js'
 export function withoutCache(plan: DindPlan): DindPlan {
   const suffix = plan.runId.split('-').pop() ?? ''
   const name = `docker-nest-${suffix}`
-  const { [CACHE_LABEL]: _cache, ...labels } = plan.labels
+  const {
+    [CACHE_LABEL]: _cache,
+    [CACHE_SCOPE_LABEL]: _scope,
+    ...labels
+  } = plan.labels
   const { cache: _dropped, ...rest } = plan
   return {
     ...rest,
@@ -34,6 +39,11 @@ export async function startNestWithCache(
   resources: Resources,
   deps: DindDependencies
 ): Promise<NestInfo> {
+  if (plan.cache) {
+    deps.logger.info(
+      `Cache '${plan.cache.name}', partition ${plan.cache.partition}: volume ${plan.volume}`
+    )
+  }
   try {
     return await startDind(plan, resources, deps)
   } catch (error) {

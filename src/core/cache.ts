@@ -1,10 +1,11 @@
 /**
- * Persistent cache (issue 6): with input `cache: NAME` the sidecar's
- * /var/lib/docker is the named volume `docker-nest-cache-NAME`, kept after
- * post, so images and build cache survive to the next job.
+ * Persistent cache: with input `cache: NAME` the sidecar's /var/lib/docker
+ * is the named volume `docker-nest-cache-NAME.HASH`, kept after post, so
+ * images and build cache survive to the next job of the same partition
+ * (HASH: which jobs share it, see cache-scope.ts).
  *
  * The lock is the sidecar's own name: a cached nest's container is called
- * `docker-nest-cache-NAME` too, and the daemon refuses a second container of
+ * like its volume, and the daemon refuses a second container of
  * that name atomically. The data root is in use exactly while that
  * container exists, so two daemons can never share it, and there is no
  * separate lock to leak. A holder whose job is gone (owner dead, or expired)
@@ -13,6 +14,14 @@
 import type { DockerCli } from './docker.js'
 import { isNoSuchObject } from './docker.js'
 import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
+import {
+  CACHE_SCOPE_LABEL,
+  cachePartition,
+  parseCacheScope,
+  partitionHash,
+  type CacheScope,
+  type CiEnv
+} from './cache-scope.js'
 
 /** Label on the cache volume and on a cached nest's container: the cache name. */
 export const CACHE_LABEL = 'docker-nest.cache'
@@ -27,6 +36,16 @@ export interface CacheOptions {
   busy: CacheBusy
   /** Prune the cached daemon above this many bytes in post; undefined = never. */
   maxBytes: number | undefined
+  /** Input `cache-scope`. */
+  scope: CacheScope
+  /** The jobs that share the volume (cache-scope.ts); '' without a cache. */
+  partition: string
+}
+
+/** A cache as names and labels need it: its name and partition. */
+export interface CacheId {
+  name: string
+  partition: string
 }
 
 const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/
@@ -51,6 +70,31 @@ export function parseCacheBusy(value: string, problems: string[]): CacheBusy {
       `'fail', got '${value}'.`
   )
   return 'fallback'
+}
+
+/** The cache inputs, by name, with their defaults applied. */
+export type CacheInput =
+  'cache' | 'cache-busy' | 'cache-max-size' | 'cache-scope'
+
+/** Checks the cache inputs and gives the cache its partition from the job's CI variables. */
+export function parseCacheOptions(
+  input: (name: CacheInput) => string,
+  env: CiEnv,
+  problems: string[]
+): CacheOptions {
+  const name = parseCacheName(input('cache'), problems)
+  const before = problems.length
+  const scope = parseCacheScope(input('cache-scope'), problems)
+  // A bad cache-scope is one problem, not also an unknown repository.
+  const partition =
+    problems.length === before ? cachePartition(name, scope, env, problems) : ''
+  return {
+    name,
+    busy: parseCacheBusy(input('cache-busy'), problems),
+    maxBytes: parseSize(input('cache-max-size'), problems),
+    scope,
+    partition
+  }
 }
 
 const UNITS: Record<string, number> = {
@@ -90,9 +134,18 @@ export function parseSize(
   return bytes
 }
 
-/** Container and volume name of cache `name` (the container name is the lock). */
-export function cacheResourceName(name: string): string {
-  return `docker-nest-cache-${name}`
+/**
+ * Container and volume name of a cache (the container name is the lock).
+ * The '.' keeps it apart from the unscoped `docker-nest-cache-<name>` of
+ * older versions, whose names had none: their volumes are never reused.
+ */
+export function cacheResourceName(cache: CacheId): string {
+  return `docker-nest-cache-${cache.name}.${partitionHash(cache.partition)}`
+}
+
+/** The labels that name a cache, on its volume and on its nest's container. */
+export function cacheLabels(cache: CacheId): Record<string, string> {
+  return { [CACHE_LABEL]: cache.name, [CACHE_SCOPE_LABEL]: cache.partition }
 }
 
 /** `docker run` said the name is taken: another container holds the lock. */
@@ -135,11 +188,12 @@ export function staleReason(
 export class CacheBusyError extends Error {
   constructor(
     readonly cache: string,
+    readonly container: string,
     readonly holder: LockHolder
   ) {
     super(
       `Cache '${cache}' is in use by another job (container ` +
-        `${cacheResourceName(cache)}, run ${holder.run || 'unknown'}); two ` +
+        `${container}, run ${holder.run || 'unknown'}); two ` +
         'daemons must never share one data root.'
     )
     this.name = 'CacheBusyError'
@@ -154,10 +208,10 @@ const HOLDER_FORMAT = [
   `{{index .Config.Labels "${OWNER_LABEL}"}}`
 ].join('\t')
 
-/** The container holding cache `name`, or undefined when there is none (any more). */
+/** The container called `container` (a cache's lock), or undefined when there is none (any more). */
 export async function findHolder(
   docker: DockerCli,
-  name: string
+  container: string
 ): Promise<LockHolder | undefined> {
   const result = await docker.tryExec([
     'inspect',
@@ -165,13 +219,11 @@ export async function findHolder(
     'container',
     '--format',
     HOLDER_FORMAT,
-    cacheResourceName(name)
+    container
   ])
   if (result.exitCode !== 0) {
     if (isNoSuchObject(result.stderr)) return undefined
-    throw new Error(
-      `Could not inspect ${cacheResourceName(name)}: ${result.stderr.trim()}`
-    )
+    throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`)
   }
   const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
     .trim()
@@ -193,16 +245,16 @@ export async function findHolder(
  */
 export async function breakStaleLock(
   docker: DockerCli,
-  name: string,
+  lock: { cache: string; container: string },
   context: { nowSeconds: number; table: ProcessTable | undefined }
 ): Promise<string | undefined> {
-  const holder = await findHolder(docker, name)
+  const holder = await findHolder(docker, lock.container)
   if (!holder) return undefined
   const reason = staleReason(holder, context.nowSeconds, context.table)
-  if (!reason) throw new CacheBusyError(name, holder)
+  if (!reason) throw new CacheBusyError(lock.cache, lock.container, holder)
   // By id: if another job broke it first and started its own, that one stays.
   if (!(await docker.tryRemoveContainer(holder.id))) {
-    throw new CacheBusyError(name, holder)
+    throw new CacheBusyError(lock.cache, lock.container, holder)
   }
-  return `Removed the stale holder of cache '${name}' (run ${holder.run || 'unknown'}): ${reason}.`
+  return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`
 }

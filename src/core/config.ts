@@ -11,7 +11,8 @@ import {
   mirrorCredentialsProblem,
   parseDaemonConfig
 } from './daemon-config.js'
-import { parseCacheBusy, parseCacheName, parseSize } from './cache.js'
+import { parseCacheOptions } from './cache.js'
+import type { CiEnv } from './cache-scope.js'
 import { dockerCliTrustProblems } from './docker-cli-release.js'
 import type {
   DindOptions,
@@ -52,8 +53,9 @@ export const INPUT_DEFAULTS = {
   // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
   runtime: '',
   rootless: 'false',
-  // Issue 6: persistent cache (see src/core/cache.ts).
+  // Persistent cache (see src/core/cache.ts and cache-scope.ts).
   cache: '',
+  'cache-scope': 'repository',
   'cache-busy': 'fallback',
   'cache-max-size': '',
   // Issue 9: containerd first, its socket handed to dockerd (containerd-first.ts).
@@ -423,9 +425,10 @@ function optionalList<T>(list: T[]): T[] | undefined {
 
 /**
  * Validates all inputs and returns the options, or throws one
- * {@link InputError} listing every problem.
+ * {@link InputError} listing every problem. `env` is the job's environment:
+ * its CI variables decide which jobs share a cache (cache-scope.ts).
  */
-export function parseInputs(inputs: RawInputs): DindOptions {
+export function parseInputs(inputs: RawInputs, env: CiEnv = {}): DindOptions {
   const problems: string[] = []
   const options: DindOptions = {
     mode: parseMode(raw(inputs, 'mode'), problems),
@@ -466,11 +469,7 @@ export function parseInputs(inputs: RawInputs): DindOptions {
     daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
     runtime: parseRuntime(raw(inputs, 'runtime'), problems),
     ...parseRootless(raw(inputs, 'rootless'), problems),
-    cache: {
-      name: parseCacheName(raw(inputs, 'cache'), problems),
-      busy: parseCacheBusy(raw(inputs, 'cache-busy'), problems),
-      maxBytes: parseSize(raw(inputs, 'cache-max-size'), problems)
-    },
+    cache: parseCacheOptions((name) => raw(inputs, name), env, problems),
     fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems)
   }
   if (options.daemonConfig) {

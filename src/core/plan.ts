@@ -6,7 +6,7 @@
 import { addressPoolArgs } from './address-pools.js'
 import { DAEMON_CONFIG_PATH, configSetsMtu } from './daemon-config.js'
 import { mtuSetting } from './mtu.js'
-import { CACHE_LABEL, cacheResourceName } from './cache.js'
+import { cacheLabels, cacheResourceName } from './cache.js'
 import { OWNER_LABEL } from './owner.js'
 import { FAST_START_ENV } from './containerd-first.js'
 import {
@@ -71,8 +71,8 @@ export interface DindPlan {
   rootless: boolean
   /** Issue 6: rootless without --privileged (only what rootlesskit needs). */
   rootlessUnprivileged: boolean
-  /** Persistent cache (issue 6): the volume outlives the nest; the name is the lock. */
-  cache?: { name: string; maxBytes?: number }
+  /** Persistent cache: the volume outlives the nest; the name is the lock. */
+  cache?: { name: string; partition: string; maxBytes?: number }
 }
 
 /** Inputs to {@link makePlan} that come from the environment rather than the user. */
@@ -150,7 +150,7 @@ export function buildDaemonArgs(options: DindOptions): string[] {
 export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
   const suffix = context.random ?? randomSuffix()
   const runId = `${context.runPrefix}-${suffix}`
-  const cache = options.cache.name
+  const cache = options.cache.name ? options.cache : undefined
   const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`
   const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS
   const mtu = chooseMtu(options.mtu, context.detectedMtu)
@@ -166,7 +166,7 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
       [LABELS.run]: runId,
       [LABELS.expires]: String(expires),
       ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
-      ...(cache ? { [CACHE_LABEL]: cache } : {})
+      ...(cache ? cacheLabels(cache) : {})
     },
     daemonArgs: buildDaemonArgs(options),
     mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
@@ -187,7 +187,13 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
     rootless: options.rootless,
     rootlessUnprivileged: options.rootlessUnprivileged,
     ...(cache
-      ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
+      ? {
+          cache: {
+            name: cache.name,
+            partition: cache.partition,
+            maxBytes: cache.maxBytes
+          }
+        }
       : {}),
     // A daemon.json that points dockerd at its own containerd or exec root
     // leaves no room for the one fast start would start first.
@@ -208,7 +214,7 @@ export function buildDindRunArgs(plan: DindPlan): string[] {
   // A cache volume outlives every run: no run, expiry or owner of its own.
   const volumeLabels = Object.entries(
     plan.cache
-      ? { [LABELS.managed]: 'true', [CACHE_LABEL]: plan.cache.name }
+      ? { [LABELS.managed]: 'true', ...cacheLabels(plan.cache) }
       : plan.labels
   )
     .map(([key, value]) => `,volume-label=${key}=${value}`)

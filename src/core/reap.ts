@@ -5,6 +5,7 @@
  * the `docker-nest` label, and never a nest whose expiry is still ahead.
  */
 import { CACHE_LABEL } from './cache.js'
+import { CACHE_SCOPE_LABEL } from './cache-scope.js'
 import { isNoSuchObject, tryExecWhileBusy, type DockerCli } from './docker.js'
 import { runnerApi, type EngineApi } from './engine-api.js'
 import { OWNER_LABEL, ownerState, type ProcessTable } from './owner.js'
@@ -24,6 +25,8 @@ export interface NestObject {
   owner?: string
   /** The `docker-nest.cache` label: a cache volume, or a cached nest's container. */
   cache?: string
+  /** The `docker-nest.cache-scope` label; '' on caches of versions before cache scopes. */
+  cacheScope?: string
 }
 
 /** What to do with one object, and why. */
@@ -62,9 +65,14 @@ function decideOne(
 ): { remove: boolean; reason: string } {
   // Caches are meant to persist; a stale lock is the container, reaped below.
   if (object.kind === 'volume' && object.cache) {
+    const remove = `docker volume rm ${object.name}`
     return {
       remove: false,
-      reason: `cache volume (kept; remove it with docker volume rm ${object.name})`
+      reason: object.cacheScope
+        ? `cache volume (kept; remove it with ${remove})`
+        : 'unscoped cache volume of an older docker-nest, which this ' +
+          `version never uses (kept; remove it with ${remove} once no job ` +
+          'runs an older version)'
     }
   }
   if (options.all) return { remove: true, reason: '--all' }
@@ -107,7 +115,13 @@ export function formatSeconds(seconds: number): string {
   return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`
 }
 
-const FORMAT = [LABELS.run, LABELS.expires, OWNER_LABEL, CACHE_LABEL]
+const FORMAT = [
+  LABELS.run,
+  LABELS.expires,
+  OWNER_LABEL,
+  CACHE_LABEL,
+  CACHE_SCOPE_LABEL
+]
   .map((key) => `{{.Label "${key}"}}`)
   .join('\t')
 
@@ -118,8 +132,18 @@ function parseRows(kind: NestObject['kind'], text: string): NestObject[] {
     .map((line) => {
       const fields = line.split('\t')
       const id = kind === 'container' ? fields.shift() : undefined
-      const [name, run = '', expires = '', owner = '', cache = ''] = fields
-      return { kind, ...(id ? { id } : {}), name, run, expires, owner, cache }
+      const [name, run = '', expires = '', owner = '', cache = '', scope = ''] =
+        fields
+      return {
+        kind,
+        ...(id ? { id } : {}),
+        name,
+        run,
+        expires,
+        owner,
+        cache,
+        cacheScope: scope
+      }
     })
 }
 
@@ -178,7 +202,8 @@ function labelFields(labels: Record<string, string>) {
     run: labels[LABELS.run] ?? '',
     expires: labels[LABELS.expires] ?? '',
     owner: labels[OWNER_LABEL] ?? '',
-    cache: labels[CACHE_LABEL] ?? ''
+    cache: labels[CACHE_LABEL] ?? '',
+    cacheScope: labels[CACHE_SCOPE_LABEL] ?? ''
   }
 }
 

@@ -50,7 +50,8 @@ export async function runSidecar(
         attempt < RUN_ATTEMPTS
       ) {
         // Another container holds the cache: break it if its job is gone, else CacheBusyError.
-        const note = await breakStaleLock(docker, plan.cache.name, {
+        const lock = { cache: plan.cache.name, container: plan.name }
+        const note = await breakStaleLock(docker, lock, {
           nowSeconds: Math.floor(Date.now() / 1000),
           table: localProcessTable()
         })

@@ -12,15 +12,18 @@ import { logReap } from '../../../src/core/reap-at-start.js'
 import { runSidecar } from '../../../src/core/sidecar.js'
 import type { Logger } from '../../../src/core/types.js'
 
-const plan = makePlan(parseInputs({ cache: 'build' }), {
-  runPrefix: 'local',
-  detectedMtu: undefined,
-  now: new Date(0),
-  random: 'abcd1234'
-})
+const plan = makePlan(
+  parseInputs({ cache: 'build', 'cache-scope': 'shared' }),
+  {
+    runPrefix: 'local',
+    detectedMtu: undefined,
+    now: new Date(0),
+    random: 'abcd1234'
+  }
+)
 const CONFLICT =
   'docker: Error response from daemon: Conflict. The container name ' +
-  '"/docker-nest-cache-build" is already in use by container "f00". You ' +
+  '"/docker-nest-cache-build.a4d26868017c" is already in use by container "f00". You ' +
   'have to remove (or rename) that container to be able to reuse that name.'
 
 /** `run` fails with a conflict `conflicts` times; inspect answers `holder` (a format line) or "no such". */
@@ -60,7 +63,7 @@ describe('runSidecar with a cache', () => {
     await runSidecar(docker, plan, logger)
     expect(calls).toEqual([
       'run',
-      'inspect docker-nest-cache-build',
+      'inspect docker-nest-cache-build.a4d26868017c',
       'rm f00',
       'run'
     ])
@@ -74,10 +77,13 @@ describe('runSidecar with a cache', () => {
     const error = await runSidecar(docker, plan, logger).catch((e) => e)
     expect(error).toBeInstanceOf(CacheBusyError)
     expect((error as Error).message).toBe(
-      "Cache 'build' is in use by another job (container docker-nest-cache-build, " +
+      "Cache 'build' is in use by another job (container docker-nest-cache-build.a4d26868017c, " +
         'run 9-1-x); two daemons must never share one data root.'
     )
-    expect(calls).toEqual(['run', 'inspect docker-nest-cache-build'])
+    expect(calls).toEqual([
+      'run',
+      'inspect docker-nest-cache-build.a4d26868017c'
+    ])
   })
 
   it('an expired holder is broken', async () => {
@@ -89,7 +95,11 @@ describe('runSidecar with a cache', () => {
   it('a holder gone meanwhile: just run again', async () => {
     const { docker, calls } = fakeDocker(1, undefined)
     await runSidecar(docker, plan, logger)
-    expect(calls).toEqual(['run', 'inspect docker-nest-cache-build', 'run'])
+    expect(calls).toEqual([
+      'run',
+      'inspect docker-nest-cache-build.a4d26868017c',
+      'run'
+    ])
   })
 })
 

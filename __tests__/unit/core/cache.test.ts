@@ -69,13 +69,17 @@ describe('cache inputs', () => {
   })
 
   it('parseInputs reports all cache problems at once', () => {
-    expect(() =>
-      parseInputs({ cache: 'A', 'cache-busy': 'x', 'cache-max-size': 'big' })
-    ).toThrow(InputError)
+    const inputs = {
+      cache: 'A',
+      'cache-busy': 'x',
+      'cache-max-size': 'big',
+      'cache-scope': 'branch'
+    }
+    expect(() => parseInputs(inputs)).toThrow(InputError)
     try {
-      parseInputs({ cache: 'A', 'cache-busy': 'x', 'cache-max-size': 'big' })
+      parseInputs(inputs)
     } catch (error) {
-      expect((error as InputError).problems).toHaveLength(3)
+      expect((error as InputError).problems).toHaveLength(4)
     }
   })
 })
@@ -89,23 +93,33 @@ describe('cached plan', () => {
     owner: 'o'
   }
   const plan = makePlan(
-    parseInputs({ cache: 'build', 'cache-max-size': '1GB' }),
+    parseInputs(
+      { cache: 'build', 'cache-max-size': '1GB', 'cache-scope': 'shared' },
+      {}
+    ),
     context
   )
+  const volume = 'docker-nest-cache-build.a4d26868017c'
 
-  it('names container and volume after the cache, labels both, keeps the run label on the container only', () => {
-    expect(plan.name).toBe('docker-nest-cache-build')
-    expect(plan.volume).toBe('docker-nest-cache-build')
-    expect(plan.cache).toEqual({ name: 'build', maxBytes: 1e9 })
+  it('names container and volume after the cache and its partition, labels both, keeps the run label on the container only', () => {
+    expect(plan.name).toBe(volume)
+    expect(plan.volume).toBe(volume)
+    expect(plan.cache).toEqual({
+      name: 'build',
+      partition: 'shared',
+      maxBytes: 1e9
+    })
     expect(plan.labels).toMatchObject({
       'docker-nest.run': '77-1-abcd1234',
       'docker-nest.cache': 'build',
+      'docker-nest.cache-scope': 'shared',
       'docker-nest.owner': 'o'
     })
     const args = buildDindRunArgs(plan)
     expect(args[args.indexOf('--mount') + 1]).toBe(
-      'type=volume,src=docker-nest-cache-build,dst=/var/lib/docker' +
-        ',volume-label=docker-nest=true,volume-label=docker-nest.cache=build'
+      `type=volume,src=${volume},dst=/var/lib/docker` +
+        ',volume-label=docker-nest=true,volume-label=docker-nest.cache=build' +
+        ',volume-label=docker-nest.cache-scope=shared'
     )
     expect(args).toContain('docker-nest.cache=build')
   })
@@ -117,8 +131,9 @@ describe('cached plan', () => {
     expect(ephemeral.runId).toBe(plan.runId)
     expect(ephemeral.cache).toBeUndefined()
     expect(ephemeral.labels['docker-nest.cache']).toBeUndefined()
+    expect(ephemeral.labels['docker-nest.cache-scope']).toBeUndefined()
     expect(ephemeral.serverNames.dns).toContain('docker-nest-abcd1234')
-    expect(ephemeral.serverNames.dns).not.toContain('docker-nest-cache-build')
+    expect(ephemeral.serverNames.dns).not.toContain(volume)
     const args = buildDindRunArgs(ephemeral)
     expect(args[args.indexOf('--mount') + 1]).toContain(
       'volume-label=docker-nest.run=77-1-abcd1234'
@@ -129,7 +144,10 @@ describe('cached plan', () => {
     const plain = makePlan(parseInputs({}), context)
     expect(plain.name).toBe('docker-nest-abcd1234')
     expect(plain.cache).toBeUndefined()
-    expect(cacheResourceName('x')).toBe('docker-nest-cache-x')
+    expect(plain.labels['docker-nest.cache-scope']).toBeUndefined()
+    expect(cacheResourceName({ name: 'build', partition: 'shared' })).toBe(
+      volume
+    )
   })
 })
 

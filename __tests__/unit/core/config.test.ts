@@ -44,7 +44,13 @@ describe('parseInputs', () => {
       runtime: '',
       rootless: false,
       rootlessUnprivileged: false,
-      cache: { name: '', busy: 'fallback', maxBytes: undefined },
+      cache: {
+        name: '',
+        busy: 'fallback',
+        maxBytes: undefined,
+        scope: 'repository',
+        partition: ''
+      },
       fastStart: true
     })
   })

@@ -70,6 +70,15 @@ describe('decideReap with caches, owners and a grace', () => {
     },
     {
       kind: 'volume',
+      name: 'docker-nest-cache-build.81a50f035994',
+      run: '',
+      expires: '',
+      cache: 'build',
+      cacheScope: 'github:github.com/repository-id/123'
+    },
+    // An older version's cache: no scope label, a name without a hash.
+    {
+      kind: 'volume',
       name: 'docker-nest-cache-build',
       run: '',
       expires: '',
@@ -100,9 +109,16 @@ describe('decideReap with caches, owners and a grace', () => {
       ['live-job', false, 'expires in 1h0m'],
       ['cache-holder', true, 'the job that started it has ended'],
       [
+        'docker-nest-cache-build.81a50f035994',
+        false,
+        'cache volume (kept; remove it with docker volume rm docker-nest-cache-build.81a50f035994)'
+      ],
+      [
         'docker-nest-cache-build',
         false,
-        'cache volume (kept; remove it with docker volume rm docker-nest-cache-build)'
+        'unscoped cache volume of an older docker-nest, which this version ' +
+          'never uses (kept; remove it with docker volume rm ' +
+          'docker-nest-cache-build once no job runs an older version)'
       ],
       ['just-expired', false, 'expired 1m0s ago, within the grace'],
       ['long-expired', true, 'expired 10m0s ago'],
@@ -130,6 +146,7 @@ describe('decideReap with caches, owners and a grace', () => {
     ])
     const all = decideReap(objects, { nowSeconds: now, all: true })
     expect(all.filter((d) => !d.remove).map((d) => d.object.name)).toEqual([
+      'docker-nest-cache-build.81a50f035994',
       'docker-nest-cache-build'
     ])
   })
