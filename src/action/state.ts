@@ -9,6 +9,7 @@ import {
   type ResourceRecorder,
   type Resources
 } from '../core/resources.js'
+import { runnerTemp } from './runner-env.js'
 
 /** All state keys, in one place and one style. */
 export const STATE_KEYS = {
@@ -43,10 +44,14 @@ export function saveCleanup(options: {
   core.saveState(STATE_KEYS.cleanup, mode)
 }
 
-/** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
+/**
+ * The record main saved, or undefined when main created nothing. Throws on
+ * a malformed record, and on one whose files are not where main makes them
+ * (directly in RUNNER_TEMP).
+ */
 export function loadResources(): Resources | undefined {
   const saved = core.getState(STATE_KEYS.resources)
-  return saved ? parseResources(saved) : undefined
+  return saved ? parseResources(saved, runnerTemp()) : undefined
 }
 
 /**

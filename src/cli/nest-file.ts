@@ -3,9 +3,9 @@
  * its client variables, mode and container, kept next to the resource
  * record in the state dir.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeStateDirFile } from './state-file.js'
 
 const NEST_FILE = 'env.json'
 
@@ -17,12 +17,9 @@ export interface NestFile {
   startedAt: string
 }
 
-/** Writes the nest file (0600) atomically. */
+/** Writes the nest file (0600) atomically, in the checked state dir. */
 export function writeNestFile(stateDir: string, nest: NestFile): void {
-  mkdirSync(stateDir, { recursive: true, mode: 0o700 })
-  const file = join(stateDir, NEST_FILE)
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(nest)}\n`, { mode: 0o600 })
-  renameSync(`${file}.tmp`, file)
+  writeStateDirFile(stateDir, NEST_FILE, `${JSON.stringify(nest)}\n`)
 }
 
 /** The nest file, or undefined when there is none. */

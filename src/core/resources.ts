@@ -3,7 +3,8 @@
  * file) as soon as each thing exists, so teardown also cleans half-finished
  * starts. One JSON object under one key, checked when read back.
  */
-import type { SocketProxyRecord } from './socket-proxy.js'
+import { basename, dirname, isAbsolute, resolve } from 'node:path'
+import { proxySocketPath, type SocketProxyRecord } from './socket-proxy.js'
 import { HOST_DOCKER_ENV_KEYS, type HostDockerEnv } from './types.js'
 
 /** Everything teardown needs. Absent fields were never created. */
@@ -18,8 +19,11 @@ export interface Resources {
   socket?: string
   /** dood with socket-proxy: the forwarder to stop (see socket-proxy.ts). */
   proxy?: SocketProxyRecord
+  /** The sidecar: `docker-nest-<run id suffix>`, or a cached nest's. */
   container?: string
+  /** Its data root, `<container>-data`; never a cache's volume. */
   volume?: string
+  /** Client certificates, directly in RUNNER_TEMP (Action) or the state dir (CLI). */
   certDir?: string
   /**
    * A cached nest (issue 6): the container is stopped in an orderly way and
@@ -33,9 +37,13 @@ export interface ResourceRecorder {
   record(resources: Resources): Promise<void> | void
 }
 
-/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
-const OUR_NAME = /^docker-nest-[a-z0-9-]+$/
-const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/
+/**
+ * A run id as plan.ts makes it (`<prefix>-<random>`): it goes into label
+ * filters and names, so nothing that could change their meaning.
+ */
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/
+/** The basename mkdtemp gives a client cert dir (tls.ts). */
+const OUR_CERT_DIR = /^docker-nest-certs-[A-Za-z0-9_-]+$/
 
 /** Thrown when a saved record cannot be trusted. */
 export class ResourcesFormatError extends Error {
@@ -76,12 +84,33 @@ function optionalField<K extends string>(
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>)
 }
 
-/** Our proxy sockets only: teardown deletes this path. */
-const OUR_PROXY_SOCKET = /\/docker-nest-[A-Za-z0-9-]+\.sock$/
+/**
+ * True when `path` is an entry of `fileRoot` whose name matches `name`,
+ * spelled the way main and `up` spell it: absolute, with no `.` or `..` to
+ * hide another directory behind (`<root>/../../etc/docker-nest-certs-x`).
+ */
+function isDirectChild(path: string, fileRoot: string, name: RegExp): boolean {
+  return (
+    isAbsolute(path) &&
+    resolve(path) === path &&
+    dirname(path) === resolve(fileRoot) &&
+    name.test(basename(path))
+  )
+}
 
-function parseProxy(value: unknown): SocketProxyRecord {
+function parseProxy(
+  value: unknown,
+  runId: string,
+  fileRoot: string
+): SocketProxyRecord {
   const proxy = value as Record<string, unknown> | null
-  const socket = optionalString(proxy?.socket, 'proxy.socket', OUR_PROXY_SOCKET)
+  // The only socket this run's proxy serves (socket-proxy.ts); teardown deletes it.
+  const socket = optionalString(proxy?.socket, 'proxy.socket')
+  if (socket !== undefined && socket !== proxySocketPath(fileRoot, runId)) {
+    throw new ResourcesFormatError(
+      "field 'proxy.socket' has an unexpected value"
+    )
+  }
   if (!socket || !Number.isInteger(proxy?.pid) || (proxy?.pid as number) <= 0) {
     throw new ResourcesFormatError("field 'proxy' has an unexpected value")
   }
@@ -114,8 +143,51 @@ function parseCache(value: unknown): Resources['cache'] {
     : { name, maxBytes: maxBytes as number }
 }
 
-/** Parses and checks a saved record. */
-export function parseResources(json: string): Resources {
+/**
+ * A cached nest's container, named after its cache (cache.ts): shared by
+ * every run of that cache, so teardown checks its run label (cache-teardown.ts).
+ */
+const CACHE_CONTAINER = /^docker-nest-cache-[a-z0-9][a-z0-9.-]*$/
+
+/**
+ * The names plan.ts gives this run's objects: `docker-nest-<suffix>` and
+ * its `-data` volume, where the run id ends in `-<suffix>`; a cached nest's
+ * container is named after its cache, and its volume (the cache) is kept,
+ * so never recorded.
+ */
+function parseNames(
+  data: Record<string, unknown>,
+  runId: string,
+  cache: Resources['cache']
+): Pick<Resources, 'container' | 'volume'> {
+  const suffix = runId.slice(runId.lastIndexOf('-') + 1)
+  const container = optionalString(data.container, 'container')
+  if (
+    container !== undefined &&
+    !(cache
+      ? CACHE_CONTAINER.test(container)
+      : container === `docker-nest-${suffix}`)
+  ) {
+    throw new ResourcesFormatError("field 'container' has an unexpected value")
+  }
+  const volume = optionalString(data.volume, 'volume')
+  if (
+    volume !== undefined &&
+    (cache || volume !== `docker-nest-${suffix}-data`)
+  ) {
+    throw new ResourcesFormatError("field 'volume' has an unexpected value")
+  }
+  return { container, volume }
+}
+
+/**
+ * Parses and checks a saved record: names must be this run's own, and
+ * files (cert dir, proxy socket) direct children of `fileRoot`, where main
+ * and `up` make them (RUNNER_TEMP, or the CLI's state dir). Teardown deletes
+ * and removes what the record names, so a record that names anything else
+ * is refused as a whole.
+ */
+export function parseResources(json: string, fileRoot: string): Resources {
   let data: Record<string, unknown>
   try {
     data = JSON.parse(json) as Record<string, unknown>
@@ -127,20 +199,29 @@ export function parseResources(json: string): Resources {
   }
   const runId = optionalString(data.runId, 'runId')
   if (!runId) throw new ResourcesFormatError("field 'runId' is missing")
+  if (!RUN_ID.test(runId)) {
+    throw new ResourcesFormatError("field 'runId' has an unexpected value")
+  }
   if (data.mode !== undefined && data.mode !== 'dood') {
     throw new ResourcesFormatError("field 'mode' has an unexpected value")
   }
+  const certDir = optionalString(data.certDir, 'certDir')
+  if (certDir && !isDirectChild(certDir, fileRoot, OUR_CERT_DIR)) {
+    throw new ResourcesFormatError("field 'certDir' has an unexpected value")
+  }
+  const cache = parseCache(data.cache)
   return {
     version: 1,
     runId,
     hostDocker: parseHostDocker(data.hostDocker),
     ...(data.mode === 'dood' ? { mode: 'dood' as const } : {}),
     ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
-    ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
-    container: optionalString(data.container, 'container', OUR_NAME),
-    volume: optionalString(data.volume, 'volume', OUR_NAME),
-    certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR),
-    ...(data.cache === undefined ? {} : { cache: parseCache(data.cache) })
+    ...(data.proxy === undefined
+      ? {}
+      : { proxy: parseProxy(data.proxy, runId, fileRoot) }),
+    ...parseNames(data, runId, cache),
+    certDir,
+    ...(cache ? { cache } : {})
   }
 }
 

@@ -5,19 +5,16 @@
  * RUNNER_TEMP owned by that user, mode 0600, and pipes every connection to
  * the real socket. The host socket's permissions are never changed.
  *
+ * RUNNER_TEMP belongs to the user, so the proxy, running as root, touches
+ * no path there with root's rights: it creates and deletes its socket with
+ * the user's own uid and groups (see {@link asOwner}).
+ *
  * Stopping needs no privilege: the proxy exits once its socket file is gone,
  * and post (running as the same user) can always delete that file.
  */
-import {
-  chmodSync,
-  chownSync,
-  existsSync,
-  openSync,
-  readFileSync,
-  rmSync
-} from 'node:fs'
+import { constants, existsSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createConnection, createServer, type Socket } from 'node:net'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { ping } from './daemon-client.js'
 import { readStat } from './owner.js'
 import { lazyChildProcess } from './lazy-builtins.js'
@@ -43,11 +40,23 @@ export interface SocketProxyRecord {
   startTime?: string
 }
 
+/** The socket a run's proxy serves in `dir` (RUNNER_TEMP, or the CLI state dir). */
+export function proxySocketPath(dir: string, runId: string): string {
+  return join(resolve(dir), `docker-nest-${runId}.sock`)
+}
+
+/** Who the served socket is for. */
+export interface SocketOwner {
+  uid: number
+  gid: number
+}
+
 /** Options of the proxy process. */
 export interface SocketProxyOptions {
   listen: string
   target: string
-  owner?: { uid: number; gid: number }
+  /** The step's user: the socket is created as them, 0600. */
+  owner?: SocketOwner
   /** Stop after this long even if the socket is still there (default 6 h). */
   maxLifetimeMs?: number
 }
@@ -69,6 +78,49 @@ function forward(client: Socket, target: string): void {
 }
 
 /**
+ * Runs `fn` with the effective uid, gid and groups of `owner`, then goes
+ * back to root's. The proxy runs as root but serves its socket in a
+ * directory the user controls: a chmod or chown there as root would follow
+ * a symlink the user put in place of the socket after bind (to
+ * /etc/shadow, say). With the user's own rights, `fn` reaches only what the
+ * user could reach anyway, and the socket it binds is theirs from the start.
+ * Synchronous: the rights change for the whole process, so nothing else may
+ * run meanwhile.
+ */
+export function asOwner<T>(owner: SocketOwner | undefined, fn: () => T): T {
+  const euid = process.geteuid?.()
+  if (!owner || euid === undefined || euid === owner.uid) return fn()
+  if (euid !== 0) {
+    throw new Error(
+      `socket-proxy: cannot serve a socket for uid ${owner.uid} as uid ` +
+        `${euid}; it must run as root (main starts it through sudo).`
+    )
+  }
+  const groups = process.getgroups?.() ?? []
+  const egid = process.getegid?.() ?? 0
+  process.setgroups?.([owner.gid])
+  process.setegid?.(owner.gid)
+  process.seteuid?.(owner.uid)
+  try {
+    return fn()
+  } finally {
+    process.seteuid?.(0)
+    process.setegid?.(egid)
+    process.setgroups?.(groups)
+  }
+}
+
+/** Runs `fn` with the file mode creation mask `mask`. */
+function withUmask<T>(mask: number, fn: () => T): T {
+  const previous = process.umask(mask)
+  try {
+    return fn()
+  } finally {
+    process.umask(previous)
+  }
+}
+
+/**
  * Serves `listen` until its file is deleted (then resolves). Runs inside the
  * proxy process (`docker-nest socket-proxy`).
  */
@@ -78,19 +130,25 @@ export async function serveSocketProxy(
   const server = createServer({ allowHalfOpen: true }, (client) =>
     forward(client, options.target)
   )
-  await new Promise<void>((resolve, reject) => {
+  const listening = new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.listen, () => resolve())
+    server.once('listening', () => resolve())
   })
-  // Only the step's user may use it: 0600 and owned by them.
-  chmodSync(options.listen, 0o600)
-  if (options.owner)
-    chownSync(options.listen, options.owner.uid, options.owner.gid)
+  // bind creates the socket file within listen(): as the step's user, and
+  // 0600 through the umask, so there is nothing to chmod or chown after.
+  asOwner(options.owner, () =>
+    withUmask(0o177, () => server.listen(options.listen))
+  )
+  await listening
   const stopAt = Date.now() + (options.maxLifetimeMs ?? PROXY_MAX_LIFETIME_MS)
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       if (!existsSync(options.listen) || Date.now() > stopAt) {
-        rmSync(options.listen, { force: true })
+        try {
+          asOwner(options.owner, () => rmSync(options.listen, { force: true }))
+        } catch {
+          // The user locked their own directory: the socket is theirs to delete.
+        }
         clearInterval(timer)
         server.close()
         resolve()
@@ -132,10 +190,15 @@ export function proxyCommand(options: LaunchOptions, listen: string): string[] {
 export async function launchSocketProxy(
   options: LaunchOptions
 ): Promise<SocketProxyRecord> {
-  const listen = join(options.dir, `docker-nest-${options.runId}.sock`)
+  const listen = proxySocketPath(options.dir, options.runId)
   const logFile = join(options.dir, `docker-nest-${options.runId}-proxy.log`)
   const [command, ...args] = proxyCommand(options, listen)
-  const log = openSync(logFile, 'w', 0o600)
+  // A new file of this run's name, never one (or a symlink) already there.
+  const log = openSync(
+    logFile,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+    0o600
+  )
   const child = lazyChildProcess().spawn(command, args, {
     detached: true,
     stdio: ['ignore', log, log]

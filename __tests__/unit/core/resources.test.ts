@@ -6,6 +6,9 @@ import {
   type Resources
 } from '../../../src/core/resources.js'
 
+/** RUNNER_TEMP of the job that saved the records below. */
+const root = '/home/runner/work/_temp'
+
 const full: Resources = {
   version: 1,
   runId: '42-1-abcd1234',
@@ -22,7 +25,7 @@ const full: Resources = {
 
 describe('parseResources', () => {
   it('round-trips a full record', () => {
-    expect(parseResources(serializeResources(full))).toEqual(full)
+    expect(parseResources(serializeResources(full), root)).toEqual(full)
   })
 
   it('round-trips a cached nest (no volume: the cache volume is kept)', () => {
@@ -32,12 +35,12 @@ describe('parseResources', () => {
       volume: undefined,
       cache: { name: 'build', maxBytes: 10e9 }
     }
-    expect(parseResources(serializeResources(cached))).toEqual(cached)
+    expect(parseResources(serializeResources(cached), root)).toEqual(cached)
   })
 
   it('accepts a record saved before anything was created', () => {
     const early = { version: 1, runId: 'r', hostDocker: full.hostDocker }
-    expect(parseResources(JSON.stringify(early))).toEqual({
+    expect(parseResources(JSON.stringify(early), root)).toEqual({
       ...early,
       container: undefined,
       volume: undefined,
@@ -77,8 +80,8 @@ describe('parseResources', () => {
     ]
   ])('[%#] rejects a record with %s', (message, record) => {
     const json = typeof record === 'string' ? record : JSON.stringify(record)
-    expect(() => parseResources(json)).toThrow(ResourcesFormatError)
-    expect(() => parseResources(json)).toThrow(message)
+    expect(() => parseResources(json, root)).toThrow(ResourcesFormatError)
+    expect(() => parseResources(json, root)).toThrow(message)
   })
 })
 
@@ -92,13 +95,78 @@ describe('parseResources, dood records', () => {
   }
 
   it('round-trips a dood record', () => {
-    expect(parseResources(serializeResources(dood))).toEqual(dood)
+    expect(parseResources(serializeResources(dood), root)).toEqual(dood)
   })
 
   test.each<[string, unknown]>([
     ["field 'mode' has an unexpected value", { ...dood, mode: 'dind' }],
     ["field 'socket' has an unexpected value", { ...dood, socket: 'rel.sock' }]
   ])('rejects %s', (message, record) => {
-    expect(() => parseResources(JSON.stringify(record))).toThrow(message)
+    expect(() => parseResources(JSON.stringify(record), root)).toThrow(message)
+  })
+})
+
+describe('parseResources trusts only what this run made', () => {
+  const certs = (certDir: string) => ({ ...full, certDir })
+
+  test.each<[string, unknown]>([
+    [
+      'a cert dir that climbs out of RUNNER_TEMP',
+      certs(`${root}/../../etc/docker-nest-certs-x`)
+    ],
+    ['a cert dir elsewhere', certs('/etc/docker-nest-certs-x')],
+    ['a cert dir below RUNNER_TEMP', certs(`${root}/a/docker-nest-certs-x`)],
+    ['a cert dir spelt with .', certs(`${root}/./docker-nest-certs-x`)],
+    ['a relative cert dir', certs('docker-nest-certs-x')],
+    ['a cert dir that is RUNNER_TEMP itself', certs(root)],
+    [
+      'the container of another run',
+      { ...full, container: 'docker-nest-ffff0000' }
+    ],
+    [
+      'the volume of another run',
+      { ...full, volume: 'docker-nest-ffff0000-data' }
+    ],
+    [
+      'a cache volume as the volume to remove',
+      { ...full, volume: 'docker-nest-cache-build' }
+    ],
+    [
+      'any volume in a cached nest’s record',
+      {
+        ...full,
+        container: 'docker-nest-cache-build',
+        cache: { name: 'build' }
+      }
+    ],
+    [
+      'a cached nest’s container that is no cache’s',
+      {
+        ...full,
+        volume: undefined,
+        container: 'postgres',
+        cache: { name: 'b' }
+      }
+    ],
+    [
+      'a run id that would widen a label filter',
+      { ...full, runId: '42-1-abcd1234,name=x' }
+    ]
+  ])('[%#] refuses %s', (_case, record) => {
+    expect(() => parseResources(JSON.stringify(record), root)).toThrow(
+      /field '(certDir|container|volume|runId)' has an unexpected value/
+    )
+  })
+
+  it('accepts RUNNER_TEMP spelt with a trailing slash', () => {
+    expect(parseResources(serializeResources(full), `${root}/`).certDir).toBe(
+      full.certDir
+    )
+  })
+
+  it('takes the cert dir only from the directory it is read back for', () => {
+    expect(() =>
+      parseResources(serializeResources(full), '/home/other/state')
+    ).toThrow("field 'certDir' has an unexpected value")
   })
 })

@@ -1,11 +1,22 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readStat } from '../../../src/core/owner.js'
 import {
   proxyCommand,
+  proxySocketPath,
   serveSocketProxy,
   stopSocketProxy
 } from '../../../src/core/socket-proxy.js'
@@ -47,29 +58,38 @@ describe('proxyCommand', () => {
 })
 
 describe('the proxy in the resources record', () => {
+  const socket = '/tmp/rt/docker-nest-42-1-abcd.sock'
   const record = {
     version: 1,
-    runId: 'r',
+    runId: '42-1-abcd',
     hostDocker: {},
     mode: 'dood',
-    proxy: { socket: '/tmp/rt/docker-nest-42-1-abcd.sock', pid: 1234 }
+    proxy: { socket, pid: 1234 }
   }
+  const parse = (json: string) => parseResources(json, '/tmp/rt')
 
   it('round-trips', () => {
-    expect(parseResources(JSON.stringify(record)).proxy).toEqual(record.proxy)
+    expect(parse(JSON.stringify(record)).proxy).toEqual(record.proxy)
     const started = { ...record.proxy, startTime: '123456' }
-    expect(
-      parseResources(JSON.stringify({ ...record, proxy: started })).proxy
-    ).toEqual(started)
+    expect(parse(JSON.stringify({ ...record, proxy: started })).proxy).toEqual(
+      started
+    )
+  })
+
+  it('is where launchSocketProxy serves it', () => {
+    expect(proxySocketPath('/tmp/rt/', '42-1-abcd')).toBe(socket)
   })
 
   it.each([
     { socket: '/var/run/docker.sock', pid: 1234 },
-    { socket: '/tmp/rt/docker-nest-x.sock', pid: -1 },
-    { socket: '/tmp/rt/docker-nest-x.sock' },
-    { socket: '/tmp/rt/docker-nest-x.sock', pid: 1, startTime: '1; rm' }
+    { socket: '/tmp/rt/docker-nest-42-1-ffff.sock', pid: 1234 },
+    { socket: '/etc/docker-nest-42-1-abcd.sock', pid: 1234 },
+    { socket: '/tmp/rt/../../etc/docker-nest-42-1-abcd.sock', pid: 1234 },
+    { socket, pid: -1 },
+    { socket },
+    { socket, pid: 1, startTime: '1; rm' }
   ])('refuses %o: teardown deletes that path and signals that pid', (proxy) => {
-    expect(() => parseResources(JSON.stringify({ ...record, proxy }))).toThrow(
+    expect(() => parse(JSON.stringify({ ...record, proxy }))).toThrow(
       /field 'proxy(\.socket|\.startTime)?' has an unexpected value/
     )
   })
@@ -135,4 +155,103 @@ describe('serveSocketProxy', () => {
     await served
     expect(existsSync(listen)).toBe(false)
   })
+})
+
+/** As root (the proxy runs through sudo), for a step user such as nobody. */
+const asRoot = process.getuid?.() === 0
+const rootIt = asRoot ? it : it.skip
+const nobody = { uid: 65534, gid: 65534 }
+
+describe('serveSocketProxy for another user', () => {
+  /** A directory the step's user owns, like RUNNER_TEMP. */
+  function userDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-user-'))
+    chownSync(dir, nobody.uid, nobody.gid)
+    return dir
+  }
+
+  rootIt(
+    'creates the socket as that user, 0600, and goes back to root',
+    async () => {
+      const listen = join(userDir(), 'docker-nest-t.sock')
+      const served = serveSocketProxy({
+        listen,
+        target: '/nonexistent.sock',
+        owner: nobody,
+        maxLifetimeMs: 100
+      })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const stat = lstatSync(listen)
+      expect([stat.isSocket(), stat.uid, stat.gid, stat.mode & 0o777]).toEqual([
+        true,
+        nobody.uid,
+        nobody.gid,
+        0o600
+      ])
+      expect([process.geteuid?.(), process.getegid?.()]).toEqual([0, 0])
+      await served
+      expect(existsSync(listen)).toBe(false)
+    }
+  )
+
+  rootIt(
+    'never creates its socket where only root may write, through a symlinked directory',
+    async () => {
+      // The user replaced their directory by a link to one of root's: as
+      // root, the proxy would bind (then chmod and chown) there.
+      const rootOnly = mkdtempSync(join(tmpdir(), 'proxy-root-'))
+      const user = userDir()
+      const planted = join(user, 'temp')
+      symlinkSync(rootOnly, planted)
+      await expect(
+        serveSocketProxy({
+          listen: join(planted, 'docker-nest-t.sock'),
+          target: '/nonexistent.sock',
+          owner: nobody,
+          maxLifetimeMs: 100
+        })
+      ).rejects.toThrow(/EACCES/)
+      expect(readdirSync(rootOnly)).toEqual([])
+      expect(process.geteuid?.()).toBe(0)
+    }
+  )
+
+  rootIt(
+    'leaves a file a symlink at its socket path points to alone',
+    async () => {
+      const precious = join(
+        mkdtempSync(join(tmpdir(), 'proxy-root-')),
+        'shadow'
+      )
+      writeFileSync(precious, 'root:x\n', { mode: 0o600 })
+      const listen = join(userDir(), 'docker-nest-t.sock')
+      symlinkSync(precious, listen)
+      await expect(
+        serveSocketProxy({
+          listen,
+          target: '/nonexistent.sock',
+          owner: nobody,
+          maxLifetimeMs: 100
+        })
+      ).rejects.toThrow(/EADDRINUSE/)
+      const stat = statSync(precious)
+      expect([stat.uid, stat.mode & 0o777]).toEqual([0, 0o600])
+    }
+  )
+
+  ;(asRoot ? it.skip : it)(
+    'refuses to serve another user when not root',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'proxy-'))
+      chmodSync(dir, 0o700)
+      const uid = (process.getuid?.() ?? 0) + 1
+      await expect(
+        serveSocketProxy({
+          listen: join(dir, 'docker-nest-t.sock'),
+          target: '/nonexistent.sock',
+          owner: { uid, gid: uid }
+        })
+      ).rejects.toThrow(`cannot serve a socket for uid ${uid}`)
+    }
+  )
 })

@@ -32,10 +32,13 @@ export const down: Command = {
       return EXIT.ok
     }
     const docker = hostDockerCli(logger, resources.hostDocker)
+    // Objects of another run the record names were left with a warning;
+    // nothing of this nest's stays, so the record goes.
     const report = await teardown(resources, docker, logger)
     for (const warning of report.warnings) logger.warning(warning)
     if (report.warnings.length > 0) return EXIT.failed
-    if (!report.removed.some((line) => line.startsWith('container '))) {
+    const handled = [...report.removed, ...report.skipped]
+    if (!handled.some((line) => line.startsWith('container '))) {
       logger.info(
         `The nest's container (${resources.container ?? 'not started'}) was already gone.`
       )
