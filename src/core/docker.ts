@@ -36,7 +36,12 @@ export class DockerCommandError extends Error {
     readonly stderr: string
   ) {
     const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n')
-    super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`)
+    // The sidecar's start script is one argument of a few hundred lines:
+    // name it instead of printing it.
+    const shown = args.map((arg) =>
+      arg.includes('\n') ? `<${arg.split('\n').length}-line script>` : arg
+    )
+    super(`docker ${shown.join(' ')} failed (exit ${exitCode}): ${tail}`)
     this.name = 'DockerCommandError'
   }
 }

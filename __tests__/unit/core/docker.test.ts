@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
+  DockerCommandError,
   captureHostDockerEnv,
   envForHostDaemon
 } from '../../../src/core/docker.js'
@@ -26,5 +27,19 @@ describe('envForHostDaemon', () => {
     expect(
       envForHostDaemon(captureHostDockerEnv({}), { PATH: '/usr/bin' })
     ).not.toHaveProperty('DOCKER_CONTENT_TRUST')
+  })
+})
+
+describe('DockerCommandError', () => {
+  it('names a multi-line argument (the start script) instead of printing it', () => {
+    const error = new DockerCommandError(
+      ['run', '--name', 'x', 'image', '-c', 'set -eu\necho a\necho b'],
+      125,
+      'Unable to find image\npull access denied'
+    )
+    expect(error.message).toBe(
+      'docker run --name x image -c <3-line script> failed (exit 125): ' +
+        'Unable to find image\npull access denied'
+    )
   })
 })
