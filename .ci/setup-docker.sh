@@ -2,8 +2,9 @@
 # Prepares a Debian test machine for docker-nest's end-to-end tests.
 # Idempotent; run as root:  .ci/setup-docker.sh
 #
-#   1. installs docker.io, iptables, debootstrap, rsync, busybox-static, jq and
-#      openssl when a command is missing;
+#   1. installs docker.io, iptables, debootstrap, rsync, busybox-static, jq,
+#      openssl, and zsh and fish (the CLI's shell tests) when a command is
+#      missing;
 #   2. starts dockerd when `docker info` fails (no systemd needed);
 #   3. builds the tiny docker-nest-test/busybox image if it is missing;
 #   1b. creates the user docker-nest-ci (passwordless sudo, not in the docker
@@ -23,8 +24,8 @@ readonly PROBE_IMAGE=docker-nest-test/busybox:latest
 readonly WRAPPER=/usr/local/bin/nest-runc
 readonly DAEMON_JSON=/etc/docker/daemon.json
 readonly DOCKERD_LOG=/var/log/dockerd.log
-readonly PACKAGES=(docker.io iptables debootstrap rsync busybox-static jq openssl sudo)
-readonly COMMANDS=(docker dockerd debootstrap rsync busybox jq openssl iptables sudo)
+readonly PACKAGES=(docker.io iptables debootstrap rsync busybox-static jq openssl sudo zsh fish)
+readonly COMMANDS=(docker dockerd debootstrap rsync busybox jq openssl iptables sudo zsh fish)
 
 # this script manages the local daemon, whatever the caller's environment says
 unset DOCKER_HOST DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH

@@ -291,7 +291,7 @@ suite('docker-nest env, status, wait, down, reap, doctor (real daemon)', () => {
   test.each<[string[], RegExp]>([
     [
       ['env', '--format', 'xml'],
-      /'--format' must be one of sh, fish, dotenv, json, github, got 'xml'/
+      /'--format' must be sh, fish, dotenv, json or github, got 'xml'/
     ],
     [['status', '--format', 'yaml'], /'--format' must be table or json/],
     [['wait', '--timeout', 'soon'], /'--timeout' must be seconds/],

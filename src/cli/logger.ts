@@ -1,8 +1,24 @@
-/** Plain-text logger for the CLI: everything on stderr, so stdout stays eval-able. */
+/**
+ * Plain-text logger for the CLI: everything on stderr, so stdout stays
+ * eval-able. A group ("Start dind", "Wait for daemon") shows its elapsed
+ * time while it runs (see progress.ts).
+ */
 import type { Logger } from '../core/types.js'
+import {
+  startProgress,
+  type Progress,
+  type ProgressStream
+} from './progress.js'
 
-export function createCliLogger(debug: boolean): Logger {
-  const write = (line: string) => process.stderr.write(`${line}\n`)
+export function createCliLogger(
+  debug: boolean,
+  stream: ProgressStream = process.stderr
+): Logger {
+  let progress: Progress | undefined
+  const write = (line: string) => {
+    progress?.clear()
+    stream.write(`${line}\n`)
+  }
   return {
     info: (message) => write(message),
     debug: (message) => {
@@ -11,7 +27,15 @@ export function createCliLogger(debug: boolean): Logger {
     warning: (message) => write(`warning: ${message}`),
     group: async (title, fn) => {
       write(`==> ${title}`)
-      return fn()
+      // Only the outermost group shows its time: one status line at most.
+      if (progress) return fn()
+      progress = startProgress(title, stream)
+      try {
+        return await fn()
+      } finally {
+        progress.stop()
+        progress = undefined
+      }
     }
   }
 }

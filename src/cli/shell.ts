@@ -61,3 +61,24 @@ export function formatEnv(
       return entries.map(([n, v]) => `${n}=${v}`).join('\n')
   }
 }
+
+/**
+ * What a failed `up` or `env` prints on stdout, so `eval "$(docker-nest
+ * up)"` and `docker-nest up --format fish | source` fail too: the shell
+ * does not see the exit code of a command substitution, and with empty
+ * output the eval succeeds and later docker commands reach the runner's own
+ * daemon. sh: a subshell exits with the same code, which stops a `set -e`
+ * script without ending an interactive shell (`return` would end an
+ * interactive dash or zsh). fish: `false`, which `; or exit` sees.
+ * Other formats get nothing: they are read by programs, not evaluated.
+ */
+export function failureLine(
+  format: string,
+  command: string,
+  exitCode: number
+): string | undefined {
+  const comment = `# docker-nest ${command} failed (exit ${exitCode})`
+  if (format === 'sh') return `(exit ${exitCode}) ${comment}`
+  if (format === 'fish') return `false ${comment}`
+  return undefined
+}

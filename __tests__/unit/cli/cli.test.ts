@@ -2,11 +2,11 @@ import { describe, expect, it, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import {
   COMMANDS,
-  HELP,
-  commandHelp,
+  COMMON_OPTIONS,
   envNameFor,
   parseCommandLine
 } from '../../../src/cli/cli.js'
+import { commandHelp, overviewHelp } from '../../../src/cli/help.js'
 import { exportLines, formatEnv, shellQuote } from '../../../src/cli/shell.js'
 
 describe('parseCommandLine', () => {
@@ -50,6 +50,24 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(argv, {}).command).toBe(command)
   })
 
+  test.each<[string[], Record<string, string>]>([
+    [['up', '--tls'], { tls: 'true' }],
+    [['up', '--no-tls'], { tls: 'false' }],
+    [['up', '--tls=false'], { tls: 'false' }],
+    [['up', '--tls', 'false'], { tls: 'false' }],
+    [
+      ['up', '--tls', 'FALSE', '--fast-start=True'],
+      { tls: 'false', 'fast-start': 'true' }
+    ],
+    [['up', '--rootless', 'unprivileged'], { rootless: 'unprivileged' }],
+    [['up', '--rootless=unprivileged'], { rootless: 'unprivileged' }],
+    [['up', '--rootless'], { rootless: 'true' }],
+    [['up', '--image=docker:28-dind'], { image: 'docker:28-dind' }],
+    [['up', '--dockerd-args=--debug'], { 'dockerd-args': '--debug' }]
+  ])('[%#] %j gives the inputs %j', (argv, inputs) => {
+    expect(parseCommandLine(argv, {}).inputs).toEqual(inputs)
+  })
+
   it('does not offer the Action-only cleanup input', () => {
     expect(() => parseCommandLine(['up', '--cleanup', 'false'], {})).toThrow(
       /Unknown option '--cleanup'/
@@ -85,6 +103,11 @@ describe('shell exports', () => {
 describe('commands and help', () => {
   test.each<[string[], Partial<Record<string, unknown>>]>([
     [['help', 'wait'], { command: 'help', topic: 'wait' }],
+    [['help', 'help'], { command: 'help', topic: undefined }],
+    [['up', '--imag', 'x', '-h'], { command: 'help', topic: 'up' }],
+    [['--version'], { command: 'version' }],
+    [['-v'], { command: 'version' }],
+    [['completion', 'zsh'], { command: 'completion', positionals: ['zsh'] }],
     [['reap', '--help'], { command: 'help', topic: 'reap' }],
     [
       ['env', '--format', 'fish'],
@@ -102,6 +125,14 @@ describe('commands and help', () => {
     [['--debug', 'up'], /The command comes first/],
     [['help', 'launch'], /Unknown command 'launch'/],
     [['status', '--all'], /Unknown option '--all'.*docker-nest status --help/],
+    [
+      ['up', '--tsl'],
+      /^Unknown option '--tsl' for 'docker-nest up'\. Did you mean '--tls'\? Run 'docker-nest up --help'\.$/
+    ],
+    [['stauts'], /^Unknown command 'stauts'\. Did you mean 'status'\?/],
+    [['completion'], /needs bash, zsh or fish\./],
+    [['completion', 'bsh'], /got 'bsh'\. Did you mean 'bash'\?/],
+    [['completion', 'bash', 'zsh'], /Unexpected argument 'zsh'/],
     [['wait', 'extra'], /Unexpected argument 'extra'/]
   ])('[%#] %j is a usage error', (argv, message) => {
     expect(() => parseCommandLine(argv, {})).toThrow(message)
@@ -109,14 +140,14 @@ describe('commands and help', () => {
 
   it('every command has its own help with its options and the exit codes', () => {
     for (const command of COMMANDS) {
-      const help = commandHelp(command)
+      const help = commandHelp(command, COMMON_OPTIONS, 200)
       expect(help).toContain(`Usage: docker-nest ${command.name} [options]`)
-      for (const option of Object.keys(command.options)) {
-        expect(help).toContain(`--${option}`)
+      for (const [name, spec] of Object.entries(command.options)) {
+        expect(help).toContain(spec.negatable ? `--[no-]${name}` : `--${name}`)
       }
       expect(help).toContain('Exit codes: 0 done, 1 failed')
     }
-    expect(HELP).toContain('doctor')
+    expect(overviewHelp(COMMANDS, 80)).toContain('doctor')
   })
 })
 

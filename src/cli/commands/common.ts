@@ -14,6 +14,7 @@ export const STATE_DIR_OPTION: Record<string, OptionSpec> = {
   'state-dir': {
     type: 'string',
     placeholder: 'DIR',
+    complete: 'dir',
     help: "where the nest's record lives (default $DOCKER_NEST_STATE_DIR or ~/.local/state/docker-nest)"
   }
 }

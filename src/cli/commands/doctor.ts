@@ -41,8 +41,9 @@ export const doctor: Command = {
     },
     format: {
       type: 'string',
-      placeholder: 'F',
-      help: 'table|json (default table)'
+      placeholder: 'FORMAT',
+      choices: ['table', 'json'],
+      help: 'table or json (default table)'
     }
   },
   notes:

@@ -4,7 +4,7 @@ import { formatEnv } from '../shell.js'
 import { readStateFile } from '../state-file.js'
 import { EXIT } from '../usage.js'
 import { STATE_DIR_OPTION, hostDockerCli, stateDirOf } from './common.js'
-import { FORMAT_OPTION, envFormatOf } from './up.js'
+import { FORMAT_OPTION, envFormatOf } from './up-options.js'
 import type { Command } from './types.js'
 
 export const env: Command = {

@@ -109,8 +109,9 @@ export const status: Command = {
   options: {
     format: {
       type: 'string',
-      placeholder: 'F',
-      help: 'table|json (default table)'
+      placeholder: 'FORMAT',
+      choices: ['table', 'json'],
+      help: 'table or json (default table)'
     },
     ...STATE_DIR_OPTION
   },

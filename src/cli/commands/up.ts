@@ -1,10 +1,6 @@
 /** `docker-nest up`: start a nest and print its variables. */
 import { fileURLToPath } from 'node:url'
-import {
-  INPUT_DEFAULTS,
-  parseInputs,
-  type InputName
-} from '../../core/config.js'
+import { parseInputs } from '../../core/config.js'
 import { probePrivileged } from '../../core/auto.js'
 import { isolationArgs } from '../../core/runtime.js'
 import { exitOnCancel } from '../../core/cancel.js'
@@ -22,7 +18,7 @@ import type { ResourceRecorder, Resources } from '../../core/resources.js'
 import { teardown } from '../../core/teardown.js'
 import type { DindOptions, HostDockerEnv, Logger } from '../../core/types.js'
 import { writeNestFile } from '../nest-file.js'
-import { ENV_FORMATS, formatEnv, isEnvFormat } from '../shell.js'
+import { formatEnv } from '../shell.js'
 import {
   fileRecorder,
   readStateFile,
@@ -31,39 +27,8 @@ import {
 } from '../state-file.js'
 import { EXIT, UsageError } from '../usage.js'
 import { STATE_DIR_OPTION, stateDirOf } from './common.js'
-import type { Command, OptionSpec } from './types.js'
-
-/** Inputs that are lists: their flags may repeat. */
-export const LIST_INPUTS: InputName[] = [
-  'dockerd-args',
-  'registry-mirrors',
-  'insecure-registries',
-  'tls-san',
-  'default-address-pools'
-]
-/**
- * Inputs that only make sense for the Action (or are not wired into the CLI
- * yet): post's cleanup policy, the docker CLI install through the Actions
- * tool cache, and the client set-up that post undoes (docker context,
- * Testcontainers host).
- */
-const ACTION_ONLY: InputName[] = [
-  'cleanup',
-  'docker-cli-version',
-  'docker-cli-url',
-  'docker-cli-sha256',
-  'context',
-  'testcontainers-host-override'
-]
-/** The Action inputs `up` takes as flags. */
-export const UP_INPUTS = (Object.keys(INPUT_DEFAULTS) as InputName[]).filter(
-  (name) => !ACTION_ONLY.includes(name)
-)
-
-/** Env var name for an input: DOCKER_NEST_WAIT_TIMEOUT for wait-timeout. */
-export function envNameFor(name: InputName): string {
-  return `DOCKER_NEST_${name.toUpperCase().replace(/-/g, '_')}`
-}
+import type { Command } from './types.js'
+import { FORMAT_OPTION, INPUT_OPTIONS, envFormatOf } from './up-options.js'
 
 /** The variables a shell needs to use the nest. */
 export function nestEnvironment(info: NestInfo): Record<string, string> {
@@ -73,38 +38,6 @@ export function nestEnvironment(info: NestInfo): Record<string, string> {
     DOCKER_CERT_PATH: info.certPath ?? ''
   }
 }
-
-/** `--format`, shared with `env`. */
-export const FORMAT_OPTION: Record<string, OptionSpec> = {
-  format: {
-    type: 'string',
-    placeholder: 'F',
-    help: `output format: ${ENV_FORMATS.join('|')} (default sh)`
-  }
-}
-
-/** The --format value, checked. */
-export function envFormatOf(value: unknown, command: string) {
-  const format = (value as string | undefined) ?? 'sh'
-  if (!isEnvFormat(format)) {
-    throw new UsageError(
-      `Option '--format' must be one of ${ENV_FORMATS.join(', ')}, got '${format}'. Run 'docker-nest ${command} --help'.`
-    )
-  }
-  return format
-}
-
-const inputOptions: Record<string, OptionSpec> = Object.fromEntries(
-  UP_INPUTS.map((name) => [
-    name,
-    {
-      type: 'string',
-      multiple: LIST_INPUTS.includes(name),
-      placeholder: 'V',
-      help: `default: ${INPUT_DEFAULTS[name] || '(none)'}${LIST_INPUTS.includes(name) ? ' (repeatable)' : ''}; env ${envNameFor(name)}`
-    }
-  ])
-)
 
 /** What `up` started, in the form the shell and later commands need. */
 interface Started {
@@ -221,11 +154,24 @@ export const up: Command = {
   name: 'up',
   summary:
     'start a private Docker daemon (dind, mutual TLS; or --mode dood|auto) and print its variables: eval "$(docker-nest up)"',
-  options: { ...inputOptions, ...FORMAT_OPTION, ...STATE_DIR_OPTION },
-  notes: 'Each option is the GitHub Action input of the same name.',
-  async run({ values, inputs, stateDir: flag, logger }) {
+  options: { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...STATE_DIR_OPTION },
+  notes: [
+    'Each input option is the GitHub Action input of the same name. ' +
+      'Booleans: --tls, --no-tls or --tls=false. With --cache ' +
+      'outside GitHub Actions and GitLab CI, set DOCKER_NEST_REPOSITORY to the ' +
+      "repository (its cache's partition), or use --cache-scope shared.",
+    '',
+    'Examples:',
+    '  set -e; eval "$(docker-nest up)"             # sh, bash, zsh',
+    '  docker-nest up --format fish | source; or exit 1',
+    '',
+    'When up fails, it prints a line that makes that eval or source fail ' +
+      '(sh and fish formats, when stdout is not a terminal), so a script ' +
+      "stops instead of running docker against the runner's own daemon."
+  ].join('\n'),
+  async run({ values, inputs, stateDir: flag, logger, env }) {
     const format = envFormatOf(values.format, 'up')
-    const options = parseInputs(inputs)
+    const options = parseInputs(inputs, env)
     const stateDir = stateDirOf(flag)
     const existing = await readStateFile(stateDir)
     if (existing) {

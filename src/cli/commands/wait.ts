@@ -9,6 +9,7 @@ import { request as httpsRequest } from 'node:https'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { waitFor } from '../../core/wait.js'
+import { startProgress } from '../progress.js'
 import { EXIT, UsageError } from '../usage.js'
 import type { Command } from './types.js'
 
@@ -154,23 +155,29 @@ export const wait: Command = {
     host: {
       type: 'string',
       placeholder: 'URL',
+      complete: 'file',
       help: 'tcp://HOST:PORT or unix:///PATH (default $DOCKER_HOST, else unix:///var/run/docker.sock)'
     },
     'cert-path': {
       type: 'string',
       placeholder: 'DIR',
-      help: 'client certificates (default $DOCKER_CERT_PATH, else ~/.docker); implies TLS'
+      complete: 'dir',
+      help: 'client certificates (default $DOCKER_CERT_PATH, else ~/.docker); implies TLS unless --no-tls'
     },
     tls: {
       type: 'boolean',
+      negatable: true,
       help: 'use mutual TLS (default: on when $DOCKER_TLS_VERIFY is non-empty or --cert-path is given)'
     },
     timeout: {
       type: 'string',
-      placeholder: 'S',
-      help: 'give up after S seconds (default 60)'
+      placeholder: 'SECONDS',
+      help: 'give up after SECONDS (default 60)'
     },
-    quiet: { type: 'boolean', help: 'print nothing when ready' }
+    quiet: {
+      type: 'boolean',
+      help: 'print nothing when ready, and no elapsed time while waiting'
+    }
   },
   notes:
     'Exit 0 when the daemon answers, 1 when the deadline passed (with the likely cause), 2 for bad usage.',
@@ -183,10 +190,11 @@ export const wait: Command = {
       )
     }
     const certFlag = values['cert-path'] as string | undefined
+    // --no-tls wins over the variables and --cert-path.
     const tls =
-      Boolean(values.tls) ||
-      certFlag !== undefined ||
-      Boolean(env.DOCKER_TLS_VERIFY)
+      values.tls === undefined
+        ? certFlag !== undefined || Boolean(env.DOCKER_TLS_VERIFY)
+        : Boolean(values.tls)
     const certPath =
       certFlag ?? (env.DOCKER_CERT_PATH || join(homedir(), '.docker'))
     const target = parseTarget(
@@ -198,13 +206,16 @@ export const wait: Command = {
     logger.debug(
       `waiting for ${target.dockerHost}${target.certPath ? ` (TLS, certificates in ${target.certPath})` : ''}`
     )
+    const progress = values.quiet
+      ? undefined
+      : startProgress(`Waiting for the daemon at ${target.dockerHost}`)
     const result = await waitFor(
       (left) => pingOnce(target, Math.min(left, 2000)),
       {
         timeoutMs: seconds * 1000,
         intervalMs: 100
       }
-    )
+    ).finally(() => progress?.stop())
     if (result.status === 'ready') {
       if (!values.quiet)
         logger.info(
