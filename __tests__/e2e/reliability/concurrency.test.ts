@@ -37,6 +37,7 @@ import {
 } from '../helpers/docker.js'
 import {
   cleanUp,
+  errorOf,
   leftFrom,
   recordOf,
   warningsOf,
@@ -156,6 +157,8 @@ suite('reliability: concurrent nests and host ports (real daemon)', () => {
       })
       const main = await step.result.finally(release)
       try {
+        // The error first: a failed main says why.
+        expect(errorOf(main)).toBe('')
         expect(main.exitCode).toBe(0)
         collided = main.stdout.includes('was taken meanwhile (attempt 1 of 3)')
         if (collided) expect(Number(main.outputs.port)).not.toBe(last + 1)
