@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 278:
+/***/ 219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11,10 +11,184 @@ __nccwpck_require__.d(__webpack_exports__, {
   iW: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: COMMANDS, EXIT, HELP, commandHelp, envNameFor, nestEnvironment, parseCommandLine
+// UNUSED EXPORTS: COMMANDS, COMMON_OPTIONS, EXIT, envNameFor, nestEnvironment, parseCommandLine
 
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/suggest.ts
+/** "Did you mean" for a mistyped command or option. */
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment), so
+ * `tsl` is one step from `tls`, as a typo is.
+ */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i === 0 ? j : j === 0 ? i : 0));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The candidate the user most likely meant, or undefined: the closest one
+ * within a third of the word's length (at least 1, at most 3 edits), else
+ * the only candidate the word is a prefix of (`--wait` for `--wait-timeout`).
+ */
+function closest(word, candidates) {
+    // Two letters ('-x') are too few to guess from.
+    const limit = word.length < 3 ? 0 : Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+    let best;
+    let bestDistance = limit + 1;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    if (best !== undefined)
+        return best;
+    const prefixed = candidates.filter((c) => word.length >= 2 && c.startsWith(word));
+    return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+/** ` Did you mean 'x'?`, or '' when nothing is close. */
+function didYouMean(word, candidates) {
+    const guess = closest(word, candidates);
+    return guess === undefined ? '' : ` Did you mean '${guess}'?`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/usage.ts
+/** Exit codes and usage errors shared by every command. */
+/** Exit codes, documented in --help and the README. */
+const EXIT = { ok: 0, failed: 1, usage: 2 };
+/** Bad command line: reported with exit code 2. */
+class UsageError extends Error {
+}
+/** The line every usage error ends with. */
+function seeHelp(command) {
+    return `Run 'docker-nest ${command ? `${command} --help` : 'help'}'.`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** What a boolean option's word means, or undefined when it is none of its values. */
+function booleanWord(spec, word) {
+    if (TRUE.includes(word))
+        return true;
+    if (FALSE.includes(word))
+        return false;
+    return spec.extraValues?.includes(word) ? word : undefined;
+}
+/** "true or false", "true, false or unprivileged". */
+function listOf(words) {
+    return words.length < 2
+        ? words.join('')
+        : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+/** The spellings help shows, for "did you mean". */
+function flagNames(specs) {
+    return Object.entries(specs).flatMap(([name, spec]) => [
+        `--${name}`,
+        ...(spec.negatable ? [`--no-${name}`] : []),
+        ...(spec.short ? [`-${spec.short}`] : [])
+    ]);
+}
+/**
+ * Splits `args` into option values and free words. `-h`/`--help` set
+ * `help`. Throws {@link UsageError} for an unknown option, a missing or
+ * invalid value, or `--no-` on a non-boolean.
+ */
+function parseOptions(args, specs, command) {
+    const values = {};
+    const positionals = [];
+    function fail(message) {
+        throw new UsageError(`${message} ${seeHelp(command)}`);
+    }
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--') {
+            positionals.push(...args.slice(i + 1));
+            break;
+        }
+        const short = Object.keys(specs).find((n) => arg === `-${specs[n].short}`);
+        if (short) {
+            values[short] = true;
+            continue;
+        }
+        if (!arg.startsWith('-') || arg === '-') {
+            positionals.push(arg);
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const flag = eq < 0 ? arg : arg.slice(0, eq);
+        const inline = eq < 0 ? undefined : arg.slice(eq + 1);
+        let name = flag.replace(/^--?/, '');
+        let spec = flag.startsWith('--') ? specs[name] : undefined;
+        let negated = false;
+        if (!spec && name.startsWith('no-')) {
+            const base = specs[name.slice(3)];
+            if (flag.startsWith('--') && base?.type === 'boolean') {
+                name = name.slice(3);
+                spec = base;
+                negated = true;
+            }
+        }
+        if (!spec) {
+            fail(`Unknown option '${flag}' for 'docker-nest ${command}'.${didYouMean(flag, flagNames(specs))}`);
+        }
+        if (spec.type === 'boolean') {
+            const words = ['true', 'false', ...(spec.extraValues ?? [])];
+            if (negated) {
+                if (inline !== undefined)
+                    fail(`Option '${flag}' takes no value; write '${flag}' or '--${name}=${inline}'.`);
+                values[name] = false;
+                continue;
+            }
+            if (inline !== undefined) {
+                const value = booleanWord(spec, inline);
+                if (value === undefined)
+                    fail(`Option '--${name}' takes ${listOf(words)}, got '${inline}'.`);
+                values[name] = value;
+                continue;
+            }
+            // `--tls false`, as releases that took booleans as strings read it.
+            // No command takes a free word that could be true or false, so the
+            // word can only be this option's value.
+            const next = args[i + 1] === undefined ? undefined : booleanWord(spec, args[i + 1]);
+            values[name] = next ?? true;
+            if (next !== undefined)
+                i++;
+            continue;
+        }
+        let value = inline;
+        if (value === undefined) {
+            const next = args[i + 1];
+            const placeholder = spec.placeholder ?? 'VALUE';
+            if (next === undefined) {
+                fail(`Option '--${name}' needs a value: --${name} ${placeholder}.`);
+            }
+            if (next.startsWith('-') && next !== '-') {
+                fail(`Option '--${name}' needs a value, got the option '${next}'; for a value that starts with '-', write --${name}=${next}.`);
+            }
+            value = next;
+            i++;
+        }
+        if (spec.choices && !spec.choices.includes(value)) {
+            fail(`Option '--${name}' must be ${listOf(spec.choices)}, got '${value}'.${didYouMean(value, spec.choices)}`);
+        }
+        values[name] = spec.multiple
+            ? [...(values[name] ?? []), value]
+            : value;
+    }
+    return { values, positionals };
+}
+
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -911,6 +1085,46 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
 
 
 
+/** Env of the sidecar: `runner` limits a plain-TCP daemon to the runner (see plan.ts). */
+const PLAIN_TCP_ENV = 'DOCKER_NEST_PLAIN_TCP_FROM';
+/**
+ * `tls: false`: dockerd listens on 0.0.0.0:2375, and the published port
+ * reaches it from the runner's side of the bridge (the default gateway:
+ * docker-proxy connects from there, and so does the NAT path). Only that
+ * address and loopback may connect; every other container on the bridge
+ * gets a reset. The rules go in INPUT, which dockerd leaves alone, with
+ * whichever iptables works (legacy and nft rules both apply). Without a
+ * gateway or a working iptables the sidecar stops rather than serve every
+ * neighbour.
+ */
+const PLAIN_TCP_FUNCTION = `nest_limit_plain_tcp() {
+  nest_gw=
+  while read -r _ nest_dest nest_hex _; do
+    if [ "$nest_dest" = 00000000 ]; then nest_gw=$nest_hex; break; fi
+  done < /proc/net/route || :
+  if [ -z "$nest_gw" ]; then
+    echo "docker-nest: tls: false: the sidecar has no default route, so the runner's address is unknown; not serving plain TCP to every neighbour. Use TLS (the default)." >&2
+    return 1
+  fi
+  nest_a=\${nest_gw%??????}
+  nest_r=\${nest_gw#??}
+  nest_b=\${nest_r%????}
+  nest_r=\${nest_r#??}
+  nest_c=\${nest_r%??}
+  nest_d=\${nest_r#??}
+  nest_gw=$(printf '%d.%d.%d.%d' "0x$nest_d" "0x$nest_c" "0x$nest_b" "0x$nest_a")
+  for nest_ipt in iptables iptables-legacy; do
+    if "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -i lo -j ACCEPT 2>/dev/null &&
+      "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -s "$nest_gw" -j ACCEPT 2>/dev/null &&
+      "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -j REJECT --reject-with tcp-reset 2>/dev/null; then
+      echo "docker-nest: tls: false: port 2375 answers only the runner ($nest_gw) and this container" >&2
+      return 0
+    fi
+  done
+  echo "docker-nest: tls: false: could not limit port 2375 to the runner (iptables failed); not serving plain TCP to every neighbour. Use TLS (the default)." >&2
+  return 1
+}
+`;
 /** Marker copied last into the cert dir; its presence means all files are there. */
 const CERTS_READY_MARKER = '.docker-nest-ready';
 /** Where certificates go inside the sidecar (the official image's default). */
@@ -1028,7 +1242,7 @@ ${UID_SCRIPT}
 ${CGROUP_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
+${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}${PLAIN_TCP_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$nest_uid" != 0 ]; then
@@ -1086,6 +1300,8 @@ if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
 fi
 if [ -n "$nest_mounts_pid" ]; then wait "$nest_mounts_pid" || :; fi
 nest_ctr_handoff
+if [ -n "\${${PLAIN_TCP_ENV}:-}" ]; then nest_limit_plain_tcp || exit 91; fi
+unset ${PLAIN_TCP_ENV}
 if [ -n "$nest_official" ]; then
   if [ -z "$nest_ctr_pid" ] || ! command -v docker-init >/dev/null 2>&1; then
     exec dockerd-entrypoint.sh "$@"
@@ -1369,7 +1585,10 @@ class DockerCommandError extends Error {
     stderr;
     constructor(args, exitCode, stderr) {
         const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-        super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`);
+        // The sidecar's start script is one argument of a few hundred lines:
+        // name it instead of printing it.
+        const shown = args.map((arg) => arg.includes('\n') ? `<${arg.split('\n').length}-line script>` : arg);
+        super(`docker ${shown.join(' ')} failed (exit ${exitCode}): ${tail}`);
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
@@ -1742,7 +1961,145 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
     return worker ? owner_ownerOf(worker, proc) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/cache-scope.ts
+/**
+ * Whose jobs share a persistent cache. A cache is one data root: whatever a
+ * job's nest leaves in it (images and their tags, build cache, volumes) is
+ * what the next job on the same volume builds from. So the volume is named
+ * after the cache and its partition, the set of jobs that may share it:
+ *
+ * - `cache-scope: repository` (default): the repository the job runs for,
+ *   by the id its CI server gave it (GitHub GITHUB_REPOSITORY_ID, GitLab
+ *   CI_PROJECT_ID), which a rename or a new repository of the same name
+ *   does not change; elsewhere DOCKER_NEST_REPOSITORY, set by the user.
+ * - `cache-scope: shared`: every repository that names the cache.
+ *
+ * In both, pull- and merge-request jobs get a partition of their own: code
+ * under review never writes the data root that default-branch and release
+ * jobs read. The partition is hashed into the volume name (short, valid,
+ * never equal to an older version's `docker-nest-cache-<name>`) and written
+ * in full to the label `docker-nest.cache-scope`.
+ */
+
+/** Label on a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
+const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+/** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
+const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
+/** Added to the partition of pull- and merge-request jobs. */
+const PULL_REQUESTS = '/pull-requests';
+/** GitHub events whose jobs run for an open pull request (also `pull_request_target`). */
+const PULL_REQUEST_EVENT = /^pull_request/;
+/** GitLab pipeline sources of merge-request (and external pull-request) pipelines. */
+const MERGE_REQUEST_SOURCES = [
+    'merge_request_event',
+    'external_pull_request_event'
+];
+/** Checks input `cache-scope`. */
+function parseCacheScope(value, problems) {
+    if (value === 'repository' || value === 'shared')
+        return value;
+    problems.push(`Input 'cache-scope' must be 'repository' (one cache per repository) or ` +
+        `'shared' (one for every repository that names it), got '${value}'.`);
+    return 'repository';
+}
+/** Host (and port) of a server URL, lower case; `fallback` when unset or unparsable. */
+function hostOf(url, fallback) {
+    try {
+        return url ? new URL(url).host.toLowerCase() || fallback : fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+function githubJob(env) {
+    const host = hostOf(env.GITHUB_SERVER_URL, 'github.com');
+    const id = env.GITHUB_REPOSITORY_ID ?? '';
+    // Older GitHub Enterprise Server versions give no id: the name, which a
+    // rename changes (the cache then starts cold).
+    const name = (env.GITHUB_REPOSITORY ?? '').toLowerCase();
+    return {
+        repository: /^[0-9]+$/.test(id)
+            ? `github:${host}/repository-id/${id}`
+            : /^[^/\s]+\/[^/\s]+$/.test(name)
+                ? `github:${host}/${name}`
+                : '',
+        pullRequest: PULL_REQUEST_EVENT.test(env.GITHUB_EVENT_NAME ?? '')
+    };
+}
+function gitlabJob(env) {
+    const host = hostOf(env.CI_SERVER_URL, env.CI_SERVER_HOST || 'gitlab');
+    const id = env.CI_PROJECT_ID ?? '';
+    return {
+        repository: /^[0-9]+$/.test(id) ? `gitlab:${host}/project-id/${id}` : '',
+        pullRequest: MERGE_REQUEST_SOURCES.includes(env.CI_PIPELINE_SOURCE ?? '') ||
+            Boolean(env.CI_MERGE_REQUEST_IID)
+    };
+}
+/** What the job's CI says, or nothing outside GitHub Actions and GitLab CI. */
+function ciJob(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return githubJob(env);
+    if (env.GITLAB_CI === 'true')
+        return gitlabJob(env);
+    return undefined;
+}
+/**
+ * DOCKER_NEST_REPOSITORY as a partition ('' when unset), or why it cannot
+ * be one: it is written to a label every job on the daemon can read.
+ */
+function repositoryFromEnv(env) {
+    const value = (env[REPOSITORY_ENV] ?? '').trim();
+    if (value === '')
+        return { repository: '' };
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value)) {
+        return (`${REPOSITORY_ENV} must not carry credentials (it is written to a ` +
+            `volume label); give the repository URL without 'user:password@'.`);
+    }
+    // No ',' or '"': the label goes into `--mount …,volume-label=k=v`.
+    if (!/^[\x21\x23-\x2b\x2d-\x7e]{1,200}$/.test(value)) {
+        return (`${REPOSITORY_ENV} must be 1 to 200 printable characters without ` +
+            `spaces, commas or quotes, such as 'https://git.example.com/team/app', ` +
+            `got '${value}'.`);
+    }
+    return { repository: `${REPOSITORY_ENV}=${value}` };
+}
+/**
+ * The partition of cache `name` for this job (see the file comment); ''
+ * without a cache. Pure: the adapters pass the process environment.
+ */
+function cachePartition(name, scope, env, problems) {
+    if (name === '')
+        return '';
+    const ci = ciJob(env);
+    const suffix = ci?.pullRequest ? PULL_REQUESTS : '';
+    if (scope === 'shared')
+        return `shared${suffix}`;
+    if (ci?.repository)
+        return `${ci.repository}${suffix}`;
+    const fromEnv = repositoryFromEnv(env);
+    if (typeof fromEnv === 'string') {
+        problems.push(fromEnv);
+        return '';
+    }
+    if (fromEnv.repository)
+        return `${fromEnv.repository}${suffix}`;
+    problems.push(`Input 'cache-scope' is 'repository', but this job's repository is ` +
+        `unknown (no GITHUB_REPOSITORY_ID or CI_PROJECT_ID): set ` +
+        `${REPOSITORY_ENV} to it (e.g. its URL), or set cache-scope: shared ` +
+        `to share cache '${name}' with every job on this Docker daemon.`);
+    return '';
+}
+/** The partition's part of a volume name: 12 hex digits of its SHA-256. */
+function partitionHash(partition) {
+    return lazy_builtins_lazyCrypto()
+        .createHash('sha256')
+        .update(partition)
+        .digest('hex')
+        .slice(0, 12);
+}
+
 ;// CONCATENATED MODULE: ./src/core/cache.ts
+
 
 
 /** Label on the cache volume and on a cached nest's container: the cache name. */
@@ -1764,6 +2121,21 @@ function parseCacheBusy(value, problems) {
     problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
         `'fail', got '${value}'.`);
     return 'fallback';
+}
+/** Checks the cache inputs and gives the cache its partition from the job's CI variables. */
+function parseCacheOptions(input, env, problems) {
+    const name = parseCacheName(input('cache'), problems);
+    const before = problems.length;
+    const scope = parseCacheScope(input('cache-scope'), problems);
+    // A bad cache-scope is one problem, not also an unknown repository.
+    const partition = problems.length === before ? cachePartition(name, scope, env, problems) : '';
+    return {
+        name,
+        busy: parseCacheBusy(input('cache-busy'), problems),
+        maxBytes: parseSize(input('cache-max-size'), problems),
+        scope,
+        partition
+    };
 }
 const UNITS = {
     '': 1,
@@ -1796,9 +2168,17 @@ function parseSize(value, problems) {
     }
     return bytes;
 }
-/** Container and volume name of cache `name` (the container name is the lock). */
-function cacheResourceName(name) {
-    return `docker-nest-cache-${name}`;
+/**
+ * Container and volume name of a cache (the container name is the lock).
+ * The '.' keeps it apart from the unscoped `docker-nest-cache-<name>` of
+ * older versions, whose names had none: their volumes are never reused.
+ */
+function cacheResourceName(cache) {
+    return `docker-nest-cache-${cache.name}.${partitionHash(cache.partition)}`;
+}
+/** The labels that name a cache, on its volume and on its nest's container. */
+function cacheLabels(cache) {
+    return { [CACHE_LABEL]: cache.name, [CACHE_SCOPE_LABEL]: cache.partition };
 }
 /** `docker run` said the name is taken: another container holds the lock. */
 function isNameConflict(stderr) {
@@ -1821,12 +2201,14 @@ function staleReason(holder, nowSeconds, table) {
 /** Thrown when another live job holds the cache. */
 class CacheBusyError extends Error {
     cache;
+    container;
     holder;
-    constructor(cache, holder) {
+    constructor(cache, container, holder) {
         super(`Cache '${cache}' is in use by another job (container ` +
-            `${cacheResourceName(cache)}, run ${holder.run || 'unknown'}); two ` +
+            `${container}, run ${holder.run || 'unknown'}); two ` +
             'daemons must never share one data root.');
         this.cache = cache;
+        this.container = container;
         this.holder = holder;
         this.name = 'CacheBusyError';
     }
@@ -1838,20 +2220,20 @@ const HOLDER_FORMAT = [
     `{{index .Config.Labels "docker-nest.expires"}}`,
     `{{index .Config.Labels "${OWNER_LABEL}"}}`
 ].join('\t');
-/** The container holding cache `name`, or undefined when there is none (any more). */
-async function findHolder(docker, name) {
+/** The container called `container` (a cache's lock), or undefined when there is none (any more). */
+async function findHolder(docker, container) {
     const result = await docker.tryExec([
         'inspect',
         '--type',
         'container',
         '--format',
         HOLDER_FORMAT,
-        cacheResourceName(name)
+        container
     ]);
     if (result.exitCode !== 0) {
         if (isNoSuchObject(result.stderr))
             return undefined;
-        throw new Error(`Could not inspect ${cacheResourceName(name)}: ${result.stderr.trim()}`);
+        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
     }
     const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
         .trim()
@@ -1870,18 +2252,187 @@ async function findHolder(docker, name) {
  * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
  * undefined when the holder vanished meanwhile (try again).
  */
-async function breakStaleLock(docker, name, context) {
-    const holder = await findHolder(docker, name);
+async function breakStaleLock(docker, lock, context) {
+    const holder = await findHolder(docker, lock.container);
     if (!holder)
         return undefined;
     const reason = staleReason(holder, context.nowSeconds, context.table);
     if (!reason)
-        throw new CacheBusyError(name, holder);
+        throw new CacheBusyError(lock.cache, lock.container, holder);
     // By id: if another job broke it first and started its own, that one stays.
     if (!(await docker.tryRemoveContainer(holder.id))) {
-        throw new CacheBusyError(name, holder);
+        throw new CacheBusyError(lock.cache, lock.container, holder);
     }
-    return `Removed the stale holder of cache '${name}' (run ${holder.run || 'unknown'}): ${reason}.`;
+    return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/core/docker-cli-release.ts
+/**
+ * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
+ * download.docker.com): where they are, how to check one, and how to check a
+ * directory extracted from one. Downloading and caching are the Action's
+ * (tool cache).
+ */
+
+
+
+
+
+/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
+const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
+/** The tool-cache name of the CLI. */
+const DOCKER_CLI_TOOL = 'docker-cli';
+const STATIC_ARCH = {
+    x64: 'x86_64',
+    arm64: 'aarch64',
+    arm: 'armhf',
+    s390x: 's390x',
+    ppc64: 'ppc64le'
+};
+/** The folder name the static tarballs use for a Node `process.arch`. */
+function staticArch(arch = process.arch) {
+    const mapped = STATIC_ARCH[arch];
+    if (!mapped) {
+        throw new Error(`There is no static docker CLI for this runner's architecture (${arch}); ` +
+            'install Docker on the runner instead of setting docker-cli-version.');
+    }
+    return mapped;
+}
+/**
+ * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
+ * CLI in: plain http to another host without a pinned digest (whoever is on
+ * the path can swap the tarball and its `.sha256` file alike), or a digest
+ * with no version (the CLI on PATH is used and the digest ignored). Loopback
+ * http stays on the machine, as for Docker's own registries.
+ */
+function dockerCliTrustProblems(options) {
+    const problems = [];
+    const url = new URL(options.baseUrl);
+    const loopback = url.hostname === 'localhost' ||
+        url.hostname === '[::1]' ||
+        ((0,external_node_net_namespaceObject.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
+    if (url.protocol === 'http:' && !loopback && !options.sha256) {
+        problems.push(`Input 'docker-cli-url' must be https, got ` +
+            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
+            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
+            "the tarball with input 'docker-cli-sha256' (plain http is also " +
+            'accepted for localhost, 127.0.0.0/8 and [::1]).');
+    }
+    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
+        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
+            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
+            'without it the docker CLI on PATH is used unchecked.');
+    }
+    return problems;
+}
+/** URL of one release tarball. */
+function tarballUrl(baseUrl, version, arch) {
+    return `${baseUrl}/${arch}/docker-${version}.tgz`;
+}
+/** The digest in a `sha256sum`-style file ("<hex>  <name>" or just "<hex>"). */
+function parseSha256File(text) {
+    const digest = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (!/^[a-f0-9]{64}$/.test(digest)) {
+        throw new Error(`The .sha256 file does not start with a sha256 digest: '${text.trim().slice(0, 80)}'`);
+    }
+    return digest;
+}
+/** sha256 of a file, hex. */
+function sha256OfFile(path) {
+    return new Promise((resolve, reject) => {
+        const hash = createHash('sha256');
+        createReadStream(path)
+            .on('data', (chunk) => hash.update(chunk))
+            .on('end', () => resolve(hash.digest('hex')))
+            .on('error', reject);
+    });
+}
+/**
+ * The record written into each CLI directory before it goes into the tool
+ * cache: the sha256 of the tarball it came from and of each file in it. A
+ * later run that pins `docker-cli-sha256` uses a cache hit only when the
+ * record names that tarball and every file still matches.
+ */
+const CACHE_RECORD = '.docker-nest-sha256.json';
+/** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
+async function writeCacheRecord(dir, tarball) {
+    const record = { tarball, files: await hashTree(dir) };
+    await writeFile(join(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
+}
+/**
+ * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
+ * with sha256 `expected`, or undefined when it may: its record must name that
+ * tarball, and no file may have changed, gone or been added since.
+ */
+async function cachedCliProblem(dir, expected) {
+    const record = await readCacheRecord(dir);
+    if (!record)
+        return `it has no valid ${CACHE_RECORD} naming its tarball`;
+    if (record.tarball !== expected) {
+        return `it was extracted from a tarball with sha256 ${record.tarball}`;
+    }
+    const actual = await hashTree(dir);
+    const paths = new Set([...Object.keys(record.files), ...Object.keys(actual)]);
+    for (const path of [...paths].sort()) {
+        const [was, is] = [own(record.files, path), own(actual, path)];
+        if (was === is)
+            continue;
+        if (is === undefined)
+            return `${path} is missing`;
+        if (was === undefined)
+            return `${path} was added after it was cached`;
+        return `${path} changed after it was cached (now ${is}, recorded ${was})`;
+    }
+    return undefined;
+}
+/** `map[key]` when `map` has it as its own key (file names such as `__proto__` included). */
+function own(map, key) {
+    return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+async function readCacheRecord(dir) {
+    let parsed;
+    try {
+        parsed = JSON.parse(await readFile(join(dir, CACHE_RECORD), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const record = parsed;
+    const valid = typeof record?.tarball === 'string' &&
+        typeof record.files === 'object' &&
+        record.files !== null &&
+        Object.values(record.files).every((v) => typeof v === 'string');
+    return valid ? record : undefined;
+}
+/**
+ * sha256 of every file under `dir` except the record, by relative path. A
+ * symlink stands for its target path; anything that is neither a file, a
+ * directory nor a link is recorded as such rather than read.
+ */
+async function hashTree(dir, prefix = '') {
+    // No prototype, so a file named `__proto__` is a key like any other.
+    const files = Object.create(null);
+    const entries = await readdir(join(dir, prefix), { withFileTypes: true });
+    for (const entry of entries) {
+        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+        const full = join(dir, path);
+        if (path === CACHE_RECORD)
+            continue;
+        if (entry.isDirectory())
+            Object.assign(files, await hashTree(dir, path));
+        else if (entry.isFile())
+            files[path] = await sha256OfFile(full);
+        else if (entry.isSymbolicLink()) {
+            files[path] = `symlink to ${await readlink(full)}`;
+        }
+        else
+            files[path] = 'not a regular file';
+    }
+    return files;
 }
 
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
@@ -2086,6 +2637,7 @@ function imageFor(given, rootless, rootfulDefault) {
 
 
 
+
 /** The official image, pinned to a major version so upgrades are deliberate. */
 const DEFAULT_DIND_IMAGE = 'docker:29-dind';
 /** Input names (kebab-case, as in action.yml) with their defaults. */
@@ -2115,8 +2667,9 @@ const INPUT_DEFAULTS = {
     // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
     runtime: '',
     rootless: 'false',
-    // Issue 6: persistent cache (see src/core/cache.ts).
+    // Persistent cache (see src/core/cache.ts and cache-scope.ts).
     cache: '',
+    'cache-scope': 'repository',
     'cache-busy': 'fallback',
     'cache-max-size': '',
     // Issue 9: containerd first, its socket handed to dockerd (containerd-first.ts).
@@ -2211,6 +2764,9 @@ function parseDockerCli(inputs, problems) {
     if (!isHttpUrl(baseUrl)) {
         problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
             `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
+    }
+    else {
+        problems.push(...dockerCliTrustProblems({ version, baseUrl, sha256 }));
     }
     if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
         problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
@@ -2410,9 +2966,10 @@ function optionalList(list) {
 }
 /**
  * Validates all inputs and returns the options, or throws one
- * {@link InputError} listing every problem.
+ * {@link InputError} listing every problem. `env` is the job's environment:
+ * its CI variables decide which jobs share a cache (cache-scope.ts).
  */
-function parseInputs(inputs) {
+function parseInputs(inputs, env = {}) {
     const problems = [];
     const options = {
         mode: parseMode(raw(inputs, 'mode'), problems),
@@ -2437,11 +2994,7 @@ function parseInputs(inputs) {
         daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
         runtime: parseRuntime(raw(inputs, 'runtime'), problems),
         ...parseRootless(raw(inputs, 'rootless'), problems),
-        cache: {
-            name: parseCacheName(raw(inputs, 'cache'), problems),
-            busy: parseCacheBusy(raw(inputs, 'cache-busy'), problems),
-            maxBytes: parseSize(raw(inputs, 'cache-max-size'), problems)
-        },
+        cache: parseCacheOptions((name) => raw(inputs, name), env, problems),
         fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems)
     };
     if (options.daemonConfig) {
@@ -2455,21 +3008,6 @@ function parseInputs(inputs) {
     return options;
 }
 
-;// CONCATENATED MODULE: ./src/core/errors.ts
-/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    try {
-        return typeof error === 'string' ? error : JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/doctor-unprivileged.ts
 
 const ROOTLESS_ONLY = '(only needed for rootless: true)';
@@ -2840,18 +3378,6 @@ async function runDoctor(host) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./src/cli/usage.ts
-/** Exit codes and usage errors shared by every command. */
-/** Exit codes, documented in --help and the README. */
-const EXIT = { ok: 0, failed: 1, usage: 2 };
-/** Bad command line: reported with exit code 2. */
-class UsageError extends Error {
-}
-/** The line every usage error ends with. */
-function seeHelp(command) {
-    return `Run 'docker-nest ${command ? `${command} --help` : 'help'}'.`;
-}
-
 ;// CONCATENATED MODULE: ./src/cli/commands/doctor.ts
 /** `docker-nest doctor`: can this host run a nest? One row per prerequisite. */
 
@@ -2887,8 +3413,9 @@ const doctor = {
         },
         format: {
             type: 'string',
-            placeholder: 'F',
-            help: 'table|json (default table)'
+            placeholder: 'FORMAT',
+            choices: ['table', 'json'],
+            help: 'table or json (default table)'
         }
     },
     notes: 'Exit 0 when nothing FAILs (warnings are allowed), 1 when a check fails.',
@@ -3094,7 +3621,7 @@ function buildDaemonArgs(options) {
 function makePlan(options, context) {
     const suffix = context.random ?? randomSuffix();
     const runId = `${context.runPrefix}-${suffix}`;
-    const cache = options.cache.name;
+    const cache = options.cache.name ? options.cache : undefined;
     const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`;
     const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
     const mtu = chooseMtu(options.mtu, context.detectedMtu);
@@ -3110,7 +3637,7 @@ function makePlan(options, context) {
             [LABELS.run]: runId,
             [LABELS.expires]: String(expires),
             ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
-            ...(cache ? { [CACHE_LABEL]: cache } : {})
+            ...(cache ? cacheLabels(cache) : {})
         },
         daemonArgs: buildDaemonArgs(options),
         mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
@@ -3126,7 +3653,13 @@ function makePlan(options, context) {
         rootless: options.rootless,
         rootlessUnprivileged: options.rootlessUnprivileged,
         ...(cache
-            ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
+            ? {
+                cache: {
+                    name: cache.name,
+                    partition: cache.partition,
+                    maxBytes: cache.maxBytes
+                }
+            }
             : {}),
         // A daemon.json that points dockerd at its own containerd or exec root
         // leaves no room for the one fast start would start first.
@@ -3142,7 +3675,7 @@ function buildDindRunArgs(plan) {
     ]);
     // A cache volume outlives every run: no run, expiry or owner of its own.
     const volumeLabels = Object.entries(plan.cache
-        ? { [LABELS.managed]: 'true', [CACHE_LABEL]: plan.cache.name }
+        ? { [LABELS.managed]: 'true', ...cacheLabels(plan.cache) }
         : plan.labels)
         .map(([key, value]) => `,volume-label=${key}=${value}`)
         .join('');
@@ -3184,12 +3717,36 @@ function networkArgs(network) {
         ...(network.alias ? ['--network-alias', 'docker'] : [])
     ];
 }
+/**
+ * Whether the start script limits a plain-TCP daemon (`tls: false`) to the
+ * runner: dockerd listens on every address of the sidecar, so without that
+ * every container on the runner's bridge could use it unauthenticated. Not
+ * in a container job (the job container must reach it over its network)
+ * nor rootless (its user cannot change the firewall): there the warning
+ * says who can reach it.
+ */
+function limitsPlainTcp(plan) {
+    return !plan.tls && !plan.jobNetwork && !plan.rootless;
+}
+/** The warning for `tls: false`, naming who can reach the daemon; undefined with TLS. */
+function plainTcpWarning(plan) {
+    if (plan.tls)
+        return undefined;
+    const who = limitsPlainTcp(plan)
+        ? 'on 127.0.0.1 (the port is published there only, and the sidecar answers no other container)'
+        : plan.jobNetwork
+            ? `on 127.0.0.1 and from every container on network ${plan.jobNetwork.name}`
+            : 'on 127.0.0.1 and from every container on the runner’s bridge (a rootless sidecar cannot limit it)';
+    return (`tls: false — the daemon accepts unauthenticated API calls ${who}. ` +
+        'Anything on this runner can use it.');
+}
 /** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
 function scriptEnv(plan) {
     return [
         ...(plan.mtuSetting
             ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
             : []),
+        ...(limitsPlainTcp(plan) ? ['--env', `${PLAIN_TCP_ENV}=runner`] : []),
         ...(plan.daemonConfig
             ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
             : [])
@@ -3203,6 +3760,10 @@ function scriptEnv(plan) {
  * GitHub-hosted and most self-hosted runners has it) serves a socket in
  * RUNNER_TEMP owned by that user, mode 0600, and pipes every connection to
  * the real socket. The host socket's permissions are never changed.
+ *
+ * RUNNER_TEMP belongs to the user, so the proxy, running as root, touches
+ * no path there with root's rights: it creates and deletes its socket with
+ * the user's own uid and groups (see {@link asOwner}).
  *
  * Stopping needs no privilege: the proxy exits once its socket file is gone,
  * and post (running as the same user) can always delete that file.
@@ -3220,6 +3781,10 @@ const PROXY_CHECK_INTERVAL_MS = 500;
 const PROXY_MAX_LIFETIME_MS = DEFAULT_TTL_SECONDS * 1000;
 /** How long main waits for a new proxy to answer /_ping. */
 const PROXY_START_TIMEOUT_MS = 10_000;
+/** The socket a run's proxy serves in `dir` (RUNNER_TEMP, or the CLI state dir). */
+function proxySocketPath(dir, runId) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(dir), `docker-nest-${runId}.sock`);
+}
 /**
  * Pipes one client connection to the real socket. Half-open on both sides:
  * `docker run` closes its writing side (stdin done) and then still reads the
@@ -3236,24 +3801,71 @@ function forward(client, target) {
     client.pipe(upstream).pipe(client);
 }
 /**
+ * Runs `fn` with the effective uid, gid and groups of `owner`, then goes
+ * back to root's. The proxy runs as root but serves its socket in a
+ * directory the user controls: a chmod or chown there as root would follow
+ * a symlink the user put in place of the socket after bind (to
+ * /etc/shadow, say). With the user's own rights, `fn` reaches only what the
+ * user could reach anyway, and the socket it binds is theirs from the start.
+ * Synchronous: the rights change for the whole process, so nothing else may
+ * run meanwhile.
+ */
+function asOwner(owner, fn) {
+    const euid = process.geteuid?.();
+    if (!owner || euid === undefined || euid === owner.uid)
+        return fn();
+    if (euid !== 0) {
+        throw new Error(`socket-proxy: cannot serve a socket for uid ${owner.uid} as uid ` +
+            `${euid}; it must run as root (main starts it through sudo).`);
+    }
+    const groups = process.getgroups?.() ?? [];
+    const egid = process.getegid?.() ?? 0;
+    process.setgroups?.([owner.gid]);
+    process.setegid?.(owner.gid);
+    process.seteuid?.(owner.uid);
+    try {
+        return fn();
+    }
+    finally {
+        process.seteuid?.(0);
+        process.setegid?.(egid);
+        process.setgroups?.(groups);
+    }
+}
+/** Runs `fn` with the file mode creation mask `mask`. */
+function withUmask(mask, fn) {
+    const previous = process.umask(mask);
+    try {
+        return fn();
+    }
+    finally {
+        process.umask(previous);
+    }
+}
+/**
  * Serves `listen` until its file is deleted (then resolves). Runs inside the
  * proxy process (`docker-nest socket-proxy`).
  */
 async function serveSocketProxy(options) {
     const server = (0,external_node_net_namespaceObject.createServer)({ allowHalfOpen: true }, (client) => forward(client, options.target));
-    await new Promise((resolve, reject) => {
+    const listening = new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(options.listen, () => resolve());
+        server.once('listening', () => resolve());
     });
-    // Only the step's user may use it: 0600 and owned by them.
-    (0,external_node_fs_namespaceObject.chmodSync)(options.listen, 0o600);
-    if (options.owner)
-        (0,external_node_fs_namespaceObject.chownSync)(options.listen, options.owner.uid, options.owner.gid);
+    // bind creates the socket file within listen(): as the step's user, and
+    // 0600 through the umask, so there is nothing to chmod or chown after.
+    asOwner(options.owner, () => withUmask(0o177, () => server.listen(options.listen)));
+    await listening;
     const stopAt = Date.now() + (options.maxLifetimeMs ?? PROXY_MAX_LIFETIME_MS);
     await new Promise((resolve) => {
         const timer = setInterval(() => {
             if (!(0,external_node_fs_namespaceObject.existsSync)(options.listen) || Date.now() > stopAt) {
-                (0,external_node_fs_namespaceObject.rmSync)(options.listen, { force: true });
+                try {
+                    asOwner(options.owner, () => (0,external_node_fs_namespaceObject.rmSync)(options.listen, { force: true }));
+                }
+                catch {
+                    // The user locked their own directory: the socket is theirs to delete.
+                }
                 clearInterval(timer);
                 server.close();
                 resolve();
@@ -3279,10 +3891,11 @@ function proxyCommand(options, listen) {
 }
 /** Starts the proxy, detached, and waits until the daemon answers through it. */
 async function launchSocketProxy(options) {
-    const listen = (0,external_node_path_namespaceObject.join)(options.dir, `docker-nest-${options.runId}.sock`);
+    const listen = proxySocketPath(options.dir, options.runId);
     const logFile = (0,external_node_path_namespaceObject.join)(options.dir, `docker-nest-${options.runId}-proxy.log`);
     const [command, ...args] = proxyCommand(options, listen);
-    const log = (0,external_node_fs_namespaceObject.openSync)(logFile, 'w', 0o600);
+    // A new file of this run's name, never one (or a symlink) already there.
+    const log = (0,external_node_fs_namespaceObject.openSync)(logFile, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_EXCL, 0o600);
     const child = lazyChildProcess().spawn(command, args, {
         detached: true,
         stdio: ['ignore', log, log]
@@ -3565,7 +4178,13 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
  * Removes everything a {@link Resources} record names, in the right order,
  * tolerating anything already gone. Shared by the Action's post step and
  * `docker-nest down`. Never throws: problems come back as warnings.
+ *
+ * A record can be stale or tampered with, so a container or volume is
+ * removed only if it carries this run's label (`docker-nest.run=<run id>`),
+ * never a cache's volume, and a container by the id its label check saw.
  */
+
+
 
 
 
@@ -3578,45 +4197,120 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
 const STOP_GRACE_MS = 300;
 /** Removes container, volume and cert dir named in `resources`. */
 async function teardown(resources, docker, logger) {
-    const report = { removed: [], warnings: [] };
+    const report = { removed: [], warnings: [], skipped: [] };
     // A cached nest is pruned over TLS first, so before its certificates go.
     if (resources.cache)
         await stopCachedNest(resources, docker, logger, report);
     const certs = removeCertDir(resources.certDir, report);
+    // The volume is looked up alongside the container, not after it.
+    const volume = resources.volume === undefined
+        ? undefined
+        : inspectOurs(docker, 'volume', resources.volume, resources.runId);
     if (resources.container && !resources.cache) {
-        await removeContainer(resources.container, docker, report);
+        const container = await inspectOurs(docker, 'container', resources.container, resources.runId);
+        await removeContainer(container, docker, report, logger);
     }
-    if (resources.volume) {
-        const volume = resources.volume;
-        if (await docker.tryRemoveVolume(volume))
-            report.removed.push(`volume ${volume}`);
-        else
-            report.warnings.push(`Could not remove volume ${volume}; remove it with: docker volume rm ${volume}`);
-    }
+    if (volume)
+        await removeVolume(await volume, docker, report, logger);
     await certs;
     for (const line of report.removed)
         logger.info(`Removed ${line}`);
     return report;
 }
-async function removeContainer(name, docker, report) {
-    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
-    const term = await docker.tryExec(['kill', '--signal', 'TERM', name]);
-    if (term.exitCode !== 0 && isNoSuchObject(term.stderr))
-        return;
-    if (term.exitCode === 0) {
-        await docker.tryExec(['wait', name], { timeoutMs: STOP_GRACE_MS });
+/**
+ * The id, state and labels teardown decides on, in one call per object.
+ * Labels as JSON: `index` prints "<no value>" for a label a container lacks.
+ */
+const INSPECT_FORMAT = {
+    container: '{{.Id}}\t{{.State.Running}}\t{{json .Config.Labels}}',
+    volume: '{{.Name}}\tfalse\t{{json .Labels}}'
+};
+/**
+ * Looks `name` up and decides whether it is this run's: only an object
+ * labelled `docker-nest.run=<runId>` is, and never a cache (the cache
+ * volume outlives every run and carries no run label).
+ */
+async function inspectOurs(docker, kind, name, runId) {
+    const result = await docker.tryExec([
+        ...(kind === 'volume' ? ['volume', 'inspect'] : ['inspect']),
+        ...(kind === 'container' ? ['--type', 'container'] : []),
+        '--format',
+        INSPECT_FORMAT[kind],
+        name
+    ]);
+    if (result.exitCode !== 0) {
+        return isNoSuchObject(result.stderr)
+            ? { kind, name, running: false }
+            : { kind, name, running: false, error: result.stderr.trim() };
     }
-    if (await docker.tryRemoveContainer(name)) {
-        report.removed.push(`container ${name}`);
+    const [ref, running, json = 'null'] = result.stdout.trim().split('\t');
+    let labels = {};
+    try {
+        labels = JSON.parse(json) ?? {};
+    }
+    catch {
+        // Unreadable labels carry no run label: left below.
+    }
+    const run = labels[LABELS.run];
+    const cache = labels[CACHE_LABEL];
+    const foreign = cache
+        ? `it carries ${CACHE_LABEL}=${cache}, and a cache outlives every run`
+        : run !== runId
+            ? `it carries ${LABELS.run}=${run || '(none)'}, not this run's ${runId}`
+            : undefined;
+    return { kind, name, ref, running: running === 'true', foreign };
+}
+/** True when `found` is there and ours; otherwise says why it stays. */
+function mayRemove(found, report, logger) {
+    const { kind, name } = found;
+    if (found.error) {
+        report.warnings.push(`Could not check ${kind} ${name} (${found.error}); remove it with: ` +
+            (kind === 'volume'
+                ? `docker volume rm ${name}`
+                : `docker rm -f -v ${name}`));
+        return false;
+    }
+    if (found.foreign) {
+        report.skipped.push(`${kind} ${name}`);
+        logger.warning(`Leaving ${kind} ${name}: ${found.foreign}.`);
+        return false;
+    }
+    return found.ref !== undefined;
+}
+async function removeContainer(found, docker, report, logger) {
+    if (!mayRemove(found, report, logger) || !found.ref)
+        return;
+    // By id: the name could pass to another container while we work.
+    const id = found.ref;
+    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
+    if (found.running) {
+        const term = await docker.tryExec(['kill', '--signal', 'TERM', id]);
+        if (term.exitCode === 0) {
+            await docker.tryExec(['wait', id], { timeoutMs: STOP_GRACE_MS });
+        }
+    }
+    if (await docker.tryRemoveContainer(id)) {
+        report.removed.push(`container ${found.name}`);
     }
     else {
-        report.warnings.push(`Could not remove container ${name}; remove it with: docker rm -f -v ${name}`);
+        report.warnings.push(`Could not remove container ${found.name}; remove it with: docker rm -f -v ${found.name}`);
+    }
+}
+async function removeVolume(found, docker, report, logger) {
+    if (!mayRemove(found, report, logger) || !found.ref)
+        return;
+    if (await docker.tryRemoveVolume(found.ref)) {
+        report.removed.push(`volume ${found.name}`);
+    }
+    else {
+        report.warnings.push(`Could not remove volume ${found.name}; remove it with: docker volume rm ${found.name}`);
     }
 }
 async function removeCertDir(certDir, report) {
     if (!certDir)
         return;
     try {
+        // A symlink in its place is removed itself, never what it points to.
         await lazyFsPromises().rm(certDir, { recursive: true, force: true });
         report.removed.push(`certificates ${certDir}`);
     }
@@ -3625,54 +4319,22 @@ async function removeCertDir(certDir, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/nest-file.ts
+;// CONCATENATED MODULE: ./src/core/resources.ts
 /**
- * What `up` tells later commands about the running nest (`env`, `status`):
- * its client variables, mode and container, kept next to the resource
- * record in the state dir.
+ * The record of everything a nest created, saved (Action state or CLI state
+ * file) as soon as each thing exists, so teardown also cleans half-finished
+ * starts. One JSON object under one key, checked when read back.
  */
 
 
 
-const NEST_FILE = 'env.json';
-/** Writes the nest file (0600) atomically. */
-function writeNestFile(stateDir, nest) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(stateDir, { recursive: true, mode: 0o700 });
-    const file = (0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE);
-    (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.tmp`, `${JSON.stringify(nest)}\n`, { mode: 0o600 });
-    (0,external_node_fs_namespaceObject.renameSync)(`${file}.tmp`, file);
-}
-/** The nest file, or undefined when there is none. */
-async function readNestFile(stateDir) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE), 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    const data = JSON.parse(text);
-    const env = data.env;
-    if (typeof data.container !== 'string' ||
-        typeof env !== 'object' ||
-        env === null ||
-        !Object.values(env).every((v) => typeof v === 'string')) {
-        throw new Error(`${(0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE)} is malformed; run 'docker-nest down' and 'up' again`);
-    }
-    return data;
-}
-/** Deletes the nest file. */
-async function removeNestFile(stateDir) {
-    await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE), { force: true });
-}
-
-;// CONCATENATED MODULE: ./src/core/resources.ts
-
-/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
-const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
-const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/;
+/**
+ * A run id as plan.ts makes it (`<prefix>-<random>`): it goes into label
+ * filters and names, so nothing that could change their meaning.
+ */
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
+/** The basename mkdtemp gives a client cert dir (tls.ts). */
+const OUR_CERT_DIR = /^docker-nest-certs-[A-Za-z0-9_-]+$/;
 /** Thrown when a saved record cannot be trusted. */
 class ResourcesFormatError extends Error {
     constructor(message) {
@@ -3702,11 +4364,24 @@ function parseHostDocker(value) {
 function optionalField(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
-/** Our proxy sockets only: teardown deletes this path. */
-const OUR_PROXY_SOCKET = /\/docker-nest-[A-Za-z0-9-]+\.sock$/;
-function parseProxy(value) {
+/**
+ * True when `path` is an entry of `fileRoot` whose name matches `name`,
+ * spelled the way main and `up` spell it: absolute, with no `.` or `..` to
+ * hide another directory behind (`<root>/../../etc/docker-nest-certs-x`).
+ */
+function isDirectChild(path, fileRoot, name) {
+    return ((0,external_node_path_namespaceObject.isAbsolute)(path) &&
+        (0,external_node_path_namespaceObject.resolve)(path) === path &&
+        (0,external_node_path_namespaceObject.dirname)(path) === (0,external_node_path_namespaceObject.resolve)(fileRoot) &&
+        name.test((0,external_node_path_namespaceObject.basename)(path)));
+}
+function parseProxy(value, runId, fileRoot) {
     const proxy = value;
-    const socket = optionalString(proxy?.socket, 'proxy.socket', OUR_PROXY_SOCKET);
+    // The only socket this run's proxy serves (socket-proxy.ts); teardown deletes it.
+    const socket = optionalString(proxy?.socket, 'proxy.socket');
+    if (socket !== undefined && socket !== proxySocketPath(fileRoot, runId)) {
+        throw new ResourcesFormatError("field 'proxy.socket' has an unexpected value");
+    }
     if (!socket || !Number.isInteger(proxy?.pid) || proxy?.pid <= 0) {
         throw new ResourcesFormatError("field 'proxy' has an unexpected value");
     }
@@ -3732,8 +4407,41 @@ function parseCache(value) {
         ? { name }
         : { name, maxBytes: maxBytes };
 }
-/** Parses and checks a saved record. */
-function parseResources(json) {
+/**
+ * A cached nest's container, named after its cache (cache.ts): shared by
+ * every run of that cache, so teardown checks its run label (cache-teardown.ts).
+ */
+const CACHE_CONTAINER = /^docker-nest-cache-[a-z0-9][a-z0-9.-]*$/;
+/**
+ * The names plan.ts gives this run's objects: `docker-nest-<suffix>` and
+ * its `-data` volume, where the run id ends in `-<suffix>`; a cached nest's
+ * container is named after its cache, and its volume (the cache) is kept,
+ * so never recorded.
+ */
+function parseNames(data, runId, cache) {
+    const suffix = runId.slice(runId.lastIndexOf('-') + 1);
+    const container = optionalString(data.container, 'container');
+    if (container !== undefined &&
+        !(cache
+            ? CACHE_CONTAINER.test(container)
+            : container === `docker-nest-${suffix}`)) {
+        throw new ResourcesFormatError("field 'container' has an unexpected value");
+    }
+    const volume = optionalString(data.volume, 'volume');
+    if (volume !== undefined &&
+        (cache || volume !== `docker-nest-${suffix}-data`)) {
+        throw new ResourcesFormatError("field 'volume' has an unexpected value");
+    }
+    return { container, volume };
+}
+/**
+ * Parses and checks a saved record: names must be this run's own, and
+ * files (cert dir, proxy socket) direct children of `fileRoot`, where main
+ * and `up` make them (RUNNER_TEMP, or the CLI's state dir). Teardown deletes
+ * and removes what the record names, so a record that names anything else
+ * is refused as a whole.
+ */
+function parseResources(json, fileRoot) {
     let data;
     try {
         data = JSON.parse(json);
@@ -3747,20 +4455,29 @@ function parseResources(json) {
     const runId = optionalString(data.runId, 'runId');
     if (!runId)
         throw new ResourcesFormatError("field 'runId' is missing");
+    if (!RUN_ID.test(runId)) {
+        throw new ResourcesFormatError("field 'runId' has an unexpected value");
+    }
     if (data.mode !== undefined && data.mode !== 'dood') {
         throw new ResourcesFormatError("field 'mode' has an unexpected value");
     }
+    const certDir = optionalString(data.certDir, 'certDir');
+    if (certDir && !isDirectChild(certDir, fileRoot, OUR_CERT_DIR)) {
+        throw new ResourcesFormatError("field 'certDir' has an unexpected value");
+    }
+    const cache = parseCache(data.cache);
     return {
         version: 1,
         runId,
         hostDocker: parseHostDocker(data.hostDocker),
         ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
         ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
-        ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
-        container: optionalString(data.container, 'container', OUR_NAME),
-        volume: optionalString(data.volume, 'volume', OUR_NAME),
-        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR),
-        ...(data.cache === undefined ? {} : { cache: parseCache(data.cache) })
+        ...(data.proxy === undefined
+            ? {}
+            : { proxy: parseProxy(data.proxy, runId, fileRoot) }),
+        ...parseNames(data, runId, cache),
+        certDir,
+        ...(cache ? { cache } : {})
     };
 }
 /** Serialises a record. */
@@ -3772,6 +4489,11 @@ function serializeResources(resources) {
 /**
  * Where the CLI keeps a nest's resource record between `up` and `down`.
  * Written atomically after each change, like the Action's post state.
+ *
+ * The state dir holds the record and the client keys, and teardown deletes
+ * what the record names, so it must be this user's own: a directory that is
+ * a symlink, someone else's or writable by others is refused, and files are
+ * written through a fresh temp file that never follows a planted symlink.
  */
 
 
@@ -3779,36 +4501,100 @@ function serializeResources(resources) {
 
 
 const STATE_FILE = 'nest.json';
-/** --state-dir, then DOCKER_NEST_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state. */
+/**
+ * --state-dir, then DOCKER_NEST_STATE_DIR, then XDG_STATE_HOME, then
+ * ~/.local/state; absolute, since the record names files in it.
+ */
 function resolveStateDir(flag) {
     if (flag)
-        return flag;
+        return (0,external_node_path_namespaceObject.resolve)(flag);
     if (process.env.DOCKER_NEST_STATE_DIR)
-        return process.env.DOCKER_NEST_STATE_DIR;
+        return (0,external_node_path_namespaceObject.resolve)(process.env.DOCKER_NEST_STATE_DIR);
     const base = process.env.XDG_STATE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.local', 'state');
-    return (0,external_node_path_namespaceObject.join)(base, 'docker-nest');
+    return (0,external_node_path_namespaceObject.resolve)(base, 'docker-nest');
 }
 /** The state file of the nest in `stateDir`. */
 function stateFilePath(stateDir) {
     return (0,external_node_path_namespaceObject.join)(stateDir, STATE_FILE);
 }
-/** A recorder that rewrites the state file (0600, in a 0700 dir) on every change. */
+/** Thrown when the state dir is not this user's private directory. */
+class StateDirError extends Error {
+    constructor(stateDir, problem) {
+        super(`State dir ${stateDir} ${problem}. docker-nest keeps the nest's record ` +
+            'and client keys there, so it must be a directory of your own that ' +
+            'only you can write: pass one with --state-dir (or ' +
+            'DOCKER_NEST_STATE_DIR), e.g. the default ~/.local/state/docker-nest.');
+        this.name = 'StateDirError';
+    }
+}
+/**
+ * Checks that `stateDir` is a real directory (not a symlink), owned by this
+ * user and not writable by others. Throws ENOENT when it does not exist.
+ */
+function checkStateDir(stateDir) {
+    const stat = (0,external_node_fs_namespaceObject.lstatSync)(stateDir);
+    if (stat.isSymbolicLink()) {
+        throw new StateDirError(stateDir, 'is a symbolic link');
+    }
+    if (!stat.isDirectory())
+        throw new StateDirError(stateDir, 'is not a directory');
+    const uid = process.getuid?.();
+    if (uid !== undefined && stat.uid !== uid) {
+        throw new StateDirError(stateDir, `belongs to uid ${stat.uid}, not to this user (uid ${uid})`);
+    }
+    if ((stat.mode & 0o002) !== 0) {
+        throw new StateDirError(stateDir, `is writable by other users (mode ${(stat.mode & 0o7777).toString(8)})`);
+    }
+}
+/** Creates `stateDir` (0700) unless it exists, then checks it. */
+function ensureStateDir(stateDir) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(stateDir, { recursive: true, mode: 0o700 });
+    checkStateDir(stateDir);
+}
+const NEW_FILE_FLAGS = external_node_fs_namespaceObject.constants.O_WRONLY |
+    external_node_fs_namespaceObject.constants.O_CREAT |
+    external_node_fs_namespaceObject.constants.O_EXCL |
+    external_node_fs_namespaceObject.constants.O_NOFOLLOW;
+/**
+ * Writes `name` in the state dir atomically: into `<name>.tmp`, created
+ * afresh (0600, never through a symlink or into a file already there), then
+ * renamed over `name`, which replaces whatever entry had that name.
+ */
+function writeStateDirFile(stateDir, name, text) {
+    ensureStateDir(stateDir);
+    const file = (0,external_node_path_namespaceObject.join)(stateDir, name);
+    const tmp = `${file}.tmp`;
+    // A leftover from a writer that was killed: in a private dir, only ours.
+    (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+    const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, NEW_FILE_FLAGS, 0o600);
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(fd, text);
+    }
+    catch (error) {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw error;
+    }
+    (0,external_node_fs_namespaceObject.closeSync)(fd);
+    (0,external_node_fs_namespaceObject.renameSync)(tmp, file);
+}
+/** A recorder that rewrites the state file (0600, in a private dir) on every change. */
 function fileRecorder(stateDir) {
     return {
         record(resources) {
-            (0,external_node_fs_namespaceObject.mkdirSync)(stateDir, { recursive: true, mode: 0o700 });
-            const file = stateFilePath(stateDir);
-            (0,external_node_fs_namespaceObject.writeFileSync)(`${file}.tmp`, serializeResources(resources), {
-                mode: 0o600
-            });
-            (0,external_node_fs_namespaceObject.renameSync)(`${file}.tmp`, file);
+            writeStateDirFile(stateDir, STATE_FILE, serializeResources(resources));
         }
     };
 }
-/** The saved record, or undefined when there is no state file. */
+/**
+ * The saved record, or undefined when there is no state file. Throws when
+ * the state dir is not private or the record not this nest's (see
+ * parseResources: its files must be directly in the state dir).
+ */
 async function readStateFile(stateDir) {
     try {
-        return parseResources(await (0,promises_namespaceObject.readFile)(stateFilePath(stateDir), 'utf8'));
+        checkStateDir(stateDir);
+        return parseResources(await (0,promises_namespaceObject.readFile)(stateFilePath(stateDir), 'utf8'), stateDir);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -3821,6 +4607,46 @@ async function removeStateFile(stateDir) {
     await (0,promises_namespaceObject.rm)(stateFilePath(stateDir), { force: true });
 }
 
+;// CONCATENATED MODULE: ./src/cli/nest-file.ts
+/**
+ * What `up` tells later commands about the running nest (`env`, `status`):
+ * its client variables, mode and container, kept next to the resource
+ * record in the state dir.
+ */
+
+
+
+const NEST_FILE = 'env.json';
+/** Writes the nest file (0600) atomically, in the checked state dir. */
+function writeNestFile(stateDir, nest) {
+    writeStateDirFile(stateDir, NEST_FILE, `${JSON.stringify(nest)}\n`);
+}
+/** The nest file, or undefined when there is none. */
+async function readNestFile(stateDir) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE), 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    const data = JSON.parse(text);
+    const env = data.env;
+    if (typeof data.container !== 'string' ||
+        typeof env !== 'object' ||
+        env === null ||
+        !Object.values(env).every((v) => typeof v === 'string')) {
+        throw new Error(`${(0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE)} is malformed; run 'docker-nest down' and 'up' again`);
+    }
+    return data;
+}
+/** Deletes the nest file. */
+async function removeNestFile(stateDir) {
+    await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(stateDir, NEST_FILE), { force: true });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/common.ts
 
 
@@ -3829,6 +4655,7 @@ const STATE_DIR_OPTION = {
     'state-dir': {
         type: 'string',
         placeholder: 'DIR',
+        complete: 'dir',
         help: "where the nest's record lives (default $DOCKER_NEST_STATE_DIR or ~/.local/state/docker-nest)"
     }
 };
@@ -3878,12 +4705,15 @@ const down = {
             return EXIT.ok;
         }
         const docker = hostDockerCli(logger, resources.hostDocker);
+        // Objects of another run the record names were left with a warning;
+        // nothing of this nest's stays, so the record goes.
         const report = await teardown(resources, docker, logger);
         for (const warning of report.warnings)
             logger.warning(warning);
         if (report.warnings.length > 0)
             return EXIT.failed;
-        if (!report.removed.some((line) => line.startsWith('container '))) {
+        const handled = [...report.removed, ...report.skipped];
+        if (!handled.some((line) => line.startsWith('container '))) {
             logger.info(`The nest's container (${resources.container ?? 'not started'}) was already gone.`);
         }
         await removeNestFile(stateDir);
@@ -3943,520 +4773,231 @@ function formatEnv(vars, format) {
             return entries.map(([n, v]) => `${n}=${v}`).join('\n');
     }
 }
-
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/core/auto.ts
-
-
-/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
-const PROBE_TIMEOUT_MS = 120_000;
 /**
- * `docker run` arguments of the probe: privileged (or, issue 6, isolated the
- * way input `runtime` isolates the sidecar), no network, removed on exit,
- * labelled.
+ * What a failed `up` or `env` prints on stdout, so `eval "$(docker-nest
+ * up)"` and `docker-nest up --format fish | source` fail too: the shell
+ * does not see the exit code of a command substitution, and with empty
+ * output the eval succeeds and later docker commands reach the runner's own
+ * daemon. sh: a subshell exits with the same code, which stops a `set -e`
+ * script without ending an interactive shell (`return` would end an
+ * interactive dash or zsh). fish: `false`, which `; or exit` sees.
+ * Other formats get nothing: they are read by programs, not evaluated.
  */
-function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
-    return [
-        'run',
-        '--rm',
-        ...isolation,
-        '--network',
-        'none',
-        '--label',
-        `${LABELS.managed}=true`,
-        '--label',
-        `${LABELS.run}=${runId}`,
-        '--entrypoint',
-        'true',
-        image
-    ];
-}
-/**
- * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
- * earlier probe in this job); undefined when there is none.
- */
-function cachedProbe(value) {
-    if (value === 'true' || value === 'false') {
-        return {
-            privileged: value === 'true',
-            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
-        };
-    }
+function failureLine(format, command, exitCode) {
+    const comment = `# docker-nest ${command} failed (exit ${exitCode})`;
+    if (format === 'sh')
+        return `(exit ${exitCode}) ${comment}`;
+    if (format === 'fish')
+        return `false ${comment}`;
     return undefined;
 }
-/** Starts one privileged container and reports whether it worked. */
-async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
-    const started = performance.now();
-    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
-        timeoutMs
-    });
-    const ms = Math.round(performance.now() - started);
-    if (result.exitCode === 0) {
-        return {
-            privileged: true,
-            reason: `a privileged container from ${image} started in ${ms} ms`
-        };
-    }
-    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
-    return {
-        privileged: false,
-        reason: `a privileged container from ${image} could not start ` +
-            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
-    };
-}
 
-;// CONCATENATED MODULE: ./src/core/cancel.ts
+;// CONCATENATED MODULE: ./src/cli/input-docs.ts
+// Generated from action.yml by scripts/cli-input-docs.mjs; do not edit.
+/** action.yml's description of each input, for `docker-nest up --help`. */
+const INPUT_DESCRIPTIONS = {
+    mode: "How the job gets Docker: 'dind' starts a private daemon in a privileged sidecar; 'dood' uses the runner's daemon through its socket; 'auto' picks dind when a privileged container can start, else dood.",
+    image: 'Sidecar image: the official docker:<major>-dind (pinned major) or any image with dockerd on PATH.',
+    tls: "Mutual TLS on the daemon's port (true or false). With false the daemon answers without authentication on 127.0.0.1 only (the sidecar refuses other containers); in a container job, or rootless, every container on that network can reach it.",
+    'wait-timeout': 'Seconds to wait for the daemon to answer before failing.',
+    'dockerd-args': 'Extra dockerd flags, one per line (e.g. --debug). Flags docker-nest owns (--host, --tls*, --data-root, --mtu, --registry-mirror) are rejected.',
+    'registry-mirrors': 'Registry mirror URLs for the inner daemon (comma or newline separated).',
+    'insecure-registries': 'Registries (host[:port] or CIDR) the inner daemon may reach over plain HTTP.',
+    mtu: "MTU of the inner networks: 'auto' takes the smaller of the runner's default-route MTU and the sidecar's eth0 MTU when it is below 1500, or a number. Applied to the default bridge (--mtu) and, on Docker 24+, to networks created in the nest (default-network-opts).",
+    'tls-san': 'Extra names for the server certificate, typed: DNS:name or IP:address (comma or newline separated).',
+    cleanup: 'What the post step removes: true (dind: the sidecar, its volume and the certificates; dood: nothing), false (nothing), or containers (also the containers, networks and volumes labelled with $DOCKER_NEST_LABEL).',
+    socket: 'dood: path of the Docker socket. Default: DOCKER_HOST when it is unix://, else /var/run/docker.sock, else $XDG_RUNTIME_DIR/docker.sock.',
+    'socket-proxy': "dood: when this user may not open the Docker socket, serve a socket of its own (mode 0600 in RUNNER_TEMP) that forwards to the real one, started with passwordless sudo and removed in post. The host socket's permissions are never changed (true or false).",
+    'docker-cli-version': 'Docker CLI version to install from the static tarballs into the tool cache and PATH (e.g. 28.5.2). Default: use the CLI on PATH, and install one only when there is none.',
+    'docker-cli-url': 'Base URL of the static CLI tarballs (<url>/<arch>/docker-<version>.tgz), for mirrors. Must be https, unless docker-cli-sha256 pins the tarball or the host is loopback (localhost, 127.0.0.0/8, [::1]).',
+    'docker-cli-sha256': 'Expected sha256 of the CLI tarball; needs docker-cli-version. A tool-cache hit is used only if it was cached from this tarball and is unchanged, else it is downloaded again. Default: read <tarball>.sha256 next to it when the server has one.',
+    context: "Name of a docker context to create (in $DOCKER_CONFIG, default ~/.docker) with the daemon's endpoint and TLS files, made the current context; post removes it and restores the previous one. Use it for buildx (docker buildx create <name>) and setup-buildx-action (endpoint: <name>). Empty: no context.",
+    'testcontainers-host-override': "Export TESTCONTAINERS_HOST_OVERRIDE (dind: the sidecar's IP, where published ports of inner containers are), so Testcontainers reaches them. dood: nothing to override.",
+    'daemon-config': 'JSON object written as the inner daemon\'s daemon.json (e.g. {"features": {"containerd-snapshotter": false}}). Keys docker-nest sets itself (hosts, tls*, data-root) and keys of inputs you also set (mtu, registry-mirrors, insecure-registries, default-address-pools) or of dockerd-args flags are rejected before anything starts.',
+    'default-address-pools': 'Address pools for networks created in the nest, one per line or space separated, each base=<CIDR>,size=<prefix length> (e.g. base=10.201.0.0/16,size=24), to avoid corporate or VPN ranges.',
+    runtime: "OCI runtime for the dind sidecar (docker run --runtime), e.g. sysbox-runc, which runs it without --privileged. Empty: the daemon's default runtime, privileged. Must be registered with the runner's Docker daemon ('docker-nest doctor' lists them).",
+    rootless: "true: use the docker:<version>-dind-rootless contract (uid 1000, rootlesskit); the default image becomes docker:29-dind-rootless. Needs user namespaces on the host (see 'docker-nest doctor'). Runs --privileged, as the official docs do; unprivileged: the same without --privileged (only SYS_ADMIN, unconfined seccomp/AppArmor/system paths, /dev/net/tun). Does not combine with a sysbox runtime.",
+    cache: "Name of a persistent cache for self-hosted runners: the daemon's data root (images, build cache) is the volume docker-nest-cache-<name>.<hash of its partition>, kept after the job and reused by the next job with the same name and partition (see cache-scope). Empty: a fresh daemon every job.",
+    'cache-scope': "Which jobs share the cache: 'repository' (jobs of this repository, by GITHUB_REPOSITORY_ID or GitLab's CI_PROJECT_ID) or 'shared' (every repository on the runner's Docker daemon that names the cache). In both, pull-request and merge-request jobs get a cache of their own, so they never write what other jobs build from.",
+    'cache-busy': "When another job is using the cache: 'fallback' (start with an empty data root and warn) or 'fail'.",
+    'cache-max-size': "With cache: in post, prune the cached daemon's build cache and unused images down to this size (e.g. 10GB, 512MiB). Empty: no limit.",
+    'fast-start': "Start containerd first in the sidecar and hand its socket to dockerd (about 1 s faster on Docker 26); on the official image the start script then does its entrypoint's steps and runs dockerd itself. Images without a containerd binary start the usual way; false always does."
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/up-options.ts
 /**
- * Cancellation of a start in progress. The GitHub runner cancels a step with
- * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
- * that; a terminal's Ctrl-C sends SIGINT. Node's default is to die at once,
- * which can strand a `docker run` still in flight: it would create the
- * container after post (or `docker-nest down`) already looked for it. So on
- * the first signal we refuse new docker calls, let the running ones finish
- * (bounded, well inside the runner's 7.5 s), and exit. Everything those calls
- * create was recorded by name before they started, so cleanup finds it.
+ * The options of `up` (and `--format` of `env`): one flag per Action input,
+ * derived from the inputs table in src/core/config.ts, described with
+ * action.yml's text (src/cli/input-docs.ts).
  */
 
-/** How long a cancelled step lets running docker calls finish. */
-const CANCEL_SETTLE_MS = 5000;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-/**
- * Installs the SIGINT/SIGTERM handlers for one start.
- * @param exit Ends the process (injectable for tests).
- * @returns A function that removes the handlers once the start is over.
- */
-function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
-    let cancelled = false;
-    const handler = (signal) => {
-        // A later SIGTERM while we settle changes nothing: we are already leaving.
-        if (cancelled)
-            return;
-        cancelled = true;
-        docker.cancel();
-        logger.warning(`docker-nest was cancelled (${signal}); cleanup removes what was started.`);
-        void docker.settle(CANCEL_SETTLE_MS).then(() => {
-            exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
-        });
-    };
-    for (const signal of SIGNALS)
-        process.on(signal, handler);
-    return () => {
-        for (const signal of SIGNALS)
-            process.off(signal, handler);
-    };
-}
 
-;// CONCATENATED MODULE: ./src/core/rootless-diagnose.ts
-/**
- * Issue 6: log signatures of a rootless sidecar that did not start, and what
- * to do about each. The preflight messages are those of the official
- * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
- * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
- * diagnose.ts checks these before its generic rules.
- */
 
-const SYSCTL_HINT = 'Hosts where it is off need, as root on the runner: ';
-/** Most specific first; the generic "not privileged" rule comes after these. */
-const ROOTLESS_RULES = [
-    {
-        id: 'rootless-image',
-        pattern: /missing 'rootlesskit'|rootless needs the docker:<version>-dind-rootless contract/i,
-        message: 'rootless: true needs an image with the dind-rootless contract (uid ' +
-            "1000, rootlesskit, dockerd-entrypoint.sh), e.g. 'docker:29-dind-rootless'. " +
-            "Leave input 'image' empty to get it, or set rootless: false."
-    },
-    {
-        id: 'rootless-subuid',
-        pattern: /missing necessary entries in \/etc\/subuid/i,
-        message: 'The image has no /etc/subuid and /etc/subgid entries for its user; ' +
-            'the official dind-rootless image has them (rootless:100000:65536).'
-    },
-    {
-        id: 'userns-clone',
-        pattern: /kernel\.unprivileged_userns_clone/i,
-        message: 'The host forbids unprivileged user namespaces. ' +
-            SYSCTL_HINT +
-            "'sysctl -w kernel.unprivileged_userns_clone=1' (Debian kernels ≤ 5.x); " +
-            "'docker-nest doctor' shows the setting."
-    },
-    {
-        id: 'max-user-namespaces',
-        pattern: /user\.max_user_namespaces/i,
-        message: 'User namespaces are disabled on the host (user.max_user_namespaces ' +
-            'is 0). ' +
-            SYSCTL_HINT +
-            "'sysctl -w user.max_user_namespaces=15000'."
-    },
-    {
-        id: 'apparmor-userns',
-        pattern: /rootlesskit.*fork\/exec \/proc\/self\/exe: operation not permitted|apparmor_restrict_unprivileged_userns/i,
-        message: 'AppArmor refuses unprivileged user namespaces (Ubuntu 23.10+/24.04: ' +
-            'kernel.apparmor_restrict_unprivileged_userns=1). ' +
-            SYSCTL_HINT +
-            "'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0', or an " +
-            'AppArmor profile with "userns," for the runner; or use rootless: false.'
-    },
-    {
-        id: 'newuidmap',
-        pattern: /newuidmap|newgidmap|failed to setup UID\/GID map|uid_map.*(operation not permitted|permission denied)/i,
-        message: 'rootlesskit could not map the user namespace (newuidmap/newgidmap). ' +
-            'The sidecar needs --privileged (rootless: true) or at least ' +
-            'CAP_SYS_ADMIN (rootless: unprivileged; a runner that drops it breaks ' +
-            'this), and the image needs the setuid newuidmap/newgidmap of uidmap.'
-    },
-    {
-        id: 'rootless-tun',
-        pattern: /setting up tap|rootlesskit.*\/dev\/net\/tun/i,
-        message: 'slirp4netns could not create its tap device: /dev/net/tun must exist ' +
-            'on the runner and be usable by uid 1000 (mode 0666, the udev default; ' +
-            "'chmod 0666 /dev/net/tun' as root if it is 0600)."
-    },
-    {
-        id: 'rootless-certs',
-        pattern: new RegExp([
-            /open \/certs\/server\/[a-z]+\.pem: permission denied/.source,
-            /cannot create directory '\/certs[^']*': Permission denied/.source,
-            /\/certs\/[a-z/.]*: Permission denied/.source,
-            NON_ROOT_MESSAGE
-        ].join('|'), 'i'),
-        message: 'The image runs as a non-root user (a dind-rootless image?) and cannot ' +
-            'read the certificates docker-nest copied in. Set rootless: true for ' +
-            'docker:<version>-dind-rootless images: the certificates are then ' +
-            'owned by uid 1000.'
-    }
+
+/** Inputs that are lists: their flags may repeat. */
+const LIST_INPUTS = [
+    'dockerd-args',
+    'registry-mirrors',
+    'insecure-registries',
+    'tls-san',
+    'default-address-pools'
 ];
-
-;// CONCATENATED MODULE: ./src/core/diagnose.ts
-
-/** Lines of the container log shown on failure. */
-const LOG_TAIL_LINES = 50;
-const RULES = [
-    // Issue 6: rootless causes are more specific than "not privileged".
-    ...ROOTLESS_RULES,
-    {
-        id: 'no-dockerd',
-        // Only about dockerd itself: a healthy dockerd also logs
-        // `exec: "fuse-overlayfs": executable file not found` while probing drivers.
-        pattern: /dockerd: not found|exec: "?dockerd"?:|"dockerd": executable file not found/i,
-        message: "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
-            'image or an image that ships dockerd.'
-    },
-    {
-        id: 'not-privileged',
-        pattern: /mount: permission denied|are you root|you must be root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
-        message: 'The sidecar is not allowed to act as privileged. The runner must ' +
-            'allow --privileged containers (GitLab: privileged = true; ' +
-            'Kubernetes: securityContext.privileged), or use a runtime such as ' +
-            'sysbox.'
-    },
-    {
-        id: 'iptables-nat',
-        pattern: /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
-        // iptables refused for lack of CAP_NET_ADMIN: not a backend problem.
-        unless: /Permission denied \(you must be root\)/i,
-        message: 'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
-            'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
-            'use an image whose iptables matches the host (nf_tables), or pass ' +
-            "'--iptables=false' in dockerd-args if inner containers need no NAT."
-    },
-    {
-        id: 'overlay-einval',
-        pattern: /failed to mount overlay: invalid argument|overlay.*invalid argument/i,
-        message: 'overlay-on-overlay: /var/lib/docker is not on a real filesystem. ' +
-            'docker-nest mounts a volume there; on Kubernetes use an emptyDir, or ' +
-            "pass '--storage-driver=vfs' as a (slow) last resort."
-    },
-    {
-        id: 'cgroup-nesting',
-        pattern: /cannot enter cgroupv2|sed: write error|cgroup\.subtree_control|could not enable cgroup v2 nesting|Device or resource busy/i,
-        message: 'cgroup v2 nesting failed. Use a current dind image (2025 or later) and ' +
-            'make sure nothing runs `docker exec` in the sidecar while it starts.'
-    },
-    {
-        id: 'tls-certificates',
-        pattern: /v2i_GENERAL_NAME_ex|unable to get local issuer|verification failed|error loading|certificates never arrived|tls: /i,
-        message: 'The TLS certificates were not accepted by the daemon. Check tls-san ' +
-            'entries (typed DNS:/IP:) and that the image reads them from ' +
-            '$DOCKER_TLS_CERTDIR/server.'
-    },
-    {
-        id: 'stale-pidfile',
-        pattern: /pid file found, ensure docker is not running|process with PID \d+ is still running/i,
-        message: 'A stale dockerd pid file stopped the start. Use a fresh volume or an ' +
-            'image whose entrypoint removes stale pid files.'
-    },
-    {
-        id: 'slow-plain-tcp',
-        pattern: /Startup is intentionally being slowed down/i,
-        message: 'dockerd delays start by 15 s on a plain TCP listener without ' +
-            '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
-    },
-    {
-        // Issue 8: input daemon-config (daemon.json) that this dockerd refuses.
-        id: 'daemon-config',
-        pattern: /directives don't match any configuration option|specified both as a flag and in the configuration file|unable to configure the Docker daemon with file/i,
-        message: "dockerd refused its daemon.json (input 'daemon-config'): a key this " +
-            'Docker version does not know (misspelt, or added in a later ' +
-            'version), a value of the wrong type, or a setting also passed in ' +
-            "'dockerd-args'. " +
-            'The log line above names it.'
-    },
-    {
-        // Issue 9: our containerd died after dockerd was handed its socket.
-        id: 'fast-start',
-        pattern: /fast start failed: containerd exited before it listened/,
-        message: 'The containerd docker-nest started first (fast start) exited before ' +
-            'it listened, so dockerd was stopped. Its own log lines above say why; ' +
-            "set input 'fast-start: false' (CLI: --fast-start false) to let dockerd " +
-            'start its own containerd.'
-    },
-    {
-        id: 'vfs',
-        pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
-        message: 'The inner daemon fell back to the vfs storage driver (slow, big). ' +
-            'Mount a volume on /var/lib/docker.'
-    }
+/**
+ * Inputs that only make sense for the Action (or are not wired into the CLI
+ * yet): post's cleanup policy, the docker CLI install through the Actions
+ * tool cache, and the client set-up that post undoes (docker context,
+ * Testcontainers host).
+ */
+const ACTION_ONLY = [
+    'cleanup',
+    'docker-cli-version',
+    'docker-cli-url',
+    'docker-cli-sha256',
+    'context',
+    'testcontainers-host-override'
 ];
-/** Returns the hints whose signature appears in the log, most specific first. */
-function classifyLog(log) {
-    return RULES.filter((rule) => rule.pattern.test(log) && !rule.unless?.test(log)).map(({ id, message }) => ({
-        id,
-        message
-    }));
+/** The Action inputs `up` takes as flags. */
+const UP_INPUTS = Object.keys(INPUT_DEFAULTS).filter((name) => !ACTION_ONLY.includes(name));
+/** Env var name for an input: DOCKER_NEST_WAIT_TIMEOUT for wait-timeout. */
+function envNameFor(name) {
+    return `DOCKER_NEST_${name.toUpperCase().replace(/-/g, '_')}`;
 }
-/** Collects state, log tail and hints; never throws. */
-async function diagnoseContainer(docker, name) {
-    const [logs, inspect] = await Promise.all([
-        docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
-        docker.tryExec(['inspect', '--type', 'container', name])
-    ]);
-    let state = 'unknown (docker inspect failed)';
-    if (inspect.exitCode === 0) {
-        const info = JSON.parse(inspect.stdout)[0];
-        state = describeState(info.State);
-    }
-    // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
-    const logTail = [logs.stdout, logs.stderr]
-        .filter((text) => text.trim() !== '')
-        .join('\n')
-        .trim()
-        .split('\n')
-        .slice(-LOG_TAIL_LINES)
-        .join('\n');
-    return { state, logTail, hints: classifyLog(logTail) };
+/** What the value of a string input looks like in `--name VALUE`; VALUE for the rest. */
+const PLACEHOLDERS = {
+    mode: 'MODE',
+    image: 'IMAGE',
+    'wait-timeout': 'SECONDS',
+    'dockerd-args': 'FLAG',
+    'registry-mirrors': 'URL',
+    'insecure-registries': 'HOST',
+    mtu: 'auto|N',
+    'tls-san': 'SAN',
+    socket: 'PATH',
+    'daemon-config': 'JSON',
+    'default-address-pools': 'POOL',
+    runtime: 'NAME',
+    cache: 'NAME',
+    'cache-busy': 'fallback|fail',
+    'cache-max-size': 'SIZE'
+};
+/** Values completion offers and the parser checks (config.ts checks the rest). */
+const CHOICES = {
+    mode: ['dind', 'dood', 'auto'],
+    'cache-busy': ['fallback', 'fail']
+};
+/** Words a boolean input takes besides true and false. */
+const EXTRA_VALUES = {
+    rootless: ['unprivileged']
+};
+/** A boolean input: its default is true or false. */
+function isBooleanInput(name) {
+    const value = INPUT_DEFAULTS[name];
+    return value === 'true' || value === 'false';
 }
-/** One line for a container state. */
-function describeState(state) {
-    if (state.Running)
-        return 'running';
-    const parts = [`${state.Status}, exit code ${state.ExitCode}`];
-    if (state.OOMKilled)
-        parts.push('killed: out of memory');
-    if (state.Error)
-        parts.push(state.Error);
-    return parts.join('; ');
+/** The help of one input's flag: action.yml's text, the default and the env var. */
+function inputHelp(name) {
+    const fallback = INPUT_DEFAULTS[name];
+    const notes = [
+        ...(fallback ? [`default ${fallback}`] : []),
+        ...(LIST_INPUTS.includes(name) ? ['repeatable'] : []),
+        `env ${envNameFor(name)}`
+    ];
+    const text = INPUT_DESCRIPTIONS[name] ?? '';
+    return `${text}${text ? ' ' : ''}(${notes.join('; ')})`;
 }
-/** The sidecar did not become ready; the message carries the diagnosis. */
-class DaemonStartError extends Error {
-    diagnosis;
-    constructor(summary, diagnosis) {
-        super(formatDiagnosis(summary, diagnosis));
-        this.diagnosis = diagnosis;
-        this.name = 'DaemonStartError';
-    }
-}
-/** Renders a diagnosis as the text users read in the log. */
-function formatDiagnosis(summary, diagnosis) {
-    const hints = diagnosis.hints.length > 0
-        ? diagnosis.hints.map((hint) => `Hint: ${hint.message}`)
-        : ['Hint: no known cause matched; see the log lines above.'];
-    return [
-        summary,
-        `Container state: ${diagnosis.state}`,
-        `Last ${LOG_TAIL_LINES} log lines of the sidecar:`,
-        indent(diagnosis.logTail || '(empty)'),
-        ...hints
-    ].join('\n');
-}
-function indent(text) {
-    return text
-        .split('\n')
-        .map((line) => `  ${line}`)
-        .join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/core/phase.ts
-async function phase(logger, title, fn) {
-    return logger.group(title, async () => {
-        const started = performance.now();
-        try {
-            return await fn();
+/** `up`'s flags, one per input in {@link UP_INPUTS}. */
+const INPUT_OPTIONS = Object.fromEntries(UP_INPUTS.map((name) => [
+    name,
+    isBooleanInput(name)
+        ? {
+            type: 'boolean',
+            negatable: true,
+            extraValues: EXTRA_VALUES[name],
+            help: inputHelp(name)
         }
-        finally {
-            logger.info(`${title}: ${Math.round(performance.now() - started)} ms`);
+        : {
+            type: 'string',
+            multiple: LIST_INPUTS.includes(name),
+            placeholder: PLACEHOLDERS[name] ?? 'VALUE',
+            choices: CHOICES[name],
+            complete: name === 'socket' ? 'file' : undefined,
+            help: inputHelp(name)
         }
-    });
+]));
+/** The inputs from the flags, else from DOCKER_NEST_* variables. */
+function inputsFrom(values, env) {
+    const inputs = {};
+    for (const name of UP_INPUTS) {
+        const value = values[name];
+        const fromEnv = env[envNameFor(name)];
+        if (value !== undefined)
+            inputs[name] = Array.isArray(value) ? value.join('\n') : String(value);
+        else if (fromEnv !== undefined)
+            inputs[name] = fromEnv;
+    }
+    return inputs;
+}
+/** `--format`, shared with `env`. */
+const FORMAT_OPTION = {
+    format: {
+        type: 'string',
+        placeholder: 'FORMAT',
+        choices: ENV_FORMATS,
+        help: `output format: ${ENV_FORMATS.join(', ')} (default sh)`
+    }
+};
+/** The --format value, checked. */
+function envFormatOf(value, command) {
+    const format = value ?? 'sh';
+    if (!isEnvFormat(format)) {
+        throw new UsageError(`Option '--format' must be one of ${ENV_FORMATS.join(', ')}, got '${format}'. Run 'docker-nest ${command} --help'.`);
+    }
+    return format;
 }
 
-;// CONCATENATED MODULE: ./src/core/sidecar.ts
+;// CONCATENATED MODULE: ./src/cli/commands/env.ts
+/** `docker-nest env`: print the running nest's variables again. */
 
 
 
 
 
 
-
-
-/** `docker run` attempts when the ephemeral host port was taken meanwhile. */
-const RUN_ATTEMPTS = 3;
-/**
- * What dockerd says when the host port it picked is not free after all: its
- * allocator raced another container, or a process outside Docker holds the
- * port (the userland proxy then cannot bind it).
- */
-const PORT_TAKEN = /port is already allocated|address already in use/i;
-/**
- * `docker run` for the sidecar, retried when the host port is taken: such a
- * run leaves a created-but-not-started container, which is removed (same
- * name, already recorded) before the next attempt lets dockerd pick another
- * ephemeral port. The volume is kept and reused.
- */
-async function runSidecar(docker, plan, logger, runDetached = (args) => docker.exec(args)) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            await runDetached(buildDindRunArgs(plan));
-            return;
+const env = {
+    name: 'env',
+    summary: 'print the variables of the running nest (for another shell, compose or $GITHUB_ENV)',
+    options: { ...FORMAT_OPTION, ...STATE_DIR_OPTION },
+    notes: [
+        'Examples:',
+        '  eval "$(docker-nest env)"                 # sh, bash, zsh',
+        '  docker-nest env --format fish | source    # fish',
+        '  docker-nest env --format dotenv > .env    # docker compose --env-file, Jenkins',
+        '  docker-nest env --format github >> "$GITHUB_ENV"'
+    ].join('\n'),
+    async run({ values, stateDir: flag, logger }) {
+        const format = envFormatOf(values.format, 'env');
+        const stateDir = stateDirOf(flag);
+        const nest = await readNestFile(stateDir);
+        const resources = await readStateFile(stateDir);
+        if (!nest || !resources) {
+            throw new Error(`No nest is up in ${stateDir}. Start one with: docker-nest up`);
         }
-        catch (error) {
-            if (plan.cache &&
-                error instanceof DockerCommandError &&
-                isNameConflict(error.stderr) &&
-                attempt < RUN_ATTEMPTS) {
-                // Another container holds the cache: break it if its job is gone, else CacheBusyError.
-                const note = await breakStaleLock(docker, plan.cache.name, {
-                    nowSeconds: Math.floor(Date.now() / 1000),
-                    table: localProcessTable()
-                });
-                if (note)
-                    logger.warning(note);
-                continue;
-            }
-            const portTaken = error instanceof DockerCommandError && PORT_TAKEN.test(error.stderr);
-            if (!portTaken || attempt >= RUN_ATTEMPTS)
-                throw error;
-            logger.info(`The host port Docker picked for ${plan.name} was taken meanwhile ` +
-                `(attempt ${attempt} of ${RUN_ATTEMPTS}); retrying with a new container.`);
-            if (!(await docker.tryRemoveContainer(plan.name)))
-                throw error;
+        const docker = hostDockerCli(logger, resources.hostDocker);
+        const state = await docker.tryExec([
+            'inspect',
+            '--type',
+            'container',
+            '--format',
+            '{{.State.Status}}',
+            nest.container
+        ]);
+        if (state.stdout.trim() !== 'running') {
+            throw new Error(`The nest's container ${nest.container} is ${state.exitCode === 0 ? state.stdout.trim() : 'gone'}. Run 'docker-nest down' and 'docker-nest up'.`);
         }
+        process.stdout.write(`${formatEnv(nest.env, format)}\n`);
+        return EXIT.ok;
     }
-}
-/** Turns a failed `docker run` into an error that says why and what to do. */
-function explainRunFailure(plan, error) {
-    if (!(error instanceof DockerCommandError))
-        return error;
-    const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`);
-    if (/Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(error.stderr)) {
-        hints.push(`Hint: image '${plan.image}' is not on the runner and could not be ` +
-            'pulled. Check the name and tag, log in to its registry before this ' +
-            "step, or set input 'image' to a mirror.");
-    }
-    if (/unable to resolve docker endpoint|Failed to initialize/i.test(error.stderr)) {
-        hints.push("Hint: the docker CLI cannot reach the runner's daemon with this " +
-            "job's client settings (DOCKER_HOST, DOCKER_TLS_VERIFY, " +
-            'DOCKER_CERT_PATH, DOCKER_CONTEXT). docker-nest uses them as they ' +
-            'are at this step; unset them for it, or set them only after it.');
-    }
-    return new Error([
-        `Could not start the dind sidecar from image '${plan.image}'.`,
-        error.message,
-        ...hints
-    ].join('\n'));
-}
-function containerIp(inspect) {
-    const settings = inspect.NetworkSettings;
-    const fromNetworks = Object.values(settings.Networks ?? {}).find((network) => network.IPAddress)?.IPAddress;
-    const ip = settings.IPAddress || fromNetworks;
-    if (!ip)
-        throw new Error(`Container ${inspect.Name} has no IP address`);
-    return ip;
-}
-function publishedPort(inspect, containerPort) {
-    const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? [];
-    const port = Number(bindings?.[0]?.HostPort);
-    if (!port) {
-        throw new Error(`Port ${containerPort} of container ${inspect.Name} was not published; ` +
-            `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`);
-    }
-    return port;
-}
-/**
- * Signs the server certificate for the plan's names (plus the running
- * container's IP and short id when given) and hands it in
- * (sidecar-access.ts says how); the marker goes last and releases the
- * start script.
- */
-async function deliverServerCertificate(copyIn, plan, ca, running) {
-    // issueServerCertificate drops repeated names itself.
-    const server = await ca.issueServerCertificate({
-        dns: [...plan.serverNames.dns, ...(running ? [running.shortId] : [])],
-        ip: [...plan.serverNames.ip, ...(running ? [running.ip] : [])]
-    });
-    const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
-    // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
-    const owner = certOwnerFor(plan.rootless);
-    const entries = [
-        { path: `${base}/`, mode: 0o755 },
-        { path: `${base}/server/`, mode: 0o700 },
-        { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
-        { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
-        { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
-        // daemon.json (input daemon-config) rides along, before the marker.
-        ...daemonConfigEntries(plan.daemonConfig, false),
-        { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
-    ].map((entry) => ({ ...entry, ...owner }));
-    await copyIn(plan.name, entries);
-}
-/** Without TLS: daemon.json and its own ready-marker, the same way. */
-async function deliverDaemonConfig(copyIn, plan) {
-    await copyIn(plan.name, daemonConfigEntries(plan.daemonConfig, true));
-}
-/**
- * Watches the container with `docker wait` (one process, no polling) so the
- * readiness loop stops as soon as the daemon dies.
- */
-function watchExit(docker, name) {
-    let child = docker.spawn(['wait', name]);
-    const exited = new Promise((resolve) => {
-        let out = '';
-        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
-        child?.on('close', () => {
-            // Only a printed exit code means the container stopped; anything else is the watcher failing.
-            const code = out.trim();
-            if (/^\d+$/.test(code))
-                resolve(`the sidecar exited with code ${code}`);
-        });
-        child?.on('error', () => undefined);
-    });
-    child.stdin?.end();
-    child.unref();
-    return {
-        exited,
-        stopWatching() {
-            child?.kill();
-            child = undefined;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/signal.ts
-/** One-shot signal between two parts that must not wait for each other's code. */
-function signal() {
-    let fire = () => undefined;
-    const fired = new Promise((resolve) => (fire = resolve));
-    return { fired, fire };
-}
+};
 
 ;// CONCATENATED MODULE: ./src/core/socket.ts
 /**
@@ -4943,6 +5484,955 @@ function demultiplex(stream) {
     const parts = [];
     new Demultiplexer((payload) => parts.push(payload)).push(stream);
     return Buffer.concat(parts).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/core/reap.ts
+/**
+ * Finds and removes abandoned nests: docker-nest containers and volumes whose
+ * `docker-nest.expires` label has passed (a job that was killed before its
+ * teardown), or every one of ours with `all`. Never touches objects without
+ * the `docker-nest` label, and never a nest whose expiry is still ahead.
+ */
+
+
+
+
+
+
+/** Decides, without Docker, which objects go. Pure. */
+function decideReap(objects, options) {
+    return objects
+        .filter((o) => !options.runPrefix || o.run.startsWith(options.runPrefix))
+        .map((object) => ({ object, ...decideOne(object, options) }));
+}
+function decideOne(object, options) {
+    // Caches are meant to persist; a stale lock is the container, reaped below.
+    if (object.kind === 'volume' && object.cache) {
+        const remove = `docker volume rm ${object.name}`;
+        return {
+            remove: false,
+            reason: object.cacheScope
+                ? `cache volume (kept; remove it with ${remove})`
+                : 'unscoped cache volume of an older docker-nest, which this ' +
+                    `version never uses (kept; remove it with ${remove} once no job ` +
+                    'runs an older version)'
+        };
+    }
+    if (options.all)
+        return { remove: true, reason: '--all' };
+    const owner = options.table && object.owner
+        ? ownerState(object.owner, options.table)
+        : 'unknown';
+    if (owner === 'gone') {
+        return { remove: true, reason: 'the job that started it has ended' };
+    }
+    const expires = Number(object.expires);
+    if (object.expires === '' || !Number.isFinite(expires)) {
+        return { remove: false, reason: 'no expiry label' };
+    }
+    const left = expires - options.nowSeconds;
+    if (left > 0)
+        return { remove: false, reason: `expires in ${formatSeconds(left)}` };
+    // The expiry stands in for an owner nobody can check; a job that runs
+    // longer than it (long self-hosted jobs do) keeps its nest.
+    if (owner === 'alive') {
+        return {
+            remove: false,
+            reason: `expired ${formatSeconds(-left)} ago, but the job that started it still runs`
+        };
+    }
+    const grace = options.graceSeconds ?? 0;
+    return -left < grace
+        ? {
+            remove: false,
+            reason: `expired ${formatSeconds(-left)} ago, within the grace`
+        }
+        : { remove: true, reason: `expired ${formatSeconds(-left)} ago` };
+}
+/** 90 → "1m30s", 7200 → "2h0m". */
+function formatSeconds(seconds) {
+    const s = Math.max(0, Math.round(seconds));
+    if (s < 60)
+        return `${s}s`;
+    if (s < 3600)
+        return `${Math.floor(s / 60)}m${s % 60}s`;
+    return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
+}
+const reap_FORMAT = [
+    LABELS.run,
+    LABELS.expires,
+    OWNER_LABEL,
+    CACHE_LABEL,
+    CACHE_SCOPE_LABEL
+]
+    .map((key) => `{{.Label "${key}"}}`)
+    .join('\t');
+function parseRows(kind, text) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => {
+        const fields = line.split('\t');
+        const id = kind === 'container' ? fields.shift() : undefined;
+        const [name, run = '', expires = '', owner = '', cache = '', scope = ''] = fields;
+        return {
+            kind,
+            ...(id ? { id } : {}),
+            name,
+            run,
+            expires,
+            owner,
+            cache,
+            cacheScope: scope
+        };
+    });
+}
+/** Every container and volume carrying the `docker-nest` label. */
+async function listNestObjects(docker) {
+    // Over the runner's plain socket the listing costs no process: reaping at
+    // main start then takes nothing from the nest starting next to it.
+    const api = runnerApi(docker.host);
+    if (api)
+        return listOverApi(api);
+    const filter = `label=${LABELS.managed}`;
+    const [containers, volumes] = await Promise.all([
+        docker.exec([
+            'ps',
+            '--all',
+            '--filter',
+            filter,
+            '--format',
+            `{{.ID}}\t{{.Names}}\t${reap_FORMAT}`
+        ]),
+        docker.exec([
+            'volume',
+            'ls',
+            '--filter',
+            filter,
+            '--format',
+            `{{.Name}}\t${reap_FORMAT}`
+        ])
+    ]);
+    return [
+        ...parseRows('container', containers.stdout),
+        ...parseRows('volume', volumes.stdout)
+    ];
+}
+async function listOverApi(api) {
+    const { containers, volumes } = await api.listLabelled(LABELS.managed);
+    return [
+        ...containers.map((c) => ({
+            kind: 'container',
+            id: c.Id.slice(0, 12),
+            name: (c.Names[0] ?? '').replace(/^\//, ''),
+            ...labelFields(c.Labels)
+        })),
+        ...volumes.map((v) => ({
+            kind: 'volume',
+            name: v.Name,
+            ...labelFields(v.Labels ?? {})
+        }))
+    ];
+}
+function labelFields(labels) {
+    return {
+        run: labels[LABELS.run] ?? '',
+        expires: labels[LABELS.expires] ?? '',
+        owner: labels[OWNER_LABEL] ?? '',
+        cache: labels[CACHE_LABEL] ?? '',
+        cacheScope: labels[CACHE_SCOPE_LABEL] ?? ''
+    };
+}
+/**
+ * How long a volume whose container another reaper is still removing is
+ * tried again. Bounded at 1 s: main waits for its reaper before the step
+ * ends, and the other reaper removes the volume next anyway.
+ */
+const OTHERS_VOLUME_WAIT = { timeoutMs: 1000, intervalMs: 200 };
+/** `docker volume rm` refused because a container still uses the volume. */
+const VOLUME_IN_USE = /volume is in use/i;
+/** Docker's answer when another reaper removed, or is removing, the object. */
+function removedByOthers(stderr) {
+    return isNoSuchObject(stderr) || /already in progress/i.test(stderr);
+}
+/**
+ * Removes what {@link decideReap} selects: containers first (so their volumes
+ * are free), then volumes. With `dryRun` only decides.
+ */
+async function reapNests(docker, options) {
+    const decisions = decideReap(await listNestObjects(docker), options);
+    const report = { decisions, removed: [], failed: [], gone: [] };
+    if (options.dryRun)
+        return report;
+    const chosen = decisions.filter((d) => d.remove).map((d) => d.object);
+    Object.assign(report, await removeNestObjects(docker, chosen));
+    return report;
+}
+/**
+ * Removes the chosen objects: containers first (so their volumes are free),
+ * then volumes. Objects another reaper removed, or is removing, count as
+ * gone, not failed.
+ */
+async function removeNestObjects(docker, chosen) {
+    const report = {
+        removed: [],
+        failed: [],
+        gone: []
+    };
+    for (const kind of ['container', 'volume']) {
+        await Promise.all(chosen
+            .filter((o) => o.kind === kind)
+            .map(async (object) => {
+            const target = object.id ?? object.name;
+            if (kind === 'container' && object.cache) {
+                // A cache's daemon gets an orderly stop: its data root lives on.
+                await docker.tryExec(['stop', '--time', '10', target]);
+            }
+            const args = kind === 'container'
+                ? ['rm', '--force', '--volumes', target]
+                : ['volume', 'rm', object.name];
+            // Another reaper (a concurrent job's main) may still be removing
+            // the container that holds this volume: give it a moment, then
+            // leave the volume to it, since it removes the volume next.
+            const othersContainer = kind === 'volume' &&
+                report.gone.some((o) => o.kind === 'container' && o.run === object.run);
+            const result = othersContainer
+                ? await docker_tryExecWhileBusy(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
+                : await docker.tryExec(args);
+            if (result.exitCode === 0)
+                report.removed.push(object);
+            else if (removedByOthers(result.stderr) ||
+                (othersContainer && VOLUME_IN_USE.test(result.stderr)))
+                report.gone.push(object);
+            else
+                report.failed.push({ object, error: result.stderr.trim() });
+        }));
+    }
+    return report;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/reap.ts
+/** `docker-nest reap`: remove abandoned nests (expired, or all of ours). */
+
+
+
+
+
+const reap = {
+    name: 'reap',
+    summary: 'remove nests whose job has ended or whose docker-nest.expires label has passed (or all of ours with --all); never anything unlabelled, never a cache volume',
+    options: {
+        all: {
+            type: 'boolean',
+            help: 'remove every docker-nest container and volume, expired or not'
+        },
+        run: {
+            type: 'string',
+            placeholder: 'PREFIX',
+            help: 'only nests whose docker-nest.run label starts with PREFIX'
+        },
+        'dry-run': { type: 'boolean', help: 'only say what would be removed' },
+        ...STATE_DIR_OPTION
+    },
+    notes: 'Nests expire 6 hours after their start (the job limit of hosted runners). A nest whose job process (GitHub: Runner.Worker) has ended on this machine goes at once; that needs the same pid namespace and, with /proc hidepid, root. Cache volumes (docker-nest-cache-*) are kept.',
+    async run({ values, stateDir: flag, logger }) {
+        const saved = await readStateFile(stateDirOf(flag));
+        const docker = hostDockerCli(logger, saved?.hostDocker);
+        const dryRun = Boolean(values['dry-run']);
+        const report = await reapNests(docker, {
+            nowSeconds: Math.floor(Date.now() / 1000),
+            all: Boolean(values.all),
+            runPrefix: values.run,
+            // Nests whose job process has provably ended go before their expiry.
+            table: localProcessTable(),
+            dryRun
+        });
+        for (const d of report.decisions) {
+            const verb = d.remove ? (dryRun ? 'would remove' : 'remove') : 'keep';
+            logger.debug(`${verb} ${d.object.kind} ${d.object.name} (run ${d.object.run || '-'}): ${d.reason}`);
+        }
+        if (dryRun) {
+            for (const d of report.decisions.filter((x) => x.remove)) {
+                logger.info(`Would remove ${d.object.kind} ${d.object.name} (${d.reason})`);
+            }
+        }
+        for (const o of report.removed)
+            logger.info(`Removed ${o.kind} ${o.name} (run ${o.run || '-'})`);
+        for (const o of report.gone)
+            logger.info(`${o.kind} ${o.name} was already gone (another reaper)`);
+        for (const f of report.failed)
+            logger.warning(`Could not remove ${f.object.kind} ${f.object.name}: ${f.error}`);
+        const kept = report.decisions.filter((d) => !d.remove).length;
+        const chosen = report.decisions.filter((d) => d.remove).length;
+        logger.info(chosen === 0
+            ? `Nothing to reap (${kept} docker-nest object${kept === 1 ? '' : 's'} still live).`
+            : `${dryRun ? 'Would remove' : 'Removed'} ${dryRun ? chosen : report.removed.length} object(s); kept ${kept} live.`);
+        return report.failed.length > 0 ? EXIT.failed : EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/socket-proxy.ts
+/**
+ * `docker-nest socket-proxy` (internal): the forwarder behind the Action's
+ * `socket-proxy: true`. Started by main, stopped by deleting its socket.
+ */
+
+
+function owner(value) {
+    if (value === undefined)
+        return undefined;
+    const match = /^(\d+):(\d+)$/.exec(String(value));
+    if (!match) {
+        throw new UsageError(`Option '--owner' must be UID:GID, got '${String(value)}'.`);
+    }
+    return { uid: Number(match[1]), gid: Number(match[2]) };
+}
+const socketProxy = {
+    name: 'socket-proxy',
+    summary: 'internal: serve --listen (owned by --owner, 0600) forwarding to --target until the --listen file is deleted',
+    options: {
+        listen: { type: 'string', placeholder: 'PATH', help: 'socket to serve' },
+        target: {
+            type: 'string',
+            placeholder: 'PATH',
+            help: 'the real Docker socket'
+        },
+        owner: {
+            type: 'string',
+            placeholder: 'UID:GID',
+            help: 'owner of the served socket'
+        }
+    },
+    async run({ values, logger }) {
+        const listen = values.listen;
+        const target = values.target;
+        if (!listen || !target) {
+            throw new UsageError("socket-proxy needs '--listen' and '--target'.");
+        }
+        logger.info(`socket-proxy: serving ${listen} -> ${target}`);
+        await serveSocketProxy({ listen, target, owner: owner(values.owner) });
+        logger.info('socket-proxy: socket removed, stopping');
+        return EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/status.ts
+/** `docker-nest status`: the nests on this daemon, from their labels. */
+
+
+
+
+
+/** `127.0.0.1:49153->2376/tcp` → `tcp://127.0.0.1:49153 (TLS)`. */
+function status_endpointOf(ports) {
+    const m = /(\d+\.\d+\.\d+\.\d+|\[[^\]]+\]):(\d+)->(2375|2376)\/tcp/.exec(ports);
+    if (!m)
+        return '-';
+    return `tcp://${m[1]}:${m[2]} (${m[3] === '2376' ? 'TLS' : 'plain'})`;
+}
+/** Parses docker ps rows (tab-separated, in {@link FORMAT} order). */
+function parseStatusRows(text, nowSeconds, currentRun) {
+    return text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => {
+        const [name, run = '', expires = '', state = '', created = '', ports = ''] = line.split('\t');
+        const createdAt = Date.parse(created.replace(/ ([+-]\d{4}) \w+$/, '$1').replace(' ', 'T')) / 1000;
+        const exp = Number(expires);
+        return {
+            name,
+            run,
+            state,
+            ageSeconds: Number.isFinite(createdAt) ? nowSeconds - createdAt : NaN,
+            expiresInSeconds: expires && Number.isFinite(exp) ? exp - nowSeconds : undefined,
+            mode: 'dind',
+            endpoint: status_endpointOf(ports),
+            current: currentRun !== undefined && run === currentRun
+        };
+    });
+}
+const status_FORMAT = [
+    '{{.Names}}',
+    `{{.Label "${LABELS.run}"}}`,
+    `{{.Label "${LABELS.expires}"}}`,
+    '{{.State}}',
+    '{{.CreatedAt}}',
+    '{{.Ports}}'
+].join('\t');
+function table(rows) {
+    const head = ['NAME', 'RUN', 'MODE', 'STATE', 'AGE', 'EXPIRES', 'ENDPOINT'];
+    const body = rows.map((r) => [
+        `${r.name}${r.current ? ' *' : ''}`,
+        r.run,
+        r.mode,
+        r.state,
+        Number.isFinite(r.ageSeconds) ? formatSeconds(r.ageSeconds) : '?',
+        r.expiresInSeconds === undefined
+            ? '-'
+            : r.expiresInSeconds > 0
+                ? `in ${formatSeconds(r.expiresInSeconds)}`
+                : `${formatSeconds(-r.expiresInSeconds)} ago`,
+        r.endpoint
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    return [head, ...body]
+        .map((cols) => cols
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+const status_status = {
+    name: 'status',
+    summary: 'list the nests on this Docker daemon: age, mode, state, expiry, endpoint (* = this state dir)',
+    options: {
+        format: {
+            type: 'string',
+            placeholder: 'FORMAT',
+            choices: ['table', 'json'],
+            help: 'table or json (default table)'
+        },
+        ...STATE_DIR_OPTION
+    },
+    async run({ values, stateDir: flag, logger }) {
+        const format = values.format ?? 'table';
+        if (format !== 'table' && format !== 'json') {
+            throw new UsageError(`Option '--format' must be table or json, got '${format}'. Run 'docker-nest status --help'.`);
+        }
+        const saved = await readStateFile(stateDirOf(flag));
+        const docker = hostDockerCli(logger, saved?.hostDocker);
+        const { stdout } = await docker.exec([
+            'ps',
+            '--all',
+            '--filter',
+            `label=${LABELS.managed}`,
+            '--format',
+            status_FORMAT
+        ]);
+        const rows = parseStatusRows(stdout, Date.now() / 1000, saved?.runId);
+        if (format === 'json')
+            process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        else if (rows.length === 0)
+            process.stdout.write('No nests on this daemon.\n');
+        else
+            process.stdout.write(`${table(rows)}\n`);
+        return EXIT.ok;
+    }
+};
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/core/auto.ts
+
+
+/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
+const PROBE_TIMEOUT_MS = 120_000;
+/**
+ * `docker run` arguments of the probe: privileged (or, issue 6, isolated the
+ * way input `runtime` isolates the sidecar), no network, removed on exit,
+ * labelled.
+ */
+function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
+    return [
+        'run',
+        '--rm',
+        ...isolation,
+        '--network',
+        'none',
+        '--label',
+        `${LABELS.managed}=true`,
+        '--label',
+        `${LABELS.run}=${runId}`,
+        '--entrypoint',
+        'true',
+        image
+    ];
+}
+/**
+ * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
+ * earlier probe in this job); undefined when there is none.
+ */
+function cachedProbe(value) {
+    if (value === 'true' || value === 'false') {
+        return {
+            privileged: value === 'true',
+            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
+        };
+    }
+    return undefined;
+}
+/** Starts one privileged container and reports whether it worked. */
+async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
+    const started = performance.now();
+    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
+        timeoutMs
+    });
+    const ms = Math.round(performance.now() - started);
+    if (result.exitCode === 0) {
+        return {
+            privileged: true,
+            reason: `a privileged container from ${image} started in ${ms} ms`
+        };
+    }
+    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
+    return {
+        privileged: false,
+        reason: `a privileged container from ${image} could not start ` +
+            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/cancel.ts
+/**
+ * Cancellation of a start in progress. The GitHub runner cancels a step with
+ * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
+ * that; a terminal's Ctrl-C sends SIGINT. Node's default is to die at once,
+ * which can strand a `docker run` still in flight: it would create the
+ * container after post (or `docker-nest down`) already looked for it. So on
+ * the first signal we refuse new docker calls, let the running ones finish
+ * (bounded, well inside the runner's 7.5 s), and exit. Everything those calls
+ * create was recorded by name before they started, so cleanup finds it.
+ */
+
+/** How long a cancelled step lets running docker calls finish. */
+const CANCEL_SETTLE_MS = 5000;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Installs the SIGINT/SIGTERM handlers for one start.
+ * @param exit Ends the process (injectable for tests).
+ * @returns A function that removes the handlers once the start is over.
+ */
+function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
+    let cancelled = false;
+    const handler = (signal) => {
+        // A later SIGTERM while we settle changes nothing: we are already leaving.
+        if (cancelled)
+            return;
+        cancelled = true;
+        docker.cancel();
+        logger.warning(`docker-nest was cancelled (${signal}); cleanup removes what was started.`);
+        void docker.settle(CANCEL_SETTLE_MS).then(() => {
+            exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
+        });
+    };
+    for (const signal of SIGNALS)
+        process.on(signal, handler);
+    return () => {
+        for (const signal of SIGNALS)
+            process.off(signal, handler);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/rootless-diagnose.ts
+/**
+ * Issue 6: log signatures of a rootless sidecar that did not start, and what
+ * to do about each. The preflight messages are those of the official
+ * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
+ * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
+ * diagnose.ts checks these before its generic rules.
+ */
+
+const SYSCTL_HINT = 'Hosts where it is off need, as root on the runner: ';
+/** Most specific first; the generic "not privileged" rule comes after these. */
+const ROOTLESS_RULES = [
+    {
+        id: 'rootless-image',
+        pattern: /missing 'rootlesskit'|rootless needs the docker:<version>-dind-rootless contract/i,
+        message: 'rootless: true needs an image with the dind-rootless contract (uid ' +
+            "1000, rootlesskit, dockerd-entrypoint.sh), e.g. 'docker:29-dind-rootless'. " +
+            "Leave input 'image' empty to get it, or set rootless: false."
+    },
+    {
+        id: 'rootless-subuid',
+        pattern: /missing necessary entries in \/etc\/subuid/i,
+        message: 'The image has no /etc/subuid and /etc/subgid entries for its user; ' +
+            'the official dind-rootless image has them (rootless:100000:65536).'
+    },
+    {
+        id: 'userns-clone',
+        pattern: /kernel\.unprivileged_userns_clone/i,
+        message: 'The host forbids unprivileged user namespaces. ' +
+            SYSCTL_HINT +
+            "'sysctl -w kernel.unprivileged_userns_clone=1' (Debian kernels ≤ 5.x); " +
+            "'docker-nest doctor' shows the setting."
+    },
+    {
+        id: 'max-user-namespaces',
+        pattern: /user\.max_user_namespaces/i,
+        message: 'User namespaces are disabled on the host (user.max_user_namespaces ' +
+            'is 0). ' +
+            SYSCTL_HINT +
+            "'sysctl -w user.max_user_namespaces=15000'."
+    },
+    {
+        id: 'apparmor-userns',
+        pattern: /rootlesskit.*fork\/exec \/proc\/self\/exe: operation not permitted|apparmor_restrict_unprivileged_userns/i,
+        message: 'AppArmor refuses unprivileged user namespaces (Ubuntu 23.10+/24.04: ' +
+            'kernel.apparmor_restrict_unprivileged_userns=1). ' +
+            SYSCTL_HINT +
+            "'sysctl -w kernel.apparmor_restrict_unprivileged_userns=0', or an " +
+            'AppArmor profile with "userns," for the runner; or use rootless: false.'
+    },
+    {
+        id: 'newuidmap',
+        pattern: /newuidmap|newgidmap|failed to setup UID\/GID map|uid_map.*(operation not permitted|permission denied)/i,
+        message: 'rootlesskit could not map the user namespace (newuidmap/newgidmap). ' +
+            'The sidecar needs --privileged (rootless: true) or at least ' +
+            'CAP_SYS_ADMIN (rootless: unprivileged; a runner that drops it breaks ' +
+            'this), and the image needs the setuid newuidmap/newgidmap of uidmap.'
+    },
+    {
+        id: 'rootless-tun',
+        pattern: /setting up tap|rootlesskit.*\/dev\/net\/tun/i,
+        message: 'slirp4netns could not create its tap device: /dev/net/tun must exist ' +
+            'on the runner and be usable by uid 1000 (mode 0666, the udev default; ' +
+            "'chmod 0666 /dev/net/tun' as root if it is 0600)."
+    },
+    {
+        id: 'rootless-certs',
+        pattern: new RegExp([
+            /open \/certs\/server\/[a-z]+\.pem: permission denied/.source,
+            /cannot create directory '\/certs[^']*': Permission denied/.source,
+            /\/certs\/[a-z/.]*: Permission denied/.source,
+            NON_ROOT_MESSAGE
+        ].join('|'), 'i'),
+        message: 'The image runs as a non-root user (a dind-rootless image?) and cannot ' +
+            'read the certificates docker-nest copied in. Set rootless: true for ' +
+            'docker:<version>-dind-rootless images: the certificates are then ' +
+            'owned by uid 1000.'
+    }
+];
+
+;// CONCATENATED MODULE: ./src/core/diagnose.ts
+
+/** Lines of the container log shown on failure. */
+const LOG_TAIL_LINES = 50;
+const RULES = [
+    // Issue 6: rootless causes are more specific than "not privileged".
+    ...ROOTLESS_RULES,
+    {
+        id: 'no-dockerd',
+        // Only about dockerd itself: a healthy dockerd also logs
+        // `exec: "fuse-overlayfs": executable file not found` while probing drivers.
+        pattern: /dockerd: not found|exec: "?dockerd"?:|"dockerd": executable file not found/i,
+        message: "The image has no dockerd on PATH. Use the official 'docker:<version>-dind' " +
+            'image or an image that ships dockerd.'
+    },
+    {
+        id: 'not-privileged',
+        pattern: /mount: permission denied|are you root|you must be root|Could not mount \/sys\/kernel\/security|failed to mount overlay: operation not permitted|unable to apply caps|Operation not permitted.*(mount|cgroup)/i,
+        message: 'The sidecar is not allowed to act as privileged. The runner must ' +
+            'allow --privileged containers (GitLab: privileged = true; ' +
+            'Kubernetes: securityContext.privileged), or use a runtime such as ' +
+            'sysbox.'
+    },
+    {
+        id: 'iptables-nat',
+        pattern: /can't initialize iptables table|Table does not exist|TABLE_ADD failed|iptables failed|failed to create NAT chain/i,
+        // iptables refused for lack of CAP_NET_ADMIN: not a backend problem.
+        unless: /Permission denied \(you must be root\)/i,
+        message: 'The inner daemon could not set up iptables NAT: the host kernel lacks the ' +
+            'iptables backend the image chose. Set DOCKER_IPTABLES_LEGACY=1 (legacy) or ' +
+            'use an image whose iptables matches the host (nf_tables), or pass ' +
+            "'--iptables=false' in dockerd-args if inner containers need no NAT."
+    },
+    {
+        id: 'overlay-einval',
+        pattern: /failed to mount overlay: invalid argument|overlay.*invalid argument/i,
+        message: 'overlay-on-overlay: /var/lib/docker is not on a real filesystem. ' +
+            'docker-nest mounts a volume there; on Kubernetes use an emptyDir, or ' +
+            "pass '--storage-driver=vfs' as a (slow) last resort."
+    },
+    {
+        id: 'cgroup-nesting',
+        pattern: /cannot enter cgroupv2|sed: write error|cgroup\.subtree_control|could not enable cgroup v2 nesting|Device or resource busy/i,
+        message: 'cgroup v2 nesting failed. Use a current dind image (2025 or later) and ' +
+            'make sure nothing runs `docker exec` in the sidecar while it starts.'
+    },
+    {
+        id: 'tls-certificates',
+        pattern: /v2i_GENERAL_NAME_ex|unable to get local issuer|verification failed|error loading|certificates never arrived|tls: /i,
+        message: 'The TLS certificates were not accepted by the daemon. Check tls-san ' +
+            'entries (typed DNS:/IP:) and that the image reads them from ' +
+            '$DOCKER_TLS_CERTDIR/server.'
+    },
+    {
+        id: 'stale-pidfile',
+        pattern: /pid file found, ensure docker is not running|process with PID \d+ is still running/i,
+        message: 'A stale dockerd pid file stopped the start. Use a fresh volume or an ' +
+            'image whose entrypoint removes stale pid files.'
+    },
+    {
+        id: 'slow-plain-tcp',
+        pattern: /Startup is intentionally being slowed down/i,
+        message: 'dockerd delays start by 15 s on a plain TCP listener without ' +
+            '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
+    },
+    {
+        // Issue 8: input daemon-config (daemon.json) that this dockerd refuses.
+        id: 'daemon-config',
+        pattern: /directives don't match any configuration option|specified both as a flag and in the configuration file|unable to configure the Docker daemon with file/i,
+        message: "dockerd refused its daemon.json (input 'daemon-config'): a key this " +
+            'Docker version does not know (misspelt, or added in a later ' +
+            'version), a value of the wrong type, or a setting also passed in ' +
+            "'dockerd-args'. " +
+            'The log line above names it.'
+    },
+    {
+        // Issue 9: our containerd died after dockerd was handed its socket.
+        id: 'fast-start',
+        pattern: /fast start failed: containerd exited before it listened/,
+        message: 'The containerd docker-nest started first (fast start) exited before ' +
+            'it listened, so dockerd was stopped. Its own log lines above say why; ' +
+            "set input 'fast-start: false' (CLI: --fast-start false) to let dockerd " +
+            'start its own containerd.'
+    },
+    {
+        id: 'vfs',
+        pattern: /storage-driver=vfs|falling back to vfs|"vfs"/i,
+        message: 'The inner daemon fell back to the vfs storage driver (slow, big). ' +
+            'Mount a volume on /var/lib/docker.'
+    }
+];
+/** Returns the hints whose signature appears in the log, most specific first. */
+function classifyLog(log) {
+    return RULES.filter((rule) => rule.pattern.test(log) && !rule.unless?.test(log)).map(({ id, message }) => ({
+        id,
+        message
+    }));
+}
+/** Collects state, log tail and hints; never throws. */
+async function diagnoseContainer(docker, name) {
+    const [logs, inspect] = await Promise.all([
+        docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
+        docker.tryExec(['inspect', '--type', 'container', name])
+    ]);
+    let state = 'unknown (docker inspect failed)';
+    if (inspect.exitCode === 0) {
+        const info = JSON.parse(inspect.stdout)[0];
+        state = describeState(info.State);
+    }
+    // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
+    const logTail = [logs.stdout, logs.stderr]
+        .filter((text) => text.trim() !== '')
+        .join('\n')
+        .trim()
+        .split('\n')
+        .slice(-LOG_TAIL_LINES)
+        .join('\n');
+    return { state, logTail, hints: classifyLog(logTail) };
+}
+/** One line for a container state. */
+function describeState(state) {
+    if (state.Running)
+        return 'running';
+    const parts = [`${state.Status}, exit code ${state.ExitCode}`];
+    if (state.OOMKilled)
+        parts.push('killed: out of memory');
+    if (state.Error)
+        parts.push(state.Error);
+    return parts.join('; ');
+}
+/** The sidecar did not become ready; the message carries the diagnosis. */
+class DaemonStartError extends Error {
+    diagnosis;
+    constructor(summary, diagnosis) {
+        super(formatDiagnosis(summary, diagnosis));
+        this.diagnosis = diagnosis;
+        this.name = 'DaemonStartError';
+    }
+}
+/** Renders a diagnosis as the text users read in the log. */
+function formatDiagnosis(summary, diagnosis) {
+    const hints = diagnosis.hints.length > 0
+        ? diagnosis.hints.map((hint) => `Hint: ${hint.message}`)
+        : ['Hint: no known cause matched; see the log lines above.'];
+    return [
+        summary,
+        `Container state: ${diagnosis.state}`,
+        `Last ${LOG_TAIL_LINES} log lines of the sidecar:`,
+        indent(diagnosis.logTail || '(empty)'),
+        ...hints
+    ].join('\n');
+}
+function indent(text) {
+    return text
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/core/phase.ts
+async function phase(logger, title, fn) {
+    return logger.group(title, async () => {
+        const started = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            logger.info(`${title}: ${Math.round(performance.now() - started)} ms`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/sidecar.ts
+
+
+
+
+
+
+
+
+/** `docker run` attempts when the ephemeral host port was taken meanwhile. */
+const RUN_ATTEMPTS = 3;
+/**
+ * What dockerd says when the host port it picked is not free after all: its
+ * allocator raced another container, or a process outside Docker holds the
+ * port (the userland proxy then cannot bind it).
+ */
+const PORT_TAKEN = /port is already allocated|address already in use/i;
+/**
+ * `docker run` for the sidecar, retried when the host port is taken: such a
+ * run leaves a created-but-not-started container, which is removed (same
+ * name, already recorded) before the next attempt lets dockerd pick another
+ * ephemeral port. The volume is kept and reused.
+ */
+async function runSidecar(docker, plan, logger, runDetached = (args) => docker.exec(args)) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await runDetached(buildDindRunArgs(plan));
+            return;
+        }
+        catch (error) {
+            if (plan.cache &&
+                error instanceof DockerCommandError &&
+                isNameConflict(error.stderr) &&
+                attempt < RUN_ATTEMPTS) {
+                // Another container holds the cache: break it if its job is gone, else CacheBusyError.
+                const lock = { cache: plan.cache.name, container: plan.name };
+                const note = await breakStaleLock(docker, lock, {
+                    nowSeconds: Math.floor(Date.now() / 1000),
+                    table: localProcessTable()
+                });
+                if (note)
+                    logger.warning(note);
+                continue;
+            }
+            const portTaken = error instanceof DockerCommandError && PORT_TAKEN.test(error.stderr);
+            if (!portTaken || attempt >= RUN_ATTEMPTS)
+                throw error;
+            logger.info(`The host port Docker picked for ${plan.name} was taken meanwhile ` +
+                `(attempt ${attempt} of ${RUN_ATTEMPTS}); retrying with a new container.`);
+            if (!(await docker.tryRemoveContainer(plan.name)))
+                throw error;
+        }
+    }
+}
+/** Turns a failed `docker run` into an error that says why and what to do. */
+function explainRunFailure(plan, error) {
+    if (!(error instanceof DockerCommandError))
+        return error;
+    const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`);
+    if (/Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(error.stderr)) {
+        hints.push(`Hint: image '${plan.image}' is not on the runner and could not be ` +
+            'pulled. Check the name and tag, log in to its registry before this ' +
+            "step, or set input 'image' to a mirror.");
+    }
+    if (/unable to resolve docker endpoint|Failed to initialize/i.test(error.stderr)) {
+        hints.push("Hint: the docker CLI cannot reach the runner's daemon with this " +
+            "job's client settings (DOCKER_HOST, DOCKER_TLS_VERIFY, " +
+            'DOCKER_CERT_PATH, DOCKER_CONTEXT). docker-nest uses them as they ' +
+            'are at this step; unset them for it, or set them only after it.');
+    }
+    return new Error([
+        `Could not start the dind sidecar from image '${plan.image}'.`,
+        error.message,
+        ...hints
+    ].join('\n'));
+}
+function containerIp(inspect) {
+    const settings = inspect.NetworkSettings;
+    const fromNetworks = Object.values(settings.Networks ?? {}).find((network) => network.IPAddress)?.IPAddress;
+    const ip = settings.IPAddress || fromNetworks;
+    if (!ip)
+        throw new Error(`Container ${inspect.Name} has no IP address`);
+    return ip;
+}
+function publishedPort(inspect, containerPort) {
+    const bindings = inspect.NetworkSettings.Ports?.[`${containerPort}/tcp`] ?? [];
+    const port = Number(bindings?.[0]?.HostPort);
+    if (!port) {
+        throw new Error(`Port ${containerPort} of container ${inspect.Name} was not published; ` +
+            `docker inspect shows ${JSON.stringify(inspect.NetworkSettings.Ports)}`);
+    }
+    return port;
+}
+/**
+ * Signs the server certificate for the plan's names (plus the running
+ * container's IP and short id when given) and hands it in
+ * (sidecar-access.ts says how); the marker goes last and releases the
+ * start script.
+ */
+async function deliverServerCertificate(copyIn, plan, ca, running) {
+    // issueServerCertificate drops repeated names itself.
+    const server = await ca.issueServerCertificate({
+        dns: [...plan.serverNames.dns, ...(running ? [running.shortId] : [])],
+        ip: [...plan.serverNames.ip, ...(running ? [running.ip] : [])]
+    });
+    const base = CERT_DIR_IN_CONTAINER.replace(/^\//, '');
+    // docker cp (without -a) keeps the tar's owners: uid 1000 for rootless.
+    const owner = certOwnerFor(plan.rootless);
+    const entries = [
+        { path: `${base}/`, mode: 0o755 },
+        { path: `${base}/server/`, mode: 0o700 },
+        { path: `${base}/server/ca.pem`, mode: 0o644, content: ca.certPem },
+        { path: `${base}/server/cert.pem`, mode: 0o644, content: server.certPem },
+        { path: `${base}/server/key.pem`, mode: 0o600, content: server.keyPem },
+        // daemon.json (input daemon-config) rides along, before the marker.
+        ...daemonConfigEntries(plan.daemonConfig, false),
+        { path: `${base}/${CERTS_READY_MARKER}`, mode: 0o644, content: '' }
+    ].map((entry) => ({ ...entry, ...owner }));
+    await copyIn(plan.name, entries);
+}
+/** Without TLS: daemon.json and its own ready-marker, the same way. */
+async function deliverDaemonConfig(copyIn, plan) {
+    await copyIn(plan.name, daemonConfigEntries(plan.daemonConfig, true));
+}
+/**
+ * Watches the container with `docker wait` (one process, no polling) so the
+ * readiness loop stops as soon as the daemon dies.
+ */
+function watchExit(docker, name) {
+    let child = docker.spawn(['wait', name]);
+    const exited = new Promise((resolve) => {
+        let out = '';
+        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
+        child?.on('close', () => {
+            // Only a printed exit code means the container stopped; anything else is the watcher failing.
+            const code = out.trim();
+            if (/^\d+$/.test(code))
+                resolve(`the sidecar exited with code ${code}`);
+        });
+        child?.on('error', () => undefined);
+    });
+    child.stdin?.end();
+    child.unref();
+    return {
+        exited,
+        stopWatching() {
+            child?.kill();
+            child = undefined;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/signal.ts
+/** One-shot signal between two parts that must not wait for each other's code. */
+function signal() {
+    let fire = () => undefined;
+    const fired = new Promise((resolve) => (fire = resolve));
+    return { fired, fire };
 }
 
 ;// CONCATENATED MODULE: ./src/core/run-args.ts
@@ -5985,10 +7475,11 @@ async function waitForDaemon(plan, endpoint, exited, deps) {
 
 ;// CONCATENATED MODULE: ./src/core/cache-start.ts
 /**
- * Starting a cached nest (issue 6) with the `cache-busy` policy: when another
- * live job holds the cache, either fail or start an ephemeral nest instead,
- * with a warning. Shared by the Action and `docker-nest up`.
+ * Starting a cached nest with the `cache-busy` policy: when another live
+ * job holds the cache, either fail or start an ephemeral nest instead, with
+ * a warning. Shared by the Action and `docker-nest up`.
  */
+
 
 
 
@@ -5996,7 +7487,7 @@ async function waitForDaemon(plan, endpoint, exited, deps) {
 function withoutCache(plan) {
     const suffix = plan.runId.split('-').pop() ?? '';
     const name = `docker-nest-${suffix}`;
-    const { [CACHE_LABEL]: _cache, ...labels } = plan.labels;
+    const { [CACHE_LABEL]: _cache, [CACHE_SCOPE_LABEL]: _scope, ...labels } = plan.labels;
     const { cache: _dropped, ...rest } = plan;
     return {
         ...rest,
@@ -6011,6 +7502,9 @@ function withoutCache(plan) {
 }
 /** {@link startDind}, falling back to an ephemeral nest (or failing) when the cache is busy. */
 async function startNestWithCache(plan, busy, resources, deps) {
+    if (plan.cache) {
+        deps.logger.info(`Cache '${plan.cache.name}', partition ${plan.cache.partition}: volume ${plan.volume}`);
+    }
     try {
         return await startDind(plan, resources, deps);
     }
@@ -6241,207 +7735,17 @@ async function connectDood(options, runId, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/reap.ts
-/**
- * Finds and removes abandoned nests: docker-nest containers and volumes whose
- * `docker-nest.expires` label has passed (a job that was killed before its
- * teardown), or every one of ours with `all`. Never touches objects without
- * the `docker-nest` label, and never a nest whose expiry is still ahead.
- */
-
-
-
-
-
-/** Decides, without Docker, which objects go. Pure. */
-function decideReap(objects, options) {
-    return objects
-        .filter((o) => !options.runPrefix || o.run.startsWith(options.runPrefix))
-        .map((object) => ({ object, ...decideOne(object, options) }));
-}
-function decideOne(object, options) {
-    // Caches are meant to persist; a stale lock is the container, reaped below.
-    if (object.kind === 'volume' && object.cache) {
-        return {
-            remove: false,
-            reason: `cache volume (kept; remove it with docker volume rm ${object.name})`
-        };
+;// CONCATENATED MODULE: ./src/core/errors.ts
+/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    try {
+        return typeof error === 'string' ? error : JSON.stringify(error);
     }
-    if (options.all)
-        return { remove: true, reason: '--all' };
-    const owner = options.table && object.owner
-        ? ownerState(object.owner, options.table)
-        : 'unknown';
-    if (owner === 'gone') {
-        return { remove: true, reason: 'the job that started it has ended' };
+    catch {
+        return String(error);
     }
-    const expires = Number(object.expires);
-    if (object.expires === '' || !Number.isFinite(expires)) {
-        return { remove: false, reason: 'no expiry label' };
-    }
-    const left = expires - options.nowSeconds;
-    if (left > 0)
-        return { remove: false, reason: `expires in ${formatSeconds(left)}` };
-    // The expiry stands in for an owner nobody can check; a job that runs
-    // longer than it (long self-hosted jobs do) keeps its nest.
-    if (owner === 'alive') {
-        return {
-            remove: false,
-            reason: `expired ${formatSeconds(-left)} ago, but the job that started it still runs`
-        };
-    }
-    const grace = options.graceSeconds ?? 0;
-    return -left < grace
-        ? {
-            remove: false,
-            reason: `expired ${formatSeconds(-left)} ago, within the grace`
-        }
-        : { remove: true, reason: `expired ${formatSeconds(-left)} ago` };
-}
-/** 90 → "1m30s", 7200 → "2h0m". */
-function formatSeconds(seconds) {
-    const s = Math.max(0, Math.round(seconds));
-    if (s < 60)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.floor(s / 60)}m${s % 60}s`;
-    return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
-}
-const reap_FORMAT = [LABELS.run, LABELS.expires, OWNER_LABEL, CACHE_LABEL]
-    .map((key) => `{{.Label "${key}"}}`)
-    .join('\t');
-function parseRows(kind, text) {
-    return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => {
-        const fields = line.split('\t');
-        const id = kind === 'container' ? fields.shift() : undefined;
-        const [name, run = '', expires = '', owner = '', cache = ''] = fields;
-        return { kind, ...(id ? { id } : {}), name, run, expires, owner, cache };
-    });
-}
-/** Every container and volume carrying the `docker-nest` label. */
-async function listNestObjects(docker) {
-    // Over the runner's plain socket the listing costs no process: reaping at
-    // main start then takes nothing from the nest starting next to it.
-    const api = runnerApi(docker.host);
-    if (api)
-        return listOverApi(api);
-    const filter = `label=${LABELS.managed}`;
-    const [containers, volumes] = await Promise.all([
-        docker.exec([
-            'ps',
-            '--all',
-            '--filter',
-            filter,
-            '--format',
-            `{{.ID}}\t{{.Names}}\t${reap_FORMAT}`
-        ]),
-        docker.exec([
-            'volume',
-            'ls',
-            '--filter',
-            filter,
-            '--format',
-            `{{.Name}}\t${reap_FORMAT}`
-        ])
-    ]);
-    return [
-        ...parseRows('container', containers.stdout),
-        ...parseRows('volume', volumes.stdout)
-    ];
-}
-async function listOverApi(api) {
-    const { containers, volumes } = await api.listLabelled(LABELS.managed);
-    return [
-        ...containers.map((c) => ({
-            kind: 'container',
-            id: c.Id.slice(0, 12),
-            name: (c.Names[0] ?? '').replace(/^\//, ''),
-            ...labelFields(c.Labels)
-        })),
-        ...volumes.map((v) => ({
-            kind: 'volume',
-            name: v.Name,
-            ...labelFields(v.Labels ?? {})
-        }))
-    ];
-}
-function labelFields(labels) {
-    return {
-        run: labels[LABELS.run] ?? '',
-        expires: labels[LABELS.expires] ?? '',
-        owner: labels[OWNER_LABEL] ?? '',
-        cache: labels[CACHE_LABEL] ?? ''
-    };
-}
-/**
- * How long a volume whose container another reaper is still removing is
- * tried again. Bounded at 1 s: main waits for its reaper before the step
- * ends, and the other reaper removes the volume next anyway.
- */
-const OTHERS_VOLUME_WAIT = { timeoutMs: 1000, intervalMs: 200 };
-/** `docker volume rm` refused because a container still uses the volume. */
-const VOLUME_IN_USE = /volume is in use/i;
-/** Docker's answer when another reaper removed, or is removing, the object. */
-function removedByOthers(stderr) {
-    return isNoSuchObject(stderr) || /already in progress/i.test(stderr);
-}
-/**
- * Removes what {@link decideReap} selects: containers first (so their volumes
- * are free), then volumes. With `dryRun` only decides.
- */
-async function reapNests(docker, options) {
-    const decisions = decideReap(await listNestObjects(docker), options);
-    const report = { decisions, removed: [], failed: [], gone: [] };
-    if (options.dryRun)
-        return report;
-    const chosen = decisions.filter((d) => d.remove).map((d) => d.object);
-    Object.assign(report, await removeNestObjects(docker, chosen));
-    return report;
-}
-/**
- * Removes the chosen objects: containers first (so their volumes are free),
- * then volumes. Objects another reaper removed, or is removing, count as
- * gone, not failed.
- */
-async function removeNestObjects(docker, chosen) {
-    const report = {
-        removed: [],
-        failed: [],
-        gone: []
-    };
-    for (const kind of ['container', 'volume']) {
-        await Promise.all(chosen
-            .filter((o) => o.kind === kind)
-            .map(async (object) => {
-            const target = object.id ?? object.name;
-            if (kind === 'container' && object.cache) {
-                // A cache's daemon gets an orderly stop: its data root lives on.
-                await docker.tryExec(['stop', '--time', '10', target]);
-            }
-            const args = kind === 'container'
-                ? ['rm', '--force', '--volumes', target]
-                : ['volume', 'rm', object.name];
-            // Another reaper (a concurrent job's main) may still be removing
-            // the container that holds this volume: give it a moment, then
-            // leave the volume to it, since it removes the volume next.
-            const othersContainer = kind === 'volume' &&
-                report.gone.some((o) => o.kind === 'container' && o.run === object.run);
-            const result = othersContainer
-                ? await docker_tryExecWhileBusy(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
-                : await docker.tryExec(args);
-            if (result.exitCode === 0)
-                report.removed.push(object);
-            else if (removedByOthers(result.stderr) ||
-                (othersContainer && VOLUME_IN_USE.test(result.stderr)))
-                report.gone.push(object);
-            else
-                report.failed.push({ object, error: result.stderr.trim() });
-        }));
-    }
-    return report;
 }
 
 ;// CONCATENATED MODULE: ./src/core/reap-at-start.ts
@@ -6532,34 +7836,7 @@ function logReap(report, logger) {
 
 
 
-/** Inputs that are lists: their flags may repeat. */
-const LIST_INPUTS = [
-    'dockerd-args',
-    'registry-mirrors',
-    'insecure-registries',
-    'tls-san',
-    'default-address-pools'
-];
-/**
- * Inputs that only make sense for the Action (or are not wired into the CLI
- * yet): post's cleanup policy, the docker CLI install through the Actions
- * tool cache, and the client set-up that post undoes (docker context,
- * Testcontainers host).
- */
-const ACTION_ONLY = [
-    'cleanup',
-    'docker-cli-version',
-    'docker-cli-url',
-    'docker-cli-sha256',
-    'context',
-    'testcontainers-host-override'
-];
-/** The Action inputs `up` takes as flags. */
-const UP_INPUTS = Object.keys(INPUT_DEFAULTS).filter((name) => !ACTION_ONLY.includes(name));
-/** Env var name for an input: DOCKER_NEST_WAIT_TIMEOUT for wait-timeout. */
-function envNameFor(name) {
-    return `DOCKER_NEST_${name.toUpperCase().replace(/-/g, '_')}`;
-}
+
 /** The variables a shell needs to use the nest. */
 function nestEnvironment(info) {
     return {
@@ -6568,31 +7845,6 @@ function nestEnvironment(info) {
         DOCKER_CERT_PATH: info.certPath ?? ''
     };
 }
-/** `--format`, shared with `env`. */
-const FORMAT_OPTION = {
-    format: {
-        type: 'string',
-        placeholder: 'F',
-        help: `output format: ${ENV_FORMATS.join('|')} (default sh)`
-    }
-};
-/** The --format value, checked. */
-function envFormatOf(value, command) {
-    const format = value ?? 'sh';
-    if (!isEnvFormat(format)) {
-        throw new UsageError(`Option '--format' must be one of ${ENV_FORMATS.join(', ')}, got '${format}'. Run 'docker-nest ${command} --help'.`);
-    }
-    return format;
-}
-const inputOptions = Object.fromEntries(UP_INPUTS.map((name) => [
-    name,
-    {
-        type: 'string',
-        multiple: LIST_INPUTS.includes(name),
-        placeholder: 'V',
-        help: `default: ${INPUT_DEFAULTS[name] || '(none)'}${LIST_INPUTS.includes(name) ? ' (repeatable)' : ''}; env ${envNameFor(name)}`
-    }
-]));
 async function upDind(ctx) {
     const { options, hostDocker, recorder, logger } = ctx;
     const plan = makePlan(options, {
@@ -6601,6 +7853,9 @@ async function upDind(ctx) {
         now: new Date(),
         owner: nestOwner('cli')
     });
+    const plainTcp = plainTcpWarning(plan);
+    if (plainTcp)
+        logger.warning(plainTcp);
     const resources = { version: 1, runId: plan.runId, hostDocker };
     await recorder.record(resources);
     // From here on Ctrl-C may leave docker calls in flight: let them settle.
@@ -6677,11 +7932,24 @@ async function upAuto(ctx) {
 const up = {
     name: 'up',
     summary: 'start a private Docker daemon (dind, mutual TLS; or --mode dood|auto) and print its variables: eval "$(docker-nest up)"',
-    options: { ...inputOptions, ...FORMAT_OPTION, ...STATE_DIR_OPTION },
-    notes: 'Each option is the GitHub Action input of the same name.',
-    async run({ values, inputs, stateDir: flag, logger }) {
+    options: { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...STATE_DIR_OPTION },
+    notes: [
+        'Each input option is the GitHub Action input of the same name. ' +
+            'Booleans: --tls, --no-tls or --tls=false. With --cache ' +
+            'outside GitHub Actions and GitLab CI, set DOCKER_NEST_REPOSITORY to the ' +
+            "repository (its cache's partition), or use --cache-scope shared.",
+        '',
+        'Examples:',
+        '  set -e; eval "$(docker-nest up)"             # sh, bash, zsh',
+        '  docker-nest up --format fish | source; or exit 1',
+        '',
+        'When up fails, it prints a line that makes that eval or source fail ' +
+            '(sh and fish formats, when stdout is not a terminal), so a script ' +
+            "stops instead of running docker against the runner's own daemon."
+    ].join('\n'),
+    async run({ values, inputs, stateDir: flag, logger, env }) {
         const format = envFormatOf(values.format, 'up');
-        const options = parseInputs(inputs);
+        const options = parseInputs(inputs, env);
         const stateDir = stateDirOf(flag);
         const existing = await readStateFile(stateDir);
         if (existing) {
@@ -6723,266 +7991,57 @@ const up = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/cli/commands/env.ts
-/** `docker-nest env`: print the running nest's variables again. */
-
-
-
-
-
-
-const env = {
-    name: 'env',
-    summary: 'print the variables of the running nest (for another shell, compose or $GITHUB_ENV)',
-    options: { ...FORMAT_OPTION, ...STATE_DIR_OPTION },
-    notes: [
-        'Examples:',
-        '  eval "$(docker-nest env)"                 # sh, bash, zsh',
-        '  docker-nest env --format fish | source    # fish',
-        '  docker-nest env --format dotenv > .env    # docker compose --env-file, Jenkins',
-        '  docker-nest env --format github >> "$GITHUB_ENV"'
-    ].join('\n'),
-    async run({ values, stateDir: flag, logger }) {
-        const format = envFormatOf(values.format, 'env');
-        const stateDir = stateDirOf(flag);
-        const nest = await readNestFile(stateDir);
-        const resources = await readStateFile(stateDir);
-        if (!nest || !resources) {
-            throw new Error(`No nest is up in ${stateDir}. Start one with: docker-nest up`);
-        }
-        const docker = hostDockerCli(logger, resources.hostDocker);
-        const state = await docker.tryExec([
-            'inspect',
-            '--type',
-            'container',
-            '--format',
-            '{{.State.Status}}',
-            nest.container
-        ]);
-        if (state.stdout.trim() !== 'running') {
-            throw new Error(`The nest's container ${nest.container} is ${state.exitCode === 0 ? state.stdout.trim() : 'gone'}. Run 'docker-nest down' and 'docker-nest up'.`);
-        }
-        process.stdout.write(`${formatEnv(nest.env, format)}\n`);
-        return EXIT.ok;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/cli/commands/reap.ts
-/** `docker-nest reap`: remove abandoned nests (expired, or all of ours). */
-
-
-
-
-
-const reap = {
-    name: 'reap',
-    summary: 'remove nests whose job has ended or whose docker-nest.expires label has passed (or all of ours with --all); never anything unlabelled, never a cache volume',
-    options: {
-        all: {
-            type: 'boolean',
-            help: 'remove every docker-nest container and volume, expired or not'
-        },
-        run: {
-            type: 'string',
-            placeholder: 'PREFIX',
-            help: 'only nests whose docker-nest.run label starts with PREFIX'
-        },
-        'dry-run': { type: 'boolean', help: 'only say what would be removed' },
-        ...STATE_DIR_OPTION
-    },
-    notes: 'Nests expire 6 hours after their start (the job limit of hosted runners). A nest whose job process (GitHub: Runner.Worker) has ended on this machine goes at once; that needs the same pid namespace and, with /proc hidepid, root. Cache volumes (docker-nest-cache-*) are kept.',
-    async run({ values, stateDir: flag, logger }) {
-        const saved = await readStateFile(stateDirOf(flag));
-        const docker = hostDockerCli(logger, saved?.hostDocker);
-        const dryRun = Boolean(values['dry-run']);
-        const report = await reapNests(docker, {
-            nowSeconds: Math.floor(Date.now() / 1000),
-            all: Boolean(values.all),
-            runPrefix: values.run,
-            // Nests whose job process has provably ended go before their expiry.
-            table: localProcessTable(),
-            dryRun
-        });
-        for (const d of report.decisions) {
-            const verb = d.remove ? (dryRun ? 'would remove' : 'remove') : 'keep';
-            logger.debug(`${verb} ${d.object.kind} ${d.object.name} (run ${d.object.run || '-'}): ${d.reason}`);
-        }
-        if (dryRun) {
-            for (const d of report.decisions.filter((x) => x.remove)) {
-                logger.info(`Would remove ${d.object.kind} ${d.object.name} (${d.reason})`);
-            }
-        }
-        for (const o of report.removed)
-            logger.info(`Removed ${o.kind} ${o.name} (run ${o.run || '-'})`);
-        for (const o of report.gone)
-            logger.info(`${o.kind} ${o.name} was already gone (another reaper)`);
-        for (const f of report.failed)
-            logger.warning(`Could not remove ${f.object.kind} ${f.object.name}: ${f.error}`);
-        const kept = report.decisions.filter((d) => !d.remove).length;
-        const chosen = report.decisions.filter((d) => d.remove).length;
-        logger.info(chosen === 0
-            ? `Nothing to reap (${kept} docker-nest object${kept === 1 ? '' : 's'} still live).`
-            : `${dryRun ? 'Would remove' : 'Removed'} ${dryRun ? chosen : report.removed.length} object(s); kept ${kept} live.`);
-        return report.failed.length > 0 ? EXIT.failed : EXIT.ok;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/cli/commands/socket-proxy.ts
-/**
- * `docker-nest socket-proxy` (internal): the forwarder behind the Action's
- * `socket-proxy: true`. Started by main, stopped by deleting its socket.
- */
-
-
-function owner(value) {
-    if (value === undefined)
-        return undefined;
-    const match = /^(\d+):(\d+)$/.exec(String(value));
-    if (!match) {
-        throw new UsageError(`Option '--owner' must be UID:GID, got '${String(value)}'.`);
-    }
-    return { uid: Number(match[1]), gid: Number(match[2]) };
-}
-const socketProxy = {
-    name: 'socket-proxy',
-    summary: 'internal: serve --listen (owned by --owner, 0600) forwarding to --target until the --listen file is deleted',
-    options: {
-        listen: { type: 'string', placeholder: 'PATH', help: 'socket to serve' },
-        target: {
-            type: 'string',
-            placeholder: 'PATH',
-            help: 'the real Docker socket'
-        },
-        owner: {
-            type: 'string',
-            placeholder: 'UID:GID',
-            help: 'owner of the served socket'
-        }
-    },
-    async run({ values, logger }) {
-        const listen = values.listen;
-        const target = values.target;
-        if (!listen || !target) {
-            throw new UsageError("socket-proxy needs '--listen' and '--target'.");
-        }
-        logger.info(`socket-proxy: serving ${listen} -> ${target}`);
-        await serveSocketProxy({ listen, target, owner: owner(values.owner) });
-        logger.info('socket-proxy: socket removed, stopping');
-        return EXIT.ok;
-    }
-};
-
-;// CONCATENATED MODULE: ./src/cli/commands/status.ts
-/** `docker-nest status`: the nests on this daemon, from their labels. */
-
-
-
-
-
-/** `127.0.0.1:49153->2376/tcp` → `tcp://127.0.0.1:49153 (TLS)`. */
-function status_endpointOf(ports) {
-    const m = /(\d+\.\d+\.\d+\.\d+|\[[^\]]+\]):(\d+)->(2375|2376)\/tcp/.exec(ports);
-    if (!m)
-        return '-';
-    return `tcp://${m[1]}:${m[2]} (${m[3] === '2376' ? 'TLS' : 'plain'})`;
-}
-/** Parses docker ps rows (tab-separated, in {@link FORMAT} order). */
-function parseStatusRows(text, nowSeconds, currentRun) {
-    return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => {
-        const [name, run = '', expires = '', state = '', created = '', ports = ''] = line.split('\t');
-        const createdAt = Date.parse(created.replace(/ ([+-]\d{4}) \w+$/, '$1').replace(' ', 'T')) / 1000;
-        const exp = Number(expires);
-        return {
-            name,
-            run,
-            state,
-            ageSeconds: Number.isFinite(createdAt) ? nowSeconds - createdAt : NaN,
-            expiresInSeconds: expires && Number.isFinite(exp) ? exp - nowSeconds : undefined,
-            mode: 'dind',
-            endpoint: status_endpointOf(ports),
-            current: currentRun !== undefined && run === currentRun
-        };
-    });
-}
-const status_FORMAT = [
-    '{{.Names}}',
-    `{{.Label "${LABELS.run}"}}`,
-    `{{.Label "${LABELS.expires}"}}`,
-    '{{.State}}',
-    '{{.CreatedAt}}',
-    '{{.Ports}}'
-].join('\t');
-function table(rows) {
-    const head = ['NAME', 'RUN', 'MODE', 'STATE', 'AGE', 'EXPIRES', 'ENDPOINT'];
-    const body = rows.map((r) => [
-        `${r.name}${r.current ? ' *' : ''}`,
-        r.run,
-        r.mode,
-        r.state,
-        Number.isFinite(r.ageSeconds) ? formatSeconds(r.ageSeconds) : '?',
-        r.expiresInSeconds === undefined
-            ? '-'
-            : r.expiresInSeconds > 0
-                ? `in ${formatSeconds(r.expiresInSeconds)}`
-                : `${formatSeconds(-r.expiresInSeconds)} ago`,
-        r.endpoint
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-    return [head, ...body]
-        .map((cols) => cols
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd())
-        .join('\n');
-}
-const status_status = {
-    name: 'status',
-    summary: 'list the nests on this Docker daemon: age, mode, state, expiry, endpoint (* = this state dir)',
-    options: {
-        format: {
-            type: 'string',
-            placeholder: 'F',
-            help: 'table|json (default table)'
-        },
-        ...STATE_DIR_OPTION
-    },
-    async run({ values, stateDir: flag, logger }) {
-        const format = values.format ?? 'table';
-        if (format !== 'table' && format !== 'json') {
-            throw new UsageError(`Option '--format' must be table or json, got '${format}'. Run 'docker-nest status --help'.`);
-        }
-        const saved = await readStateFile(stateDirOf(flag));
-        const docker = hostDockerCli(logger, saved?.hostDocker);
-        const { stdout } = await docker.exec([
-            'ps',
-            '--all',
-            '--filter',
-            `label=${LABELS.managed}`,
-            '--format',
-            status_FORMAT
-        ]);
-        const rows = parseStatusRows(stdout, Date.now() / 1000, saved?.runId);
-        if (format === 'json')
-            process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-        else if (rows.length === 0)
-            process.stdout.write('No nests on this daemon.\n');
-        else
-            process.stdout.write(`${table(rows)}\n`);
-        return EXIT.ok;
-    }
-};
-
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+/**
+ * An elapsed-time line for a long wait, on stderr, so a pull or a slow
+ * daemon does not look like a hang. On a terminal one status line is
+ * rewritten in place each second (after the first); without one (CI logs)
+ * a line is added every 5 s, as a rewritten line would flood a log.
+ */
+/** How often the display updates, in ms. */
+const TTY_TICK_MS = 1000;
+const LOG_TICK_MS = 5000;
+const ERASE_LINE = '\r\x1b[K';
+/** Shows `label: N s…` until `stop()`; the first update comes after one tick. */
+function startProgress(label, stream = process.stderr, now = Date.now) {
+    const started = now();
+    const tty = Boolean(stream.isTTY);
+    let shown = false;
+    const text = () => `${label}: ${Math.round((now() - started) / 1000)} s…`;
+    const timer = setInterval(() => {
+        if (tty) {
+            stream.write(`${ERASE_LINE}${text()}`);
+            shown = true;
+        }
+        else {
+            stream.write(`${text()}\n`);
+        }
+    }, tty ? TTY_TICK_MS : LOG_TICK_MS);
+    // A wait that never ends must not keep the process alive on its own.
+    timer.unref();
+    const clear = () => {
+        if (shown)
+            stream.write(ERASE_LINE);
+        shown = false;
+    };
+    return {
+        clear,
+        stop() {
+            clearInterval(timer);
+            clear();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/wait.ts
 /**
  * `docker-nest wait`: the readiness check alone, for any daemon: wait until
  * the client certificates exist and `GET /_ping` answers, with a deadline,
  * and say why when it does not (GitLab before_script, Jenkins, scripts).
  */
+
 
 
 
@@ -7091,23 +8150,29 @@ const wait = {
         host: {
             type: 'string',
             placeholder: 'URL',
+            complete: 'file',
             help: 'tcp://HOST:PORT or unix:///PATH (default $DOCKER_HOST, else unix:///var/run/docker.sock)'
         },
         'cert-path': {
             type: 'string',
             placeholder: 'DIR',
-            help: 'client certificates (default $DOCKER_CERT_PATH, else ~/.docker); implies TLS'
+            complete: 'dir',
+            help: 'client certificates (default $DOCKER_CERT_PATH, else ~/.docker); implies TLS unless --no-tls'
         },
         tls: {
             type: 'boolean',
+            negatable: true,
             help: 'use mutual TLS (default: on when $DOCKER_TLS_VERIFY is non-empty or --cert-path is given)'
         },
         timeout: {
             type: 'string',
-            placeholder: 'S',
-            help: 'give up after S seconds (default 60)'
+            placeholder: 'SECONDS',
+            help: 'give up after SECONDS (default 60)'
         },
-        quiet: { type: 'boolean', help: 'print nothing when ready' }
+        quiet: {
+            type: 'boolean',
+            help: 'print nothing when ready, and no elapsed time while waiting'
+        }
     },
     notes: 'Exit 0 when the daemon answers, 1 when the deadline passed (with the likely cause), 2 for bad usage.',
     async run({ values, env, logger }) {
@@ -7117,17 +8182,21 @@ const wait = {
             throw new UsageError(`Option '--timeout' must be seconds between 0 and 3600, got '${timeoutText}'. Run 'docker-nest wait --help'.`);
         }
         const certFlag = values['cert-path'];
-        const tls = Boolean(values.tls) ||
-            certFlag !== undefined ||
-            Boolean(env.DOCKER_TLS_VERIFY);
+        // --no-tls wins over the variables and --cert-path.
+        const tls = values.tls === undefined
+            ? certFlag !== undefined || Boolean(env.DOCKER_TLS_VERIFY)
+            : Boolean(values.tls);
         const certPath = certFlag ?? (env.DOCKER_CERT_PATH || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'));
         const target = parseTarget(values.host ??
             (env.DOCKER_HOST || 'unix:///var/run/docker.sock'), tls, certPath);
         logger.debug(`waiting for ${target.dockerHost}${target.certPath ? ` (TLS, certificates in ${target.certPath})` : ''}`);
+        const progress = values.quiet
+            ? undefined
+            : startProgress(`Waiting for the daemon at ${target.dockerHost}`);
         const result = await waitFor((left) => pingOnce(target, Math.min(left, 2000)), {
             timeoutMs: seconds * 1000,
             intervalMs: 100
-        });
+        }).finally(() => progress?.stop());
         if (result.status === 'ready') {
             if (!values.quiet)
                 logger.info(`The Docker daemon at ${target.dockerHost} answers (waited ${result.elapsedMs} ms).`);
@@ -7140,9 +8209,413 @@ const wait = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/cli/completion.ts
+/** The shells `completion` writes for. */
+const SHELLS = ['bash', 'zsh', 'fish'];
+/**
+ * The first sentence of a help text, cut at a word to about 60 columns,
+ * before an unclosed parenthesis.
+ */
+function shortHelp(text) {
+    const sentence = text.replace(/\s+/g, ' ').split(/(?<=\.) /)[0];
+    const plain = sentence.replace(/\.$/, '');
+    if (plain.length <= 60)
+        return plain;
+    let cut = plain.slice(0, plain.lastIndexOf(' ', 58));
+    const open = cut.lastIndexOf('(');
+    if (open > 0 && !cut.includes(')', open))
+        cut = cut.slice(0, open).trimEnd();
+    return `${cut.replace(/[,;:]$/, '')}…`;
+}
+function flagsOf(command, common) {
+    return Object.entries({ ...command.options, ...common }).map(([name, spec]) => ({ name, spec, help: shortHelp(spec.help) }));
+}
+/** Every word an option may be written as: --x, --no-x, -h. */
+function spellings({ name, spec }) {
+    return [
+        `--${name}`,
+        ...(spec.type === 'boolean' && spec.negatable ? [`--no-${name}`] : []),
+        ...(spec.short ? [`-${spec.short}`] : [])
+    ];
+}
+function bash(commands, common) {
+    const names = commands.map((c) => c.name);
+    const values = [];
+    const words = [];
+    for (const command of commands) {
+        for (const flag of flagsOf(command, common)) {
+            if (flag.spec.type !== 'string')
+                continue;
+            const key = `'${command.name} --${flag.name}'`;
+            const { choices, complete } = flag.spec;
+            values.push(choices
+                ? `    ${key}) COMPREPLY=($(compgen -W '${choices.join(' ')}' -- "$cur")) ;;`
+                : complete
+                    ? `    ${key}) COMPREPLY=($(compgen -${complete === 'dir' ? 'd' : 'f'} -- "$cur")) ;;`
+                    : `    ${key}) ;;`);
+        }
+        const free = command.argument?.choices ?? [];
+        const flags = flagsOf(command, common).flatMap(spellings);
+        words.push(`    ${command.name}) words='${[...free, ...flags].join(' ')}' ;;`);
+    }
+    return `# bash completion for docker-nest. Load it with:
+#   source <(docker-nest completion bash)
+_docker_nest() {
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]}
+  local words=''
+  COMPREPLY=()
+  # '--format=json' reaches us as '--format' '=' 'json'.
+  if [[ $cur == = ]]; then
+    cur=''
+  elif [[ $prev == = ]]; then
+    prev=\${COMP_WORDS[COMP_CWORD-2]}
+  fi
+  if ((COMP_CWORD == 1)); then
+    COMPREPLY=($(compgen -W '${names.join(' ')} help -h --help -v --version' -- "$cur"))
+    return 0
+  fi
+  case "\${COMP_WORDS[1]} $prev" in
+${values.join('\n')}
+    *) case \${COMP_WORDS[1]} in
+${words.map((w) => `  ${w}`).join('\n')}
+      help) words='${names.join(' ')}' ;;
+      esac
+      COMPREPLY=($(compgen -W "$words" -- "$cur")) ;;
+  esac
+  return 0
+}
+complete -F _docker_nest docker-nest
+`;
+}
+/** Single-quotes for zsh. */
+function sq(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+/** Escapes what _arguments reads as syntax in a description or message. */
+function zshText(text) {
+    return text.replace(/[\\[\]:]/g, (c) => `\\${c}`);
+}
+/** The _arguments specs of one option. */
+function zshSpecs({ name, spec, help }) {
+    const text = `[${zshText(help)}]`;
+    if (spec.type === 'boolean') {
+        if (spec.short) {
+            const both = `-${spec.short} --${name}`;
+            return [`${sq(`(${both})`)}{-${spec.short},--${name}}${sq(text)}`];
+        }
+        return [
+            sq(`--${name}${text}`),
+            ...(spec.negatable ? [sq(`--no-${name}${text}`)] : [])
+        ];
+    }
+    const action = spec.choices
+        ? `(${spec.choices.join(' ')})`
+        : spec.complete === 'dir'
+            ? '_files -/'
+            : spec.complete === 'file'
+                ? '_files'
+                : ' ';
+    const repeat = spec.multiple ? '*' : '';
+    const value = zshText(spec.placeholder ?? 'VALUE');
+    return [sq(`${repeat}--${name}=${text}:${value}:${action}`)];
+}
+function zsh(commands, common) {
+    const described = commands.map((c) => `    ${sq(`${c.name}:${shortHelp(c.summary)}`)}`);
+    const cases = commands.map((command) => {
+        const specs = flagsOf(command, common).flatMap(zshSpecs);
+        if (command.argument) {
+            specs.push(sq(`1:${zshText(command.argument.placeholder)}:(${command.argument.choices.join(' ')})`));
+        }
+        return `    ${command.name})\n      _arguments -s \\\n        ${specs.join(' \\\n        ')} ;;`;
+    });
+    return `#compdef docker-nest
+# zsh completion for docker-nest. Load it after compinit with:
+#   source <(docker-nest completion zsh)
+# or save it as _docker-nest in a directory of $fpath.
+_docker_nest() {
+  local -a commands
+  commands=(
+${described.join('\n')}
+  )
+  if ((CURRENT == 2)); then
+    _describe -t commands 'docker-nest command' commands
+    return
+  fi
+  local command=$words[2]
+  shift words
+  ((CURRENT--))
+  case $command in
+${cases.join('\n')}
+    help) _describe -t commands 'docker-nest command' commands ;;
+  esac
+}
+if [[ $funcstack[1] == _docker-nest ]]; then
+  _docker_nest "$@"
+else
+  compdef _docker_nest docker-nest
+fi
+`;
+}
+/** Quotes for fish: inside '', only \\ and \\' are special. */
+function completion_fishQuote(text) {
+    return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
+}
+function fish(commands, common) {
+    const lines = [
+        '# fish completion for docker-nest. Load it with:',
+        '#   docker-nest completion fish | source',
+        '# __docker_nest_on NAME: the command line so far is docker-nest NAME …;',
+        '# without NAME: no command yet.',
+        'function __docker_nest_on',
+        '    set -l words (commandline -opc)',
+        '    if test (count $argv) -eq 0',
+        '        test (count $words) -eq 1',
+        '    else',
+        '        test (count $words) -ge 2; and test "$words[2]" = "$argv[1]"',
+        '    end',
+        'end',
+        'complete -c docker-nest -f',
+        ...commands.map((c) => `complete -c docker-nest -n __docker_nest_on -a ${c.name} -d ${completion_fishQuote(shortHelp(c.summary))}`),
+        `complete -c docker-nest -n __docker_nest_on -a help -d 'show the help of docker-nest or of one command'`,
+        `complete -c docker-nest -n __docker_nest_on -s h -l help -d 'show this help'`,
+        `complete -c docker-nest -n __docker_nest_on -s v -l version -d "print docker-nest's version"`,
+        `complete -c docker-nest -n '__docker_nest_on help' -a ${completion_fishQuote(commands.map((c) => c.name).join(' '))}`
+    ];
+    for (const command of commands) {
+        const when = `-n '__docker_nest_on ${command.name}'`;
+        if (command.argument) {
+            lines.push(`complete -c docker-nest ${when} -a ${completion_fishQuote(command.argument.choices.join(' '))}`);
+        }
+        for (const flag of flagsOf(command, common)) {
+            const { name, spec, help } = flag;
+            const desc = `-d ${completion_fishQuote(help)}`;
+            const short = spec.short ? ` -s ${spec.short}` : '';
+            if (spec.type === 'boolean') {
+                lines.push(`complete -c docker-nest ${when}${short} -l ${name} ${desc}`);
+                if (spec.negatable)
+                    lines.push(`complete -c docker-nest ${when} -l no-${name} ${desc}`);
+                continue;
+            }
+            const value = spec.choices
+                ? `-x -a ${completion_fishQuote(spec.choices.join(' '))}`
+                : spec.complete === 'dir'
+                    ? `-x -a '(__fish_complete_directories)'`
+                    : spec.complete === 'file'
+                        ? '-r -F'
+                        : '-x';
+            lines.push(`complete -c docker-nest ${when} -l ${name} ${value} ${desc}`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** The completion script for one shell. */
+function completionScript(shell, commands, common) {
+    if (shell === 'bash')
+        return bash(commands, common);
+    if (shell === 'zsh')
+        return zsh(commands, common);
+    return fish(commands, common);
+}
+
+;// CONCATENATED MODULE: ./src/cli/failure.ts
+/** How a failed command reaches the user: one message, an exit code, a line for eval. */
+
+
+
+
+
+/** What docker prints when it cannot reach its daemon. */
+const DAEMON_UNREACHABLE = /Cannot connect to the Docker daemon|error during connect|permission denied while trying to connect to the Docker daemon/i;
+/**
+ * The message for a failure. A docker call that could not reach the
+ * runner's daemon becomes docker's own sentence and the fix, without the
+ * internal command line (`docker ps … --format {{…}}`) that failed;
+ * `--debug` keeps that.
+ */
+function failureMessage(error, debug) {
+    if (error instanceof DockerCommandError &&
+        DAEMON_UNREACHABLE.test(error.stderr) &&
+        !debug) {
+        const said = error.stderr.trim().split('\n').filter(Boolean).pop() ?? '';
+        return (`The runner's Docker daemon does not answer: ${said.replace(/^docker: /, '')} ` +
+            "Start it, or set DOCKER_HOST to its address; 'docker-nest doctor' checks the host.");
+    }
+    return errorMessage(error);
+}
+/** 2 for bad usage or input, 1 for the rest. */
+function exitCodeOf(error) {
+    return error instanceof UsageError || error instanceof InputError
+        ? EXIT.usage
+        : EXIT.failed;
+}
+/** Commands whose stdout is meant for eval (`eval "$(docker-nest up)"`). */
+const EVAL_COMMANDS = ['up', 'env'];
+/** The --format of a command line, read leniently: it may not have parsed. */
+function formatIn(args) {
+    let format = 'sh';
+    args.forEach((arg, i) => {
+        if (arg === '--format' && args[i + 1] !== undefined)
+            format = args[i + 1];
+        else if (arg.startsWith('--format='))
+            format = arg.slice('--format='.length);
+    });
+    return format;
+}
+/**
+ * The line a failed `up` or `env` prints on stdout so the eval of its
+ * output fails too (see {@link failureLine}); undefined for other commands,
+ * other formats, and a terminal, where no eval reads it.
+ */
+function evalGuard(argv, exitCode, stdoutIsTty = Boolean(process.stdout.isTTY)) {
+    const [command, ...rest] = argv;
+    if (exitCode === 0 || stdoutIsTty || !EVAL_COMMANDS.includes(command)) {
+        return undefined;
+    }
+    return failureLine(formatIn(rest), command, exitCode);
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.ts
+/** Columns to wrap help to: the terminal's, else $COLUMNS, else 80; never below 40. */
+function helpWidth(columns = process.stdout.columns, env = process.env) {
+    return Math.max(40, columns || Number(env.COLUMNS) || 80);
+}
+/**
+ * Wraps one paragraph to `width` columns. Continuation lines start with
+ * `indent`; a word longer than a line is cut, so no line is wider.
+ */
+function wrap(text, width, indent = '') {
+    const lines = [];
+    let line = '';
+    let prefix = '';
+    for (let word of text.split(/\s+/).filter(Boolean)) {
+        const room = width - (line === '' ? prefix.length : line.length + 1);
+        if (word.length <= room) {
+            line = line === '' ? prefix + word : `${line} ${word}`;
+            continue;
+        }
+        if (line !== '')
+            lines.push(line);
+        prefix = indent;
+        while (prefix.length + word.length > width) {
+            const cut = Math.max(1, width - prefix.length);
+            lines.push(prefix + word.slice(0, cut));
+            word = word.slice(cut);
+        }
+        line = prefix + word;
+    }
+    if (line !== '')
+        lines.push(line);
+    return lines;
+}
+/**
+ * Wraps text of several lines: each keeps its own leading spaces, and the
+ * continuation lines of an indented one (an example) are indented two more.
+ */
+function wrapText(text, width) {
+    return text.split('\n').flatMap((line) => {
+        if (line.trim() === '')
+            return [''];
+        const lead = /^ */.exec(line)[0];
+        const hang = lead === '' ? '' : '  ';
+        return wrap(line.trim(), width - lead.length, hang).map((l) => lead + l);
+    });
+}
+/** `-h, --help`, `--[no-]tls`, `--image IMAGE` for one option. */
+function flagLabel(name, spec) {
+    const short = spec.short ? `-${spec.short}, ` : '';
+    if (spec.type === 'boolean')
+        return `${short}--${spec.negatable ? '[no-]' : ''}${name}`;
+    return `${short}--${name} ${spec.placeholder ?? 'VALUE'}`;
+}
+/** Flag column: as wide as the widest flag up to this, longer flags stand alone. */
+const MAX_FLAG_COLUMN = 30;
+/** Below this many columns for the text, descriptions go under their flag. */
+const MIN_TEXT_COLUMN = 32;
+/** The option list: flag, then its description wrapped beside or under it. */
+function optionLines(options, width) {
+    const labels = Object.entries(options).map(([name, spec]) => [flagLabel(name, spec), spec.help]);
+    const flagColumn = Math.min(MAX_FLAG_COLUMN, Math.max(...labels.map(([label]) => label.length)));
+    const textStart = 2 + flagColumn + 2;
+    const beside = width - textStart >= MIN_TEXT_COLUMN;
+    const hang = beside ? ' '.repeat(textStart) : ' '.repeat(8);
+    return labels.flatMap(([label, help]) => {
+        const text = wrap(help, width - hang.length).map((l) => hang + l);
+        const flag = `  ${label}`;
+        if (beside && label.length <= flagColumn && text.length > 0) {
+            return [flag.padEnd(textStart) + text[0].trimStart(), ...text.slice(1)];
+        }
+        return [...wrap(label, width - 2).map((l) => `  ${l}`), ...text];
+    });
+}
+const EXIT_CODES = 'Exit codes: 0 done, 1 failed (the message says why), 2 bad usage or input.';
+/** The overview `docker-nest help` prints. */
+function overviewHelp(commands, width) {
+    const rows = [
+        ...commands.map((c) => [c.name, c.summary]),
+        [
+            'help',
+            "show this help; 'docker-nest <command> --help' for one command"
+        ]
+    ];
+    const column = Math.max(...rows.map(([name]) => name.length));
+    const lines = rows.flatMap(([name, summary]) => {
+        const [first, ...rest] = wrap(summary, width - column - 4);
+        return [
+            `  ${name.padEnd(column)}  ${first}`,
+            ...rest.map((l) => ' '.repeat(column + 4) + l)
+        ];
+    });
+    return [
+        'Usage: docker-nest <command> [options]',
+        '',
+        'Commands:',
+        ...lines,
+        '',
+        'Options:',
+        ...optionLines({
+            help: { type: 'boolean', short: 'h', help: 'show this help' },
+            version: {
+                type: 'boolean',
+                short: 'v',
+                help: "print docker-nest's version"
+            }
+        }, width),
+        '',
+        ...wrapText('Messages go to stderr; stdout carries only what a command prints for ' +
+            'use (variables, tables). In a script, run set -e and then ' +
+            'eval "$(docker-nest up)": when up fails, the eval fails too and the ' +
+            'script stops.', width),
+        '',
+        ...wrapText(EXIT_CODES, width),
+        ''
+    ].join('\n');
+}
+/** Help for one command: usage line, summary, options, notes, exit codes. */
+function commandHelp(command, commonOptions, width) {
+    const argument = command.argument ? ` ${command.argument.placeholder}` : '';
+    const summary = `${command.summary[0].toUpperCase()}${command.summary.slice(1)}.`;
+    return [
+        ...wrap(`Usage: docker-nest ${command.name} [options]${argument}`, width, '  '),
+        '',
+        ...wrapText(summary, width),
+        '',
+        'Options:',
+        ...optionLines({ ...command.options, ...commonOptions }, width),
+        ...(command.notes ? ['', ...wrapText(command.notes, width)] : []),
+        '',
+        ...wrapText(EXIT_CODES, width),
+        ''
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/cli/logger.ts
-function createCliLogger(debug) {
-    const write = (line) => process.stderr.write(`${line}\n`);
+
+function createCliLogger(debug, stream = process.stderr) {
+    let progress;
+    const write = (line) => {
+        progress?.clear();
+        stream.write(`${line}\n`);
+    };
     return {
         info: (message) => write(message),
         debug: (message) => {
@@ -7152,19 +8625,34 @@ function createCliLogger(debug) {
         warning: (message) => write(`warning: ${message}`),
         group: async (title, fn) => {
             write(`==> ${title}`);
-            return fn();
+            // Only the outermost group shows its time: one status line at most.
+            if (progress)
+                return fn();
+            progress = startProgress(title, stream);
+            try {
+                return await fn();
+            }
+            finally {
+                progress.stop();
+                progress = undefined;
+            }
         }
     };
 }
 
-;// CONCATENATED MODULE: ./src/cli/cli.ts
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/cli/version.ts
 /**
- * The docker-nest command: the engine for GitLab jobs, Jenkins, self-hosted
- * runners and laptops. One module per command under commands/; this file
- * parses the command line, prints help and maps errors to exit codes:
- * 0 done, 1 failed, 2 bad usage or input.
+ * The version `docker-nest --version` prints: package.json's, inlined into
+ * the bundle by ncc (webpack keeps only the fields read), so the CLI reads
+ * no file at run time.
  */
 
+/** docker-nest's version, e.g. 0.1.0. */
+const VERSION = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/cli/cli.ts
 
 
 
@@ -7179,133 +8667,148 @@ function createCliLogger(debug) {
 
 
 
-/** Every command, in help order. */
-const COMMANDS = [up, down, env, wait, status_status, reap, doctor];
-/** Commands docker-nest runs itself; not listed in the help. */
-const INTERNAL_COMMANDS = [socketProxy];
+
+
+
+
+
+
+/** Options every command takes. */
 const COMMON_OPTIONS = {
     debug: { type: 'boolean', help: 'more detail on stderr' },
-    help: { type: 'boolean', help: 'show help for the command' }
+    help: { type: 'boolean', short: 'h', help: 'show help for the command' }
 };
-const EXIT_CODES = 'Exit codes: 0 done, 1 failed (the message says why), 2 bad usage or input.';
-/** The overview `docker-nest help` prints. */
-const HELP = `Usage: docker-nest <command> [options]
-
-Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(7)} ${c.summary}`).join('\n')}
-  help    show this help; 'docker-nest <command> --help' for one command
-
-Messages go to stderr; stdout carries only what a command prints for use
-(variables, tables), so eval "$(docker-nest up)" is safe.
-
-${EXIT_CODES}
-`;
-/** Help for one command: usage line, options, notes, exit codes. */
-function commandHelp(command) {
-    const options = { ...command.options, ...COMMON_OPTIONS };
-    const lines = Object.entries(options).map(([name, spec]) => {
-        const flag = `--${name}${spec.placeholder ? ` ${spec.placeholder}` : ''}`;
-        return `  ${flag.padEnd(26)} ${spec.help}`;
-    });
-    return [
-        `Usage: docker-nest ${command.name} [options]`,
-        '',
-        `${command.summary[0].toUpperCase()}${command.summary.slice(1)}.`,
-        '',
-        'Options:',
-        ...lines,
-        ...(command.notes ? ['', command.notes] : []),
-        '',
-        EXIT_CODES,
-        ''
-    ].join('\n');
-}
+/** `docker-nest completion bash|zsh|fish`. */
+const completion = {
+    name: 'completion',
+    summary: 'print a shell completion script for bash, zsh or fish',
+    options: {},
+    argument: { placeholder: 'bash|zsh|fish', choices: SHELLS },
+    notes: [
+        'Load it in the current shell:',
+        '  source <(docker-nest completion bash)',
+        '  source <(docker-nest completion zsh)      # after compinit',
+        '  docker-nest completion fish | source',
+        'or add that line to ~/.bashrc, ~/.zshrc or ~/.config/fish/config.fish.'
+    ].join('\n'),
+    async run({ positionals }) {
+        process.stdout.write(completionScript(positionals[0], COMMANDS, COMMON_OPTIONS));
+        return EXIT.ok;
+    }
+};
+/** Every command, in help order. */
+const COMMANDS = [
+    up,
+    down,
+    env,
+    wait,
+    status_status,
+    reap,
+    doctor,
+    completion
+];
+/** Commands docker-nest runs itself; not listed in the help. */
+const INTERNAL_COMMANDS = [socketProxy];
 function findCommand(name) {
     const command = [...COMMANDS, ...INTERNAL_COMMANDS].find((c) => c.name === name);
-    if (!command)
-        throw new UsageError(`Unknown command '${name}'. ${seeHelp()}`);
+    if (!command) {
+        const names = [...COMMANDS.map((c) => c.name), 'help'];
+        throw new UsageError(`Unknown command '${name}'.${didYouMean(name, names)} ${seeHelp()}`);
+    }
     return command;
+}
+/** The free word of a command that takes one, checked. */
+function checkPositionals(command, positionals) {
+    const { argument } = command;
+    const extra = positionals[argument ? 1 : 0];
+    if (extra !== undefined) {
+        throw new UsageError(`Unexpected argument '${extra}'. ${seeHelp(command.name)}`);
+    }
+    if (!argument)
+        return;
+    const word = positionals[0];
+    if (word === undefined || !argument.choices.includes(word)) {
+        const got = word === undefined ? '' : `, got '${word}'`;
+        const guess = word === undefined ? '' : didYouMean(word, argument.choices);
+        throw new UsageError(`'docker-nest ${command.name}' needs ${listOf(argument.choices)}${got}.${guess} ${seeHelp(command.name)}`);
+    }
 }
 /** Parses argv (without node and script); flags win over env vars. */
 function parseCommandLine(argv, env = process.env) {
     const [first, ...rest] = argv;
-    const none = { values: {}, inputs: {}, stateDir: undefined, debug: false };
+    const none = {
+        values: {},
+        positionals: [],
+        inputs: {},
+        stateDir: undefined,
+        debug: false
+    };
     if (first === undefined || first === '--help' || first === '-h') {
         return { command: 'help', ...none };
+    }
+    if (first === '--version' || first === '-v') {
+        return { command: 'version', ...none };
     }
     if (first === 'help') {
         if (rest.length > 1)
             throw new UsageError(`Unexpected argument '${rest[1]}'. ${seeHelp()}`);
-        if (rest[0] !== undefined)
-            findCommand(rest[0]);
-        return { command: 'help', topic: rest[0], ...none };
+        const topic = rest[0] === 'help' ? undefined : rest[0];
+        if (topic !== undefined)
+            findCommand(topic);
+        return { command: 'help', topic, ...none };
     }
     if (first.startsWith('-')) {
         throw new UsageError(`The command comes first (docker-nest <command> [options]), got '${first}'. ${seeHelp()}`);
     }
     const command = findCommand(first);
-    const specs = { ...command.options, ...COMMON_OPTIONS };
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: rest,
-            options: Object.fromEntries(Object.entries(specs).map(([name, s]) => [
-                name,
-                { type: s.type, multiple: Boolean(s.multiple) }
-            ])),
-            allowPositionals: true,
-            strict: true
-        });
-    }
-    catch (error) {
-        throw new UsageError(`${error.message}. ${seeHelp(command.name)}`);
-    }
-    const { values, positionals } = parsed;
-    if (values.help)
+    // -h anywhere shows the help, even next to a mistake.
+    if (rest.includes('-h') || rest.includes('--help')) {
         return { command: 'help', topic: command.name, ...none };
-    if (positionals.length > 0) {
-        throw new UsageError(`Unexpected argument '${positionals[0]}'. ${seeHelp(command.name)}`);
     }
-    const inputs = {};
-    if (command === up) {
-        for (const name of UP_INPUTS) {
-            const value = values[name];
-            const fromEnv = env[envNameFor(name)];
-            if (value !== undefined)
-                inputs[name] = Array.isArray(value) ? value.join('\n') : value;
-            else if (fromEnv !== undefined)
-                inputs[name] = fromEnv;
-        }
-    }
+    const { values, positionals } = parseOptions(rest, { ...command.options, ...COMMON_OPTIONS }, command.name);
+    checkPositionals(command, positionals);
     return {
         command: command.name,
-        values: values,
-        inputs,
+        values,
+        positionals,
+        inputs: command === up ? inputsFrom(values, env) : {},
         stateDir: values['state-dir'],
         debug: Boolean(values.debug)
     };
 }
 /** Runs one command line; returns the exit code. */
 async function main(argv) {
+    let debug = argv.includes('--debug');
+    let code;
     try {
         const parsed = parseCommandLine(argv);
+        debug = parsed.debug;
         if (parsed.command === 'help') {
-            process.stdout.write(parsed.topic ? commandHelp(findCommand(parsed.topic)) : HELP);
+            const width = helpWidth();
+            process.stdout.write(parsed.topic
+                ? commandHelp(findCommand(parsed.topic), COMMON_OPTIONS, width)
+                : overviewHelp(COMMANDS, width));
+            return EXIT.ok;
+        }
+        if (parsed.command === 'version') {
+            process.stdout.write(`docker-nest ${VERSION}\n`);
             return EXIT.ok;
         }
         const logger = createCliLogger(parsed.debug);
-        return await findCommand(parsed.command).run({
+        code = await findCommand(parsed.command).run({
             ...parsed,
             logger,
             env: process.env
         });
     }
     catch (error) {
-        process.stderr.write(`docker-nest: ${errorMessage(error)}\n`);
-        return error instanceof UsageError || error instanceof InputError
-            ? EXIT.usage
-            : EXIT.failed;
+        process.stderr.write(`docker-nest: ${failureMessage(error, debug)}\n`);
+        code = exitCodeOf(error);
     }
+    const guard = evalGuard(argv, code);
+    if (guard)
+        process.stdout.write(`${guard}\n`);
+    return code;
 }
 
 
@@ -7315,7 +8818,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(278);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(219);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9682);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9807);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9682:
+/***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -827,6 +827,46 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
 
 
 
+/** Env of the sidecar: `runner` limits a plain-TCP daemon to the runner (see plan.ts). */
+const PLAIN_TCP_ENV = 'DOCKER_NEST_PLAIN_TCP_FROM';
+/**
+ * `tls: false`: dockerd listens on 0.0.0.0:2375, and the published port
+ * reaches it from the runner's side of the bridge (the default gateway:
+ * docker-proxy connects from there, and so does the NAT path). Only that
+ * address and loopback may connect; every other container on the bridge
+ * gets a reset. The rules go in INPUT, which dockerd leaves alone, with
+ * whichever iptables works (legacy and nft rules both apply). Without a
+ * gateway or a working iptables the sidecar stops rather than serve every
+ * neighbour.
+ */
+const PLAIN_TCP_FUNCTION = `nest_limit_plain_tcp() {
+  nest_gw=
+  while read -r _ nest_dest nest_hex _; do
+    if [ "$nest_dest" = 00000000 ]; then nest_gw=$nest_hex; break; fi
+  done < /proc/net/route || :
+  if [ -z "$nest_gw" ]; then
+    echo "docker-nest: tls: false: the sidecar has no default route, so the runner's address is unknown; not serving plain TCP to every neighbour. Use TLS (the default)." >&2
+    return 1
+  fi
+  nest_a=\${nest_gw%??????}
+  nest_r=\${nest_gw#??}
+  nest_b=\${nest_r%????}
+  nest_r=\${nest_r#??}
+  nest_c=\${nest_r%??}
+  nest_d=\${nest_r#??}
+  nest_gw=$(printf '%d.%d.%d.%d' "0x$nest_d" "0x$nest_c" "0x$nest_b" "0x$nest_a")
+  for nest_ipt in iptables iptables-legacy; do
+    if "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -i lo -j ACCEPT 2>/dev/null &&
+      "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -s "$nest_gw" -j ACCEPT 2>/dev/null &&
+      "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -j REJECT --reject-with tcp-reset 2>/dev/null; then
+      echo "docker-nest: tls: false: port 2375 answers only the runner ($nest_gw) and this container" >&2
+      return 0
+    fi
+  done
+  echo "docker-nest: tls: false: could not limit port 2375 to the runner (iptables failed); not serving plain TCP to every neighbour. Use TLS (the default)." >&2
+  return 1
+}
+`;
 /** Marker copied last into the cert dir; its presence means all files are there. */
 const CERTS_READY_MARKER = '.docker-nest-ready';
 /** Where certificates go inside the sidecar (the official image's default). */
@@ -944,7 +984,7 @@ ${UID_SCRIPT}
 ${CGROUP_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
+${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}${PLAIN_TCP_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$nest_uid" != 0 ]; then
@@ -1002,6 +1042,8 @@ if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
 fi
 if [ -n "$nest_mounts_pid" ]; then wait "$nest_mounts_pid" || :; fi
 nest_ctr_handoff
+if [ -n "\${${PLAIN_TCP_ENV}:-}" ]; then nest_limit_plain_tcp || exit 91; fi
+unset ${PLAIN_TCP_ENV}
 if [ -n "$nest_official" ]; then
   if [ -z "$nest_ctr_pid" ] || ! command -v docker-init >/dev/null 2>&1; then
     exec dockerd-entrypoint.sh "$@"
@@ -1363,7 +1405,145 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
     return worker ? ownerOf(worker, proc) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/cache-scope.ts
+/**
+ * Whose jobs share a persistent cache. A cache is one data root: whatever a
+ * job's nest leaves in it (images and their tags, build cache, volumes) is
+ * what the next job on the same volume builds from. So the volume is named
+ * after the cache and its partition, the set of jobs that may share it:
+ *
+ * - `cache-scope: repository` (default): the repository the job runs for,
+ *   by the id its CI server gave it (GitHub GITHUB_REPOSITORY_ID, GitLab
+ *   CI_PROJECT_ID), which a rename or a new repository of the same name
+ *   does not change; elsewhere DOCKER_NEST_REPOSITORY, set by the user.
+ * - `cache-scope: shared`: every repository that names the cache.
+ *
+ * In both, pull- and merge-request jobs get a partition of their own: code
+ * under review never writes the data root that default-branch and release
+ * jobs read. The partition is hashed into the volume name (short, valid,
+ * never equal to an older version's `docker-nest-cache-<name>`) and written
+ * in full to the label `docker-nest.cache-scope`.
+ */
+
+/** Label on a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
+const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+/** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
+const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
+/** Added to the partition of pull- and merge-request jobs. */
+const PULL_REQUESTS = '/pull-requests';
+/** GitHub events whose jobs run for an open pull request (also `pull_request_target`). */
+const PULL_REQUEST_EVENT = /^pull_request/;
+/** GitLab pipeline sources of merge-request (and external pull-request) pipelines. */
+const MERGE_REQUEST_SOURCES = [
+    'merge_request_event',
+    'external_pull_request_event'
+];
+/** Checks input `cache-scope`. */
+function parseCacheScope(value, problems) {
+    if (value === 'repository' || value === 'shared')
+        return value;
+    problems.push(`Input 'cache-scope' must be 'repository' (one cache per repository) or ` +
+        `'shared' (one for every repository that names it), got '${value}'.`);
+    return 'repository';
+}
+/** Host (and port) of a server URL, lower case; `fallback` when unset or unparsable. */
+function hostOf(url, fallback) {
+    try {
+        return url ? new URL(url).host.toLowerCase() || fallback : fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+function githubJob(env) {
+    const host = hostOf(env.GITHUB_SERVER_URL, 'github.com');
+    const id = env.GITHUB_REPOSITORY_ID ?? '';
+    // Older GitHub Enterprise Server versions give no id: the name, which a
+    // rename changes (the cache then starts cold).
+    const name = (env.GITHUB_REPOSITORY ?? '').toLowerCase();
+    return {
+        repository: /^[0-9]+$/.test(id)
+            ? `github:${host}/repository-id/${id}`
+            : /^[^/\s]+\/[^/\s]+$/.test(name)
+                ? `github:${host}/${name}`
+                : '',
+        pullRequest: PULL_REQUEST_EVENT.test(env.GITHUB_EVENT_NAME ?? '')
+    };
+}
+function gitlabJob(env) {
+    const host = hostOf(env.CI_SERVER_URL, env.CI_SERVER_HOST || 'gitlab');
+    const id = env.CI_PROJECT_ID ?? '';
+    return {
+        repository: /^[0-9]+$/.test(id) ? `gitlab:${host}/project-id/${id}` : '',
+        pullRequest: MERGE_REQUEST_SOURCES.includes(env.CI_PIPELINE_SOURCE ?? '') ||
+            Boolean(env.CI_MERGE_REQUEST_IID)
+    };
+}
+/** What the job's CI says, or nothing outside GitHub Actions and GitLab CI. */
+function ciJob(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return githubJob(env);
+    if (env.GITLAB_CI === 'true')
+        return gitlabJob(env);
+    return undefined;
+}
+/**
+ * DOCKER_NEST_REPOSITORY as a partition ('' when unset), or why it cannot
+ * be one: it is written to a label every job on the daemon can read.
+ */
+function repositoryFromEnv(env) {
+    const value = (env[REPOSITORY_ENV] ?? '').trim();
+    if (value === '')
+        return { repository: '' };
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value)) {
+        return (`${REPOSITORY_ENV} must not carry credentials (it is written to a ` +
+            `volume label); give the repository URL without 'user:password@'.`);
+    }
+    // No ',' or '"': the label goes into `--mount …,volume-label=k=v`.
+    if (!/^[\x21\x23-\x2b\x2d-\x7e]{1,200}$/.test(value)) {
+        return (`${REPOSITORY_ENV} must be 1 to 200 printable characters without ` +
+            `spaces, commas or quotes, such as 'https://git.example.com/team/app', ` +
+            `got '${value}'.`);
+    }
+    return { repository: `${REPOSITORY_ENV}=${value}` };
+}
+/**
+ * The partition of cache `name` for this job (see the file comment); ''
+ * without a cache. Pure: the adapters pass the process environment.
+ */
+function cachePartition(name, scope, env, problems) {
+    if (name === '')
+        return '';
+    const ci = ciJob(env);
+    const suffix = ci?.pullRequest ? PULL_REQUESTS : '';
+    if (scope === 'shared')
+        return `shared${suffix}`;
+    if (ci?.repository)
+        return `${ci.repository}${suffix}`;
+    const fromEnv = repositoryFromEnv(env);
+    if (typeof fromEnv === 'string') {
+        problems.push(fromEnv);
+        return '';
+    }
+    if (fromEnv.repository)
+        return `${fromEnv.repository}${suffix}`;
+    problems.push(`Input 'cache-scope' is 'repository', but this job's repository is ` +
+        `unknown (no GITHUB_REPOSITORY_ID or CI_PROJECT_ID): set ` +
+        `${REPOSITORY_ENV} to it (e.g. its URL), or set cache-scope: shared ` +
+        `to share cache '${name}' with every job on this Docker daemon.`);
+    return '';
+}
+/** The partition's part of a volume name: 12 hex digits of its SHA-256. */
+function partitionHash(partition) {
+    return (0,lazy_builtins/* lazyCrypto */.yJ)()
+        .createHash('sha256')
+        .update(partition)
+        .digest('hex')
+        .slice(0, 12);
+}
+
 ;// CONCATENATED MODULE: ./src/core/cache.ts
+
 
 
 /** Label on the cache volume and on a cached nest's container: the cache name. */
@@ -1385,6 +1565,21 @@ function parseCacheBusy(value, problems) {
     problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
         `'fail', got '${value}'.`);
     return 'fallback';
+}
+/** Checks the cache inputs and gives the cache its partition from the job's CI variables. */
+function parseCacheOptions(input, env, problems) {
+    const name = parseCacheName(input('cache'), problems);
+    const before = problems.length;
+    const scope = parseCacheScope(input('cache-scope'), problems);
+    // A bad cache-scope is one problem, not also an unknown repository.
+    const partition = problems.length === before ? cachePartition(name, scope, env, problems) : '';
+    return {
+        name,
+        busy: parseCacheBusy(input('cache-busy'), problems),
+        maxBytes: parseSize(input('cache-max-size'), problems),
+        scope,
+        partition
+    };
 }
 const UNITS = {
     '': 1,
@@ -1417,9 +1612,17 @@ function parseSize(value, problems) {
     }
     return bytes;
 }
-/** Container and volume name of cache `name` (the container name is the lock). */
-function cacheResourceName(name) {
-    return `docker-nest-cache-${name}`;
+/**
+ * Container and volume name of a cache (the container name is the lock).
+ * The '.' keeps it apart from the unscoped `docker-nest-cache-<name>` of
+ * older versions, whose names had none: their volumes are never reused.
+ */
+function cacheResourceName(cache) {
+    return `docker-nest-cache-${cache.name}.${partitionHash(cache.partition)}`;
+}
+/** The labels that name a cache, on its volume and on its nest's container. */
+function cacheLabels(cache) {
+    return { [CACHE_LABEL]: cache.name, [CACHE_SCOPE_LABEL]: cache.partition };
 }
 /** `docker run` said the name is taken: another container holds the lock. */
 function isNameConflict(stderr) {
@@ -1442,12 +1645,14 @@ function staleReason(holder, nowSeconds, table) {
 /** Thrown when another live job holds the cache. */
 class CacheBusyError extends Error {
     cache;
+    container;
     holder;
-    constructor(cache, holder) {
+    constructor(cache, container, holder) {
         super(`Cache '${cache}' is in use by another job (container ` +
-            `${cacheResourceName(cache)}, run ${holder.run || 'unknown'}); two ` +
+            `${container}, run ${holder.run || 'unknown'}); two ` +
             'daemons must never share one data root.');
         this.cache = cache;
+        this.container = container;
         this.holder = holder;
         this.name = 'CacheBusyError';
     }
@@ -1459,20 +1664,20 @@ const HOLDER_FORMAT = [
     `{{index .Config.Labels "docker-nest.expires"}}`,
     `{{index .Config.Labels "${OWNER_LABEL}"}}`
 ].join('\t');
-/** The container holding cache `name`, or undefined when there is none (any more). */
-async function findHolder(docker, name) {
+/** The container called `container` (a cache's lock), or undefined when there is none (any more). */
+async function findHolder(docker, container) {
     const result = await docker.tryExec([
         'inspect',
         '--type',
         'container',
         '--format',
         HOLDER_FORMAT,
-        cacheResourceName(name)
+        container
     ]);
     if (result.exitCode !== 0) {
         if ((0,core_docker/* isNoSuchObject */.Eo)(result.stderr))
             return undefined;
-        throw new Error(`Could not inspect ${cacheResourceName(name)}: ${result.stderr.trim()}`);
+        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
     }
     const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
         .trim()
@@ -1491,18 +1696,18 @@ async function findHolder(docker, name) {
  * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
  * undefined when the holder vanished meanwhile (try again).
  */
-async function breakStaleLock(docker, name, context) {
-    const holder = await findHolder(docker, name);
+async function breakStaleLock(docker, lock, context) {
+    const holder = await findHolder(docker, lock.container);
     if (!holder)
         return undefined;
     const reason = staleReason(holder, context.nowSeconds, context.table);
     if (!reason)
-        throw new CacheBusyError(name, holder);
+        throw new CacheBusyError(lock.cache, lock.container, holder);
     // By id: if another job broke it first and started its own, that one stays.
     if (!(await docker.tryRemoveContainer(holder.id))) {
-        throw new CacheBusyError(name, holder);
+        throw new CacheBusyError(lock.cache, lock.container, holder);
     }
-    return `Removed the stale holder of cache '${name}' (run ${holder.run || 'unknown'}): ${reason}.`;
+    return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
@@ -1774,7 +1979,7 @@ function buildDaemonArgs(options) {
 function makePlan(options, context) {
     const suffix = context.random ?? randomSuffix();
     const runId = `${context.runPrefix}-${suffix}`;
-    const cache = options.cache.name;
+    const cache = options.cache.name ? options.cache : undefined;
     const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`;
     const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
     const mtu = chooseMtu(options.mtu, context.detectedMtu);
@@ -1790,7 +1995,7 @@ function makePlan(options, context) {
             [LABELS.run]: runId,
             [LABELS.expires]: String(expires),
             ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
-            ...(cache ? { [CACHE_LABEL]: cache } : {})
+            ...(cache ? cacheLabels(cache) : {})
         },
         daemonArgs: buildDaemonArgs(options),
         mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
@@ -1806,7 +2011,13 @@ function makePlan(options, context) {
         rootless: options.rootless,
         rootlessUnprivileged: options.rootlessUnprivileged,
         ...(cache
-            ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
+            ? {
+                cache: {
+                    name: cache.name,
+                    partition: cache.partition,
+                    maxBytes: cache.maxBytes
+                }
+            }
             : {}),
         // A daemon.json that points dockerd at its own containerd or exec root
         // leaves no room for the one fast start would start first.
@@ -1822,7 +2033,7 @@ function buildDindRunArgs(plan) {
     ]);
     // A cache volume outlives every run: no run, expiry or owner of its own.
     const volumeLabels = Object.entries(plan.cache
-        ? { [LABELS.managed]: 'true', [CACHE_LABEL]: plan.cache.name }
+        ? { [LABELS.managed]: 'true', ...cacheLabels(plan.cache) }
         : plan.labels)
         .map(([key, value]) => `,volume-label=${key}=${value}`)
         .join('');
@@ -1864,12 +2075,36 @@ function networkArgs(network) {
         ...(network.alias ? ['--network-alias', 'docker'] : [])
     ];
 }
+/**
+ * Whether the start script limits a plain-TCP daemon (`tls: false`) to the
+ * runner: dockerd listens on every address of the sidecar, so without that
+ * every container on the runner's bridge could use it unauthenticated. Not
+ * in a container job (the job container must reach it over its network)
+ * nor rootless (its user cannot change the firewall): there the warning
+ * says who can reach it.
+ */
+function limitsPlainTcp(plan) {
+    return !plan.tls && !plan.jobNetwork && !plan.rootless;
+}
+/** The warning for `tls: false`, naming who can reach the daemon; undefined with TLS. */
+function plainTcpWarning(plan) {
+    if (plan.tls)
+        return undefined;
+    const who = limitsPlainTcp(plan)
+        ? 'on 127.0.0.1 (the port is published there only, and the sidecar answers no other container)'
+        : plan.jobNetwork
+            ? `on 127.0.0.1 and from every container on network ${plan.jobNetwork.name}`
+            : 'on 127.0.0.1 and from every container on the runner’s bridge (a rootless sidecar cannot limit it)';
+    return (`tls: false — the daemon accepts unauthenticated API calls ${who}. ` +
+        'Anything on this runner can use it.');
+}
 /** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
 function scriptEnv(plan) {
     return [
         ...(plan.mtuSetting
             ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
             : []),
+        ...(limitsPlainTcp(plan) ? ['--env', `${PLAIN_TCP_ENV}=runner`] : []),
         ...(plan.daemonConfig
             ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
             : [])
@@ -2132,12 +2367,15 @@ function docker_context_parseContextRecord(text) {
     return { name, configDir, ...(previous === undefined ? {} : { previous }) };
 }
 
+// EXTERNAL MODULE: ./src/core/docker-cli-release.ts
+var docker_cli_release = __nccwpck_require__(7464);
 ;// CONCATENATED MODULE: ./src/core/config.ts
 /**
  * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
  * {@link DindOptions}. Every problem names the input, the value and what is
  * valid, and all problems are reported at once, before anything is created.
  */
+
 
 
 
@@ -2174,8 +2412,9 @@ const INPUT_DEFAULTS = {
     // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
     runtime: '',
     rootless: 'false',
-    // Issue 6: persistent cache (see src/core/cache.ts).
+    // Persistent cache (see src/core/cache.ts and cache-scope.ts).
     cache: '',
+    'cache-scope': 'repository',
     'cache-busy': 'fallback',
     'cache-max-size': '',
     // Issue 9: containerd first, its socket handed to dockerd (containerd-first.ts).
@@ -2270,6 +2509,9 @@ function parseDockerCli(inputs, problems) {
     if (!isHttpUrl(baseUrl)) {
         problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
             `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
+    }
+    else {
+        problems.push(...(0,docker_cli_release/* dockerCliTrustProblems */.T9)({ version, baseUrl, sha256 }));
     }
     if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
         problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
@@ -2469,9 +2711,10 @@ function optionalList(list) {
 }
 /**
  * Validates all inputs and returns the options, or throws one
- * {@link InputError} listing every problem.
+ * {@link InputError} listing every problem. `env` is the job's environment:
+ * its CI variables decide which jobs share a cache (cache-scope.ts).
  */
-function parseInputs(inputs) {
+function parseInputs(inputs, env = {}) {
     const problems = [];
     const options = {
         mode: parseMode(raw(inputs, 'mode'), problems),
@@ -2496,11 +2739,7 @@ function parseInputs(inputs) {
         daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
         runtime: parseRuntime(raw(inputs, 'runtime'), problems),
         ...parseRootless(raw(inputs, 'rootless'), problems),
-        cache: {
-            name: parseCacheName(raw(inputs, 'cache'), problems),
-            busy: parseCacheBusy(raw(inputs, 'cache-busy'), problems),
-            maxBytes: parseSize(raw(inputs, 'cache-max-size'), problems)
-        },
+        cache: parseCacheOptions((name) => raw(inputs, name), env, problems),
         fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems)
     };
     if (options.daemonConfig) {
@@ -2922,7 +3161,8 @@ async function runSidecar(docker, plan, logger, runDetached = (args) => docker.e
                 isNameConflict(error.stderr) &&
                 attempt < RUN_ATTEMPTS) {
                 // Another container holds the cache: break it if its job is gone, else CacheBusyError.
-                const note = await breakStaleLock(docker, plan.cache.name, {
+                const lock = { cache: plan.cache.name, container: plan.name };
+                const note = await breakStaleLock(docker, lock, {
                     nowSeconds: Math.floor(Date.now() / 1000),
                     table: localProcessTable()
                 });
@@ -4575,10 +4815,11 @@ async function waitForDaemon(plan, endpoint, exited, deps) {
 
 ;// CONCATENATED MODULE: ./src/core/cache-start.ts
 /**
- * Starting a cached nest (issue 6) with the `cache-busy` policy: when another
- * live job holds the cache, either fail or start an ephemeral nest instead,
- * with a warning. Shared by the Action and `docker-nest up`.
+ * Starting a cached nest with the `cache-busy` policy: when another live
+ * job holds the cache, either fail or start an ephemeral nest instead, with
+ * a warning. Shared by the Action and `docker-nest up`.
  */
+
 
 
 
@@ -4586,7 +4827,7 @@ async function waitForDaemon(plan, endpoint, exited, deps) {
 function withoutCache(plan) {
     const suffix = plan.runId.split('-').pop() ?? '';
     const name = `docker-nest-${suffix}`;
-    const { [CACHE_LABEL]: _cache, ...labels } = plan.labels;
+    const { [CACHE_LABEL]: _cache, [CACHE_SCOPE_LABEL]: _scope, ...labels } = plan.labels;
     const { cache: _dropped, ...rest } = plan;
     return {
         ...rest,
@@ -4601,6 +4842,9 @@ function withoutCache(plan) {
 }
 /** {@link startDind}, falling back to an ephemeral nest (or failing) when the cache is busy. */
 async function startNestWithCache(plan, busy, resources, deps) {
+    if (plan.cache) {
+        deps.logger.info(`Cache '${plan.cache.name}', partition ${plan.cache.partition}: volume ${plan.volume}`);
+    }
     try {
         return await startDind(plan, resources, deps);
     }
@@ -4699,6 +4943,10 @@ function hostPathOf(path, mounts) {
  * RUNNER_TEMP owned by that user, mode 0600, and pipes every connection to
  * the real socket. The host socket's permissions are never changed.
  *
+ * RUNNER_TEMP belongs to the user, so the proxy, running as root, touches
+ * no path there with root's rights: it creates and deletes its socket with
+ * the user's own uid and groups (see {@link asOwner}).
+ *
  * Stopping needs no privilege: the proxy exits once its socket file is gone,
  * and post (running as the same user) can always delete that file.
  */
@@ -4715,6 +4963,10 @@ const PROXY_CHECK_INTERVAL_MS = 500;
 const PROXY_MAX_LIFETIME_MS = DEFAULT_TTL_SECONDS * 1000;
 /** How long main waits for a new proxy to answer /_ping. */
 const PROXY_START_TIMEOUT_MS = 10_000;
+/** The socket a run's proxy serves in `dir` (RUNNER_TEMP, or the CLI state dir). */
+function socket_proxy_proxySocketPath(dir, runId) {
+    return (0,external_node_path_.join)((0,external_node_path_.resolve)(dir), `docker-nest-${runId}.sock`);
+}
 /**
  * Pipes one client connection to the real socket. Half-open on both sides:
  * `docker run` closes its writing side (stdin done) and then still reads the
@@ -4731,24 +4983,71 @@ function forward(client, target) {
     client.pipe(upstream).pipe(client);
 }
 /**
+ * Runs `fn` with the effective uid, gid and groups of `owner`, then goes
+ * back to root's. The proxy runs as root but serves its socket in a
+ * directory the user controls: a chmod or chown there as root would follow
+ * a symlink the user put in place of the socket after bind (to
+ * /etc/shadow, say). With the user's own rights, `fn` reaches only what the
+ * user could reach anyway, and the socket it binds is theirs from the start.
+ * Synchronous: the rights change for the whole process, so nothing else may
+ * run meanwhile.
+ */
+function asOwner(owner, fn) {
+    const euid = process.geteuid?.();
+    if (!owner || euid === undefined || euid === owner.uid)
+        return fn();
+    if (euid !== 0) {
+        throw new Error(`socket-proxy: cannot serve a socket for uid ${owner.uid} as uid ` +
+            `${euid}; it must run as root (main starts it through sudo).`);
+    }
+    const groups = process.getgroups?.() ?? [];
+    const egid = process.getegid?.() ?? 0;
+    process.setgroups?.([owner.gid]);
+    process.setegid?.(owner.gid);
+    process.seteuid?.(owner.uid);
+    try {
+        return fn();
+    }
+    finally {
+        process.seteuid?.(0);
+        process.setegid?.(egid);
+        process.setgroups?.(groups);
+    }
+}
+/** Runs `fn` with the file mode creation mask `mask`. */
+function withUmask(mask, fn) {
+    const previous = process.umask(mask);
+    try {
+        return fn();
+    }
+    finally {
+        process.umask(previous);
+    }
+}
+/**
  * Serves `listen` until its file is deleted (then resolves). Runs inside the
  * proxy process (`docker-nest socket-proxy`).
  */
 async function serveSocketProxy(options) {
     const server = createServer({ allowHalfOpen: true }, (client) => forward(client, options.target));
-    await new Promise((resolve, reject) => {
+    const listening = new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(options.listen, () => resolve());
+        server.once('listening', () => resolve());
     });
-    // Only the step's user may use it: 0600 and owned by them.
-    chmodSync(options.listen, 0o600);
-    if (options.owner)
-        chownSync(options.listen, options.owner.uid, options.owner.gid);
+    // bind creates the socket file within listen(): as the step's user, and
+    // 0600 through the umask, so there is nothing to chmod or chown after.
+    asOwner(options.owner, () => withUmask(0o177, () => server.listen(options.listen)));
+    await listening;
     const stopAt = Date.now() + (options.maxLifetimeMs ?? PROXY_MAX_LIFETIME_MS);
     await new Promise((resolve) => {
         const timer = setInterval(() => {
             if (!existsSync(options.listen) || Date.now() > stopAt) {
-                rmSync(options.listen, { force: true });
+                try {
+                    asOwner(options.owner, () => rmSync(options.listen, { force: true }));
+                }
+                catch {
+                    // The user locked their own directory: the socket is theirs to delete.
+                }
                 clearInterval(timer);
                 server.close();
                 resolve();
@@ -4774,10 +5073,11 @@ function proxyCommand(options, listen) {
 }
 /** Starts the proxy, detached, and waits until the daemon answers through it. */
 async function launchSocketProxy(options) {
-    const listen = (0,external_node_path_.join)(options.dir, `docker-nest-${options.runId}.sock`);
+    const listen = socket_proxy_proxySocketPath(options.dir, options.runId);
     const logFile = (0,external_node_path_.join)(options.dir, `docker-nest-${options.runId}-proxy.log`);
     const [command, ...args] = proxyCommand(options, listen);
-    const log = (0,external_node_fs_.openSync)(logFile, 'w', 0o600);
+    // A new file of this run's name, never one (or a symlink) already there.
+    const log = (0,external_node_fs_.openSync)(logFile, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL, 0o600);
     const child = (0,lazy_builtins/* lazyChildProcess */.KO)().spawn(command, args, {
         detached: true,
         stdio: ['ignore', log, log]
@@ -5067,6 +5367,7 @@ var errors = __nccwpck_require__(4296);
 
 
 
+
 /** Decides, without Docker, which objects go. Pure. */
 function decideReap(objects, options) {
     return objects
@@ -5076,9 +5377,14 @@ function decideReap(objects, options) {
 function decideOne(object, options) {
     // Caches are meant to persist; a stale lock is the container, reaped below.
     if (object.kind === 'volume' && object.cache) {
+        const remove = `docker volume rm ${object.name}`;
         return {
             remove: false,
-            reason: `cache volume (kept; remove it with docker volume rm ${object.name})`
+            reason: object.cacheScope
+                ? `cache volume (kept; remove it with ${remove})`
+                : 'unscoped cache volume of an older docker-nest, which this ' +
+                    `version never uses (kept; remove it with ${remove} once no job ` +
+                    'runs an older version)'
         };
     }
     if (options.all)
@@ -5121,7 +5427,13 @@ function formatSeconds(seconds) {
         return `${Math.floor(s / 60)}m${s % 60}s`;
     return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
 }
-const FORMAT = [LABELS.run, LABELS.expires, OWNER_LABEL, CACHE_LABEL]
+const FORMAT = [
+    LABELS.run,
+    LABELS.expires,
+    OWNER_LABEL,
+    CACHE_LABEL,
+    CACHE_SCOPE_LABEL
+]
     .map((key) => `{{.Label "${key}"}}`)
     .join('\t');
 function parseRows(kind, text) {
@@ -5131,8 +5443,17 @@ function parseRows(kind, text) {
         .map((line) => {
         const fields = line.split('\t');
         const id = kind === 'container' ? fields.shift() : undefined;
-        const [name, run = '', expires = '', owner = '', cache = ''] = fields;
-        return { kind, ...(id ? { id } : {}), name, run, expires, owner, cache };
+        const [name, run = '', expires = '', owner = '', cache = '', scope = ''] = fields;
+        return {
+            kind,
+            ...(id ? { id } : {}),
+            name,
+            run,
+            expires,
+            owner,
+            cache,
+            cacheScope: scope
+        };
     });
 }
 /** Every container and volume carrying the `docker-nest` label. */
@@ -5187,7 +5508,8 @@ function labelFields(labels) {
         run: labels[LABELS.run] ?? '',
         expires: labels[LABELS.expires] ?? '',
         owner: labels[OWNER_LABEL] ?? '',
-        cache: labels[CACHE_LABEL] ?? ''
+        cache: labels[CACHE_LABEL] ?? '',
+        cacheScope: labels[CACHE_SCOPE_LABEL] ?? ''
     };
 }
 /**
@@ -5537,7 +5859,13 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
  * Removes everything a {@link Resources} record names, in the right order,
  * tolerating anything already gone. Shared by the Action's post step and
  * `docker-nest down`. Never throws: problems come back as warnings.
+ *
+ * A record can be stale or tampered with, so a container or volume is
+ * removed only if it carries this run's label (`docker-nest.run=<run id>`),
+ * never a cache's volume, and a container by the id its label check saw.
  */
+
+
 
 
 
@@ -5550,45 +5878,120 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
 const STOP_GRACE_MS = 300;
 /** Removes container, volume and cert dir named in `resources`. */
 async function teardown(resources, docker, logger) {
-    const report = { removed: [], warnings: [] };
+    const report = { removed: [], warnings: [], skipped: [] };
     // A cached nest is pruned over TLS first, so before its certificates go.
     if (resources.cache)
         await stopCachedNest(resources, docker, logger, report);
     const certs = removeCertDir(resources.certDir, report);
+    // The volume is looked up alongside the container, not after it.
+    const volume = resources.volume === undefined
+        ? undefined
+        : inspectOurs(docker, 'volume', resources.volume, resources.runId);
     if (resources.container && !resources.cache) {
-        await removeContainer(resources.container, docker, report);
+        const container = await inspectOurs(docker, 'container', resources.container, resources.runId);
+        await removeContainer(container, docker, report, logger);
     }
-    if (resources.volume) {
-        const volume = resources.volume;
-        if (await docker.tryRemoveVolume(volume))
-            report.removed.push(`volume ${volume}`);
-        else
-            report.warnings.push(`Could not remove volume ${volume}; remove it with: docker volume rm ${volume}`);
-    }
+    if (volume)
+        await removeVolume(await volume, docker, report, logger);
     await certs;
     for (const line of report.removed)
         logger.info(`Removed ${line}`);
     return report;
 }
-async function removeContainer(name, docker, report) {
-    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
-    const term = await docker.tryExec(['kill', '--signal', 'TERM', name]);
-    if (term.exitCode !== 0 && (0,core_docker/* isNoSuchObject */.Eo)(term.stderr))
-        return;
-    if (term.exitCode === 0) {
-        await docker.tryExec(['wait', name], { timeoutMs: STOP_GRACE_MS });
+/**
+ * The id, state and labels teardown decides on, in one call per object.
+ * Labels as JSON: `index` prints "<no value>" for a label a container lacks.
+ */
+const INSPECT_FORMAT = {
+    container: '{{.Id}}\t{{.State.Running}}\t{{json .Config.Labels}}',
+    volume: '{{.Name}}\tfalse\t{{json .Labels}}'
+};
+/**
+ * Looks `name` up and decides whether it is this run's: only an object
+ * labelled `docker-nest.run=<runId>` is, and never a cache (the cache
+ * volume outlives every run and carries no run label).
+ */
+async function inspectOurs(docker, kind, name, runId) {
+    const result = await docker.tryExec([
+        ...(kind === 'volume' ? ['volume', 'inspect'] : ['inspect']),
+        ...(kind === 'container' ? ['--type', 'container'] : []),
+        '--format',
+        INSPECT_FORMAT[kind],
+        name
+    ]);
+    if (result.exitCode !== 0) {
+        return (0,core_docker/* isNoSuchObject */.Eo)(result.stderr)
+            ? { kind, name, running: false }
+            : { kind, name, running: false, error: result.stderr.trim() };
     }
-    if (await docker.tryRemoveContainer(name)) {
-        report.removed.push(`container ${name}`);
+    const [ref, running, json = 'null'] = result.stdout.trim().split('\t');
+    let labels = {};
+    try {
+        labels = JSON.parse(json) ?? {};
+    }
+    catch {
+        // Unreadable labels carry no run label: left below.
+    }
+    const run = labels[LABELS.run];
+    const cache = labels[CACHE_LABEL];
+    const foreign = cache
+        ? `it carries ${CACHE_LABEL}=${cache}, and a cache outlives every run`
+        : run !== runId
+            ? `it carries ${LABELS.run}=${run || '(none)'}, not this run's ${runId}`
+            : undefined;
+    return { kind, name, ref, running: running === 'true', foreign };
+}
+/** True when `found` is there and ours; otherwise says why it stays. */
+function mayRemove(found, report, logger) {
+    const { kind, name } = found;
+    if (found.error) {
+        report.warnings.push(`Could not check ${kind} ${name} (${found.error}); remove it with: ` +
+            (kind === 'volume'
+                ? `docker volume rm ${name}`
+                : `docker rm -f -v ${name}`));
+        return false;
+    }
+    if (found.foreign) {
+        report.skipped.push(`${kind} ${name}`);
+        logger.warning(`Leaving ${kind} ${name}: ${found.foreign}.`);
+        return false;
+    }
+    return found.ref !== undefined;
+}
+async function removeContainer(found, docker, report, logger) {
+    if (!mayRemove(found, report, logger) || !found.ref)
+        return;
+    // By id: the name could pass to another container while we work.
+    const id = found.ref;
+    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
+    if (found.running) {
+        const term = await docker.tryExec(['kill', '--signal', 'TERM', id]);
+        if (term.exitCode === 0) {
+            await docker.tryExec(['wait', id], { timeoutMs: STOP_GRACE_MS });
+        }
+    }
+    if (await docker.tryRemoveContainer(id)) {
+        report.removed.push(`container ${found.name}`);
     }
     else {
-        report.warnings.push(`Could not remove container ${name}; remove it with: docker rm -f -v ${name}`);
+        report.warnings.push(`Could not remove container ${found.name}; remove it with: docker rm -f -v ${found.name}`);
+    }
+}
+async function removeVolume(found, docker, report, logger) {
+    if (!mayRemove(found, report, logger) || !found.ref)
+        return;
+    if (await docker.tryRemoveVolume(found.ref)) {
+        report.removed.push(`volume ${found.name}`);
+    }
+    else {
+        report.warnings.push(`Could not remove volume ${found.name}; remove it with: docker volume rm ${found.name}`);
     }
 }
 async function removeCertDir(certDir, report) {
     if (!certDir)
         return;
     try {
+        // A symlink in its place is removed itself, never what it points to.
         await (0,lazy_builtins/* lazyFsPromises */.wc)().rm(certDir, { recursive: true, force: true });
         report.removed.push(`certificates ${certDir}`);
     }
@@ -5683,10 +6086,21 @@ function setOutputs(info, cliPath = '', context = '') {
 }
 
 ;// CONCATENATED MODULE: ./src/core/resources.ts
+/**
+ * The record of everything a nest created, saved (Action state or CLI state
+ * file) as soon as each thing exists, so teardown also cleans half-finished
+ * starts. One JSON object under one key, checked when read back.
+ */
 
-/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
-const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
-const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/;
+
+
+/**
+ * A run id as plan.ts makes it (`<prefix>-<random>`): it goes into label
+ * filters and names, so nothing that could change their meaning.
+ */
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
+/** The basename mkdtemp gives a client cert dir (tls.ts). */
+const OUR_CERT_DIR = /^docker-nest-certs-[A-Za-z0-9_-]+$/;
 /** Thrown when a saved record cannot be trusted. */
 class ResourcesFormatError extends Error {
     constructor(message) {
@@ -5716,11 +6130,24 @@ function parseHostDocker(value) {
 function optionalField(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
-/** Our proxy sockets only: teardown deletes this path. */
-const OUR_PROXY_SOCKET = /\/docker-nest-[A-Za-z0-9-]+\.sock$/;
-function parseProxy(value) {
+/**
+ * True when `path` is an entry of `fileRoot` whose name matches `name`,
+ * spelled the way main and `up` spell it: absolute, with no `.` or `..` to
+ * hide another directory behind (`<root>/../../etc/docker-nest-certs-x`).
+ */
+function isDirectChild(path, fileRoot, name) {
+    return (isAbsolute(path) &&
+        resolve(path) === path &&
+        dirname(path) === resolve(fileRoot) &&
+        name.test(basename(path)));
+}
+function parseProxy(value, runId, fileRoot) {
     const proxy = value;
-    const socket = optionalString(proxy?.socket, 'proxy.socket', OUR_PROXY_SOCKET);
+    // The only socket this run's proxy serves (socket-proxy.ts); teardown deletes it.
+    const socket = optionalString(proxy?.socket, 'proxy.socket');
+    if (socket !== undefined && socket !== proxySocketPath(fileRoot, runId)) {
+        throw new ResourcesFormatError("field 'proxy.socket' has an unexpected value");
+    }
     if (!socket || !Number.isInteger(proxy?.pid) || proxy?.pid <= 0) {
         throw new ResourcesFormatError("field 'proxy' has an unexpected value");
     }
@@ -5746,8 +6173,41 @@ function parseCache(value) {
         ? { name }
         : { name, maxBytes: maxBytes };
 }
-/** Parses and checks a saved record. */
-function resources_parseResources(json) {
+/**
+ * A cached nest's container, named after its cache (cache.ts): shared by
+ * every run of that cache, so teardown checks its run label (cache-teardown.ts).
+ */
+const CACHE_CONTAINER = /^docker-nest-cache-[a-z0-9][a-z0-9.-]*$/;
+/**
+ * The names plan.ts gives this run's objects: `docker-nest-<suffix>` and
+ * its `-data` volume, where the run id ends in `-<suffix>`; a cached nest's
+ * container is named after its cache, and its volume (the cache) is kept,
+ * so never recorded.
+ */
+function parseNames(data, runId, cache) {
+    const suffix = runId.slice(runId.lastIndexOf('-') + 1);
+    const container = optionalString(data.container, 'container');
+    if (container !== undefined &&
+        !(cache
+            ? CACHE_CONTAINER.test(container)
+            : container === `docker-nest-${suffix}`)) {
+        throw new ResourcesFormatError("field 'container' has an unexpected value");
+    }
+    const volume = optionalString(data.volume, 'volume');
+    if (volume !== undefined &&
+        (cache || volume !== `docker-nest-${suffix}-data`)) {
+        throw new ResourcesFormatError("field 'volume' has an unexpected value");
+    }
+    return { container, volume };
+}
+/**
+ * Parses and checks a saved record: names must be this run's own, and
+ * files (cert dir, proxy socket) direct children of `fileRoot`, where main
+ * and `up` make them (RUNNER_TEMP, or the CLI's state dir). Teardown deletes
+ * and removes what the record names, so a record that names anything else
+ * is refused as a whole.
+ */
+function resources_parseResources(json, fileRoot) {
     let data;
     try {
         data = JSON.parse(json);
@@ -5761,20 +6221,29 @@ function resources_parseResources(json) {
     const runId = optionalString(data.runId, 'runId');
     if (!runId)
         throw new ResourcesFormatError("field 'runId' is missing");
+    if (!RUN_ID.test(runId)) {
+        throw new ResourcesFormatError("field 'runId' has an unexpected value");
+    }
     if (data.mode !== undefined && data.mode !== 'dood') {
         throw new ResourcesFormatError("field 'mode' has an unexpected value");
     }
+    const certDir = optionalString(data.certDir, 'certDir');
+    if (certDir && !isDirectChild(certDir, fileRoot, OUR_CERT_DIR)) {
+        throw new ResourcesFormatError("field 'certDir' has an unexpected value");
+    }
+    const cache = parseCache(data.cache);
     return {
         version: 1,
         runId,
         hostDocker: parseHostDocker(data.hostDocker),
         ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
         ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
-        ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
-        container: optionalString(data.container, 'container', OUR_NAME),
-        volume: optionalString(data.volume, 'volume', OUR_NAME),
-        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR),
-        ...(data.cache === undefined ? {} : { cache: parseCache(data.cache) })
+        ...(data.proxy === undefined
+            ? {}
+            : { proxy: parseProxy(data.proxy, runId, fileRoot) }),
+        ...parseNames(data, runId, cache),
+        certDir,
+        ...(cache ? { cache } : {})
     };
 }
 /** Serialises a record. */
@@ -5782,11 +6251,28 @@ function serializeResources(resources) {
     return JSON.stringify(resources);
 }
 
+;// CONCATENATED MODULE: ./src/action/runner-env.ts
+/** Facts about the runner taken from its environment. */
+
+/** Where per-job files go: RUNNER_TEMP (emptied by the runner after each job), else the OS temp dir. */
+function runner_env_runnerTemp() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** The run's identity for labels: `<run id>-<attempt>`; 'gha' outside a real run. */
+function runPrefix() {
+    const id = process.env.GITHUB_RUN_ID;
+    const attempt = process.env.GITHUB_RUN_ATTEMPT ?? '1';
+    return id && /^[0-9]+$/.test(id) && /^[0-9]+$/.test(attempt)
+        ? `${id}-${attempt}`
+        : 'gha';
+}
+
 ;// CONCATENATED MODULE: ./src/action/state.ts
 /**
  * State shared between main and post. The nest's resources live in one JSON
  * record under one key and are checked when post reads them back.
  */
+
 
 
 /** All state keys, in one place and one style. */
@@ -5813,10 +6299,14 @@ function saveCleanup(options) {
             : 'false';
     saveState(state_STATE_KEYS.cleanup, mode);
 }
-/** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
+/**
+ * The record main saved, or undefined when main created nothing. Throws on
+ * a malformed record, and on one whose files are not where main makes them
+ * (directly in RUNNER_TEMP).
+ */
 function loadResources() {
     const saved = core.getState(state_STATE_KEYS.resources);
-    return saved ? parseResources(saved) : undefined;
+    return saved ? parseResources(saved, runnerTemp()) : undefined;
 }
 /**
  * What to tear down; anything unknown means 'true', so a lost value still
@@ -5994,22 +6484,6 @@ async function writeFailureSummary(message) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/runner-env.ts
-/** Facts about the runner taken from its environment. */
-
-/** Where per-job files go: RUNNER_TEMP (emptied by the runner after each job), else the OS temp dir. */
-function runnerTemp() {
-    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
-}
-/** The run's identity for labels: `<run id>-<attempt>`; 'gha' outside a real run. */
-function runPrefix() {
-    const id = process.env.GITHUB_RUN_ID;
-    const attempt = process.env.GITHUB_RUN_ATTEMPT ?? '1';
-    return id && /^[0-9]+$/.test(id) && /^[0-9]+$/.test(attempt)
-        ? `${id}-${attempt}`
-        : 'gha';
-}
-
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The Action's main step: validate inputs, choose the mode, give the job
@@ -6053,7 +6527,7 @@ async function run() {
     let reaping;
     try {
         assertLinux();
-        const options = parseInputs(readInputs());
+        const options = parseInputs(readInputs(), process.env);
         saveCleanup(options);
         const cliPath = await dockerCliPath(options);
         const step = {
@@ -6096,7 +6570,7 @@ async function dockerCliPath(options) {
     const onPath = (0,core_docker/* findOnPath */.aY)('docker');
     if (onPath && !options.dockerCli.version)
         return onPath;
-    const { ensureDockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1124));
+    const { ensureDockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1891));
     return ensureDockerCli(options.dockerCli);
 }
 /** `mode: auto`: probe once per job (the answer is exported), then log the choice and why. */
@@ -6156,7 +6630,7 @@ async function runDood(step) {
     await stateRecorder.record(resources);
     const info = await group('Check the Docker socket', () => connectDood(options, runId, {
         logger: actionLogger,
-        proxyDir: runnerTemp(),
+        proxyDir: runner_env_runnerTemp(),
         // The proxy runs from the committed CLI bundle next to this one. (Built
         // with join, not new URL(…, import.meta.url), which ncc rewrites.)
         cliPath: (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', 'cli', 'index.js'),
@@ -6208,10 +6682,9 @@ async function startNest(step, docker, attempt) {
         workflow_info(`This step runs in container ${job.id.slice(0, 12)}: the sidecar joins ` +
             `its network ${job.network}${job.aliasResolves ? " as 'docker'" : ''}.`);
     }
-    if (!options.tls) {
-        workflow_warning('tls: false — the daemon accepts unauthenticated API calls on ' +
-            '127.0.0.1. Anything on this runner can use it.');
-    }
+    const plainTcp = plainTcpWarning(plan);
+    if (plainTcp)
+        workflow_warning(plainTcp);
     const resources = { version: 1, runId: plan.runId, hostDocker };
     attempt.resources = resources;
     await stateRecorder.record(resources);
@@ -6219,7 +6692,7 @@ async function startNest(step, docker, attempt) {
         docker,
         logger: actionLogger,
         recorder: stateRecorder,
-        certParentDir: runnerTemp(),
+        certParentDir: runner_env_runnerTemp(),
         onStarting: step.sidecarStarting.fire
     });
     await group('Export environment', async () => {
@@ -6238,6 +6711,198 @@ async function inspectWithCli(docker, id) {
     if (result.exitCode !== 0)
         return undefined;
     return JSON.parse(result.stdout)[0];
+}
+
+
+/***/ }),
+
+/***/ 7464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F3: () => (/* binding */ writeCacheRecord),
+/* harmony export */   Hs: () => (/* binding */ DOCKER_CLI_TOOL),
+/* harmony export */   T9: () => (/* binding */ dockerCliTrustProblems),
+/* harmony export */   TJ: () => (/* binding */ DEFAULT_DOCKER_CLI_VERSION),
+/* harmony export */   Vq: () => (/* binding */ sha256OfFile),
+/* harmony export */   Zo: () => (/* binding */ parseSha256File),
+/* harmony export */   oe: () => (/* binding */ tarballUrl),
+/* harmony export */   sm: () => (/* binding */ cachedCliProblem),
+/* harmony export */   xD: () => (/* binding */ staticArch)
+/* harmony export */ });
+/* unused harmony export CACHE_RECORD */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/**
+ * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
+ * download.docker.com): where they are, how to check one, and how to check a
+ * directory extracted from one. Downloading and caching are the Action's
+ * (tool cache).
+ */
+
+
+
+
+
+/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
+const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
+/** The tool-cache name of the CLI. */
+const DOCKER_CLI_TOOL = 'docker-cli';
+const STATIC_ARCH = {
+    x64: 'x86_64',
+    arm64: 'aarch64',
+    arm: 'armhf',
+    s390x: 's390x',
+    ppc64: 'ppc64le'
+};
+/** The folder name the static tarballs use for a Node `process.arch`. */
+function staticArch(arch = process.arch) {
+    const mapped = STATIC_ARCH[arch];
+    if (!mapped) {
+        throw new Error(`There is no static docker CLI for this runner's architecture (${arch}); ` +
+            'install Docker on the runner instead of setting docker-cli-version.');
+    }
+    return mapped;
+}
+/**
+ * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
+ * CLI in: plain http to another host without a pinned digest (whoever is on
+ * the path can swap the tarball and its `.sha256` file alike), or a digest
+ * with no version (the CLI on PATH is used and the digest ignored). Loopback
+ * http stays on the machine, as for Docker's own registries.
+ */
+function dockerCliTrustProblems(options) {
+    const problems = [];
+    const url = new URL(options.baseUrl);
+    const loopback = url.hostname === 'localhost' ||
+        url.hostname === '[::1]' ||
+        ((0,node_net__WEBPACK_IMPORTED_MODULE_3__.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
+    if (url.protocol === 'http:' && !loopback && !options.sha256) {
+        problems.push(`Input 'docker-cli-url' must be https, got ` +
+            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
+            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
+            "the tarball with input 'docker-cli-sha256' (plain http is also " +
+            'accepted for localhost, 127.0.0.0/8 and [::1]).');
+    }
+    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
+        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
+            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
+            'without it the docker CLI on PATH is used unchecked.');
+    }
+    return problems;
+}
+/** URL of one release tarball. */
+function tarballUrl(baseUrl, version, arch) {
+    return `${baseUrl}/${arch}/docker-${version}.tgz`;
+}
+/** The digest in a `sha256sum`-style file ("<hex>  <name>" or just "<hex>"). */
+function parseSha256File(text) {
+    const digest = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (!/^[a-f0-9]{64}$/.test(digest)) {
+        throw new Error(`The .sha256 file does not start with a sha256 digest: '${text.trim().slice(0, 80)}'`);
+    }
+    return digest;
+}
+/** sha256 of a file, hex. */
+function sha256OfFile(path) {
+    return new Promise((resolve, reject) => {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path)
+            .on('data', (chunk) => hash.update(chunk))
+            .on('end', () => resolve(hash.digest('hex')))
+            .on('error', reject);
+    });
+}
+/**
+ * The record written into each CLI directory before it goes into the tool
+ * cache: the sha256 of the tarball it came from and of each file in it. A
+ * later run that pins `docker-cli-sha256` uses a cache hit only when the
+ * record names that tarball and every file still matches.
+ */
+const CACHE_RECORD = '.docker-nest-sha256.json';
+/** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
+async function writeCacheRecord(dir, tarball) {
+    const record = { tarball, files: await hashTree(dir) };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
+}
+/**
+ * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
+ * with sha256 `expected`, or undefined when it may: its record must name that
+ * tarball, and no file may have changed, gone or been added since.
+ */
+async function cachedCliProblem(dir, expected) {
+    const record = await readCacheRecord(dir);
+    if (!record)
+        return `it has no valid ${CACHE_RECORD} naming its tarball`;
+    if (record.tarball !== expected) {
+        return `it was extracted from a tarball with sha256 ${record.tarball}`;
+    }
+    const actual = await hashTree(dir);
+    const paths = new Set([...Object.keys(record.files), ...Object.keys(actual)]);
+    for (const path of [...paths].sort()) {
+        const [was, is] = [own(record.files, path), own(actual, path)];
+        if (was === is)
+            continue;
+        if (is === undefined)
+            return `${path} is missing`;
+        if (was === undefined)
+            return `${path} was added after it was cached`;
+        return `${path} changed after it was cached (now ${is}, recorded ${was})`;
+    }
+    return undefined;
+}
+/** `map[key]` when `map` has it as its own key (file names such as `__proto__` included). */
+function own(map, key) {
+    return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+async function readCacheRecord(dir) {
+    let parsed;
+    try {
+        parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, CACHE_RECORD), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const record = parsed;
+    const valid = typeof record?.tarball === 'string' &&
+        typeof record.files === 'object' &&
+        record.files !== null &&
+        Object.values(record.files).every((v) => typeof v === 'string');
+    return valid ? record : undefined;
+}
+/**
+ * sha256 of every file under `dir` except the record, by relative path. A
+ * symlink stands for its target path; anything that is neither a file, a
+ * directory nor a link is recorded as such rather than read.
+ */
+async function hashTree(dir, prefix = '') {
+    // No prototype, so a file named `__proto__` is a key like any other.
+    const files = Object.create(null);
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, prefix), { withFileTypes: true });
+    for (const entry of entries) {
+        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, path);
+        if (path === CACHE_RECORD)
+            continue;
+        if (entry.isDirectory())
+            Object.assign(files, await hashTree(dir, path));
+        else if (entry.isFile())
+            files[path] = await sha256OfFile(full);
+        else if (entry.isSymbolicLink()) {
+            files[path] = `symlink to ${await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readlink)(full)}`;
+        }
+        else
+            files[path] = 'not a regular file';
+    }
+    return files;
 }
 
 
@@ -6294,7 +6959,10 @@ class DockerCommandError extends Error {
     stderr;
     constructor(args, exitCode, stderr) {
         const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-        super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`);
+        // The sidecar's start script is one argument of a few hundred lines:
+        // name it instead of printing it.
+        const shown = args.map((arg) => arg.includes('\n') ? `<${arg.split('\n').length}-line script>` : arg);
+        super(`docker ${shown.join(' ')} failed (exit ${exitCode}): ${tail}`);
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
@@ -7002,6 +7670,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

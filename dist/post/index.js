@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(422);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(923);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 422:
+/***/ 923:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41,7 +41,7 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  */
 
 const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-const lazyCrypto = () => load('node:crypto');
+const lazy_builtins_lazyCrypto = () => load('node:crypto');
 const lazyTls = () => load('node:tls');
 const lazyHttps = () => load('node:https');
 const lazy_builtins_lazyChildProcess = () => load('node:child_process');
@@ -67,7 +67,7 @@ function randomUuid(readKernelUuid = () => (0,external_node_fs_namespaceObject.r
     catch {
         // no /proc (or not Linux): below
     }
-    return lazyCrypto().randomUUID();
+    return lazy_builtins_lazyCrypto().randomUUID();
 }
 /** Four random bytes as 8 hex digits (the first group of a UUID is all random). */
 function random_randomHex8() {
@@ -243,7 +243,10 @@ class docker_DockerCommandError extends Error {
     stderr;
     constructor(args, exitCode, stderr) {
         const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-        super(`docker ${args.join(' ')} failed (exit ${exitCode}): ${tail}`);
+        // The sidecar's start script is one argument of a few hundred lines:
+        // name it instead of printing it.
+        const shown = args.map((arg) => arg.includes('\n') ? `<${arg.split('\n').length}-line script>` : arg);
+        super(`docker ${shown.join(' ')} failed (exit ${exitCode}): ${tail}`);
         this.args = args;
         this.exitCode = exitCode;
         this.stderr = stderr;
@@ -779,6 +782,46 @@ function bridgeMtu(answer) {
 
 
 
+/** Env of the sidecar: `runner` limits a plain-TCP daemon to the runner (see plan.ts). */
+const startup_script_PLAIN_TCP_ENV = 'DOCKER_NEST_PLAIN_TCP_FROM';
+/**
+ * `tls: false`: dockerd listens on 0.0.0.0:2375, and the published port
+ * reaches it from the runner's side of the bridge (the default gateway:
+ * docker-proxy connects from there, and so does the NAT path). Only that
+ * address and loopback may connect; every other container on the bridge
+ * gets a reset. The rules go in INPUT, which dockerd leaves alone, with
+ * whichever iptables works (legacy and nft rules both apply). Without a
+ * gateway or a working iptables the sidecar stops rather than serve every
+ * neighbour.
+ */
+const PLAIN_TCP_FUNCTION = (/* unused pure expression or super */ null && (`nest_limit_plain_tcp() {
+  nest_gw=
+  while read -r _ nest_dest nest_hex _; do
+    if [ "$nest_dest" = 00000000 ]; then nest_gw=$nest_hex; break; fi
+  done < /proc/net/route || :
+  if [ -z "$nest_gw" ]; then
+    echo "docker-nest: tls: false: the sidecar has no default route, so the runner's address is unknown; not serving plain TCP to every neighbour. Use TLS (the default)." >&2
+    return 1
+  fi
+  nest_a=\${nest_gw%??????}
+  nest_r=\${nest_gw#??}
+  nest_b=\${nest_r%????}
+  nest_r=\${nest_r#??}
+  nest_c=\${nest_r%??}
+  nest_d=\${nest_r#??}
+  nest_gw=$(printf '%d.%d.%d.%d' "0x$nest_d" "0x$nest_c" "0x$nest_b" "0x$nest_a")
+  for nest_ipt in iptables iptables-legacy; do
+    if "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -i lo -j ACCEPT 2>/dev/null &&
+      "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -s "$nest_gw" -j ACCEPT 2>/dev/null &&
+      "$nest_ipt" -w -A INPUT -p tcp --dport 2375 -j REJECT --reject-with tcp-reset 2>/dev/null; then
+      echo "docker-nest: tls: false: port 2375 answers only the runner ($nest_gw) and this container" >&2
+      return 0
+    fi
+  done
+  echo "docker-nest: tls: false: could not limit port 2375 to the runner (iptables failed); not serving plain TCP to every neighbour. Use TLS (the default)." >&2
+  return 1
+}
+`));
 /** Marker copied last into the cert dir; its presence means all files are there. */
 const startup_script_CERTS_READY_MARKER = '.docker-nest-ready';
 /** Where certificates go inside the sidecar (the official image's default). */
@@ -896,7 +939,7 @@ ${UID_SCRIPT}
 ${CGROUP_SCRIPT}
 ${MTU_SCRIPT}
 unset DOCKER_HOST DOCKER_TLS_VERIFY DOCKER_CERT_PATH DOCKER_DRIVER DOCKER_CONTEXT
-${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}nest_official=
+${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}${PLAIN_TCP_FUNCTION}nest_official=
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$nest_uid" != 0 ]; then
@@ -954,6 +997,8 @@ if [ -n "\${DOCKER_NEST_CONFIG_FILE:-}" ]; then
 fi
 if [ -n "$nest_mounts_pid" ]; then wait "$nest_mounts_pid" || :; fi
 nest_ctr_handoff
+if [ -n "\${${startup_script_PLAIN_TCP_ENV}:-}" ]; then nest_limit_plain_tcp || exit 91; fi
+unset ${startup_script_PLAIN_TCP_ENV}
 if [ -n "$nest_official" ]; then
   if [ -z "$nest_ctr_pid" ] || ! command -v docker-init >/dev/null 2>&1; then
     exec dockerd-entrypoint.sh "$@"
@@ -1313,11 +1358,149 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
     return worker ? ownerOf(worker, proc) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/cache-scope.ts
+/**
+ * Whose jobs share a persistent cache. A cache is one data root: whatever a
+ * job's nest leaves in it (images and their tags, build cache, volumes) is
+ * what the next job on the same volume builds from. So the volume is named
+ * after the cache and its partition, the set of jobs that may share it:
+ *
+ * - `cache-scope: repository` (default): the repository the job runs for,
+ *   by the id its CI server gave it (GitHub GITHUB_REPOSITORY_ID, GitLab
+ *   CI_PROJECT_ID), which a rename or a new repository of the same name
+ *   does not change; elsewhere DOCKER_NEST_REPOSITORY, set by the user.
+ * - `cache-scope: shared`: every repository that names the cache.
+ *
+ * In both, pull- and merge-request jobs get a partition of their own: code
+ * under review never writes the data root that default-branch and release
+ * jobs read. The partition is hashed into the volume name (short, valid,
+ * never equal to an older version's `docker-nest-cache-<name>`) and written
+ * in full to the label `docker-nest.cache-scope`.
+ */
+
+/** Label on a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
+const cache_scope_CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+/** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
+const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
+/** Added to the partition of pull- and merge-request jobs. */
+const PULL_REQUESTS = '/pull-requests';
+/** GitHub events whose jobs run for an open pull request (also `pull_request_target`). */
+const PULL_REQUEST_EVENT = /^pull_request/;
+/** GitLab pipeline sources of merge-request (and external pull-request) pipelines. */
+const MERGE_REQUEST_SOURCES = (/* unused pure expression or super */ null && ([
+    'merge_request_event',
+    'external_pull_request_event'
+]));
+/** Checks input `cache-scope`. */
+function cache_scope_parseCacheScope(value, problems) {
+    if (value === 'repository' || value === 'shared')
+        return value;
+    problems.push(`Input 'cache-scope' must be 'repository' (one cache per repository) or ` +
+        `'shared' (one for every repository that names it), got '${value}'.`);
+    return 'repository';
+}
+/** Host (and port) of a server URL, lower case; `fallback` when unset or unparsable. */
+function hostOf(url, fallback) {
+    try {
+        return url ? new URL(url).host.toLowerCase() || fallback : fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+function githubJob(env) {
+    const host = hostOf(env.GITHUB_SERVER_URL, 'github.com');
+    const id = env.GITHUB_REPOSITORY_ID ?? '';
+    // Older GitHub Enterprise Server versions give no id: the name, which a
+    // rename changes (the cache then starts cold).
+    const name = (env.GITHUB_REPOSITORY ?? '').toLowerCase();
+    return {
+        repository: /^[0-9]+$/.test(id)
+            ? `github:${host}/repository-id/${id}`
+            : /^[^/\s]+\/[^/\s]+$/.test(name)
+                ? `github:${host}/${name}`
+                : '',
+        pullRequest: PULL_REQUEST_EVENT.test(env.GITHUB_EVENT_NAME ?? '')
+    };
+}
+function gitlabJob(env) {
+    const host = hostOf(env.CI_SERVER_URL, env.CI_SERVER_HOST || 'gitlab');
+    const id = env.CI_PROJECT_ID ?? '';
+    return {
+        repository: /^[0-9]+$/.test(id) ? `gitlab:${host}/project-id/${id}` : '',
+        pullRequest: MERGE_REQUEST_SOURCES.includes(env.CI_PIPELINE_SOURCE ?? '') ||
+            Boolean(env.CI_MERGE_REQUEST_IID)
+    };
+}
+/** What the job's CI says, or nothing outside GitHub Actions and GitLab CI. */
+function ciJob(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return githubJob(env);
+    if (env.GITLAB_CI === 'true')
+        return gitlabJob(env);
+    return undefined;
+}
+/**
+ * DOCKER_NEST_REPOSITORY as a partition ('' when unset), or why it cannot
+ * be one: it is written to a label every job on the daemon can read.
+ */
+function repositoryFromEnv(env) {
+    const value = (env[REPOSITORY_ENV] ?? '').trim();
+    if (value === '')
+        return { repository: '' };
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value)) {
+        return (`${REPOSITORY_ENV} must not carry credentials (it is written to a ` +
+            `volume label); give the repository URL without 'user:password@'.`);
+    }
+    // No ',' or '"': the label goes into `--mount …,volume-label=k=v`.
+    if (!/^[\x21\x23-\x2b\x2d-\x7e]{1,200}$/.test(value)) {
+        return (`${REPOSITORY_ENV} must be 1 to 200 printable characters without ` +
+            `spaces, commas or quotes, such as 'https://git.example.com/team/app', ` +
+            `got '${value}'.`);
+    }
+    return { repository: `${REPOSITORY_ENV}=${value}` };
+}
+/**
+ * The partition of cache `name` for this job (see the file comment); ''
+ * without a cache. Pure: the adapters pass the process environment.
+ */
+function cache_scope_cachePartition(name, scope, env, problems) {
+    if (name === '')
+        return '';
+    const ci = ciJob(env);
+    const suffix = ci?.pullRequest ? PULL_REQUESTS : '';
+    if (scope === 'shared')
+        return `shared${suffix}`;
+    if (ci?.repository)
+        return `${ci.repository}${suffix}`;
+    const fromEnv = repositoryFromEnv(env);
+    if (typeof fromEnv === 'string') {
+        problems.push(fromEnv);
+        return '';
+    }
+    if (fromEnv.repository)
+        return `${fromEnv.repository}${suffix}`;
+    problems.push(`Input 'cache-scope' is 'repository', but this job's repository is ` +
+        `unknown (no GITHUB_REPOSITORY_ID or CI_PROJECT_ID): set ` +
+        `${REPOSITORY_ENV} to it (e.g. its URL), or set cache-scope: shared ` +
+        `to share cache '${name}' with every job on this Docker daemon.`);
+    return '';
+}
+/** The partition's part of a volume name: 12 hex digits of its SHA-256. */
+function cache_scope_partitionHash(partition) {
+    return lazyCrypto()
+        .createHash('sha256')
+        .update(partition)
+        .digest('hex')
+        .slice(0, 12);
+}
+
 ;// CONCATENATED MODULE: ./src/core/cache.ts
 
 
+
 /** Label on the cache volume and on a cached nest's container: the cache name. */
-const cache_CACHE_LABEL = 'docker-nest.cache';
+const CACHE_LABEL = 'docker-nest.cache';
 const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 /** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
 function parseCacheName(value, problems) {
@@ -1335,6 +1518,21 @@ function parseCacheBusy(value, problems) {
     problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
         `'fail', got '${value}'.`);
     return 'fallback';
+}
+/** Checks the cache inputs and gives the cache its partition from the job's CI variables. */
+function parseCacheOptions(input, env, problems) {
+    const name = parseCacheName(input('cache'), problems);
+    const before = problems.length;
+    const scope = parseCacheScope(input('cache-scope'), problems);
+    // A bad cache-scope is one problem, not also an unknown repository.
+    const partition = problems.length === before ? cachePartition(name, scope, env, problems) : '';
+    return {
+        name,
+        busy: parseCacheBusy(input('cache-busy'), problems),
+        maxBytes: parseSize(input('cache-max-size'), problems),
+        scope,
+        partition
+    };
 }
 const UNITS = {
     '': 1,
@@ -1367,9 +1565,17 @@ function parseSize(value, problems) {
     }
     return bytes;
 }
-/** Container and volume name of cache `name` (the container name is the lock). */
-function cache_cacheResourceName(name) {
-    return `docker-nest-cache-${name}`;
+/**
+ * Container and volume name of a cache (the container name is the lock).
+ * The '.' keeps it apart from the unscoped `docker-nest-cache-<name>` of
+ * older versions, whose names had none: their volumes are never reused.
+ */
+function cache_cacheResourceName(cache) {
+    return `docker-nest-cache-${cache.name}.${partitionHash(cache.partition)}`;
+}
+/** The labels that name a cache, on its volume and on its nest's container. */
+function cache_cacheLabels(cache) {
+    return { [CACHE_LABEL]: cache.name, [CACHE_SCOPE_LABEL]: cache.partition };
 }
 /** `docker run` said the name is taken: another container holds the lock. */
 function isNameConflict(stderr) {
@@ -1392,12 +1598,14 @@ function staleReason(holder, nowSeconds, table) {
 /** Thrown when another live job holds the cache. */
 class CacheBusyError extends Error {
     cache;
+    container;
     holder;
-    constructor(cache, holder) {
+    constructor(cache, container, holder) {
         super(`Cache '${cache}' is in use by another job (container ` +
-            `${cache_cacheResourceName(cache)}, run ${holder.run || 'unknown'}); two ` +
+            `${container}, run ${holder.run || 'unknown'}); two ` +
             'daemons must never share one data root.');
         this.cache = cache;
+        this.container = container;
         this.holder = holder;
         this.name = 'CacheBusyError';
     }
@@ -1409,20 +1617,20 @@ const HOLDER_FORMAT = [
     `{{index .Config.Labels "docker-nest.expires"}}`,
     `{{index .Config.Labels "${owner_OWNER_LABEL}"}}`
 ].join('\t');
-/** The container holding cache `name`, or undefined when there is none (any more). */
-async function findHolder(docker, name) {
+/** The container called `container` (a cache's lock), or undefined when there is none (any more). */
+async function findHolder(docker, container) {
     const result = await docker.tryExec([
         'inspect',
         '--type',
         'container',
         '--format',
         HOLDER_FORMAT,
-        cache_cacheResourceName(name)
+        container
     ]);
     if (result.exitCode !== 0) {
         if (isNoSuchObject(result.stderr))
             return undefined;
-        throw new Error(`Could not inspect ${cache_cacheResourceName(name)}: ${result.stderr.trim()}`);
+        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
     }
     const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
         .trim()
@@ -1441,18 +1649,18 @@ async function findHolder(docker, name) {
  * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
  * undefined when the holder vanished meanwhile (try again).
  */
-async function breakStaleLock(docker, name, context) {
-    const holder = await findHolder(docker, name);
+async function breakStaleLock(docker, lock, context) {
+    const holder = await findHolder(docker, lock.container);
     if (!holder)
         return undefined;
     const reason = staleReason(holder, context.nowSeconds, context.table);
     if (!reason)
-        throw new CacheBusyError(name, holder);
+        throw new CacheBusyError(lock.cache, lock.container, holder);
     // By id: if another job broke it first and started its own, that one stays.
     if (!(await docker.tryRemoveContainer(holder.id))) {
-        throw new CacheBusyError(name, holder);
+        throw new CacheBusyError(lock.cache, lock.container, holder);
     }
-    return `Removed the stale holder of cache '${name}' (run ${holder.run || 'unknown'}): ${reason}.`;
+    return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
@@ -1724,7 +1932,7 @@ function buildDaemonArgs(options) {
 function makePlan(options, context) {
     const suffix = context.random ?? randomSuffix();
     const runId = `${context.runPrefix}-${suffix}`;
-    const cache = options.cache.name;
+    const cache = options.cache.name ? options.cache : undefined;
     const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`;
     const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
     const mtu = chooseMtu(options.mtu, context.detectedMtu);
@@ -1740,7 +1948,7 @@ function makePlan(options, context) {
             [LABELS.run]: runId,
             [LABELS.expires]: String(expires),
             ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
-            ...(cache ? { [CACHE_LABEL]: cache } : {})
+            ...(cache ? cacheLabels(cache) : {})
         },
         daemonArgs: buildDaemonArgs(options),
         mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
@@ -1756,7 +1964,13 @@ function makePlan(options, context) {
         rootless: options.rootless,
         rootlessUnprivileged: options.rootlessUnprivileged,
         ...(cache
-            ? { cache: { name: cache, maxBytes: options.cache.maxBytes } }
+            ? {
+                cache: {
+                    name: cache.name,
+                    partition: cache.partition,
+                    maxBytes: cache.maxBytes
+                }
+            }
             : {}),
         // A daemon.json that points dockerd at its own containerd or exec root
         // leaves no room for the one fast start would start first.
@@ -1772,7 +1986,7 @@ function buildDindRunArgs(plan) {
     ]);
     // A cache volume outlives every run: no run, expiry or owner of its own.
     const volumeLabels = Object.entries(plan.cache
-        ? { [LABELS.managed]: 'true', [CACHE_LABEL]: plan.cache.name }
+        ? { [LABELS.managed]: 'true', ...cacheLabels(plan.cache) }
         : plan.labels)
         .map(([key, value]) => `,volume-label=${key}=${value}`)
         .join('');
@@ -1814,12 +2028,36 @@ function networkArgs(network) {
         ...(network.alias ? ['--network-alias', 'docker'] : [])
     ];
 }
+/**
+ * Whether the start script limits a plain-TCP daemon (`tls: false`) to the
+ * runner: dockerd listens on every address of the sidecar, so without that
+ * every container on the runner's bridge could use it unauthenticated. Not
+ * in a container job (the job container must reach it over its network)
+ * nor rootless (its user cannot change the firewall): there the warning
+ * says who can reach it.
+ */
+function limitsPlainTcp(plan) {
+    return !plan.tls && !plan.jobNetwork && !plan.rootless;
+}
+/** The warning for `tls: false`, naming who can reach the daemon; undefined with TLS. */
+function plainTcpWarning(plan) {
+    if (plan.tls)
+        return undefined;
+    const who = limitsPlainTcp(plan)
+        ? 'on 127.0.0.1 (the port is published there only, and the sidecar answers no other container)'
+        : plan.jobNetwork
+            ? `on 127.0.0.1 and from every container on network ${plan.jobNetwork.name}`
+            : 'on 127.0.0.1 and from every container on the runner’s bridge (a rootless sidecar cannot limit it)';
+    return (`tls: false — the daemon accepts unauthenticated API calls ${who}. ` +
+        'Anything on this runner can use it.');
+}
 /** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
 function scriptEnv(plan) {
     return [
         ...(plan.mtuSetting
             ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
             : []),
+        ...(limitsPlainTcp(plan) ? ['--env', `${PLAIN_TCP_ENV}=runner`] : []),
         ...(plan.daemonConfig
             ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
             : [])
@@ -1963,6 +2201,10 @@ function socket_permissionMessage(facts) {
  * RUNNER_TEMP owned by that user, mode 0600, and pipes every connection to
  * the real socket. The host socket's permissions are never changed.
  *
+ * RUNNER_TEMP belongs to the user, so the proxy, running as root, touches
+ * no path there with root's rights: it creates and deletes its socket with
+ * the user's own uid and groups (see {@link asOwner}).
+ *
  * Stopping needs no privilege: the proxy exits once its socket file is gone,
  * and post (running as the same user) can always delete that file.
  */
@@ -1979,6 +2221,10 @@ const PROXY_CHECK_INTERVAL_MS = 500;
 const PROXY_MAX_LIFETIME_MS = DEFAULT_TTL_SECONDS * 1000;
 /** How long main waits for a new proxy to answer /_ping. */
 const PROXY_START_TIMEOUT_MS = 10_000;
+/** The socket a run's proxy serves in `dir` (RUNNER_TEMP, or the CLI state dir). */
+function proxySocketPath(dir, runId) {
+    return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(dir), `docker-nest-${runId}.sock`);
+}
 /**
  * Pipes one client connection to the real socket. Half-open on both sides:
  * `docker run` closes its writing side (stdin done) and then still reads the
@@ -1995,24 +2241,71 @@ function forward(client, target) {
     client.pipe(upstream).pipe(client);
 }
 /**
+ * Runs `fn` with the effective uid, gid and groups of `owner`, then goes
+ * back to root's. The proxy runs as root but serves its socket in a
+ * directory the user controls: a chmod or chown there as root would follow
+ * a symlink the user put in place of the socket after bind (to
+ * /etc/shadow, say). With the user's own rights, `fn` reaches only what the
+ * user could reach anyway, and the socket it binds is theirs from the start.
+ * Synchronous: the rights change for the whole process, so nothing else may
+ * run meanwhile.
+ */
+function asOwner(owner, fn) {
+    const euid = process.geteuid?.();
+    if (!owner || euid === undefined || euid === owner.uid)
+        return fn();
+    if (euid !== 0) {
+        throw new Error(`socket-proxy: cannot serve a socket for uid ${owner.uid} as uid ` +
+            `${euid}; it must run as root (main starts it through sudo).`);
+    }
+    const groups = process.getgroups?.() ?? [];
+    const egid = process.getegid?.() ?? 0;
+    process.setgroups?.([owner.gid]);
+    process.setegid?.(owner.gid);
+    process.seteuid?.(owner.uid);
+    try {
+        return fn();
+    }
+    finally {
+        process.seteuid?.(0);
+        process.setegid?.(egid);
+        process.setgroups?.(groups);
+    }
+}
+/** Runs `fn` with the file mode creation mask `mask`. */
+function withUmask(mask, fn) {
+    const previous = process.umask(mask);
+    try {
+        return fn();
+    }
+    finally {
+        process.umask(previous);
+    }
+}
+/**
  * Serves `listen` until its file is deleted (then resolves). Runs inside the
  * proxy process (`docker-nest socket-proxy`).
  */
 async function serveSocketProxy(options) {
     const server = createServer({ allowHalfOpen: true }, (client) => forward(client, options.target));
-    await new Promise((resolve, reject) => {
+    const listening = new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(options.listen, () => resolve());
+        server.once('listening', () => resolve());
     });
-    // Only the step's user may use it: 0600 and owned by them.
-    chmodSync(options.listen, 0o600);
-    if (options.owner)
-        chownSync(options.listen, options.owner.uid, options.owner.gid);
+    // bind creates the socket file within listen(): as the step's user, and
+    // 0600 through the umask, so there is nothing to chmod or chown after.
+    asOwner(options.owner, () => withUmask(0o177, () => server.listen(options.listen)));
+    await listening;
     const stopAt = Date.now() + (options.maxLifetimeMs ?? PROXY_MAX_LIFETIME_MS);
     await new Promise((resolve) => {
         const timer = setInterval(() => {
             if (!existsSync(options.listen) || Date.now() > stopAt) {
-                rmSync(options.listen, { force: true });
+                try {
+                    asOwner(options.owner, () => rmSync(options.listen, { force: true }));
+                }
+                catch {
+                    // The user locked their own directory: the socket is theirs to delete.
+                }
                 clearInterval(timer);
                 server.close();
                 resolve();
@@ -2038,10 +2331,11 @@ function proxyCommand(options, listen) {
 }
 /** Starts the proxy, detached, and waits until the daemon answers through it. */
 async function socket_proxy_launchSocketProxy(options) {
-    const listen = join(options.dir, `docker-nest-${options.runId}.sock`);
+    const listen = proxySocketPath(options.dir, options.runId);
     const logFile = join(options.dir, `docker-nest-${options.runId}-proxy.log`);
     const [command, ...args] = proxyCommand(options, listen);
-    const log = openSync(logFile, 'w', 0o600);
+    // A new file of this run's name, never one (or a symlink) already there.
+    const log = openSync(logFile, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     const child = lazyChildProcess().spawn(command, args, {
         detached: true,
         stdio: ['ignore', log, log]
@@ -2530,7 +2824,13 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
  * Removes everything a {@link Resources} record names, in the right order,
  * tolerating anything already gone. Shared by the Action's post step and
  * `docker-nest down`. Never throws: problems come back as warnings.
+ *
+ * A record can be stale or tampered with, so a container or volume is
+ * removed only if it carries this run's label (`docker-nest.run=<run id>`),
+ * never a cache's volume, and a container by the id its label check saw.
  */
+
+
 
 
 
@@ -2543,45 +2843,120 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
 const STOP_GRACE_MS = 300;
 /** Removes container, volume and cert dir named in `resources`. */
 async function teardown(resources, docker, logger) {
-    const report = { removed: [], warnings: [] };
+    const report = { removed: [], warnings: [], skipped: [] };
     // A cached nest is pruned over TLS first, so before its certificates go.
     if (resources.cache)
         await stopCachedNest(resources, docker, logger, report);
     const certs = removeCertDir(resources.certDir, report);
+    // The volume is looked up alongside the container, not after it.
+    const volume = resources.volume === undefined
+        ? undefined
+        : inspectOurs(docker, 'volume', resources.volume, resources.runId);
     if (resources.container && !resources.cache) {
-        await removeContainer(resources.container, docker, report);
+        const container = await inspectOurs(docker, 'container', resources.container, resources.runId);
+        await removeContainer(container, docker, report, logger);
     }
-    if (resources.volume) {
-        const volume = resources.volume;
-        if (await docker.tryRemoveVolume(volume))
-            report.removed.push(`volume ${volume}`);
-        else
-            report.warnings.push(`Could not remove volume ${volume}; remove it with: docker volume rm ${volume}`);
-    }
+    if (volume)
+        await removeVolume(await volume, docker, report, logger);
     await certs;
     for (const line of report.removed)
         logger.info(`Removed ${line}`);
     return report;
 }
-async function removeContainer(name, docker, report) {
-    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
-    const term = await docker.tryExec(['kill', '--signal', 'TERM', name]);
-    if (term.exitCode !== 0 && docker_isNoSuchObject(term.stderr))
-        return;
-    if (term.exitCode === 0) {
-        await docker.tryExec(['wait', name], { timeoutMs: STOP_GRACE_MS });
+/**
+ * The id, state and labels teardown decides on, in one call per object.
+ * Labels as JSON: `index` prints "<no value>" for a label a container lacks.
+ */
+const INSPECT_FORMAT = {
+    container: '{{.Id}}\t{{.State.Running}}\t{{json .Config.Labels}}',
+    volume: '{{.Name}}\tfalse\t{{json .Labels}}'
+};
+/**
+ * Looks `name` up and decides whether it is this run's: only an object
+ * labelled `docker-nest.run=<runId>` is, and never a cache (the cache
+ * volume outlives every run and carries no run label).
+ */
+async function inspectOurs(docker, kind, name, runId) {
+    const result = await docker.tryExec([
+        ...(kind === 'volume' ? ['volume', 'inspect'] : ['inspect']),
+        ...(kind === 'container' ? ['--type', 'container'] : []),
+        '--format',
+        INSPECT_FORMAT[kind],
+        name
+    ]);
+    if (result.exitCode !== 0) {
+        return docker_isNoSuchObject(result.stderr)
+            ? { kind, name, running: false }
+            : { kind, name, running: false, error: result.stderr.trim() };
     }
-    if (await docker.tryRemoveContainer(name)) {
-        report.removed.push(`container ${name}`);
+    const [ref, running, json = 'null'] = result.stdout.trim().split('\t');
+    let labels = {};
+    try {
+        labels = JSON.parse(json) ?? {};
+    }
+    catch {
+        // Unreadable labels carry no run label: left below.
+    }
+    const run = labels[LABELS.run];
+    const cache = labels[CACHE_LABEL];
+    const foreign = cache
+        ? `it carries ${CACHE_LABEL}=${cache}, and a cache outlives every run`
+        : run !== runId
+            ? `it carries ${LABELS.run}=${run || '(none)'}, not this run's ${runId}`
+            : undefined;
+    return { kind, name, ref, running: running === 'true', foreign };
+}
+/** True when `found` is there and ours; otherwise says why it stays. */
+function mayRemove(found, report, logger) {
+    const { kind, name } = found;
+    if (found.error) {
+        report.warnings.push(`Could not check ${kind} ${name} (${found.error}); remove it with: ` +
+            (kind === 'volume'
+                ? `docker volume rm ${name}`
+                : `docker rm -f -v ${name}`));
+        return false;
+    }
+    if (found.foreign) {
+        report.skipped.push(`${kind} ${name}`);
+        logger.warning(`Leaving ${kind} ${name}: ${found.foreign}.`);
+        return false;
+    }
+    return found.ref !== undefined;
+}
+async function removeContainer(found, docker, report, logger) {
+    if (!mayRemove(found, report, logger) || !found.ref)
+        return;
+    // By id: the name could pass to another container while we work.
+    const id = found.ref;
+    // Like `docker stop`, but with a grace shorter than its 1 s granularity.
+    if (found.running) {
+        const term = await docker.tryExec(['kill', '--signal', 'TERM', id]);
+        if (term.exitCode === 0) {
+            await docker.tryExec(['wait', id], { timeoutMs: STOP_GRACE_MS });
+        }
+    }
+    if (await docker.tryRemoveContainer(id)) {
+        report.removed.push(`container ${found.name}`);
     }
     else {
-        report.warnings.push(`Could not remove container ${name}; remove it with: docker rm -f -v ${name}`);
+        report.warnings.push(`Could not remove container ${found.name}; remove it with: docker rm -f -v ${found.name}`);
+    }
+}
+async function removeVolume(found, docker, report, logger) {
+    if (!mayRemove(found, report, logger) || !found.ref)
+        return;
+    if (await docker.tryRemoveVolume(found.ref)) {
+        report.removed.push(`volume ${found.name}`);
+    }
+    else {
+        report.warnings.push(`Could not remove volume ${found.name}; remove it with: docker volume rm ${found.name}`);
     }
 }
 async function removeCertDir(certDir, report) {
     if (!certDir)
         return;
     try {
+        // A symlink in its place is removed itself, never what it points to.
         await lazyFsPromises().rm(certDir, { recursive: true, force: true });
         report.removed.push(`certificates ${certDir}`);
     }
@@ -2614,10 +2989,21 @@ const actionLogger = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/resources.ts
+/**
+ * The record of everything a nest created, saved (Action state or CLI state
+ * file) as soon as each thing exists, so teardown also cleans half-finished
+ * starts. One JSON object under one key, checked when read back.
+ */
 
-/** Our names: teardown refuses to touch anything else, even if state was tampered with. */
-const OUR_NAME = /^docker-nest-[a-z0-9-]+$/;
-const OUR_CERT_DIR = /(^|\/)docker-nest-certs-[A-Za-z0-9_-]+$/;
+
+
+/**
+ * A run id as plan.ts makes it (`<prefix>-<random>`): it goes into label
+ * filters and names, so nothing that could change their meaning.
+ */
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
+/** The basename mkdtemp gives a client cert dir (tls.ts). */
+const OUR_CERT_DIR = /^docker-nest-certs-[A-Za-z0-9_-]+$/;
 /** Thrown when a saved record cannot be trusted. */
 class ResourcesFormatError extends Error {
     constructor(message) {
@@ -2647,11 +3033,24 @@ function parseHostDocker(value) {
 function optionalField(key, value) {
     return value === undefined ? {} : { [key]: value };
 }
-/** Our proxy sockets only: teardown deletes this path. */
-const OUR_PROXY_SOCKET = /\/docker-nest-[A-Za-z0-9-]+\.sock$/;
-function parseProxy(value) {
+/**
+ * True when `path` is an entry of `fileRoot` whose name matches `name`,
+ * spelled the way main and `up` spell it: absolute, with no `.` or `..` to
+ * hide another directory behind (`<root>/../../etc/docker-nest-certs-x`).
+ */
+function isDirectChild(path, fileRoot, name) {
+    return ((0,external_node_path_namespaceObject.isAbsolute)(path) &&
+        (0,external_node_path_namespaceObject.resolve)(path) === path &&
+        (0,external_node_path_namespaceObject.dirname)(path) === (0,external_node_path_namespaceObject.resolve)(fileRoot) &&
+        name.test((0,external_node_path_namespaceObject.basename)(path)));
+}
+function parseProxy(value, runId, fileRoot) {
     const proxy = value;
-    const socket = optionalString(proxy?.socket, 'proxy.socket', OUR_PROXY_SOCKET);
+    // The only socket this run's proxy serves (socket-proxy.ts); teardown deletes it.
+    const socket = optionalString(proxy?.socket, 'proxy.socket');
+    if (socket !== undefined && socket !== proxySocketPath(fileRoot, runId)) {
+        throw new ResourcesFormatError("field 'proxy.socket' has an unexpected value");
+    }
     if (!socket || !Number.isInteger(proxy?.pid) || proxy?.pid <= 0) {
         throw new ResourcesFormatError("field 'proxy' has an unexpected value");
     }
@@ -2677,8 +3076,41 @@ function parseCache(value) {
         ? { name }
         : { name, maxBytes: maxBytes };
 }
-/** Parses and checks a saved record. */
-function parseResources(json) {
+/**
+ * A cached nest's container, named after its cache (cache.ts): shared by
+ * every run of that cache, so teardown checks its run label (cache-teardown.ts).
+ */
+const CACHE_CONTAINER = /^docker-nest-cache-[a-z0-9][a-z0-9.-]*$/;
+/**
+ * The names plan.ts gives this run's objects: `docker-nest-<suffix>` and
+ * its `-data` volume, where the run id ends in `-<suffix>`; a cached nest's
+ * container is named after its cache, and its volume (the cache) is kept,
+ * so never recorded.
+ */
+function parseNames(data, runId, cache) {
+    const suffix = runId.slice(runId.lastIndexOf('-') + 1);
+    const container = optionalString(data.container, 'container');
+    if (container !== undefined &&
+        !(cache
+            ? CACHE_CONTAINER.test(container)
+            : container === `docker-nest-${suffix}`)) {
+        throw new ResourcesFormatError("field 'container' has an unexpected value");
+    }
+    const volume = optionalString(data.volume, 'volume');
+    if (volume !== undefined &&
+        (cache || volume !== `docker-nest-${suffix}-data`)) {
+        throw new ResourcesFormatError("field 'volume' has an unexpected value");
+    }
+    return { container, volume };
+}
+/**
+ * Parses and checks a saved record: names must be this run's own, and
+ * files (cert dir, proxy socket) direct children of `fileRoot`, where main
+ * and `up` make them (RUNNER_TEMP, or the CLI's state dir). Teardown deletes
+ * and removes what the record names, so a record that names anything else
+ * is refused as a whole.
+ */
+function parseResources(json, fileRoot) {
     let data;
     try {
         data = JSON.parse(json);
@@ -2692,20 +3124,29 @@ function parseResources(json) {
     const runId = optionalString(data.runId, 'runId');
     if (!runId)
         throw new ResourcesFormatError("field 'runId' is missing");
+    if (!RUN_ID.test(runId)) {
+        throw new ResourcesFormatError("field 'runId' has an unexpected value");
+    }
     if (data.mode !== undefined && data.mode !== 'dood') {
         throw new ResourcesFormatError("field 'mode' has an unexpected value");
     }
+    const certDir = optionalString(data.certDir, 'certDir');
+    if (certDir && !isDirectChild(certDir, fileRoot, OUR_CERT_DIR)) {
+        throw new ResourcesFormatError("field 'certDir' has an unexpected value");
+    }
+    const cache = parseCache(data.cache);
     return {
         version: 1,
         runId,
         hostDocker: parseHostDocker(data.hostDocker),
         ...(data.mode === 'dood' ? { mode: 'dood' } : {}),
         ...optionalField('socket', optionalString(data.socket, 'socket', /^\//)),
-        ...(data.proxy === undefined ? {} : { proxy: parseProxy(data.proxy) }),
-        container: optionalString(data.container, 'container', OUR_NAME),
-        volume: optionalString(data.volume, 'volume', OUR_NAME),
-        certDir: optionalString(data.certDir, 'certDir', OUR_CERT_DIR),
-        ...(data.cache === undefined ? {} : { cache: parseCache(data.cache) })
+        ...(data.proxy === undefined
+            ? {}
+            : { proxy: parseProxy(data.proxy, runId, fileRoot) }),
+        ...parseNames(data, runId, cache),
+        certDir,
+        ...(cache ? { cache } : {})
     };
 }
 /** Serialises a record. */
@@ -2713,11 +3154,28 @@ function serializeResources(resources) {
     return JSON.stringify(resources);
 }
 
+;// CONCATENATED MODULE: ./src/action/runner-env.ts
+/** Facts about the runner taken from its environment. */
+
+/** Where per-job files go: RUNNER_TEMP (emptied by the runner after each job), else the OS temp dir. */
+function runnerTemp() {
+    return process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+}
+/** The run's identity for labels: `<run id>-<attempt>`; 'gha' outside a real run. */
+function runPrefix() {
+    const id = process.env.GITHUB_RUN_ID;
+    const attempt = process.env.GITHUB_RUN_ATTEMPT ?? '1';
+    return id && /^[0-9]+$/.test(id) && /^[0-9]+$/.test(attempt)
+        ? `${id}-${attempt}`
+        : 'gha';
+}
+
 ;// CONCATENATED MODULE: ./src/action/state.ts
 /**
  * State shared between main and post. The nest's resources live in one JSON
  * record under one key and are checked when post reads them back.
  */
+
 
 
 /** All state keys, in one place and one style. */
@@ -2744,10 +3202,14 @@ function saveCleanup(options) {
             : 'false';
     core.saveState(state_STATE_KEYS.cleanup, mode);
 }
-/** The record main saved, or undefined when main created nothing. Throws on a malformed record. */
+/**
+ * The record main saved, or undefined when main created nothing. Throws on
+ * a malformed record, and on one whose files are not where main makes them
+ * (directly in RUNNER_TEMP).
+ */
 function loadResources() {
     const saved = getState(state_STATE_KEYS.resources);
-    return saved ? parseResources(saved) : undefined;
+    return saved ? parseResources(saved, runnerTemp()) : undefined;
 }
 /**
  * What to tear down; anything unknown means 'true', so a lost value still
@@ -2800,7 +3262,7 @@ function docker_context_dockerConfigDir(env = process.env, home = homedir()) {
 }
 /** The store's directory id of a context: hex sha256 of its name. */
 function contextId(name) {
-    return lazyCrypto().createHash('sha256').update(name).digest('hex');
+    return lazy_builtins_lazyCrypto().createHash('sha256').update(name).digest('hex');
 }
 /** The two store directories of one context. */
 function contextDirs(configDir, name) {
