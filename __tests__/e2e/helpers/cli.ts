@@ -12,16 +12,20 @@ export interface CliResult {
   stderr: string
 }
 
-/** `docker-nest <args>` with the client variables of this shell removed, plus `env`. */
+/**
+ * `docker-nest <args>` with the client variables of this shell removed, plus
+ * `env`, on `node` (default: Node 24).
+ */
 export function cli(
   args: string[],
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  node: string = NODE24
 ): CliResult {
   const base: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '' }
   for (const name of ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) {
     delete base[name]
   }
-  const result = spawnSync(NODE24, [CLI, ...args], {
+  const result = spawnSync(node, [CLI, ...args], {
     env: { ...base, ...env },
     encoding: 'utf8'
   })
