@@ -181,6 +181,56 @@ suite('Action, mode dind (real nested daemons)', () => {
   )
 
   it(
+    'set-host: false exports nothing; the outputs reach the daemon and post removes it',
+    async () => {
+      const main = await runMain({
+        inputs: { image: IMAGES.official, 'set-host': 'false' },
+        workDir: join(work.dir, 'no-set-host')
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.stderr).toBe('')
+        expect(main.exitCode).toBe(0)
+        for (const name of [
+          'DOCKER_HOST',
+          'DOCKER_TLS_VERIFY',
+          'DOCKER_CERT_PATH'
+        ]) {
+          expect([name, main.env[name]]).toEqual([name, undefined])
+        }
+        expect(main.stdout).toContain('set-host: false — DOCKER_HOST')
+
+        // A later step that wants this daemon names it from the outputs.
+        const { 'docker-host': host, 'cert-path': certPath } = main.outputs
+        expect(host).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
+        expect(main.outputs['tls-verify']).toBe('1')
+        const flags = [
+          '--host',
+          host,
+          '--tlsverify',
+          '--tlscacert',
+          join(certPath, 'ca.pem'),
+          '--tlscert',
+          join(certPath, 'cert.pem'),
+          '--tlskey',
+          join(certPath, 'key.pem')
+        ]
+        const name = dockerOk([...flags, 'info', '--format', '{{.Name}}'])
+        expect(name.trim()).toBe(main.outputs['container-id'].slice(0, 12))
+
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(post.stdout).not.toContain('::warning::')
+        expect(leftovers(runId)).toEqual([])
+        expect(existsSync(certPath)).toBe(false)
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  it(
     'passes dockerd-args, mirrors and the MTU to the inner daemon',
     async () => {
       const main = await runMain({

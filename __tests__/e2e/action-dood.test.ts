@@ -51,6 +51,34 @@ suite('Action, mode dood (the runner’s daemon)', () => {
   afterAll(() => work.remove())
 
   test(
+    'set-host: false exports only the run label; output docker-host reaches the daemon',
+    async () => {
+      const main = await runMain({
+        inputs: { mode: 'dood', 'set-host': 'false', cleanup: 'containers' }
+      })
+      const runId = runIdOf(main)
+      try {
+        expect(main.stderr).toBe('')
+        expect(main.exitCode).toBe(0)
+        expect(main.env).toEqual({
+          DOCKER_NEST_LABEL: `docker-nest.run=${runId}`
+        })
+        expect(main.outputs['docker-host']).toBe(`unix://${SOCKET}`)
+        const id = startLabelled(
+          { DOCKER_HOST: main.outputs['docker-host'] },
+          main.env.DOCKER_NEST_LABEL
+        )
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(docker(['inspect', id]).status).not.toBe(0)
+      } finally {
+        removeLeftovers(runId)
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
     'gives later steps the host socket; their containers are the host’s; post leaves them',
     async () => {
       const main = await runMain({

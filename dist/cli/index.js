@@ -2657,7 +2657,9 @@ const INPUT_DEFAULTS = {
     'docker-cli-version': '',
     'docker-cli-url': 'https://download.docker.com/linux/static/stable',
     'docker-cli-sha256': '',
-    // issue 8, clients: a docker context for buildx, the testcontainers host
+    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
+    // for buildx, the Testcontainers host.
+    'set-host': 'true',
     context: '',
     'testcontainers-host-override': 'false',
     // Issue 8 (networking): daemon.json and address pools of the inner daemon.
@@ -2986,6 +2988,7 @@ function parseInputs(inputs, env = {}) {
         socketProxy: parseBoolean('socket-proxy', raw(inputs, 'socket-proxy'), problems),
         dockerCli: parseDockerCli(inputs, problems),
         clients: {
+            setHost: parseBoolean('set-host', raw(inputs, 'set-host'), problems),
             context: parseContextName(raw(inputs, 'context'), problems),
             testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
         },
@@ -4811,6 +4814,7 @@ const INPUT_DESCRIPTIONS = {
     'docker-cli-version': 'Docker CLI version to install from the static tarballs into the tool cache and PATH (e.g. 28.5.2). Default: use the CLI on PATH, and install one only when there is none.',
     'docker-cli-url': 'Base URL of the static CLI tarballs (<url>/<arch>/docker-<version>.tgz), for mirrors. Must be https, unless docker-cli-sha256 pins the tarball or the host is loopback (localhost, 127.0.0.0/8, [::1]).',
     'docker-cli-sha256': 'Expected sha256 of the CLI tarball; needs docker-cli-version. A tool-cache hit is used only if it was cached from this tarball and is unchanged, else it is downloaded again. Default: read <tarball>.sha256 next to it when the server has one.',
+    'set-host': 'Export DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH to later steps (true or false). With false, later steps keep the Docker they had (unless input context makes this daemon current) and reach this one through the outputs docker-host, tls-verify and cert-path; outputs and post are unchanged.',
     context: "Name of a docker context to create (in $DOCKER_CONFIG, default ~/.docker) with the daemon's endpoint and TLS files, made the current context; post removes it and restores the previous one. Use it for buildx (docker buildx create <name>) and setup-buildx-action (endpoint: <name>). Empty: no context.",
     'testcontainers-host-override': "Export TESTCONTAINERS_HOST_OVERRIDE (dind: the sidecar's IP, where published ports of inner containers are), so Testcontainers reaches them. dood: nothing to override.",
     'daemon-config': 'JSON object written as the inner daemon\'s daemon.json (e.g. {"features": {"containerd-snapshotter": false}}). Keys docker-nest sets itself (hosts, tls*, data-root) and keys of inputs you also set (mtu, registry-mirrors, insecure-registries, default-address-pools) or of dockerd-args flags are rejected before anything starts.',
@@ -4845,14 +4849,16 @@ const LIST_INPUTS = [
 /**
  * Inputs that only make sense for the Action (or are not wired into the CLI
  * yet): post's cleanup policy, the docker CLI install through the Actions
- * tool cache, and the client set-up that post undoes (docker context,
- * Testcontainers host).
+ * tool cache, exporting DOCKER_HOST & co. to later steps (`up` prints them
+ * and the shell decides), and the client set-up that post undoes (docker
+ * context, Testcontainers host).
  */
 const ACTION_ONLY = [
     'cleanup',
     'docker-cli-version',
     'docker-cli-url',
     'docker-cli-sha256',
+    'set-host',
     'context',
     'testcontainers-host-override'
 ];

@@ -2402,7 +2402,9 @@ const INPUT_DEFAULTS = {
     'docker-cli-version': '',
     'docker-cli-url': 'https://download.docker.com/linux/static/stable',
     'docker-cli-sha256': '',
-    // issue 8, clients: a docker context for buildx, the testcontainers host
+    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
+    // for buildx, the Testcontainers host.
+    'set-host': 'true',
     context: '',
     'testcontainers-host-override': 'false',
     // Issue 8 (networking): daemon.json and address pools of the inner daemon.
@@ -2731,6 +2733,7 @@ function parseInputs(inputs, env = {}) {
         socketProxy: parseBoolean('socket-proxy', raw(inputs, 'socket-proxy'), problems),
         dockerCli: parseDockerCli(inputs, problems),
         clients: {
+            setHost: parseBoolean('set-host', raw(inputs, 'set-host'), problems),
             context: parseContextName(raw(inputs, 'context'), problems),
             testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
         },
@@ -6027,23 +6030,43 @@ const actionLogger = {
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
 /** Publishes Docker to later steps: environment variables and step outputs. */
 
-/** The variables every docker client reads, exported for the rest of the job. */
-function exportEnvironment(info) {
-    exportVariable('DOCKER_HOST', info.dockerHost);
-    // Empty, not unset: an earlier step's value would otherwise survive (runner env semantics).
-    exportVariable('DOCKER_TLS_VERIFY', info.tlsVerify ? '1' : '');
-    exportVariable('DOCKER_CERT_PATH', info.certPath ?? '');
+/**
+ * The variables main exports for the rest of the job. With `setHost` the
+ * ones every docker client reads: DOCKER_HOST, and DOCKER_TLS_VERIFY and
+ * DOCKER_CERT_PATH empty rather than unset, since an earlier step's value
+ * would otherwise survive (runner env semantics) and a stale
+ * DOCKER_TLS_VERIFY breaks a unix connection. Without it none of them, so
+ * later steps keep the Docker they had. dood always adds the run label.
+ */
+function environmentFor(info, setHost) {
+    const env = {};
+    if (setHost) {
+        const dind = info.mode === 'dind' ? info : undefined;
+        env.DOCKER_HOST = info.dockerHost;
+        env.DOCKER_TLS_VERIFY = dind?.tlsVerify ? '1' : '';
+        env.DOCKER_CERT_PATH = dind?.certPath ?? '';
+    }
+    if (info.mode === 'dood')
+        env.DOCKER_NEST_LABEL = info.label;
+    return env;
 }
-/** dood: the socket, no TLS (a stale DOCKER_TLS_VERIFY breaks a unix connection), and the run label. */
-function exportDoodEnvironment(info) {
-    exportVariable('DOCKER_HOST', info.dockerHost);
-    exportVariable('DOCKER_TLS_VERIFY', '');
-    exportVariable('DOCKER_CERT_PATH', '');
-    exportVariable('DOCKER_NEST_LABEL', info.label);
+/** Exports {@link environmentFor}'s variables and logs the set ones. */
+function exportEnvironment(info, setHost) {
+    const env = environmentFor(info, setHost);
+    for (const [name, value] of Object.entries(env)) {
+        exportVariable(name, value);
+        if (value)
+            workflow_info(`${name}=${value}`);
+    }
+    if (!setHost) {
+        workflow_info('set-host: false — DOCKER_HOST, DOCKER_TLS_VERIFY and ' +
+            'DOCKER_CERT_PATH left as they were; this daemon is at ' +
+            `${info.dockerHost} (output docker-host).`);
+    }
 }
 /**
  * Step output values by name (as declared in action.yml); `cliPath` is the
- * docker CLI used, `context` the docker context created (issue 8).
+ * docker CLI used, `context` the docker context created.
  */
 function outputsFor(info, cliPath = '', context = '') {
     const outputs = info.mode === 'dood'
@@ -6642,11 +6665,9 @@ async function runDood(step) {
     resources.socket = info.socket;
     await stateRecorder.record(resources);
     await group('Export environment', async () => {
-        exportDoodEnvironment(info);
+        exportEnvironment(info, options.clients.setHost);
         const context = setUpClients(options.clients, info, runId);
         setOutputs(info, step.cliPath, context);
-        workflow_info(`DOCKER_HOST=${info.dockerHost}`);
-        workflow_info(`DOCKER_NEST_LABEL=${info.label}`);
     });
     const job = await detectJobContainer((id) => inspectOverSocket(info.socket, id));
     const workspace = process.env.GITHUB_WORKSPACE;
@@ -6696,12 +6717,9 @@ async function startNest(step, docker, attempt) {
         onStarting: step.sidecarStarting.fire
     });
     await group('Export environment', async () => {
-        exportEnvironment(info);
+        exportEnvironment(info, options.clients.setHost);
         const context = setUpClients(options.clients, info, plan.runId);
         setOutputs(info, step.cliPath, context);
-        workflow_info(`DOCKER_HOST=${info.dockerHost}`);
-        if (info.certPath)
-            workflow_info(`DOCKER_CERT_PATH=${info.certPath}`);
     });
     await writeSummary(info);
 }

@@ -30,11 +30,7 @@ import { errorMessage } from '../core/errors.js'
 import type { DindOptions, HostDockerEnv } from '../core/types.js'
 import { readInputs } from './inputs.js'
 import { actionLogger } from './logger.js'
-import {
-  exportDoodEnvironment,
-  exportEnvironment,
-  setOutputs
-} from './outputs.js'
+import { exportEnvironment, setOutputs } from './outputs.js'
 import { saveCleanup, stateRecorder } from './state.js'
 import { setUpClients } from './clients.js'
 import { writeFailureSummary, writeSummary } from './summary.js'
@@ -202,11 +198,9 @@ async function runDood(step: Step): Promise<void> {
   resources.socket = info.socket
   await stateRecorder.record(resources)
   await core.group('Export environment', async () => {
-    exportDoodEnvironment(info)
+    exportEnvironment(info, options.clients.setHost)
     const context = setUpClients(options.clients, info, runId)
     setOutputs(info, step.cliPath, context)
-    core.info(`DOCKER_HOST=${info.dockerHost}`)
-    core.info(`DOCKER_NEST_LABEL=${info.label}`)
   })
   const job = await detectJobContainer((id) =>
     inspectOverSocket(info.socket, id)
@@ -271,11 +265,9 @@ async function startNest(
     onStarting: step.sidecarStarting.fire
   })
   await core.group('Export environment', async () => {
-    exportEnvironment(info)
+    exportEnvironment(info, options.clients.setHost)
     const context = setUpClients(options.clients, info, plan.runId)
     setOutputs(info, step.cliPath, context)
-    core.info(`DOCKER_HOST=${info.dockerHost}`)
-    if (info.certPath) core.info(`DOCKER_CERT_PATH=${info.certPath}`)
   })
   await writeSummary(info)
 }

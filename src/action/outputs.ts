@@ -3,25 +3,51 @@ import * as core from './workflow.js'
 import type { NestInfo } from '../core/dind.js'
 import type { DoodInfo } from '../core/dood.js'
 
-/** The variables every docker client reads, exported for the rest of the job. */
-export function exportEnvironment(info: NestInfo): void {
-  core.exportVariable('DOCKER_HOST', info.dockerHost)
-  // Empty, not unset: an earlier step's value would otherwise survive (runner env semantics).
-  core.exportVariable('DOCKER_TLS_VERIFY', info.tlsVerify ? '1' : '')
-  core.exportVariable('DOCKER_CERT_PATH', info.certPath ?? '')
+/**
+ * The variables main exports for the rest of the job. With `setHost` the
+ * ones every docker client reads: DOCKER_HOST, and DOCKER_TLS_VERIFY and
+ * DOCKER_CERT_PATH empty rather than unset, since an earlier step's value
+ * would otherwise survive (runner env semantics) and a stale
+ * DOCKER_TLS_VERIFY breaks a unix connection. Without it none of them, so
+ * later steps keep the Docker they had. dood always adds the run label.
+ */
+export function environmentFor(
+  info: NestInfo | DoodInfo,
+  setHost: boolean
+): Record<string, string> {
+  const env: Record<string, string> = {}
+  if (setHost) {
+    const dind = info.mode === 'dind' ? info : undefined
+    env.DOCKER_HOST = info.dockerHost
+    env.DOCKER_TLS_VERIFY = dind?.tlsVerify ? '1' : ''
+    env.DOCKER_CERT_PATH = dind?.certPath ?? ''
+  }
+  if (info.mode === 'dood') env.DOCKER_NEST_LABEL = info.label
+  return env
 }
 
-/** dood: the socket, no TLS (a stale DOCKER_TLS_VERIFY breaks a unix connection), and the run label. */
-export function exportDoodEnvironment(info: DoodInfo): void {
-  core.exportVariable('DOCKER_HOST', info.dockerHost)
-  core.exportVariable('DOCKER_TLS_VERIFY', '')
-  core.exportVariable('DOCKER_CERT_PATH', '')
-  core.exportVariable('DOCKER_NEST_LABEL', info.label)
+/** Exports {@link environmentFor}'s variables and logs the set ones. */
+export function exportEnvironment(
+  info: NestInfo | DoodInfo,
+  setHost: boolean
+): void {
+  const env = environmentFor(info, setHost)
+  for (const [name, value] of Object.entries(env)) {
+    core.exportVariable(name, value)
+    if (value) core.info(`${name}=${value}`)
+  }
+  if (!setHost) {
+    core.info(
+      'set-host: false — DOCKER_HOST, DOCKER_TLS_VERIFY and ' +
+        'DOCKER_CERT_PATH left as they were; this daemon is at ' +
+        `${info.dockerHost} (output docker-host).`
+    )
+  }
 }
 
 /**
  * Step output values by name (as declared in action.yml); `cliPath` is the
- * docker CLI used, `context` the docker context created (issue 8).
+ * docker CLI used, `context` the docker context created.
  */
 export function outputsFor(
   info: NestInfo | DoodInfo,

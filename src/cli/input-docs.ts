@@ -28,6 +28,8 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<string, string>> = {
     'Base URL of the static CLI tarballs (<url>/<arch>/docker-<version>.tgz), for mirrors. Must be https, unless docker-cli-sha256 pins the tarball or the host is loopback (localhost, 127.0.0.0/8, [::1]).',
   'docker-cli-sha256':
     'Expected sha256 of the CLI tarball; needs docker-cli-version. A tool-cache hit is used only if it was cached from this tarball and is unchanged, else it is downloaded again. Default: read <tarball>.sha256 next to it when the server has one.',
+  'set-host':
+    'Export DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH to later steps (true or false). With false, later steps keep the Docker they had (unless input context makes this daemon current) and reach this one through the outputs docker-host, tls-verify and cert-path; outputs and post are unchanged.',
   context:
     "Name of a docker context to create (in $DOCKER_CONFIG, default ~/.docker) with the daemon's endpoint and TLS files, made the current context; post removes it and restores the previous one. Use it for buildx (docker buildx create <name>) and setup-buildx-action (endpoint: <name>). Empty: no context.",
   'testcontainers-host-override':

@@ -43,7 +43,9 @@ export const INPUT_DEFAULTS = {
   'docker-cli-version': '',
   'docker-cli-url': 'https://download.docker.com/linux/static/stable',
   'docker-cli-sha256': '',
-  // issue 8, clients: a docker context for buildx, the testcontainers host
+  // Clients of later steps: the exported DOCKER_HOST & co., a docker context
+  // for buildx, the Testcontainers host.
+  'set-host': 'true',
   context: '',
   'testcontainers-host-override': 'false',
   // Issue 8 (networking): daemon.json and address pools of the inner daemon.
@@ -455,6 +457,7 @@ export function parseInputs(inputs: RawInputs, env: CiEnv = {}): DindOptions {
     ),
     dockerCli: parseDockerCli(inputs, problems),
     clients: {
+      setHost: parseBoolean('set-host', raw(inputs, 'set-host'), problems),
       context: parseContextName(raw(inputs, 'context'), problems),
       testcontainersHostOverride: parseBoolean(
         'testcontainers-host-override',

@@ -91,8 +91,13 @@ export interface DindOptions {
   clients: ClientOptions
 }
 
-/** What the Action sets up for clients beyond DOCKER_HOST & co. (issue 8). */
+/** What the Action sets up for the clients of later steps. */
 export interface ClientOptions {
+  /**
+   * Export DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH (input
+   * `set-host`, default true); false leaves them to the outputs.
+   */
+  setHost: boolean
   /** Name of a docker context to create and make current; '' = none. */
   context: string
   /** Export TESTCONTAINERS_HOST_OVERRIDE (dind: the sidecar's IP). */

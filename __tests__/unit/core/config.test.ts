@@ -40,7 +40,11 @@ describe('parseInputs', () => {
         baseUrl: 'https://download.docker.com/linux/static/stable',
         sha256: ''
       },
-      clients: { context: '', testcontainersHostOverride: false },
+      clients: {
+        setHost: true,
+        context: '',
+        testcontainersHostOverride: false
+      },
       runtime: '',
       rootless: false,
       rootlessUnprivileged: false,
@@ -60,6 +64,20 @@ describe('parseInputs', () => {
     ['True', true]
   ])("[%#] reads fast-start '%s' as %s", (value, expected) => {
     expect(parseInputs({ 'fast-start': value }).fastStart).toBe(expected)
+  })
+
+  it.each([
+    ['false', false],
+    ['FALSE', false],
+    ['true', true]
+  ])("[%#] reads set-host '%s' as %s", (value, expected) => {
+    expect(parseInputs({ 'set-host': value }).clients.setHost).toBe(expected)
+  })
+
+  it('rejects a set-host that is not a boolean, naming the input', () => {
+    expect(() => parseInputs({ 'set-host': 'no' })).toThrow(
+      "Input 'set-host' must be 'true' or 'false', got 'no'."
+    )
   })
 
   it('rejects a fast-start that is not a boolean, naming the input', () => {

@@ -24,14 +24,16 @@ export const LIST_INPUTS: InputName[] = [
 /**
  * Inputs that only make sense for the Action (or are not wired into the CLI
  * yet): post's cleanup policy, the docker CLI install through the Actions
- * tool cache, and the client set-up that post undoes (docker context,
- * Testcontainers host).
+ * tool cache, exporting DOCKER_HOST & co. to later steps (`up` prints them
+ * and the shell decides), and the client set-up that post undoes (docker
+ * context, Testcontainers host).
  */
 const ACTION_ONLY: InputName[] = [
   'cleanup',
   'docker-cli-version',
   'docker-cli-url',
   'docker-cli-sha256',
+  'set-host',
   'context',
   'testcontainers-host-override'
 ]
