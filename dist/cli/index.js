@@ -218,7 +218,7 @@ const lazyFsPromises = () => load('node:fs/promises');
 
 ;// CONCATENATED MODULE: ./src/core/docker-context.ts
 /**
- * A docker context for the nest (input `context`, issue 8). buildx refuses
+ * A docker context for the nest (input `context`). buildx refuses
  * to create a builder from "TLS data loaded from environment", and
  * docker/setup-buildx-action takes an `endpoint` that names a context: both
  * need the endpoint and TLS material in Docker's context store, not in env.
@@ -416,7 +416,7 @@ function parseContextRecord(text) {
 /**
  * Input `default-address-pools`: the ranges the inner daemon carves its
  * networks from (`--default-address-pool`), so user networks created in the
- * nest avoid corporate or VPN ranges (shared/reference/dind.md §1.8).
+ * nest avoid corporate or VPN ranges.
  */
 
 const EXAMPLE = "'base=10.201.0.0/16,size=24'";
@@ -488,7 +488,7 @@ function addressPoolArgs(pools = []) {
 
 ;// CONCATENATED MODULE: ./src/core/containerd-first.ts
 /**
- * "Fast start" (issue 9): the sidecar starts containerd itself, right away,
+ * "Fast start": the sidecar starts containerd itself, right away,
  * and hands its socket to dockerd with `--containerd=<socket>`.
  *
  * Why: a dockerd that starts its own ("managed") containerd dials the socket
@@ -741,7 +741,7 @@ nest_ctr_kill_dockerd() {
 /**
  * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
  * network with a larger MTU than the outer path makes TLS downloads hang
- * (shared/reference/dind.md §6 #20).
+ * (large packets are dropped where the path is narrower).
  */
 // Small /proc and /sys files, read synchronously: main reads them before
 // its create request, where loading node:fs/promises would cost ~2 ms.
@@ -1052,12 +1052,13 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
  * `docker run` works for both image contracts and so the server certificate
  * can name the container's IP, which is only known once the container runs:
  *
- * 0. Work out the MTU flags (mtu.ts, issue 8) while main is still signing
+ * 0. Work out the MTU flags (mtu.ts) while main is still signing
  *    the server certificate: this may run `dockerd --version`.
  * 1. Drop client variables the image or a job may carry; dockerd reads
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9). A non-root image without the
- *    official entrypoint stops here (rootless needs that contract).
+ *    (a job's DOCKER_DRIVER=vfs would slow every build). A non-root image
+ *    without the official entrypoint stops here (rootless needs that
+ *    contract).
  * 2. Do what the official entrypoint and moby's hack/dind would do —
  *    cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs the certificates: for a plain image
@@ -1133,9 +1134,10 @@ const CERT_DIR_IN_CONTAINER = '/certs';
  * The dind preparation of moby's hack/dind, as shell functions: cgroup v2
  * nesting (retried, because a process started meanwhile makes the write fail
  * with EBUSY), securityfs, shared mounts; and the official entrypoint's
- * iptables backend choice (shared/reference/dind.md §1.6, §1.7), whose
- * usual question (does `iptables -nL` work?) `nest_iptables_probe` asks in
- * the background while the certificates are read.
+ * iptables backend choice (legacy when the host uses legacy tables or nft
+ * fails, else nft), whose usual question (does `iptables -nL` work?)
+ * `nest_iptables_probe` asks in the background while the certificates are
+ * read.
  */
 const PREPARE_FUNCTIONS = `nest_prepare_cgroups() {
   container=docker
@@ -1246,7 +1248,7 @@ ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}${PLAIN_T
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$nest_uid" != 0 ]; then
-  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  # Only the official entrypoint knows how to start rootless dockerd.
   echo "docker-nest: the image runs as uid $nest_uid but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
   exit 126
 elif ! command -v dockerd >/dev/null 2>&1; then
@@ -2437,7 +2439,7 @@ async function hashTree(dir, prefix = '') {
 
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
 /**
- * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
+ * Unprivileged routes: the OCI runtime the sidecar runs under (input
  * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
  *
  * Sysbox runs "system containers" in a user namespace with procfs/sysfs
@@ -2544,7 +2546,7 @@ async function explainUnknownRuntime(docker, runtime, error) {
 
 ;// CONCATENATED MODULE: ./src/core/rootless.ts
 /**
- * Issue 6, unprivileged routes: input `rootless: true`, the official
+ * Unprivileged routes: input `rootless: true`, the official
  * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
  * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
  * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
@@ -2662,10 +2664,10 @@ const INPUT_DEFAULTS = {
     'set-host': 'true',
     context: '',
     'testcontainers-host-override': 'false',
-    // Issue 8 (networking): daemon.json and address pools of the inner daemon.
+    // Networking: daemon.json and address pools of the inner daemon.
     'daemon-config': '',
     'default-address-pools': '',
-    // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
     // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
     runtime: '',
     rootless: 'false',
@@ -2674,7 +2676,7 @@ const INPUT_DEFAULTS = {
     'cache-scope': 'repository',
     'cache-busy': 'fallback',
     'cache-max-size': '',
-    // Issue 9: containerd first, its socket handed to dockerd (containerd-first.ts).
+    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
     'fast-start': 'true'
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
@@ -2992,7 +2994,7 @@ function parseInputs(inputs, env = {}) {
             context: parseContextName(raw(inputs, 'context'), problems),
             testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
         },
-        // Issue 8: both are left undefined when unset.
+        // Both are left undefined when unset.
         defaultAddressPools: optionalList(parseAddressPools(raw(inputs, 'default-address-pools'), problems)),
         daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
         runtime: parseRuntime(raw(inputs, 'runtime'), problems),
@@ -3003,7 +3005,7 @@ function parseInputs(inputs, env = {}) {
     if (options.daemonConfig) {
         checkDaemonConfig(options.daemonConfig, options, problems);
     }
-    // Issue 6: the default image follows `rootless`.
+    // The default image follows `rootless`.
     options.image = parseImage(imageFor(inputs.image, options.rootless, DEFAULT_DIND_IMAGE), problems);
     checkRootless(options.rootless, options.runtime, problems);
     if (problems.length > 0)
@@ -3371,7 +3373,7 @@ async function runDoctor(host) {
         checkCgroups(host),
         checkIptables(host),
         checkMtu(host),
-        // Issue 6: the unprivileged routes (runtime, rootless).
+        // The unprivileged routes (runtime, rootless).
         checkRuntimes(host),
         checkUserNamespaces(host),
         checkAppArmorUserns(host),
@@ -3970,7 +3972,7 @@ function stopSocketProxy(record) {
 
 ;// CONCATENATED MODULE: ./src/core/prune.ts
 /**
- * `cache-max-size` (issue 6): before a cached nest stops, shrink what its
+ * `cache-max-size`: before a cached nest stops, shrink what its
  * daemon keeps to the limit, talking to the nest's own Engine API (never the
  * runner's daemon): build cache first (the cheapest to rebuild), then
  * dangling images, then unused images oldest first.
@@ -4059,7 +4061,7 @@ async function pruneToSize(endpoint, maxBytes) {
 
 ;// CONCATENATED MODULE: ./src/core/cache-teardown.ts
 /**
- * Ends a cached nest (issue 6): prune to `cache-max-size` through the nest's
+ * Ends a cached nest: prune to `cache-max-size` through the nest's
  * own API, then stop dockerd in an orderly way so the data root on the cache
  * volume is consistent for the next job, then remove the container (which
  * releases the cache's lock). The volume stays.
@@ -5934,7 +5936,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
 const PROBE_TIMEOUT_MS = 120_000;
 /**
- * `docker run` arguments of the probe: privileged (or, issue 6, isolated the
+ * `docker run` arguments of the probe: privileged (or isolated the
  * way input `runtime` isolates the sidecar), no network, removed on exit,
  * labelled.
  */
@@ -6031,7 +6033,7 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
 
 ;// CONCATENATED MODULE: ./src/core/rootless-diagnose.ts
 /**
- * Issue 6: log signatures of a rootless sidecar that did not start, and what
+ * Log signatures of a rootless sidecar that did not start, and what
  * to do about each. The preflight messages are those of the official
  * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
  * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
@@ -6114,7 +6116,7 @@ const ROOTLESS_RULES = [
 /** Lines of the container log shown on failure. */
 const LOG_TAIL_LINES = 50;
 const RULES = [
-    // Issue 6: rootless causes are more specific than "not privileged".
+    // Rootless causes are more specific than "not privileged".
     ...ROOTLESS_RULES,
     {
         id: 'no-dockerd',
@@ -6175,7 +6177,7 @@ const RULES = [
             '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
     },
     {
-        // Issue 8: input daemon-config (daemon.json) that this dockerd refuses.
+        // Input daemon-config (daemon.json) that this dockerd refuses.
         id: 'daemon-config',
         pattern: /directives don't match any configuration option|specified both as a flag and in the configuration file|unable to configure the Docker daemon with file/i,
         message: "dockerd refused its daemon.json (input 'daemon-config'): a key this " +
@@ -6185,7 +6187,7 @@ const RULES = [
             'The log line above names it.'
     },
     {
-        // Issue 9: our containerd died after dockerd was handed its socket.
+        // Our containerd died after dockerd was handed its socket.
         id: 'fast-start',
         pattern: /fast start failed: containerd exited before it listened/,
         message: 'The containerd docker-nest started first (fast start) exited before ' +
@@ -7977,7 +7979,7 @@ const up = {
             logger,
             sidecarStarting: signal()
         };
-        // Issue 6: what crashed jobs left goes while this nest starts (from
+        // What crashed jobs left goes while this nest starts (from
         // when its start request is on its way: ctx.sidecarStarting).
         const reaping = startReaping(options.mode === 'dood' ? undefined : ctx.docker, logger, ctx.sidecarStarting.fired);
         const started = await (options.mode === 'dood'

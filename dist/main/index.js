@@ -158,7 +158,7 @@ var external_node_net_ = __nccwpck_require__(7030);
 /**
  * Input `default-address-pools`: the ranges the inner daemon carves its
  * networks from (`--default-address-pool`), so user networks created in the
- * nest avoid corporate or VPN ranges (shared/reference/dind.md §1.8).
+ * nest avoid corporate or VPN ranges.
  */
 
 const EXAMPLE = "'base=10.201.0.0/16,size=24'";
@@ -230,7 +230,7 @@ function addressPoolArgs(pools = []) {
 
 ;// CONCATENATED MODULE: ./src/core/containerd-first.ts
 /**
- * "Fast start" (issue 9): the sidecar starts containerd itself, right away,
+ * "Fast start": the sidecar starts containerd itself, right away,
  * and hands its socket to dockerd with `--containerd=<socket>`.
  *
  * Why: a dockerd that starts its own ("managed") containerd dials the socket
@@ -483,7 +483,7 @@ nest_ctr_kill_dockerd() {
 /**
  * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
  * network with a larger MTU than the outer path makes TLS downloads hang
- * (shared/reference/dind.md §6 #20).
+ * (large packets are dropped where the path is narrower).
  */
 // Small /proc and /sys files, read synchronously: main reads them before
 // its create request, where loading node:fs/promises would cost ~2 ms.
@@ -794,12 +794,13 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
  * `docker run` works for both image contracts and so the server certificate
  * can name the container's IP, which is only known once the container runs:
  *
- * 0. Work out the MTU flags (mtu.ts, issue 8) while main is still signing
+ * 0. Work out the MTU flags (mtu.ts) while main is still signing
  *    the server certificate: this may run `dockerd --version`.
  * 1. Drop client variables the image or a job may carry; dockerd reads
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9). A non-root image without the
- *    official entrypoint stops here (rootless needs that contract).
+ *    (a job's DOCKER_DRIVER=vfs would slow every build). A non-root image
+ *    without the official entrypoint stops here (rootless needs that
+ *    contract).
  * 2. Do what the official entrypoint and moby's hack/dind would do —
  *    cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs the certificates: for a plain image
@@ -875,9 +876,10 @@ const CERT_DIR_IN_CONTAINER = '/certs';
  * The dind preparation of moby's hack/dind, as shell functions: cgroup v2
  * nesting (retried, because a process started meanwhile makes the write fail
  * with EBUSY), securityfs, shared mounts; and the official entrypoint's
- * iptables backend choice (shared/reference/dind.md §1.6, §1.7), whose
- * usual question (does `iptables -nL` work?) `nest_iptables_probe` asks in
- * the background while the certificates are read.
+ * iptables backend choice (legacy when the host uses legacy tables or nft
+ * fails, else nft), whose usual question (does `iptables -nL` work?)
+ * `nest_iptables_probe` asks in the background while the certificates are
+ * read.
  */
 const PREPARE_FUNCTIONS = `nest_prepare_cgroups() {
   container=docker
@@ -988,7 +990,7 @@ ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}${PLAIN_T
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$nest_uid" != 0 ]; then
-  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  # Only the official entrypoint knows how to start rootless dockerd.
   echo "docker-nest: the image runs as uid $nest_uid but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
   exit 126
 elif ! command -v dockerd >/dev/null 2>&1; then
@@ -1712,7 +1714,7 @@ async function breakStaleLock(docker, lock, context) {
 
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
 /**
- * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
+ * Unprivileged routes: the OCI runtime the sidecar runs under (input
  * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
  *
  * Sysbox runs "system containers" in a user namespace with procfs/sysfs
@@ -1819,7 +1821,7 @@ async function explainUnknownRuntime(docker, runtime, error) {
 
 ;// CONCATENATED MODULE: ./src/core/rootless.ts
 /**
- * Issue 6, unprivileged routes: input `rootless: true`, the official
+ * Unprivileged routes: input `rootless: true`, the official
  * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
  * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
  * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
@@ -2117,7 +2119,7 @@ function scriptEnv(plan) {
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
 const PROBE_TIMEOUT_MS = 120_000;
 /**
- * `docker run` arguments of the probe: privileged (or, issue 6, isolated the
+ * `docker run` arguments of the probe: privileged (or isolated the
  * way input `runtime` isolates the sidecar), no network, removed on exit,
  * labelled.
  */
@@ -2173,7 +2175,7 @@ async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_M
 
 ;// CONCATENATED MODULE: ./src/core/docker-context.ts
 /**
- * A docker context for the nest (input `context`, issue 8). buildx refuses
+ * A docker context for the nest (input `context`). buildx refuses
  * to create a builder from "TLS data loaded from environment", and
  * docker/setup-buildx-action takes an `endpoint` that names a context: both
  * need the endpoint and TLS material in Docker's context store, not in env.
@@ -2407,10 +2409,10 @@ const INPUT_DEFAULTS = {
     'set-host': 'true',
     context: '',
     'testcontainers-host-override': 'false',
-    // Issue 8 (networking): daemon.json and address pools of the inner daemon.
+    // Networking: daemon.json and address pools of the inner daemon.
     'daemon-config': '',
     'default-address-pools': '',
-    // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
     // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
     runtime: '',
     rootless: 'false',
@@ -2419,7 +2421,7 @@ const INPUT_DEFAULTS = {
     'cache-scope': 'repository',
     'cache-busy': 'fallback',
     'cache-max-size': '',
-    // Issue 9: containerd first, its socket handed to dockerd (containerd-first.ts).
+    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
     'fast-start': 'true'
 };
 /** Thrown when one or more inputs are invalid; `problems` has one line per input. */
@@ -2737,7 +2739,7 @@ function parseInputs(inputs, env = {}) {
             context: parseContextName(raw(inputs, 'context'), problems),
             testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
         },
-        // Issue 8: both are left undefined when unset.
+        // Both are left undefined when unset.
         defaultAddressPools: optionalList(parseAddressPools(raw(inputs, 'default-address-pools'), problems)),
         daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
         runtime: parseRuntime(raw(inputs, 'runtime'), problems),
@@ -2748,7 +2750,7 @@ function parseInputs(inputs, env = {}) {
     if (options.daemonConfig) {
         checkDaemonConfig(options.daemonConfig, options, problems);
     }
-    // Issue 6: the default image follows `rootless`.
+    // The default image follows `rootless`.
     options.image = parseImage(imageFor(inputs.image, options.rootless, DEFAULT_DIND_IMAGE), problems);
     checkRootless(options.rootless, options.runtime, problems);
     if (problems.length > 0)
@@ -2879,7 +2881,7 @@ function readBody(res) {
 
 ;// CONCATENATED MODULE: ./src/core/rootless-diagnose.ts
 /**
- * Issue 6: log signatures of a rootless sidecar that did not start, and what
+ * Log signatures of a rootless sidecar that did not start, and what
  * to do about each. The preflight messages are those of the official
  * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
  * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
@@ -2962,7 +2964,7 @@ const ROOTLESS_RULES = [
 /** Lines of the container log shown on failure. */
 const LOG_TAIL_LINES = 50;
 const RULES = [
-    // Issue 6: rootless causes are more specific than "not privileged".
+    // Rootless causes are more specific than "not privileged".
     ...ROOTLESS_RULES,
     {
         id: 'no-dockerd',
@@ -3023,7 +3025,7 @@ const RULES = [
             '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
     },
     {
-        // Issue 8: input daemon-config (daemon.json) that this dockerd refuses.
+        // Input daemon-config (daemon.json) that this dockerd refuses.
         id: 'daemon-config',
         pattern: /directives don't match any configuration option|specified both as a flag and in the configuration file|unable to configure the Docker daemon with file/i,
         message: "dockerd refused its daemon.json (input 'daemon-config'): a key this " +
@@ -3033,7 +3035,7 @@ const RULES = [
             'The log line above names it.'
     },
     {
-        // Issue 9: our containerd died after dockerd was handed its socket.
+        // Our containerd died after dockerd was handed its socket.
         id: 'fast-start',
         pattern: /fast start failed: containerd exited before it listened/,
         message: 'The containerd docker-nest started first (fast start) exited before ' +
@@ -5651,7 +5653,7 @@ function logReap(report, logger) {
 
 ;// CONCATENATED MODULE: ./src/core/prune.ts
 /**
- * `cache-max-size` (issue 6): before a cached nest stops, shrink what its
+ * `cache-max-size`: before a cached nest stops, shrink what its
  * daemon keeps to the limit, talking to the nest's own Engine API (never the
  * runner's daemon): build cache first (the cheapest to rebuild), then
  * dangling images, then unused images oldest first.
@@ -5740,7 +5742,7 @@ async function pruneToSize(endpoint, maxBytes) {
 
 ;// CONCATENATED MODULE: ./src/core/cache-teardown.ts
 /**
- * Ends a cached nest (issue 6): prune to `cache-max-size` through the nest's
+ * Ends a cached nest: prune to `cache-max-size` through the nest's
  * own API, then stop dockerd in an orderly way so the data root on the cache
  * volume is consistent for the next job, then remove the container (which
  * releases the cache's lock). The volume stays.
@@ -6304,7 +6306,7 @@ const state_STATE_KEYS = {
     resources: 'resources',
     /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
     cleanup: 'cleanup',
-    /** JSON DockerContextRecord: the docker context to remove (issue 8). */
+    /** JSON DockerContextRecord: the docker context to remove. */
     context: 'context'
 };
 /** Saves the record to the post step's state after every change. */
@@ -6342,7 +6344,7 @@ function loadCleanup() {
 
 ;// CONCATENATED MODULE: ./src/action/clients.ts
 /**
- * What later steps' clients need beyond DOCKER_HOST & co. (issue 8): a docker
+ * What later steps' clients need beyond DOCKER_HOST & co.: a docker
  * context for buildx and setup-buildx-action, and the host Testcontainers
  * should use for published ports. Nothing here spawns a process, and with
  * both inputs at their defaults it does nothing at all.
@@ -6559,7 +6561,7 @@ async function run() {
             cliPath,
             sidecarStarting: signal()
         };
-        // Issue 6: what crashed jobs left goes while this nest starts.
+        // What crashed jobs left goes while this nest starts.
         reaping = startReaping(reaperCli(step.hostDocker), actionLogger, step.sidecarStarting.fired);
         const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode;
         if (mode === 'dood')

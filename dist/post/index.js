@@ -551,7 +551,7 @@ const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 /**
  * Input `default-address-pools`: the ranges the inner daemon carves its
  * networks from (`--default-address-pool`), so user networks created in the
- * nest avoid corporate or VPN ranges (shared/reference/dind.md §1.8).
+ * nest avoid corporate or VPN ranges.
  */
 
 const EXAMPLE = "'base=10.201.0.0/16,size=24'";
@@ -625,7 +625,7 @@ function address_pools_addressPoolArgs(pools = []) {
 /**
  * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
  * network with a larger MTU than the outer path makes TLS downloads hang
- * (shared/reference/dind.md §6 #20).
+ * (large packets are dropped where the path is narrower).
  */
 // Small /proc and /sys files, read synchronously: main reads them before
 // its create request, where loading node:fs/promises would cost ~2 ms.
@@ -749,12 +749,13 @@ function bridgeMtu(answer) {
  * `docker run` works for both image contracts and so the server certificate
  * can name the container's IP, which is only known once the container runs:
  *
- * 0. Work out the MTU flags (mtu.ts, issue 8) while main is still signing
+ * 0. Work out the MTU flags (mtu.ts) while main is still signing
  *    the server certificate: this may run `dockerd --version`.
  * 1. Drop client variables the image or a job may carry; dockerd reads
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9). A non-root image without the
- *    official entrypoint stops here (rootless needs that contract).
+ *    (a job's DOCKER_DRIVER=vfs would slow every build). A non-root image
+ *    without the official entrypoint stops here (rootless needs that
+ *    contract).
  * 2. Do what the official entrypoint and moby's hack/dind would do —
  *    cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs the certificates: for a plain image
@@ -830,9 +831,10 @@ const startup_script_CERT_DIR_IN_CONTAINER = '/certs';
  * The dind preparation of moby's hack/dind, as shell functions: cgroup v2
  * nesting (retried, because a process started meanwhile makes the write fail
  * with EBUSY), securityfs, shared mounts; and the official entrypoint's
- * iptables backend choice (shared/reference/dind.md §1.6, §1.7), whose
- * usual question (does `iptables -nL` work?) `nest_iptables_probe` asks in
- * the background while the certificates are read.
+ * iptables backend choice (legacy when the host uses legacy tables or nft
+ * fails, else nft), whose usual question (does `iptables -nL` work?)
+ * `nest_iptables_probe` asks in the background while the certificates are
+ * read.
  */
 const PREPARE_FUNCTIONS = (/* unused pure expression or super */ null && (`nest_prepare_cgroups() {
   container=docker
@@ -943,7 +945,7 @@ ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}${PLAIN_T
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$nest_uid" != 0 ]; then
-  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  # Only the official entrypoint knows how to start rootless dockerd.
   echo "docker-nest: the image runs as uid $nest_uid but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
   exit 126
 elif ! command -v dockerd >/dev/null 2>&1; then
@@ -1665,7 +1667,7 @@ async function breakStaleLock(docker, lock, context) {
 
 ;// CONCATENATED MODULE: ./src/core/runtime.ts
 /**
- * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
+ * Unprivileged routes: the OCI runtime the sidecar runs under (input
  * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
  *
  * Sysbox runs "system containers" in a user namespace with procfs/sysfs
@@ -1772,7 +1774,7 @@ async function explainUnknownRuntime(docker, runtime, error) {
 
 ;// CONCATENATED MODULE: ./src/core/rootless.ts
 /**
- * Issue 6, unprivileged routes: input `rootless: true`, the official
+ * Unprivileged routes: input `rootless: true`, the official
  * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
  * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
  * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
@@ -2613,7 +2615,7 @@ async function connectDood(options, runId, deps) {
 
 ;// CONCATENATED MODULE: ./src/core/prune.ts
 /**
- * `cache-max-size` (issue 6): before a cached nest stops, shrink what its
+ * `cache-max-size`: before a cached nest stops, shrink what its
  * daemon keeps to the limit, talking to the nest's own Engine API (never the
  * runner's daemon): build cache first (the cheapest to rebuild), then
  * dangling images, then unused images oldest first.
@@ -2702,7 +2704,7 @@ async function pruneToSize(endpoint, maxBytes) {
 
 ;// CONCATENATED MODULE: ./src/core/cache-teardown.ts
 /**
- * Ends a cached nest (issue 6): prune to `cache-max-size` through the nest's
+ * Ends a cached nest: prune to `cache-max-size` through the nest's
  * own API, then stop dockerd in an orderly way so the data root on the cache
  * volume is consistent for the next job, then remove the container (which
  * releases the cache's lock). The volume stays.
@@ -3184,7 +3186,7 @@ const state_STATE_KEYS = {
     resources: 'resources',
     /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
     cleanup: 'cleanup',
-    /** JSON DockerContextRecord: the docker context to remove (issue 8). */
+    /** JSON DockerContextRecord: the docker context to remove. */
     context: 'context'
 };
 /** Saves the record to the post step's state after every change. */
@@ -3222,7 +3224,7 @@ function loadCleanup() {
 
 ;// CONCATENATED MODULE: ./src/core/docker-context.ts
 /**
- * A docker context for the nest (input `context`, issue 8). buildx refuses
+ * A docker context for the nest (input `context`). buildx refuses
  * to create a builder from "TLS data loaded from environment", and
  * docker/setup-buildx-action takes an `endpoint` that names a context: both
  * need the endpoint and TLS material in Docker's context store, not in env.
@@ -3418,7 +3420,7 @@ function parseContextRecord(text) {
 
 ;// CONCATENATED MODULE: ./src/action/clients.ts
 /**
- * What later steps' clients need beyond DOCKER_HOST & co. (issue 8): a docker
+ * What later steps' clients need beyond DOCKER_HOST & co.: a docker
  * context for buildx and setup-buildx-action, and the host Testcontainers
  * should use for published ports. Nothing here spawns a process, and with
  * both inputs at their defaults it does nothing at all.
@@ -3509,7 +3511,7 @@ function removeClientContext() {
 
 async function run() {
     // Even with cleanup: false: the runner's docker config must not keep a
-    // current context that points at a nest about to disappear (issue 8).
+    // current context that points at a nest about to disappear.
     removeClientContext();
     try {
         const resources = loadResources();

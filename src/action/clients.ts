@@ -1,5 +1,5 @@
 /**
- * What later steps' clients need beyond DOCKER_HOST & co. (issue 8): a docker
+ * What later steps' clients need beyond DOCKER_HOST & co.: a docker
  * context for buildx and setup-buildx-action, and the host Testcontainers
  * should use for published ports. Nothing here spawns a process, and with
  * both inputs at their defaults it does nothing at all.

@@ -70,7 +70,7 @@ export async function run(): Promise<void> {
       cliPath,
       sidecarStarting: signal()
     }
-    // Issue 6: what crashed jobs left goes while this nest starts.
+    // What crashed jobs left goes while this nest starts.
     reaping = startReaping(
       reaperCli(step.hostDocker),
       actionLogger,

@@ -16,7 +16,7 @@ import { removeClientContext } from './clients.js'
 
 export async function run(): Promise<void> {
   // Even with cleanup: false: the runner's docker config must not keep a
-  // current context that points at a nest about to disappear (issue 8).
+  // current context that points at a nest about to disappear.
   removeClientContext()
   try {
     const resources = loadResources()

@@ -17,7 +17,7 @@ export const STATE_KEYS = {
   resources: 'resources',
   /** 'true', 'false' or 'containers': the `cleanup` input, so post knows what to tear down. */
   cleanup: 'cleanup',
-  /** JSON DockerContextRecord: the docker context to remove (issue 8). */
+  /** JSON DockerContextRecord: the docker context to remove. */
   context: 'context'
 } as const
 

@@ -1,7 +1,7 @@
 /**
  * Input `default-address-pools`: the ranges the inner daemon carves its
  * networks from (`--default-address-pool`), so user networks created in the
- * nest avoid corporate or VPN ranges (shared/reference/dind.md §1.8).
+ * nest avoid corporate or VPN ranges.
  */
 import { isIPv4, isIPv6 } from 'node:net'
 

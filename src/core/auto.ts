@@ -17,7 +17,7 @@ export interface ProbeResult {
 export const PROBE_TIMEOUT_MS = 120_000
 
 /**
- * `docker run` arguments of the probe: privileged (or, issue 6, isolated the
+ * `docker run` arguments of the probe: privileged (or isolated the
  * way input `runtime` isolates the sidecar), no network, removed on exit,
  * labelled.
  */

@@ -1,5 +1,5 @@
 /**
- * Ends a cached nest (issue 6): prune to `cache-max-size` through the nest's
+ * Ends a cached nest: prune to `cache-max-size` through the nest's
  * own API, then stop dockerd in an orderly way so the data root on the cache
  * volume is consistent for the next job, then remove the container (which
  * releases the cache's lock). The volume stays.

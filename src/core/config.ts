@@ -48,10 +48,10 @@ export const INPUT_DEFAULTS = {
   'set-host': 'true',
   context: '',
   'testcontainers-host-override': 'false',
-  // Issue 8 (networking): daemon.json and address pools of the inner daemon.
+  // Networking: daemon.json and address pools of the inner daemon.
   'daemon-config': '',
   'default-address-pools': '',
-  // Issue 6, unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+  // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
   // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
   runtime: '',
   rootless: 'false',
@@ -60,7 +60,7 @@ export const INPUT_DEFAULTS = {
   'cache-scope': 'repository',
   'cache-busy': 'fallback',
   'cache-max-size': '',
-  // Issue 9: containerd first, its socket handed to dockerd (containerd-first.ts).
+  // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
   'fast-start': 'true'
 } as const
 
@@ -465,7 +465,7 @@ export function parseInputs(inputs: RawInputs, env: CiEnv = {}): DindOptions {
         problems
       )
     },
-    // Issue 8: both are left undefined when unset.
+    // Both are left undefined when unset.
     defaultAddressPools: optionalList(
       parseAddressPools(raw(inputs, 'default-address-pools'), problems)
     ),
@@ -478,7 +478,7 @@ export function parseInputs(inputs: RawInputs, env: CiEnv = {}): DindOptions {
   if (options.daemonConfig) {
     checkDaemonConfig(options.daemonConfig, options, problems)
   }
-  // Issue 6: the default image follows `rootless`.
+  // The default image follows `rootless`.
   options.image = parseImage(
     imageFor(inputs.image, options.rootless, DEFAULT_DIND_IMAGE),
     problems

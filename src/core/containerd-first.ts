@@ -1,5 +1,5 @@
 /**
- * "Fast start" (issue 9): the sidecar starts containerd itself, right away,
+ * "Fast start": the sidecar starts containerd itself, right away,
  * and hands its socket to dockerd with `--containerd=<socket>`.
  *
  * Why: a dockerd that starts its own ("managed") containerd dials the socket

@@ -1,7 +1,8 @@
 /**
  * Explains a sidecar that did not become ready: the container's state, the
- * tail of its log, and a hint for each known cause found in that log
- * (shared/reference/dind.md §6 lists the failures these come from).
+ * tail of its log, and a hint for each known cause found in that log: the
+ * failures dind users meet most, by the lines dockerd and the start script
+ * print for them.
  */
 import type { DockerCli } from './docker.js'
 import { ROOTLESS_RULES } from './rootless-diagnose.js'
@@ -24,7 +25,7 @@ interface HintRule extends Hint {
 export const LOG_TAIL_LINES = 50
 
 const RULES: HintRule[] = [
-  // Issue 6: rootless causes are more specific than "not privileged".
+  // Rootless causes are more specific than "not privileged".
   ...ROOTLESS_RULES,
   {
     id: 'no-dockerd',
@@ -100,7 +101,7 @@ const RULES: HintRule[] = [
       '--tls=false; keep tls: true or let docker-nest pass --tls=false.'
   },
   {
-    // Issue 8: input daemon-config (daemon.json) that this dockerd refuses.
+    // Input daemon-config (daemon.json) that this dockerd refuses.
     id: 'daemon-config',
     pattern:
       /directives don't match any configuration option|specified both as a flag and in the configuration file|unable to configure the Docker daemon with file/i,
@@ -112,7 +113,7 @@ const RULES: HintRule[] = [
       'The log line above names it.'
   },
   {
-    // Issue 9: our containerd died after dockerd was handed its socket.
+    // Our containerd died after dockerd was handed its socket.
     id: 'fast-start',
     pattern: /fast start failed: containerd exited before it listened/,
     message:

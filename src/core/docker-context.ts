@@ -1,5 +1,5 @@
 /**
- * A docker context for the nest (input `context`, issue 8). buildx refuses
+ * A docker context for the nest (input `context`). buildx refuses
  * to create a builder from "TLS data loaded from environment", and
  * docker/setup-buildx-action takes an `endpoint` that names a context: both
  * need the endpoint and TLS material in Docker's context store, not in env.

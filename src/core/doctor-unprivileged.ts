@@ -1,5 +1,5 @@
 /**
- * Issue 6: the doctor's rows for the unprivileged routes. `runtime:
+ * The doctor's rows for the unprivileged routes. `runtime:
  * sysbox-runc` needs sysbox registered with the daemon; `rootless: true`
  * needs user namespaces the kernel and AppArmor allow, and a container
  * allowed to map them (the official docs run dind-rootless --privileged).

@@ -241,7 +241,7 @@ export async function runDoctor(host: DoctorHost): Promise<CheckResult[]> {
     checkCgroups(host),
     checkIptables(host),
     checkMtu(host),
-    // Issue 6: the unprivileged routes (runtime, rootless).
+    // The unprivileged routes (runtime, rootless).
     checkRuntimes(host),
     checkUserNamespaces(host),
     checkAppArmorUserns(host),

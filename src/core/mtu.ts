@@ -1,7 +1,7 @@
 /**
  * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
  * network with a larger MTU than the outer path makes TLS downloads hang
- * (shared/reference/dind.md §6 #20).
+ * (large packets are dropped where the path is narrower).
  */
 // Small /proc and /sys files, read synchronously: main reads them before
 // its create request, where loading node:fs/promises would cost ~2 ms.

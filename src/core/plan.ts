@@ -65,11 +65,11 @@ export interface DindPlan {
    * (with the alias `docker` on a user-defined network) so the job reaches it.
    */
   jobNetwork?: { name: string; alias: boolean }
-  /** Issue 6: OCI runtime for `docker run --runtime`; '' = the daemon's default. */
+  /** OCI runtime for `docker run --runtime`; '' = the daemon's default. */
   runtime: string
-  /** Issue 6: rootless image contract (uid 1000, data under its home). */
+  /** Rootless image contract (uid 1000, data under its home). */
   rootless: boolean
-  /** Issue 6: rootless without --privileged (only what rootlesskit needs). */
+  /** Rootless without --privileged (only what rootlesskit needs). */
   rootlessUnprivileged: boolean
   /** Persistent cache: the volume outlives the nest; the name is the lock. */
   cache?: { name: string; partition: string; maxBytes?: number }

@@ -1,5 +1,5 @@
 /**
- * `cache-max-size` (issue 6): before a cached nest stops, shrink what its
+ * `cache-max-size`: before a cached nest stops, shrink what its
  * daemon keeps to the limit, talking to the nest's own Engine API (never the
  * runner's daemon): build cache first (the cheapest to rebuild), then
  * dangling images, then unused images oldest first.

@@ -1,5 +1,5 @@
 /**
- * Reaping at the start of every nest (issue 6): remove what crashed jobs left
+ * Reaping at the start of every nest: remove what crashed jobs left
  * on this daemon — nests whose owner has provably ended, or whose expiry has
  * passed — while the new nest starts, and report it at the end. It runs
  * concurrently and never fails the start: the hot path does not wait for it.

@@ -26,7 +26,7 @@ export interface Resources {
   /** Client certificates, directly in RUNNER_TEMP (Action) or the state dir (CLI). */
   certDir?: string
   /**
-   * A cached nest (issue 6): the container is stopped in an orderly way and
+   * A cached nest: the container is stopped in an orderly way and
    * pruned to `maxBytes`; its volume is the cache and is kept (never in `volume`).
    */
   cache?: { name: string; maxBytes?: number }

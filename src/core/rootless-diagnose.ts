@@ -1,5 +1,5 @@
 /**
- * Issue 6: log signatures of a rootless sidecar that did not start, and what
+ * Log signatures of a rootless sidecar that did not start, and what
  * to do about each. The preflight messages are those of the official
  * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
  * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).

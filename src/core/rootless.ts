@@ -1,5 +1,5 @@
 /**
- * Issue 6, unprivileged routes: input `rootless: true`, the official
+ * Unprivileged routes: input `rootless: true`, the official
  * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
  * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
  * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock

@@ -1,5 +1,5 @@
 /**
- * Issue 6, unprivileged routes: the OCI runtime the sidecar runs under (input
+ * Unprivileged routes: the OCI runtime the sidecar runs under (input
  * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
  *
  * Sysbox runs "system containers" in a user namespace with procfs/sysfs

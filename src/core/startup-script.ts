@@ -3,12 +3,13 @@
  * `docker run` works for both image contracts and so the server certificate
  * can name the container's IP, which is only known once the container runs:
  *
- * 0. Work out the MTU flags (mtu.ts, issue 8) while main is still signing
+ * 0. Work out the MTU flags (mtu.ts) while main is still signing
  *    the server certificate: this may run `dockerd --version`.
  * 1. Drop client variables the image or a job may carry; dockerd reads
  *    DOCKER_TLS_VERIFY/DOCKER_CERT_PATH/DOCKER_DRIVER from its own env
- *    (shared/reference/dind.md §1.4, §1.9). A non-root image without the
- *    official entrypoint stops here (rootless needs that contract).
+ *    (a job's DOCKER_DRIVER=vfs would slow every build). A non-root image
+ *    without the official entrypoint stops here (rootless needs that
+ *    contract).
  * 2. Do what the official entrypoint and moby's hack/dind would do —
  *    cgroup v2 nesting, shared mounts, stale pid files, iptables backend
  *    selection — while main still signs the certificates: for a plain image
@@ -91,9 +92,10 @@ export const CERT_DIR_IN_CONTAINER = '/certs'
  * The dind preparation of moby's hack/dind, as shell functions: cgroup v2
  * nesting (retried, because a process started meanwhile makes the write fail
  * with EBUSY), securityfs, shared mounts; and the official entrypoint's
- * iptables backend choice (shared/reference/dind.md §1.6, §1.7), whose
- * usual question (does `iptables -nL` work?) `nest_iptables_probe` asks in
- * the background while the certificates are read.
+ * iptables backend choice (legacy when the host uses legacy tables or nft
+ * fails, else nft), whose usual question (does `iptables -nL` work?)
+ * `nest_iptables_probe` asks in the background while the certificates are
+ * read.
  */
 export const PREPARE_FUNCTIONS = `nest_prepare_cgroups() {
   container=docker
@@ -207,7 +209,7 @@ ${PREPARE_FUNCTIONS}${CONTAINERD_FIRST_FUNCTIONS}${STDIN_READ_FUNCTION}${PLAIN_T
 if command -v dockerd-entrypoint.sh >/dev/null 2>&1; then
   nest_official=1
 elif [ "$nest_uid" != 0 ]; then
-  # Issue 6: only the official entrypoint knows how to start rootless dockerd.
+  # Only the official entrypoint knows how to start rootless dockerd.
   echo "docker-nest: the image runs as uid $nest_uid but has no dockerd-entrypoint.sh (rootless needs the docker:<version>-dind-rootless contract)" >&2
   exit 126
 elif ! command -v dockerd >/dev/null 2>&1; then

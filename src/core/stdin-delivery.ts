@@ -1,6 +1,6 @@
 /**
  * The server certificate (and daemon.json) handed to the sidecar on its
- * stdin instead of `PUT /archive` (issue 9). The files can only be made once
+ * stdin instead of `PUT /archive`. The files can only be made once
  * the container runs (the certificate names its IP), so whatever carries
  * them sits between the start and dockerd. An archive upload makes the
  * runner's daemon mount the container's filesystem: ~80–100 ms on Docker

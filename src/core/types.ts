@@ -74,20 +74,20 @@ export interface DindOptions {
   defaultAddressPools?: Array<{ base: string; size: number }>
   /** The inner daemon's daemon.json (input `daemon-config`), already checked for clashes. */
   daemonConfig?: Record<string, unknown>
-  /** Issue 6: OCI runtime of the sidecar (`--runtime`); '' = the daemon's default. */
+  /** OCI runtime of the sidecar (`--runtime`); '' = the daemon's default. */
   runtime: string
-  /** Issue 6: the image follows the docker:<ver>-dind-rootless contract (uid 1000). */
+  /** The image follows the docker:<ver>-dind-rootless contract (uid 1000). */
   rootless: boolean
-  /** Issue 6: `rootless: unprivileged`, the rootless sidecar without --privileged. */
+  /** `rootless: unprivileged`, the rootless sidecar without --privileged. */
   rootlessUnprivileged: boolean
-  /** Persistent cache: a named data root kept between jobs (issue 6). */
+  /** Persistent cache: a named data root kept between jobs. */
   cache: CacheOptions
   /**
    * Start containerd first in the sidecar and hand its socket to dockerd
    * (input `fast-start`, default true); see containerd-first.ts.
    */
   fastStart: boolean
-  /** Action only: settings for the clients of later steps (issue 8). */
+  /** Action only: settings for the clients of later steps. */
   clients: ClientOptions
 }
 

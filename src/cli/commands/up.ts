@@ -195,7 +195,7 @@ export const up: Command = {
       logger,
       sidecarStarting: signal()
     }
-    // Issue 6: what crashed jobs left goes while this nest starts (from
+    // What crashed jobs left goes while this nest starts (from
     // when its start request is on its way: ctx.sidecarStarting).
     const reaping = startReaping(
       options.mode === 'dood' ? undefined : ctx.docker,
