@@ -4,7 +4,8 @@
  * a warning. Shared by the Action and `docker-nest up`.
  */
 import { lazyFsPromises } from './lazy-builtins.js'
-import { CACHE_LABEL, CacheBusyError, type CacheBusy } from './cache.js'
+import { CACHE_LABEL, CacheBusyError } from './cache.js'
+import type { CacheBusy } from './types.js'
 import { CACHE_SCOPE_LABEL } from './cache-scope.js'
 import { startDind, type DindDependencies, type NestInfo } from './dind.js'
 import type { DindPlan } from './plan.js'

@@ -19,28 +19,12 @@ import {
   cachePartition,
   parseCacheScope,
   partitionHash,
-  type CacheScope,
   type CiEnv
 } from './cache-scope.js'
+import type { CacheBusy, CacheOptions } from './types.js'
 
 /** Label on the cache volume and on a cached nest's container: the cache name. */
 export const CACHE_LABEL = 'docker-nest.cache'
-
-/** What to do when another job holds the cache: `fallback` (ephemeral, with a warning) or `fail`. */
-export type CacheBusy = 'fallback' | 'fail'
-
-/** The typed cache inputs. */
-export interface CacheOptions {
-  /** '' = ephemeral (no cache). */
-  name: string
-  busy: CacheBusy
-  /** Prune the cached daemon above this many bytes in post; undefined = never. */
-  maxBytes: number | undefined
-  /** Input `cache-scope`. */
-  scope: CacheScope
-  /** The jobs that share the volume (cache-scope.ts); '' without a cache. */
-  partition: string
-}
 
 /** A cache as names and labels need it: its name and partition. */
 export interface CacheId {

@@ -5,7 +5,7 @@
  * allowed to map them (the official docs run dind-rootless --privileged).
  * Reference dind.md §1.2 step 5 (the image's preflight), §1.10, §3 (sysbox).
  */
-import type { CheckResult, DoctorHost } from './doctor.js'
+import type { CheckResult, DoctorHost } from './doctor-check.js'
 import { parseRuntimes } from './runtime.js'
 
 const ROOTLESS_ONLY = '(only needed for rootless: true)'

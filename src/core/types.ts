@@ -3,7 +3,7 @@
  * fields we read; upstream structs are linked next to each type.
  */
 
-import type { CacheOptions } from './cache.js'
+import type { CacheScope } from './cache-scope.js'
 
 /** A small logger so the engine prints plain text in the CLI and groups in the Action. */
 export interface Logger {
@@ -162,4 +162,20 @@ export interface DaemonInfo {
   Driver: string
   CgroupVersion?: string
   ServerVersion: string
+}
+
+/** What to do when another job holds the cache: `fallback` (ephemeral, with a warning) or `fail`. */
+export type CacheBusy = 'fallback' | 'fail'
+
+/** The typed cache inputs. */
+export interface CacheOptions {
+  /** '' = ephemeral (no cache). */
+  name: string
+  busy: CacheBusy
+  /** Prune the cached daemon above this many bytes in post; undefined = never. */
+  maxBytes: number | undefined
+  /** Input `cache-scope`. */
+  scope: CacheScope
+  /** The jobs that share the volume (cache-scope.ts); '' without a cache. */
+  partition: string
 }
