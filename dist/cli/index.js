@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 219:
+/***/ 162:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1809,6 +1809,27 @@ async function docker_tryExecWhileBusy(docker, args, busy, wait, beforeRetry = a
         : waited.lastError;
 }
 
+;// CONCATENATED MODULE: ./src/core/labels.ts
+/**
+ * The labels docker-nest puts on what it creates, in one place: post, down
+ * and the reapers find and judge objects by them, never by name alone.
+ */
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** The job process that owns a nest (owner.ts formats it). */
+const OWNER_LABEL = 'docker-nest.owner';
+/** On the cache volume and on a cached nest's container: the cache name. */
+const CACHE_LABEL = 'docker-nest.cache';
+/** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
+const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+
 ;// CONCATENATED MODULE: ./src/core/owner.ts
 /**
  * The process that owns a nest, as a label value, so a reaper can tell that
@@ -1823,8 +1844,9 @@ async function docker_tryExecWhileBusy(docker, args, busy, wait, beforeRetry = a
  * removed on a guess.
  */
 
+
 /** The label carrying {@link formatOwner}'s value. */
-const OWNER_LABEL = 'docker-nest.owner';
+
 /** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
 function formatOwner(id) {
     return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
@@ -1983,8 +2005,8 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
  * in full to the label `docker-nest.cache-scope`.
  */
 
-/** Label on a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
-const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+
+
 /** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
 const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
 /** Added to the partition of pull- and merge-request jobs. */
@@ -2104,8 +2126,8 @@ function partitionHash(partition) {
 
 
 
-/** Label on the cache volume and on a cached nest's container: the cache name. */
-const CACHE_LABEL = 'docker-nest.cache';
+
+
 const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 /** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
 function parseCacheName(value, problems) {
@@ -2218,8 +2240,8 @@ class CacheBusyError extends Error {
 const HOLDER_FORMAT = [
     '{{.Id}}',
     '{{.State.Status}}',
-    `{{index .Config.Labels "docker-nest.run"}}`,
-    `{{index .Config.Labels "docker-nest.expires"}}`,
+    `{{index .Config.Labels "${LABELS.run}"}}`,
+    `{{index .Config.Labels "${LABELS.expires}"}}`,
     `{{index .Config.Labels "${OWNER_LABEL}"}}`
 ].join('\t');
 /** The container called `container` (a cache's lock), or undefined when there is none (any more). */
@@ -3562,15 +3584,8 @@ function randomHex8() {
 
 
 
-/** Label keys every docker-nest resource carries, so post and reap find them. */
-const LABELS = {
-    /** Marks any object docker-nest created. */
-    managed: 'docker-nest',
-    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
-    run: 'docker-nest.run',
-    /** Unix time (seconds) after which a reaper may remove the object. */
-    expires: 'docker-nest.expires'
-};
+
+
 /** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
 const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
 /** TLS and plain TCP ports of dockerd inside the sidecar. */
@@ -8826,7 +8841,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(219);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(162);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

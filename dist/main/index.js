@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9807);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(570);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9807:
+/***/ 570:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1253,6 +1253,27 @@ function daemonConfigEntries(json, marker) {
 
 // EXTERNAL MODULE: ./src/core/docker.ts + 1 modules
 var core_docker = __nccwpck_require__(3481);
+;// CONCATENATED MODULE: ./src/core/labels.ts
+/**
+ * The labels docker-nest puts on what it creates, in one place: post, down
+ * and the reapers find and judge objects by them, never by name alone.
+ */
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** The job process that owns a nest (owner.ts formats it). */
+const OWNER_LABEL = 'docker-nest.owner';
+/** On the cache volume and on a cached nest's container: the cache name. */
+const CACHE_LABEL = 'docker-nest.cache';
+/** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
+const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+
 ;// CONCATENATED MODULE: ./src/core/owner.ts
 /**
  * The process that owns a nest, as a label value, so a reaper can tell that
@@ -1267,8 +1288,9 @@ var core_docker = __nccwpck_require__(3481);
  * removed on a guess.
  */
 
+
 /** The label carrying {@link formatOwner}'s value. */
-const OWNER_LABEL = 'docker-nest.owner';
+
 /** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
 function formatOwner(id) {
     return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
@@ -1427,8 +1449,8 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
  * in full to the label `docker-nest.cache-scope`.
  */
 
-/** Label on a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
-const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+
+
 /** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
 const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
 /** Added to the partition of pull- and merge-request jobs. */
@@ -1548,8 +1570,8 @@ function partitionHash(partition) {
 
 
 
-/** Label on the cache volume and on a cached nest's container: the cache name. */
-const CACHE_LABEL = 'docker-nest.cache';
+
+
 const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 /** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
 function parseCacheName(value, problems) {
@@ -1662,8 +1684,8 @@ class CacheBusyError extends Error {
 const HOLDER_FORMAT = [
     '{{.Id}}',
     '{{.State.Status}}',
-    `{{index .Config.Labels "docker-nest.run"}}`,
-    `{{index .Config.Labels "docker-nest.expires"}}`,
+    `{{index .Config.Labels "${LABELS.run}"}}`,
+    `{{index .Config.Labels "${LABELS.expires}"}}`,
     `{{index .Config.Labels "${OWNER_LABEL}"}}`
 ].join('\t');
 /** The container called `container` (a cache's lock), or undefined when there is none (any more). */
@@ -1917,15 +1939,8 @@ function imageFor(given, rootless, rootfulDefault) {
 
 
 
-/** Label keys every docker-nest resource carries, so post and reap find them. */
-const LABELS = {
-    /** Marks any object docker-nest created. */
-    managed: 'docker-nest',
-    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
-    run: 'docker-nest.run',
-    /** Unix time (seconds) after which a reaper may remove the object. */
-    expires: 'docker-nest.expires'
-};
+
+
 /** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
 const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
 /** TLS and plain TCP ports of dockerd inside the sidecar. */

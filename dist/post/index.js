@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(923);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(627);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 923:
+/***/ 627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1206,6 +1206,27 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/core/labels.ts
+/**
+ * The labels docker-nest puts on what it creates, in one place: post, down
+ * and the reapers find and judge objects by them, never by name alone.
+ */
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const labels_LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** The job process that owns a nest (owner.ts formats it). */
+const labels_OWNER_LABEL = 'docker-nest.owner';
+/** On the cache volume and on a cached nest's container: the cache name. */
+const labels_CACHE_LABEL = 'docker-nest.cache';
+/** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
+const labels_CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+
 ;// CONCATENATED MODULE: ./src/core/owner.ts
 /**
  * The process that owns a nest, as a label value, so a reaper can tell that
@@ -1220,8 +1241,9 @@ function daemonConfigEntries(json, marker) {
  * removed on a guess.
  */
 
+
 /** The label carrying {@link formatOwner}'s value. */
-const owner_OWNER_LABEL = 'docker-nest.owner';
+
 /** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
 function formatOwner(id) {
     return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
@@ -1380,8 +1402,8 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
  * in full to the label `docker-nest.cache-scope`.
  */
 
-/** Label on a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
-const cache_scope_CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+
+
 /** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
 const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
 /** Added to the partition of pull- and merge-request jobs. */
@@ -1501,8 +1523,8 @@ function cache_scope_partitionHash(partition) {
 
 
 
-/** Label on the cache volume and on a cached nest's container: the cache name. */
-const CACHE_LABEL = 'docker-nest.cache';
+
+
 const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 /** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
 function parseCacheName(value, problems) {
@@ -1615,9 +1637,9 @@ class CacheBusyError extends Error {
 const HOLDER_FORMAT = [
     '{{.Id}}',
     '{{.State.Status}}',
-    `{{index .Config.Labels "docker-nest.run"}}`,
-    `{{index .Config.Labels "docker-nest.expires"}}`,
-    `{{index .Config.Labels "${owner_OWNER_LABEL}"}}`
+    `{{index .Config.Labels "${labels_LABELS.run}"}}`,
+    `{{index .Config.Labels "${labels_LABELS.expires}"}}`,
+    `{{index .Config.Labels "${labels_OWNER_LABEL}"}}`
 ].join('\t');
 /** The container called `container` (a cache's lock), or undefined when there is none (any more). */
 async function findHolder(docker, container) {
@@ -1870,15 +1892,8 @@ function imageFor(given, rootless, rootfulDefault) {
 
 
 
-/** Label keys every docker-nest resource carries, so post and reap find them. */
-const LABELS = {
-    /** Marks any object docker-nest created. */
-    managed: 'docker-nest',
-    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
-    run: 'docker-nest.run',
-    /** Unix time (seconds) after which a reaper may remove the object. */
-    expires: 'docker-nest.expires'
-};
+
+
 /** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
 const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
 /** TLS and plain TCP ports of dockerd inside the sidecar. */
@@ -2416,7 +2431,7 @@ function stopSocketProxy(record) {
 const PING_TIMEOUT_MS = 5000;
 /** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
 function runLabel(runId) {
-    return `${LABELS.run}=${runId}`;
+    return `${labels_LABELS.run}=${runId}`;
 }
 /** This user may not open the socket (`socket-proxy: true` can serve one it may). */
 class SocketPermissionError extends Error {
@@ -2722,7 +2737,7 @@ const CACHE_STOP_GRACE_MS = 20_000;
 const FORMAT = [
     '{{.Id}}',
     '{{.State.Running}}',
-    `{{index .Config.Labels "${LABELS.run}"}}`,
+    `{{index .Config.Labels "${labels_LABELS.run}"}}`,
     '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
     '{{range .Config.Env}}{{println .}}{{end}}'
 ].join('\t');
@@ -2899,12 +2914,12 @@ async function inspectOurs(docker, kind, name, runId) {
     catch {
         // Unreadable labels carry no run label: left below.
     }
-    const run = labels[LABELS.run];
-    const cache = labels[CACHE_LABEL];
+    const run = labels[labels_LABELS.run];
+    const cache = labels[labels_CACHE_LABEL];
     const foreign = cache
-        ? `it carries ${CACHE_LABEL}=${cache}, and a cache outlives every run`
+        ? `it carries ${labels_CACHE_LABEL}=${cache}, and a cache outlives every run`
         : run !== runId
-            ? `it carries ${LABELS.run}=${run || '(none)'}, not this run's ${runId}`
+            ? `it carries ${labels_LABELS.run}=${run || '(none)'}, not this run's ${runId}`
             : undefined;
     return { kind, name, ref, running: running === 'true', foreign };
 }

@@ -17,9 +17,9 @@
  * in full to the label `docker-nest.cache-scope`.
  */
 import { lazyCrypto } from './lazy-builtins.js'
+import { CACHE_SCOPE_LABEL } from './labels.js'
 
-/** Label on a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
-export const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope'
+export { CACHE_SCOPE_LABEL }
 
 /** Input `cache-scope`: one cache per repository, or one for all that name it. */
 export type CacheScope = 'repository' | 'shared'

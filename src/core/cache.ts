@@ -22,9 +22,9 @@ import {
   type CiEnv
 } from './cache-scope.js'
 import type { CacheBusy, CacheOptions } from './types.js'
+import { CACHE_LABEL, LABELS } from './labels.js'
 
-/** Label on the cache volume and on a cached nest's container: the cache name. */
-export const CACHE_LABEL = 'docker-nest.cache'
+export { CACHE_LABEL }
 
 /** A cache as names and labels need it: its name and partition. */
 export interface CacheId {
@@ -187,8 +187,8 @@ export class CacheBusyError extends Error {
 const HOLDER_FORMAT = [
   '{{.Id}}',
   '{{.State.Status}}',
-  `{{index .Config.Labels "docker-nest.run"}}`,
-  `{{index .Config.Labels "docker-nest.expires"}}`,
+  `{{index .Config.Labels "${LABELS.run}"}}`,
+  `{{index .Config.Labels "${LABELS.expires}"}}`,
   `{{index .Config.Labels "${OWNER_LABEL}"}}`
 ].join('\t')
 

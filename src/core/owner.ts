@@ -11,9 +11,10 @@
  * removed on a guess.
  */
 import { readFileSync, readlinkSync } from 'node:fs'
+import { OWNER_LABEL } from './labels.js'
 
 /** The label carrying {@link formatOwner}'s value. */
-export const OWNER_LABEL = 'docker-nest.owner'
+export { OWNER_LABEL }
 
 /** Identifies one process on one boot of one machine. */
 export interface ProcessIdentity {

@@ -18,16 +18,9 @@ import { dataRootFor } from './rootless.js'
 import { isolationArgs } from './runtime.js'
 import type { DindOptions, SubjectAltNames } from './types.js'
 import { randomHex8 } from './random.js'
+import { LABELS } from './labels.js'
 
-/** Label keys every docker-nest resource carries, so post and reap find them. */
-export const LABELS = {
-  /** Marks any object docker-nest created. */
-  managed: 'docker-nest',
-  /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
-  run: 'docker-nest.run',
-  /** Unix time (seconds) after which a reaper may remove the object. */
-  expires: 'docker-nest.expires'
-} as const
+export { LABELS }
 
 /** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
 export const DEFAULT_TTL_SECONDS = 6 * 60 * 60

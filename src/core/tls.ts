@@ -14,14 +14,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { lazyCrypto } from './lazy-builtins.js'
 import { join } from 'node:path'
 import * as der from './der.js'
-
-/** Extra names for the server certificate. */
-export interface SubjectAltNames {
-  /** DNS names the daemon is reached by, e.g. `docker`, `localhost`. */
-  dns: string[]
-  /** IPv4 or IPv6 addresses, e.g. `127.0.0.1`, `::1`. */
-  ip: string[]
-}
+import type { SubjectAltNames } from './types.js'
 
 /** Options for {@link CertificateAuthority.create}. */
 export interface CertificateAuthorityOptions {

@@ -16,7 +16,9 @@ export interface Logger {
 
 /** Extra names for the server certificate, already typed (DNS vs IP). */
 export interface SubjectAltNames {
+  /** DNS names the daemon is reached by, e.g. `docker`, `localhost`. */
   dns: string[]
+  /** IPv4 or IPv6 addresses, e.g. `127.0.0.1`, `::1`. */
   ip: string[]
 }
 
