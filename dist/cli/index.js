@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 162:
+/***/ 891:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -214,7 +214,7 @@ const lazy_builtins_lazyCrypto = () => load('node:crypto');
 const lazyTls = () => load('node:tls');
 const lazyHttps = () => load('node:https');
 const lazyChildProcess = () => load('node:child_process');
-const lazyFsPromises = () => load('node:fs/promises');
+const lazy_builtins_lazyFsPromises = () => load('node:fs/promises');
 
 ;// CONCATENATED MODULE: ./src/core/docker-context.ts
 /**
@@ -2290,10 +2290,6 @@ async function breakStaleLock(docker, lock, context) {
     return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/docker-cli-release.ts
 /**
  * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
@@ -2304,7 +2300,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
-
+// node:crypto and node:fs/promises load on first use: main parses the
+// docker-cli inputs on every start, and hashes only when installing a CLI.
 
 /** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
 const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
@@ -2368,7 +2365,7 @@ function parseSha256File(text) {
 /** sha256 of a file, hex. */
 function sha256OfFile(path) {
     return new Promise((resolve, reject) => {
-        const hash = createHash('sha256');
+        const hash = lazyCrypto().createHash('sha256');
         createReadStream(path)
             .on('data', (chunk) => hash.update(chunk))
             .on('end', () => resolve(hash.digest('hex')))
@@ -2385,7 +2382,7 @@ const CACHE_RECORD = '.docker-nest-sha256.json';
 /** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
 async function writeCacheRecord(dir, tarball) {
     const record = { tarball, files: await hashTree(dir) };
-    await writeFile(join(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
+    await lazyFsPromises().writeFile(join(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
 }
 /**
  * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
@@ -2420,7 +2417,7 @@ function own(map, key) {
 async function readCacheRecord(dir) {
     let parsed;
     try {
-        parsed = JSON.parse(await readFile(join(dir, CACHE_RECORD), 'utf8'));
+        parsed = JSON.parse(await lazyFsPromises().readFile(join(dir, CACHE_RECORD), 'utf8'));
     }
     catch {
         return undefined;
@@ -2440,7 +2437,9 @@ async function readCacheRecord(dir) {
 async function hashTree(dir, prefix = '') {
     // No prototype, so a file named `__proto__` is a key like any other.
     const files = Object.create(null);
-    const entries = await readdir(join(dir, prefix), { withFileTypes: true });
+    const entries = await lazyFsPromises().readdir(join(dir, prefix), {
+        withFileTypes: true
+    });
     for (const entry of entries) {
         const path = prefix ? `${prefix}/${entry.name}` : entry.name;
         const full = join(dir, path);
@@ -2451,7 +2450,7 @@ async function hashTree(dir, prefix = '') {
         else if (entry.isFile())
             files[path] = await sha256OfFile(full);
         else if (entry.isSymbolicLink()) {
-            files[path] = `symlink to ${await readlink(full)}`;
+            files[path] = `symlink to ${await lazyFsPromises().readlink(full)}`;
         }
         else
             files[path] = 'not a regular file';
@@ -3035,6 +3034,8 @@ function parseInputs(inputs, env = {}) {
     return options;
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/core/doctor-unprivileged.ts
 
 const ROOTLESS_ONLY = '(only needed for rootless: true)';
@@ -4127,7 +4128,7 @@ async function endpointOf(sidecar, certDir) {
     }
     if (!certDir)
         return undefined;
-    const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => lazyFsPromises().readFile((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
+    const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => lazy_builtins_lazyFsPromises().readFile((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
     // By IP from the runner, which the certificate names only on a job
     // network; the name `docker` it always carries.
     return {
@@ -4331,7 +4332,7 @@ async function removeCertDir(certDir, report) {
         return;
     try {
         // A symlink in its place is removed itself, never what it points to.
-        await lazyFsPromises().rm(certDir, { recursive: true, force: true });
+        await lazy_builtins_lazyFsPromises().rm(certDir, { recursive: true, force: true });
         report.removed.push(`certificates ${certDir}`);
     }
     catch (error) {
@@ -7541,7 +7542,7 @@ async function startNestWithCache(plan, busy, resources, deps) {
         delete resources.certDir;
         await deps.recorder.record(resources);
         if (certDir)
-            await lazyFsPromises().rm(certDir, { recursive: true, force: true });
+            await lazy_builtins_lazyFsPromises().rm(certDir, { recursive: true, force: true });
         if (busy === 'fail') {
             throw new Error(`${error.message} Wait for that job, use another cache name, or set ` +
                 'cache-busy: fallback to start with an empty data root instead.', { cause: error });
@@ -8841,7 +8842,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(162);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(891);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

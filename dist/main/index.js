@@ -6766,16 +6766,13 @@ async function inspectWithCli(docker, id) {
 /* harmony export */   xD: () => (/* binding */ staticArch)
 /* harmony export */ });
 /* unused harmony export CACHE_RECORD */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4288);
 /**
  * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
  * download.docker.com): where they are, how to check one, and how to check a
@@ -6785,7 +6782,8 @@ async function inspectWithCli(docker, id) {
 
 
 
-
+// node:crypto and node:fs/promises load on first use: main parses the
+// docker-cli inputs on every start, and hashes only when installing a CLI.
 
 /** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
 const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
@@ -6819,7 +6817,7 @@ function dockerCliTrustProblems(options) {
     const url = new URL(options.baseUrl);
     const loopback = url.hostname === 'localhost' ||
         url.hostname === '[::1]' ||
-        ((0,node_net__WEBPACK_IMPORTED_MODULE_3__.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
+        ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
     if (url.protocol === 'http:' && !loopback && !options.sha256) {
         problems.push(`Input 'docker-cli-url' must be https, got ` +
             `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
@@ -6849,8 +6847,8 @@ function parseSha256File(text) {
 /** sha256 of a file, hex. */
 function sha256OfFile(path) {
     return new Promise((resolve, reject) => {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path)
+        const hash = (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyCrypto */ .yJ)().createHash('sha256');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path)
             .on('data', (chunk) => hash.update(chunk))
             .on('end', () => resolve(hash.digest('hex')))
             .on('error', reject);
@@ -6866,7 +6864,7 @@ const CACHE_RECORD = '.docker-nest-sha256.json';
 /** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
 async function writeCacheRecord(dir, tarball) {
     const record = { tarball, files: await hashTree(dir) };
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
+    await (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().writeFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
 }
 /**
  * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
@@ -6901,7 +6899,7 @@ function own(map, key) {
 async function readCacheRecord(dir) {
     let parsed;
     try {
-        parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, CACHE_RECORD), 'utf8'));
+        parsed = JSON.parse(await (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, CACHE_RECORD), 'utf8'));
     }
     catch {
         return undefined;
@@ -6921,10 +6919,12 @@ async function readCacheRecord(dir) {
 async function hashTree(dir, prefix = '') {
     // No prototype, so a file named `__proto__` is a key like any other.
     const files = Object.create(null);
-    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, prefix), { withFileTypes: true });
+    const entries = await (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readdir((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, prefix), {
+        withFileTypes: true
+    });
     for (const entry of entries) {
         const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, path);
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, path);
         if (path === CACHE_RECORD)
             continue;
         if (entry.isDirectory())
@@ -6932,7 +6932,7 @@ async function hashTree(dir, prefix = '') {
         else if (entry.isFile())
             files[path] = await sha256OfFile(full);
         else if (entry.isSymbolicLink()) {
-            files[path] = `symlink to ${await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readlink)(full)}`;
+            files[path] = `symlink to ${await (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readlink(full)}`;
         }
         else
             files[path] = 'not a regular file';

@@ -4,11 +4,12 @@
  * directory extracted from one. Downloading and caching are the Action's
  * (tool cache).
  */
-import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { readFile, readdir, readlink, writeFile } from 'node:fs/promises'
 import { isIP } from 'node:net'
 import { join } from 'node:path'
+// node:crypto and node:fs/promises load on first use: main parses the
+// docker-cli inputs on every start, and hashes only when installing a CLI.
+import { lazyCrypto, lazyFsPromises } from './lazy-builtins.js'
 import type { DockerCliOptions } from './types.js'
 
 /** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
@@ -93,7 +94,7 @@ export function parseSha256File(text: string): string {
 /** sha256 of a file, hex. */
 export function sha256OfFile(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const hash = createHash('sha256')
+    const hash = lazyCrypto().createHash('sha256')
     createReadStream(path)
       .on('data', (chunk) => hash.update(chunk))
       .on('end', () => resolve(hash.digest('hex')))
@@ -123,7 +124,10 @@ export async function writeCacheRecord(
   tarball: string
 ): Promise<void> {
   const record: CacheRecord = { tarball, files: await hashTree(dir) }
-  await writeFile(join(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`)
+  await lazyFsPromises().writeFile(
+    join(dir, CACHE_RECORD),
+    `${JSON.stringify(record)}\n`
+  )
 }
 
 /**
@@ -160,7 +164,9 @@ function own(map: Record<string, string>, key: string): string | undefined {
 async function readCacheRecord(dir: string): Promise<CacheRecord | undefined> {
   let parsed: unknown
   try {
-    parsed = JSON.parse(await readFile(join(dir, CACHE_RECORD), 'utf8'))
+    parsed = JSON.parse(
+      await lazyFsPromises().readFile(join(dir, CACHE_RECORD), 'utf8')
+    )
   } catch {
     return undefined
   }
@@ -184,7 +190,9 @@ async function hashTree(
 ): Promise<Record<string, string>> {
   // No prototype, so a file named `__proto__` is a key like any other.
   const files: Record<string, string> = Object.create(null)
-  const entries = await readdir(join(dir, prefix), { withFileTypes: true })
+  const entries = await lazyFsPromises().readdir(join(dir, prefix), {
+    withFileTypes: true
+  })
   for (const entry of entries) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name
     const full = join(dir, path)
@@ -192,7 +200,7 @@ async function hashTree(
     if (entry.isDirectory()) Object.assign(files, await hashTree(dir, path))
     else if (entry.isFile()) files[path] = await sha256OfFile(full)
     else if (entry.isSymbolicLink()) {
-      files[path] = `symlink to ${await readlink(full)}`
+      files[path] = `symlink to ${await lazyFsPromises().readlink(full)}`
     } else files[path] = 'not a regular file'
   }
   return files
