@@ -26,15 +26,17 @@ function specOf(name: string): Record<string, InputSpec> {
     .inputs
 }
 
-/** Inputs a component is given in the README's yaml examples. */
+/** Inputs a component is given in the yaml examples of the README and docs/. */
 function readmeIncludes(): Array<{
   component: string
   inputs: Record<string, unknown>
 }> {
-  const readme = readFileSync('README.md', 'utf8')
-  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(
-    (m) => m[1]
-  )
+  const pages = ['README.md', ...readdirSync('docs').map((f) => `docs/${f}`)]
+  const text = pages
+    .filter((page) => page.endsWith('.md'))
+    .map((page) => readFileSync(page, 'utf8'))
+    .join('\n')
+  const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1])
   return blocks.flatMap((block) => {
     const doc = parseAllDocuments(block)[0]?.toJS() as {
       include?: Array<{ component?: string; inputs?: Record<string, unknown> }>
@@ -110,7 +112,7 @@ describe('unknown inputs (GitLab rejects them; gitlab-ci-local does not)', () =>
     ).toEqual(['tls'])
   })
 
-  it('are absent from the README examples', () => {
+  it('are absent from the examples in the README and docs/', () => {
     const includes = readmeIncludes()
     expect(includes.length).toBeGreaterThan(0)
     for (const { component, inputs } of includes) {

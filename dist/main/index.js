@@ -1769,7 +1769,7 @@ function parseRuntime(value, problems) {
 }
 /**
  * `rootless: unprivileged`: what a rootless daemon needs instead of
- * `--privileged`, each found necessary on the test machine (README
+ * `--privileged`, each found necessary on the test machine (docs/self-hosted.md,
  * "Unprivileged routes"): SYS_ADMIN for rootlesskit's mounts and namespaces,
  * no seccomp filter (inner containers' keyrings), no AppArmor profile (Docker's
  * default one denies mount), unmasked /proc and /sys paths (procfs for inner
