@@ -7,19 +7,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import {
   E2E,
   IMAGES,
   dockerOk,
-  leftovers,
   loadImageInto,
-  removeLeftovers,
   requireDocker,
   tempDir
 } from './helpers/docker.js'
-import { cli, evalExports, type CliResult } from './helpers/cli.js'
+import { cli, type CliResult } from './helpers/cli.js'
+import { upEnvDown } from './helpers/cli-lifecycle.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 120_000
@@ -44,10 +43,6 @@ function cliOnFloor(
 }
 
 /** The part of the state dir's nest.json this test reads. */
-interface NestRecord {
-  runId: string
-  container: string
-}
 
 suite('docker-nest CLI on the oldest supported Node (real daemon)', () => {
   const range = enginesNode()
@@ -73,35 +68,7 @@ suite('docker-nest CLI on the oldest supported Node (real daemon)', () => {
   it(
     `up, env, a container in the nest and down work on Node ${floor}`,
     () => {
-      const stateDir = join(work.dir, 'state')
-      const up = cliOnFloor([
-        'up',
-        '--image',
-        IMAGES.official,
-        '--state-dir',
-        stateDir
-      ])
-      const nestFile = join(stateDir, 'nest.json')
-      const state = existsSync(nestFile)
-        ? (JSON.parse(readFileSync(nestFile, 'utf8')) as NestRecord)
-        : undefined
-      try {
-        expect(up.stderr).toContain('is ready after')
-        expect(up.status).toBe(0)
-        if (!state) throw new Error(`up left no ${nestFile}`)
-
-        const env = cliOnFloor(['env', '--state-dir', stateDir])
-        expect(env.stderr).toBe('')
-        expect(env.status).toBe(0)
-        expect(env.stdout).toBe(up.stdout)
-        const client = evalExports(env.stdout)
-        expect(client.DOCKER_HOST).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
-        expect(client.DOCKER_TLS_VERIFY).toBe('1')
-
-        // The nest's Docker 28, not the runner's daemon, over mutual TLS.
-        expect(
-          dockerOk(['version', '--format', '{{.Server.Version}}'], client)
-        ).toMatch(/^28\./)
+      upEnvDown(cliOnFloor, join(work.dir, 'state'), (client) => {
         loadImageInto(client, IMAGES.busybox)
         expect(
           dockerOk(
@@ -109,16 +76,7 @@ suite('docker-nest CLI on the oldest supported Node (real daemon)', () => {
             client
           )
         ).toBe('hello from the nest\n')
-
-        const down = cliOnFloor(['down', '--state-dir', stateDir], client)
-        expect(down.stderr).toContain(`Removed container ${state.container}`)
-        expect(down.status).toBe(0)
-        expect(leftovers(state.runId)).toEqual([])
-        expect(existsSync(client.DOCKER_CERT_PATH)).toBe(false)
-        expect(existsSync(nestFile)).toBe(false)
-      } finally {
-        if (state) removeLeftovers(state.runId)
-      }
+      })
     },
     TIMEOUT
   )

@@ -18,16 +18,9 @@ import {
   symlinkSync
 } from 'node:fs'
 import { join, resolve } from 'node:path'
-import {
-  E2E,
-  IMAGES,
-  dockerOk,
-  leftovers,
-  removeLeftovers,
-  requireDocker,
-  tempDir
-} from './helpers/docker.js'
-import { evalExports, type CliResult } from './helpers/cli.js'
+import { E2E, IMAGES, requireDocker, tempDir } from './helpers/docker.js'
+import type { CliResult } from './helpers/cli.js'
+import { upEnvDown } from './helpers/cli-lifecycle.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 120_000
@@ -53,10 +46,6 @@ interface PackageJson {
 }
 
 /** The part of the state dir's nest.json this test reads. */
-interface NestRecord {
-  runId: string
-  container: string
-}
 
 /** The absolute path of `name` on this test's own PATH. */
 function which(name: string): string {
@@ -110,48 +99,6 @@ function run(
     status: result.status ?? -1,
     stdout: result.stdout ?? '',
     stderr: (result.stderr ?? '') + (result.error ? String(result.error) : '')
-  }
-}
-
-/**
- * `up`, `env`, the nest's `docker version` and `down` through `cli` (one way
- * of running docker-nest), then no labelled container or volume left.
- */
-function upEnvDown(
-  cli: (args: string[], env?: Record<string, string>) => CliResult,
-  stateDir: string
-): void {
-  const up = cli(['up', '--image', IMAGES.official, '--state-dir', stateDir])
-  const nestFile = join(stateDir, 'nest.json')
-  const state = existsSync(nestFile)
-    ? (JSON.parse(readFileSync(nestFile, 'utf8')) as NestRecord)
-    : undefined
-  try {
-    expect(up.stderr).toContain('is ready after')
-    expect(up.status).toBe(0)
-    if (!state) throw new Error(`up left no ${nestFile}`)
-
-    const env = cli(['env', '--state-dir', stateDir])
-    expect(env.stderr).toBe('')
-    expect(env.status).toBe(0)
-    expect(env.stdout).toBe(up.stdout)
-    const client = evalExports(env.stdout)
-    expect(client.DOCKER_HOST).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/)
-    expect(client.DOCKER_TLS_VERIFY).toBe('1')
-
-    // The nest's Docker 28, not the runner's daemon, over mutual TLS.
-    expect(
-      dockerOk(['version', '--format', '{{.Server.Version}}'], client)
-    ).toMatch(/^28\./)
-
-    const down = cli(['down', '--state-dir', stateDir], client)
-    expect(down.stderr).toContain(`Removed container ${state.container}`)
-    expect(down.status).toBe(0)
-    expect(leftovers(state.runId)).toEqual([])
-    expect(existsSync(client.DOCKER_CERT_PATH)).toBe(false)
-    expect(existsSync(nestFile)).toBe(false)
-  } finally {
-    if (state) removeLeftovers(state.runId)
   }
 }
 
