@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(570);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8973);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 570:
+/***/ 8973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3146,6 +3146,116 @@ async function phase(logger, title, fn) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/pull-progress.ts
+/** How often the Action logs a progress line while the pull runs. */
+const PULL_LOG_INTERVAL_MS = 5000;
+/** How often a status line (CLI) is refreshed. */
+const PULL_STATUS_INTERVAL_MS = 1000;
+const LAYER_STATES = {
+    'Pulling fs layer': 'queued',
+    Waiting: 'queued',
+    'Verifying Checksum': 'queued',
+    'Download complete': 'downloaded',
+    Extracting: 'downloaded',
+    'Pull complete': 'done',
+    'Already exists': 'done'
+};
+/** Reads one line of `docker pull` (or `docker run`) output; undefined when it says nothing about the pull. */
+function parsePullLine(line) {
+    const text = line.trim();
+    if (/^Unable to find image .* locally$/.test(text))
+        return { kind: 'start' };
+    if (/^\S+: Pulling from \S+$/.test(text))
+        return { kind: 'start' };
+    if (/^Status: (Downloaded newer image|Image is up to date) for /.test(text)) {
+        return { kind: 'end' };
+    }
+    const layer = /^([0-9a-f]{12}): (.+?)(?:\s+\[.*)?$/.exec(text);
+    const state = layer && LAYER_STATES[layer[2]];
+    return layer && state ? { kind: 'layer', id: layer[1], state } : undefined;
+}
+const RANK = { queued: 0, downloaded: 1, done: 2 };
+/** Reports the pull of `image` found in the output written to it. */
+function pullReporter(image, logger, now = Date.now) {
+    const layers = new Map();
+    let partial = '';
+    let started;
+    let lastLogged = 0;
+    let finished = false;
+    let timer;
+    const seconds = () => Math.round((now() - (started ?? now())) / 1000);
+    const count = (state) => [...layers.values()].filter((s) => RANK[s] >= RANK[state]).length;
+    const describe = () => {
+        const done = layers.size
+            ? `${count('done')} of ${layers.size} layers` +
+                (count('downloaded') > count('done')
+                    ? ` (${count('downloaded')} downloaded)`
+                    : '') +
+                ', '
+            : '';
+        return `Pulling ${image}: ${done}${seconds()} s`;
+    };
+    const tick = () => {
+        if (logger.status)
+            logger.status(describe());
+        else if (now() - lastLogged >= PULL_LOG_INTERVAL_MS) {
+            lastLogged = now();
+            logger.info(describe());
+        }
+    };
+    const begin = () => {
+        if (started !== undefined)
+            return;
+        started = now();
+        lastLogged = started;
+        logger.info(`Image ${image} is not on the runner; pulling it`);
+        timer = setInterval(tick, logger.status ? PULL_STATUS_INTERVAL_MS : PULL_LOG_INTERVAL_MS);
+        // A pull that hangs must not keep the process alive on its own.
+        timer.unref();
+    };
+    const end = () => {
+        if (!timer)
+            return;
+        clearInterval(timer);
+        timer = undefined;
+        logger.status?.(undefined);
+    };
+    const handle = (line) => {
+        const event = parsePullLine(line);
+        if (!event || finished)
+            return;
+        if (event.kind === 'start')
+            return begin();
+        begin();
+        if (event.kind === 'layer') {
+            const before = layers.get(event.id);
+            if (!before || RANK[event.state] > RANK[before]) {
+                layers.set(event.id, event.state);
+            }
+            logger.status?.(describe());
+            return;
+        }
+        finished = true;
+        end();
+        logger.info(`Pulled ${image} in ${seconds()} s` +
+            (layers.size ? ` (${layers.size} layers)` : ''));
+    };
+    return {
+        write(chunk) {
+            const lines = (partial + chunk).split(/\r?\n/);
+            partial = lines.pop() ?? '';
+            for (const line of lines)
+                handle(line);
+        },
+        stop() {
+            if (partial)
+                handle(partial);
+            partial = '';
+            end();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/sidecar.ts
 
 
@@ -4117,8 +4227,8 @@ async function runOverApi(api, docker, args, debug, options, attachments) {
     }
 }
 /** `docker run`: the CLI works in its own process, so both callbacks at once. */
-async function runWithCli(docker, args, { onCreating, onStarting }) {
-    const running = docker.exec(args);
+async function runWithCli(docker, args, { onCreating, onStarting, onRunOutput }) {
+    const running = docker.exec(args, { onStderr: onRunOutput });
     onCreating?.();
     onStarting?.();
     await running;
@@ -4576,6 +4686,7 @@ var wait = __nccwpck_require__(3210);
 
 
 
+
 /**
  * Readiness polling interval. dockerd opens its TCP listener as it starts
  * ("Starting up", measured on 20.10 and 26) but serves only ~0.2-0.3 s
@@ -4716,11 +4827,18 @@ async function launch(plan, resources, deps, access) {
     // Files to hand in (sidecar.ts) go on the sidecar's stdin where the API
     // allows it; uid 1000 (rootless) could not write them as root's.
     const filesByStdin = (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless;
+    // Only `docker run` pulls (a missing image): its output says so, at no
+    // cost when the image is here already.
+    const pull = pullReporter(plan.image, logger);
     const running = runSidecar(docker, plan, logger, (args) => access.runDetached(args, {
         onCreating: creating.fire,
         onStarting: kick,
-        filesByStdin
-    })).finally(() => kick());
+        filesByStdin,
+        onRunOutput: pull.write
+    })).finally(() => {
+        pull.stop();
+        kick();
+    });
     const clientMaterial = creating.fired.then(() => plan.tls ? makeClientMaterial(resources, deps) : undefined);
     // Where clients reach the daemon on 127.0.0.1 (no job network), the
     // server certificate needs no name that only the running container has,
@@ -7149,7 +7267,10 @@ class DockerCli {
             const out = [];
             const err = [];
             child.stdout?.on('data', (chunk) => out.push(chunk));
-            child.stderr?.on('data', (chunk) => err.push(chunk));
+            child.stderr?.on('data', (chunk) => {
+                err.push(chunk);
+                options.onStderr?.(chunk.toString('utf8'));
+            });
             const timer = options.timeoutMs === undefined
                 ? undefined
                 : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);

@@ -398,7 +398,10 @@ class DockerCli {
             const out = [];
             const err = [];
             child.stdout?.on('data', (chunk) => out.push(chunk));
-            child.stderr?.on('data', (chunk) => err.push(chunk));
+            child.stderr?.on('data', (chunk) => {
+                err.push(chunk);
+                options.onStderr?.(chunk.toString('utf8'));
+            });
             const timer = options.timeoutMs === undefined
                 ? undefined
                 : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);

@@ -1,7 +1,8 @@
 /**
  * Plain-text logger for the CLI: everything on stderr, so stdout stays
  * eval-able. A group ("Start dind", "Wait for daemon") shows its elapsed
- * time while it runs (see progress.ts).
+ * time while it runs (see progress.ts), or the status the engine gives it
+ * (an image pull).
  */
 import type { Logger } from '../core/types.js'
 import {
@@ -25,6 +26,7 @@ export function createCliLogger(
       if (debug) write(`debug: ${message}`)
     },
     warning: (message) => write(`warning: ${message}`),
+    status: (text) => progress?.show(text),
     group: async (title, fn) => {
       write(`==> ${title}`)
       // Only the outermost group shows its time: one status line at most.

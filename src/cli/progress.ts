@@ -13,6 +13,11 @@ export interface ProgressStream {
 
 /** A running elapsed-time display. */
 export interface Progress {
+  /**
+   * Shows `text` (which carries its own time) instead of the elapsed-time
+   * line from the next update on; undefined goes back to it.
+   */
+  show(text: string | undefined): void
   /** Erases the status line (terminal) before other output; the next tick redraws it. */
   clear(): void
   /** Ends the display and erases its status line. */
@@ -34,7 +39,9 @@ export function startProgress(
   const started = now()
   const tty = Boolean(stream.isTTY)
   let shown = false
-  const text = () => `${label}: ${Math.round((now() - started) / 1000)} s…`
+  let detail: string | undefined
+  const text = () =>
+    detail ?? `${label}: ${Math.round((now() - started) / 1000)} s…`
   const timer = setInterval(
     () => {
       if (tty) {
@@ -53,6 +60,7 @@ export function startProgress(
     shown = false
   }
   return {
+    show: (text) => (detail = text),
     clear,
     stop() {
       clearInterval(timer)

@@ -20,6 +20,7 @@ import {
 import type { DockerCli } from './docker.js'
 import { BRIDGE_NETWORK_PATH, bridgeMtu, describeMtu } from './mtu.js'
 import { phase } from './phase.js'
+import { pullReporter } from './pull-progress.js'
 import { describeIsolation, explainUnknownRuntime } from './runtime.js'
 import type { DindPlan } from './plan.js'
 import type { ResourceRecorder, Resources } from './resources.js'
@@ -272,13 +273,20 @@ async function launch(
   // allows it; uid 1000 (rootless) could not write them as root's.
   const filesByStdin =
     (plan.tls || plan.daemonConfig !== undefined) && !plan.rootless
+  // Only `docker run` pulls (a missing image): its output says so, at no
+  // cost when the image is here already.
+  const pull = pullReporter(plan.image, logger)
   const running = runSidecar(docker, plan, logger, (args) =>
     access.runDetached(args, {
       onCreating: creating.fire,
       onStarting: kick,
-      filesByStdin
+      filesByStdin,
+      onRunOutput: pull.write
     })
-  ).finally(() => kick())
+  ).finally(() => {
+    pull.stop()
+    kick()
+  })
   const clientMaterial = creating.fired.then(() =>
     plan.tls ? makeClientMaterial(resources, deps) : undefined
   )

@@ -17,6 +17,8 @@ export interface DockerExecOptions {
   input?: Buffer | string
   /** Kill the command after this many milliseconds. */
   timeoutMs?: number
+  /** Called with the command's stderr as it comes (e.g. `docker run` pulling). */
+  onStderr?: (chunk: string) => void
 }
 
 /** What a finished docker CLI call returned. */
@@ -214,7 +216,10 @@ export class DockerCli {
       const out: Buffer[] = []
       const err: Buffer[] = []
       child.stdout?.on('data', (chunk: Buffer) => out.push(chunk))
-      child.stderr?.on('data', (chunk: Buffer) => err.push(chunk))
+      child.stderr?.on('data', (chunk: Buffer) => {
+        err.push(chunk)
+        options.onStderr?.(chunk.toString('utf8'))
+      })
       const timer =
         options.timeoutMs === undefined
           ? undefined

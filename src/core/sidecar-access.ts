@@ -49,6 +49,11 @@ export interface RunOptions {
    * API is used, they go on its stdin (stdin-delivery.ts).
    */
   filesByStdin?: boolean
+  /**
+   * Gets the stderr of `docker run` as it comes: when the image is not on
+   * the runner, the CLI reports its pull there (pull-progress.ts).
+   */
+  onRunOutput?: (chunk: string) => void
 }
 
 /** The calls dind.ts makes on its sidecar, whichever way they go. */
@@ -221,9 +226,9 @@ async function runOverApi(
 async function runWithCli(
   docker: DockerCli,
   args: string[],
-  { onCreating, onStarting }: RunOptions
+  { onCreating, onStarting, onRunOutput }: RunOptions
 ): Promise<void> {
-  const running = docker.exec(args)
+  const running = docker.exec(args, { onStderr: onRunOutput })
   onCreating?.()
   onStarting?.()
   await running

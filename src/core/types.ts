@@ -12,6 +12,13 @@ export interface Logger {
   warning(message: string): void
   /** Runs `fn` inside a titled, collapsible section of the log. */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>
+  /**
+   * Shows how a long wait is going (an image pull) on the front end's
+   * status line, replacing the previous status; undefined removes it. Only
+   * where the front end keeps such a line (the CLI); without it the engine
+   * logs a line now and then instead.
+   */
+  status?(text: string | undefined): void
 }
 
 /** Extra names for the server certificate, already typed (DNS vs IP). */

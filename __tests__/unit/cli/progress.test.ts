@@ -89,3 +89,21 @@ describe('createCliLogger', () => {
     ])
   })
 })
+
+describe('createCliLogger status', () => {
+  it("shows the engine's status instead of the elapsed time, until it is removed", async () => {
+    const stream = fakeStream(false)
+    const logger = createCliLogger(false, stream)
+    await logger.group('Start dind', async () => {
+      logger.status?.('Pulling busybox: 1 of 2 layers, 4 s')
+      jest.advanceTimersByTime(5000)
+      logger.status?.(undefined)
+      jest.advanceTimersByTime(5000)
+    })
+    expect(stream.chunks).toEqual([
+      '==> Start dind\n',
+      'Pulling busybox: 1 of 2 layers, 4 s\n',
+      'Start dind: 10 s…\n'
+    ])
+  })
+})
