@@ -24,7 +24,7 @@ import {
 import { join } from 'node:path'
 import { runIdOf, runMain, runPost, type StepResult } from './harness/runner.js'
 import { cli } from './helpers/cli.js'
-import { cacheResourceName } from '../../src/core/cache.js'
+import { cacheResourceName } from '../../src/engine/cache/cache.js'
 
 const suite = E2E ? describe : describe.skip
 const TIMEOUT = 240_000

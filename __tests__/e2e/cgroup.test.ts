@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { PREPARE_FUNCTIONS } from '../../src/core/startup-script.js'
+import { PREPARE_FUNCTIONS } from '../../src/engine/dind/startup-script.js'
 import { runIdOf, runMain, runPost } from './harness/runner.js'
 import {
   E2E,

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, test } from '@jest/globals'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { CONTAINERD_DIED_LINE } from '../../src/core/containerd-first.js'
+import { CONTAINERD_DIED_LINE } from '../../src/engine/dind/containerd-first.js'
 import { runIdOf, runMain, runPost, type StepResult } from './harness/runner.js'
 import {
   E2E,

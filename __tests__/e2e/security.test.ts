@@ -19,7 +19,7 @@ import { connect as netConnect } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import { join } from 'node:path'
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls'
-import { CertificateAuthority } from '../../src/core/tls.js'
+import { CertificateAuthority } from '../../src/engine/tls/tls.js'
 import { runMain, runPost, type StepResult } from './harness/runner.js'
 import {
   E2E,

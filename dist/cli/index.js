@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 474:
+/***/ 640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -199,7 +199,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/core/lazy-builtins.ts
+;// CONCATENATED MODULE: ./src/engine/util/lazy-builtins.ts
 /**
  * Node builtins the main step needs only once the sidecar is starting (TLS
  * for the readiness checks, key generation, child processes), loaded on
@@ -216,7 +216,7 @@ const lazyHttps = () => load('node:https');
 const lazyChildProcess = () => load('node:child_process');
 const lazy_builtins_lazyFsPromises = () => load('node:fs/promises');
 
-;// CONCATENATED MODULE: ./src/core/docker-context.ts
+;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
 /**
  * A docker context for the nest (input `context`). buildx refuses
  * to create a builder from "TLS data loaded from environment", and
@@ -412,7 +412,7 @@ function parseContextRecord(text) {
     return { name, configDir, ...(previous === undefined ? {} : { previous }) };
 }
 
-;// CONCATENATED MODULE: ./src/core/address-pools.ts
+;// CONCATENATED MODULE: ./src/engine/options/address-pools.ts
 /**
  * Input `default-address-pools`: the ranges the inner daemon carves its
  * networks from (`--default-address-pool`), so user networks created in the
@@ -486,7 +486,7 @@ function addressPoolArgs(pools = []) {
     return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
 }
 
-;// CONCATENATED MODULE: ./src/core/containerd-first.ts
+;// CONCATENATED MODULE: ./src/engine/dind/containerd-first.ts
 /**
  * "Fast start": the sidecar starts containerd itself, right away,
  * and hands its socket to dockerd with `--containerd=<socket>`.
@@ -737,7 +737,7 @@ nest_ctr_kill_dockerd() {
 }
 `;
 
-;// CONCATENATED MODULE: ./src/core/mtu.ts
+;// CONCATENATED MODULE: ./src/engine/dind/mtu.ts
 /**
  * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
  * network with a larger MTU than the outer path makes TLS downloads hang
@@ -859,7 +859,7 @@ function bridgeMtu(answer) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/sidecar-log.ts
+;// CONCATENATED MODULE: ./src/engine/dind/sidecar-log.ts
 /**
  * The sidecar's output as main receives it on the stream it attached before
  * the start (Engine API path, sidecar-access.ts): the start script's lines
@@ -963,7 +963,7 @@ async function daemonFactsFromLog(log, timeoutMs, wholeLog) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/stdin-delivery.ts
+;// CONCATENATED MODULE: ./src/engine/dind/stdin-delivery.ts
 /** Env var of the sidecar: `stdin` when the files come that way. */
 const STDIN_DELIVERY_ENV = 'DOCKER_NEST_DELIVERY';
 const END = 'end';
@@ -1046,7 +1046,7 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
 }
 `;
 
-;// CONCATENATED MODULE: ./src/core/startup-script.ts
+;// CONCATENATED MODULE: ./src/engine/dind/startup-script.ts
 /**
  * The shell script the sidecar runs as its entrypoint. It exists so one
  * `docker run` works for both image contracts and so the server certificate
@@ -1336,7 +1336,7 @@ fi
 exec "$@"
 `;
 
-;// CONCATENATED MODULE: ./src/core/daemon-config.ts
+;// CONCATENATED MODULE: ./src/engine/options/daemon-config.ts
 /**
  * Input `daemon-config`: a JSON object that becomes the inner daemon's
  * daemon.json. dockerd refuses to start when a setting is both a flag and a
@@ -1509,7 +1509,7 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/core/types.ts
+;// CONCATENATED MODULE: ./src/engine/types.ts
 /**
  * Types shared across the engine. Docker's JSON shapes are trimmed to the
  * fields we read; upstream structs are linked next to each type.
@@ -1522,7 +1522,7 @@ const HOST_DOCKER_ENV_KEYS = [
     'DOCKER_CONTEXT'
 ];
 
-;// CONCATENATED MODULE: ./src/core/wait.ts
+;// CONCATENATED MODULE: ./src/engine/docker/wait.ts
 /**
  * A plain readiness loop: call the probe until it succeeds, the deadline
  * passes or `stop` settles (e.g. the container exited). Probe, deadline,
@@ -1573,7 +1573,7 @@ async function waitFor(probe, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/docker.ts
+;// CONCATENATED MODULE: ./src/engine/docker/cli.ts
 
 
 
@@ -1799,7 +1799,7 @@ function isNoSuchObject(stderr) {
  * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
  * refusal. Returns the last result, whether it succeeded or not.
  */
-async function docker_tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
+async function cli_tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
     const waited = await waitFor(async () => {
         const result = await docker.tryExec(args);
         if (!busy.test(result.stderr))
@@ -1812,7 +1812,7 @@ async function docker_tryExecWhileBusy(docker, args, busy, wait, beforeRetry = a
         : waited.lastError;
 }
 
-;// CONCATENATED MODULE: ./src/core/labels.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
 /**
  * The labels docker-nest puts on what it creates, in one place: post, down
  * and the reapers find and judge objects by them, never by name alone.
@@ -1833,7 +1833,7 @@ const CACHE_LABEL = 'docker-nest.cache';
 /** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
 const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
 
-;// CONCATENATED MODULE: ./src/core/owner.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/owner.ts
 /**
  * The process that owns a nest, as a label value, so a reaper can tell that
  * a job crashed (no post step) long before the nest's 6 h expiry: when the
@@ -1988,7 +1988,7 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
     return worker ? owner_ownerOf(worker, proc) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/cache-scope.ts
+;// CONCATENATED MODULE: ./src/engine/cache/scope.ts
 /**
  * Whose jobs share a persistent cache. A cache is one data root: whatever a
  * job's nest leaves in it (images and their tags, build cache, volumes) is
@@ -2125,7 +2125,7 @@ function partitionHash(partition) {
         .slice(0, 12);
 }
 
-;// CONCATENATED MODULE: ./src/core/cache.ts
+;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
 
 
 
@@ -2293,7 +2293,7 @@ async function breakStaleLock(docker, lock, context) {
     return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/docker-cli-release.ts
+;// CONCATENATED MODULE: ./src/engine/clients/docker-cli-release.ts
 /**
  * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
  * download.docker.com): where they are, how to check one, and how to check a
@@ -2461,7 +2461,7 @@ async function hashTree(dir, prefix = '') {
     return files;
 }
 
-;// CONCATENATED MODULE: ./src/core/runtime.ts
+;// CONCATENATED MODULE: ./src/engine/options/runtime.ts
 /**
  * Unprivileged routes: the OCI runtime the sidecar runs under (input
  * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
@@ -2568,7 +2568,7 @@ async function explainUnknownRuntime(docker, runtime, error) {
         `such runtime; it has: ${have}.${install}`, { cause: error });
 }
 
-;// CONCATENATED MODULE: ./src/core/rootless.ts
+;// CONCATENATED MODULE: ./src/engine/options/rootless.ts
 /**
  * Unprivileged routes: input `rootless: true`, the official
  * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
@@ -2650,7 +2650,7 @@ function imageFor(given, rootless, rootfulDefault) {
     return image === '' ? rootfulDefault : image;
 }
 
-;// CONCATENATED MODULE: ./src/core/config.ts
+;// CONCATENATED MODULE: ./src/engine/options/config.ts
 /**
  * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
  * {@link DindOptions}. Every problem names the input, the value and what is
@@ -2695,7 +2695,7 @@ const INPUT_DEFAULTS = {
     // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
     runtime: '',
     rootless: 'false',
-    // Persistent cache (see src/core/cache.ts and cache-scope.ts).
+    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
     cache: '',
     'cache-scope': 'repository',
     'cache-busy': 'fallback',
@@ -3039,7 +3039,7 @@ function parseInputs(inputs, env = {}) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/doctor-unprivileged.ts
+;// CONCATENATED MODULE: ./src/engine/doctor/unprivileged.ts
 
 const ROOTLESS_ONLY = '(only needed for rootless: true)';
 async function readTrimmed(host, path) {
@@ -3204,7 +3204,7 @@ async function checkRootlessCgroups(host) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/doctor.ts
+;// CONCATENATED MODULE: ./src/engine/doctor/doctor.ts
 /**
  * Host prerequisites for a nest, checked one by one: each row says what was
  * found and, when it is a problem, how to fix it. File reads and docker
@@ -3467,7 +3467,7 @@ const doctor = {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+;// CONCATENATED MODULE: ./src/engine/docker/daemon-client.ts
 
 
 /**
@@ -3545,7 +3545,7 @@ function readBody(res) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/random.ts
+;// CONCATENATED MODULE: ./src/engine/util/random.ts
 /**
  * Random values for names and file-command delimiters, read from the
  * kernel's generator (/proc/sys/kernel/random/uuid) so the main step does
@@ -3572,7 +3572,7 @@ function randomHex8() {
     return randomUuid().slice(0, 8);
 }
 
-;// CONCATENATED MODULE: ./src/core/plan.ts
+;// CONCATENATED MODULE: ./src/engine/dind/plan.ts
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
@@ -3777,7 +3777,7 @@ function scriptEnv(plan) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/core/socket-proxy.ts
+;// CONCATENATED MODULE: ./src/engine/dood/socket-proxy.ts
 /**
  * `socket-proxy: true` (dood): when the step's user may not open the Docker
  * socket, a small forwarder started through `sudo -n` (the runner user of
@@ -3989,7 +3989,7 @@ function stopSocketProxy(record) {
     return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
 }
 
-;// CONCATENATED MODULE: ./src/core/prune.ts
+;// CONCATENATED MODULE: ./src/engine/cache/prune.ts
 /**
  * `cache-max-size`: before a cached nest stops, shrink what its
  * daemon keeps to the limit, talking to the nest's own Engine API (never the
@@ -4078,7 +4078,7 @@ async function pruneToSize(endpoint, maxBytes) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/core/cache-teardown.ts
+;// CONCATENATED MODULE: ./src/engine/cache/teardown.ts
 /**
  * Ends a cached nest: prune to `cache-max-size` through the nest's
  * own API, then stop dockerd in an orderly way so the data root on the cache
@@ -4197,7 +4197,7 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/teardown.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/teardown.ts
 /**
  * Removes everything a {@link Resources} record names, in the right order,
  * tolerating anything already gone. Shared by the Action's post step and
@@ -4343,7 +4343,7 @@ async function removeCertDir(certDir, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/resources.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/resources.ts
 /**
  * The record of everything a nest created, saved (Action state or CLI state
  * file) as soon as each thing exists, so teardown also cleans half-finished
@@ -4852,7 +4852,7 @@ const INPUT_DESCRIPTIONS = {
 ;// CONCATENATED MODULE: ./src/cli/commands/up-options.ts
 /**
  * The options of `up` (and `--format` of `env`): one flag per Action input,
- * derived from the inputs table in src/core/config.ts, described with
+ * derived from the inputs table in src/engine/options/config.ts, described with
  * action.yml's text (src/cli/input-docs.ts).
  */
 
@@ -5026,7 +5026,7 @@ const env = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/core/socket.ts
+;// CONCATENATED MODULE: ./src/engine/dood/socket.ts
 /**
  * Finds the runner's Docker socket for dood and explains, plainly, why it
  * cannot be used: missing, not a socket, nobody listening, or permission
@@ -5155,7 +5155,7 @@ function permissionMessage(facts) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/core/engine-api.ts
+;// CONCATENATED MODULE: ./src/engine/docker/engine-api.ts
 /**
  * The few Engine API calls main makes on the runner's own daemon, straight
  * over its unix socket: a call costs a request instead of a docker CLI
@@ -5513,7 +5513,7 @@ function demultiplex(stream) {
     return Buffer.concat(parts).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/core/reap.ts
+;// CONCATENATED MODULE: ./src/engine/reap/reap.ts
 /**
  * Finds and removes abandoned nests: docker-nest containers and volumes whose
  * `docker-nest.expires` label has passed (a job that was killed before its
@@ -5724,7 +5724,7 @@ async function removeNestObjects(docker, chosen) {
             const othersContainer = kind === 'volume' &&
                 report.gone.some((o) => o.kind === 'container' && o.run === object.run);
             const result = othersContainer
-                ? await docker_tryExecWhileBusy(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
+                ? await cli_tryExecWhileBusy(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
                 : await docker.tryExec(args);
             if (result.exitCode === 0)
                 report.removed.push(object);
@@ -5949,7 +5949,7 @@ const status_status = {
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/core/auto.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/auto.ts
 
 
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
@@ -6009,7 +6009,7 @@ async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_M
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/cancel.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/cancel.ts
 /**
  * Cancellation of a start in progress. The GitHub runner cancels a step with
  * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
@@ -6050,7 +6050,7 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/rootless-diagnose.ts
+;// CONCATENATED MODULE: ./src/engine/dind/rootless-diagnose.ts
 /**
  * Log signatures of a rootless sidecar that did not start, and what
  * to do about each. The preflight messages are those of the official
@@ -6130,7 +6130,7 @@ const ROOTLESS_RULES = [
     }
 ];
 
-;// CONCATENATED MODULE: ./src/core/diagnose.ts
+;// CONCATENATED MODULE: ./src/engine/dind/diagnose.ts
 
 /** Lines of the container log shown on failure. */
 const LOG_TAIL_LINES = 50;
@@ -6289,7 +6289,7 @@ function indent(text) {
         .join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/core/phase.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/phase.ts
 async function phase(logger, title, fn) {
     return logger.group(title, async () => {
         const started = performance.now();
@@ -6302,7 +6302,7 @@ async function phase(logger, title, fn) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/pull-progress.ts
+;// CONCATENATED MODULE: ./src/engine/docker/pull-progress.ts
 /** How often the Action logs a progress line while the pull runs. */
 const PULL_LOG_INTERVAL_MS = 5000;
 /** How often a status line (CLI) is refreshed. */
@@ -6412,7 +6412,7 @@ function pullReporter(image, logger, now = Date.now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/sidecar.ts
+;// CONCATENATED MODULE: ./src/engine/dind/sidecar.ts
 
 
 
@@ -6564,7 +6564,7 @@ function watchExit(docker, name) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/signal.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/signal.ts
 /** One-shot signal between two parts that must not wait for each other's code. */
 function signal() {
     let fire = () => undefined;
@@ -6572,7 +6572,7 @@ function signal() {
     return { fired, fire };
 }
 
-;// CONCATENATED MODULE: ./src/core/run-args.ts
+;// CONCATENATED MODULE: ./src/engine/dind/run-args.ts
 /**
  * Reads the sidecar's `docker run` arguments (plan.ts's buildDindRunArgs,
  * the one place they are decided) back into an Engine API create request,
@@ -6713,7 +6713,7 @@ function createRequestFromRunArgs(args) {
     return { name, body };
 }
 
-;// CONCATENATED MODULE: ./src/core/tar.ts
+;// CONCATENATED MODULE: ./src/engine/docker/tar.ts
 /**
  * A minimal ustar writer, enough to stream a few small files into a container
  * with `docker cp - <container>:/` (which, unlike a path copy, creates the
@@ -6761,7 +6761,7 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
     return Buffer.concat(parts);
 }
 
-;// CONCATENATED MODULE: ./src/core/sidecar-access.ts
+;// CONCATENATED MODULE: ./src/engine/dind/sidecar-access.ts
 /**
  * How main reads and feeds its sidecar on the runner's daemon: over the
  * Engine API when that daemon is a plain unix socket the docker CLI would
@@ -6910,7 +6910,7 @@ function asRunError(args, error) {
     return new DockerCommandError(args, 125, `docker: Error response from daemon: ${message}.`);
 }
 
-;// CONCATENATED MODULE: ./src/core/fast-start-report.ts
+;// CONCATENATED MODULE: ./src/engine/dind/fast-start-report.ts
 /**
  * Shows at debug level what the start script decided about fast start
  * (containerd-first.ts): its `docker-nest: fast start …` lines, read from
@@ -6944,7 +6944,7 @@ function fastStartLines(log) {
         .filter((line) => line.startsWith(FAST_START_LOG_PREFIX));
 }
 
-;// CONCATENATED MODULE: ./src/core/der.ts
+;// CONCATENATED MODULE: ./src/engine/tls/der.ts
 // The few ASN.1 DER encodings an X.509 v3 certificate needs (X.690 §8, §10
 // and §11), written out here instead of loading an ASN.1 library: issuing
 // the run's certificates happens while the sidecar starts, and a 700 KB
@@ -7075,7 +7075,7 @@ function implicit(tagNumber, content) {
     return tlv(CONTEXT | tagNumber, content);
 }
 
-;// CONCATENATED MODULE: ./src/core/tls.ts
+;// CONCATENATED MODULE: ./src/engine/tls/tls.ts
 
 
 
@@ -7333,7 +7333,7 @@ async function writeClientCertificates(parentDir, caPem, client, onCreated = () 
     return dir;
 }
 
-;// CONCATENATED MODULE: ./src/core/dind.ts
+;// CONCATENATED MODULE: ./src/engine/dind/dind.ts
 /**
  * Starts a Docker-in-Docker sidecar and waits until its daemon answers:
  * certificates (in-process), `docker run`, the server certificate signed for
@@ -7618,7 +7618,7 @@ async function waitForDaemon(plan, endpoint, exited, deps) {
     throw new DaemonStartError(summary, diagnosis);
 }
 
-;// CONCATENATED MODULE: ./src/core/cache-start.ts
+;// CONCATENATED MODULE: ./src/engine/cache/start.ts
 /**
  * Starting a cached nest with the `cache-busy` policy: when another live
  * job holds the cache, either fail or start an ephemeral nest instead, with
@@ -7674,7 +7674,7 @@ async function startNestWithCache(plan, busy, resources, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/dood.ts
+;// CONCATENATED MODULE: ./src/engine/dood/dood.ts
 
 
 
@@ -7880,7 +7880,7 @@ async function connectDood(options, runId, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/errors.ts
+;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
 function errorMessage(error) {
     if (error instanceof Error)
@@ -7893,7 +7893,7 @@ function errorMessage(error) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/reap-at-start.ts
+;// CONCATENATED MODULE: ./src/engine/reap/at-start.ts
 
 
 
@@ -8966,7 +8966,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(640);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

@@ -14,9 +14,9 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _core_docker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3481);
-/* harmony import */ var _core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7464);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4296);
+/* harmony import */ var _engine_docker_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2103);
+/* harmony import */ var _engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8670);
+/* harmony import */ var _engine_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7679);
 /**
  * The docker CLI for this and later steps: the one on PATH, or a static
  * release from the tool cache (downloaded, verified and cached on a miss),
@@ -35,11 +35,11 @@ export const modules = {
  * there is one; otherwise the release from the tool cache, added to PATH.
  */
 async function ensureDockerCli(options) {
-    const onPath = (0,_core_docker_js__WEBPACK_IMPORTED_MODULE_4__/* .findOnPath */ .aY)('docker');
+    const onPath = (0,_engine_docker_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .findOnPath */ .aY)('docker');
     if (!options.version && onPath)
         return onPath;
-    const version = options.version || _core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_DOCKER_CLI_VERSION */ .TJ;
-    const arch = (0,_core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .staticArch */ .xD)();
+    const version = options.version || _engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_DOCKER_CLI_VERSION */ .TJ;
+    const arch = (0,_engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .staticArch */ .xD)();
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Docker CLI ${version}`, async () => {
         if (!options.version) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No docker CLI on PATH; installing ${version}.`);
@@ -58,14 +58,14 @@ async function ensureDockerCli(options) {
  * hit is downloaded again, and replaced only if the download matches.
  */
 async function fromToolCache(sha256, version, arch) {
-    const dir = _actions_tool_cache__WEBPACK_IMPORTED_MODULE_1__/* .find */ .I6(_core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_CLI_TOOL */ .Hs, version, arch);
+    const dir = _actions_tool_cache__WEBPACK_IMPORTED_MODULE_1__/* .find */ .I6(_engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_CLI_TOOL */ .Hs, version, arch);
     if (!dir)
         return '';
     if (!sha256) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Found in the tool cache: ${dir}`);
         return dir;
     }
-    const problem = await (0,_core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .cachedCliProblem */ .sm)(dir, sha256);
+    const problem = await (0,_engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .cachedCliProblem */ .sm)(dir, sha256);
     if (problem) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The docker CLI ${version} in the tool cache (${dir}) cannot be ` +
             `verified against input 'docker-cli-sha256' (${sha256}): ${problem}. ` +
@@ -76,7 +76,7 @@ async function fromToolCache(sha256, version, arch) {
     return dir;
 }
 async function install(options, version, arch) {
-    const url = (0,_core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .tarballUrl */ .oe)(options.baseUrl, version, arch);
+    const url = (0,_engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .tarballUrl */ .oe)(options.baseUrl, version, arch);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Downloading ${url}`);
     const tarball = await download(url, 'the docker CLI tarball');
     let extracted;
@@ -84,8 +84,8 @@ async function install(options, version, arch) {
         const sha256 = await verify(tarball, url, options.sha256);
         extracted = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_1__/* .extractTar */ .nN(tarball);
         // Recorded before cacheDir, so no cached copy is ever without it.
-        await (0,_core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .writeCacheRecord */ .F3)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(extracted, 'docker'), sha256);
-        const dir = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_1__/* .cacheDir */ .e8((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(extracted, 'docker'), _core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_CLI_TOOL */ .Hs, version, arch);
+        await (0,_engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .writeCacheRecord */ .F3)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(extracted, 'docker'), sha256);
+        const dir = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_1__/* .cacheDir */ .e8((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(extracted, 'docker'), _engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .DOCKER_CLI_TOOL */ .Hs, version, arch);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Cached in ${dir}`);
         return dir;
     }
@@ -101,7 +101,7 @@ async function download(url, what) {
     }
     catch (error) {
         const status = error.httpStatusCode;
-        const cause = status ? `HTTP ${status}` : (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error);
+        const cause = status ? `HTTP ${status}` : (0,_engine_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error);
         throw new Error(`Could not download ${what} from ${url} (${cause}). Check input ` +
             "'docker-cli-version' (a release on the server) and " +
             "'docker-cli-url' (the mirror's base URL).", { cause: error });
@@ -113,7 +113,7 @@ async function download(url, what) {
  */
 async function verify(tarball, url, expectedInput) {
     const expected = expectedInput || (await publishedDigest(`${url}.sha256`));
-    const actual = await (0,_core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256OfFile */ .Vq)(tarball);
+    const actual = await (0,_engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .sha256OfFile */ .Vq)(tarball);
     if (!expected) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${url} has no .sha256 file next to it and input 'docker-cli-sha256' ` +
             `is empty, so only the transport protected it (sha256 ${actual}). ` +
@@ -137,12 +137,12 @@ async function publishedDigest(url) {
     catch (error) {
         if (error.httpStatusCode === 404)
             return '';
-        throw new Error(`Could not download ${url}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}`, {
+        throw new Error(`Could not download ${url}: ${(0,_engine_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}`, {
             cause: error
         });
     }
     try {
-        return (0,_core_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSha256File */ .Zo)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, 'utf8'));
+        return (0,_engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSha256File */ .Zo)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, 'utf8'));
     }
     finally {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(file, { force: true });

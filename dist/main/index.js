@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8973);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8962);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8973:
+/***/ 8962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34,9 +34,9 @@ var external_node_url_ = __nccwpck_require__(3136);
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./src/core/lazy-builtins.ts + 1 modules
-var lazy_builtins = __nccwpck_require__(4288);
-;// CONCATENATED MODULE: ./src/core/random.ts
+// EXTERNAL MODULE: ./src/engine/util/lazy-builtins.ts + 1 modules
+var lazy_builtins = __nccwpck_require__(6816);
+;// CONCATENATED MODULE: ./src/engine/util/random.ts
 /**
  * Random values for names and file-command delimiters, read from the
  * kernel's generator (/proc/sys/kernel/random/uuid) so the main step does
@@ -154,7 +154,7 @@ function appendSummary(markdown) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/core/address-pools.ts
+;// CONCATENATED MODULE: ./src/engine/options/address-pools.ts
 /**
  * Input `default-address-pools`: the ranges the inner daemon carves its
  * networks from (`--default-address-pool`), so user networks created in the
@@ -228,7 +228,7 @@ function addressPoolArgs(pools = []) {
     return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
 }
 
-;// CONCATENATED MODULE: ./src/core/containerd-first.ts
+;// CONCATENATED MODULE: ./src/engine/dind/containerd-first.ts
 /**
  * "Fast start": the sidecar starts containerd itself, right away,
  * and hands its socket to dockerd with `--containerd=<socket>`.
@@ -479,7 +479,7 @@ nest_ctr_kill_dockerd() {
 }
 `;
 
-;// CONCATENATED MODULE: ./src/core/mtu.ts
+;// CONCATENATED MODULE: ./src/engine/dind/mtu.ts
 /**
  * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
  * network with a larger MTU than the outer path makes TLS downloads hang
@@ -601,7 +601,7 @@ function bridgeMtu(answer) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/sidecar-log.ts
+;// CONCATENATED MODULE: ./src/engine/dind/sidecar-log.ts
 /**
  * The sidecar's output as main receives it on the stream it attached before
  * the start (Engine API path, sidecar-access.ts): the start script's lines
@@ -705,7 +705,7 @@ async function daemonFactsFromLog(log, timeoutMs, wholeLog) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/stdin-delivery.ts
+;// CONCATENATED MODULE: ./src/engine/dind/stdin-delivery.ts
 /** Env var of the sidecar: `stdin` when the files come that way. */
 const STDIN_DELIVERY_ENV = 'DOCKER_NEST_DELIVERY';
 const END = 'end';
@@ -788,7 +788,7 @@ const STDIN_READ_FUNCTION = `nest_read_stdin() {
 }
 `;
 
-;// CONCATENATED MODULE: ./src/core/startup-script.ts
+;// CONCATENATED MODULE: ./src/engine/dind/startup-script.ts
 /**
  * The shell script the sidecar runs as its entrypoint. It exists so one
  * `docker run` works for both image contracts and so the server certificate
@@ -1078,7 +1078,7 @@ fi
 exec "$@"
 `;
 
-;// CONCATENATED MODULE: ./src/core/daemon-config.ts
+;// CONCATENATED MODULE: ./src/engine/options/daemon-config.ts
 /**
  * Input `daemon-config`: a JSON object that becomes the inner daemon's
  * daemon.json. dockerd refuses to start when a setting is both a flag and a
@@ -1251,9 +1251,9 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/core/docker.ts + 1 modules
-var core_docker = __nccwpck_require__(3481);
-;// CONCATENATED MODULE: ./src/core/labels.ts
+// EXTERNAL MODULE: ./src/engine/docker/cli.ts + 1 modules
+var cli = __nccwpck_require__(2103);
+;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
 /**
  * The labels docker-nest puts on what it creates, in one place: post, down
  * and the reapers find and judge objects by them, never by name alone.
@@ -1274,7 +1274,7 @@ const CACHE_LABEL = 'docker-nest.cache';
 /** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
 const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
 
-;// CONCATENATED MODULE: ./src/core/owner.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/owner.ts
 /**
  * The process that owns a nest, as a label value, so a reaper can tell that
  * a job crashed (no post step) long before the nest's 6 h expiry: when the
@@ -1429,7 +1429,7 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
     return worker ? ownerOf(worker, proc) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/cache-scope.ts
+;// CONCATENATED MODULE: ./src/engine/cache/scope.ts
 /**
  * Whose jobs share a persistent cache. A cache is one data root: whatever a
  * job's nest leaves in it (images and their tags, build cache, volumes) is
@@ -1566,7 +1566,7 @@ function partitionHash(partition) {
         .slice(0, 12);
 }
 
-;// CONCATENATED MODULE: ./src/core/cache.ts
+;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
 
 
 
@@ -1699,7 +1699,7 @@ async function findHolder(docker, container) {
         container
     ]);
     if (result.exitCode !== 0) {
-        if ((0,core_docker/* isNoSuchObject */.Eo)(result.stderr))
+        if ((0,cli/* isNoSuchObject */.Eo)(result.stderr))
             return undefined;
         throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
     }
@@ -1734,7 +1734,7 @@ async function breakStaleLock(docker, lock, context) {
     return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/runtime.ts
+;// CONCATENATED MODULE: ./src/engine/options/runtime.ts
 /**
  * Unprivileged routes: the OCI runtime the sidecar runs under (input
  * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
@@ -1825,7 +1825,7 @@ function parseRuntimes(json) {
  */
 async function explainUnknownRuntime(docker, runtime, error) {
     if (!runtime ||
-        !(error instanceof core_docker/* DockerCommandError */.YJ) ||
+        !(error instanceof cli/* DockerCommandError */.YJ) ||
         !UNKNOWN_RUNTIME.test(error.stderr)) {
         return undefined;
     }
@@ -1841,7 +1841,7 @@ async function explainUnknownRuntime(docker, runtime, error) {
         `such runtime; it has: ${have}.${install}`, { cause: error });
 }
 
-;// CONCATENATED MODULE: ./src/core/rootless.ts
+;// CONCATENATED MODULE: ./src/engine/options/rootless.ts
 /**
  * Unprivileged routes: input `rootless: true`, the official
  * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
@@ -1923,7 +1923,7 @@ function imageFor(given, rootless, rootfulDefault) {
     return image === '' ? rootfulDefault : image;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan.ts
+;// CONCATENATED MODULE: ./src/engine/dind/plan.ts
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
@@ -2128,7 +2128,7 @@ function scriptEnv(plan) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/core/auto.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/auto.ts
 
 
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
@@ -2188,7 +2188,7 @@ async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_M
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/docker-context.ts
+;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
 /**
  * A docker context for the nest (input `context`). buildx refuses
  * to create a builder from "TLS data loaded from environment", and
@@ -2384,9 +2384,9 @@ function docker_context_parseContextRecord(text) {
     return { name, configDir, ...(previous === undefined ? {} : { previous }) };
 }
 
-// EXTERNAL MODULE: ./src/core/docker-cli-release.ts
-var docker_cli_release = __nccwpck_require__(7464);
-;// CONCATENATED MODULE: ./src/core/config.ts
+// EXTERNAL MODULE: ./src/engine/clients/docker-cli-release.ts
+var docker_cli_release = __nccwpck_require__(8670);
+;// CONCATENATED MODULE: ./src/engine/options/config.ts
 /**
  * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
  * {@link DindOptions}. Every problem names the input, the value and what is
@@ -2431,7 +2431,7 @@ const INPUT_DEFAULTS = {
     // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
     runtime: '',
     rootless: 'false',
-    // Persistent cache (see src/core/cache.ts and cache-scope.ts).
+    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
     cache: '',
     'cache-scope': 'repository',
     'cache-busy': 'fallback',
@@ -2773,7 +2773,7 @@ function parseInputs(inputs, env = {}) {
     return options;
 }
 
-;// CONCATENATED MODULE: ./src/core/cancel.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/cancel.ts
 /**
  * Cancellation of a start in progress. The GitHub runner cancels a step with
  * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
@@ -2816,7 +2816,7 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+;// CONCATENATED MODULE: ./src/engine/docker/daemon-client.ts
 
 
 /**
@@ -2894,7 +2894,7 @@ function readBody(res) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/rootless-diagnose.ts
+;// CONCATENATED MODULE: ./src/engine/dind/rootless-diagnose.ts
 /**
  * Log signatures of a rootless sidecar that did not start, and what
  * to do about each. The preflight messages are those of the official
@@ -2974,7 +2974,7 @@ const ROOTLESS_RULES = [
     }
 ];
 
-;// CONCATENATED MODULE: ./src/core/diagnose.ts
+;// CONCATENATED MODULE: ./src/engine/dind/diagnose.ts
 
 /** Lines of the container log shown on failure. */
 const LOG_TAIL_LINES = 50;
@@ -3133,7 +3133,7 @@ function indent(text) {
         .join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/core/phase.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/phase.ts
 async function phase(logger, title, fn) {
     return logger.group(title, async () => {
         const started = performance.now();
@@ -3146,7 +3146,7 @@ async function phase(logger, title, fn) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/pull-progress.ts
+;// CONCATENATED MODULE: ./src/engine/docker/pull-progress.ts
 /** How often the Action logs a progress line while the pull runs. */
 const PULL_LOG_INTERVAL_MS = 5000;
 /** How often a status line (CLI) is refreshed. */
@@ -3256,7 +3256,7 @@ function pullReporter(image, logger, now = Date.now) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/sidecar.ts
+;// CONCATENATED MODULE: ./src/engine/dind/sidecar.ts
 
 
 
@@ -3287,7 +3287,7 @@ async function runSidecar(docker, plan, logger, runDetached = (args) => docker.e
         }
         catch (error) {
             if (plan.cache &&
-                error instanceof core_docker/* DockerCommandError */.YJ &&
+                error instanceof cli/* DockerCommandError */.YJ &&
                 isNameConflict(error.stderr) &&
                 attempt < RUN_ATTEMPTS) {
                 // Another container holds the cache: break it if its job is gone, else CacheBusyError.
@@ -3300,7 +3300,7 @@ async function runSidecar(docker, plan, logger, runDetached = (args) => docker.e
                     logger.warning(note);
                 continue;
             }
-            const portTaken = error instanceof core_docker/* DockerCommandError */.YJ && PORT_TAKEN.test(error.stderr);
+            const portTaken = error instanceof cli/* DockerCommandError */.YJ && PORT_TAKEN.test(error.stderr);
             if (!portTaken || attempt >= RUN_ATTEMPTS)
                 throw error;
             logger.info(`The host port Docker picked for ${plan.name} was taken meanwhile ` +
@@ -3312,7 +3312,7 @@ async function runSidecar(docker, plan, logger, runDetached = (args) => docker.e
 }
 /** Turns a failed `docker run` into an error that says why and what to do. */
 function explainRunFailure(plan, error) {
-    if (!(error instanceof core_docker/* DockerCommandError */.YJ))
+    if (!(error instanceof cli/* DockerCommandError */.YJ))
         return error;
     const hints = classifyLog(error.stderr).map((hint) => `Hint: ${hint.message}`);
     if (/Unable to find image|pull access denied|manifest unknown|not found: manifest/i.test(error.stderr)) {
@@ -3408,7 +3408,7 @@ function watchExit(docker, name) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/signal.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/signal.ts
 /** One-shot signal between two parts that must not wait for each other's code. */
 function signal() {
     let fire = () => undefined;
@@ -3416,7 +3416,7 @@ function signal() {
     return { fired, fire };
 }
 
-;// CONCATENATED MODULE: ./src/core/socket.ts
+;// CONCATENATED MODULE: ./src/engine/dood/socket.ts
 /**
  * Finds the runner's Docker socket for dood and explains, plainly, why it
  * cannot be used: missing, not a socket, nobody listening, or permission
@@ -3545,7 +3545,7 @@ function permissionMessage(facts) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/core/engine-api.ts
+;// CONCATENATED MODULE: ./src/engine/docker/engine-api.ts
 /**
  * The few Engine API calls main makes on the runner's own daemon, straight
  * over its unix socket: a call costs a request instead of a docker CLI
@@ -3903,7 +3903,7 @@ function demultiplex(stream) {
     return Buffer.concat(parts).toString('utf8');
 }
 
-;// CONCATENATED MODULE: ./src/core/run-args.ts
+;// CONCATENATED MODULE: ./src/engine/dind/run-args.ts
 /**
  * Reads the sidecar's `docker run` arguments (plan.ts's buildDindRunArgs,
  * the one place they are decided) back into an Engine API create request,
@@ -4044,7 +4044,7 @@ function createRequestFromRunArgs(args) {
     return { name, body };
 }
 
-;// CONCATENATED MODULE: ./src/core/tar.ts
+;// CONCATENATED MODULE: ./src/engine/docker/tar.ts
 /**
  * A minimal ustar writer, enough to stream a few small files into a container
  * with `docker cp - <container>:/` (which, unlike a path copy, creates the
@@ -4092,7 +4092,7 @@ function createTar(entries, mtime = Math.floor(Date.now() / 1000)) {
     return Buffer.concat(parts);
 }
 
-;// CONCATENATED MODULE: ./src/core/sidecar-access.ts
+;// CONCATENATED MODULE: ./src/engine/dind/sidecar-access.ts
 /**
  * How main reads and feeds its sidecar on the runner's daemon: over the
  * Engine API when that daemon is a plain unix socket the docker CLI would
@@ -4238,10 +4238,10 @@ function asRunError(args, error) {
     if (!(error instanceof EngineApiError))
         return error;
     const message = error.message.replace(/^\S+ \S+: HTTP \d+ /, '');
-    return new core_docker/* DockerCommandError */.YJ(args, 125, `docker: Error response from daemon: ${message}.`);
+    return new cli/* DockerCommandError */.YJ(args, 125, `docker: Error response from daemon: ${message}.`);
 }
 
-;// CONCATENATED MODULE: ./src/core/fast-start-report.ts
+;// CONCATENATED MODULE: ./src/engine/dind/fast-start-report.ts
 /**
  * Shows at debug level what the start script decided about fast start
  * (containerd-first.ts): its `docker-nest: fast start …` lines, read from
@@ -4275,7 +4275,7 @@ function fastStartLines(log) {
         .filter((line) => line.startsWith(FAST_START_LOG_PREFIX));
 }
 
-;// CONCATENATED MODULE: ./src/core/der.ts
+;// CONCATENATED MODULE: ./src/engine/tls/der.ts
 // The few ASN.1 DER encodings an X.509 v3 certificate needs (X.690 §8, §10
 // and §11), written out here instead of loading an ASN.1 library: issuing
 // the run's certificates happens while the sidecar starts, and a 700 KB
@@ -4406,7 +4406,7 @@ function implicit(tagNumber, content) {
     return tlv(CONTEXT | tagNumber, content);
 }
 
-;// CONCATENATED MODULE: ./src/core/tls.ts
+;// CONCATENATED MODULE: ./src/engine/tls/tls.ts
 
 
 
@@ -4664,9 +4664,9 @@ async function writeClientCertificates(parentDir, caPem, client, onCreated = () 
     return dir;
 }
 
-// EXTERNAL MODULE: ./src/core/wait.ts
-var wait = __nccwpck_require__(3210);
-;// CONCATENATED MODULE: ./src/core/dind.ts
+// EXTERNAL MODULE: ./src/engine/docker/wait.ts
+var wait = __nccwpck_require__(18);
+;// CONCATENATED MODULE: ./src/engine/dind/dind.ts
 /**
  * Starts a Docker-in-Docker sidecar and waits until its daemon answers:
  * certificates (in-process), `docker run`, the server certificate signed for
@@ -4951,7 +4951,7 @@ async function waitForDaemon(plan, endpoint, exited, deps) {
     throw new DaemonStartError(summary, diagnosis);
 }
 
-;// CONCATENATED MODULE: ./src/core/cache-start.ts
+;// CONCATENATED MODULE: ./src/engine/cache/start.ts
 /**
  * Starting a cached nest with the `cache-busy` policy: when another live
  * job holds the cache, either fail or start an ephemeral nest instead, with
@@ -5007,7 +5007,7 @@ async function startNestWithCache(plan, busy, resources, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/container-job.ts
+;// CONCATENATED MODULE: ./src/engine/dind/container-job.ts
 /**
  * Container jobs (`jobs.<id>.container`): the step runs inside a container
  * that talks to the host daemon through the mounted socket, so 127.0.0.1 is
@@ -5073,7 +5073,7 @@ function hostPathOf(path, mounts) {
     return mount && `${mount.Source}${path.slice(mount.Destination.length)}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/socket-proxy.ts
+;// CONCATENATED MODULE: ./src/engine/dood/socket-proxy.ts
 /**
  * `socket-proxy: true` (dood): when the step's user may not open the Docker
  * socket, a small forwarder started through `sudo -n` (the runner user of
@@ -5285,7 +5285,7 @@ function stopSocketProxy(record) {
     return !(0,external_node_fs_.existsSync)(record.socket);
 }
 
-;// CONCATENATED MODULE: ./src/core/dood.ts
+;// CONCATENATED MODULE: ./src/engine/dood/dood.ts
 
 
 
@@ -5491,9 +5491,9 @@ async function connectDood(options, runId, deps) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-;// CONCATENATED MODULE: ./src/core/reap.ts
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __nccwpck_require__(7679);
+;// CONCATENATED MODULE: ./src/engine/reap/reap.ts
 /**
  * Finds and removes abandoned nests: docker-nest containers and volumes whose
  * `docker-nest.expires` label has passed (a job that was killed before its
@@ -5660,7 +5660,7 @@ const OTHERS_VOLUME_WAIT = { timeoutMs: 1000, intervalMs: 200 };
 const VOLUME_IN_USE = /volume is in use/i;
 /** Docker's answer when another reaper removed, or is removing, the object. */
 function removedByOthers(stderr) {
-    return (0,core_docker/* isNoSuchObject */.Eo)(stderr) || /already in progress/i.test(stderr);
+    return (0,cli/* isNoSuchObject */.Eo)(stderr) || /already in progress/i.test(stderr);
 }
 /**
  * Removes what {@link decideReap} selects: containers first (so their volumes
@@ -5704,7 +5704,7 @@ async function removeNestObjects(docker, chosen) {
             const othersContainer = kind === 'volume' &&
                 report.gone.some((o) => o.kind === 'container' && o.run === object.run);
             const result = othersContainer
-                ? await (0,core_docker/* tryExecWhileBusy */.ZS)(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
+                ? await (0,cli/* tryExecWhileBusy */.ZS)(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
                 : await docker.tryExec(args);
             if (result.exitCode === 0)
                 report.removed.push(object);
@@ -5718,7 +5718,7 @@ async function removeNestObjects(docker, chosen) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/core/reap-at-start.ts
+;// CONCATENATED MODULE: ./src/engine/reap/at-start.ts
 
 
 
@@ -5784,7 +5784,7 @@ function logReap(report, logger) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/prune.ts
+;// CONCATENATED MODULE: ./src/engine/cache/prune.ts
 /**
  * `cache-max-size`: before a cached nest stops, shrink what its
  * daemon keeps to the limit, talking to the nest's own Engine API (never the
@@ -5873,7 +5873,7 @@ async function pruneToSize(endpoint, maxBytes) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/core/cache-teardown.ts
+;// CONCATENATED MODULE: ./src/engine/cache/teardown.ts
 /**
  * Ends a cached nest: prune to `cache-max-size` through the nest's
  * own API, then stop dockerd in an orderly way so the data root on the cache
@@ -5890,7 +5890,7 @@ async function pruneToSize(endpoint, maxBytes) {
  * idle it takes ~1.2 s. Bounded, so a wedged daemon cannot hold post up.
  */
 const CACHE_STOP_GRACE_MS = 20_000;
-const cache_teardown_FORMAT = [
+const teardown_FORMAT = [
     '{{.Id}}',
     '{{.State.Running}}',
     `{{index .Config.Labels "${LABELS.run}"}}`,
@@ -5903,7 +5903,7 @@ async function inspectSidecar(docker, name) {
         '--type',
         'container',
         '--format',
-        cache_teardown_FORMAT,
+        teardown_FORMAT,
         name
     ]);
     if (result.exitCode !== 0)
@@ -5992,7 +5992,7 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/teardown.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/teardown.ts
 /**
  * Removes everything a {@link Resources} record names, in the right order,
  * tolerating anything already gone. Shared by the Action's post step and
@@ -6058,7 +6058,7 @@ async function inspectOurs(docker, kind, name, runId) {
         name
     ]);
     if (result.exitCode !== 0) {
-        return (0,core_docker/* isNoSuchObject */.Eo)(result.stderr)
+        return (0,cli/* isNoSuchObject */.Eo)(result.stderr)
             ? { kind, name, running: false }
             : { kind, name, running: false, error: result.stderr.trim() };
     }
@@ -6243,7 +6243,7 @@ function setOutputs(info, cliPath = '', context = '') {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/resources.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/resources.ts
 /**
  * The record of everything a nest created, saved (Action state or CLI state
  * file) as soon as each thing exists, so teardown also cleans half-finished
@@ -6690,7 +6690,7 @@ async function run() {
         const cliPath = await dockerCliPath(options);
         const step = {
             options,
-            hostDocker: (0,core_docker/* captureHostDockerEnv */.AW)(),
+            hostDocker: (0,cli/* captureHostDockerEnv */.AW)(),
             cliPath,
             sidecarStarting: signal()
         };
@@ -6715,9 +6715,9 @@ async function run() {
 }
 /** A docker CLI for the reaper, or none when there is no docker CLI on PATH. */
 function reaperCli(hostDocker) {
-    const binary = (0,core_docker/* findOnPath */.aY)('docker');
+    const binary = (0,cli/* findOnPath */.aY)('docker');
     return binary
-        ? new core_docker/* DockerCli */.Vo(binary, hostDocker, actionLogger.debug)
+        ? new cli/* DockerCli */.Vo(binary, hostDocker, actionLogger.debug)
         : undefined;
 }
 /**
@@ -6725,7 +6725,7 @@ function reaperCli(hostDocker) {
  * only when needed: it adds ~25 ms of module loading to every main step.
  */
 async function dockerCliPath(options) {
-    const onPath = (0,core_docker/* findOnPath */.aY)('docker');
+    const onPath = (0,cli/* findOnPath */.aY)('docker');
     if (onPath && !options.dockerCli.version)
         return onPath;
     const { ensureDockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1891));
@@ -6738,7 +6738,7 @@ async function chooseMode(step) {
         const cached = cachedProbe(process.env.DOCKER_NEST_PRIVILEGED);
         if (cached)
             return cached;
-        const docker = core_docker/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
+        const docker = cli/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
         const probed = await probePrivileged(docker, options.image, `${runPrefix()}-${randomSuffix()}-probe`, undefined, isolationArgs(options.runtime, options.rootlessUnprivileged));
         exportVariable('DOCKER_NEST_PRIVILEGED', String(probed.privileged));
         return probed;
@@ -6760,7 +6760,7 @@ async function runDindOrDood(step) {
     catch (error) {
         const resources = attempt.resources;
         if (resources && options.cleanup) {
-            const docker = core_docker/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
+            const docker = cli/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
             const report = await group('Remove the failed nest', () => teardown(resources, docker, actionLogger));
             for (const warning of report.warnings)
                 workflow_warning(warning);
@@ -6811,7 +6811,7 @@ async function runDood(step) {
 }
 /** Starts the nest; `attempt.resources` is the record of what it created, even when it throws. */
 async function runDind(step, attempt = {}) {
-    const docker = core_docker/* DockerCli */.Vo.locate(step.hostDocker, actionLogger.debug);
+    const docker = cli/* DockerCli */.Vo.locate(step.hostDocker, actionLogger.debug);
     // From here on a cancelled step may have docker calls in flight.
     const uninstall = exitOnCancel(docker, actionLogger);
     try {
@@ -6869,7 +6869,7 @@ async function inspectWithCli(docker, id) {
 
 /***/ }),
 
-/***/ 7464:
+/***/ 8670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6890,7 +6890,7 @@ async function inspectWithCli(docker, id) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4288);
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6816);
 /**
  * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
  * download.docker.com): where they are, how to check one, and how to check a
@@ -6965,7 +6965,7 @@ function parseSha256File(text) {
 /** sha256 of a file, hex. */
 function sha256OfFile(path) {
     return new Promise((resolve, reject) => {
-        const hash = (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyCrypto */ .yJ)().createHash('sha256');
+        const hash = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyCrypto */ .yJ)().createHash('sha256');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path)
             .on('data', (chunk) => hash.update(chunk))
             .on('end', () => resolve(hash.digest('hex')))
@@ -6982,7 +6982,7 @@ const CACHE_RECORD = '.docker-nest-sha256.json';
 /** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
 async function writeCacheRecord(dir, tarball) {
     const record = { tarball, files: await hashTree(dir) };
-    await (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().writeFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
+    await (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().writeFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
 }
 /**
  * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
@@ -7017,7 +7017,7 @@ function own(map, key) {
 async function readCacheRecord(dir) {
     let parsed;
     try {
-        parsed = JSON.parse(await (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, CACHE_RECORD), 'utf8'));
+        parsed = JSON.parse(await (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, CACHE_RECORD), 'utf8'));
     }
     catch {
         return undefined;
@@ -7037,7 +7037,7 @@ async function readCacheRecord(dir) {
 async function hashTree(dir, prefix = '') {
     // No prototype, so a file named `__proto__` is a key like any other.
     const files = Object.create(null);
-    const entries = await (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readdir((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, prefix), {
+    const entries = await (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readdir((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, prefix), {
         withFileTypes: true
     });
     for (const entry of entries) {
@@ -7050,7 +7050,7 @@ async function hashTree(dir, prefix = '') {
         else if (entry.isFile())
             files[path] = await sha256OfFile(full);
         else if (entry.isSymbolicLink()) {
-            files[path] = `symlink to ${await (0,_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readlink(full)}`;
+            files[path] = `symlink to ${await (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readlink(full)}`;
         }
         else
             files[path] = 'not a regular file';
@@ -7061,7 +7061,7 @@ async function hashTree(dir, prefix = '') {
 
 /***/ }),
 
-/***/ 3481:
+/***/ 2103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7081,9 +7081,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/core/lazy-builtins.ts + 1 modules
-var lazy_builtins = __nccwpck_require__(4288);
-;// CONCATENATED MODULE: ./src/core/types.ts
+// EXTERNAL MODULE: ./src/engine/util/lazy-builtins.ts + 1 modules
+var lazy_builtins = __nccwpck_require__(6816);
+;// CONCATENATED MODULE: ./src/engine/types.ts
 /**
  * Types shared across the engine. Docker's JSON shapes are trimmed to the
  * fields we read; upstream structs are linked next to each type.
@@ -7096,9 +7096,9 @@ const HOST_DOCKER_ENV_KEYS = [
     'DOCKER_CONTEXT'
 ];
 
-// EXTERNAL MODULE: ./src/core/wait.ts
-var core_wait = __nccwpck_require__(3210);
-;// CONCATENATED MODULE: ./src/core/docker.ts
+// EXTERNAL MODULE: ./src/engine/docker/wait.ts
+var docker_wait = __nccwpck_require__(18);
+;// CONCATENATED MODULE: ./src/engine/docker/cli.ts
 
 
 
@@ -7325,7 +7325,7 @@ function isNoSuchObject(stderr) {
  * refusal. Returns the last result, whether it succeeded or not.
  */
 async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
-    const waited = await (0,core_wait/* waitFor */.f)(async () => {
+    const waited = await (0,docker_wait/* waitFor */.f)(async () => {
         const result = await docker.tryExec(args);
         if (!busy.test(result.stderr))
             return result;
@@ -7340,63 +7340,7 @@ async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async ()
 
 /***/ }),
 
-/***/ 4296:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    try {
-        return typeof error === 'string' ? error : JSON.stringify(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-
-
-/***/ }),
-
-/***/ 4288:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  KO: () => (/* binding */ lazyChildProcess),
-  yJ: () => (/* binding */ lazyCrypto),
-  wc: () => (/* binding */ lazyFsPromises),
-  IN: () => (/* binding */ lazyHttps),
-  UP: () => (/* binding */ lazyTls)
-});
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/core/lazy-builtins.ts
-/**
- * Node builtins the main step needs only once the sidecar is starting (TLS
- * for the readiness checks, key generation, child processes), loaded on
- * first use instead of at startup: importing them up front costs ~15 ms
- * before the create request, measured on the test machines (create sent
- * 80 ms after Node's start instead of 95 ms). Types come from `import type`,
- * which emits nothing.
- */
-
-const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-const lazyCrypto = () => load('node:crypto');
-const lazyTls = () => load('node:tls');
-const lazyHttps = () => load('node:https');
-const lazyChildProcess = () => load('node:child_process');
-const lazyFsPromises = () => load('node:fs/promises');
-
-
-/***/ }),
-
-/***/ 3210:
+/***/ 18:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7451,6 +7395,62 @@ async function waitFor(probe, options) {
         await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
     }
 }
+
+
+/***/ }),
+
+/***/ 7679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    try {
+        return typeof error === 'string' ? error : JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  KO: () => (/* binding */ lazyChildProcess),
+  yJ: () => (/* binding */ lazyCrypto),
+  wc: () => (/* binding */ lazyFsPromises),
+  IN: () => (/* binding */ lazyHttps),
+  UP: () => (/* binding */ lazyTls)
+});
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/engine/util/lazy-builtins.ts
+/**
+ * Node builtins the main step needs only once the sidecar is starting (TLS
+ * for the readiness checks, key generation, child processes), loaded on
+ * first use instead of at startup: importing them up front costs ~15 ms
+ * before the create request, measured on the test machines (create sent
+ * 80 ms after Node's start instead of 95 ms). Types come from `import type`,
+ * which emits nothing.
+ */
+
+const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+const lazyCrypto = () => load('node:crypto');
+const lazyTls = () => load('node:tls');
+const lazyHttps = () => load('node:https');
+const lazyChildProcess = () => load('node:child_process');
+const lazyFsPromises = () => load('node:fs/promises');
 
 
 /***/ }),

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(627);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(586);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 627:
+/***/ 586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,7 +30,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/core/lazy-builtins.ts
+;// CONCATENATED MODULE: ./src/engine/util/lazy-builtins.ts
 /**
  * Node builtins the main step needs only once the sidecar is starting (TLS
  * for the readiness checks, key generation, child processes), loaded on
@@ -47,7 +47,7 @@ const lazyHttps = () => load('node:https');
 const lazy_builtins_lazyChildProcess = () => load('node:child_process');
 const lazyFsPromises = () => load('node:fs/promises');
 
-;// CONCATENATED MODULE: ./src/core/random.ts
+;// CONCATENATED MODULE: ./src/engine/util/random.ts
 /**
  * Random values for names and file-command delimiters, read from the
  * kernel's generator (/proc/sys/kernel/random/uuid) so the main step does
@@ -165,7 +165,7 @@ function appendSummary(markdown) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/core/types.ts
+;// CONCATENATED MODULE: ./src/engine/types.ts
 /**
  * Types shared across the engine. Docker's JSON shapes are trimmed to the
  * fields we read; upstream structs are linked next to each type.
@@ -178,7 +178,7 @@ const types_HOST_DOCKER_ENV_KEYS = [
     'DOCKER_CONTEXT'
 ];
 
-;// CONCATENATED MODULE: ./src/core/wait.ts
+;// CONCATENATED MODULE: ./src/engine/docker/wait.ts
 /**
  * A plain readiness loop: call the probe until it succeeds, the deadline
  * passes or `stop` settles (e.g. the container exited). Probe, deadline,
@@ -229,7 +229,7 @@ async function waitFor(probe, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/docker.ts
+;// CONCATENATED MODULE: ./src/engine/docker/cli.ts
 
 
 
@@ -237,7 +237,7 @@ async function waitFor(probe, options) {
 
 const STDERR_TAIL_LINES = 20;
 /** A docker CLI call that exited non-zero (or could not start). */
-class docker_DockerCommandError extends Error {
+class cli_DockerCommandError extends Error {
     args;
     exitCode;
     stderr;
@@ -333,7 +333,7 @@ class DockerCli {
             throw new CancelledError(args);
         const result = await this.tryExec(args, options);
         if (result.exitCode !== 0) {
-            throw new docker_DockerCommandError(args, result.exitCode, result.stderr);
+            throw new cli_DockerCommandError(args, result.exitCode, result.stderr);
         }
         return result;
     }
@@ -437,16 +437,16 @@ class DockerCli {
     /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
     async tryRemoveContainer(name) {
         const result = await this.tryExec(['rm', '--force', '--volumes', name]);
-        return result.exitCode === 0 || docker_isNoSuchObject(result.stderr);
+        return result.exitCode === 0 || cli_isNoSuchObject(result.stderr);
     }
     /** Removes a volume; false when it failed for a reason other than "gone". */
     async tryRemoveVolume(name) {
         const result = await this.tryExec(['volume', 'rm', '--force', name]);
-        return result.exitCode === 0 || docker_isNoSuchObject(result.stderr);
+        return result.exitCode === 0 || cli_isNoSuchObject(result.stderr);
     }
 }
 /** True when docker's error text says the object does not exist. */
-function docker_isNoSuchObject(stderr) {
+function cli_isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
 }
 /**
@@ -470,7 +470,7 @@ async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async ()
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: ./src/core/daemon-client.ts
+;// CONCATENATED MODULE: ./src/engine/docker/daemon-client.ts
 
 
 /**
@@ -550,7 +550,7 @@ function readBody(res) {
 
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/core/address-pools.ts
+;// CONCATENATED MODULE: ./src/engine/options/address-pools.ts
 /**
  * Input `default-address-pools`: the ranges the inner daemon carves its
  * networks from (`--default-address-pool`), so user networks created in the
@@ -624,7 +624,7 @@ function address_pools_addressPoolArgs(pools = []) {
     return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
 }
 
-;// CONCATENATED MODULE: ./src/core/mtu.ts
+;// CONCATENATED MODULE: ./src/engine/dind/mtu.ts
 /**
  * Finds the MTU of the runner's default route, for `mtu: auto`: an inner
  * network with a larger MTU than the outer path makes TLS downloads hang
@@ -746,7 +746,7 @@ function bridgeMtu(answer) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/startup-script.ts
+;// CONCATENATED MODULE: ./src/engine/dind/startup-script.ts
 /**
  * The shell script the sidecar runs as its entrypoint. It exists so one
  * `docker run` works for both image contracts and so the server certificate
@@ -1036,7 +1036,7 @@ fi
 exec "$@"
 `));
 
-;// CONCATENATED MODULE: ./src/core/daemon-config.ts
+;// CONCATENATED MODULE: ./src/engine/options/daemon-config.ts
 /**
  * Input `daemon-config`: a JSON object that becomes the inner daemon's
  * daemon.json. dockerd refuses to start when a setting is both a flag and a
@@ -1209,7 +1209,7 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/core/labels.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
 /**
  * The labels docker-nest puts on what it creates, in one place: post, down
  * and the reapers find and judge objects by them, never by name alone.
@@ -1230,7 +1230,7 @@ const labels_CACHE_LABEL = 'docker-nest.cache';
 /** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
 const labels_CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
 
-;// CONCATENATED MODULE: ./src/core/owner.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/owner.ts
 /**
  * The process that owns a nest, as a label value, so a reaper can tell that
  * a job crashed (no post step) long before the nest's 6 h expiry: when the
@@ -1385,7 +1385,7 @@ function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/pro
     return worker ? ownerOf(worker, proc) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/cache-scope.ts
+;// CONCATENATED MODULE: ./src/engine/cache/scope.ts
 /**
  * Whose jobs share a persistent cache. A cache is one data root: whatever a
  * job's nest leaves in it (images and their tags, build cache, volumes) is
@@ -1419,7 +1419,7 @@ const MERGE_REQUEST_SOURCES = (/* unused pure expression or super */ null && ([
     'external_pull_request_event'
 ]));
 /** Checks input `cache-scope`. */
-function cache_scope_parseCacheScope(value, problems) {
+function scope_parseCacheScope(value, problems) {
     if (value === 'repository' || value === 'shared')
         return value;
     problems.push(`Input 'cache-scope' must be 'repository' (one cache per repository) or ` +
@@ -1491,7 +1491,7 @@ function repositoryFromEnv(env) {
  * The partition of cache `name` for this job (see the file comment); ''
  * without a cache. Pure: the adapters pass the process environment.
  */
-function cache_scope_cachePartition(name, scope, env, problems) {
+function scope_cachePartition(name, scope, env, problems) {
     if (name === '')
         return '';
     const ci = ciJob(env);
@@ -1514,7 +1514,7 @@ function cache_scope_cachePartition(name, scope, env, problems) {
     return '';
 }
 /** The partition's part of a volume name: 12 hex digits of its SHA-256. */
-function cache_scope_partitionHash(partition) {
+function scope_partitionHash(partition) {
     return lazyCrypto()
         .createHash('sha256')
         .update(partition)
@@ -1522,7 +1522,7 @@ function cache_scope_partitionHash(partition) {
         .slice(0, 12);
 }
 
-;// CONCATENATED MODULE: ./src/core/cache.ts
+;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
 
 
 
@@ -1690,7 +1690,7 @@ async function breakStaleLock(docker, lock, context) {
     return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
 }
 
-;// CONCATENATED MODULE: ./src/core/runtime.ts
+;// CONCATENATED MODULE: ./src/engine/options/runtime.ts
 /**
  * Unprivileged routes: the OCI runtime the sidecar runs under (input
  * `runtime`, e.g. `sysbox-runc`) and the isolation flags that follow from it.
@@ -1797,7 +1797,7 @@ async function explainUnknownRuntime(docker, runtime, error) {
         `such runtime; it has: ${have}.${install}`, { cause: error });
 }
 
-;// CONCATENATED MODULE: ./src/core/rootless.ts
+;// CONCATENATED MODULE: ./src/engine/options/rootless.ts
 /**
  * Unprivileged routes: input `rootless: true`, the official
  * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
@@ -1879,7 +1879,7 @@ function imageFor(given, rootless, rootfulDefault) {
     return image === '' ? rootfulDefault : image;
 }
 
-;// CONCATENATED MODULE: ./src/core/plan.ts
+;// CONCATENATED MODULE: ./src/engine/dind/plan.ts
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
  * daemon flags) and the plan into `docker run` arguments. Pure: every choice
@@ -2084,7 +2084,7 @@ function scriptEnv(plan) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/core/socket.ts
+;// CONCATENATED MODULE: ./src/engine/dood/socket.ts
 /**
  * Finds the runner's Docker socket for dood and explains, plainly, why it
  * cannot be used: missing, not a socket, nobody listening, or permission
@@ -2213,7 +2213,7 @@ function socket_permissionMessage(facts) {
     ].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/core/socket-proxy.ts
+;// CONCATENATED MODULE: ./src/engine/dood/socket-proxy.ts
 /**
  * `socket-proxy: true` (dood): when the step's user may not open the Docker
  * socket, a small forwarder started through `sudo -n` (the runner user of
@@ -2425,7 +2425,7 @@ function stopSocketProxy(record) {
     return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
 }
 
-;// CONCATENATED MODULE: ./src/core/dood.ts
+;// CONCATENATED MODULE: ./src/engine/dood/dood.ts
 
 
 
@@ -2631,7 +2631,7 @@ async function connectDood(options, runId, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/prune.ts
+;// CONCATENATED MODULE: ./src/engine/cache/prune.ts
 /**
  * `cache-max-size`: before a cached nest stops, shrink what its
  * daemon keeps to the limit, talking to the nest's own Engine API (never the
@@ -2720,7 +2720,7 @@ async function pruneToSize(endpoint, maxBytes) {
     return report;
 }
 
-;// CONCATENATED MODULE: ./src/core/cache-teardown.ts
+;// CONCATENATED MODULE: ./src/engine/cache/teardown.ts
 /**
  * Ends a cached nest: prune to `cache-max-size` through the nest's
  * own API, then stop dockerd in an orderly way so the data root on the cache
@@ -2839,7 +2839,7 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/teardown.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/teardown.ts
 /**
  * Removes everything a {@link Resources} record names, in the right order,
  * tolerating anything already gone. Shared by the Action's post step and
@@ -2905,7 +2905,7 @@ async function inspectOurs(docker, kind, name, runId) {
         name
     ]);
     if (result.exitCode !== 0) {
-        return docker_isNoSuchObject(result.stderr)
+        return cli_isNoSuchObject(result.stderr)
             ? { kind, name, running: false }
             : { kind, name, running: false, error: result.stderr.trim() };
     }
@@ -2985,7 +2985,7 @@ async function removeCertDir(certDir, report) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/errors.ts
+;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
 function errorMessage(error) {
     if (error instanceof Error)
@@ -3008,7 +3008,7 @@ const actionLogger = {
     group: (title, fn) => group(title, fn)
 };
 
-;// CONCATENATED MODULE: ./src/core/resources.ts
+;// CONCATENATED MODULE: ./src/engine/lifecycle/resources.ts
 /**
  * The record of everything a nest created, saved (Action state or CLI state
  * file) as soon as each thing exists, so teardown also cleans half-finished
@@ -3240,7 +3240,7 @@ function loadCleanup() {
     return saved === 'false' || saved === 'containers' ? saved : 'true';
 }
 
-;// CONCATENATED MODULE: ./src/core/docker-context.ts
+;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
 /**
  * A docker context for the nest (input `context`). buildx refuses
  * to create a builder from "TLS data loaded from environment", and

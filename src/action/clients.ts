@@ -5,17 +5,17 @@
  * both inputs at their defaults it does nothing at all.
  */
 import * as core from './workflow.js'
-import type { NestInfo } from '../core/dind.js'
-import type { DoodInfo } from '../core/dood.js'
+import type { NestInfo } from '../engine/dind/dind.js'
+import type { DoodInfo } from '../engine/dood/dood.js'
 import {
   createDockerContext,
   dockerConfigDir,
   parseContextRecord,
   removeDockerContext,
   type DockerContextRecord
-} from '../core/docker-context.js'
-import { errorMessage } from '../core/errors.js'
-import type { ClientOptions } from '../core/types.js'
+} from '../engine/clients/docker-context.js'
+import { errorMessage } from '../engine/errors.js'
+import type { ClientOptions } from '../engine/types.js'
 import { STATE_KEYS } from './state.js'
 
 /**

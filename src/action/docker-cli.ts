@@ -8,7 +8,7 @@ import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { findOnPath } from '../core/docker.js'
+import { findOnPath } from '../engine/docker/cli.js'
 import {
   DEFAULT_DOCKER_CLI_VERSION,
   DOCKER_CLI_TOOL,
@@ -18,9 +18,9 @@ import {
   staticArch,
   tarballUrl,
   writeCacheRecord
-} from '../core/docker-cli-release.js'
-import { errorMessage } from '../core/errors.js'
-import type { DockerCliOptions } from '../core/types.js'
+} from '../engine/clients/docker-cli-release.js'
+import { errorMessage } from '../engine/errors.js'
+import type { DockerCliOptions } from '../engine/types.js'
 
 /**
  * Path of the docker CLI to use. Without `version`, the CLI on PATH when

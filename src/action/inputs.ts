@@ -4,7 +4,7 @@ import {
   INPUT_DEFAULTS,
   type InputName,
   type RawInputs
-} from '../core/config.js'
+} from '../engine/options/config.js'
 
 /** Every input, as the runner passes it (defaults from action.yml already merged). */
 export function readInputs(): RawInputs {

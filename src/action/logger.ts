@@ -1,6 +1,6 @@
 /** The engine's logger, printed as workflow commands with collapsible groups. */
 import * as core from './workflow.js'
-import type { Logger } from '../core/types.js'
+import type { Logger } from '../engine/types.js'
 
 export const actionLogger: Logger = {
   info: (message) => core.info(message),

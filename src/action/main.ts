@@ -7,27 +7,39 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as core from './workflow.js'
-import { cachedProbe, probePrivileged, type ProbeResult } from '../core/auto.js'
-import { isolationArgs } from '../core/runtime.js'
-import { parseInputs } from '../core/config.js'
-import { exitOnCancel } from '../core/cancel.js'
-import { startNestWithCache } from '../core/cache-start.js'
-import { DockerCli, captureHostDockerEnv, findOnPath } from '../core/docker.js'
+import {
+  cachedProbe,
+  probePrivileged,
+  type ProbeResult
+} from '../engine/lifecycle/auto.js'
+import { isolationArgs } from '../engine/options/runtime.js'
+import { parseInputs } from '../engine/options/config.js'
+import { exitOnCancel } from '../engine/lifecycle/cancel.js'
+import { startNestWithCache } from '../engine/cache/start.js'
+import {
+  DockerCli,
+  captureHostDockerEnv,
+  findOnPath
+} from '../engine/docker/cli.js'
 import {
   detectJobContainer,
   hostPathOf,
   type JobContainerInspect
-} from '../core/container-job.js'
-import { bindMountNote, connectDood, inspectOverSocket } from '../core/dood.js'
-import { detectUplinkMtu } from '../core/mtu.js'
-import { nestOwner } from '../core/owner.js'
-import { makePlan, plainTcpWarning, randomSuffix } from '../core/plan.js'
-import { startReaping, type BackgroundReap } from '../core/reap-at-start.js'
-import { signal, type Signal } from '../core/signal.js'
-import type { Resources } from '../core/resources.js'
-import { teardown } from '../core/teardown.js'
-import { errorMessage } from '../core/errors.js'
-import type { DindOptions, HostDockerEnv } from '../core/types.js'
+} from '../engine/dind/container-job.js'
+import {
+  bindMountNote,
+  connectDood,
+  inspectOverSocket
+} from '../engine/dood/dood.js'
+import { detectUplinkMtu } from '../engine/dind/mtu.js'
+import { nestOwner } from '../engine/lifecycle/owner.js'
+import { makePlan, plainTcpWarning, randomSuffix } from '../engine/dind/plan.js'
+import { startReaping, type BackgroundReap } from '../engine/reap/at-start.js'
+import { signal, type Signal } from '../engine/lifecycle/signal.js'
+import type { Resources } from '../engine/lifecycle/resources.js'
+import { teardown } from '../engine/lifecycle/teardown.js'
+import { errorMessage } from '../engine/errors.js'
+import type { DindOptions, HostDockerEnv } from '../engine/types.js'
 import { readInputs } from './inputs.js'
 import { actionLogger } from './logger.js'
 import { exportEnvironment, setOutputs } from './outputs.js'

@@ -1,7 +1,7 @@
 /** Publishes Docker to later steps: environment variables and step outputs. */
 import * as core from './workflow.js'
-import type { NestInfo } from '../core/dind.js'
-import type { DoodInfo } from '../core/dood.js'
+import type { NestInfo } from '../engine/dind/dind.js'
+import type { DoodInfo } from '../engine/dood/dood.js'
 
 /**
  * The variables main exports for the rest of the job. With `setHost` the

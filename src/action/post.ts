@@ -4,12 +4,12 @@
  * changes nothing on the runner's daemon unless `cleanup: containers`.
  */
 import * as core from './workflow.js'
-import { DockerCli, findOnPath } from '../core/docker.js'
-import { removeLabelled, runLabel } from '../core/dood.js'
-import { stopSocketProxy } from '../core/socket-proxy.js'
-import type { Resources } from '../core/resources.js'
-import { teardown } from '../core/teardown.js'
-import { errorMessage } from '../core/errors.js'
+import { DockerCli, findOnPath } from '../engine/docker/cli.js'
+import { removeLabelled, runLabel } from '../engine/dood/dood.js'
+import { stopSocketProxy } from '../engine/dood/socket-proxy.js'
+import type { Resources } from '../engine/lifecycle/resources.js'
+import { teardown } from '../engine/lifecycle/teardown.js'
+import { errorMessage } from '../engine/errors.js'
 import { actionLogger } from './logger.js'
 import { loadCleanup, loadResources, type CleanupMode } from './state.js'
 import { removeClientContext } from './clients.js'

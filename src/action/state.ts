@@ -8,7 +8,7 @@ import {
   serializeResources,
   type ResourceRecorder,
   type Resources
-} from '../core/resources.js'
+} from '../engine/lifecycle/resources.js'
 import { runnerTemp } from './runner-env.js'
 
 /** All state keys, in one place and one style. */

@@ -1,6 +1,6 @@
 /** The job summary: what was started, in one table; on failure, the reason and its hints. */
-import type { NestInfo } from '../core/dind.js'
-import type { DoodInfo } from '../core/dood.js'
+import type { NestInfo } from '../engine/dind/dind.js'
+import type { DoodInfo } from '../engine/dood/dood.js'
 import { appendSummary, warning } from './workflow.js'
 
 /** A Markdown table cell: no pipes or line breaks from the value. */

@@ -11,7 +11,7 @@
  */
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
-import { randomUuid } from '../core/random.js'
+import { randomUuid } from '../engine/util/random.js'
 
 /** Escapes a command's message the way the runner decodes it. */
 export function escapeData(value: string): string {

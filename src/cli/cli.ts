@@ -4,7 +4,7 @@
  * finds the command, parses its options (args.ts), prints help and maps
  * errors to exit codes: 0 done, 1 failed, 2 bad usage or input.
  */
-import type { RawInputs } from '../core/config.js'
+import type { RawInputs } from '../engine/options/config.js'
 import { listOf, parseOptions } from './args.js'
 import { doctor } from './commands/doctor.js'
 import { down } from './commands/down.js'

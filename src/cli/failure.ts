@@ -1,7 +1,7 @@
 /** How a failed command reaches the user: one message, an exit code, a line for eval. */
-import { InputError } from '../core/config.js'
-import { DockerCommandError } from '../core/docker.js'
-import { errorMessage } from '../core/errors.js'
+import { InputError } from '../engine/options/config.js'
+import { DockerCommandError } from '../engine/docker/cli.js'
+import { errorMessage } from '../engine/errors.js'
 import { failureLine } from './shell.js'
 import { EXIT, UsageError } from './usage.js'
 

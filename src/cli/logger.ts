@@ -4,7 +4,7 @@
  * time while it runs (see progress.ts), or the status the engine gives it
  * (an image pull).
  */
-import type { Logger } from '../core/types.js'
+import type { Logger } from '../engine/types.js'
 import {
   startProgress,
   type Progress,

@@ -25,7 +25,7 @@ import {
   serializeResources,
   type ResourceRecorder,
   type Resources
-} from '../core/resources.js'
+} from '../engine/lifecycle/resources.js'
 
 const STATE_FILE = 'nest.json'
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUT_DEFAULTS } from '../../../src/core/config.js'
-import type { NestInfo } from '../../../src/core/dind.js'
+import { INPUT_DEFAULTS } from '../../../src/engine/options/config.js'
+import type { NestInfo } from '../../../src/engine/dind/dind.js'
 import { outputsFor } from '../../../src/action/outputs.js'
 
 const action = parse(readFileSync('action.yml', 'utf8'))

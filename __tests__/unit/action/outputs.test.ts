@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import type { NestInfo } from '../../../src/core/dind.js'
-import type { DoodInfo } from '../../../src/core/dood.js'
+import type { NestInfo } from '../../../src/engine/dind/dind.js'
+import type { DoodInfo } from '../../../src/engine/dood/dood.js'
 import { environmentFor } from '../../../src/action/outputs.js'
 
 const dind: NestInfo = {

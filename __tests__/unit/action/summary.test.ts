@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import type { NestInfo } from '../../../src/core/dind.js'
+import type { NestInfo } from '../../../src/engine/dind/dind.js'
 import { failureSummary, summaryTable } from '../../../src/action/summary.js'
 
 const nest: NestInfo = {

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from '@jest/globals'
-import { InputError } from '../../../src/core/config.js'
-import { DockerCommandError } from '../../../src/core/docker.js'
+import { InputError } from '../../../src/engine/options/config.js'
+import { DockerCommandError } from '../../../src/engine/docker/cli.js'
 import {
   evalGuard,
   exitCodeOf,

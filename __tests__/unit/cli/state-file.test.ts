@@ -19,7 +19,7 @@ import {
   readStateFile,
   resolveStateDir
 } from '../../../src/cli/state-file.js'
-import type { Resources } from '../../../src/core/resources.js'
+import type { Resources } from '../../../src/engine/lifecycle/resources.js'
 
 function fresh(): string {
   return mkdtempSync(join(tmpdir(), 'state-file-'))

@@ -1,11 +1,11 @@
 /** Helpers several commands share. */
-import type { HostDockerEnv } from '../../core/types.js'
+import type { HostDockerEnv } from '../../engine/types.js'
 import {
   DockerCli,
   captureHostDockerEnv,
   findOnPath
-} from '../../core/docker.js'
-import type { Logger } from '../../core/types.js'
+} from '../../engine/docker/cli.js'
+import type { Logger } from '../../engine/types.js'
 import { resolveStateDir } from '../state-file.js'
 import type { OptionSpec } from './types.js'
 

@@ -1,11 +1,15 @@
 /** `docker-nest doctor`: can this host run a nest? One row per prerequisite. */
-import { INPUT_DEFAULTS } from '../../core/config.js'
+import { INPUT_DEFAULTS } from '../../engine/options/config.js'
 import {
   DockerCli,
   captureHostDockerEnv,
   findOnPath
-} from '../../core/docker.js'
-import { realHost, runDoctor, type CheckResult } from '../../core/doctor.js'
+} from '../../engine/docker/cli.js'
+import {
+  realHost,
+  runDoctor,
+  type CheckResult
+} from '../../engine/doctor/doctor.js'
 import { EXIT, UsageError } from '../usage.js'
 import type { Command } from './types.js'
 

@@ -1,6 +1,6 @@
 /** `docker-nest down`: remove the nest `up` started. */
-import { stopSocketProxy } from '../../core/socket-proxy.js'
-import { teardown } from '../../core/teardown.js'
+import { stopSocketProxy } from '../../engine/dood/socket-proxy.js'
+import { teardown } from '../../engine/lifecycle/teardown.js'
 import { removeNestFile } from '../nest-file.js'
 import { readStateFile, removeStateFile, stateFilePath } from '../state-file.js'
 import { EXIT } from '../usage.js'

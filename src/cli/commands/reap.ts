@@ -1,6 +1,6 @@
 /** `docker-nest reap`: remove abandoned nests (expired, or all of ours). */
-import { localProcessTable } from '../../core/owner.js'
-import { reapNests } from '../../core/reap.js'
+import { localProcessTable } from '../../engine/lifecycle/owner.js'
+import { reapNests } from '../../engine/reap/reap.js'
 import { readStateFile } from '../state-file.js'
 import { EXIT } from '../usage.js'
 import { STATE_DIR_OPTION, hostDockerCli, stateDirOf } from './common.js'

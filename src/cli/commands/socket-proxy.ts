@@ -2,7 +2,7 @@
  * `docker-nest socket-proxy` (internal): the forwarder behind the Action's
  * `socket-proxy: true`. Started by main, stopped by deleting its socket.
  */
-import { serveSocketProxy } from '../../core/socket-proxy.js'
+import { serveSocketProxy } from '../../engine/dood/socket-proxy.js'
 import { EXIT, UsageError } from '../usage.js'
 import type { Command } from './types.js'
 

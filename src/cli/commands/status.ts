@@ -1,6 +1,6 @@
 /** `docker-nest status`: the nests on this daemon, from their labels. */
-import { LABELS } from '../../core/plan.js'
-import { formatSeconds } from '../../core/reap.js'
+import { LABELS } from '../../engine/dind/plan.js'
+import { formatSeconds } from '../../engine/reap/reap.js'
 import { readStateFile } from '../state-file.js'
 import { EXIT, UsageError } from '../usage.js'
 import { STATE_DIR_OPTION, hostDockerCli, stateDirOf } from './common.js'

@@ -1,6 +1,6 @@
 /** The shape every command module exports. */
-import type { RawInputs } from '../../core/config.js'
-import type { Logger } from '../../core/types.js'
+import type { RawInputs } from '../../engine/options/config.js'
+import type { Logger } from '../../engine/types.js'
 
 /** One option of a command, its help line and what shell completion offers. */
 export interface OptionSpec {

@@ -1,13 +1,13 @@
 /**
  * The options of `up` (and `--format` of `env`): one flag per Action input,
- * derived from the inputs table in src/core/config.ts, described with
+ * derived from the inputs table in src/engine/options/config.ts, described with
  * action.yml's text (src/cli/input-docs.ts).
  */
 import {
   INPUT_DEFAULTS,
   type InputName,
   type RawInputs
-} from '../../core/config.js'
+} from '../../engine/options/config.js'
 import { INPUT_DESCRIPTIONS } from '../input-docs.js'
 import { ENV_FORMATS, isEnvFormat } from '../shell.js'
 import { UsageError } from '../usage.js'

@@ -1,22 +1,29 @@
 /** `docker-nest up`: start a nest and print its variables. */
 import { fileURLToPath } from 'node:url'
-import { parseInputs } from '../../core/config.js'
-import { probePrivileged } from '../../core/auto.js'
-import { isolationArgs } from '../../core/runtime.js'
-import { exitOnCancel } from '../../core/cancel.js'
-import { startNestWithCache } from '../../core/cache-start.js'
-import type { NestInfo } from '../../core/dind.js'
-import { DockerCli, captureHostDockerEnv } from '../../core/docker.js'
-import { connectDood } from '../../core/dood.js'
-import { errorMessage } from '../../core/errors.js'
-import { detectUplinkMtu } from '../../core/mtu.js'
-import { nestOwner } from '../../core/owner.js'
-import { makePlan, plainTcpWarning, randomSuffix } from '../../core/plan.js'
-import { startReaping } from '../../core/reap-at-start.js'
-import { signal, type Signal } from '../../core/signal.js'
-import type { ResourceRecorder, Resources } from '../../core/resources.js'
-import { teardown } from '../../core/teardown.js'
-import type { DindOptions, HostDockerEnv, Logger } from '../../core/types.js'
+import { parseInputs } from '../../engine/options/config.js'
+import { probePrivileged } from '../../engine/lifecycle/auto.js'
+import { isolationArgs } from '../../engine/options/runtime.js'
+import { exitOnCancel } from '../../engine/lifecycle/cancel.js'
+import { startNestWithCache } from '../../engine/cache/start.js'
+import type { NestInfo } from '../../engine/dind/dind.js'
+import { DockerCli, captureHostDockerEnv } from '../../engine/docker/cli.js'
+import { connectDood } from '../../engine/dood/dood.js'
+import { errorMessage } from '../../engine/errors.js'
+import { detectUplinkMtu } from '../../engine/dind/mtu.js'
+import { nestOwner } from '../../engine/lifecycle/owner.js'
+import {
+  makePlan,
+  plainTcpWarning,
+  randomSuffix
+} from '../../engine/dind/plan.js'
+import { startReaping } from '../../engine/reap/at-start.js'
+import { signal, type Signal } from '../../engine/lifecycle/signal.js'
+import type {
+  ResourceRecorder,
+  Resources
+} from '../../engine/lifecycle/resources.js'
+import { teardown } from '../../engine/lifecycle/teardown.js'
+import type { DindOptions, HostDockerEnv, Logger } from '../../engine/types.js'
 import { writeNestFile } from '../nest-file.js'
 import { formatEnv } from '../shell.js'
 import {
