@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 640:
+/***/ 593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1799,7 +1799,7 @@ function isNoSuchObject(stderr) {
  * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
  * refusal. Returns the last result, whether it succeeded or not.
  */
-async function cli_tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
+async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
     const waited = await waitFor(async () => {
         const result = await docker.tryExec(args);
         if (!busy.test(result.stderr))
@@ -3490,7 +3490,7 @@ function agentFor(endpoint, tls) {
     return agent;
 }
 /** Performs one request (GET unless told) and returns the body; rejects on non-2xx or timeout. */
-async function daemon_client_getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
+async function getJsonOrText(endpoint, path, timeoutMs, method = 'GET') {
     const { status, body } = await requestAnswer(endpoint, path, timeoutMs, method);
     if (status >= 200 && status < 300)
         return body;
@@ -3523,17 +3523,17 @@ function requestAnswer(endpoint, path, timeoutMs, method = 'GET') {
 }
 /** Resolves when the daemon answers `GET /_ping` with OK. */
 async function ping(endpoint, timeoutMs = 1000) {
-    const body = await daemon_client_getJsonOrText(endpoint, '/_ping', timeoutMs);
+    const body = await getJsonOrText(endpoint, '/_ping', timeoutMs);
     if (body.trim() !== 'OK')
         throw new Error(`GET /_ping answered '${body}'`);
 }
 /** `GET /version`. */
 async function daemonVersion(endpoint) {
-    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/version', 5000));
+    return JSON.parse(await getJsonOrText(endpoint, '/version', 5000));
 }
 /** `GET /info`. */
 async function daemonInfo(endpoint) {
-    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/info', 5000));
+    return JSON.parse(await getJsonOrText(endpoint, '/info', 5000));
 }
 /** The whole body of an answer; rejects when its stream fails. */
 function readBody(res) {
@@ -3777,6 +3777,135 @@ function scriptEnv(plan) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/engine/dood/socket.ts
+/**
+ * Finds the runner's Docker socket for dood and explains, plainly, why it
+ * cannot be used: missing, not a socket, nobody listening, or permission
+ * denied (with the socket's owner, group and mode and the user's groups).
+ * docker-nest never changes the socket's permissions.
+ */
+
+
+/** The rootful default socket. */
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+const defaultSocketEnv = () => ({
+    dockerHost: process.env.DOCKER_HOST,
+    xdgRuntimeDir: process.env.XDG_RUNTIME_DIR,
+    exists: (path) => statOrUndefined(path) !== undefined
+});
+function statOrUndefined(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Picks the socket, in order: input `socket`; a `unix://` DOCKER_HOST; the
+ * default path; the rootless socket in $XDG_RUNTIME_DIR. The input and
+ * DOCKER_HOST are taken as given (checked later, so their errors are precise);
+ * the default paths only when they exist.
+ */
+function resolveSocket(input, env = defaultSocketEnv()) {
+    if (input)
+        return { path: input, source: "input 'socket'" };
+    if (env.dockerHost?.startsWith('unix://')) {
+        return {
+            path: env.dockerHost.slice('unix://'.length),
+            source: 'DOCKER_HOST'
+        };
+    }
+    const tried = [DEFAULT_SOCKET];
+    if (env.exists(DEFAULT_SOCKET)) {
+        return { path: DEFAULT_SOCKET, source: 'default' };
+    }
+    if (env.xdgRuntimeDir) {
+        const rootless = (0,external_node_path_namespaceObject.join)(env.xdgRuntimeDir, 'docker.sock');
+        tried.push(rootless);
+        if (env.exists(rootless))
+            return { path: rootless, source: 'rootless' };
+    }
+    const ignored = env.dockerHost
+        ? ` (DOCKER_HOST=${env.dockerHost} is not a unix socket, so it was not used)`
+        : '';
+    throw new Error(`No Docker socket found: tried ${tried.join(', ')}${ignored}. ` +
+        "Set input 'socket' to the runner's Docker socket, mount it into the " +
+        'job container (-v /var/run/docker.sock:/var/run/docker.sock), or use mode: dind.');
+}
+/** Throws a clear error unless `path` exists and is a socket. */
+function assertSocket(choice) {
+    const stats = statOrUndefined(choice.path);
+    if (!stats) {
+        throw new Error(`No Docker socket at ${choice.path} (from ${choice.source}). ` +
+            'Mount or start Docker there, point input ' +
+            "'socket' at the right path, or use mode: dind.");
+    }
+    if (!stats.isSocket()) {
+        throw new Error(`${choice.path} (from ${choice.source}) is not a socket but a ` +
+            `${stats.isDirectory() ? 'directory' : 'file'}. A bind mount of a ` +
+            'socket that did not exist yet creates a directory: mount the real ' +
+            "socket, or point input 'socket' at it.");
+    }
+}
+/** Names by numeric id from an /etc/passwd- or /etc/group-style file. */
+function namesById(text) {
+    const names = new Map();
+    for (const line of text.split('\n')) {
+        const [name, , id] = line.split(':');
+        if (name && id !== undefined && /^[0-9]+$/.test(id)) {
+            if (!names.has(Number(id)))
+                names.set(Number(id), name);
+        }
+    }
+    return names;
+}
+function readNames(file) {
+    try {
+        return namesById((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return new Map();
+    }
+}
+/** Reads the facts for {@link permissionMessage} from the system. */
+function permissionFacts(path) {
+    const stats = (0,external_node_fs_namespaceObject.statSync)(path);
+    return {
+        path,
+        uid: stats.uid,
+        gid: stats.gid,
+        mode: stats.mode & 0o7777,
+        userUid: process.getuid?.() ?? -1,
+        userGroups: process.getgroups?.() ?? [],
+        users: readNames('/etc/passwd'),
+        groups: readNames('/etc/group')
+    };
+}
+function named(id, names) {
+    const name = names.get(id);
+    return name ? `${name} (${id})` : String(id);
+}
+/** The "permission denied" explanation: who owns the socket, who we are, and the ways out. */
+function permissionMessage(facts) {
+    const group = facts.groups.get(facts.gid) ?? String(facts.gid);
+    const groups = facts.userGroups.map((id) => named(id, facts.groups));
+    return [
+        `Permission denied on the Docker socket ${facts.path}: it is owned by ` +
+            `user ${named(facts.uid, facts.users)}, group ${named(facts.gid, facts.groups)}, ` +
+            `mode ${facts.mode.toString(8).padStart(4, '0')}, and this step runs as ` +
+            `user ${named(facts.userUid, facts.users)} in groups ${groups.join(', ') || '(none)'}.`,
+        'To fix this, one of:',
+        `- run the runner (or the job container) as a member of group '${group}': ` +
+            `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
+            `service; in a container job add options: --group-add ${facts.gid}`,
+        '- run the runner as root (sudo)',
+        '- set socket-proxy: true: docker-nest serves a socket of your own that ' +
+            'forwards to this one (needs passwordless sudo, as on GitHub-hosted runners)',
+        'docker-nest does not change the permissions of the host socket.'
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/engine/dood/socket-proxy.ts
 /**
  * `socket-proxy: true` (dood): when the step's user may not open the Docker
@@ -3989,6 +4118,212 @@ function stopSocketProxy(record) {
     return !(0,external_node_fs_namespaceObject.existsSync)(record.socket);
 }
 
+;// CONCATENATED MODULE: ./src/engine/dood/dood.ts
+
+
+
+
+
+const PING_TIMEOUT_MS = 5000;
+/** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
+function runLabel(runId) {
+    return `${LABELS.run}=${runId}`;
+}
+/** This user may not open the socket (`socket-proxy: true` can serve one it may). */
+class SocketPermissionError extends Error {
+    socket;
+    constructor(socket, message) {
+        super(message);
+        this.socket = socket;
+        this.name = 'SocketPermissionError';
+    }
+}
+/** Finds and checks the socket; throws with the cause and the fix. */
+async function startDood(socketInput, runId, deps) {
+    const started = performance.now();
+    const choice = resolveSocket(socketInput, deps.socketEnv);
+    deps.logger.info(`Docker socket ${choice.path} (from ${choice.source})`);
+    assertSocket(choice);
+    const endpoint = {
+        host: 'localhost',
+        port: 0,
+        socketPath: choice.path
+    };
+    try {
+        await ping(endpoint, PING_TIMEOUT_MS);
+    }
+    catch (error) {
+        throw explainPingFailure(choice.path, error);
+    }
+    const readyMs = Math.round(performance.now() - started);
+    const [version, info] = await Promise.all([
+        daemonVersion(endpoint),
+        daemonInfo(endpoint)
+    ]);
+    deps.logger.info(`Docker ${version.Version} answers on ${choice.path} ` +
+        `(storage driver ${info.Driver})`);
+    return {
+        mode: 'dood',
+        socket: choice.path,
+        dockerHost: `unix://${choice.path}`,
+        serverVersion: version.Version,
+        storageDriver: info.Driver,
+        label: runLabel(runId),
+        readyMs
+    };
+}
+function explainPingFailure(path, error) {
+    if (error.code === 'EACCES' || error.code === 'EPERM') {
+        return new SocketPermissionError(path, permissionMessage(permissionFacts(path)));
+    }
+    if (error.code === 'ECONNREFUSED') {
+        return new Error(`Nothing listens on the Docker socket ${path} (connection refused): ` +
+            'the daemon is not running. Start it (sudo systemctl start docker) ' +
+            "or point input 'socket' at a running daemon's socket.");
+    }
+    return new Error(`The Docker daemon on ${path} did not answer /_ping: ${error.message}. ` +
+        'Check that dockerd is running and healthy (systemctl status docker).');
+}
+/** `GET /containers/{id}/json` over the socket (dood needs no docker CLI); undefined when unknown. */
+async function inspectOverSocket(socket, id) {
+    try {
+        const endpoint = { host: 'localhost', port: 0, socketPath: socket };
+        return JSON.parse(await getJsonOrText(endpoint, `/containers/${id}/json`, PING_TIMEOUT_MS));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The bind-mount trap, said once: paths in `-v` resolve on the runner's host,
+ * so in a container job the workspace's host path is what to mount.
+ */
+function bindMountNote(workspaceHostPath) {
+    const base = 'dood: containers you start run on the runner’s daemon, next to this ' +
+        'job, so bind-mount paths (-v ./dir:/x) resolve on the host, not in ' +
+        'this step’s filesystem.';
+    return workspaceHostPath
+        ? `${base} This step runs in a container; the workspace is at ` +
+            `${workspaceHostPath} on the host: mount that path.`
+        : base;
+}
+/**
+ * Removes the containers, then networks and volumes, carrying the run's
+ * label — never anything else, never a prune.
+ */
+async function removeLabelled(runId, docker, logger) {
+    const report = { removed: [], warnings: [] };
+    const filter = ['--filter', `label=${runLabel(runId)}`];
+    const kinds = [
+        [
+            'container',
+            ['ps', '--all', '--quiet', ...filter],
+            (id) => docker.tryExec(['rm', '-f', '-v', id])
+        ],
+        [
+            'network',
+            ['network', 'ls', '--quiet', ...filter],
+            (id) => removeNetwork(id, docker, logger)
+        ],
+        [
+            'volume',
+            ['volume', 'ls', '--quiet', ...filter],
+            (id) => docker.tryExec(['volume', 'rm', '-f', id])
+        ]
+    ];
+    for (const [kind, list, remove] of kinds) {
+        const listed = await docker.tryExec(list);
+        if (listed.exitCode !== 0) {
+            report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
+            continue;
+        }
+        const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
+        for (const id of ids) {
+            const removed = await remove(id);
+            if (removed.exitCode === 0)
+                report.removed.push(`${kind} ${id}`);
+            else
+                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.stderr.trim()}`);
+        }
+    }
+    for (const line of report.removed)
+        logger.info(`Removed ${line}`);
+    if (report.removed.length === 0) {
+        logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
+    }
+    return report;
+}
+/** The daemon's refusal to remove a network something is still attached to. */
+const ACTIVE_ENDPOINTS = /has active endpoints/;
+/** How long a network with endpoints gets to free them: rare, so brief. */
+const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
+/**
+ * `network rm`, freeing what still holds an endpoint first when the daemon
+ * refuses, and again while a container's removal is still releasing one.
+ */
+function removeNetwork(network, docker, logger) {
+    return tryExecWhileBusy(docker, ['network', 'rm', network], ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
+}
+/**
+ * Detaches whatever still holds an endpoint on one of the run's networks, so
+ * the network can go. After its labelled containers are removed that is
+ * either a container the job left unlabelled on the run's network (it keeps
+ * running, detached from it) or a stale endpoint of a container the daemon
+ * already removed (moby/moby#23302, #33156; seen on 20.10 right after
+ * `docker rm -f`). Both go with `network disconnect --force` given the
+ * endpoint's name: a stale endpoint has no container id to give.
+ */
+async function disconnectEndpoints(network, docker, logger) {
+    const inspected = await docker.tryExec([
+        'network',
+        'inspect',
+        '--format',
+        '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}',
+        network
+    ]);
+    const names = inspected.stdout.split('\n').filter((n) => n.trim() !== '');
+    for (const name of names) {
+        const result = await docker.tryExec([
+            'network',
+            'disconnect',
+            '--force',
+            network,
+            name
+        ]);
+        if (result.exitCode === 0) {
+            logger.info(`Disconnected ${name} from network ${network}: it still held an ` +
+                'endpoint there, and the network is the run’s to remove.');
+        }
+    }
+}
+/**
+ * dood, with `socket-proxy: true` honoured: when the socket refuses this
+ * user, serve one they may use (through sudo) and use that instead.
+ */
+async function connectDood(options, runId, deps) {
+    try {
+        return await startDood(options.socket, runId, deps);
+    }
+    catch (error) {
+        if (!(error instanceof SocketPermissionError) || !options.socketProxy) {
+            throw error;
+        }
+        deps.logger.info(`socket-proxy: ${error.socket} refuses this user; serving a socket ` +
+            'of its own that forwards to it (the host socket is not changed).');
+        const proxy = await launchSocketProxy({
+            target: error.socket,
+            dir: deps.proxyDir,
+            runId,
+            node: process.execPath,
+            cliPath: deps.cliPath,
+            uid: process.getuid?.() ?? 0,
+            gid: process.getgid?.() ?? 0
+        });
+        await deps.recordProxy(proxy);
+        return startDood(proxy.socket, runId, deps);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/cache/prune.ts
 /**
  * `cache-max-size`: before a cached nest stops, shrink what its
@@ -4037,10 +4372,10 @@ function formatBytes(bytes) {
 const DF_TIMEOUT_MS = 60_000;
 const PRUNE_TIMEOUT_MS = 120_000;
 async function diskUsage(endpoint) {
-    return JSON.parse(await daemon_client_getJsonOrText(endpoint, '/system/df', DF_TIMEOUT_MS));
+    return JSON.parse(await getJsonOrText(endpoint, '/system/df', DF_TIMEOUT_MS));
 }
 async function post(endpoint, path) {
-    return daemon_client_getJsonOrText(endpoint, path, PRUNE_TIMEOUT_MS, 'POST');
+    return getJsonOrText(endpoint, path, PRUNE_TIMEOUT_MS, 'POST');
 }
 /** Prunes the nest at `endpoint` down to `maxBytes`; throws when the daemon does not answer. */
 async function pruneToSize(endpoint, maxBytes) {
@@ -4063,7 +4398,7 @@ async function pruneToSize(endpoint, maxBytes) {
     let removed = 0;
     for (const id of images) {
         try {
-            await daemon_client_getJsonOrText(endpoint, `/images/${encodeURIComponent(id)}`, PRUNE_TIMEOUT_MS, 'DELETE');
+            await getJsonOrText(endpoint, `/images/${encodeURIComponent(id)}`, PRUNE_TIMEOUT_MS, 'DELETE');
             removed++;
         }
         catch {
@@ -4341,6 +4676,93 @@ async function removeCertDir(certDir, report) {
     catch (error) {
         report.warnings.push(`Could not delete ${certDir}: ${error.message}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/down.ts
+/**
+ * Removing what {@link up} created: the one teardown sequence the Action's
+ * post step and `docker-nest down` call. It never throws; what could not be
+ * removed comes back as warnings for the caller to print.
+ */
+
+
+
+
+/**
+ * Whether the nest itself is removed. An explicit `down` always removes it;
+ * the post step leaves it with `cleanup: false`, for inspection.
+ */
+function removesNest(trigger, cleanup) {
+    return trigger === 'down' || cleanup !== 'false';
+}
+/** Removes what `resources` names, following `cleanup`. */
+async function down(resources, cleanup, trigger, ctx) {
+    const report = {
+        warnings: [],
+        removed: true,
+        containerWasGone: false
+    };
+    if (resources.mode === 'dood') {
+        await downDood(resources, cleanup, trigger, ctx, report);
+        return report;
+    }
+    if (!removesNest(trigger, cleanup)) {
+        ctx.logger.info(`cleanup: false — leaving container ${resources.container ?? '-'}, ` +
+            `volume ${resources.volume ?? '-'} and ${resources.certDir ?? 'no cert dir'} in place.`);
+        report.removed = false;
+        return report;
+    }
+    const docker = runnerDocker(resources.hostDocker, ctx.logger);
+    const result = await ctx.logger.group('Remove nest', () => teardown(resources, docker, ctx.logger));
+    report.warnings.push(...result.warnings);
+    const handled = [...result.removed, ...result.skipped];
+    report.containerWasGone = !handled.some((line) => line.startsWith('container '));
+    return report;
+}
+/**
+ * dood created nothing on the runner's daemon but, maybe, a socket proxy;
+ * with `cleanup: containers`, the objects carrying the run label go too.
+ */
+async function downDood(resources, cleanup, trigger, ctx, report) {
+    try {
+        if (cleanup === 'containers' && resources.socket) {
+            const docker = runnerDocker({
+                DOCKER_HOST: `unix://${resources.socket}`,
+                DOCKER_TLS_VERIFY: null,
+                DOCKER_CERT_PATH: null,
+                DOCKER_CONTEXT: null
+            }, ctx.logger);
+            const removed = await ctx.logger.group(`Remove objects labelled ${runLabel(resources.runId)}`, () => removeLabelled(resources.runId, docker, ctx.logger));
+            report.warnings.push(...removed.warnings);
+        }
+        else if (trigger === 'post') {
+            ctx.logger.info('dood: leaving the runner’s daemon as it is. To remove what this job ' +
+                `started, label it with $DOCKER_NEST_LABEL (${runLabel(resources.runId)}) ` +
+                'and set cleanup: containers.');
+        }
+        else {
+            ctx.logger.info('dood: nothing else to remove (the machine’s own daemon).');
+        }
+    }
+    finally {
+        // After the labelled objects: with a proxy, they were reached through it.
+        const proxy = resources.proxy;
+        if (proxy && removesNest(trigger, cleanup)) {
+            if (stopSocketProxy(proxy)) {
+                ctx.logger.info(`Removed socket proxy ${proxy.socket}`);
+            }
+            else {
+                report.warnings.push(`Could not remove the socket proxy ${proxy.socket}; delete it to stop the proxy.`);
+            }
+        }
+    }
+}
+/**
+ * A docker CLI for the runner's daemon as recorded at the start: the
+ * caller's env may point at the nest itself (DOCKER_HOST exported by up).
+ */
+function runnerDocker(host, logger) {
+    return new DockerCli(findOnPath('docker') ?? 'docker', host, (m) => logger.debug(m));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/resources.ts
@@ -4706,8 +5128,7 @@ function hostDockerCli(logger, saved) {
 
 
 
-
-const down = {
+const down_down = {
     name: 'down',
     summary: "remove the nest 'up' started (container, volume, certificates); a no-op when there is none",
     options: { ...STATE_DIR_OPTION },
@@ -4718,26 +5139,16 @@ const down = {
             logger.info(`No nest is up (no ${stateFilePath(stateDir)}); nothing to remove.`);
             return EXIT.ok;
         }
-        if (resources.mode === 'dood') {
-            // dood started nothing on the machine's own daemon; only a proxy, maybe.
-            if (resources.proxy && stopSocketProxy(resources.proxy)) {
-                logger.info(`Removed socket proxy ${resources.proxy.socket}`);
-            }
-            logger.info('dood: nothing else to remove (the machine’s own daemon).');
-            await removeNestFile(stateDir);
-            await removeStateFile(stateDir);
-            return EXIT.ok;
-        }
-        const docker = hostDockerCli(logger, resources.hostDocker);
+        const report = await down(resources, 'true', 'down', {
+            logger
+        });
         // Objects of another run the record names were left with a warning;
         // nothing of this nest's stays, so the record goes.
-        const report = await teardown(resources, docker, logger);
         for (const warning of report.warnings)
             logger.warning(warning);
         if (report.warnings.length > 0)
             return EXIT.failed;
-        const handled = [...report.removed, ...report.skipped];
-        if (!handled.some((line) => line.startsWith('container '))) {
+        if (resources.mode !== 'dood' && report.containerWasGone) {
             logger.info(`The nest's container (${resources.container ?? 'not started'}) was already gone.`);
         }
         await removeNestFile(stateDir);
@@ -5025,135 +5436,6 @@ const env = {
         return EXIT.ok;
     }
 };
-
-;// CONCATENATED MODULE: ./src/engine/dood/socket.ts
-/**
- * Finds the runner's Docker socket for dood and explains, plainly, why it
- * cannot be used: missing, not a socket, nobody listening, or permission
- * denied (with the socket's owner, group and mode and the user's groups).
- * docker-nest never changes the socket's permissions.
- */
-
-
-/** The rootful default socket. */
-const DEFAULT_SOCKET = '/var/run/docker.sock';
-const defaultSocketEnv = () => ({
-    dockerHost: process.env.DOCKER_HOST,
-    xdgRuntimeDir: process.env.XDG_RUNTIME_DIR,
-    exists: (path) => statOrUndefined(path) !== undefined
-});
-function statOrUndefined(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Picks the socket, in order: input `socket`; a `unix://` DOCKER_HOST; the
- * default path; the rootless socket in $XDG_RUNTIME_DIR. The input and
- * DOCKER_HOST are taken as given (checked later, so their errors are precise);
- * the default paths only when they exist.
- */
-function resolveSocket(input, env = defaultSocketEnv()) {
-    if (input)
-        return { path: input, source: "input 'socket'" };
-    if (env.dockerHost?.startsWith('unix://')) {
-        return {
-            path: env.dockerHost.slice('unix://'.length),
-            source: 'DOCKER_HOST'
-        };
-    }
-    const tried = [DEFAULT_SOCKET];
-    if (env.exists(DEFAULT_SOCKET)) {
-        return { path: DEFAULT_SOCKET, source: 'default' };
-    }
-    if (env.xdgRuntimeDir) {
-        const rootless = (0,external_node_path_namespaceObject.join)(env.xdgRuntimeDir, 'docker.sock');
-        tried.push(rootless);
-        if (env.exists(rootless))
-            return { path: rootless, source: 'rootless' };
-    }
-    const ignored = env.dockerHost
-        ? ` (DOCKER_HOST=${env.dockerHost} is not a unix socket, so it was not used)`
-        : '';
-    throw new Error(`No Docker socket found: tried ${tried.join(', ')}${ignored}. ` +
-        "Set input 'socket' to the runner's Docker socket, mount it into the " +
-        'job container (-v /var/run/docker.sock:/var/run/docker.sock), or use mode: dind.');
-}
-/** Throws a clear error unless `path` exists and is a socket. */
-function assertSocket(choice) {
-    const stats = statOrUndefined(choice.path);
-    if (!stats) {
-        throw new Error(`No Docker socket at ${choice.path} (from ${choice.source}). ` +
-            'Mount or start Docker there, point input ' +
-            "'socket' at the right path, or use mode: dind.");
-    }
-    if (!stats.isSocket()) {
-        throw new Error(`${choice.path} (from ${choice.source}) is not a socket but a ` +
-            `${stats.isDirectory() ? 'directory' : 'file'}. A bind mount of a ` +
-            'socket that did not exist yet creates a directory: mount the real ' +
-            "socket, or point input 'socket' at it.");
-    }
-}
-/** Names by numeric id from an /etc/passwd- or /etc/group-style file. */
-function namesById(text) {
-    const names = new Map();
-    for (const line of text.split('\n')) {
-        const [name, , id] = line.split(':');
-        if (name && id !== undefined && /^[0-9]+$/.test(id)) {
-            if (!names.has(Number(id)))
-                names.set(Number(id), name);
-        }
-    }
-    return names;
-}
-function readNames(file) {
-    try {
-        return namesById((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return new Map();
-    }
-}
-/** Reads the facts for {@link permissionMessage} from the system. */
-function permissionFacts(path) {
-    const stats = (0,external_node_fs_namespaceObject.statSync)(path);
-    return {
-        path,
-        uid: stats.uid,
-        gid: stats.gid,
-        mode: stats.mode & 0o7777,
-        userUid: process.getuid?.() ?? -1,
-        userGroups: process.getgroups?.() ?? [],
-        users: readNames('/etc/passwd'),
-        groups: readNames('/etc/group')
-    };
-}
-function named(id, names) {
-    const name = names.get(id);
-    return name ? `${name} (${id})` : String(id);
-}
-/** The "permission denied" explanation: who owns the socket, who we are, and the ways out. */
-function permissionMessage(facts) {
-    const group = facts.groups.get(facts.gid) ?? String(facts.gid);
-    const groups = facts.userGroups.map((id) => named(id, facts.groups));
-    return [
-        `Permission denied on the Docker socket ${facts.path}: it is owned by ` +
-            `user ${named(facts.uid, facts.users)}, group ${named(facts.gid, facts.groups)}, ` +
-            `mode ${facts.mode.toString(8).padStart(4, '0')}, and this step runs as ` +
-            `user ${named(facts.userUid, facts.users)} in groups ${groups.join(', ') || '(none)'}.`,
-        'To fix this, one of:',
-        `- run the runner (or the job container) as a member of group '${group}': ` +
-            `sudo usermod -aG ${group} <runner user>, then restart the runner ` +
-            `service; in a container job add options: --group-add ${facts.gid}`,
-        '- run the runner as root (sudo)',
-        '- set socket-proxy: true: docker-nest serves a socket of your own that ' +
-            'forwards to this one (needs passwordless sudo, as on GitHub-hosted runners)',
-        'docker-nest does not change the permissions of the host socket.'
-    ].join('\n');
-}
 
 ;// CONCATENATED MODULE: ./src/engine/docker/engine-api.ts
 /**
@@ -5724,7 +6006,7 @@ async function removeNestObjects(docker, chosen) {
             const othersContainer = kind === 'volume' &&
                 report.gone.some((o) => o.kind === 'container' && o.run === object.run);
             const result = othersContainer
-                ? await cli_tryExecWhileBusy(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
+                ? await tryExecWhileBusy(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
                 : await docker.tryExec(args);
             if (result.exitCode === 0)
                 report.removed.push(object);
@@ -5949,107 +6231,6 @@ const status_status = {
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/engine/lifecycle/auto.ts
-
-
-/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
-const PROBE_TIMEOUT_MS = 120_000;
-/**
- * `docker run` arguments of the probe: privileged (or isolated the
- * way input `runtime` isolates the sidecar), no network, removed on exit,
- * labelled.
- */
-function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
-    return [
-        'run',
-        '--rm',
-        ...isolation,
-        '--network',
-        'none',
-        '--label',
-        `${LABELS.managed}=true`,
-        '--label',
-        `${LABELS.run}=${runId}`,
-        '--entrypoint',
-        'true',
-        image
-    ];
-}
-/**
- * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
- * earlier probe in this job); undefined when there is none.
- */
-function cachedProbe(value) {
-    if (value === 'true' || value === 'false') {
-        return {
-            privileged: value === 'true',
-            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
-        };
-    }
-    return undefined;
-}
-/** Starts one privileged container and reports whether it worked. */
-async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
-    const started = performance.now();
-    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
-        timeoutMs
-    });
-    const ms = Math.round(performance.now() - started);
-    if (result.exitCode === 0) {
-        return {
-            privileged: true,
-            reason: `a privileged container from ${image} started in ${ms} ms`
-        };
-    }
-    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
-    return {
-        privileged: false,
-        reason: `a privileged container from ${image} could not start ` +
-            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/lifecycle/cancel.ts
-/**
- * Cancellation of a start in progress. The GitHub runner cancels a step with
- * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
- * that; a terminal's Ctrl-C sends SIGINT. Node's default is to die at once,
- * which can strand a `docker run` still in flight: it would create the
- * container after post (or `docker-nest down`) already looked for it. So on
- * the first signal we refuse new docker calls, let the running ones finish
- * (bounded, well inside the runner's 7.5 s), and exit. Everything those calls
- * create was recorded by name before they started, so cleanup finds it.
- */
-
-/** How long a cancelled step lets running docker calls finish. */
-const CANCEL_SETTLE_MS = 5000;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-/**
- * Installs the SIGINT/SIGTERM handlers for one start.
- * @param exit Ends the process (injectable for tests).
- * @returns A function that removes the handlers once the start is over.
- */
-function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
-    let cancelled = false;
-    const handler = (signal) => {
-        // A later SIGTERM while we settle changes nothing: we are already leaving.
-        if (cancelled)
-            return;
-        cancelled = true;
-        docker.cancel();
-        logger.warning(`docker-nest was cancelled (${signal}); cleanup removes what was started.`);
-        void docker.settle(CANCEL_SETTLE_MS).then(() => {
-            exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
-        });
-    };
-    for (const signal of SIGNALS)
-        process.on(signal, handler);
-    return () => {
-        for (const signal of SIGNALS)
-            process.off(signal, handler);
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/engine/dind/rootless-diagnose.ts
 /**
  * Log signatures of a rootless sidecar that did not start, and what
@@ -7674,210 +7855,70 @@ async function startNestWithCache(plan, busy, resources, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/dood/dood.ts
+;// CONCATENATED MODULE: ./src/engine/dind/container-job.ts
+/**
+ * Container jobs (`jobs.<id>.container`): the step runs inside a container
+ * that talks to the host daemon through the mounted socket, so 127.0.0.1 is
+ * not the host's. We find our own container (its id is in the paths of the
+ * resolv.conf/hostname mounts, or in the cgroup), ask the daemon about it,
+ * and put the sidecar on its network under the alias `docker`.
+ */
 
-
-
-
-
-const PING_TIMEOUT_MS = 5000;
-/** The `key=value` label of one run, as exported in DOCKER_NEST_LABEL. */
-function runLabel(runId) {
-    return `${LABELS.run}=${runId}`;
-}
-/** This user may not open the socket (`socket-proxy: true` can serve one it may). */
-class SocketPermissionError extends Error {
-    socket;
-    constructor(socket, message) {
-        super(message);
-        this.socket = socket;
-        this.name = 'SocketPermissionError';
+const ID = /[0-9a-f]{64}/;
+const BUILTIN_NETWORKS = ['bridge', 'host', 'none'];
+/** Our container id from /proc/self/mountinfo or /proc/self/cgroup text; undefined outside a container. */
+function ownContainerId(mountinfo, cgroup) {
+    for (const line of mountinfo.split('\n')) {
+        const match = /\/containers\/([0-9a-f]{64})\/(resolv\.conf|hostname|hosts)\s/.exec(line);
+        if (match)
+            return match[1];
     }
+    for (const line of cgroup.split('\n')) {
+        const match = /(?:\/docker\/|docker-)([0-9a-f]{64})/.exec(line);
+        if (match && ID.test(match[1]))
+            return match[1];
+    }
+    return undefined;
 }
-/** Finds and checks the socket; throws with the cause and the fix. */
-async function startDood(socketInput, runId, deps) {
-    const started = performance.now();
-    const choice = resolveSocket(socketInput, deps.socketEnv);
-    deps.logger.info(`Docker socket ${choice.path} (from ${choice.source})`);
-    assertSocket(choice);
-    const endpoint = {
-        host: 'localhost',
-        port: 0,
-        socketPath: choice.path
-    };
+/** Small /proc files, read synchronously: no node:fs/promises before the create request. */
+async function readOrEmpty(path) {
     try {
-        await ping(endpoint, PING_TIMEOUT_MS);
-    }
-    catch (error) {
-        throw explainPingFailure(choice.path, error);
-    }
-    const readyMs = Math.round(performance.now() - started);
-    const [version, info] = await Promise.all([
-        daemonVersion(endpoint),
-        daemonInfo(endpoint)
-    ]);
-    deps.logger.info(`Docker ${version.Version} answers on ${choice.path} ` +
-        `(storage driver ${info.Driver})`);
-    return {
-        mode: 'dood',
-        socket: choice.path,
-        dockerHost: `unix://${choice.path}`,
-        serverVersion: version.Version,
-        storageDriver: info.Driver,
-        label: runLabel(runId),
-        readyMs
-    };
-}
-function explainPingFailure(path, error) {
-    if (error.code === 'EACCES' || error.code === 'EPERM') {
-        return new SocketPermissionError(path, permissionMessage(permissionFacts(path)));
-    }
-    if (error.code === 'ECONNREFUSED') {
-        return new Error(`Nothing listens on the Docker socket ${path} (connection refused): ` +
-            'the daemon is not running. Start it (sudo systemctl start docker) ' +
-            "or point input 'socket' at a running daemon's socket.");
-    }
-    return new Error(`The Docker daemon on ${path} did not answer /_ping: ${error.message}. ` +
-        'Check that dockerd is running and healthy (systemctl status docker).');
-}
-/** `GET /containers/{id}/json` over the socket (dood needs no docker CLI); undefined when unknown. */
-async function inspectOverSocket(socket, id) {
-    try {
-        const endpoint = { host: 'localhost', port: 0, socketPath: socket };
-        return JSON.parse(await getJsonOrText(endpoint, `/containers/${id}/json`, PING_TIMEOUT_MS));
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
     }
     catch {
+        return '';
+    }
+}
+/** Picks the network for the sidecar: a user-defined one first, else bridge; none for host. */
+function chooseNetwork(inspect) {
+    const names = Object.keys(inspect.NetworkSettings?.Networks ?? {});
+    const user = names.find((name) => !BUILTIN_NETWORKS.includes(name));
+    if (user)
+        return { network: user, aliasResolves: true };
+    if (names.includes('bridge'))
+        return { network: 'bridge', aliasResolves: false };
+    return { network: undefined, aliasResolves: false };
+}
+/**
+ * The job container, or undefined when this step does not run in a
+ * container the daemon knows (a plain job). Reads two small files; asks the
+ * daemon only when an id was found.
+ */
+async function detectJobContainer(inspect, readProc = readOrEmpty) {
+    const id = ownContainerId(await readProc('/proc/self/mountinfo'), await readProc('/proc/self/cgroup'));
+    if (!id)
         return undefined;
-    }
+    const found = await inspect(id);
+    if (!found)
+        return undefined;
+    return { id: found.Id, mounts: found.Mounts ?? [], ...chooseNetwork(found) };
 }
-/**
- * The bind-mount trap, said once: paths in `-v` resolve on the runner's host,
- * so in a container job the workspace's host path is what to mount.
- */
-function bindMountNote(workspaceHostPath) {
-    const base = 'dood: containers you start run on the runner’s daemon, next to this ' +
-        'job, so bind-mount paths (-v ./dir:/x) resolve on the host, not in ' +
-        'this step’s filesystem.';
-    return workspaceHostPath
-        ? `${base} This step runs in a container; the workspace is at ` +
-            `${workspaceHostPath} on the host: mount that path.`
-        : base;
-}
-/**
- * Removes the containers, then networks and volumes, carrying the run's
- * label — never anything else, never a prune.
- */
-async function removeLabelled(runId, docker, logger) {
-    const report = { removed: [], warnings: [] };
-    const filter = ['--filter', `label=${runLabel(runId)}`];
-    const kinds = [
-        [
-            'container',
-            ['ps', '--all', '--quiet', ...filter],
-            (id) => docker.tryExec(['rm', '-f', '-v', id])
-        ],
-        [
-            'network',
-            ['network', 'ls', '--quiet', ...filter],
-            (id) => removeNetwork(id, docker, logger)
-        ],
-        [
-            'volume',
-            ['volume', 'ls', '--quiet', ...filter],
-            (id) => docker.tryExec(['volume', 'rm', '-f', id])
-        ]
-    ];
-    for (const [kind, list, remove] of kinds) {
-        const listed = await docker.tryExec(list);
-        if (listed.exitCode !== 0) {
-            report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
-            continue;
-        }
-        const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
-        for (const id of ids) {
-            const removed = await remove(id);
-            if (removed.exitCode === 0)
-                report.removed.push(`${kind} ${id}`);
-            else
-                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.stderr.trim()}`);
-        }
-    }
-    for (const line of report.removed)
-        logger.info(`Removed ${line}`);
-    if (report.removed.length === 0) {
-        logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
-    }
-    return report;
-}
-/** The daemon's refusal to remove a network something is still attached to. */
-const ACTIVE_ENDPOINTS = /has active endpoints/;
-/** How long a network with endpoints gets to free them: rare, so brief. */
-const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
-/**
- * `network rm`, freeing what still holds an endpoint first when the daemon
- * refuses, and again while a container's removal is still releasing one.
- */
-function removeNetwork(network, docker, logger) {
-    return tryExecWhileBusy(docker, ['network', 'rm', network], ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
-}
-/**
- * Detaches whatever still holds an endpoint on one of the run's networks, so
- * the network can go. After its labelled containers are removed that is
- * either a container the job left unlabelled on the run's network (it keeps
- * running, detached from it) or a stale endpoint of a container the daemon
- * already removed (moby/moby#23302, #33156; seen on 20.10 right after
- * `docker rm -f`). Both go with `network disconnect --force` given the
- * endpoint's name: a stale endpoint has no container id to give.
- */
-async function disconnectEndpoints(network, docker, logger) {
-    const inspected = await docker.tryExec([
-        'network',
-        'inspect',
-        '--format',
-        '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}',
-        network
-    ]);
-    const names = inspected.stdout.split('\n').filter((n) => n.trim() !== '');
-    for (const name of names) {
-        const result = await docker.tryExec([
-            'network',
-            'disconnect',
-            '--force',
-            network,
-            name
-        ]);
-        if (result.exitCode === 0) {
-            logger.info(`Disconnected ${name} from network ${network}: it still held an ` +
-                'endpoint there, and the network is the run’s to remove.');
-        }
-    }
-}
-/**
- * dood, with `socket-proxy: true` honoured: when the socket refuses this
- * user, serve one they may use (through sudo) and use that instead.
- */
-async function connectDood(options, runId, deps) {
-    try {
-        return await startDood(options.socket, runId, deps);
-    }
-    catch (error) {
-        if (!(error instanceof SocketPermissionError) || !options.socketProxy) {
-            throw error;
-        }
-        deps.logger.info(`socket-proxy: ${error.socket} refuses this user; serving a socket ` +
-            'of its own that forwards to it (the host socket is not changed).');
-        const proxy = await launchSocketProxy({
-            target: error.socket,
-            dir: deps.proxyDir,
-            runId,
-            node: process.execPath,
-            cliPath: deps.cliPath,
-            uid: process.getuid?.() ?? 0,
-            gid: process.getgid?.() ?? 0
-        });
-        await deps.recordProxy(proxy);
-        return startDood(proxy.socket, runId, deps);
-    }
+/** Where `path` (inside the job container) lives on the host, through the container's mounts. */
+function hostPathOf(path, mounts) {
+    const mount = mounts
+        .filter((m) => path === m.Destination || path.startsWith(`${m.Destination}/`))
+        .sort((a, b) => b.Destination.length - a.Destination.length)[0];
+    return mount && `${mount.Source}${path.slice(mount.Destination.length)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
@@ -7959,18 +8000,314 @@ function logReap(report, logger) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/lifecycle/auto.ts
+
+
+/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
+const PROBE_TIMEOUT_MS = 120_000;
+/**
+ * `docker run` arguments of the probe: privileged (or isolated the
+ * way input `runtime` isolates the sidecar), no network, removed on exit,
+ * labelled.
+ */
+function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
+    return [
+        'run',
+        '--rm',
+        ...isolation,
+        '--network',
+        'none',
+        '--label',
+        `${LABELS.managed}=true`,
+        '--label',
+        `${LABELS.run}=${runId}`,
+        '--entrypoint',
+        'true',
+        image
+    ];
+}
+/**
+ * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
+ * earlier probe in this job); undefined when there is none.
+ */
+function cachedProbe(value) {
+    if (value === 'true' || value === 'false') {
+        return {
+            privileged: value === 'true',
+            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
+        };
+    }
+    return undefined;
+}
+/** Starts one privileged container and reports whether it worked. */
+async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
+    const started = performance.now();
+    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
+        timeoutMs
+    });
+    const ms = Math.round(performance.now() - started);
+    if (result.exitCode === 0) {
+        return {
+            privileged: true,
+            reason: `a privileged container from ${image} started in ${ms} ms`
+        };
+    }
+    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
+    return {
+        privileged: false,
+        reason: `a privileged container from ${image} could not start ` +
+            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/cancel.ts
+/**
+ * Cancellation of a start in progress. The GitHub runner cancels a step with
+ * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
+ * that; a terminal's Ctrl-C sends SIGINT. Node's default is to die at once,
+ * which can strand a `docker run` still in flight: it would create the
+ * container after post (or `docker-nest down`) already looked for it. So on
+ * the first signal we refuse new docker calls, let the running ones finish
+ * (bounded, well inside the runner's 7.5 s), and exit. Everything those calls
+ * create was recorded by name before they started, so cleanup finds it.
+ */
+
+/** How long a cancelled step lets running docker calls finish. */
+const CANCEL_SETTLE_MS = 5000;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Installs the SIGINT/SIGTERM handlers for one start.
+ * @param exit Ends the process (injectable for tests).
+ * @returns A function that removes the handlers once the start is over.
+ */
+function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
+    let cancelled = false;
+    const handler = (signal) => {
+        // A later SIGTERM while we settle changes nothing: we are already leaving.
+        if (cancelled)
+            return;
+        cancelled = true;
+        docker.cancel();
+        logger.warning(`docker-nest was cancelled (${signal}); cleanup removes what was started.`);
+        void docker.settle(CANCEL_SETTLE_MS).then(() => {
+            exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
+        });
+    };
+    for (const signal of SIGNALS)
+        process.on(signal, handler);
+    return () => {
+        for (const signal of SIGNALS)
+            process.off(signal, handler);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/up.ts
+/**
+ * Giving a job Docker: the one start-up sequence the Action's main step,
+ * its early start and `docker-nest up` all call. It chooses the mode
+ * (`auto` probes once), starts the reaper, records every resource before it
+ * exists, starts the nest (with its cache) or connects to the runner's
+ * daemon, and decides what a failed start leaves behind. Presenting the
+ * result (exported variables, outputs, summaries) is the caller's part.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Whether a nest that failed to start is removed at once. `cleanup: false`
+ * keeps it for inspection (its record stays); otherwise it goes now when
+ * the job carries on without it (auto falls back to dood) or when no post
+ * step will remove it (the CLI), and is left to the post step otherwise.
+ */
+function removeFailedNestNow(rule) {
+    return rule.cleanup && (rule.fallingBack || rule.noPostStep);
+}
+/** Starts what `options.mode` asks for; throws with the reason when nothing works. */
+async function up(options, ctx, steps = realSteps) {
+    const starting = signal();
+    // What crashed jobs left goes while this nest starts.
+    const reaping = steps.startReaping(ctx, starting.fired);
+    try {
+        const mode = options.mode === 'auto'
+            ? await chooseMode(options, ctx, steps)
+            : options.mode;
+        if (mode === 'dood') {
+            starting.fire(); // no sidecar: the reaper may begin now
+            return await upDood(options, ctx, steps);
+        }
+        if (options.mode !== 'auto') {
+            return await upDind(options, ctx, steps, starting, false);
+        }
+        try {
+            return await upDind(options, ctx, steps, starting, true);
+        }
+        catch (error) {
+            ctx.logger.warning(`mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`);
+            try {
+                return await upDood(options, ctx, steps);
+            }
+            catch (doodError) {
+                throw new Error(`mode: auto: neither mode works here.\ndind: ${errorMessage(error)}\n` +
+                    `dood: ${errorMessage(doodError)}`, { cause: doodError });
+            }
+        }
+    }
+    finally {
+        starting.fire();
+        await reaping.finish();
+    }
+}
+/** `mode: auto`: one probe per job (a cached answer is reused), logged with its reason. */
+async function chooseMode(options, ctx, steps) {
+    const result = await ctx.logger.group('Choose mode (auto)', async () => {
+        const cached = cachedProbe(ctx.cachedPrivileged);
+        if (cached)
+            return cached;
+        const probed = await steps.probe(options, `${ctx.runPrefix}-${randomSuffix()}-probe`, ctx);
+        ctx.rememberProbe?.(probed.privileged);
+        return probed;
+    });
+    const mode = result.privileged ? 'dind' : 'dood';
+    ctx.logger.info(`mode: auto chose ${mode}: ${result.reason}.`);
+    return mode;
+}
+async function upDind(options, ctx, steps, starting, fallingBack) {
+    const [detectedMtu, job] = await Promise.all([
+        options.mtu === 'auto' ? steps.uplinkMtu() : undefined,
+        steps.jobContainer(ctx)
+    ]);
+    const plan = makePlan(options, {
+        runPrefix: ctx.runPrefix,
+        detectedMtu,
+        now: new Date(),
+        owner: ctx.owner
+    });
+    if (job?.network) {
+        plan.jobNetwork = { name: job.network, alias: job.aliasResolves };
+        ctx.logger.info(`This step runs in container ${job.id.slice(0, 12)}: the sidecar joins ` +
+            `its network ${job.network}${job.aliasResolves ? " as 'docker'" : ''}.`);
+    }
+    const plainTcp = plainTcpWarning(plan);
+    if (plainTcp)
+        ctx.logger.warning(plainTcp);
+    const resources = {
+        version: 1,
+        runId: plan.runId,
+        hostDocker: ctx.hostDocker
+    };
+    await ctx.recorder.record(resources);
+    try {
+        const info = await steps.startDind(plan, options, resources, ctx, starting);
+        return { mode: 'dind', info, resources };
+    }
+    catch (error) {
+        const rule = {
+            cleanup: options.cleanup,
+            fallingBack,
+            noPostStep: ctx.noPostStep
+        };
+        if (removeFailedNestNow(rule)) {
+            const warnings = await steps.removeNest(resources, ctx);
+            for (const warning of warnings)
+                ctx.logger.warning(warning);
+            if (warnings.length === 0)
+                await ctx.onRemoved?.();
+        }
+        throw error;
+    }
+}
+async function upDood(options, ctx, steps) {
+    const runId = `${ctx.runPrefix}-${randomSuffix()}`;
+    const resources = {
+        version: 1,
+        runId,
+        hostDocker: ctx.hostDocker,
+        mode: 'dood'
+    };
+    await ctx.recorder.record(resources);
+    const info = await ctx.logger.group('Check the Docker socket', () => steps.connectDood(options, runId, resources, ctx));
+    resources.socket = info.socket;
+    await ctx.recorder.record(resources);
+    const job = ctx.workspace
+        ? await steps.doodJobContainer(info.socket)
+        : undefined;
+    const note = bindMountNote(job && ctx.workspace ? hostPathOf(ctx.workspace, job.mounts) : undefined);
+    return { mode: 'dood', info, resources, note };
+}
+/** A docker CLI for the runner's daemon as it was at the start. */
+function up_runnerDocker(ctx) {
+    return DockerCli.locate(ctx.hostDocker, (m) => ctx.logger.debug(m));
+}
+const realSteps = {
+    probe: (options, runId, ctx) => probePrivileged(up_runnerDocker(ctx), options.image, runId, undefined, isolationArgs(options.runtime, options.rootlessUnprivileged)),
+    async startDind(plan, options, resources, ctx, starting) {
+        const docker = up_runnerDocker(ctx);
+        // From here on a cancelled start may have docker calls in flight.
+        const uninstall = exitOnCancel(docker, ctx.logger);
+        try {
+            return await startNestWithCache(plan, options.cache.busy, resources, {
+                docker,
+                logger: ctx.logger,
+                recorder: ctx.recorder,
+                certParentDir: ctx.certParentDir,
+                onStarting: starting.fire
+            });
+        }
+        finally {
+            uninstall();
+        }
+    },
+    connectDood: (options, runId, resources, ctx) => connectDood(options, runId, {
+        logger: ctx.logger,
+        proxyDir: ctx.proxy.dir,
+        cliPath: ctx.proxy.cliPath,
+        recordProxy: (proxy) => {
+            resources.proxy = proxy;
+            return ctx.recorder.record(resources);
+        }
+    }),
+    async removeNest(resources, ctx) {
+        const report = await ctx.logger.group('Remove the failed nest', () => teardown(resources, up_runnerDocker(ctx), ctx.logger));
+        return report.warnings;
+    },
+    jobContainer: (ctx) => {
+        const docker = up_runnerDocker(ctx);
+        return detectJobContainer(async (id) => {
+            const result = await docker.tryExec([
+                'inspect',
+                '--type',
+                'container',
+                id
+            ]);
+            if (result.exitCode !== 0)
+                return undefined;
+            return JSON.parse(result.stdout)[0];
+        });
+    },
+    doodJobContainer: (socket) => detectJobContainer((id) => inspectOverSocket(socket, id)),
+    uplinkMtu: () => detectUplinkMtu(),
+    startReaping(ctx, after) {
+        // No docker CLI on PATH: nothing to reap with (dood needs none).
+        const binary = findOnPath('docker');
+        const docker = binary
+            ? new DockerCli(binary, ctx.hostDocker, (m) => ctx.logger.debug(m))
+            : undefined;
+        return startReaping(docker, ctx.logger, after);
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/cli/commands/up.ts
 /** `docker-nest up`: start a nest and print its variables. */
-
-
-
-
-
-
-
-
-
-
 
 
 
@@ -7990,91 +8327,36 @@ function nestEnvironment(info) {
         DOCKER_CERT_PATH: info.certPath ?? ''
     };
 }
-async function upDind(ctx) {
-    const { options, hostDocker, recorder, logger } = ctx;
-    const plan = makePlan(options, {
-        runPrefix: 'local',
-        detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-        now: new Date(),
-        owner: nestOwner('cli')
-    });
-    const plainTcp = plainTcpWarning(plan);
-    if (plainTcp)
-        logger.warning(plainTcp);
-    const resources = { version: 1, runId: plan.runId, hostDocker };
-    await recorder.record(resources);
-    // From here on Ctrl-C may leave docker calls in flight: let them settle.
-    const uninstall = exitOnCancel(ctx.docker, logger);
-    try {
-        const info = await startNestWithCache(plan, options.cache.busy, resources, {
-            docker: ctx.docker,
-            logger,
-            recorder,
-            certParentDir: ctx.stateDir,
-            onStarting: ctx.sidecarStarting.fire
-        }).finally(uninstall);
-        return {
-            mode: 'dind',
-            container: info.containerName,
-            env: nestEnvironment(info)
-        };
-    }
-    catch (error) {
-        // Leave nothing behind: unlike the Action, no post step follows a failed
-        // up. The record stays only if something could not be removed, for `down`.
-        const report = await teardown(resources, ctx.docker, logger);
-        for (const warning of report.warnings)
-            logger.warning(warning);
-        if (report.warnings.length === 0)
-            await removeStateFile(ctx.stateDir);
-        throw error;
-    }
-}
-async function upDood(ctx) {
-    const { hostDocker, recorder, logger } = ctx;
-    const runId = `local-${randomSuffix()}`;
-    const resources = { version: 1, runId, hostDocker, mode: 'dood' };
-    await recorder.record(resources);
-    const info = await connectDood(ctx.options, runId, {
-        logger,
-        proxyDir: ctx.stateDir,
-        // This bundle also runs the proxy (`docker-nest socket-proxy`).
-        cliPath: (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url),
-        recordProxy: (proxy) => {
-            resources.proxy = proxy;
-            return recorder.record(resources);
-        }
-    });
-    resources.socket = info.socket;
-    await recorder.record(resources);
-    logger.info("dood: containers run on this machine's daemon; bind-mount paths are " +
-        'paths of the machine, not of a job container.');
+/** The variables a shell needs, for what `up` started. */
+function startedEnvironment(result) {
+    if (result.mode === 'dind')
+        return nestEnvironment(result.info);
     return {
-        mode: 'dood',
-        container: '',
-        env: {
-            DOCKER_HOST: info.dockerHost,
-            DOCKER_TLS_VERIFY: '',
-            DOCKER_CERT_PATH: '',
-            DOCKER_NEST_LABEL: info.label
-        }
+        DOCKER_HOST: result.info.dockerHost,
+        DOCKER_TLS_VERIFY: '',
+        DOCKER_CERT_PATH: '',
+        DOCKER_NEST_LABEL: result.info.label
     };
 }
-/** `--mode auto`: dind where a privileged container starts, else dood; dood also when dind then fails. */
-async function upAuto(ctx) {
-    const probe = await probePrivileged(ctx.docker, ctx.options.image, `local-${randomSuffix()}-probe`, undefined, isolationArgs(ctx.options.runtime, ctx.options.rootlessUnprivileged));
-    ctx.logger.info(`mode: auto chose ${probe.privileged ? 'dind' : 'dood'}: ${probe.reason}.`);
-    if (!probe.privileged)
-        return upDood(ctx);
-    try {
-        return await upDind(ctx);
-    }
-    catch (error) {
-        ctx.logger.warning(`mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`);
-        return upDood(ctx);
-    }
+/** What the engine needs from a shell, Jenkins or a self-hosted runner. */
+function cliContext(stateDir, hostDocker, logger, env) {
+    return {
+        logger,
+        recorder: fileRecorder(stateDir),
+        runPrefix: 'local',
+        owner: nestOwner('cli'),
+        hostDocker,
+        certParentDir: stateDir,
+        // This bundle also runs the proxy (`docker-nest socket-proxy`).
+        proxy: { dir: stateDir, cliPath: (0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url) },
+        cachedPrivileged: env.DOCKER_NEST_PRIVILEGED,
+        // No post step follows a failed up: what it left goes at once, and the
+        // record stays only if something could not be removed, for `down`.
+        noPostStep: true,
+        onRemoved: () => removeStateFile(stateDir)
+    };
 }
-const up = {
+const up_up = {
     name: 'up',
     summary: 'start a private Docker daemon (dind, mutual TLS; or --mode dood|auto) and print its variables: eval "$(docker-nest up)"',
     options: { ...INPUT_OPTIONS, ...FORMAT_OPTION, ...STATE_DIR_OPTION },
@@ -8101,29 +8383,14 @@ const up = {
             throw new UsageError(`A nest is already up (${stateFilePath(stateDir)}, container ` +
                 `${existing.container ?? '-'}). Run 'docker-nest down' first, or use another --state-dir.`);
         }
-        const hostDocker = captureHostDockerEnv();
-        let docker;
-        const ctx = {
-            options,
-            hostDocker,
-            // dood needs no docker CLI; look it up only when a mode needs it.
-            get docker() {
-                docker ??= DockerCli.locate(hostDocker, (m) => logger.debug(m));
-                return docker;
-            },
-            recorder: fileRecorder(stateDir),
-            stateDir,
-            logger,
-            sidecarStarting: signal()
+        const result = await up(options, cliContext(stateDir, captureHostDockerEnv(), logger, env));
+        if (result.mode === 'dood')
+            logger.info(result.note);
+        const started = {
+            mode: result.mode,
+            container: result.mode === 'dind' ? result.info.containerName : '',
+            env: startedEnvironment(result)
         };
-        // What crashed jobs left goes while this nest starts (from
-        // when its start request is on its way: ctx.sidecarStarting).
-        const reaping = startReaping(options.mode === 'dood' ? undefined : ctx.docker, logger, ctx.sidecarStarting.fired);
-        const started = await (options.mode === 'dood'
-            ? upDood(ctx)
-            : options.mode === 'auto'
-                ? upAuto(ctx)
-                : upDind(ctx)).finally(() => reaping.finish());
         writeNestFile(stateDir, {
             mode: started.mode,
             container: started.container,
@@ -8846,8 +9113,8 @@ const completion = {
 };
 /** Every command, in help order. */
 const COMMANDS = [
-    up,
-    down,
+    up_up,
+    down_down,
     env,
     wait,
     status_status,
@@ -8919,7 +9186,7 @@ function parseCommandLine(argv, env = process.env) {
         command: command.name,
         values,
         positionals,
-        inputs: command === up ? inputsFrom(values, env) : {},
+        inputs: command === up_up ? inputsFrom(values, env) : {},
         stateDir: values['state-dir'],
         debug: Boolean(values.debug)
     };
@@ -8962,11 +9229,11 @@ async function main(argv) {
 
 /***/ }),
 
-/***/ 486:
+/***/ 255:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(640);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(593);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
@@ -9103,6 +9370,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ var __webpack_exports__ = __nccwpck_require__(255);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,30 +1,30 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2488:
+/***/ 8965:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8962);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2339);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8962:
+/***/ 2339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: assertLinux
+// UNUSED EXPORTS: actionContext, assertLinux, dockerCliPath, present
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
@@ -35,7 +35,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./src/engine/util/lazy-builtins.ts + 1 modules
-var lazy_builtins = __nccwpck_require__(6816);
+var lazy_builtins = __nccwpck_require__(1622);
 ;// CONCATENATED MODULE: ./src/engine/util/random.ts
 /**
  * Random values for names and file-command delimiters, read from the
@@ -125,7 +125,7 @@ function workflow_info(message) {
 function debug(message) {
     command('debug', message);
 }
-function workflow_warning(message) {
+function warning(message) {
     command('warning', message);
 }
 /** Fails the step: an error annotation and exit code 1. */
@@ -154,6 +154,202 @@ function appendSummary(markdown) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
+/**
+ * A docker context for the nest (input `context`). buildx refuses
+ * to create a builder from "TLS data loaded from environment", and
+ * docker/setup-buildx-action takes an `endpoint` that names a context: both
+ * need the endpoint and TLS material in Docker's context store, not in env.
+ *
+ * The files are written directly (no `docker context create` spawn, so main
+ * stays fast), in the store layout of docker/cli `context/store`:
+ *   <config>/contexts/meta/<sha256(name)>/meta.json
+ *   <config>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem
+ * and `currentContext` in <config>/config.json points at it. Post removes
+ * both and restores the previous current context.
+ */
+
+
+
+
+/** Docker's context name rule (docker/cli `store.validateContextName`). */
+const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+/** Marks a context as ours in its metadata, so a stale one may be replaced. */
+const OWNER_FIELD = 'DockerNestRun';
+/**
+ * The problem with a context name, or undefined when Docker accepts it.
+ *
+ * @param name The value of input `context`.
+ */
+function contextNameProblem(name) {
+    if (name === '')
+        return undefined;
+    if (name === 'default' || !CONTEXT_NAME.test(name)) {
+        return (`Input 'context' must be a docker context name (letters, digits and ` +
+            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
+    }
+    return undefined;
+}
+/** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env = process.env, home = (0,external_node_os_namespaceObject.homedir)()) {
+    return env.DOCKER_CONFIG ? (0,external_node_path_.resolve)(env.DOCKER_CONFIG) : (0,external_node_path_.join)(home, '.docker');
+}
+/** The store's directory id of a context: hex sha256 of its name. */
+function contextId(name) {
+    return (0,lazy_builtins/* lazyCrypto */.yJ)().createHash('sha256').update(name).digest('hex');
+}
+/** The two store directories of one context. */
+function contextDirs(configDir, name) {
+    const id = contextId(name);
+    return {
+        meta: (0,external_node_path_.join)(configDir, 'contexts', 'meta', id),
+        tls: (0,external_node_path_.join)(configDir, 'contexts', 'tls', id)
+    };
+}
+/** meta.json of a context with one docker endpoint (docker/cli `store.Metadata`). */
+function contextMeta(options) {
+    return {
+        Name: options.name,
+        Metadata: {
+            Description: `docker-nest: the job's Docker daemon (run ${options.runId})`,
+            [OWNER_FIELD]: options.runId
+        },
+        Endpoints: { docker: { Host: options.host, SkipTLSVerify: false } }
+    };
+}
+/** The run id in a context's metadata when docker-nest wrote it. */
+function ownerOf(metaDir) {
+    try {
+        const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(metaDir, 'meta.json'), 'utf8'));
+        const owner = meta?.Metadata?.[OWNER_FIELD];
+        return typeof owner === 'string' ? owner : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the context and makes it the current one.
+ *
+ * @param options Name, config dir, endpoint and certificates.
+ * @returns What to pass to {@link removeDockerContext}.
+ * @throws Error when a context of that name exists and is not docker-nest's,
+ *   or config.json is not valid JSON.
+ */
+function createDockerContext(options) {
+    const { name, configDir } = options;
+    const dirs = contextDirs(configDir, name);
+    if ((0,external_node_fs_.existsSync)(dirs.meta) && ownerOf(dirs.meta) === undefined) {
+        throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
+            `${configDir} and docker-nest did not create it. Choose another ` +
+            `name or remove it (docker context rm ${name}).`);
+    }
+    const config = readConfig(configDir);
+    (0,external_node_fs_.rmSync)(dirs.tls, { recursive: true, force: true });
+    if (options.certPath) {
+        const docker = (0,external_node_path_.join)(dirs.tls, 'docker');
+        (0,external_node_fs_.mkdirSync)(docker, { recursive: true, mode: 0o700 });
+        for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
+            (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(options.certPath, file), (0,external_node_path_.join)(docker, file));
+        }
+    }
+    (0,external_node_fs_.mkdirSync)(dirs.meta, { recursive: true, mode: 0o755 });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dirs.meta, 'meta.json'), JSON.stringify(contextMeta(options)));
+    const previous = config.currentContext;
+    const record = {
+        name,
+        configDir,
+        ...(typeof previous === 'string' && previous !== name ? { previous } : {})
+    };
+    writeConfig(configDir, { ...config, currentContext: name });
+    return record;
+}
+/**
+ * Removes the context and, when it is still the current one, makes the
+ * previous context current again. Never throws.
+ *
+ * @returns Warnings, one per step that failed.
+ */
+function docker_context_removeDockerContext(record) {
+    const warnings = [];
+    const dirs = contextDirs(record.configDir, record.name);
+    // Only ours: main may have refused to replace the user's context of that
+    // name; then neither it nor the current context is ours to change.
+    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined)
+        return [];
+    try {
+        rmSync(dirs.meta, { recursive: true, force: true });
+        rmSync(dirs.tls, { recursive: true, force: true });
+    }
+    catch (error) {
+        warnings.push(`Could not remove docker context '${record.name}': ${error}`);
+    }
+    try {
+        restoreCurrent(record);
+    }
+    catch (error) {
+        warnings.push(`Could not restore the current docker context in ` +
+            `${join(record.configDir, 'config.json')}: ${error}`);
+    }
+    return warnings;
+}
+/** Puts `previous` back unless the job switched to another context itself. */
+function restoreCurrent(record) {
+    if (!existsSync(join(record.configDir, 'config.json')))
+        return;
+    const config = readConfig(record.configDir);
+    if (config.currentContext !== record.name)
+        return;
+    const { currentContext: _ours, ...rest } = config;
+    writeConfig(record.configDir, record.previous === undefined
+        ? rest
+        : { ...rest, currentContext: record.previous });
+}
+function readConfig(configDir) {
+    const file = (0,external_node_path_.join)(configDir, 'config.json');
+    if (!(0,external_node_fs_.existsSync)(file))
+        return {};
+    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    if (text.trim() === '')
+        return {};
+    try {
+        const config = JSON.parse(text);
+        if (typeof config === 'object' && config !== null && !Array.isArray(config))
+            return config;
+    }
+    catch {
+        // reported below
+    }
+    throw new Error(`${file} is not a JSON object, so the current docker context cannot be ` +
+        'set. Fix or remove it, or leave input context empty.');
+}
+/** Atomic rewrite that keeps the file's mode (config.json may hold auths). */
+function writeConfig(configDir, config) {
+    const file = (0,external_node_path_.join)(configDir, 'config.json');
+    const mode = (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.statSync)(file).mode & 0o777 : 0o600;
+    (0,external_node_fs_.mkdirSync)(configDir, { recursive: true, mode: 0o700 });
+    const temp = `${file}.docker-nest-${process.pid}`;
+    (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode });
+    (0,external_node_fs_.renameSync)(temp, file);
+}
+/**
+ * Checks a record read back from state.
+ *
+ * @throws Error when it does not look like one {@link createDockerContext} made.
+ */
+function docker_context_parseContextRecord(text) {
+    const value = JSON.parse(text);
+    const ok = typeof value?.name === 'string' &&
+        CONTEXT_NAME.test(value.name) &&
+        typeof value.configDir === 'string' &&
+        isAbsolute(value.configDir) &&
+        (value.previous === undefined || typeof value.previous === 'string');
+    if (!ok)
+        throw new Error(`docker-nest context state is malformed: ${text}`);
+    const { name, configDir, previous } = value;
+    return { name, configDir, ...(previous === undefined ? {} : { previous }) };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/options/address-pools.ts
 /**
  * Input `default-address-pools`: the ranges the inner daemon carves its
@@ -1252,7 +1448,7 @@ function daemonConfigEntries(json, marker) {
 }
 
 // EXTERNAL MODULE: ./src/engine/docker/cli.ts + 1 modules
-var cli = __nccwpck_require__(2103);
+var cli = __nccwpck_require__(8758);
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
 /**
  * The labels docker-nest puts on what it creates, in one place: post, down
@@ -1404,7 +1600,7 @@ function findAncestor(pid, comm, proc = '/proc') {
  * The owner label value for `pid` (its identity now), or undefined when the
  * process table cannot be read.
  */
-function ownerOf(pid, proc = '/proc') {
+function owner_ownerOf(pid, proc = '/proc') {
     const table = localProcessTable(proc);
     const startTime = table?.startTimeOf(pid);
     if (!table || !startTime || pid <= 1)
@@ -1424,9 +1620,9 @@ function ownerOf(pid, proc = '/proc') {
  */
 function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/proc') {
     if (face === 'action')
-        return ownerOf(parent, proc);
+        return owner_ownerOf(parent, proc);
     const worker = findAncestor(self, GITHUB_JOB_PROCESS, proc);
-    return worker ? ownerOf(worker, proc) : undefined;
+    return worker ? owner_ownerOf(worker, proc) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/cache/scope.ts
@@ -1734,6 +1930,8 @@ async function breakStaleLock(docker, lock, context) {
     return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
 }
 
+// EXTERNAL MODULE: ./src/engine/clients/docker-cli-release.ts
+var docker_cli_release = __nccwpck_require__(5727);
 ;// CONCATENATED MODULE: ./src/engine/options/runtime.ts
 /**
  * Unprivileged routes: the OCI runtime the sidecar runs under (input
@@ -1923,469 +2121,6 @@ function imageFor(given, rootless, rootfulDefault) {
     return image === '' ? rootfulDefault : image;
 }
 
-;// CONCATENATED MODULE: ./src/engine/dind/plan.ts
-/**
- * Turns validated options into a concrete plan (names, labels, ports,
- * daemon flags) and the plan into `docker run` arguments. Pure: every choice
- * is here, so it can be tested in tables without Docker.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-/** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
-const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
-/** TLS and plain TCP ports of dockerd inside the sidecar. */
-const DAEMON_PORT = { tls: 2376, plain: 2375 };
-/** A short random suffix that keeps names unique among concurrent nests. */
-function randomSuffix() {
-    return randomHex8();
-}
-function unique(values) {
-    return [...new Set(values)];
-}
-/** Chooses the MTU: an explicit number wins; `auto` follows the uplink when it is below 1500. */
-function chooseMtu(mtu, detected) {
-    if (mtu !== 'auto')
-        return mtu;
-    return detected !== undefined && detected < 1500 ? detected : undefined;
-}
-/** dockerd settings (flags and daemon.json keys) that ask for IPv6 in the nest. */
-const IPV6_SETTINGS = ['ip6tables', 'ipv6', 'fixed-cidr-v6'];
-/** True when `daemon-config` or `dockerd-args` says anything about IPv6. */
-function asksForIPv6(options) {
-    const flags = options.dockerdArgs.map((arg) => arg.replace(/^--/, '').split('=')[0]);
-    return IPV6_SETTINGS.some((name) => flags.includes(name) ||
-        (options.daemonConfig !== undefined && name in options.daemonConfig));
-}
-/**
- * dockerd flags derived from the options, in a stable order. The MTU flags
- * are added by the start script (mtu.ts), which knows the sidecar's eth0
- * and the dockerd version.
- */
-function buildDaemonArgs(options) {
-    const args = [];
-    // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
-    if (!options.tls)
-        args.push('--tls=false');
-    // Docker 27 and later write the IPv6 firewall rules by default: as many
-    // iptables calls again while dockerd starts, for networks a nest rarely
-    // has (the runner's bridge gives the sidecar no IPv6 route). Off unless
-    // the user says anything about IPv6; every dockerd since 20.10 knows the
-    // flag (false was the default before 27).
-    if (!asksForIPv6(options))
-        args.push('--ip6tables=false');
-    args.push(...addressPoolArgs(options.defaultAddressPools));
-    for (const mirror of options.registryMirrors) {
-        args.push(`--registry-mirror=${mirror}`);
-    }
-    for (const registry of options.insecureRegistries) {
-        args.push(`--insecure-registry=${registry}`);
-    }
-    return [...args, ...options.dockerdArgs];
-}
-/** Decides names, labels and flags for one nest. */
-function makePlan(options, context) {
-    const suffix = context.random ?? randomSuffix();
-    const runId = `${context.runPrefix}-${suffix}`;
-    const cache = options.cache.name ? options.cache : undefined;
-    const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`;
-    const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
-    const mtu = chooseMtu(options.mtu, context.detectedMtu);
-    return {
-        runId,
-        name,
-        volume: cache ? name : `${name}-data`,
-        image: options.image,
-        tls: options.tls,
-        containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
-        labels: {
-            [LABELS.managed]: 'true',
-            [LABELS.run]: runId,
-            [LABELS.expires]: String(expires),
-            ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
-            ...(cache ? cacheLabels(cache) : {})
-        },
-        daemonArgs: buildDaemonArgs(options),
-        mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
-        mtuSetting: mtuSetting(options.mtu, context.detectedMtu, configSetsMtu(options.daemonConfig)),
-        daemonConfig: options.daemonConfig &&
-            `${JSON.stringify(options.daemonConfig, null, 2)}\n`,
-        serverNames: {
-            dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
-            ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
-        },
-        waitTimeoutMs: options.waitTimeoutMs,
-        runtime: options.runtime,
-        rootless: options.rootless,
-        rootlessUnprivileged: options.rootlessUnprivileged,
-        ...(cache
-            ? {
-                cache: {
-                    name: cache.name,
-                    partition: cache.partition,
-                    maxBytes: cache.maxBytes
-                }
-            }
-            : {}),
-        // A daemon.json that points dockerd at its own containerd or exec root
-        // leaves no room for the one fast start would start first.
-        fastStart: options.fastStart &&
-            !['containerd', 'exec-root'].some((key) => options.daemonConfig && key in options.daemonConfig)
-    };
-}
-/** `docker run` arguments for the sidecar. */
-function buildDindRunArgs(plan) {
-    const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
-        '--label',
-        `${key}=${value}`
-    ]);
-    // A cache volume outlives every run: no run, expiry or owner of its own.
-    const volumeLabels = Object.entries(plan.cache
-        ? { [LABELS.managed]: 'true', ...cacheLabels(plan.cache) }
-        : plan.labels)
-        .map(([key, value]) => `,volume-label=${key}=${value}`)
-        .join('');
-    return [
-        'run',
-        '--detach',
-        '--name',
-        plan.name,
-        ...labelArgs,
-        // --privileged, or a runtime such as sysbox that isolates without it.
-        ...isolationArgs(plan.runtime, plan.rootlessUnprivileged),
-        // Loopback only: the daemon is for this job, never for the network.
-        '--publish',
-        `127.0.0.1::${plan.containerPort}`,
-        ...networkArgs(plan.jobNetwork),
-        // --mount (not -v) so the volume is created with our labels in the same call.
-        '--mount',
-        `type=volume,src=${plan.volume},dst=${dataRootFor(plan.rootless)}${volumeLabels}`,
-        '--env',
-        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
-        ...scriptEnv(plan),
-        ...(plan.fastStart ? [] : ['--env', `${FAST_START_ENV}=false`]),
-        '--entrypoint',
-        'sh',
-        plan.image,
-        '-c',
-        STARTUP_SCRIPT,
-        'docker-nest-start',
-        ...plan.daemonArgs
-    ];
-}
-function networkArgs(network) {
-    if (!network)
-        return [];
-    return [
-        '--network',
-        network.name,
-        // docker is a SAN of the server certificate; aliases need a user-defined network.
-        ...(network.alias ? ['--network-alias', 'docker'] : [])
-    ];
-}
-/**
- * Whether the start script limits a plain-TCP daemon (`tls: false`) to the
- * runner: dockerd listens on every address of the sidecar, so without that
- * every container on the runner's bridge could use it unauthenticated. Not
- * in a container job (the job container must reach it over its network)
- * nor rootless (its user cannot change the firewall): there the warning
- * says who can reach it.
- */
-function limitsPlainTcp(plan) {
-    return !plan.tls && !plan.jobNetwork && !plan.rootless;
-}
-/** The warning for `tls: false`, naming who can reach the daemon; undefined with TLS. */
-function plainTcpWarning(plan) {
-    if (plan.tls)
-        return undefined;
-    const who = limitsPlainTcp(plan)
-        ? 'on 127.0.0.1 (the port is published there only, and the sidecar answers no other container)'
-        : plan.jobNetwork
-            ? `on 127.0.0.1 and from every container on network ${plan.jobNetwork.name}`
-            : 'on 127.0.0.1 and from every container on the runner’s bridge (a rootless sidecar cannot limit it)';
-    return (`tls: false — the daemon accepts unauthenticated API calls ${who}. ` +
-        'Anything on this runner can use it.');
-}
-/** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
-function scriptEnv(plan) {
-    return [
-        ...(plan.mtuSetting
-            ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
-            : []),
-        ...(limitsPlainTcp(plan) ? ['--env', `${PLAIN_TCP_ENV}=runner`] : []),
-        ...(plan.daemonConfig
-            ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
-            : [])
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/engine/lifecycle/auto.ts
-
-
-/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
-const PROBE_TIMEOUT_MS = 120_000;
-/**
- * `docker run` arguments of the probe: privileged (or isolated the
- * way input `runtime` isolates the sidecar), no network, removed on exit,
- * labelled.
- */
-function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
-    return [
-        'run',
-        '--rm',
-        ...isolation,
-        '--network',
-        'none',
-        '--label',
-        `${LABELS.managed}=true`,
-        '--label',
-        `${LABELS.run}=${runId}`,
-        '--entrypoint',
-        'true',
-        image
-    ];
-}
-/**
- * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
- * earlier probe in this job); undefined when there is none.
- */
-function cachedProbe(value) {
-    if (value === 'true' || value === 'false') {
-        return {
-            privileged: value === 'true',
-            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
-        };
-    }
-    return undefined;
-}
-/** Starts one privileged container and reports whether it worked. */
-async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
-    const started = performance.now();
-    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
-        timeoutMs
-    });
-    const ms = Math.round(performance.now() - started);
-    if (result.exitCode === 0) {
-        return {
-            privileged: true,
-            reason: `a privileged container from ${image} started in ${ms} ms`
-        };
-    }
-    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
-    return {
-        privileged: false,
-        reason: `a privileged container from ${image} could not start ` +
-            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
-/**
- * A docker context for the nest (input `context`). buildx refuses
- * to create a builder from "TLS data loaded from environment", and
- * docker/setup-buildx-action takes an `endpoint` that names a context: both
- * need the endpoint and TLS material in Docker's context store, not in env.
- *
- * The files are written directly (no `docker context create` spawn, so main
- * stays fast), in the store layout of docker/cli `context/store`:
- *   <config>/contexts/meta/<sha256(name)>/meta.json
- *   <config>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem
- * and `currentContext` in <config>/config.json points at it. Post removes
- * both and restores the previous current context.
- */
-
-
-
-
-/** Docker's context name rule (docker/cli `store.validateContextName`). */
-const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
-/** Marks a context as ours in its metadata, so a stale one may be replaced. */
-const OWNER_FIELD = 'DockerNestRun';
-/**
- * The problem with a context name, or undefined when Docker accepts it.
- *
- * @param name The value of input `context`.
- */
-function contextNameProblem(name) {
-    if (name === '')
-        return undefined;
-    if (name === 'default' || !CONTEXT_NAME.test(name)) {
-        return (`Input 'context' must be a docker context name (letters, digits and ` +
-            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
-    }
-    return undefined;
-}
-/** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
-function dockerConfigDir(env = process.env, home = (0,external_node_os_namespaceObject.homedir)()) {
-    return env.DOCKER_CONFIG ? (0,external_node_path_.resolve)(env.DOCKER_CONFIG) : (0,external_node_path_.join)(home, '.docker');
-}
-/** The store's directory id of a context: hex sha256 of its name. */
-function contextId(name) {
-    return (0,lazy_builtins/* lazyCrypto */.yJ)().createHash('sha256').update(name).digest('hex');
-}
-/** The two store directories of one context. */
-function contextDirs(configDir, name) {
-    const id = contextId(name);
-    return {
-        meta: (0,external_node_path_.join)(configDir, 'contexts', 'meta', id),
-        tls: (0,external_node_path_.join)(configDir, 'contexts', 'tls', id)
-    };
-}
-/** meta.json of a context with one docker endpoint (docker/cli `store.Metadata`). */
-function contextMeta(options) {
-    return {
-        Name: options.name,
-        Metadata: {
-            Description: `docker-nest: the job's Docker daemon (run ${options.runId})`,
-            [OWNER_FIELD]: options.runId
-        },
-        Endpoints: { docker: { Host: options.host, SkipTLSVerify: false } }
-    };
-}
-/** The run id in a context's metadata when docker-nest wrote it. */
-function docker_context_ownerOf(metaDir) {
-    try {
-        const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(metaDir, 'meta.json'), 'utf8'));
-        const owner = meta?.Metadata?.[OWNER_FIELD];
-        return typeof owner === 'string' ? owner : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Writes the context and makes it the current one.
- *
- * @param options Name, config dir, endpoint and certificates.
- * @returns What to pass to {@link removeDockerContext}.
- * @throws Error when a context of that name exists and is not docker-nest's,
- *   or config.json is not valid JSON.
- */
-function createDockerContext(options) {
-    const { name, configDir } = options;
-    const dirs = contextDirs(configDir, name);
-    if ((0,external_node_fs_.existsSync)(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined) {
-        throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
-            `${configDir} and docker-nest did not create it. Choose another ` +
-            `name or remove it (docker context rm ${name}).`);
-    }
-    const config = readConfig(configDir);
-    (0,external_node_fs_.rmSync)(dirs.tls, { recursive: true, force: true });
-    if (options.certPath) {
-        const docker = (0,external_node_path_.join)(dirs.tls, 'docker');
-        (0,external_node_fs_.mkdirSync)(docker, { recursive: true, mode: 0o700 });
-        for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
-            (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(options.certPath, file), (0,external_node_path_.join)(docker, file));
-        }
-    }
-    (0,external_node_fs_.mkdirSync)(dirs.meta, { recursive: true, mode: 0o755 });
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dirs.meta, 'meta.json'), JSON.stringify(contextMeta(options)));
-    const previous = config.currentContext;
-    const record = {
-        name,
-        configDir,
-        ...(typeof previous === 'string' && previous !== name ? { previous } : {})
-    };
-    writeConfig(configDir, { ...config, currentContext: name });
-    return record;
-}
-/**
- * Removes the context and, when it is still the current one, makes the
- * previous context current again. Never throws.
- *
- * @returns Warnings, one per step that failed.
- */
-function docker_context_removeDockerContext(record) {
-    const warnings = [];
-    const dirs = contextDirs(record.configDir, record.name);
-    // Only ours: main may have refused to replace the user's context of that
-    // name; then neither it nor the current context is ours to change.
-    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined)
-        return [];
-    try {
-        rmSync(dirs.meta, { recursive: true, force: true });
-        rmSync(dirs.tls, { recursive: true, force: true });
-    }
-    catch (error) {
-        warnings.push(`Could not remove docker context '${record.name}': ${error}`);
-    }
-    try {
-        restoreCurrent(record);
-    }
-    catch (error) {
-        warnings.push(`Could not restore the current docker context in ` +
-            `${join(record.configDir, 'config.json')}: ${error}`);
-    }
-    return warnings;
-}
-/** Puts `previous` back unless the job switched to another context itself. */
-function restoreCurrent(record) {
-    if (!existsSync(join(record.configDir, 'config.json')))
-        return;
-    const config = readConfig(record.configDir);
-    if (config.currentContext !== record.name)
-        return;
-    const { currentContext: _ours, ...rest } = config;
-    writeConfig(record.configDir, record.previous === undefined
-        ? rest
-        : { ...rest, currentContext: record.previous });
-}
-function readConfig(configDir) {
-    const file = (0,external_node_path_.join)(configDir, 'config.json');
-    if (!(0,external_node_fs_.existsSync)(file))
-        return {};
-    const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    if (text.trim() === '')
-        return {};
-    try {
-        const config = JSON.parse(text);
-        if (typeof config === 'object' && config !== null && !Array.isArray(config))
-            return config;
-    }
-    catch {
-        // reported below
-    }
-    throw new Error(`${file} is not a JSON object, so the current docker context cannot be ` +
-        'set. Fix or remove it, or leave input context empty.');
-}
-/** Atomic rewrite that keeps the file's mode (config.json may hold auths). */
-function writeConfig(configDir, config) {
-    const file = (0,external_node_path_.join)(configDir, 'config.json');
-    const mode = (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.statSync)(file).mode & 0o777 : 0o600;
-    (0,external_node_fs_.mkdirSync)(configDir, { recursive: true, mode: 0o700 });
-    const temp = `${file}.docker-nest-${process.pid}`;
-    (0,external_node_fs_.writeFileSync)(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode });
-    (0,external_node_fs_.renameSync)(temp, file);
-}
-/**
- * Checks a record read back from state.
- *
- * @throws Error when it does not look like one {@link createDockerContext} made.
- */
-function docker_context_parseContextRecord(text) {
-    const value = JSON.parse(text);
-    const ok = typeof value?.name === 'string' &&
-        CONTEXT_NAME.test(value.name) &&
-        typeof value.configDir === 'string' &&
-        isAbsolute(value.configDir) &&
-        (value.previous === undefined || typeof value.previous === 'string');
-    if (!ok)
-        throw new Error(`docker-nest context state is malformed: ${text}`);
-    const { name, configDir, previous } = value;
-    return { name, configDir, ...(previous === undefined ? {} : { previous }) };
-}
-
-// EXTERNAL MODULE: ./src/engine/clients/docker-cli-release.ts
-var docker_cli_release = __nccwpck_require__(8670);
 ;// CONCATENATED MODULE: ./src/engine/options/config.ts
 /**
  * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
@@ -2771,47 +2506,6 @@ function parseInputs(inputs, env = {}) {
     if (problems.length > 0)
         throw new InputError(problems);
     return options;
-}
-
-;// CONCATENATED MODULE: ./src/engine/lifecycle/cancel.ts
-/**
- * Cancellation of a start in progress. The GitHub runner cancels a step with
- * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
- * that; a terminal's Ctrl-C sends SIGINT. Node's default is to die at once,
- * which can strand a `docker run` still in flight: it would create the
- * container after post (or `docker-nest down`) already looked for it. So on
- * the first signal we refuse new docker calls, let the running ones finish
- * (bounded, well inside the runner's 7.5 s), and exit. Everything those calls
- * create was recorded by name before they started, so cleanup finds it.
- */
-
-/** How long a cancelled step lets running docker calls finish. */
-const CANCEL_SETTLE_MS = 5000;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-/**
- * Installs the SIGINT/SIGTERM handlers for one start.
- * @param exit Ends the process (injectable for tests).
- * @returns A function that removes the handlers once the start is over.
- */
-function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
-    let cancelled = false;
-    const handler = (signal) => {
-        // A later SIGTERM while we settle changes nothing: we are already leaving.
-        if (cancelled)
-            return;
-        cancelled = true;
-        docker.cancel();
-        logger.warning(`docker-nest was cancelled (${signal}); cleanup removes what was started.`);
-        void docker.settle(CANCEL_SETTLE_MS).then(() => {
-            exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
-        });
-    };
-    for (const signal of SIGNALS)
-        process.on(signal, handler);
-    return () => {
-        for (const signal of SIGNALS)
-            process.off(signal, handler);
-    };
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -3254,6 +2948,211 @@ function pullReporter(image, logger, now = Date.now) {
             end();
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/dind/plan.ts
+/**
+ * Turns validated options into a concrete plan (names, labels, ports,
+ * daemon flags) and the plan into `docker run` arguments. Pure: every choice
+ * is here, so it can be tested in tables without Docker.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** How long an abandoned nest is protected from reaping: the 6 h job limit of hosted runners. */
+const DEFAULT_TTL_SECONDS = 6 * 60 * 60;
+/** TLS and plain TCP ports of dockerd inside the sidecar. */
+const DAEMON_PORT = { tls: 2376, plain: 2375 };
+/** A short random suffix that keeps names unique among concurrent nests. */
+function randomSuffix() {
+    return randomHex8();
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+/** Chooses the MTU: an explicit number wins; `auto` follows the uplink when it is below 1500. */
+function chooseMtu(mtu, detected) {
+    if (mtu !== 'auto')
+        return mtu;
+    return detected !== undefined && detected < 1500 ? detected : undefined;
+}
+/** dockerd settings (flags and daemon.json keys) that ask for IPv6 in the nest. */
+const IPV6_SETTINGS = ['ip6tables', 'ipv6', 'fixed-cidr-v6'];
+/** True when `daemon-config` or `dockerd-args` says anything about IPv6. */
+function asksForIPv6(options) {
+    const flags = options.dockerdArgs.map((arg) => arg.replace(/^--/, '').split('=')[0]);
+    return IPV6_SETTINGS.some((name) => flags.includes(name) ||
+        (options.daemonConfig !== undefined && name in options.daemonConfig));
+}
+/**
+ * dockerd flags derived from the options, in a stable order. The MTU flags
+ * are added by the start script (mtu.ts), which knows the sidecar's eth0
+ * and the dockerd version.
+ */
+function buildDaemonArgs(options) {
+    const args = [];
+    // Without --tls=false a plain TCP listener costs a deliberate 15 s start delay (moby #41285).
+    if (!options.tls)
+        args.push('--tls=false');
+    // Docker 27 and later write the IPv6 firewall rules by default: as many
+    // iptables calls again while dockerd starts, for networks a nest rarely
+    // has (the runner's bridge gives the sidecar no IPv6 route). Off unless
+    // the user says anything about IPv6; every dockerd since 20.10 knows the
+    // flag (false was the default before 27).
+    if (!asksForIPv6(options))
+        args.push('--ip6tables=false');
+    args.push(...addressPoolArgs(options.defaultAddressPools));
+    for (const mirror of options.registryMirrors) {
+        args.push(`--registry-mirror=${mirror}`);
+    }
+    for (const registry of options.insecureRegistries) {
+        args.push(`--insecure-registry=${registry}`);
+    }
+    return [...args, ...options.dockerdArgs];
+}
+/** Decides names, labels and flags for one nest. */
+function makePlan(options, context) {
+    const suffix = context.random ?? randomSuffix();
+    const runId = `${context.runPrefix}-${suffix}`;
+    const cache = options.cache.name ? options.cache : undefined;
+    const name = cache ? cacheResourceName(cache) : `docker-nest-${suffix}`;
+    const expires = Math.floor(context.now.getTime() / 1000) + DEFAULT_TTL_SECONDS;
+    const mtu = chooseMtu(options.mtu, context.detectedMtu);
+    return {
+        runId,
+        name,
+        volume: cache ? name : `${name}-data`,
+        image: options.image,
+        tls: options.tls,
+        containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
+        labels: {
+            [LABELS.managed]: 'true',
+            [LABELS.run]: runId,
+            [LABELS.expires]: String(expires),
+            ...(context.owner ? { [OWNER_LABEL]: context.owner } : {}),
+            ...(cache ? cacheLabels(cache) : {})
+        },
+        daemonArgs: buildDaemonArgs(options),
+        mtu: configSetsMtu(options.daemonConfig) ? undefined : mtu,
+        mtuSetting: mtuSetting(options.mtu, context.detectedMtu, configSetsMtu(options.daemonConfig)),
+        daemonConfig: options.daemonConfig &&
+            `${JSON.stringify(options.daemonConfig, null, 2)}\n`,
+        serverNames: {
+            dns: unique(['docker', 'localhost', name, ...options.tlsSans.dns]),
+            ip: unique(['127.0.0.1', '::1', ...options.tlsSans.ip])
+        },
+        waitTimeoutMs: options.waitTimeoutMs,
+        runtime: options.runtime,
+        rootless: options.rootless,
+        rootlessUnprivileged: options.rootlessUnprivileged,
+        ...(cache
+            ? {
+                cache: {
+                    name: cache.name,
+                    partition: cache.partition,
+                    maxBytes: cache.maxBytes
+                }
+            }
+            : {}),
+        // A daemon.json that points dockerd at its own containerd or exec root
+        // leaves no room for the one fast start would start first.
+        fastStart: options.fastStart &&
+            !['containerd', 'exec-root'].some((key) => options.daemonConfig && key in options.daemonConfig)
+    };
+}
+/** `docker run` arguments for the sidecar. */
+function buildDindRunArgs(plan) {
+    const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
+        '--label',
+        `${key}=${value}`
+    ]);
+    // A cache volume outlives every run: no run, expiry or owner of its own.
+    const volumeLabels = Object.entries(plan.cache
+        ? { [LABELS.managed]: 'true', ...cacheLabels(plan.cache) }
+        : plan.labels)
+        .map(([key, value]) => `,volume-label=${key}=${value}`)
+        .join('');
+    return [
+        'run',
+        '--detach',
+        '--name',
+        plan.name,
+        ...labelArgs,
+        // --privileged, or a runtime such as sysbox that isolates without it.
+        ...isolationArgs(plan.runtime, plan.rootlessUnprivileged),
+        // Loopback only: the daemon is for this job, never for the network.
+        '--publish',
+        `127.0.0.1::${plan.containerPort}`,
+        ...networkArgs(plan.jobNetwork),
+        // --mount (not -v) so the volume is created with our labels in the same call.
+        '--mount',
+        `type=volume,src=${plan.volume},dst=${dataRootFor(plan.rootless)}${volumeLabels}`,
+        '--env',
+        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+        ...scriptEnv(plan),
+        ...(plan.fastStart ? [] : ['--env', `${FAST_START_ENV}=false`]),
+        '--entrypoint',
+        'sh',
+        plan.image,
+        '-c',
+        STARTUP_SCRIPT,
+        'docker-nest-start',
+        ...plan.daemonArgs
+    ];
+}
+function networkArgs(network) {
+    if (!network)
+        return [];
+    return [
+        '--network',
+        network.name,
+        // docker is a SAN of the server certificate; aliases need a user-defined network.
+        ...(network.alias ? ['--network-alias', 'docker'] : [])
+    ];
+}
+/**
+ * Whether the start script limits a plain-TCP daemon (`tls: false`) to the
+ * runner: dockerd listens on every address of the sidecar, so without that
+ * every container on the runner's bridge could use it unauthenticated. Not
+ * in a container job (the job container must reach it over its network)
+ * nor rootless (its user cannot change the firewall): there the warning
+ * says who can reach it.
+ */
+function limitsPlainTcp(plan) {
+    return !plan.tls && !plan.jobNetwork && !plan.rootless;
+}
+/** The warning for `tls: false`, naming who can reach the daemon; undefined with TLS. */
+function plainTcpWarning(plan) {
+    if (plan.tls)
+        return undefined;
+    const who = limitsPlainTcp(plan)
+        ? 'on 127.0.0.1 (the port is published there only, and the sidecar answers no other container)'
+        : plan.jobNetwork
+            ? `on 127.0.0.1 and from every container on network ${plan.jobNetwork.name}`
+            : 'on 127.0.0.1 and from every container on the runner’s bridge (a rootless sidecar cannot limit it)';
+    return (`tls: false — the daemon accepts unauthenticated API calls ${who}. ` +
+        'Anything on this runner can use it.');
+}
+/** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
+function scriptEnv(plan) {
+    return [
+        ...(plan.mtuSetting
+            ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
+            : []),
+        ...(limitsPlainTcp(plan) ? ['--env', `${PLAIN_TCP_ENV}=runner`] : []),
+        ...(plan.daemonConfig
+            ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
+            : [])
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/engine/dind/sidecar.ts
@@ -4665,7 +4564,7 @@ async function writeClientCertificates(parentDir, caPem, client, onCreated = () 
 }
 
 // EXTERNAL MODULE: ./src/engine/docker/wait.ts
-var wait = __nccwpck_require__(18);
+var wait = __nccwpck_require__(6337);
 ;// CONCATENATED MODULE: ./src/engine/dind/dind.ts
 /**
  * Starts a Docker-in-Docker sidecar and waits until its daemon answers:
@@ -5492,7 +5391,7 @@ async function connectDood(options, runId, deps) {
 }
 
 // EXTERNAL MODULE: ./src/engine/errors.ts
-var errors = __nccwpck_require__(7679);
+var errors = __nccwpck_require__(6194);
 ;// CONCATENATED MODULE: ./src/engine/reap/reap.ts
 /**
  * Finds and removes abandoned nests: docker-nest containers and volumes whose
@@ -5782,6 +5681,107 @@ function logReap(report, logger) {
     if (report.decisions.every((d) => !d.remove)) {
         logger.debug(`reap.start: nothing abandoned (${report.decisions.length} docker-nest object(s) checked)`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/auto.ts
+
+
+/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
+const PROBE_TIMEOUT_MS = 120_000;
+/**
+ * `docker run` arguments of the probe: privileged (or isolated the
+ * way input `runtime` isolates the sidecar), no network, removed on exit,
+ * labelled.
+ */
+function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
+    return [
+        'run',
+        '--rm',
+        ...isolation,
+        '--network',
+        'none',
+        '--label',
+        `${LABELS.managed}=true`,
+        '--label',
+        `${LABELS.run}=${runId}`,
+        '--entrypoint',
+        'true',
+        image
+    ];
+}
+/**
+ * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
+ * earlier probe in this job); undefined when there is none.
+ */
+function cachedProbe(value) {
+    if (value === 'true' || value === 'false') {
+        return {
+            privileged: value === 'true',
+            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
+        };
+    }
+    return undefined;
+}
+/** Starts one privileged container and reports whether it worked. */
+async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
+    const started = performance.now();
+    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
+        timeoutMs
+    });
+    const ms = Math.round(performance.now() - started);
+    if (result.exitCode === 0) {
+        return {
+            privileged: true,
+            reason: `a privileged container from ${image} started in ${ms} ms`
+        };
+    }
+    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
+    return {
+        privileged: false,
+        reason: `a privileged container from ${image} could not start ` +
+            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/cancel.ts
+/**
+ * Cancellation of a start in progress. The GitHub runner cancels a step with
+ * SIGINT, sends SIGTERM 7.5 s later and kills the process tree 2.5 s after
+ * that; a terminal's Ctrl-C sends SIGINT. Node's default is to die at once,
+ * which can strand a `docker run` still in flight: it would create the
+ * container after post (or `docker-nest down`) already looked for it. So on
+ * the first signal we refuse new docker calls, let the running ones finish
+ * (bounded, well inside the runner's 7.5 s), and exit. Everything those calls
+ * create was recorded by name before they started, so cleanup finds it.
+ */
+
+/** How long a cancelled step lets running docker calls finish. */
+const CANCEL_SETTLE_MS = 5000;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Installs the SIGINT/SIGTERM handlers for one start.
+ * @param exit Ends the process (injectable for tests).
+ * @returns A function that removes the handlers once the start is over.
+ */
+function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
+    let cancelled = false;
+    const handler = (signal) => {
+        // A later SIGTERM while we settle changes nothing: we are already leaving.
+        if (cancelled)
+            return;
+        cancelled = true;
+        docker.cancel();
+        logger.warning(`docker-nest was cancelled (${signal}); cleanup removes what was started.`);
+        void docker.settle(CANCEL_SETTLE_MS).then(() => {
+            exit(128 + external_node_os_namespaceObject.constants.signals[signal]);
+        });
+    };
+    for (const signal of SIGNALS)
+        process.on(signal, handler);
+    return () => {
+        for (const signal of SIGNALS)
+            process.off(signal, handler);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/cache/prune.ts
@@ -6138,6 +6138,211 @@ async function removeCertDir(certDir, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/lifecycle/up.ts
+/**
+ * Giving a job Docker: the one start-up sequence the Action's main step,
+ * its early start and `docker-nest up` all call. It chooses the mode
+ * (`auto` probes once), starts the reaper, records every resource before it
+ * exists, starts the nest (with its cache) or connects to the runner's
+ * daemon, and decides what a failed start leaves behind. Presenting the
+ * result (exported variables, outputs, summaries) is the caller's part.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Whether a nest that failed to start is removed at once. `cleanup: false`
+ * keeps it for inspection (its record stays); otherwise it goes now when
+ * the job carries on without it (auto falls back to dood) or when no post
+ * step will remove it (the CLI), and is left to the post step otherwise.
+ */
+function removeFailedNestNow(rule) {
+    return rule.cleanup && (rule.fallingBack || rule.noPostStep);
+}
+/** Starts what `options.mode` asks for; throws with the reason when nothing works. */
+async function up(options, ctx, steps = realSteps) {
+    const starting = signal();
+    // What crashed jobs left goes while this nest starts.
+    const reaping = steps.startReaping(ctx, starting.fired);
+    try {
+        const mode = options.mode === 'auto'
+            ? await chooseMode(options, ctx, steps)
+            : options.mode;
+        if (mode === 'dood') {
+            starting.fire(); // no sidecar: the reaper may begin now
+            return await upDood(options, ctx, steps);
+        }
+        if (options.mode !== 'auto') {
+            return await upDind(options, ctx, steps, starting, false);
+        }
+        try {
+            return await upDind(options, ctx, steps, starting, true);
+        }
+        catch (error) {
+            ctx.logger.warning(`mode: auto: dind did not start, using dood instead. ${(0,errors/* errorMessage */.g)(error)}`);
+            try {
+                return await upDood(options, ctx, steps);
+            }
+            catch (doodError) {
+                throw new Error(`mode: auto: neither mode works here.\ndind: ${(0,errors/* errorMessage */.g)(error)}\n` +
+                    `dood: ${(0,errors/* errorMessage */.g)(doodError)}`, { cause: doodError });
+            }
+        }
+    }
+    finally {
+        starting.fire();
+        await reaping.finish();
+    }
+}
+/** `mode: auto`: one probe per job (a cached answer is reused), logged with its reason. */
+async function chooseMode(options, ctx, steps) {
+    const result = await ctx.logger.group('Choose mode (auto)', async () => {
+        const cached = cachedProbe(ctx.cachedPrivileged);
+        if (cached)
+            return cached;
+        const probed = await steps.probe(options, `${ctx.runPrefix}-${randomSuffix()}-probe`, ctx);
+        ctx.rememberProbe?.(probed.privileged);
+        return probed;
+    });
+    const mode = result.privileged ? 'dind' : 'dood';
+    ctx.logger.info(`mode: auto chose ${mode}: ${result.reason}.`);
+    return mode;
+}
+async function upDind(options, ctx, steps, starting, fallingBack) {
+    const [detectedMtu, job] = await Promise.all([
+        options.mtu === 'auto' ? steps.uplinkMtu() : undefined,
+        steps.jobContainer(ctx)
+    ]);
+    const plan = makePlan(options, {
+        runPrefix: ctx.runPrefix,
+        detectedMtu,
+        now: new Date(),
+        owner: ctx.owner
+    });
+    if (job?.network) {
+        plan.jobNetwork = { name: job.network, alias: job.aliasResolves };
+        ctx.logger.info(`This step runs in container ${job.id.slice(0, 12)}: the sidecar joins ` +
+            `its network ${job.network}${job.aliasResolves ? " as 'docker'" : ''}.`);
+    }
+    const plainTcp = plainTcpWarning(plan);
+    if (plainTcp)
+        ctx.logger.warning(plainTcp);
+    const resources = {
+        version: 1,
+        runId: plan.runId,
+        hostDocker: ctx.hostDocker
+    };
+    await ctx.recorder.record(resources);
+    try {
+        const info = await steps.startDind(plan, options, resources, ctx, starting);
+        return { mode: 'dind', info, resources };
+    }
+    catch (error) {
+        const rule = {
+            cleanup: options.cleanup,
+            fallingBack,
+            noPostStep: ctx.noPostStep
+        };
+        if (removeFailedNestNow(rule)) {
+            const warnings = await steps.removeNest(resources, ctx);
+            for (const warning of warnings)
+                ctx.logger.warning(warning);
+            if (warnings.length === 0)
+                await ctx.onRemoved?.();
+        }
+        throw error;
+    }
+}
+async function upDood(options, ctx, steps) {
+    const runId = `${ctx.runPrefix}-${randomSuffix()}`;
+    const resources = {
+        version: 1,
+        runId,
+        hostDocker: ctx.hostDocker,
+        mode: 'dood'
+    };
+    await ctx.recorder.record(resources);
+    const info = await ctx.logger.group('Check the Docker socket', () => steps.connectDood(options, runId, resources, ctx));
+    resources.socket = info.socket;
+    await ctx.recorder.record(resources);
+    const job = ctx.workspace
+        ? await steps.doodJobContainer(info.socket)
+        : undefined;
+    const note = bindMountNote(job && ctx.workspace ? hostPathOf(ctx.workspace, job.mounts) : undefined);
+    return { mode: 'dood', info, resources, note };
+}
+/** A docker CLI for the runner's daemon as it was at the start. */
+function runnerDocker(ctx) {
+    return cli/* DockerCli */.Vo.locate(ctx.hostDocker, (m) => ctx.logger.debug(m));
+}
+const realSteps = {
+    probe: (options, runId, ctx) => probePrivileged(runnerDocker(ctx), options.image, runId, undefined, isolationArgs(options.runtime, options.rootlessUnprivileged)),
+    async startDind(plan, options, resources, ctx, starting) {
+        const docker = runnerDocker(ctx);
+        // From here on a cancelled start may have docker calls in flight.
+        const uninstall = exitOnCancel(docker, ctx.logger);
+        try {
+            return await startNestWithCache(plan, options.cache.busy, resources, {
+                docker,
+                logger: ctx.logger,
+                recorder: ctx.recorder,
+                certParentDir: ctx.certParentDir,
+                onStarting: starting.fire
+            });
+        }
+        finally {
+            uninstall();
+        }
+    },
+    connectDood: (options, runId, resources, ctx) => connectDood(options, runId, {
+        logger: ctx.logger,
+        proxyDir: ctx.proxy.dir,
+        cliPath: ctx.proxy.cliPath,
+        recordProxy: (proxy) => {
+            resources.proxy = proxy;
+            return ctx.recorder.record(resources);
+        }
+    }),
+    async removeNest(resources, ctx) {
+        const report = await ctx.logger.group('Remove the failed nest', () => teardown(resources, runnerDocker(ctx), ctx.logger));
+        return report.warnings;
+    },
+    jobContainer: (ctx) => {
+        const docker = runnerDocker(ctx);
+        return detectJobContainer(async (id) => {
+            const result = await docker.tryExec([
+                'inspect',
+                '--type',
+                'container',
+                id
+            ]);
+            if (result.exitCode !== 0)
+                return undefined;
+            return JSON.parse(result.stdout)[0];
+        });
+    },
+    doodJobContainer: (socket) => detectJobContainer((id) => inspectOverSocket(socket, id)),
+    uplinkMtu: () => detectUplinkMtu(),
+    startReaping(ctx, after) {
+        // No docker CLI on PATH: nothing to reap with (dood needs none).
+        const binary = (0,cli/* findOnPath */.aY)('docker');
+        const docker = binary
+            ? new cli/* DockerCli */.Vo(binary, ctx.hostDocker, (m) => ctx.logger.debug(m))
+            : undefined;
+        return startReaping(docker, ctx.logger, after);
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /** Reads the Action inputs declared in action.yml into the engine's raw form. */
 
@@ -6158,7 +6363,7 @@ function readInputs() {
 const actionLogger = {
     info: (message) => workflow_info(message),
     debug: (message) => debug(message),
-    warning: (message) => workflow_warning(message),
+    warning: (message) => warning(message),
     group: (title, fn) => group(title, fn)
 };
 
@@ -6629,7 +6834,7 @@ async function writeSummary(info) {
         appendSummary(summaryTable(info));
     }
     catch (error) {
-        workflow_warning(`Could not write the job summary: ${error.message}`);
+        warning(`Could not write the job summary: ${error.message}`);
     }
 }
 /** On failure, the reason in the summary too, so it shows on the run page. */
@@ -6664,16 +6869,6 @@ async function writeFailureSummary(message) {
 
 
 
-
-
-
-
-
-
-
-
-
-
 /** Refuses non-Linux runners before anything is created. */
 function assertLinux(platform = process.platform) {
     if (platform !== 'linux') {
@@ -6682,43 +6877,53 @@ function assertLinux(platform = process.platform) {
     }
 }
 async function run() {
-    let reaping;
     try {
         assertLinux();
         const options = parseInputs(readInputs(), process.env);
         saveCleanup(options);
         const cliPath = await dockerCliPath(options);
-        const step = {
-            options,
-            hostDocker: (0,cli/* captureHostDockerEnv */.AW)(),
-            cliPath,
-            sidecarStarting: signal()
-        };
-        // What crashed jobs left goes while this nest starts.
-        reaping = startReaping(reaperCli(step.hostDocker), actionLogger, step.sidecarStarting.fired);
-        const mode = options.mode === 'auto' ? await chooseMode(step) : options.mode;
-        if (mode === 'dood')
-            await runDood(step);
-        else if (options.mode === 'auto')
-            await runDindOrDood(step);
-        else
-            await runDind(step);
+        const result = await up(options, actionContext((0,cli/* captureHostDockerEnv */.AW)()));
+        await present(result, options, cliPath);
     }
     catch (error) {
         const message = (0,errors/* errorMessage */.g)(error);
         setFailed(message);
         await writeFailureSummary(message);
     }
-    finally {
-        await reaping?.finish();
-    }
 }
-/** A docker CLI for the reaper, or none when there is no docker CLI on PATH. */
-function reaperCli(hostDocker) {
-    const binary = (0,cli/* findOnPath */.aY)('docker');
-    return binary
-        ? new cli/* DockerCli */.Vo(binary, hostDocker, actionLogger.debug)
-        : undefined;
+/** What the engine needs from a GitHub runner. */
+function actionContext(hostDocker) {
+    return {
+        logger: actionLogger,
+        recorder: stateRecorder,
+        runPrefix: runPrefix(),
+        owner: nestOwner('action'),
+        hostDocker,
+        certParentDir: runner_env_runnerTemp(),
+        proxy: {
+            dir: runner_env_runnerTemp(),
+            // The proxy runs from the committed CLI bundle next to this one. (Built
+            // with join, not new URL(…, import.meta.url), which ncc rewrites.)
+            cliPath: (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', 'cli', 'index.js')
+        },
+        workspace: process.env.GITHUB_WORKSPACE,
+        cachedPrivileged: process.env.DOCKER_NEST_PRIVILEGED,
+        rememberProbe: (privileged) => exportVariable('DOCKER_NEST_PRIVILEGED', String(privileged)),
+        // Post removes what a failed start left.
+        noPostStep: false
+    };
+}
+/** Exports the environment and outputs, sets up clients, writes the summary. */
+async function present(result, options, cliPath) {
+    const { info } = result;
+    await group('Export environment', async () => {
+        exportEnvironment(info, options.clients.setHost);
+        const context = setUpClients(options.clients, info, result.resources.runId);
+        setOutputs(info, cliPath, context);
+    });
+    if (result.mode === 'dood')
+        workflow_info(result.note);
+    await writeSummary(info);
 }
 /**
  * The CLI on PATH, or one from the tool cache. The tool-cache code is loaded
@@ -6728,148 +6933,14 @@ async function dockerCliPath(options) {
     const onPath = (0,cli/* findOnPath */.aY)('docker');
     if (onPath && !options.dockerCli.version)
         return onPath;
-    const { ensureDockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1891));
+    const { ensureDockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(789), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 230));
     return ensureDockerCli(options.dockerCli);
-}
-/** `mode: auto`: probe once per job (the answer is exported), then log the choice and why. */
-async function chooseMode(step) {
-    const { options, hostDocker } = step;
-    const result = await group('Choose mode (auto)', async () => {
-        const cached = cachedProbe(process.env.DOCKER_NEST_PRIVILEGED);
-        if (cached)
-            return cached;
-        const docker = cli/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
-        const probed = await probePrivileged(docker, options.image, `${runPrefix()}-${randomSuffix()}-probe`, undefined, isolationArgs(options.runtime, options.rootlessUnprivileged));
-        exportVariable('DOCKER_NEST_PRIVILEGED', String(probed.privileged));
-        return probed;
-    });
-    const mode = result.privileged ? 'dind' : 'dood';
-    workflow_info(`mode: auto chose ${mode}: ${result.reason}.`);
-    return mode;
-}
-/**
- * auto chose dind: if the nest still does not come up, remove what it left
- * and use the runner's daemon, so auto never fails where dood would work.
- */
-async function runDindOrDood(step) {
-    const { options, hostDocker } = step;
-    const attempt = {};
-    try {
-        await runDind(step, attempt);
-    }
-    catch (error) {
-        const resources = attempt.resources;
-        if (resources && options.cleanup) {
-            const docker = cli/* DockerCli */.Vo.locate(hostDocker, actionLogger.debug);
-            const report = await group('Remove the failed nest', () => teardown(resources, docker, actionLogger));
-            for (const warning of report.warnings)
-                workflow_warning(warning);
-        }
-        workflow_warning(`mode: auto: dind did not start, using dood instead. ${(0,errors/* errorMessage */.g)(error)}`);
-        try {
-            await runDood(step);
-        }
-        catch (doodError) {
-            throw new Error(`mode: auto: neither mode works here.\ndind: ${(0,errors/* errorMessage */.g)(error)}\n` +
-                `dood: ${(0,errors/* errorMessage */.g)(doodError)}`, { cause: doodError });
-        }
-    }
-}
-async function runDood(step) {
-    const { options, hostDocker } = step;
-    step.sidecarStarting.fire(); // no sidecar: the reaper may begin now
-    const runId = `${runPrefix()}-${randomSuffix()}`;
-    const resources = {
-        version: 1,
-        runId,
-        hostDocker,
-        mode: 'dood'
-    };
-    await stateRecorder.record(resources);
-    const info = await group('Check the Docker socket', () => connectDood(options, runId, {
-        logger: actionLogger,
-        proxyDir: runner_env_runnerTemp(),
-        // The proxy runs from the committed CLI bundle next to this one. (Built
-        // with join, not new URL(…, import.meta.url), which ncc rewrites.)
-        cliPath: (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', 'cli', 'index.js'),
-        recordProxy: (proxy) => {
-            resources.proxy = proxy;
-            return stateRecorder.record(resources);
-        }
-    }));
-    resources.socket = info.socket;
-    await stateRecorder.record(resources);
-    await group('Export environment', async () => {
-        exportEnvironment(info, options.clients.setHost);
-        const context = setUpClients(options.clients, info, runId);
-        setOutputs(info, step.cliPath, context);
-    });
-    const job = await detectJobContainer((id) => inspectOverSocket(info.socket, id));
-    const workspace = process.env.GITHUB_WORKSPACE;
-    workflow_info(bindMountNote(job && workspace ? hostPathOf(workspace, job.mounts) : undefined));
-    await writeSummary(info);
-}
-/** Starts the nest; `attempt.resources` is the record of what it created, even when it throws. */
-async function runDind(step, attempt = {}) {
-    const docker = cli/* DockerCli */.Vo.locate(step.hostDocker, actionLogger.debug);
-    // From here on a cancelled step may have docker calls in flight.
-    const uninstall = exitOnCancel(docker, actionLogger);
-    try {
-        await startNest(step, docker, attempt);
-    }
-    finally {
-        uninstall();
-    }
-}
-async function startNest(step, docker, attempt) {
-    const { options, hostDocker } = step;
-    const [detectedMtu, job] = await Promise.all([
-        options.mtu === 'auto' ? detectUplinkMtu() : undefined,
-        detectJobContainer((id) => inspectWithCli(docker, id))
-    ]);
-    const plan = makePlan(options, {
-        runPrefix: runPrefix(),
-        detectedMtu,
-        now: new Date(),
-        owner: nestOwner('action')
-    });
-    if (job?.network) {
-        plan.jobNetwork = { name: job.network, alias: job.aliasResolves };
-        workflow_info(`This step runs in container ${job.id.slice(0, 12)}: the sidecar joins ` +
-            `its network ${job.network}${job.aliasResolves ? " as 'docker'" : ''}.`);
-    }
-    const plainTcp = plainTcpWarning(plan);
-    if (plainTcp)
-        workflow_warning(plainTcp);
-    const resources = { version: 1, runId: plan.runId, hostDocker };
-    attempt.resources = resources;
-    await stateRecorder.record(resources);
-    const info = await startNestWithCache(plan, options.cache.busy, resources, {
-        docker,
-        logger: actionLogger,
-        recorder: stateRecorder,
-        certParentDir: runner_env_runnerTemp(),
-        onStarting: step.sidecarStarting.fire
-    });
-    await group('Export environment', async () => {
-        exportEnvironment(info, options.clients.setHost);
-        const context = setUpClients(options.clients, info, plan.runId);
-        setOutputs(info, step.cliPath, context);
-    });
-    await writeSummary(info);
-}
-/** `docker inspect` of the job container through the CLI; undefined when the daemon does not know it. */
-async function inspectWithCli(docker, id) {
-    const result = await docker.tryExec(['inspect', '--type', 'container', id]);
-    if (result.exitCode !== 0)
-        return undefined;
-    return JSON.parse(result.stdout)[0];
 }
 
 
 /***/ }),
 
-/***/ 8670:
+/***/ 5727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -6890,7 +6961,7 @@ async function inspectWithCli(docker, id) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6816);
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1622);
 /**
  * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
  * download.docker.com): where they are, how to check one, and how to check a
@@ -7061,7 +7132,7 @@ async function hashTree(dir, prefix = '') {
 
 /***/ }),
 
-/***/ 2103:
+/***/ 8758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7082,7 +7153,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/engine/util/lazy-builtins.ts + 1 modules
-var lazy_builtins = __nccwpck_require__(6816);
+var lazy_builtins = __nccwpck_require__(1622);
 ;// CONCATENATED MODULE: ./src/engine/types.ts
 /**
  * Types shared across the engine. Docker's JSON shapes are trimmed to the
@@ -7097,7 +7168,7 @@ const HOST_DOCKER_ENV_KEYS = [
 ];
 
 // EXTERNAL MODULE: ./src/engine/docker/wait.ts
-var docker_wait = __nccwpck_require__(18);
+var docker_wait = __nccwpck_require__(6337);
 ;// CONCATENATED MODULE: ./src/engine/docker/cli.ts
 
 
@@ -7340,7 +7411,7 @@ async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async ()
 
 /***/ }),
 
-/***/ 18:
+/***/ 6337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7399,7 +7470,7 @@ async function waitFor(probe, options) {
 
 /***/ }),
 
-/***/ 7679:
+/***/ 6194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -7420,7 +7491,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 6816:
+/***/ 1622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7989,6 +8060,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2488);
+/******/ var __webpack_exports__ = __nccwpck_require__(8965);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,11 +1,11 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 391:
+/***/ 386:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(586);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(417);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 586:
+/***/ 417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2985,6 +2985,93 @@ async function removeCertDir(certDir, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/lifecycle/down.ts
+/**
+ * Removing what {@link up} created: the one teardown sequence the Action's
+ * post step and `docker-nest down` call. It never throws; what could not be
+ * removed comes back as warnings for the caller to print.
+ */
+
+
+
+
+/**
+ * Whether the nest itself is removed. An explicit `down` always removes it;
+ * the post step leaves it with `cleanup: false`, for inspection.
+ */
+function removesNest(trigger, cleanup) {
+    return trigger === 'down' || cleanup !== 'false';
+}
+/** Removes what `resources` names, following `cleanup`. */
+async function down(resources, cleanup, trigger, ctx) {
+    const report = {
+        warnings: [],
+        removed: true,
+        containerWasGone: false
+    };
+    if (resources.mode === 'dood') {
+        await downDood(resources, cleanup, trigger, ctx, report);
+        return report;
+    }
+    if (!removesNest(trigger, cleanup)) {
+        ctx.logger.info(`cleanup: false — leaving container ${resources.container ?? '-'}, ` +
+            `volume ${resources.volume ?? '-'} and ${resources.certDir ?? 'no cert dir'} in place.`);
+        report.removed = false;
+        return report;
+    }
+    const docker = runnerDocker(resources.hostDocker, ctx.logger);
+    const result = await ctx.logger.group('Remove nest', () => teardown(resources, docker, ctx.logger));
+    report.warnings.push(...result.warnings);
+    const handled = [...result.removed, ...result.skipped];
+    report.containerWasGone = !handled.some((line) => line.startsWith('container '));
+    return report;
+}
+/**
+ * dood created nothing on the runner's daemon but, maybe, a socket proxy;
+ * with `cleanup: containers`, the objects carrying the run label go too.
+ */
+async function downDood(resources, cleanup, trigger, ctx, report) {
+    try {
+        if (cleanup === 'containers' && resources.socket) {
+            const docker = runnerDocker({
+                DOCKER_HOST: `unix://${resources.socket}`,
+                DOCKER_TLS_VERIFY: null,
+                DOCKER_CERT_PATH: null,
+                DOCKER_CONTEXT: null
+            }, ctx.logger);
+            const removed = await ctx.logger.group(`Remove objects labelled ${runLabel(resources.runId)}`, () => removeLabelled(resources.runId, docker, ctx.logger));
+            report.warnings.push(...removed.warnings);
+        }
+        else if (trigger === 'post') {
+            ctx.logger.info('dood: leaving the runner’s daemon as it is. To remove what this job ' +
+                `started, label it with $DOCKER_NEST_LABEL (${runLabel(resources.runId)}) ` +
+                'and set cleanup: containers.');
+        }
+        else {
+            ctx.logger.info('dood: nothing else to remove (the machine’s own daemon).');
+        }
+    }
+    finally {
+        // After the labelled objects: with a proxy, they were reached through it.
+        const proxy = resources.proxy;
+        if (proxy && removesNest(trigger, cleanup)) {
+            if (stopSocketProxy(proxy)) {
+                ctx.logger.info(`Removed socket proxy ${proxy.socket}`);
+            }
+            else {
+                report.warnings.push(`Could not remove the socket proxy ${proxy.socket}; delete it to stop the proxy.`);
+            }
+        }
+    }
+}
+/**
+ * A docker CLI for the runner's daemon as recorded at the start: the
+ * caller's env may point at the nest itself (DOCKER_HOST exported by up).
+ */
+function runnerDocker(host, logger) {
+    return new DockerCli(findOnPath('docker') ?? 'docker', host, (m) => logger.debug(m));
+}
+
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
 function errorMessage(error) {
@@ -3524,9 +3611,6 @@ function removeClientContext() {
 
 
 
-
-
-
 async function run() {
     // Even with cleanup: false: the runner's docker config must not keep a
     // current context that points at a nest about to disappear.
@@ -3537,59 +3621,15 @@ async function run() {
             info('Nothing to clean up: main created nothing.');
             return;
         }
-        const cleanup = loadCleanup();
-        if (resources.mode === 'dood') {
-            await cleanDood(resources, cleanup);
-            return;
-        }
-        if (cleanup === 'false') {
-            info(`cleanup: false — leaving container ${resources.container ?? '-'}, ` +
-                `volume ${resources.volume ?? '-'} and ${resources.certDir ?? 'no cert dir'} in place.`);
-            return;
-        }
-        // Post's env carries the DOCKER_HOST main exported (the nest itself);
-        // talk to the runner's daemon as recorded at main start instead.
-        const docker = new DockerCli(findOnPath('docker') ?? 'docker', resources.hostDocker, actionLogger.debug);
-        const report = await group('Remove nest', () => teardown(resources, docker, actionLogger));
+        const report = await down(resources, loadCleanup(), 'post', {
+            logger: actionLogger
+        });
         for (const warning of report.warnings)
             workflow_warning(warning);
     }
     catch (error) {
         workflow_warning(`docker-nest cleanup: ${errorMessage(error)}`);
     }
-}
-/** dood: by default nothing; with `cleanup: containers`, the run-labelled objects only. */
-async function cleanDood(resources, cleanup) {
-    try {
-        await removeDoodObjects(resources, cleanup);
-    }
-    finally {
-        // After the labelled objects: with a proxy, they were reached through it.
-        if (resources.proxy && cleanup !== 'false') {
-            const proxy = resources.proxy;
-            if (stopSocketProxy(proxy))
-                info(`Removed socket proxy ${proxy.socket}`);
-            else
-                workflow_warning(`Could not remove the socket proxy ${proxy.socket}; delete it to stop the proxy.`);
-        }
-    }
-}
-async function removeDoodObjects(resources, cleanup) {
-    if (cleanup !== 'containers' || !resources.socket) {
-        info('dood: leaving the runner’s daemon as it is. To remove what this job ' +
-            `started, label it with $DOCKER_NEST_LABEL (${runLabel(resources.runId)}) ` +
-            'and set cleanup: containers.');
-        return;
-    }
-    const docker = new DockerCli(findOnPath('docker') ?? 'docker', {
-        DOCKER_HOST: `unix://${resources.socket}`,
-        DOCKER_TLS_VERIFY: null,
-        DOCKER_CERT_PATH: null,
-        DOCKER_CONTEXT: null
-    }, actionLogger.debug);
-    const report = await group(`Remove objects labelled ${runLabel(resources.runId)}`, () => removeLabelled(resources.runId, docker, actionLogger));
-    for (const warning of report.warnings)
-        workflow_warning(warning);
 }
 
 
@@ -3722,6 +3762,6 @@ async function removeDoodObjects(resources, cleanup) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(391);
+/******/ var __webpack_exports__ = __nccwpck_require__(386);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

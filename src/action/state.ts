@@ -9,6 +9,7 @@ import {
   type ResourceRecorder,
   type Resources
 } from '../engine/lifecycle/resources.js'
+import type { CleanupMode } from '../engine/lifecycle/down.js'
 import { runnerTemp } from './runner-env.js'
 
 /** All state keys, in one place and one style. */
@@ -20,9 +21,6 @@ export const STATE_KEYS = {
   /** JSON DockerContextRecord: the docker context to remove. */
   context: 'context'
 } as const
-
-/** What post removes: the nest ('true'), nothing ('false'), or also the run-labelled objects. */
-export type CleanupMode = 'true' | 'false' | 'containers'
 
 /** Saves the record to the post step's state after every change. */
 export const stateRecorder: ResourceRecorder = {

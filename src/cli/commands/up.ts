@@ -1,29 +1,15 @@
 /** `docker-nest up`: start a nest and print its variables. */
 import { fileURLToPath } from 'node:url'
 import { parseInputs } from '../../engine/options/config.js'
-import { probePrivileged } from '../../engine/lifecycle/auto.js'
-import { isolationArgs } from '../../engine/options/runtime.js'
-import { exitOnCancel } from '../../engine/lifecycle/cancel.js'
-import { startNestWithCache } from '../../engine/cache/start.js'
 import type { NestInfo } from '../../engine/dind/dind.js'
-import { DockerCli, captureHostDockerEnv } from '../../engine/docker/cli.js'
-import { connectDood } from '../../engine/dood/dood.js'
-import { errorMessage } from '../../engine/errors.js'
-import { detectUplinkMtu } from '../../engine/dind/mtu.js'
+import { captureHostDockerEnv } from '../../engine/docker/cli.js'
 import { nestOwner } from '../../engine/lifecycle/owner.js'
 import {
-  makePlan,
-  plainTcpWarning,
-  randomSuffix
-} from '../../engine/dind/plan.js'
-import { startReaping } from '../../engine/reap/at-start.js'
-import { signal, type Signal } from '../../engine/lifecycle/signal.js'
-import type {
-  ResourceRecorder,
-  Resources
-} from '../../engine/lifecycle/resources.js'
-import { teardown } from '../../engine/lifecycle/teardown.js'
-import type { DindOptions, HostDockerEnv, Logger } from '../../engine/types.js'
+  up as startUp,
+  type UpContext,
+  type UpResult
+} from '../../engine/lifecycle/up.js'
+import type { HostDockerEnv, Logger } from '../../engine/types.js'
 import { writeNestFile } from '../nest-file.js'
 import { formatEnv } from '../shell.js'
 import {
@@ -46,114 +32,38 @@ export function nestEnvironment(info: NestInfo): Record<string, string> {
   }
 }
 
-/** What `up` started, in the form the shell and later commands need. */
-interface Started {
-  mode: 'dind' | 'dood'
-  container: string
-  env: Record<string, string>
-}
-
-interface UpContext {
-  options: DindOptions
-  hostDocker: HostDockerEnv
-  docker: DockerCli
-  recorder: ResourceRecorder
-  stateDir: string
-  logger: Logger
-  /** Fired when the sidecar's start is on its way (the reaper begins then). */
-  sidecarStarting: Signal
-}
-
-async function upDind(ctx: UpContext): Promise<Started> {
-  const { options, hostDocker, recorder, logger } = ctx
-  const plan = makePlan(options, {
-    runPrefix: 'local',
-    detectedMtu: options.mtu === 'auto' ? await detectUplinkMtu() : undefined,
-    now: new Date(),
-    owner: nestOwner('cli')
-  })
-  const plainTcp = plainTcpWarning(plan)
-  if (plainTcp) logger.warning(plainTcp)
-  const resources: Resources = { version: 1, runId: plan.runId, hostDocker }
-  await recorder.record(resources)
-  // From here on Ctrl-C may leave docker calls in flight: let them settle.
-  const uninstall = exitOnCancel(ctx.docker, logger)
-  try {
-    const info = await startNestWithCache(plan, options.cache.busy, resources, {
-      docker: ctx.docker,
-      logger,
-      recorder,
-      certParentDir: ctx.stateDir,
-      onStarting: ctx.sidecarStarting.fire
-    }).finally(uninstall)
-    return {
-      mode: 'dind',
-      container: info.containerName,
-      env: nestEnvironment(info)
-    }
-  } catch (error) {
-    // Leave nothing behind: unlike the Action, no post step follows a failed
-    // up. The record stays only if something could not be removed, for `down`.
-    const report = await teardown(resources, ctx.docker, logger)
-    for (const warning of report.warnings) logger.warning(warning)
-    if (report.warnings.length === 0) await removeStateFile(ctx.stateDir)
-    throw error
-  }
-}
-
-async function upDood(ctx: UpContext): Promise<Started> {
-  const { hostDocker, recorder, logger } = ctx
-  const runId = `local-${randomSuffix()}`
-  const resources: Resources = { version: 1, runId, hostDocker, mode: 'dood' }
-  await recorder.record(resources)
-  const info = await connectDood(ctx.options, runId, {
-    logger,
-    proxyDir: ctx.stateDir,
-    // This bundle also runs the proxy (`docker-nest socket-proxy`).
-    cliPath: fileURLToPath(import.meta.url),
-    recordProxy: (proxy) => {
-      resources.proxy = proxy
-      return recorder.record(resources)
-    }
-  })
-  resources.socket = info.socket
-  await recorder.record(resources)
-  logger.info(
-    "dood: containers run on this machine's daemon; bind-mount paths are " +
-      'paths of the machine, not of a job container.'
-  )
+/** The variables a shell needs, for what `up` started. */
+export function startedEnvironment(result: UpResult): Record<string, string> {
+  if (result.mode === 'dind') return nestEnvironment(result.info)
   return {
-    mode: 'dood',
-    container: '',
-    env: {
-      DOCKER_HOST: info.dockerHost,
-      DOCKER_TLS_VERIFY: '',
-      DOCKER_CERT_PATH: '',
-      DOCKER_NEST_LABEL: info.label
-    }
+    DOCKER_HOST: result.info.dockerHost,
+    DOCKER_TLS_VERIFY: '',
+    DOCKER_CERT_PATH: '',
+    DOCKER_NEST_LABEL: result.info.label
   }
 }
 
-/** `--mode auto`: dind where a privileged container starts, else dood; dood also when dind then fails. */
-async function upAuto(ctx: UpContext): Promise<Started> {
-  const probe = await probePrivileged(
-    ctx.docker,
-    ctx.options.image,
-    `local-${randomSuffix()}-probe`,
-    undefined,
-    isolationArgs(ctx.options.runtime, ctx.options.rootlessUnprivileged)
-  )
-  ctx.logger.info(
-    `mode: auto chose ${probe.privileged ? 'dind' : 'dood'}: ${probe.reason}.`
-  )
-  if (!probe.privileged) return upDood(ctx)
-  try {
-    return await upDind(ctx)
-  } catch (error) {
-    ctx.logger.warning(
-      `mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`
-    )
-    return upDood(ctx)
+/** What the engine needs from a shell, Jenkins or a self-hosted runner. */
+function cliContext(
+  stateDir: string,
+  hostDocker: HostDockerEnv,
+  logger: Logger,
+  env: NodeJS.ProcessEnv
+): UpContext {
+  return {
+    logger,
+    recorder: fileRecorder(stateDir),
+    runPrefix: 'local',
+    owner: nestOwner('cli'),
+    hostDocker,
+    certParentDir: stateDir,
+    // This bundle also runs the proxy (`docker-nest socket-proxy`).
+    proxy: { dir: stateDir, cliPath: fileURLToPath(import.meta.url) },
+    cachedPrivileged: env.DOCKER_NEST_PRIVILEGED,
+    // No post step follows a failed up: what it left goes at once, and the
+    // record stays only if something could not be removed, for `down`.
+    noPostStep: true,
+    onRemoved: () => removeStateFile(stateDir)
   }
 }
 
@@ -187,35 +97,16 @@ export const up: Command = {
           `${existing.container ?? '-'}). Run 'docker-nest down' first, or use another --state-dir.`
       )
     }
-    const hostDocker = captureHostDockerEnv()
-    let docker: DockerCli | undefined
-    const ctx: UpContext = {
+    const result = await startUp(
       options,
-      hostDocker,
-      // dood needs no docker CLI; look it up only when a mode needs it.
-      get docker() {
-        docker ??= DockerCli.locate(hostDocker, (m) => logger.debug(m))
-        return docker
-      },
-      recorder: fileRecorder(stateDir),
-      stateDir,
-      logger,
-      sidecarStarting: signal()
-    }
-    // What crashed jobs left goes while this nest starts (from
-    // when its start request is on its way: ctx.sidecarStarting).
-    const reaping = startReaping(
-      options.mode === 'dood' ? undefined : ctx.docker,
-      logger,
-      ctx.sidecarStarting.fired
+      cliContext(stateDir, captureHostDockerEnv(), logger, env)
     )
-    const started = await (
-      options.mode === 'dood'
-        ? upDood(ctx)
-        : options.mode === 'auto'
-          ? upAuto(ctx)
-          : upDind(ctx)
-    ).finally(() => reaping.finish())
+    if (result.mode === 'dood') logger.info(result.note)
+    const started = {
+      mode: result.mode,
+      container: result.mode === 'dind' ? result.info.containerName : '',
+      env: startedEnvironment(result)
+    }
     writeNestFile(stateDir, {
       mode: started.mode,
       container: started.container,
