@@ -18,6 +18,22 @@ function problemsFor(inputs: RawInputs): string[] {
   }
 }
 
+describe('context input', () => {
+  test('passes a docker context name on to the clients', () => {
+    expect(parseInputs({ context: 'nest-1' }).clients.context).toBe('nest-1')
+  })
+
+  test.each(['default', 'x', '-nest', 'my nest'])(
+    "[%#] refuses '%s', which docker does not take as a context name",
+    (name) => {
+      expect(problemsFor({ context: name })).toEqual([
+        "Input 'context' must be a docker context name (letters, digits and " +
+          `'_.+-', at least 2 characters, not 'default'), got '${name}'.`
+      ])
+    }
+  )
+})
+
 describe('docker-cli inputs that would let an unchecked CLI in', () => {
   test.each<[RawInputs]>([
     [{ 'docker-cli-url': 'https://mirror.example/static' }],
