@@ -1,4 +1,4 @@
-// Builds the three committed bundles with ncc and refuses a broken one:
+// Builds the committed bundles (pre, main, post, cli) with ncc and refuses a broken one:
 // ncc exits 0 even when it could not resolve a module and leaves
 // `webpackMissingModule` in the output (shared/reference/toolchain.md §1.2).
 import { execFileSync } from 'node:child_process'
@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs'
 
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js'
 const bundles = [
+  { entry: 'src/action/pre-entry.ts', out: 'dist/pre', license: true },
   { entry: 'src/action/main-entry.ts', out: 'dist/main', license: true },
   { entry: 'src/action/post-entry.ts', out: 'dist/post', license: true },
   { entry: 'src/cli/index.ts', out: 'dist/cli', license: true }

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 593:
+/***/ 882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -189,12 +189,8 @@ function parseOptions(args, specs, command) {
     return { values, positionals };
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:module"
@@ -216,6 +212,1036 @@ const lazyHttps = () => load('node:https');
 const lazyChildProcess = () => load('node:child_process');
 const lazy_builtins_lazyFsPromises = () => load('node:fs/promises');
 
+;// CONCATENATED MODULE: ./src/engine/types.ts
+/**
+ * Types shared across the engine. Docker's JSON shapes are trimmed to the
+ * fields we read; upstream structs are linked next to each type.
+ */
+/** Names of the variables in {@link HostDockerEnv}. */
+const HOST_DOCKER_ENV_KEYS = [
+    'DOCKER_HOST',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONTEXT'
+];
+
+;// CONCATENATED MODULE: ./src/engine/docker/wait.ts
+/**
+ * A plain readiness loop: call the probe until it succeeds, the deadline
+ * passes or `stop` settles (e.g. the container exited). Probe, deadline,
+ * interval and clock are arguments, so tests run it with zero delays.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries `probe` (which throws while not ready) until ready, timeout or stop.
+ * The probe gets the time left, so one slow attempt cannot overrun the deadline.
+ */
+async function waitFor(probe, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let stopReason;
+    void options.stop?.then((reason) => {
+        stopReason = reason;
+    });
+    let attempts = 0;
+    let lastError;
+    for (;;) {
+        // Let an already-settled stop promise run its callback first.
+        await Promise.resolve();
+        if (stopReason !== undefined) {
+            const elapsedMs = now() - start;
+            return {
+                status: 'stopped',
+                reason: stopReason,
+                attempts,
+                elapsedMs,
+                lastError
+            };
+        }
+        attempts++;
+        try {
+            const value = await probe(options.timeoutMs - (now() - start));
+            return { status: 'ready', value, attempts, elapsedMs: now() - start };
+        }
+        catch (error) {
+            lastError = error;
+        }
+        // The last attempt happens at the deadline itself, never after it.
+        const elapsedMs = now() - start;
+        if (elapsedMs >= options.timeoutMs) {
+            return { status: 'timeout', attempts, elapsedMs, lastError };
+        }
+        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/docker/cli.ts
+
+
+
+
+
+const STDERR_TAIL_LINES = 20;
+/** A docker CLI call that exited non-zero (or could not start). */
+class DockerCommandError extends Error {
+    args;
+    exitCode;
+    stderr;
+    constructor(args, exitCode, stderr) {
+        const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
+        // The sidecar's start script is one argument of a few hundred lines:
+        // name it instead of printing it.
+        const shown = args.map((arg) => arg.includes('\n') ? `<${arg.split('\n').length}-line script>` : arg);
+        super(`docker ${shown.join(' ')} failed (exit ${exitCode}): ${tail}`);
+        this.args = args;
+        this.exitCode = exitCode;
+        this.stderr = stderr;
+        this.name = 'DockerCommandError';
+    }
+}
+/** Finds an executable on PATH, like `which`. */
+function findOnPath(name, pathVar = process.env.PATH ?? '') {
+    for (const dir of pathVar.split(external_node_path_namespaceObject.delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
+        try {
+            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here; keep looking
+        }
+    }
+    return undefined;
+}
+/** Reads the runner's docker client settings from an environment. */
+function captureHostDockerEnv(env = process.env) {
+    const captured = {};
+    for (const key of HOST_DOCKER_ENV_KEYS)
+        captured[key] = env[key] ?? null;
+    return captured;
+}
+/**
+ * Returns `base` with the docker client variables replaced by `host`'s.
+ * Everything else stays the user's, DOCKER_CONTENT_TRUST included: with it
+ * set, the sidecar image must be signed, as the user's own `docker run`
+ * would require.
+ */
+function envForHostDaemon(host, base = process.env) {
+    const env = { ...base };
+    for (const key of HOST_DOCKER_ENV_KEYS) {
+        const value = host[key];
+        if (value === null)
+            delete env[key];
+        else
+            env[key] = value;
+    }
+    return env;
+}
+/** Thrown by {@link DockerCli.exec} once {@link DockerCli.cancel} was called. */
+class CancelledError extends Error {
+    constructor(args) {
+        super(`Cancelled before docker ${args[0] ?? ''} ${args[1] ?? ''}`.trim());
+        this.name = 'CancelledError';
+    }
+}
+/** The docker CLI bound to one daemon (the runner's). */
+class DockerCli {
+    binary;
+    host;
+    debug;
+    env;
+    /** Calls still running: a cancelled step waits for them (see {@link settle}). */
+    inFlight = new Set();
+    cancelled = false;
+    constructor(binary, 
+    /** The runner's client settings this CLI runs with. */
+    host, debug = () => undefined) {
+        this.binary = binary;
+        this.host = host;
+        this.debug = debug;
+        this.env = envForHostDaemon(host);
+    }
+    /** Locates the docker CLI on PATH; throws a clear error when there is none. */
+    static locate(host, debug) {
+        const binary = findOnPath('docker');
+        if (!binary) {
+            throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
+                'Docker daemon through it: install Docker on the runner (hosted ' +
+                'ubuntu runners have it) or add the docker binary to PATH.');
+        }
+        return new DockerCli(binary, host, debug);
+    }
+    /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
+    async exec(args, options = {}) {
+        if (this.cancelled)
+            throw new CancelledError(args);
+        const result = await this.tryExec(args, options);
+        if (result.exitCode !== 0) {
+            throw new DockerCommandError(args, result.exitCode, result.stderr);
+        }
+        return result;
+    }
+    /**
+     * Refuses every later call (they fail with {@link CancelledError}). Calls
+     * already running go on: a half-finished `docker run` still creates its
+     * container, so the caller should {@link settle} before exiting.
+     */
+    cancel() {
+        this.cancelled = true;
+    }
+    /**
+     * Waits until no call is running, or `timeoutMs` passed.
+     * @returns true when everything finished in time.
+     */
+    async settle(timeoutMs) {
+        const deadline = performance.now() + timeoutMs;
+        while (this.inFlight.size > 0) {
+            const left = deadline - performance.now();
+            if (left <= 0)
+                return false;
+            let timer;
+            await Promise.race([
+                Promise.allSettled([...this.inFlight]),
+                new Promise((resolve) => (timer = setTimeout(resolve, left)))
+            ]);
+            clearTimeout(timer);
+        }
+        return true;
+    }
+    /**
+     * Runs `call` (an Engine API request that stands in for `docker <args>`,
+     * see sidecar-access.ts) under the same rules as a CLI call: refused with
+     * {@link CancelledError} after {@link cancel}, waited for by {@link settle}.
+     */
+    track(args, call) {
+        if (this.cancelled)
+            return Promise.reject(new CancelledError(args));
+        const running = call();
+        this.inFlight.add(running);
+        void running.then(() => this.inFlight.delete(running), () => this.inFlight.delete(running));
+        return running;
+    }
+    /** Runs `docker <args>` and returns the result whatever the exit code. */
+    tryExec(args, options = {}) {
+        if (this.cancelled) {
+            return Promise.resolve({
+                exitCode: 130,
+                stdout: '',
+                stderr: new CancelledError(args).message
+            });
+        }
+        const call = this.run(args, options);
+        this.inFlight.add(call);
+        void call.finally(() => this.inFlight.delete(call));
+        return call;
+    }
+    run(args, options) {
+        const started = performance.now();
+        return new Promise((resolve) => {
+            const child = this.spawn(args);
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (chunk) => out.push(chunk));
+            child.stderr?.on('data', (chunk) => {
+                err.push(chunk);
+                options.onStderr?.(chunk.toString('utf8'));
+            });
+            const timer = options.timeoutMs === undefined
+                ? undefined
+                : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+            const finish = (exitCode, extra = '') => {
+                if (timer)
+                    clearTimeout(timer);
+                const ms = Math.round(performance.now() - started);
+                this.debug(`docker.exec: ${args[0]} ${args[1] ?? ''} -> ${exitCode} (${ms} ms)`);
+                resolve({
+                    exitCode,
+                    stdout: Buffer.concat(out).toString('utf8'),
+                    stderr: Buffer.concat(err).toString('utf8') + extra
+                });
+            };
+            child.on('error', (error) => finish(127, String(error.message)));
+            child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}` : ''));
+            child.stdin?.on('error', () => undefined); // the command may exit before reading
+            child.stdin?.end(options.input);
+        });
+    }
+    /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
+    spawn(args) {
+        return lazyChildProcess().spawn(this.binary, args, {
+            env: this.env,
+            stdio: ['pipe', 'pipe', 'pipe']
+        });
+    }
+    /** `docker inspect` of one object, parsed. */
+    async inspect(name) {
+        const { stdout } = await this.exec(['inspect', '--type', 'container', name]);
+        return JSON.parse(stdout)[0];
+    }
+    /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
+    async tryRemoveContainer(name) {
+        const result = await this.tryExec(['rm', '--force', '--volumes', name]);
+        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+    }
+    /** Removes a volume; false when it failed for a reason other than "gone". */
+    async tryRemoveVolume(name) {
+        const result = await this.tryExec(['volume', 'rm', '--force', name]);
+        return result.exitCode === 0 || isNoSuchObject(result.stderr);
+    }
+}
+/** True when docker's error text says the object does not exist. */
+function isNoSuchObject(stderr) {
+    return /no such (container|volume|network|object)|not found/i.test(stderr);
+}
+/**
+ * `docker <args>`, tried again while the daemon refuses with `busy` (an
+ * object that something else is still letting go of), every
+ * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
+ * refusal. Returns the last result, whether it succeeded or not.
+ */
+async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
+    const waited = await waitFor(async () => {
+        const result = await docker.tryExec(args);
+        if (!busy.test(result.stderr))
+            return result;
+        await beforeRetry();
+        throw result;
+    }, wait);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
+}
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
+/**
+ * The labels docker-nest puts on what it creates, in one place: post, down
+ * and the reapers find and judge objects by them, never by name alone.
+ */
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** The job process that owns a nest (owner.ts formats it). */
+const OWNER_LABEL = 'docker-nest.owner';
+/** On the cache volume and on a cached nest's container: the cache name. */
+const CACHE_LABEL = 'docker-nest.cache';
+/** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
+const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/owner.ts
+/**
+ * The process that owns a nest, as a label value, so a reaper can tell that
+ * a job crashed (no post step) long before the nest's 6 h expiry: when the
+ * owner is provably gone, the nest is abandoned.
+ *
+ * Identity = host boot id + pid namespace + pid + process start time. The
+ * start time makes a reused pid harmless; boot id and pid namespace restrict
+ * the judgement to a reaper that sees the same process table. Anything else
+ * (another machine, another container's pid namespace, an unreadable label)
+ * is 'unknown', and then only the expiry counts: a live job's nest is never
+ * removed on a guess.
+ */
+
+
+/** The label carrying {@link formatOwner}'s value. */
+
+/** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
+function formatOwner(id) {
+    return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
+}
+/** The inverse of {@link formatOwner}; undefined for anything malformed. */
+function parseOwner(value) {
+    const match = /^([0-9a-f-]{8,64})\/([0-9]+)\/([0-9]+)\/([0-9]+)$/.exec(value);
+    if (!match)
+        return undefined;
+    const pid = Number(match[3]);
+    if (!(pid > 1))
+        return undefined;
+    return { bootId: match[1], pidNs: match[2], pid, startTime: match[4] };
+}
+/**
+ * Decides, without touching the system, whether the owner named by a label
+ * still runs. Pure; `table` is the reaper's view.
+ */
+function ownerState(label, table) {
+    const owner = parseOwner(label);
+    if (!owner)
+        return 'unknown';
+    // Another machine, or a reboot we cannot tell from another machine, or
+    // another container's pids: none of those are ours to judge.
+    if (owner.bootId !== table.bootId || owner.pidNs !== table.pidNs) {
+        return 'unknown';
+    }
+    const started = table.startTimeOf(owner.pid);
+    if (started === null)
+        return 'unknown';
+    return started === owner.startTime ? 'alive' : 'gone';
+}
+/** Parses /proc/<pid>/stat text: command name and start time (the name may hold spaces and parentheses). */
+function parseStat(text) {
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    // Fields after the name start at field 3 (state); ppid is field 4, starttime field 22.
+    const rest = text
+        .slice(close + 2)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(rest[1]);
+    const startTime = rest[19];
+    if (!Number.isInteger(ppid) || !/^[0-9]+$/.test(startTime ?? '')) {
+        return undefined;
+    }
+    return { comm: text.slice(open + 1, close), ppid, startTime };
+}
+/** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
+function readStat(pid, proc = '/proc') {
+    try {
+        return parseStat((0,external_node_fs_namespaceObject.readFileSync)(`${proc}/${pid}/stat`, 'utf8')) ?? null;
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? undefined : null;
+    }
+}
+/**
+ * True when /proc hides other users' processes (mount option hidepid): then
+ * a missing pid proves nothing unless we are root.
+ */
+function hidesProcesses(mountinfo) {
+    return mountinfo
+        .split('\n')
+        .some((line) => / - proc /.test(line) &&
+        /[ ,]hidepid=(1|2|noaccess|invisible|ptraceable)\b/.test(line));
+}
+/** This process's view of the process table; undefined off Linux or without /proc. */
+function localProcessTable(proc = '/proc') {
+    try {
+        const bootId = (0,external_node_fs_namespaceObject.readFileSync)(`${proc}/sys/kernel/random/boot_id`, 'utf8').trim();
+        const pidNs = /\[([0-9]+)\]/.exec((0,external_node_fs_namespaceObject.readlinkSync)(`${proc}/self/ns/pid`))?.[1];
+        if (!bootId || !pidNs)
+            return undefined;
+        const mountinfo = (0,external_node_fs_namespaceObject.readFileSync)(`${proc}/self/mountinfo`, 'utf8');
+        if (hidesProcesses(mountinfo) && process.getuid?.() !== 0)
+            return undefined;
+        return {
+            bootId,
+            pidNs,
+            startTimeOf: (pid) => readStat(pid, proc)?.startTime
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How far up the process tree to look for the runner's job process. */
+const MAX_ANCESTORS = 12;
+/** The GitHub runner's per-job process: it lives exactly as long as the job. */
+const GITHUB_JOB_PROCESS = 'Runner.Worker';
+/**
+ * The nearest ancestor of `pid` whose command name is `comm`, or undefined.
+ * A name is at most 15 characters in /proc (TASK_COMM_LEN).
+ */
+function findAncestor(pid, comm, proc = '/proc') {
+    let current = readStat(pid, proc)?.ppid;
+    for (let depth = 0; current && current > 1 && depth < MAX_ANCESTORS; depth++) {
+        const stat = readStat(current, proc);
+        if (!stat)
+            return undefined;
+        if (stat.comm === comm.slice(0, 15))
+            return current;
+        current = stat.ppid;
+    }
+    return undefined;
+}
+/**
+ * The owner label value for `pid` (its identity now), or undefined when the
+ * process table cannot be read.
+ */
+function ownerOf(pid, proc = '/proc') {
+    const table = localProcessTable(proc);
+    const startTime = table?.startTimeOf(pid);
+    if (!table || !startTime || pid <= 1)
+        return undefined;
+    return formatOwner({ ...table, pid, startTime });
+}
+/**
+ * Who owns a nest started by this process.
+ *
+ * - The Action: its parent, the process that runs the job's steps (on a
+ *   GitHub runner Runner.Worker, which starts node directly; in a container
+ *   job node is exec'd into the container and has no visible parent: none).
+ * - The CLI: Runner.Worker when it runs in a GitHub job (a `run:` step), else
+ *   nobody. Its parent may be a short-lived shell (`npx`, one Jenkins `sh`
+ *   step, a command substitution) while later steps still use the nest, so
+ *   only the expiry may end it.
+ */
+function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/proc') {
+    if (face === 'action')
+        return ownerOf(parent, proc);
+    const worker = findAncestor(self, GITHUB_JOB_PROCESS, proc);
+    return worker ? ownerOf(worker, proc) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/cache/scope.ts
+/**
+ * Whose jobs share a persistent cache. A cache is one data root: whatever a
+ * job's nest leaves in it (images and their tags, build cache, volumes) is
+ * what the next job on the same volume builds from. So the volume is named
+ * after the cache and its partition, the set of jobs that may share it:
+ *
+ * - `cache-scope: repository` (default): the repository the job runs for,
+ *   by the id its CI server gave it (GitHub GITHUB_REPOSITORY_ID, GitLab
+ *   CI_PROJECT_ID), which a rename or a new repository of the same name
+ *   does not change; elsewhere DOCKER_NEST_REPOSITORY, set by the user.
+ * - `cache-scope: shared`: every repository that names the cache.
+ *
+ * In both, pull- and merge-request jobs get a partition of their own: code
+ * under review never writes the data root that default-branch and release
+ * jobs read. The partition is hashed into the volume name (short, valid,
+ * never equal to an older version's `docker-nest-cache-<name>`) and written
+ * in full to the label `docker-nest.cache-scope`.
+ */
+
+
+
+/** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
+const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
+/** Added to the partition of pull- and merge-request jobs. */
+const PULL_REQUESTS = '/pull-requests';
+/** GitHub events whose jobs run for an open pull request (also `pull_request_target`). */
+const PULL_REQUEST_EVENT = /^pull_request/;
+/** GitLab pipeline sources of merge-request (and external pull-request) pipelines. */
+const MERGE_REQUEST_SOURCES = [
+    'merge_request_event',
+    'external_pull_request_event'
+];
+/** Checks input `cache-scope`. */
+function parseCacheScope(value, problems) {
+    if (value === 'repository' || value === 'shared')
+        return value;
+    problems.push(`Input 'cache-scope' must be 'repository' (one cache per repository) or ` +
+        `'shared' (one for every repository that names it), got '${value}'.`);
+    return 'repository';
+}
+/** Host (and port) of a server URL, lower case; `fallback` when unset or unparsable. */
+function hostOf(url, fallback) {
+    try {
+        return url ? new URL(url).host.toLowerCase() || fallback : fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+function githubJob(env) {
+    const host = hostOf(env.GITHUB_SERVER_URL, 'github.com');
+    const id = env.GITHUB_REPOSITORY_ID ?? '';
+    // Older GitHub Enterprise Server versions give no id: the name, which a
+    // rename changes (the cache then starts cold).
+    const name = (env.GITHUB_REPOSITORY ?? '').toLowerCase();
+    return {
+        repository: /^[0-9]+$/.test(id)
+            ? `github:${host}/repository-id/${id}`
+            : /^[^/\s]+\/[^/\s]+$/.test(name)
+                ? `github:${host}/${name}`
+                : '',
+        pullRequest: PULL_REQUEST_EVENT.test(env.GITHUB_EVENT_NAME ?? '')
+    };
+}
+function gitlabJob(env) {
+    const host = hostOf(env.CI_SERVER_URL, env.CI_SERVER_HOST || 'gitlab');
+    const id = env.CI_PROJECT_ID ?? '';
+    return {
+        repository: /^[0-9]+$/.test(id) ? `gitlab:${host}/project-id/${id}` : '',
+        pullRequest: MERGE_REQUEST_SOURCES.includes(env.CI_PIPELINE_SOURCE ?? '') ||
+            Boolean(env.CI_MERGE_REQUEST_IID)
+    };
+}
+/** What the job's CI says, or nothing outside GitHub Actions and GitLab CI. */
+function ciJob(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return githubJob(env);
+    if (env.GITLAB_CI === 'true')
+        return gitlabJob(env);
+    return undefined;
+}
+/**
+ * DOCKER_NEST_REPOSITORY as a partition ('' when unset), or why it cannot
+ * be one: it is written to a label every job on the daemon can read.
+ */
+function repositoryFromEnv(env) {
+    const value = (env[REPOSITORY_ENV] ?? '').trim();
+    if (value === '')
+        return { repository: '' };
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value)) {
+        return (`${REPOSITORY_ENV} must not carry credentials (it is written to a ` +
+            `volume label); give the repository URL without 'user:password@'.`);
+    }
+    // No ',' or '"': the label goes into `--mount …,volume-label=k=v`.
+    if (!/^[\x21\x23-\x2b\x2d-\x7e]{1,200}$/.test(value)) {
+        return (`${REPOSITORY_ENV} must be 1 to 200 printable characters without ` +
+            `spaces, commas or quotes, such as 'https://git.example.com/team/app', ` +
+            `got '${value}'.`);
+    }
+    return { repository: `${REPOSITORY_ENV}=${value}` };
+}
+/**
+ * The partition of cache `name` for this job (see the file comment); ''
+ * without a cache. Pure: the adapters pass the process environment.
+ */
+function cachePartition(name, scope, env, problems) {
+    if (name === '')
+        return '';
+    const ci = ciJob(env);
+    const suffix = ci?.pullRequest ? PULL_REQUESTS : '';
+    if (scope === 'shared')
+        return `shared${suffix}`;
+    if (ci?.repository)
+        return `${ci.repository}${suffix}`;
+    const fromEnv = repositoryFromEnv(env);
+    if (typeof fromEnv === 'string') {
+        problems.push(fromEnv);
+        return '';
+    }
+    if (fromEnv.repository)
+        return `${fromEnv.repository}${suffix}`;
+    problems.push(`Input 'cache-scope' is 'repository', but this job's repository is ` +
+        `unknown (no GITHUB_REPOSITORY_ID or CI_PROJECT_ID): set ` +
+        `${REPOSITORY_ENV} to it (e.g. its URL), or set cache-scope: shared ` +
+        `to share cache '${name}' with every job on this Docker daemon.`);
+    return '';
+}
+/** The partition's part of a volume name: 12 hex digits of its SHA-256. */
+function partitionHash(partition) {
+    return lazy_builtins_lazyCrypto()
+        .createHash('sha256')
+        .update(partition)
+        .digest('hex')
+        .slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
+
+
+
+
+
+const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
+function parseCacheName(value, problems) {
+    if (value !== '' && !CACHE_NAME.test(value)) {
+        problems.push(`Input 'cache' must be a name of 1 to 40 lowercase letters, digits and ` +
+            `'-' that starts and ends with a letter or digit (e.g. 'build' or ` +
+            `'app-ci'), or empty for no cache; got '${value}'.`);
+    }
+    return value;
+}
+/** Checks input `cache-busy`. */
+function parseCacheBusy(value, problems) {
+    if (value === 'fallback' || value === 'fail')
+        return value;
+    problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
+        `'fail', got '${value}'.`);
+    return 'fallback';
+}
+/** Checks the cache inputs and gives the cache its partition from the job's CI variables. */
+function parseCacheOptions(input, env, problems) {
+    const name = parseCacheName(input('cache'), problems);
+    const before = problems.length;
+    const scope = parseCacheScope(input('cache-scope'), problems);
+    // A bad cache-scope is one problem, not also an unknown repository.
+    const partition = problems.length === before ? cachePartition(name, scope, env, problems) : '';
+    return {
+        name,
+        busy: parseCacheBusy(input('cache-busy'), problems),
+        maxBytes: parseSize(input('cache-max-size'), problems),
+        scope,
+        partition
+    };
+}
+const UNITS = {
+    '': 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    kib: 1024,
+    m: 1e6,
+    mb: 1e6,
+    mib: 1024 ** 2,
+    g: 1e9,
+    gb: 1e9,
+    gib: 1024 ** 3,
+    t: 1e12,
+    tb: 1e12,
+    tib: 1024 ** 4
+};
+/** Checks input `cache-max-size`: '' (no limit) or a size such as '10GB', '512MiB', '2.5G'. */
+function parseSize(value, problems) {
+    if (value === '')
+        return undefined;
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]*)$/.exec(value);
+    const unit = UNITS[match?.[2].toLowerCase() ?? 'x'];
+    const bytes = match && unit ? Math.floor(Number(match[1]) * unit) : NaN;
+    if (!(bytes >= 1e6)) {
+        problems.push(`Input 'cache-max-size' must be a size of at least 1MB such as '10GB', ` +
+            `'512MiB' or '2.5G' (units B, KB, MB, GB, TB, or KiB…TiB), or empty ` +
+            `for no limit; got '${value}'.`);
+        return undefined;
+    }
+    return bytes;
+}
+/**
+ * Container and volume name of a cache (the container name is the lock).
+ * The '.' keeps it apart from the unscoped `docker-nest-cache-<name>` of
+ * older versions, whose names had none: their volumes are never reused.
+ */
+function cacheResourceName(cache) {
+    return `docker-nest-cache-${cache.name}.${partitionHash(cache.partition)}`;
+}
+/** The labels that name a cache, on its volume and on its nest's container. */
+function cacheLabels(cache) {
+    return { [CACHE_LABEL]: cache.name, [CACHE_SCOPE_LABEL]: cache.partition };
+}
+/** `docker run` said the name is taken: another container holds the lock. */
+function isNameConflict(stderr) {
+    return /Conflict\. The container name .* is already in use/i.test(stderr);
+}
+/** Why a holder may be removed, or undefined when it belongs to a live job. */
+function staleReason(holder, nowSeconds, table) {
+    // Only a running daemon uses the data root; 'created' is about to start.
+    if (holder.status === 'exited' || holder.status === 'dead')
+        return 'its daemon has stopped';
+    const expires = Number(holder.expires);
+    if (holder.expires !== '' &&
+        Number.isFinite(expires) &&
+        expires <= nowSeconds)
+        return 'its expiry has passed';
+    if (table && ownerState(holder.owner, table) === 'gone')
+        return 'the job that started it has ended';
+    return undefined;
+}
+/** Thrown when another live job holds the cache. */
+class CacheBusyError extends Error {
+    cache;
+    container;
+    holder;
+    constructor(cache, container, holder) {
+        super(`Cache '${cache}' is in use by another job (container ` +
+            `${container}, run ${holder.run || 'unknown'}); two ` +
+            'daemons must never share one data root.');
+        this.cache = cache;
+        this.container = container;
+        this.holder = holder;
+        this.name = 'CacheBusyError';
+    }
+}
+const HOLDER_FORMAT = [
+    '{{.Id}}',
+    '{{.State.Status}}',
+    `{{index .Config.Labels "${LABELS.run}"}}`,
+    `{{index .Config.Labels "${LABELS.expires}"}}`,
+    `{{index .Config.Labels "${OWNER_LABEL}"}}`
+].join('\t');
+/** The container called `container` (a cache's lock), or undefined when there is none (any more). */
+async function findHolder(docker, container) {
+    const result = await docker.tryExec([
+        'inspect',
+        '--type',
+        'container',
+        '--format',
+        HOLDER_FORMAT,
+        container
+    ]);
+    if (result.exitCode !== 0) {
+        if (isNoSuchObject(result.stderr))
+            return undefined;
+        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
+    }
+    const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
+        .trim()
+        .split('\t');
+    const label = (value) => (value === '<no value>' ? '' : value);
+    return {
+        id,
+        status,
+        run: label(run),
+        expires: label(expires),
+        owner: label(owner)
+    };
+}
+/**
+ * After a name conflict: removes the holder if its job is gone and says
+ * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
+ * undefined when the holder vanished meanwhile (try again).
+ */
+async function breakStaleLock(docker, lock, context) {
+    const holder = await findHolder(docker, lock.container);
+    if (!holder)
+        return undefined;
+    const reason = staleReason(holder, context.nowSeconds, context.table);
+    if (!reason)
+        throw new CacheBusyError(lock.cache, lock.container, holder);
+    // By id: if another job broke it first and started its own, that one stays.
+    if (!(await docker.tryRemoveContainer(holder.id))) {
+        throw new CacheBusyError(lock.cache, lock.container, holder);
+    }
+    return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/engine/options/address-pools.ts
+/**
+ * Input `default-address-pools`: the ranges the inner daemon carves its
+ * networks from (`--default-address-pool`), so user networks created in the
+ * nest avoid corporate or VPN ranges.
+ */
+
+const EXAMPLE = "'base=10.201.0.0/16,size=24'";
+/** The address as bits (IPv4: 32, IPv6: 128) in a bigint. */
+function addressBits(address) {
+    if ((0,external_node_net_namespaceObject.isIPv4)(address)) {
+        return address
+            .split('.')
+            .reduce((value, octet) => (value << 8n) | BigInt(Number(octet)), 0n);
+    }
+    const [head, tail = ''] = address.split('::');
+    const groups = (part) => (part === '' ? [] : part.split(':'));
+    const left = groups(head);
+    const right = groups(tail);
+    const middle = address.includes('::')
+        ? Array(8 - left.length - right.length).fill('0')
+        : [];
+    return [...left, ...middle, ...right].reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
+}
+/** Checks one `base=CIDR,size=N` entry; returns the pool or a problem. */
+function parseAddressPool(entry) {
+    const fields = Object.fromEntries(entry.split(',').map((field) => {
+        const at = field.indexOf('=');
+        return at < 0 ? [field, ''] : [field.slice(0, at), field.slice(at + 1)];
+    }));
+    const keys = Object.keys(fields).sort().join(',');
+    if (keys !== 'base,size') {
+        return (`Input 'default-address-pools' entries are base=<CIDR>,size=<prefix ` +
+            `length>, e.g. ${EXAMPLE}, got '${entry}'.`);
+    }
+    const [address, bitsText, extra] = String(fields.base).split('/');
+    const family = (0,external_node_net_namespaceObject.isIPv4)(address) ? 32 : (0,external_node_net_namespaceObject.isIPv6)(address) ? 128 : 0;
+    const bits = /^[0-9]{1,3}$/.test(bitsText ?? '') ? Number(bitsText) : -1;
+    if (family === 0 || extra !== undefined || bits < 0 || bits > family) {
+        return (`Input 'default-address-pools' base must be a CIDR such as ` +
+            `'10.201.0.0/16', got '${fields.base}' in '${entry}'.`);
+    }
+    const hostBits = BigInt(family - bits);
+    if ((addressBits(address) & ((1n << hostBits) - 1n)) !== 0n) {
+        return (`Input 'default-address-pools' base '${fields.base}' has host bits ` +
+            `set; use the network address (e.g. '10.201.0.0/16'), in '${entry}'.`);
+    }
+    const size = /^[0-9]{1,3}$/.test(fields.size) ? Number(fields.size) : -1;
+    if (size < bits || size > family) {
+        return (`Input 'default-address-pools' size must be a prefix length from ` +
+            `${bits} (the base's) to ${family}, got '${fields.size}' in '${entry}'.`);
+    }
+    return { base: fields.base, size };
+}
+/**
+ * Parses the input: entries separated by newlines, spaces or ';' (commas
+ * belong inside an entry). Problems are pushed, valid pools returned.
+ */
+function parseAddressPools(value, problems) {
+    const pools = [];
+    for (const entry of value.split(/[\s;]+/).filter((e) => e !== '')) {
+        const pool = parseAddressPool(entry);
+        if (typeof pool === 'string')
+            problems.push(pool);
+        else
+            pools.push(pool);
+    }
+    return pools;
+}
+/** dockerd flags for the pools, in input order. */
+function addressPoolArgs(pools = []) {
+    return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/clients/docker-cli-release.ts
+/**
+ * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
+ * download.docker.com): where they are, how to check one, and how to check a
+ * directory extracted from one. Downloading and caching are the Action's
+ * (tool cache).
+ */
+
+
+
+// node:crypto and node:fs/promises load on first use: main parses the
+// docker-cli inputs on every start, and hashes only when installing a CLI.
+
+/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
+const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
+/** The tool-cache name of the CLI. */
+const DOCKER_CLI_TOOL = 'docker-cli';
+const STATIC_ARCH = {
+    x64: 'x86_64',
+    arm64: 'aarch64',
+    arm: 'armhf',
+    s390x: 's390x',
+    ppc64: 'ppc64le'
+};
+/** The folder name the static tarballs use for a Node `process.arch`. */
+function staticArch(arch = process.arch) {
+    const mapped = STATIC_ARCH[arch];
+    if (!mapped) {
+        throw new Error(`There is no static docker CLI for this runner's architecture (${arch}); ` +
+            'install Docker on the runner instead of setting docker-cli-version.');
+    }
+    return mapped;
+}
+/**
+ * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
+ * CLI in: plain http to another host without a pinned digest (whoever is on
+ * the path can swap the tarball and its `.sha256` file alike), or a digest
+ * with no version (the CLI on PATH is used and the digest ignored). Loopback
+ * http stays on the machine, as for Docker's own registries.
+ */
+function dockerCliTrustProblems(options) {
+    const problems = [];
+    const url = new URL(options.baseUrl);
+    const loopback = url.hostname === 'localhost' ||
+        url.hostname === '[::1]' ||
+        ((0,external_node_net_namespaceObject.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
+    if (url.protocol === 'http:' && !loopback && !options.sha256) {
+        problems.push(`Input 'docker-cli-url' must be https, got ` +
+            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
+            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
+            "the tarball with input 'docker-cli-sha256' (plain http is also " +
+            'accepted for localhost, 127.0.0.0/8 and [::1]).');
+    }
+    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
+        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
+            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
+            'without it the docker CLI on PATH is used unchecked.');
+    }
+    return problems;
+}
+/** URL of one release tarball. */
+function tarballUrl(baseUrl, version, arch) {
+    return `${baseUrl}/${arch}/docker-${version}.tgz`;
+}
+/** The digest in a `sha256sum`-style file ("<hex>  <name>" or just "<hex>"). */
+function parseSha256File(text) {
+    const digest = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+    if (!/^[a-f0-9]{64}$/.test(digest)) {
+        throw new Error(`The .sha256 file does not start with a sha256 digest: '${text.trim().slice(0, 80)}'`);
+    }
+    return digest;
+}
+/** sha256 of a file, hex. */
+function sha256OfFile(path) {
+    return new Promise((resolve, reject) => {
+        const hash = lazyCrypto().createHash('sha256');
+        createReadStream(path)
+            .on('data', (chunk) => hash.update(chunk))
+            .on('end', () => resolve(hash.digest('hex')))
+            .on('error', reject);
+    });
+}
+/**
+ * The record written into each CLI directory before it goes into the tool
+ * cache: the sha256 of the tarball it came from and of each file in it. A
+ * later run that pins `docker-cli-sha256` uses a cache hit only when the
+ * record names that tarball and every file still matches.
+ */
+const CACHE_RECORD = '.docker-nest-sha256.json';
+/** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
+async function writeCacheRecord(dir, tarball) {
+    const record = { tarball, files: await hashTree(dir) };
+    await lazyFsPromises().writeFile(join(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
+}
+/**
+ * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
+ * with sha256 `expected`, or undefined when it may: its record must name that
+ * tarball, and no file may have changed, gone or been added since.
+ */
+async function cachedCliProblem(dir, expected) {
+    const record = await readCacheRecord(dir);
+    if (!record)
+        return `it has no valid ${CACHE_RECORD} naming its tarball`;
+    if (record.tarball !== expected) {
+        return `it was extracted from a tarball with sha256 ${record.tarball}`;
+    }
+    const actual = await hashTree(dir);
+    const paths = new Set([...Object.keys(record.files), ...Object.keys(actual)]);
+    for (const path of [...paths].sort()) {
+        const [was, is] = [own(record.files, path), own(actual, path)];
+        if (was === is)
+            continue;
+        if (is === undefined)
+            return `${path} is missing`;
+        if (was === undefined)
+            return `${path} was added after it was cached`;
+        return `${path} changed after it was cached (now ${is}, recorded ${was})`;
+    }
+    return undefined;
+}
+/** `map[key]` when `map` has it as its own key (file names such as `__proto__` included). */
+function own(map, key) {
+    return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+async function readCacheRecord(dir) {
+    let parsed;
+    try {
+        parsed = JSON.parse(await lazyFsPromises().readFile(join(dir, CACHE_RECORD), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const record = parsed;
+    const valid = typeof record?.tarball === 'string' &&
+        typeof record.files === 'object' &&
+        record.files !== null &&
+        Object.values(record.files).every((v) => typeof v === 'string');
+    return valid ? record : undefined;
+}
+/**
+ * sha256 of every file under `dir` except the record, by relative path. A
+ * symlink stands for its target path; anything that is neither a file, a
+ * directory nor a link is recorded as such rather than read.
+ */
+async function hashTree(dir, prefix = '') {
+    // No prototype, so a file named `__proto__` is a key like any other.
+    const files = Object.create(null);
+    const entries = await lazyFsPromises().readdir(join(dir, prefix), {
+        withFileTypes: true
+    });
+    for (const entry of entries) {
+        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+        const full = join(dir, path);
+        if (path === CACHE_RECORD)
+            continue;
+        if (entry.isDirectory())
+            Object.assign(files, await hashTree(dir, path));
+        else if (entry.isFile())
+            files[path] = await sha256OfFile(full);
+        else if (entry.isSymbolicLink()) {
+            files[path] = `symlink to ${await lazyFsPromises().readlink(full)}`;
+        }
+        else
+            files[path] = 'not a regular file';
+    }
+    return files;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
 /**
  * A docker context for the nest (input `context`). buildx refuses
@@ -280,7 +1306,7 @@ function contextMeta(options) {
     };
 }
 /** The run id in a context's metadata when docker-nest wrote it. */
-function ownerOf(metaDir) {
+function docker_context_ownerOf(metaDir) {
     try {
         const meta = JSON.parse(readFileSync(join(metaDir, 'meta.json'), 'utf8'));
         const owner = meta?.Metadata?.[OWNER_FIELD];
@@ -301,7 +1327,7 @@ function ownerOf(metaDir) {
 function createDockerContext(options) {
     const { name, configDir } = options;
     const dirs = contextDirs(configDir, name);
-    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined) {
+    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined) {
         throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
             `${configDir} and docker-nest did not create it. Choose another ` +
             `name or remove it (docker context rm ${name}).`);
@@ -337,7 +1363,7 @@ function removeDockerContext(record) {
     const dirs = contextDirs(record.configDir, record.name);
     // Only ours: main may have refused to replace the user's context of that
     // name; then neither it nor the current context is ours to change.
-    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined)
+    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined)
         return [];
     try {
         rmSync(dirs.meta, { recursive: true, force: true });
@@ -412,78 +1438,151 @@ function parseContextRecord(text) {
     return { name, configDir, ...(previous === undefined ? {} : { previous }) };
 }
 
-;// CONCATENATED MODULE: ./src/engine/options/address-pools.ts
+;// CONCATENATED MODULE: ./src/engine/options/inputs.ts
 /**
- * Input `default-address-pools`: the ranges the inner daemon carves its
- * networks from (`--default-address-pool`), so user networks created in the
- * nest avoid corporate or VPN ranges.
+ * The inputs table: every input's name (kebab-case, as in action.yml) and
+ * default. It drives the Action's inputs, the CLI's flags and the
+ * environment variables; the parsers in this folder read their values
+ * through {@link inputValue}.
+ */
+/** The official image, pinned to a major version so upgrades are deliberate. */
+const DEFAULT_DIND_IMAGE = 'docker:29-dind';
+/** Input names (kebab-case, as in action.yml) with their defaults. */
+const INPUT_DEFAULTS = {
+    mode: 'dind',
+    image: DEFAULT_DIND_IMAGE,
+    tls: 'true',
+    'wait-timeout': '60',
+    'dockerd-args': '',
+    'registry-mirrors': '',
+    'insecure-registries': '',
+    mtu: 'auto',
+    'tls-san': '',
+    cleanup: 'true',
+    socket: '',
+    'socket-proxy': 'false',
+    'docker-cli-version': '',
+    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
+    'docker-cli-sha256': '',
+    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
+    // for buildx, the Testcontainers host.
+    'set-host': 'true',
+    context: '',
+    'testcontainers-host-override': 'false',
+    // Networking: daemon.json and address pools of the inner daemon.
+    'daemon-config': '',
+    'default-address-pools': '',
+    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
+    runtime: '',
+    rootless: 'false',
+    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
+    cache: '',
+    'cache-scope': 'repository',
+    'cache-busy': 'fallback',
+    'cache-max-size': '',
+    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
+    'fast-start': 'true',
+    // The Action's pre step starts the nest while the job's first steps run.
+    'early-start': 'true'
+};
+/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Takes a raw value, falling back to the default for missing or blank input. */
+function inputValue(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+}
+
+;// CONCATENATED MODULE: ./src/engine/options/primitives.ts
+/** A value as the messages show it: in single quotes. */
+function quote(value) {
+    return `'${value}'`;
+}
+/** Splits a list input on newlines, commas and spaces; drops empty entries. */
+function splitList(value) {
+    return value
+        .split(/[\s,]+/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
+}
+/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
+function parseBoolean(name, value, problems) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
+    return false;
+}
+/** True for an absolute http or https URL without a query string. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
+    }
+    catch {
+        return false;
+    }
+}
+/** The list, or undefined when it is empty (for options left out when unset). */
+function optionalList(list) {
+    return list.length > 0 ? list : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/options/clients.ts
+/**
+ * Inputs for the clients of later steps: the docker CLI to install
+ * (`docker-cli-version`, `-url`, `-sha256`), and what main sets up for them
+ * (`set-host`, `context`, `testcontainers-host-override`). Setting these up
+ * is the Action's work (../clients/); only their validation rules are
+ * imported from there, so the rules and the code they guard stay together.
  */
 
-const EXAMPLE = "'base=10.201.0.0/16,size=24'";
-/** The address as bits (IPv4: 32, IPv6: 128) in a bigint. */
-function addressBits(address) {
-    if ((0,external_node_net_namespaceObject.isIPv4)(address)) {
-        return address
-            .split('.')
-            .reduce((value, octet) => (value << 8n) | BigInt(Number(octet)), 0n);
+
+
+
+/** The `docker-cli-*` inputs: a release, an http(s) base URL and an optional sha256. */
+function parseDockerCli(inputs, problems) {
+    const version = inputValue(inputs, 'docker-cli-version');
+    const baseUrl = inputValue(inputs, 'docker-cli-url').replace(/\/+$/, '');
+    const sha256 = inputValue(inputs, 'docker-cli-sha256').toLowerCase();
+    if (version !== '' &&
+        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
+        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
+            `got ${quote(version)}.`);
     }
-    const [head, tail = ''] = address.split('::');
-    const groups = (part) => (part === '' ? [] : part.split(':'));
-    const left = groups(head);
-    const right = groups(tail);
-    const middle = address.includes('::')
-        ? Array(8 - left.length - right.length).fill('0')
-        : [];
-    return [...left, ...middle, ...right].reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
+    if (!isHttpUrl(baseUrl)) {
+        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
+            `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
+    }
+    else {
+        problems.push(...dockerCliTrustProblems({ version, baseUrl, sha256 }));
+    }
+    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
+        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
+    }
+    return { version, baseUrl, sha256 };
 }
-/** Checks one `base=CIDR,size=N` entry; returns the pool or a problem. */
-function parseAddressPool(entry) {
-    const fields = Object.fromEntries(entry.split(',').map((field) => {
-        const at = field.indexOf('=');
-        return at < 0 ? [field, ''] : [field.slice(0, at), field.slice(at + 1)];
-    }));
-    const keys = Object.keys(fields).sort().join(',');
-    if (keys !== 'base,size') {
-        return (`Input 'default-address-pools' entries are base=<CIDR>,size=<prefix ` +
-            `length>, e.g. ${EXAMPLE}, got '${entry}'.`);
-    }
-    const [address, bitsText, extra] = String(fields.base).split('/');
-    const family = (0,external_node_net_namespaceObject.isIPv4)(address) ? 32 : (0,external_node_net_namespaceObject.isIPv6)(address) ? 128 : 0;
-    const bits = /^[0-9]{1,3}$/.test(bitsText ?? '') ? Number(bitsText) : -1;
-    if (family === 0 || extra !== undefined || bits < 0 || bits > family) {
-        return (`Input 'default-address-pools' base must be a CIDR such as ` +
-            `'10.201.0.0/16', got '${fields.base}' in '${entry}'.`);
-    }
-    const hostBits = BigInt(family - bits);
-    if ((addressBits(address) & ((1n << hostBits) - 1n)) !== 0n) {
-        return (`Input 'default-address-pools' base '${fields.base}' has host bits ` +
-            `set; use the network address (e.g. '10.201.0.0/16'), in '${entry}'.`);
-    }
-    const size = /^[0-9]{1,3}$/.test(fields.size) ? Number(fields.size) : -1;
-    if (size < bits || size > family) {
-        return (`Input 'default-address-pools' size must be a prefix length from ` +
-            `${bits} (the base's) to ${family}, got '${fields.size}' in '${entry}'.`);
-    }
-    return { base: fields.base, size };
-}
-/**
- * Parses the input: entries separated by newlines, spaces or ';' (commas
- * belong inside an entry). Problems are pushed, valid pools returned.
- */
-function parseAddressPools(value, problems) {
-    const pools = [];
-    for (const entry of value.split(/[\s;]+/).filter((e) => e !== '')) {
-        const pool = parseAddressPool(entry);
-        if (typeof pool === 'string')
-            problems.push(pool);
-        else
-            pools.push(pool);
-    }
-    return pools;
-}
-/** dockerd flags for the pools, in input order. */
-function addressPoolArgs(pools = []) {
-    return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
+/** `set-host`, `context` (a docker context name or '') and `testcontainers-host-override`. */
+function parseClients(inputs, problems) {
+    const setHost = parseBoolean('set-host', inputValue(inputs, 'set-host'), problems);
+    const context = inputValue(inputs, 'context');
+    const contextProblem = contextNameProblem(context);
+    if (contextProblem)
+        problems.push(contextProblem);
+    return {
+        setHost,
+        context,
+        testcontainersHostOverride: parseBoolean('testcontainers-host-override', inputValue(inputs, 'testcontainers-host-override'), problems)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/dind/containerd-first.ts
@@ -1509,956 +2608,204 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/engine/types.ts
+;// CONCATENATED MODULE: ./src/engine/options/dockerd-args.ts
 /**
- * Types shared across the engine. Docker's JSON shapes are trimmed to the
- * fields we read; upstream structs are linked next to each type.
+ * Input `dockerd-args`: extra flags for the inner dockerd, minus the flags
+ * docker-nest sets itself.
  */
-/** Names of the variables in {@link HostDockerEnv}. */
-const HOST_DOCKER_ENV_KEYS = [
-    'DOCKER_HOST',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_CERT_PATH',
-    'DOCKER_CONTEXT'
-];
 
-;// CONCATENATED MODULE: ./src/engine/docker/wait.ts
-/**
- * A plain readiness loop: call the probe until it succeeds, the deadline
- * passes or `stop` settles (e.g. the container exited). Probe, deadline,
- * interval and clock are arguments, so tests run it with zero delays.
- */
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries `probe` (which throws while not ready) until ready, timeout or stop.
- * The probe gets the time left, so one slow attempt cannot overrun the deadline.
- */
-async function waitFor(probe, options) {
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? defaultSleep;
-    const start = now();
-    let stopReason;
-    void options.stop?.then((reason) => {
-        stopReason = reason;
-    });
-    let attempts = 0;
-    let lastError;
-    for (;;) {
-        // Let an already-settled stop promise run its callback first.
-        await Promise.resolve();
-        if (stopReason !== undefined) {
-            const elapsedMs = now() - start;
-            return {
-                status: 'stopped',
-                reason: stopReason,
-                attempts,
-                elapsedMs,
-                lastError
-            };
-        }
-        attempts++;
-        try {
-            const value = await probe(options.timeoutMs - (now() - start));
-            return { status: 'ready', value, attempts, elapsedMs: now() - start };
-        }
-        catch (error) {
-            lastError = error;
-        }
-        // The last attempt happens at the deadline itself, never after it.
-        const elapsedMs = now() - start;
-        if (elapsedMs >= options.timeoutMs) {
-            return { status: 'timeout', attempts, elapsedMs, lastError };
-        }
-        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/docker/cli.ts
-
-
-
-
-
-const STDERR_TAIL_LINES = 20;
-/** A docker CLI call that exited non-zero (or could not start). */
-class DockerCommandError extends Error {
-    args;
-    exitCode;
-    stderr;
-    constructor(args, exitCode, stderr) {
-        const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-        // The sidecar's start script is one argument of a few hundred lines:
-        // name it instead of printing it.
-        const shown = args.map((arg) => arg.includes('\n') ? `<${arg.split('\n').length}-line script>` : arg);
-        super(`docker ${shown.join(' ')} failed (exit ${exitCode}): ${tail}`);
-        this.args = args;
-        this.exitCode = exitCode;
-        this.stderr = stderr;
-        this.name = 'DockerCommandError';
-    }
-}
-/** Finds an executable on PATH, like `which`. */
-function findOnPath(name, pathVar = process.env.PATH ?? '') {
-    for (const dir of pathVar.split(external_node_path_namespaceObject.delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = (0,external_node_path_namespaceObject.join)(dir, name);
-        try {
-            (0,external_node_fs_namespaceObject.accessSync)(candidate, external_node_fs_namespaceObject.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // not here; keep looking
-        }
-    }
-    return undefined;
-}
-/** Reads the runner's docker client settings from an environment. */
-function captureHostDockerEnv(env = process.env) {
-    const captured = {};
-    for (const key of HOST_DOCKER_ENV_KEYS)
-        captured[key] = env[key] ?? null;
-    return captured;
-}
-/**
- * Returns `base` with the docker client variables replaced by `host`'s.
- * Everything else stays the user's, DOCKER_CONTENT_TRUST included: with it
- * set, the sidecar image must be signed, as the user's own `docker run`
- * would require.
- */
-function envForHostDaemon(host, base = process.env) {
-    const env = { ...base };
-    for (const key of HOST_DOCKER_ENV_KEYS) {
-        const value = host[key];
-        if (value === null)
-            delete env[key];
-        else
-            env[key] = value;
-    }
-    return env;
-}
-/** Thrown by {@link DockerCli.exec} once {@link DockerCli.cancel} was called. */
-class CancelledError extends Error {
-    constructor(args) {
-        super(`Cancelled before docker ${args[0] ?? ''} ${args[1] ?? ''}`.trim());
-        this.name = 'CancelledError';
-    }
-}
-/** The docker CLI bound to one daemon (the runner's). */
-class DockerCli {
-    binary;
-    host;
-    debug;
-    env;
-    /** Calls still running: a cancelled step waits for them (see {@link settle}). */
-    inFlight = new Set();
-    cancelled = false;
-    constructor(binary, 
-    /** The runner's client settings this CLI runs with. */
-    host, debug = () => undefined) {
-        this.binary = binary;
-        this.host = host;
-        this.debug = debug;
-        this.env = envForHostDaemon(host);
-    }
-    /** Locates the docker CLI on PATH; throws a clear error when there is none. */
-    static locate(host, debug) {
-        const binary = findOnPath('docker');
-        if (!binary) {
-            throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
-                'Docker daemon through it: install Docker on the runner (hosted ' +
-                'ubuntu runners have it) or add the docker binary to PATH.');
-        }
-        return new DockerCli(binary, host, debug);
-    }
-    /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
-    async exec(args, options = {}) {
-        if (this.cancelled)
-            throw new CancelledError(args);
-        const result = await this.tryExec(args, options);
-        if (result.exitCode !== 0) {
-            throw new DockerCommandError(args, result.exitCode, result.stderr);
-        }
-        return result;
-    }
-    /**
-     * Refuses every later call (they fail with {@link CancelledError}). Calls
-     * already running go on: a half-finished `docker run` still creates its
-     * container, so the caller should {@link settle} before exiting.
-     */
-    cancel() {
-        this.cancelled = true;
-    }
-    /**
-     * Waits until no call is running, or `timeoutMs` passed.
-     * @returns true when everything finished in time.
-     */
-    async settle(timeoutMs) {
-        const deadline = performance.now() + timeoutMs;
-        while (this.inFlight.size > 0) {
-            const left = deadline - performance.now();
-            if (left <= 0)
-                return false;
-            let timer;
-            await Promise.race([
-                Promise.allSettled([...this.inFlight]),
-                new Promise((resolve) => (timer = setTimeout(resolve, left)))
-            ]);
-            clearTimeout(timer);
-        }
-        return true;
-    }
-    /**
-     * Runs `call` (an Engine API request that stands in for `docker <args>`,
-     * see sidecar-access.ts) under the same rules as a CLI call: refused with
-     * {@link CancelledError} after {@link cancel}, waited for by {@link settle}.
-     */
-    track(args, call) {
-        if (this.cancelled)
-            return Promise.reject(new CancelledError(args));
-        const running = call();
-        this.inFlight.add(running);
-        void running.then(() => this.inFlight.delete(running), () => this.inFlight.delete(running));
-        return running;
-    }
-    /** Runs `docker <args>` and returns the result whatever the exit code. */
-    tryExec(args, options = {}) {
-        if (this.cancelled) {
-            return Promise.resolve({
-                exitCode: 130,
-                stdout: '',
-                stderr: new CancelledError(args).message
-            });
-        }
-        const call = this.run(args, options);
-        this.inFlight.add(call);
-        void call.finally(() => this.inFlight.delete(call));
-        return call;
-    }
-    run(args, options) {
-        const started = performance.now();
-        return new Promise((resolve) => {
-            const child = this.spawn(args);
-            const out = [];
-            const err = [];
-            child.stdout?.on('data', (chunk) => out.push(chunk));
-            child.stderr?.on('data', (chunk) => {
-                err.push(chunk);
-                options.onStderr?.(chunk.toString('utf8'));
-            });
-            const timer = options.timeoutMs === undefined
-                ? undefined
-                : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-            const finish = (exitCode, extra = '') => {
-                if (timer)
-                    clearTimeout(timer);
-                const ms = Math.round(performance.now() - started);
-                this.debug(`docker.exec: ${args[0]} ${args[1] ?? ''} -> ${exitCode} (${ms} ms)`);
-                resolve({
-                    exitCode,
-                    stdout: Buffer.concat(out).toString('utf8'),
-                    stderr: Buffer.concat(err).toString('utf8') + extra
-                });
-            };
-            child.on('error', (error) => finish(127, String(error.message)));
-            child.on('close', (code, signal) => finish(code ?? 128, signal ? `killed by ${signal}` : ''));
-            child.stdin?.on('error', () => undefined); // the command may exit before reading
-            child.stdin?.end(options.input);
-        });
-    }
-    /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
-    spawn(args) {
-        return lazyChildProcess().spawn(this.binary, args, {
-            env: this.env,
-            stdio: ['pipe', 'pipe', 'pipe']
-        });
-    }
-    /** `docker inspect` of one object, parsed. */
-    async inspect(name) {
-        const { stdout } = await this.exec(['inspect', '--type', 'container', name]);
-        return JSON.parse(stdout)[0];
-    }
-    /** Removes a container and its anonymous volumes; false when it failed for a reason other than "gone". */
-    async tryRemoveContainer(name) {
-        const result = await this.tryExec(['rm', '--force', '--volumes', name]);
-        return result.exitCode === 0 || isNoSuchObject(result.stderr);
-    }
-    /** Removes a volume; false when it failed for a reason other than "gone". */
-    async tryRemoveVolume(name) {
-        const result = await this.tryExec(['volume', 'rm', '--force', name]);
-        return result.exitCode === 0 || isNoSuchObject(result.stderr);
-    }
-}
-/** True when docker's error text says the object does not exist. */
-function isNoSuchObject(stderr) {
-    return /no such (container|volume|network|object)|not found/i.test(stderr);
-}
-/**
- * `docker <args>`, tried again while the daemon refuses with `busy` (an
- * object that something else is still letting go of), every
- * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
- * refusal. Returns the last result, whether it succeeded or not.
- */
-async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
-    const waited = await waitFor(async () => {
-        const result = await docker.tryExec(args);
-        if (!busy.test(result.stderr))
-            return result;
-        await beforeRetry();
-        throw result;
-    }, wait);
-    return waited.status === 'ready'
-        ? waited.value
-        : waited.lastError;
-}
-
-;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
-/**
- * The labels docker-nest puts on what it creates, in one place: post, down
- * and the reapers find and judge objects by them, never by name alone.
- */
-/** Label keys every docker-nest resource carries, so post and reap find them. */
-const LABELS = {
-    /** Marks any object docker-nest created. */
-    managed: 'docker-nest',
-    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
-    run: 'docker-nest.run',
-    /** Unix time (seconds) after which a reaper may remove the object. */
-    expires: 'docker-nest.expires'
+/** dockerd flags docker-nest owns: letting users override them would break TLS or the data volume. */
+const RESERVED_DOCKERD_FLAGS = {
+    '-H': 'docker-nest sets the listeners itself',
+    '--host': 'docker-nest sets the listeners itself',
+    '--tls': "use input 'tls'",
+    '--tlsverify': "use input 'tls'",
+    '--tlscacert': 'docker-nest makes and installs the certificates',
+    '--tlscert': 'docker-nest makes and installs the certificates',
+    '--tlskey': 'docker-nest makes and installs the certificates',
+    '--data-root': 'the data root is the volume docker-nest mounts',
+    '--graph': 'the data root is the volume docker-nest mounts',
+    '-g': 'the data root is the volume docker-nest mounts',
+    '--mtu': "use input 'mtu'",
+    '--registry-mirror': "use input 'registry-mirrors'"
 };
-/** The job process that owns a nest (owner.ts formats it). */
-const OWNER_LABEL = 'docker-nest.owner';
-/** On the cache volume and on a cached nest's container: the cache name. */
-const CACHE_LABEL = 'docker-nest.cache';
-/** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
-const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
-
-;// CONCATENATED MODULE: ./src/engine/lifecycle/owner.ts
+/** dockerd's one-letter flags that take a value (`-Hunix:///x` is `-H unix:///x`). */
+const SHORT_FLAGS_WITH_VALUE = new Set(['H', 'G', 'b', 'g', 'l', 'p', 's']);
 /**
- * The process that owns a nest, as a label value, so a reaper can tell that
- * a job crashed (no post step) long before the nest's 6 h expiry: when the
- * owner is provably gone, the nest is abandoned.
- *
- * Identity = host boot id + pid namespace + pid + process start time. The
- * start time makes a reused pid harmless; boot id and pid namespace restrict
- * the judgement to a reaper that sees the same process table. Anything else
- * (another machine, another container's pid namespace, an unreadable label)
- * is 'unknown', and then only the expiry counts: a live job's nest is never
- * removed on a guess.
+ * The flag names the words of one `dockerd-args` line set: `--name` and
+ * `--name=value` alike, and one-letter flags written together (`-D`, `-DH`,
+ * `-Htcp://…`), where a flag that takes a value ends the run. Every word
+ * counts: dockerd takes the last value, so `--debug --tlsverify=false` must
+ * not pass on its first word.
  */
-
-
-/** The label carrying {@link formatOwner}'s value. */
-
-/** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
-function formatOwner(id) {
-    return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
-}
-/** The inverse of {@link formatOwner}; undefined for anything malformed. */
-function parseOwner(value) {
-    const match = /^([0-9a-f-]{8,64})\/([0-9]+)\/([0-9]+)\/([0-9]+)$/.exec(value);
-    if (!match)
-        return undefined;
-    const pid = Number(match[3]);
-    if (!(pid > 1))
-        return undefined;
-    return { bootId: match[1], pidNs: match[2], pid, startTime: match[4] };
+function dockerdFlagNames(words) {
+    const names = [];
+    for (const word of words) {
+        if (word.startsWith('--')) {
+            names.push(word.split('=')[0]);
+        }
+        else if (/^-[A-Za-z]/.test(word)) {
+            for (const letter of word.slice(1)) {
+                if (!/[A-Za-z]/.test(letter))
+                    break;
+                names.push(`-${letter}`);
+                if (SHORT_FLAGS_WITH_VALUE.has(letter))
+                    break;
+            }
+        }
+    }
+    return names;
 }
 /**
- * Decides, without touching the system, whether the owner named by a label
- * still runs. Pure; `table` is the reaper's view.
+ * One flag per line; a value may follow after '=' or a space. Lines starting
+ * with '#' are comments. Returns the flags split into argv words.
  */
-function ownerState(label, table) {
-    const owner = parseOwner(label);
-    if (!owner)
-        return 'unknown';
-    // Another machine, or a reboot we cannot tell from another machine, or
-    // another container's pids: none of those are ours to judge.
-    if (owner.bootId !== table.bootId || owner.pidNs !== table.pidNs) {
-        return 'unknown';
+function parseDockerdArgs(value, problems) {
+    const args = [];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const words = line.split(/\s+/);
+        if (!words[0].startsWith('-')) {
+            problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
+                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
+            continue;
+        }
+        const reserved = dockerdFlagNames(words).find((name) => RESERVED_DOCKERD_FLAGS[name]);
+        if (reserved) {
+            problems.push(`Input 'dockerd-args' may not set ${reserved} ` +
+                `(${RESERVED_DOCKERD_FLAGS[reserved]}), got ${quote(line)}.`);
+            continue;
+        }
+        args.push(...words);
     }
-    const started = table.startTimeOf(owner.pid);
-    if (started === null)
-        return 'unknown';
-    return started === owner.startTime ? 'alive' : 'gone';
-}
-/** Parses /proc/<pid>/stat text: command name and start time (the name may hold spaces and parentheses). */
-function parseStat(text) {
-    const open = text.indexOf('(');
-    const close = text.lastIndexOf(')');
-    if (open < 0 || close < open)
-        return undefined;
-    // Fields after the name start at field 3 (state); ppid is field 4, starttime field 22.
-    const rest = text
-        .slice(close + 2)
-        .trim()
-        .split(/\s+/);
-    const ppid = Number(rest[1]);
-    const startTime = rest[19];
-    if (!Number.isInteger(ppid) || !/^[0-9]+$/.test(startTime ?? '')) {
-        return undefined;
-    }
-    return { comm: text.slice(open + 1, close), ppid, startTime };
-}
-/** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
-function readStat(pid, proc = '/proc') {
-    try {
-        return parseStat((0,external_node_fs_namespaceObject.readFileSync)(`${proc}/${pid}/stat`, 'utf8')) ?? null;
-    }
-    catch (error) {
-        return error.code === 'ENOENT' ? undefined : null;
-    }
-}
-/**
- * True when /proc hides other users' processes (mount option hidepid): then
- * a missing pid proves nothing unless we are root.
- */
-function hidesProcesses(mountinfo) {
-    return mountinfo
-        .split('\n')
-        .some((line) => / - proc /.test(line) &&
-        /[ ,]hidepid=(1|2|noaccess|invisible|ptraceable)\b/.test(line));
-}
-/** This process's view of the process table; undefined off Linux or without /proc. */
-function localProcessTable(proc = '/proc') {
-    try {
-        const bootId = (0,external_node_fs_namespaceObject.readFileSync)(`${proc}/sys/kernel/random/boot_id`, 'utf8').trim();
-        const pidNs = /\[([0-9]+)\]/.exec((0,external_node_fs_namespaceObject.readlinkSync)(`${proc}/self/ns/pid`))?.[1];
-        if (!bootId || !pidNs)
-            return undefined;
-        const mountinfo = (0,external_node_fs_namespaceObject.readFileSync)(`${proc}/self/mountinfo`, 'utf8');
-        if (hidesProcesses(mountinfo) && process.getuid?.() !== 0)
-            return undefined;
-        return {
-            bootId,
-            pidNs,
-            startTimeOf: (pid) => readStat(pid, proc)?.startTime
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** How far up the process tree to look for the runner's job process. */
-const MAX_ANCESTORS = 12;
-/** The GitHub runner's per-job process: it lives exactly as long as the job. */
-const GITHUB_JOB_PROCESS = 'Runner.Worker';
-/**
- * The nearest ancestor of `pid` whose command name is `comm`, or undefined.
- * A name is at most 15 characters in /proc (TASK_COMM_LEN).
- */
-function findAncestor(pid, comm, proc = '/proc') {
-    let current = readStat(pid, proc)?.ppid;
-    for (let depth = 0; current && current > 1 && depth < MAX_ANCESTORS; depth++) {
-        const stat = readStat(current, proc);
-        if (!stat)
-            return undefined;
-        if (stat.comm === comm.slice(0, 15))
-            return current;
-        current = stat.ppid;
-    }
-    return undefined;
-}
-/**
- * The owner label value for `pid` (its identity now), or undefined when the
- * process table cannot be read.
- */
-function owner_ownerOf(pid, proc = '/proc') {
-    const table = localProcessTable(proc);
-    const startTime = table?.startTimeOf(pid);
-    if (!table || !startTime || pid <= 1)
-        return undefined;
-    return formatOwner({ ...table, pid, startTime });
-}
-/**
- * Who owns a nest started by this process.
- *
- * - The Action: its parent, the process that runs the job's steps (on a
- *   GitHub runner Runner.Worker, which starts node directly; in a container
- *   job node is exec'd into the container and has no visible parent: none).
- * - The CLI: Runner.Worker when it runs in a GitHub job (a `run:` step), else
- *   nobody. Its parent may be a short-lived shell (`npx`, one Jenkins `sh`
- *   step, a command substitution) while later steps still use the nest, so
- *   only the expiry may end it.
- */
-function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/proc') {
-    if (face === 'action')
-        return owner_ownerOf(parent, proc);
-    const worker = findAncestor(self, GITHUB_JOB_PROCESS, proc);
-    return worker ? owner_ownerOf(worker, proc) : undefined;
+    return args;
 }
 
-;// CONCATENATED MODULE: ./src/engine/cache/scope.ts
+;// CONCATENATED MODULE: ./src/engine/options/lifecycle.ts
 /**
- * Whose jobs share a persistent cache. A cache is one data root: whatever a
- * job's nest leaves in it (images and their tags, build cache, volumes) is
- * what the next job on the same volume builds from. So the volume is named
- * after the cache and its partition, the set of jobs that may share it:
- *
- * - `cache-scope: repository` (default): the repository the job runs for,
- *   by the id its CI server gave it (GitHub GITHUB_REPOSITORY_ID, GitLab
- *   CI_PROJECT_ID), which a rename or a new repository of the same name
- *   does not change; elsewhere DOCKER_NEST_REPOSITORY, set by the user.
- * - `cache-scope: shared`: every repository that names the cache.
- *
- * In both, pull- and merge-request jobs get a partition of their own: code
- * under review never writes the data root that default-branch and release
- * jobs read. The partition is hashed into the volume name (short, valid,
- * never equal to an older version's `docker-nest-cache-<name>`) and written
- * in full to the label `docker-nest.cache-scope`.
+ * How long a start waits for the daemon (`wait-timeout`) and what teardown
+ * removes (`cleanup`).
  */
 
-
-
-/** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
-const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
-/** Added to the partition of pull- and merge-request jobs. */
-const PULL_REQUESTS = '/pull-requests';
-/** GitHub events whose jobs run for an open pull request (also `pull_request_target`). */
-const PULL_REQUEST_EVENT = /^pull_request/;
-/** GitLab pipeline sources of merge-request (and external pull-request) pipelines. */
-const MERGE_REQUEST_SOURCES = [
-    'merge_request_event',
-    'external_pull_request_event'
-];
-/** Checks input `cache-scope`. */
-function parseCacheScope(value, problems) {
-    if (value === 'repository' || value === 'shared')
-        return value;
-    problems.push(`Input 'cache-scope' must be 'repository' (one cache per repository) or ` +
-        `'shared' (one for every repository that names it), got '${value}'.`);
-    return 'repository';
-}
-/** Host (and port) of a server URL, lower case; `fallback` when unset or unparsable. */
-function hostOf(url, fallback) {
-    try {
-        return url ? new URL(url).host.toLowerCase() || fallback : fallback;
+const MAX_WAIT_SECONDS = 3600;
+/** Input `wait-timeout`: seconds in (0, 3600], returned in milliseconds. */
+function parseWaitTimeout(value, problems) {
+    const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN;
+    if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
+        problems.push(`Input 'wait-timeout' must be a number of seconds between 0 and ` +
+            `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`);
+        return 0;
     }
-    catch {
-        return fallback;
-    }
+    return Math.round(seconds * 1000);
 }
-function githubJob(env) {
-    const host = hostOf(env.GITHUB_SERVER_URL, 'github.com');
-    const id = env.GITHUB_REPOSITORY_ID ?? '';
-    // Older GitHub Enterprise Server versions give no id: the name, which a
-    // rename changes (the cache then starts cold).
-    const name = (env.GITHUB_REPOSITORY ?? '').toLowerCase();
+/** `cleanup`: a strict boolean, or 'containers' (also remove run-labelled objects). */
+function parseCleanup(value, problems) {
+    if (value === 'containers')
+        return { cleanup: true, cleanupContainers: true };
+    const parsed = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value);
+    if (!parsed) {
+        problems.push(`Input 'cleanup' must be 'true', 'false' or 'containers', got ${quote(value)}.`);
+    }
     return {
-        repository: /^[0-9]+$/.test(id)
-            ? `github:${host}/repository-id/${id}`
-            : /^[^/\s]+\/[^/\s]+$/.test(name)
-                ? `github:${host}/${name}`
-                : '',
-        pullRequest: PULL_REQUEST_EVENT.test(env.GITHUB_EVENT_NAME ?? '')
+        cleanup: parseBoolean('cleanup', parsed ? value : 'true', problems),
+        cleanupContainers: false
     };
 }
-function gitlabJob(env) {
-    const host = hostOf(env.CI_SERVER_URL, env.CI_SERVER_HOST || 'gitlab');
-    const id = env.CI_PROJECT_ID ?? '';
-    return {
-        repository: /^[0-9]+$/.test(id) ? `gitlab:${host}/project-id/${id}` : '',
-        pullRequest: MERGE_REQUEST_SOURCES.includes(env.CI_PIPELINE_SOURCE ?? '') ||
-            Boolean(env.CI_MERGE_REQUEST_IID)
-    };
-}
-/** What the job's CI says, or nothing outside GitHub Actions and GitLab CI. */
-function ciJob(env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return githubJob(env);
-    if (env.GITLAB_CI === 'true')
-        return gitlabJob(env);
-    return undefined;
-}
-/**
- * DOCKER_NEST_REPOSITORY as a partition ('' when unset), or why it cannot
- * be one: it is written to a label every job on the daemon can read.
- */
-function repositoryFromEnv(env) {
-    const value = (env[REPOSITORY_ENV] ?? '').trim();
-    if (value === '')
-        return { repository: '' };
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value)) {
-        return (`${REPOSITORY_ENV} must not carry credentials (it is written to a ` +
-            `volume label); give the repository URL without 'user:password@'.`);
-    }
-    // No ',' or '"': the label goes into `--mount …,volume-label=k=v`.
-    if (!/^[\x21\x23-\x2b\x2d-\x7e]{1,200}$/.test(value)) {
-        return (`${REPOSITORY_ENV} must be 1 to 200 printable characters without ` +
-            `spaces, commas or quotes, such as 'https://git.example.com/team/app', ` +
-            `got '${value}'.`);
-    }
-    return { repository: `${REPOSITORY_ENV}=${value}` };
-}
-/**
- * The partition of cache `name` for this job (see the file comment); ''
- * without a cache. Pure: the adapters pass the process environment.
- */
-function cachePartition(name, scope, env, problems) {
-    if (name === '')
-        return '';
-    const ci = ciJob(env);
-    const suffix = ci?.pullRequest ? PULL_REQUESTS : '';
-    if (scope === 'shared')
-        return `shared${suffix}`;
-    if (ci?.repository)
-        return `${ci.repository}${suffix}`;
-    const fromEnv = repositoryFromEnv(env);
-    if (typeof fromEnv === 'string') {
-        problems.push(fromEnv);
-        return '';
-    }
-    if (fromEnv.repository)
-        return `${fromEnv.repository}${suffix}`;
-    problems.push(`Input 'cache-scope' is 'repository', but this job's repository is ` +
-        `unknown (no GITHUB_REPOSITORY_ID or CI_PROJECT_ID): set ` +
-        `${REPOSITORY_ENV} to it (e.g. its URL), or set cache-scope: shared ` +
-        `to share cache '${name}' with every job on this Docker daemon.`);
-    return '';
-}
-/** The partition's part of a volume name: 12 hex digits of its SHA-256. */
-function partitionHash(partition) {
-    return lazy_builtins_lazyCrypto()
-        .createHash('sha256')
-        .update(partition)
-        .digest('hex')
-        .slice(0, 12);
-}
 
-;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
+;// CONCATENATED MODULE: ./src/engine/options/mode.ts
 
 
-
-
-
-const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-/** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
-function parseCacheName(value, problems) {
-    if (value !== '' && !CACHE_NAME.test(value)) {
-        problems.push(`Input 'cache' must be a name of 1 to 40 lowercase letters, digits and ` +
-            `'-' that starts and ends with a letter or digit (e.g. 'build' or ` +
-            `'app-ci'), or empty for no cache; got '${value}'.`);
+const MODES = ['dind', 'dood', 'auto'];
+/** Image reference: [registry[:port]/]path[:tag][@sha256:digest], no leading '-'. */
+const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+/** Input `mode`: one of {@link MODES}, case-sensitive; 'dind' after a problem. */
+function parseMode(value, problems) {
+    if (!MODES.includes(value)) {
+        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
+        return 'dind';
     }
     return value;
 }
-/** Checks input `cache-busy`. */
-function parseCacheBusy(value, problems) {
-    if (value === 'fallback' || value === 'fail')
-        return value;
-    problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
-        `'fail', got '${value}'.`);
-    return 'fallback';
-}
-/** Checks the cache inputs and gives the cache its partition from the job's CI variables. */
-function parseCacheOptions(input, env, problems) {
-    const name = parseCacheName(input('cache'), problems);
-    const before = problems.length;
-    const scope = parseCacheScope(input('cache-scope'), problems);
-    // A bad cache-scope is one problem, not also an unknown repository.
-    const partition = problems.length === before ? cachePartition(name, scope, env, problems) : '';
-    return {
-        name,
-        busy: parseCacheBusy(input('cache-busy'), problems),
-        maxBytes: parseSize(input('cache-max-size'), problems),
-        scope,
-        partition
-    };
-}
-const UNITS = {
-    '': 1,
-    b: 1,
-    k: 1e3,
-    kb: 1e3,
-    kib: 1024,
-    m: 1e6,
-    mb: 1e6,
-    mib: 1024 ** 2,
-    g: 1e9,
-    gb: 1e9,
-    gib: 1024 ** 3,
-    t: 1e12,
-    tb: 1e12,
-    tib: 1024 ** 4
-};
-/** Checks input `cache-max-size`: '' (no limit) or a size such as '10GB', '512MiB', '2.5G'. */
-function parseSize(value, problems) {
-    if (value === '')
-        return undefined;
-    const match = /^([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]*)$/.exec(value);
-    const unit = UNITS[match?.[2].toLowerCase() ?? 'x'];
-    const bytes = match && unit ? Math.floor(Number(match[1]) * unit) : NaN;
-    if (!(bytes >= 1e6)) {
-        problems.push(`Input 'cache-max-size' must be a size of at least 1MB such as '10GB', ` +
-            `'512MiB' or '2.5G' (units B, KB, MB, GB, TB, or KiB…TiB), or empty ` +
-            `for no limit; got '${value}'.`);
-        return undefined;
-    }
-    return bytes;
-}
 /**
- * Container and volume name of a cache (the container name is the lock).
- * The '.' keeps it apart from the unscoped `docker-nest-cache-<name>` of
- * older versions, whose names had none: their volumes are never reused.
+ * Input `image`: an image reference, never something `docker run` would
+ * read as a flag.
  */
-function cacheResourceName(cache) {
-    return `docker-nest-cache-${cache.name}.${partitionHash(cache.partition)}`;
-}
-/** The labels that name a cache, on its volume and on its nest's container. */
-function cacheLabels(cache) {
-    return { [CACHE_LABEL]: cache.name, [CACHE_SCOPE_LABEL]: cache.partition };
-}
-/** `docker run` said the name is taken: another container holds the lock. */
-function isNameConflict(stderr) {
-    return /Conflict\. The container name .* is already in use/i.test(stderr);
-}
-/** Why a holder may be removed, or undefined when it belongs to a live job. */
-function staleReason(holder, nowSeconds, table) {
-    // Only a running daemon uses the data root; 'created' is about to start.
-    if (holder.status === 'exited' || holder.status === 'dead')
-        return 'its daemon has stopped';
-    const expires = Number(holder.expires);
-    if (holder.expires !== '' &&
-        Number.isFinite(expires) &&
-        expires <= nowSeconds)
-        return 'its expiry has passed';
-    if (table && ownerState(holder.owner, table) === 'gone')
-        return 'the job that started it has ended';
-    return undefined;
-}
-/** Thrown when another live job holds the cache. */
-class CacheBusyError extends Error {
-    cache;
-    container;
-    holder;
-    constructor(cache, container, holder) {
-        super(`Cache '${cache}' is in use by another job (container ` +
-            `${container}, run ${holder.run || 'unknown'}); two ` +
-            'daemons must never share one data root.');
-        this.cache = cache;
-        this.container = container;
-        this.holder = holder;
-        this.name = 'CacheBusyError';
+function parseImage(value, problems) {
+    if (!IMAGE_REF.test(value)) {
+        problems.push(`Input 'image' must be an image reference such as ` +
+            `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
+            `got ${quote(value)}.`);
     }
+    return value;
 }
-const HOLDER_FORMAT = [
-    '{{.Id}}',
-    '{{.State.Status}}',
-    `{{index .Config.Labels "${LABELS.run}"}}`,
-    `{{index .Config.Labels "${LABELS.expires}"}}`,
-    `{{index .Config.Labels "${OWNER_LABEL}"}}`
-].join('\t');
-/** The container called `container` (a cache's lock), or undefined when there is none (any more). */
-async function findHolder(docker, container) {
-    const result = await docker.tryExec([
-        'inspect',
-        '--type',
-        'container',
-        '--format',
-        HOLDER_FORMAT,
-        container
-    ]);
-    if (result.exitCode !== 0) {
-        if (isNoSuchObject(result.stderr))
-            return undefined;
-        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
+/** Input `socket`: an absolute path, `unix://` prefix dropped; '' = find it. */
+function parseSocket(value, problems) {
+    const path = value.replace(/^unix:\/\//, '');
+    if (path !== '' && !path.startsWith('/')) {
+        problems.push(`Input 'socket' must be an absolute path such as ` +
+            `'/var/run/docker.sock' (or unix:///path), got ${quote(value)}.`);
     }
-    const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
-        .trim()
-        .split('\t');
-    const label = (value) => (value === '<no value>' ? '' : value);
-    return {
-        id,
-        status,
-        run: label(run),
-        expires: label(expires),
-        owner: label(owner)
-    };
-}
-/**
- * After a name conflict: removes the holder if its job is gone and says
- * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
- * undefined when the holder vanished meanwhile (try again).
- */
-async function breakStaleLock(docker, lock, context) {
-    const holder = await findHolder(docker, lock.container);
-    if (!holder)
-        return undefined;
-    const reason = staleReason(holder, context.nowSeconds, context.table);
-    if (!reason)
-        throw new CacheBusyError(lock.cache, lock.container, holder);
-    // By id: if another job broke it first and started its own, that one stays.
-    if (!(await docker.tryRemoveContainer(holder.id))) {
-        throw new CacheBusyError(lock.cache, lock.container, holder);
-    }
-    return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
+    return path;
 }
 
-;// CONCATENATED MODULE: ./src/engine/clients/docker-cli-release.ts
+;// CONCATENATED MODULE: ./src/engine/options/network.ts
 /**
- * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
- * download.docker.com): where they are, how to check one, and how to check a
- * directory extracted from one. Downloading and caching are the Action's
- * (tool cache).
+ * The inner daemon's network inputs: its `mtu` and the registries it
+ * pulls through or trusts over plain http (`registry-mirrors`,
+ * `insecure-registries`). Address pools and daemon.json have their own
+ * modules (address-pools.ts, daemon-config.ts).
  */
 
 
 
-// node:crypto and node:fs/promises load on first use: main parses the
-// docker-cli inputs on every start, and hashes only when installing a CLI.
-
-/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
-const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
-/** The tool-cache name of the CLI. */
-const DOCKER_CLI_TOOL = 'docker-cli';
-const STATIC_ARCH = {
-    x64: 'x86_64',
-    arm64: 'aarch64',
-    arm: 'armhf',
-    s390x: 's390x',
-    ppc64: 'ppc64le'
-};
-/** The folder name the static tarballs use for a Node `process.arch`. */
-function staticArch(arch = process.arch) {
-    const mapped = STATIC_ARCH[arch];
-    if (!mapped) {
-        throw new Error(`There is no static docker CLI for this runner's architecture (${arch}); ` +
-            'install Docker on the runner instead of setting docker-cli-version.');
+const REGISTRY_HOST = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
+/** Input `mtu`: 'auto' or a whole number from 576 to 65535. */
+function parseMtu(value, problems) {
+    if (value === 'auto')
+        return 'auto';
+    const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!(mtu >= 576 && mtu <= 65535)) {
+        problems.push(`Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
+            `(e.g. 1360), got ${quote(value)}.`);
+        return 'auto';
     }
-    return mapped;
+    return mtu;
 }
-/**
- * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
- * CLI in: plain http to another host without a pinned digest (whoever is on
- * the path can swap the tarball and its `.sha256` file alike), or a digest
- * with no version (the CLI on PATH is used and the digest ignored). Loopback
- * http stays on the machine, as for Docker's own registries.
- */
-function dockerCliTrustProblems(options) {
-    const problems = [];
-    const url = new URL(options.baseUrl);
-    const loopback = url.hostname === 'localhost' ||
-        url.hostname === '[::1]' ||
-        ((0,external_node_net_namespaceObject.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
-    if (url.protocol === 'http:' && !loopback && !options.sha256) {
-        problems.push(`Input 'docker-cli-url' must be https, got ` +
-            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
-            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
-            "the tarball with input 'docker-cli-sha256' (plain http is also " +
-            'accepted for localhost, 127.0.0.0/8 and [::1]).');
-    }
-    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
-        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
-            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
-            'without it the docker CLI on PATH is used unchecked.');
-    }
-    return problems;
-}
-/** URL of one release tarball. */
-function tarballUrl(baseUrl, version, arch) {
-    return `${baseUrl}/${arch}/docker-${version}.tgz`;
-}
-/** The digest in a `sha256sum`-style file ("<hex>  <name>" or just "<hex>"). */
-function parseSha256File(text) {
-    const digest = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    if (!/^[a-f0-9]{64}$/.test(digest)) {
-        throw new Error(`The .sha256 file does not start with a sha256 digest: '${text.trim().slice(0, 80)}'`);
-    }
-    return digest;
-}
-/** sha256 of a file, hex. */
-function sha256OfFile(path) {
-    return new Promise((resolve, reject) => {
-        const hash = lazyCrypto().createHash('sha256');
-        createReadStream(path)
-            .on('data', (chunk) => hash.update(chunk))
-            .on('end', () => resolve(hash.digest('hex')))
-            .on('error', reject);
-    });
-}
-/**
- * The record written into each CLI directory before it goes into the tool
- * cache: the sha256 of the tarball it came from and of each file in it. A
- * later run that pins `docker-cli-sha256` uses a cache hit only when the
- * record names that tarball and every file still matches.
- */
-const CACHE_RECORD = '.docker-nest-sha256.json';
-/** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
-async function writeCacheRecord(dir, tarball) {
-    const record = { tarball, files: await hashTree(dir) };
-    await lazyFsPromises().writeFile(join(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
-}
-/**
- * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
- * with sha256 `expected`, or undefined when it may: its record must name that
- * tarball, and no file may have changed, gone or been added since.
- */
-async function cachedCliProblem(dir, expected) {
-    const record = await readCacheRecord(dir);
-    if (!record)
-        return `it has no valid ${CACHE_RECORD} naming its tarball`;
-    if (record.tarball !== expected) {
-        return `it was extracted from a tarball with sha256 ${record.tarball}`;
-    }
-    const actual = await hashTree(dir);
-    const paths = new Set([...Object.keys(record.files), ...Object.keys(actual)]);
-    for (const path of [...paths].sort()) {
-        const [was, is] = [own(record.files, path), own(actual, path)];
-        if (was === is)
-            continue;
-        if (is === undefined)
-            return `${path} is missing`;
-        if (was === undefined)
-            return `${path} was added after it was cached`;
-        return `${path} changed after it was cached (now ${is}, recorded ${was})`;
-    }
-    return undefined;
-}
-/** `map[key]` when `map` has it as its own key (file names such as `__proto__` included). */
-function own(map, key) {
-    return Object.hasOwn(map, key) ? map[key] : undefined;
-}
-async function readCacheRecord(dir) {
-    let parsed;
-    try {
-        parsed = JSON.parse(await lazyFsPromises().readFile(join(dir, CACHE_RECORD), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const record = parsed;
-    const valid = typeof record?.tarball === 'string' &&
-        typeof record.files === 'object' &&
-        record.files !== null &&
-        Object.values(record.files).every((v) => typeof v === 'string');
-    return valid ? record : undefined;
-}
-/**
- * sha256 of every file under `dir` except the record, by relative path. A
- * symlink stands for its target path; anything that is neither a file, a
- * directory nor a link is recorded as such rather than read.
- */
-async function hashTree(dir, prefix = '') {
-    // No prototype, so a file named `__proto__` is a key like any other.
-    const files = Object.create(null);
-    const entries = await lazyFsPromises().readdir(join(dir, prefix), {
-        withFileTypes: true
-    });
-    for (const entry of entries) {
-        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-        const full = join(dir, path);
-        if (path === CACHE_RECORD)
-            continue;
-        if (entry.isDirectory())
-            Object.assign(files, await hashTree(dir, path));
-        else if (entry.isFile())
-            files[path] = await sha256OfFile(full);
-        else if (entry.isSymbolicLink()) {
-            files[path] = `symlink to ${await lazyFsPromises().readlink(full)}`;
+/** Input `registry-mirrors`: http(s) URLs without credentials. */
+function parseRegistryMirrors(value, problems) {
+    const mirrors = splitList(value);
+    for (const mirror of mirrors) {
+        const credentials = mirrorCredentialsProblem(mirror, "Input 'registry-mirrors'");
+        if (credentials) {
+            problems.push(credentials);
         }
-        else
-            files[path] = 'not a regular file';
+        else if (!isHttpUrl(mirror)) {
+            problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
+                `'https://mirror.example.com', got ${quote(mirror)}.`);
+        }
     }
-    return files;
+    return mirrors;
+}
+function isCidr(value) {
+    const [address, bits, extra] = value.split('/');
+    if (extra !== undefined || bits === undefined || !/^[0-9]{1,3}$/.test(bits)) {
+        return false;
+    }
+    const family = (0,external_node_net_namespaceObject.isIP)(address);
+    return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+/** Input `insecure-registries`: host[:port] or CIDR entries. */
+function parseInsecureRegistries(value, problems) {
+    const registries = splitList(value);
+    for (const registry of registries) {
+        if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
+            problems.push(`Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
+                `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`);
+        }
+    }
+    return registries;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/options/runtime.ts
@@ -2650,276 +2997,14 @@ function imageFor(given, rootless, rootfulDefault) {
     return image === '' ? rootfulDefault : image;
 }
 
-;// CONCATENATED MODULE: ./src/engine/options/config.ts
+;// CONCATENATED MODULE: ./src/engine/options/tls-sans.ts
 /**
- * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
- * {@link DindOptions}. Every problem names the input, the value and what is
- * valid, and all problems are reported at once, before anything is created.
+ * Input `tls-san`: the extra subject alternative names of the daemon's
+ * server certificate, each typed `DNS:` or `IP:`.
  */
 
 
-
-
-
-
-
-
-/** The official image, pinned to a major version so upgrades are deliberate. */
-const DEFAULT_DIND_IMAGE = 'docker:29-dind';
-/** Input names (kebab-case, as in action.yml) with their defaults. */
-const INPUT_DEFAULTS = {
-    mode: 'dind',
-    image: DEFAULT_DIND_IMAGE,
-    tls: 'true',
-    'wait-timeout': '60',
-    'dockerd-args': '',
-    'registry-mirrors': '',
-    'insecure-registries': '',
-    mtu: 'auto',
-    'tls-san': '',
-    cleanup: 'true',
-    socket: '',
-    'socket-proxy': 'false',
-    'docker-cli-version': '',
-    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-    'docker-cli-sha256': '',
-    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
-    // for buildx, the Testcontainers host.
-    'set-host': 'true',
-    context: '',
-    'testcontainers-host-override': 'false',
-    // Networking: daemon.json and address pools of the inner daemon.
-    'daemon-config': '',
-    'default-address-pools': '',
-    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
-    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
-    runtime: '',
-    rootless: 'false',
-    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
-    cache: '',
-    'cache-scope': 'repository',
-    'cache-busy': 'fallback',
-    'cache-max-size': '',
-    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
-    'fast-start': 'true'
-};
-/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const MODES = ['dind', 'dood', 'auto'];
-const MAX_WAIT_SECONDS = 3600;
-/** dockerd flags docker-nest owns: letting users override them would break TLS or the data volume. */
-const RESERVED_DOCKERD_FLAGS = {
-    '-H': 'docker-nest sets the listeners itself',
-    '--host': 'docker-nest sets the listeners itself',
-    '--tls': "use input 'tls'",
-    '--tlsverify': "use input 'tls'",
-    '--tlscacert': 'docker-nest makes and installs the certificates',
-    '--tlscert': 'docker-nest makes and installs the certificates',
-    '--tlskey': 'docker-nest makes and installs the certificates',
-    '--data-root': 'the data root is the volume docker-nest mounts',
-    '--graph': 'the data root is the volume docker-nest mounts',
-    '-g': 'the data root is the volume docker-nest mounts',
-    '--mtu': "use input 'mtu'",
-    '--registry-mirror': "use input 'registry-mirrors'"
-};
-/** Image reference: [registry[:port]/]path[:tag][@sha256:digest], no leading '-'. */
-const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
-const REGISTRY_HOST = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
-function quote(value) {
-    return `'${value}'`;
-}
-/** Splits a list input on newlines, commas and spaces; drops empty entries. */
-function splitList(value) {
-    return value
-        .split(/[\s,]+/)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry.length > 0);
-}
-/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
-function parseBoolean(name, value, problems) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
-    return false;
-}
-function parseMode(value, problems) {
-    if (!MODES.includes(value)) {
-        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
-        return 'dind';
-    }
-    return value;
-}
-/** `cleanup`: a strict boolean, or 'containers' (also remove run-labelled objects). */
-function parseCleanup(value, problems) {
-    if (value === 'containers')
-        return { cleanup: true, cleanupContainers: true };
-    const parsed = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value);
-    if (!parsed) {
-        problems.push(`Input 'cleanup' must be 'true', 'false' or 'containers', got ${quote(value)}.`);
-    }
-    return {
-        cleanup: parseBoolean('cleanup', parsed ? value : 'true', problems),
-        cleanupContainers: false
-    };
-}
-function parseSocket(value, problems) {
-    const path = value.replace(/^unix:\/\//, '');
-    if (path !== '' && !path.startsWith('/')) {
-        problems.push(`Input 'socket' must be an absolute path such as ` +
-            `'/var/run/docker.sock' (or unix:///path), got ${quote(value)}.`);
-    }
-    return path;
-}
-function parseDockerCli(inputs, problems) {
-    const version = raw(inputs, 'docker-cli-version');
-    const baseUrl = raw(inputs, 'docker-cli-url').replace(/\/+$/, '');
-    const sha256 = raw(inputs, 'docker-cli-sha256').toLowerCase();
-    if (version !== '' &&
-        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
-        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
-            `got ${quote(version)}.`);
-    }
-    if (!isHttpUrl(baseUrl)) {
-        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
-            `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
-    }
-    else {
-        problems.push(...dockerCliTrustProblems({ version, baseUrl, sha256 }));
-    }
-    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
-        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
-    }
-    return { version, baseUrl, sha256 };
-}
-function parseImage(value, problems) {
-    if (!IMAGE_REF.test(value)) {
-        problems.push(`Input 'image' must be an image reference such as ` +
-            `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
-            `got ${quote(value)}.`);
-    }
-    return value;
-}
-function parseWaitTimeout(value, problems) {
-    const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN;
-    if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
-        problems.push(`Input 'wait-timeout' must be a number of seconds between 0 and ` +
-            `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`);
-        return 0;
-    }
-    return Math.round(seconds * 1000);
-}
-function parseMtu(value, problems) {
-    if (value === 'auto')
-        return 'auto';
-    const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-    if (!(mtu >= 576 && mtu <= 65535)) {
-        problems.push(`Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
-            `(e.g. 1360), got ${quote(value)}.`);
-        return 'auto';
-    }
-    return mtu;
-}
-/** One flag per line; a value may follow after '=' or a space. Lines starting with '#' are comments. */
-/** dockerd's one-letter flags that take a value (`-Hunix:///x` is `-H unix:///x`). */
-const SHORT_FLAGS_WITH_VALUE = new Set(['H', 'G', 'b', 'g', 'l', 'p', 's']);
-/**
- * The flag names the words of one `dockerd-args` line set: `--name` and
- * `--name=value` alike, and one-letter flags written together (`-D`, `-DH`,
- * `-Htcp://…`), where a flag that takes a value ends the run. Every word
- * counts: dockerd takes the last value, so `--debug --tlsverify=false` must
- * not pass on its first word.
- */
-function dockerdFlagNames(words) {
-    const names = [];
-    for (const word of words) {
-        if (word.startsWith('--')) {
-            names.push(word.split('=')[0]);
-        }
-        else if (/^-[A-Za-z]/.test(word)) {
-            for (const letter of word.slice(1)) {
-                if (!/[A-Za-z]/.test(letter))
-                    break;
-                names.push(`-${letter}`);
-                if (SHORT_FLAGS_WITH_VALUE.has(letter))
-                    break;
-            }
-        }
-    }
-    return names;
-}
-function parseDockerdArgs(value, problems) {
-    const args = [];
-    for (const rawLine of value.split(/\r?\n/)) {
-        const line = rawLine.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const words = line.split(/\s+/);
-        if (!words[0].startsWith('-')) {
-            problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
-                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
-            continue;
-        }
-        const reserved = dockerdFlagNames(words).find((name) => RESERVED_DOCKERD_FLAGS[name]);
-        if (reserved) {
-            problems.push(`Input 'dockerd-args' may not set ${reserved} ` +
-                `(${RESERVED_DOCKERD_FLAGS[reserved]}), got ${quote(line)}.`);
-            continue;
-        }
-        args.push(...words);
-    }
-    return args;
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
-    }
-    catch {
-        return false;
-    }
-}
-function parseRegistryMirrors(value, problems) {
-    const mirrors = splitList(value);
-    for (const mirror of mirrors) {
-        const credentials = mirrorCredentialsProblem(mirror, "Input 'registry-mirrors'");
-        if (credentials) {
-            problems.push(credentials);
-        }
-        else if (!isHttpUrl(mirror)) {
-            problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
-                `'https://mirror.example.com', got ${quote(mirror)}.`);
-        }
-    }
-    return mirrors;
-}
-function isCidr(value) {
-    const [address, bits, extra] = value.split('/');
-    if (extra !== undefined || bits === undefined || !/^[0-9]{1,3}$/.test(bits)) {
-        return false;
-    }
-    const family = (0,external_node_net_namespaceObject.isIP)(address);
-    return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
-}
-function parseInsecureRegistries(value, problems) {
-    const registries = splitList(value);
-    for (const registry of registries) {
-        if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
-            problems.push(`Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
-                `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`);
-        }
-    }
-    return registries;
-}
 function isHostname(name) {
     const labels = name.replace(/^\*\./, '').split('.');
     return name.length <= 253 && labels.every((label) => HOST_LABEL.test(label));
@@ -2978,53 +3063,72 @@ function parseTlsSans(value, problems) {
     }
     return sans;
 }
-function parseContextName(value, problems) {
-    const problem = contextNameProblem(value);
-    if (problem)
-        problems.push(problem);
-    return value;
-}
-/** Takes a raw value, falling back to the default for missing or blank input. */
-function raw(inputs, name) {
-    const value = inputs[name]?.trim();
-    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-}
-function optionalList(list) {
-    return list.length > 0 ? list : undefined;
-}
+
+;// CONCATENATED MODULE: ./src/engine/options/config.ts
+/**
+ * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
+ * {@link DindOptions}. Every problem names the input, the value and what is
+ * valid, and all problems are reported at once, before anything is created.
+ *
+ * This module assembles the options; each group's rules live in its own
+ * module beside it:
+ *   inputs.ts        the inputs table, defaults, InputError
+ *   primitives.ts    lists, booleans, URLs
+ *   mode.ts          mode, image, socket
+ *   lifecycle.ts     wait-timeout, cleanup
+ *   dockerd-args.ts  dockerd-args (and the flags docker-nest owns)
+ *   network.ts       mtu, registry-mirrors, insecure-registries
+ *   tls-sans.ts      tls-san
+ *   clients.ts       docker-cli-*, set-host, context, testcontainers-host-override
+ *   address-pools.ts, daemon-config.ts, runtime.ts, rootless.ts and
+ *   ../cache/cache.ts (cache-*): the inputs they are named after
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /**
  * Validates all inputs and returns the options, or throws one
  * {@link InputError} listing every problem. `env` is the job's environment:
- * its CI variables decide which jobs share a cache (cache-scope.ts).
+ * its CI variables decide which jobs share a cache (../cache/scope.ts).
  */
 function parseInputs(inputs, env = {}) {
     const problems = [];
     const options = {
-        mode: parseMode(raw(inputs, 'mode'), problems),
+        mode: parseMode(inputValue(inputs, 'mode'), problems),
         image: '',
-        tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
-        waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
+        tls: parseBoolean('tls', inputValue(inputs, 'tls'), problems),
+        waitTimeoutMs: parseWaitTimeout(inputValue(inputs, 'wait-timeout'), problems),
         dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
-        registryMirrors: parseRegistryMirrors(raw(inputs, 'registry-mirrors'), problems),
-        insecureRegistries: parseInsecureRegistries(raw(inputs, 'insecure-registries'), problems),
-        mtu: parseMtu(raw(inputs, 'mtu'), problems),
-        tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
-        ...parseCleanup(raw(inputs, 'cleanup'), problems),
-        socket: parseSocket(raw(inputs, 'socket'), problems),
-        socketProxy: parseBoolean('socket-proxy', raw(inputs, 'socket-proxy'), problems),
+        registryMirrors: parseRegistryMirrors(inputValue(inputs, 'registry-mirrors'), problems),
+        insecureRegistries: parseInsecureRegistries(inputValue(inputs, 'insecure-registries'), problems),
+        mtu: parseMtu(inputValue(inputs, 'mtu'), problems),
+        tlsSans: parseTlsSans(inputValue(inputs, 'tls-san'), problems),
+        ...parseCleanup(inputValue(inputs, 'cleanup'), problems),
+        socket: parseSocket(inputValue(inputs, 'socket'), problems),
+        socketProxy: parseBoolean('socket-proxy', inputValue(inputs, 'socket-proxy'), problems),
         dockerCli: parseDockerCli(inputs, problems),
-        clients: {
-            setHost: parseBoolean('set-host', raw(inputs, 'set-host'), problems),
-            context: parseContextName(raw(inputs, 'context'), problems),
-            testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
-        },
+        clients: parseClients(inputs, problems),
         // Both are left undefined when unset.
-        defaultAddressPools: optionalList(parseAddressPools(raw(inputs, 'default-address-pools'), problems)),
-        daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
-        runtime: parseRuntime(raw(inputs, 'runtime'), problems),
-        ...parseRootless(raw(inputs, 'rootless'), problems),
-        cache: parseCacheOptions((name) => raw(inputs, name), env, problems),
-        fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems)
+        defaultAddressPools: optionalList(parseAddressPools(inputValue(inputs, 'default-address-pools'), problems)),
+        daemonConfig: parseDaemonConfig(inputValue(inputs, 'daemon-config'), problems),
+        runtime: parseRuntime(inputValue(inputs, 'runtime'), problems),
+        ...parseRootless(inputValue(inputs, 'rootless'), problems),
+        cache: parseCacheOptions((name) => inputValue(inputs, name), env, problems),
+        fastStart: parseBoolean('fast-start', inputValue(inputs, 'fast-start'), problems),
+        earlyStart: parseBoolean('early-start', inputValue(inputs, 'early-start'), problems)
     };
     if (options.daemonConfig) {
         checkDaemonConfig(options.daemonConfig, options, problems);
@@ -5257,7 +5361,8 @@ const INPUT_DESCRIPTIONS = {
     'cache-scope': "Which jobs share the cache: 'repository' (jobs of this repository, by GITHUB_REPOSITORY_ID or GitLab's CI_PROJECT_ID) or 'shared' (every repository on the runner's Docker daemon that names the cache). In both, pull-request and merge-request jobs get a cache of their own, so they never write what other jobs build from.",
     'cache-busy': "When another job is using the cache: 'fallback' (start with an empty data root and warn) or 'fail'.",
     'cache-max-size': "With cache: in post, prune the cached daemon's build cache and unused images down to this size (e.g. 10GB, 512MiB). Empty: no limit.",
-    'fast-start': "Start containerd first in the sidecar and hand its socket to dockerd (about 1 s faster on Docker 26); on the official image the start script then does its entrypoint's steps and runs dockerd itself. Images without a containerd binary start the usual way; false always does."
+    'fast-start': "Start containerd first in the sidecar and hand its socket to dockerd (about 1 s faster on Docker 26); on the official image the start script then does its entrypoint's steps and runs dockerd itself. Images without a containerd binary start the usual way; false always does.",
+    'early-start': "Start the nest in the Action's pre step, in the background, while the job's first steps run; main then only waits for what is left. Main starts afresh when an input differs from pre's (inputs that use the steps context) and when the early start failed, saying why. Not available for uses: ./ (the runner runs no pre for local actions)."
 };
 
 ;// CONCATENATED MODULE: ./src/cli/commands/up-options.ts
@@ -5282,8 +5387,8 @@ const LIST_INPUTS = [
  * Inputs that only make sense for the Action (or are not wired into the CLI
  * yet): post's cleanup policy, the docker CLI install through the Actions
  * tool cache, exporting DOCKER_HOST & co. to later steps (`up` prints them
- * and the shell decides), and the client set-up that post undoes (docker
- * context, Testcontainers host).
+ * and the shell decides), the client set-up that post undoes (docker
+ * context, Testcontainers host), and the start in the Action's pre step.
  */
 const ACTION_ONLY = [
     'cleanup',
@@ -5292,7 +5397,8 @@ const ACTION_ONLY = [
     'docker-cli-sha256',
     'set-host',
     'context',
-    'testcontainers-host-override'
+    'testcontainers-host-override',
+    'early-start'
 ];
 /** The Action inputs `up` takes as flags. */
 const UP_INPUTS = Object.keys(INPUT_DEFAULTS).filter((name) => !ACTION_ONLY.includes(name));
@@ -9233,7 +9339,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(593);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(882);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

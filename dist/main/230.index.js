@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _engine_docker_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8758);
+/* harmony import */ var _engine_docker_cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7840);
 /* harmony import */ var _engine_clients_docker_cli_release_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5727);
 /* harmony import */ var _engine_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6194);
 /**

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2339);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8810);
 // Entry of dist/main: only calls run(), so tests can import run() without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2339:
+/***/ 8810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -125,7 +125,7 @@ function workflow_info(message) {
 function debug(message) {
     command('debug', message);
 }
-function warning(message) {
+function workflow_warning(message) {
     command('warning', message);
 }
 /** Fails the step: an error annotation and exit code 1. */
@@ -152,8 +152,567 @@ function appendSummary(markdown) {
     return true;
 }
 
+// EXTERNAL MODULE: ./src/engine/docker/cli.ts
+var cli = __nccwpck_require__(7840);
+;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
+/**
+ * The labels docker-nest puts on what it creates, in one place: post, down
+ * and the reapers find and judge objects by them, never by name alone.
+ */
+/** Label keys every docker-nest resource carries, so post and reap find them. */
+const LABELS = {
+    /** Marks any object docker-nest created. */
+    managed: 'docker-nest',
+    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
+    run: 'docker-nest.run',
+    /** Unix time (seconds) after which a reaper may remove the object. */
+    expires: 'docker-nest.expires'
+};
+/** The job process that owns a nest (owner.ts formats it). */
+const OWNER_LABEL = 'docker-nest.owner';
+/** On the cache volume and on a cached nest's container: the cache name. */
+const CACHE_LABEL = 'docker-nest.cache';
+/** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
+const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/owner.ts
+/**
+ * The process that owns a nest, as a label value, so a reaper can tell that
+ * a job crashed (no post step) long before the nest's 6 h expiry: when the
+ * owner is provably gone, the nest is abandoned.
+ *
+ * Identity = host boot id + pid namespace + pid + process start time. The
+ * start time makes a reused pid harmless; boot id and pid namespace restrict
+ * the judgement to a reaper that sees the same process table. Anything else
+ * (another machine, another container's pid namespace, an unreadable label)
+ * is 'unknown', and then only the expiry counts: a live job's nest is never
+ * removed on a guess.
+ */
+
+
+/** The label carrying {@link formatOwner}'s value. */
+
+/** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
+function formatOwner(id) {
+    return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
+}
+/** The inverse of {@link formatOwner}; undefined for anything malformed. */
+function parseOwner(value) {
+    const match = /^([0-9a-f-]{8,64})\/([0-9]+)\/([0-9]+)\/([0-9]+)$/.exec(value);
+    if (!match)
+        return undefined;
+    const pid = Number(match[3]);
+    if (!(pid > 1))
+        return undefined;
+    return { bootId: match[1], pidNs: match[2], pid, startTime: match[4] };
+}
+/**
+ * Decides, without touching the system, whether the owner named by a label
+ * still runs. Pure; `table` is the reaper's view.
+ */
+function ownerState(label, table) {
+    const owner = parseOwner(label);
+    if (!owner)
+        return 'unknown';
+    // Another machine, or a reboot we cannot tell from another machine, or
+    // another container's pids: none of those are ours to judge.
+    if (owner.bootId !== table.bootId || owner.pidNs !== table.pidNs) {
+        return 'unknown';
+    }
+    const started = table.startTimeOf(owner.pid);
+    if (started === null)
+        return 'unknown';
+    return started === owner.startTime ? 'alive' : 'gone';
+}
+/** Parses /proc/<pid>/stat text: command name and start time (the name may hold spaces and parentheses). */
+function parseStat(text) {
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    // Fields after the name start at field 3 (state); ppid is field 4, starttime field 22.
+    const rest = text
+        .slice(close + 2)
+        .trim()
+        .split(/\s+/);
+    const ppid = Number(rest[1]);
+    const startTime = rest[19];
+    if (!Number.isInteger(ppid) || !/^[0-9]+$/.test(startTime ?? '')) {
+        return undefined;
+    }
+    return { comm: text.slice(open + 1, close), ppid, startTime };
+}
+/** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
+function readStat(pid, proc = '/proc') {
+    try {
+        return parseStat((0,external_node_fs_.readFileSync)(`${proc}/${pid}/stat`, 'utf8')) ?? null;
+    }
+    catch (error) {
+        return error.code === 'ENOENT' ? undefined : null;
+    }
+}
+/**
+ * True when /proc hides other users' processes (mount option hidepid): then
+ * a missing pid proves nothing unless we are root.
+ */
+function hidesProcesses(mountinfo) {
+    return mountinfo
+        .split('\n')
+        .some((line) => / - proc /.test(line) &&
+        /[ ,]hidepid=(1|2|noaccess|invisible|ptraceable)\b/.test(line));
+}
+/** This process's view of the process table; undefined off Linux or without /proc. */
+function localProcessTable(proc = '/proc') {
+    try {
+        const bootId = (0,external_node_fs_.readFileSync)(`${proc}/sys/kernel/random/boot_id`, 'utf8').trim();
+        const pidNs = /\[([0-9]+)\]/.exec((0,external_node_fs_.readlinkSync)(`${proc}/self/ns/pid`))?.[1];
+        if (!bootId || !pidNs)
+            return undefined;
+        const mountinfo = (0,external_node_fs_.readFileSync)(`${proc}/self/mountinfo`, 'utf8');
+        if (hidesProcesses(mountinfo) && process.getuid?.() !== 0)
+            return undefined;
+        return {
+            bootId,
+            pidNs,
+            startTimeOf: (pid) => readStat(pid, proc)?.startTime
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How far up the process tree to look for the runner's job process. */
+const MAX_ANCESTORS = 12;
+/** The GitHub runner's per-job process: it lives exactly as long as the job. */
+const GITHUB_JOB_PROCESS = 'Runner.Worker';
+/**
+ * The nearest ancestor of `pid` whose command name is `comm`, or undefined.
+ * A name is at most 15 characters in /proc (TASK_COMM_LEN).
+ */
+function findAncestor(pid, comm, proc = '/proc') {
+    let current = readStat(pid, proc)?.ppid;
+    for (let depth = 0; current && current > 1 && depth < MAX_ANCESTORS; depth++) {
+        const stat = readStat(current, proc);
+        if (!stat)
+            return undefined;
+        if (stat.comm === comm.slice(0, 15))
+            return current;
+        current = stat.ppid;
+    }
+    return undefined;
+}
+/**
+ * The owner label value for `pid` (its identity now), or undefined when the
+ * process table cannot be read.
+ */
+function ownerOf(pid, proc = '/proc') {
+    const table = localProcessTable(proc);
+    const startTime = table?.startTimeOf(pid);
+    if (!table || !startTime || pid <= 1)
+        return undefined;
+    return formatOwner({ ...table, pid, startTime });
+}
+/**
+ * Who owns a nest started by this process.
+ *
+ * - The Action: its parent, the process that runs the job's steps (on a
+ *   GitHub runner Runner.Worker, which starts node directly; in a container
+ *   job node is exec'd into the container and has no visible parent: none).
+ * - The CLI: Runner.Worker when it runs in a GitHub job (a `run:` step), else
+ *   nobody. Its parent may be a short-lived shell (`npx`, one Jenkins `sh`
+ *   step, a command substitution) while later steps still use the nest, so
+ *   only the expiry may end it.
+ */
+function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/proc') {
+    if (face === 'action')
+        return ownerOf(parent, proc);
+    const worker = findAncestor(self, GITHUB_JOB_PROCESS, proc);
+    return worker ? ownerOf(worker, proc) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/cache/scope.ts
+/**
+ * Whose jobs share a persistent cache. A cache is one data root: whatever a
+ * job's nest leaves in it (images and their tags, build cache, volumes) is
+ * what the next job on the same volume builds from. So the volume is named
+ * after the cache and its partition, the set of jobs that may share it:
+ *
+ * - `cache-scope: repository` (default): the repository the job runs for,
+ *   by the id its CI server gave it (GitHub GITHUB_REPOSITORY_ID, GitLab
+ *   CI_PROJECT_ID), which a rename or a new repository of the same name
+ *   does not change; elsewhere DOCKER_NEST_REPOSITORY, set by the user.
+ * - `cache-scope: shared`: every repository that names the cache.
+ *
+ * In both, pull- and merge-request jobs get a partition of their own: code
+ * under review never writes the data root that default-branch and release
+ * jobs read. The partition is hashed into the volume name (short, valid,
+ * never equal to an older version's `docker-nest-cache-<name>`) and written
+ * in full to the label `docker-nest.cache-scope`.
+ */
+
+
+
+/** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
+const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
+/** Added to the partition of pull- and merge-request jobs. */
+const PULL_REQUESTS = '/pull-requests';
+/** GitHub events whose jobs run for an open pull request (also `pull_request_target`). */
+const PULL_REQUEST_EVENT = /^pull_request/;
+/** GitLab pipeline sources of merge-request (and external pull-request) pipelines. */
+const MERGE_REQUEST_SOURCES = [
+    'merge_request_event',
+    'external_pull_request_event'
+];
+/** Checks input `cache-scope`. */
+function parseCacheScope(value, problems) {
+    if (value === 'repository' || value === 'shared')
+        return value;
+    problems.push(`Input 'cache-scope' must be 'repository' (one cache per repository) or ` +
+        `'shared' (one for every repository that names it), got '${value}'.`);
+    return 'repository';
+}
+/** Host (and port) of a server URL, lower case; `fallback` when unset or unparsable. */
+function hostOf(url, fallback) {
+    try {
+        return url ? new URL(url).host.toLowerCase() || fallback : fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+function githubJob(env) {
+    const host = hostOf(env.GITHUB_SERVER_URL, 'github.com');
+    const id = env.GITHUB_REPOSITORY_ID ?? '';
+    // Older GitHub Enterprise Server versions give no id: the name, which a
+    // rename changes (the cache then starts cold).
+    const name = (env.GITHUB_REPOSITORY ?? '').toLowerCase();
+    return {
+        repository: /^[0-9]+$/.test(id)
+            ? `github:${host}/repository-id/${id}`
+            : /^[^/\s]+\/[^/\s]+$/.test(name)
+                ? `github:${host}/${name}`
+                : '',
+        pullRequest: PULL_REQUEST_EVENT.test(env.GITHUB_EVENT_NAME ?? '')
+    };
+}
+function gitlabJob(env) {
+    const host = hostOf(env.CI_SERVER_URL, env.CI_SERVER_HOST || 'gitlab');
+    const id = env.CI_PROJECT_ID ?? '';
+    return {
+        repository: /^[0-9]+$/.test(id) ? `gitlab:${host}/project-id/${id}` : '',
+        pullRequest: MERGE_REQUEST_SOURCES.includes(env.CI_PIPELINE_SOURCE ?? '') ||
+            Boolean(env.CI_MERGE_REQUEST_IID)
+    };
+}
+/** What the job's CI says, or nothing outside GitHub Actions and GitLab CI. */
+function ciJob(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return githubJob(env);
+    if (env.GITLAB_CI === 'true')
+        return gitlabJob(env);
+    return undefined;
+}
+/**
+ * DOCKER_NEST_REPOSITORY as a partition ('' when unset), or why it cannot
+ * be one: it is written to a label every job on the daemon can read.
+ */
+function repositoryFromEnv(env) {
+    const value = (env[REPOSITORY_ENV] ?? '').trim();
+    if (value === '')
+        return { repository: '' };
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value)) {
+        return (`${REPOSITORY_ENV} must not carry credentials (it is written to a ` +
+            `volume label); give the repository URL without 'user:password@'.`);
+    }
+    // No ',' or '"': the label goes into `--mount …,volume-label=k=v`.
+    if (!/^[\x21\x23-\x2b\x2d-\x7e]{1,200}$/.test(value)) {
+        return (`${REPOSITORY_ENV} must be 1 to 200 printable characters without ` +
+            `spaces, commas or quotes, such as 'https://git.example.com/team/app', ` +
+            `got '${value}'.`);
+    }
+    return { repository: `${REPOSITORY_ENV}=${value}` };
+}
+/**
+ * The partition of cache `name` for this job (see the file comment); ''
+ * without a cache. Pure: the adapters pass the process environment.
+ */
+function cachePartition(name, scope, env, problems) {
+    if (name === '')
+        return '';
+    const ci = ciJob(env);
+    const suffix = ci?.pullRequest ? PULL_REQUESTS : '';
+    if (scope === 'shared')
+        return `shared${suffix}`;
+    if (ci?.repository)
+        return `${ci.repository}${suffix}`;
+    const fromEnv = repositoryFromEnv(env);
+    if (typeof fromEnv === 'string') {
+        problems.push(fromEnv);
+        return '';
+    }
+    if (fromEnv.repository)
+        return `${fromEnv.repository}${suffix}`;
+    problems.push(`Input 'cache-scope' is 'repository', but this job's repository is ` +
+        `unknown (no GITHUB_REPOSITORY_ID or CI_PROJECT_ID): set ` +
+        `${REPOSITORY_ENV} to it (e.g. its URL), or set cache-scope: shared ` +
+        `to share cache '${name}' with every job on this Docker daemon.`);
+    return '';
+}
+/** The partition's part of a volume name: 12 hex digits of its SHA-256. */
+function partitionHash(partition) {
+    return (0,lazy_builtins/* lazyCrypto */.yJ)()
+        .createHash('sha256')
+        .update(partition)
+        .digest('hex')
+        .slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
+
+
+
+
+
+const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+/** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
+function parseCacheName(value, problems) {
+    if (value !== '' && !CACHE_NAME.test(value)) {
+        problems.push(`Input 'cache' must be a name of 1 to 40 lowercase letters, digits and ` +
+            `'-' that starts and ends with a letter or digit (e.g. 'build' or ` +
+            `'app-ci'), or empty for no cache; got '${value}'.`);
+    }
+    return value;
+}
+/** Checks input `cache-busy`. */
+function parseCacheBusy(value, problems) {
+    if (value === 'fallback' || value === 'fail')
+        return value;
+    problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
+        `'fail', got '${value}'.`);
+    return 'fallback';
+}
+/** Checks the cache inputs and gives the cache its partition from the job's CI variables. */
+function parseCacheOptions(input, env, problems) {
+    const name = parseCacheName(input('cache'), problems);
+    const before = problems.length;
+    const scope = parseCacheScope(input('cache-scope'), problems);
+    // A bad cache-scope is one problem, not also an unknown repository.
+    const partition = problems.length === before ? cachePartition(name, scope, env, problems) : '';
+    return {
+        name,
+        busy: parseCacheBusy(input('cache-busy'), problems),
+        maxBytes: parseSize(input('cache-max-size'), problems),
+        scope,
+        partition
+    };
+}
+const UNITS = {
+    '': 1,
+    b: 1,
+    k: 1e3,
+    kb: 1e3,
+    kib: 1024,
+    m: 1e6,
+    mb: 1e6,
+    mib: 1024 ** 2,
+    g: 1e9,
+    gb: 1e9,
+    gib: 1024 ** 3,
+    t: 1e12,
+    tb: 1e12,
+    tib: 1024 ** 4
+};
+/** Checks input `cache-max-size`: '' (no limit) or a size such as '10GB', '512MiB', '2.5G'. */
+function parseSize(value, problems) {
+    if (value === '')
+        return undefined;
+    const match = /^([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]*)$/.exec(value);
+    const unit = UNITS[match?.[2].toLowerCase() ?? 'x'];
+    const bytes = match && unit ? Math.floor(Number(match[1]) * unit) : NaN;
+    if (!(bytes >= 1e6)) {
+        problems.push(`Input 'cache-max-size' must be a size of at least 1MB such as '10GB', ` +
+            `'512MiB' or '2.5G' (units B, KB, MB, GB, TB, or KiB…TiB), or empty ` +
+            `for no limit; got '${value}'.`);
+        return undefined;
+    }
+    return bytes;
+}
+/**
+ * Container and volume name of a cache (the container name is the lock).
+ * The '.' keeps it apart from the unscoped `docker-nest-cache-<name>` of
+ * older versions, whose names had none: their volumes are never reused.
+ */
+function cacheResourceName(cache) {
+    return `docker-nest-cache-${cache.name}.${partitionHash(cache.partition)}`;
+}
+/** The labels that name a cache, on its volume and on its nest's container. */
+function cacheLabels(cache) {
+    return { [CACHE_LABEL]: cache.name, [CACHE_SCOPE_LABEL]: cache.partition };
+}
+/** `docker run` said the name is taken: another container holds the lock. */
+function isNameConflict(stderr) {
+    return /Conflict\. The container name .* is already in use/i.test(stderr);
+}
+/** Why a holder may be removed, or undefined when it belongs to a live job. */
+function staleReason(holder, nowSeconds, table) {
+    // Only a running daemon uses the data root; 'created' is about to start.
+    if (holder.status === 'exited' || holder.status === 'dead')
+        return 'its daemon has stopped';
+    const expires = Number(holder.expires);
+    if (holder.expires !== '' &&
+        Number.isFinite(expires) &&
+        expires <= nowSeconds)
+        return 'its expiry has passed';
+    if (table && ownerState(holder.owner, table) === 'gone')
+        return 'the job that started it has ended';
+    return undefined;
+}
+/** Thrown when another live job holds the cache. */
+class CacheBusyError extends Error {
+    cache;
+    container;
+    holder;
+    constructor(cache, container, holder) {
+        super(`Cache '${cache}' is in use by another job (container ` +
+            `${container}, run ${holder.run || 'unknown'}); two ` +
+            'daemons must never share one data root.');
+        this.cache = cache;
+        this.container = container;
+        this.holder = holder;
+        this.name = 'CacheBusyError';
+    }
+}
+const HOLDER_FORMAT = [
+    '{{.Id}}',
+    '{{.State.Status}}',
+    `{{index .Config.Labels "${LABELS.run}"}}`,
+    `{{index .Config.Labels "${LABELS.expires}"}}`,
+    `{{index .Config.Labels "${OWNER_LABEL}"}}`
+].join('\t');
+/** The container called `container` (a cache's lock), or undefined when there is none (any more). */
+async function findHolder(docker, container) {
+    const result = await docker.tryExec([
+        'inspect',
+        '--type',
+        'container',
+        '--format',
+        HOLDER_FORMAT,
+        container
+    ]);
+    if (result.exitCode !== 0) {
+        if ((0,cli/* isNoSuchObject */.Eo)(result.stderr))
+            return undefined;
+        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
+    }
+    const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
+        .trim()
+        .split('\t');
+    const label = (value) => (value === '<no value>' ? '' : value);
+    return {
+        id,
+        status,
+        run: label(run),
+        expires: label(expires),
+        owner: label(owner)
+    };
+}
+/**
+ * After a name conflict: removes the holder if its job is gone and says
+ * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
+ * undefined when the holder vanished meanwhile (try again).
+ */
+async function breakStaleLock(docker, lock, context) {
+    const holder = await findHolder(docker, lock.container);
+    if (!holder)
+        return undefined;
+    const reason = staleReason(holder, context.nowSeconds, context.table);
+    if (!reason)
+        throw new CacheBusyError(lock.cache, lock.container, holder);
+    // By id: if another job broke it first and started its own, that one stays.
+    if (!(await docker.tryRemoveContainer(holder.id))) {
+        throw new CacheBusyError(lock.cache, lock.container, holder);
+    }
+    return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/engine/options/address-pools.ts
+/**
+ * Input `default-address-pools`: the ranges the inner daemon carves its
+ * networks from (`--default-address-pool`), so user networks created in the
+ * nest avoid corporate or VPN ranges.
+ */
+
+const EXAMPLE = "'base=10.201.0.0/16,size=24'";
+/** The address as bits (IPv4: 32, IPv6: 128) in a bigint. */
+function addressBits(address) {
+    if ((0,external_node_net_.isIPv4)(address)) {
+        return address
+            .split('.')
+            .reduce((value, octet) => (value << 8n) | BigInt(Number(octet)), 0n);
+    }
+    const [head, tail = ''] = address.split('::');
+    const groups = (part) => (part === '' ? [] : part.split(':'));
+    const left = groups(head);
+    const right = groups(tail);
+    const middle = address.includes('::')
+        ? Array(8 - left.length - right.length).fill('0')
+        : [];
+    return [...left, ...middle, ...right].reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
+}
+/** Checks one `base=CIDR,size=N` entry; returns the pool or a problem. */
+function parseAddressPool(entry) {
+    const fields = Object.fromEntries(entry.split(',').map((field) => {
+        const at = field.indexOf('=');
+        return at < 0 ? [field, ''] : [field.slice(0, at), field.slice(at + 1)];
+    }));
+    const keys = Object.keys(fields).sort().join(',');
+    if (keys !== 'base,size') {
+        return (`Input 'default-address-pools' entries are base=<CIDR>,size=<prefix ` +
+            `length>, e.g. ${EXAMPLE}, got '${entry}'.`);
+    }
+    const [address, bitsText, extra] = String(fields.base).split('/');
+    const family = (0,external_node_net_.isIPv4)(address) ? 32 : (0,external_node_net_.isIPv6)(address) ? 128 : 0;
+    const bits = /^[0-9]{1,3}$/.test(bitsText ?? '') ? Number(bitsText) : -1;
+    if (family === 0 || extra !== undefined || bits < 0 || bits > family) {
+        return (`Input 'default-address-pools' base must be a CIDR such as ` +
+            `'10.201.0.0/16', got '${fields.base}' in '${entry}'.`);
+    }
+    const hostBits = BigInt(family - bits);
+    if ((addressBits(address) & ((1n << hostBits) - 1n)) !== 0n) {
+        return (`Input 'default-address-pools' base '${fields.base}' has host bits ` +
+            `set; use the network address (e.g. '10.201.0.0/16'), in '${entry}'.`);
+    }
+    const size = /^[0-9]{1,3}$/.test(fields.size) ? Number(fields.size) : -1;
+    if (size < bits || size > family) {
+        return (`Input 'default-address-pools' size must be a prefix length from ` +
+            `${bits} (the base's) to ${family}, got '${fields.size}' in '${entry}'.`);
+    }
+    return { base: fields.base, size };
+}
+/**
+ * Parses the input: entries separated by newlines, spaces or ';' (commas
+ * belong inside an entry). Problems are pushed, valid pools returned.
+ */
+function parseAddressPools(value, problems) {
+    const pools = [];
+    for (const entry of value.split(/[\s;]+/).filter((e) => e !== '')) {
+        const pool = parseAddressPool(entry);
+        if (typeof pool === 'string')
+            problems.push(pool);
+        else
+            pools.push(pool);
+    }
+    return pools;
+}
+/** dockerd flags for the pools, in input order. */
+function addressPoolArgs(pools = []) {
+    return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
+}
+
+// EXTERNAL MODULE: ./src/engine/clients/docker-cli-release.ts
+var docker_cli_release = __nccwpck_require__(5727);
 ;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
 /**
  * A docker context for the nest (input `context`). buildx refuses
@@ -218,7 +777,7 @@ function contextMeta(options) {
     };
 }
 /** The run id in a context's metadata when docker-nest wrote it. */
-function ownerOf(metaDir) {
+function docker_context_ownerOf(metaDir) {
     try {
         const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(metaDir, 'meta.json'), 'utf8'));
         const owner = meta?.Metadata?.[OWNER_FIELD];
@@ -239,7 +798,7 @@ function ownerOf(metaDir) {
 function createDockerContext(options) {
     const { name, configDir } = options;
     const dirs = contextDirs(configDir, name);
-    if ((0,external_node_fs_.existsSync)(dirs.meta) && ownerOf(dirs.meta) === undefined) {
+    if ((0,external_node_fs_.existsSync)(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined) {
         throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
             `${configDir} and docker-nest did not create it. Choose another ` +
             `name or remove it (docker context rm ${name}).`);
@@ -275,7 +834,7 @@ function docker_context_removeDockerContext(record) {
     const dirs = contextDirs(record.configDir, record.name);
     // Only ours: main may have refused to replace the user's context of that
     // name; then neither it nor the current context is ours to change.
-    if (existsSync(dirs.meta) && ownerOf(dirs.meta) === undefined)
+    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined)
         return [];
     try {
         rmSync(dirs.meta, { recursive: true, force: true });
@@ -350,78 +909,151 @@ function docker_context_parseContextRecord(text) {
     return { name, configDir, ...(previous === undefined ? {} : { previous }) };
 }
 
-;// CONCATENATED MODULE: ./src/engine/options/address-pools.ts
+;// CONCATENATED MODULE: ./src/engine/options/inputs.ts
 /**
- * Input `default-address-pools`: the ranges the inner daemon carves its
- * networks from (`--default-address-pool`), so user networks created in the
- * nest avoid corporate or VPN ranges.
+ * The inputs table: every input's name (kebab-case, as in action.yml) and
+ * default. It drives the Action's inputs, the CLI's flags and the
+ * environment variables; the parsers in this folder read their values
+ * through {@link inputValue}.
+ */
+/** The official image, pinned to a major version so upgrades are deliberate. */
+const DEFAULT_DIND_IMAGE = 'docker:29-dind';
+/** Input names (kebab-case, as in action.yml) with their defaults. */
+const INPUT_DEFAULTS = {
+    mode: 'dind',
+    image: DEFAULT_DIND_IMAGE,
+    tls: 'true',
+    'wait-timeout': '60',
+    'dockerd-args': '',
+    'registry-mirrors': '',
+    'insecure-registries': '',
+    mtu: 'auto',
+    'tls-san': '',
+    cleanup: 'true',
+    socket: '',
+    'socket-proxy': 'false',
+    'docker-cli-version': '',
+    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
+    'docker-cli-sha256': '',
+    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
+    // for buildx, the Testcontainers host.
+    'set-host': 'true',
+    context: '',
+    'testcontainers-host-override': 'false',
+    // Networking: daemon.json and address pools of the inner daemon.
+    'daemon-config': '',
+    'default-address-pools': '',
+    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
+    runtime: '',
+    rootless: 'false',
+    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
+    cache: '',
+    'cache-scope': 'repository',
+    'cache-busy': 'fallback',
+    'cache-max-size': '',
+    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
+    'fast-start': 'true',
+    // The Action's pre step starts the nest while the job's first steps run.
+    'early-start': 'true'
+};
+/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Takes a raw value, falling back to the default for missing or blank input. */
+function inputValue(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+}
+
+;// CONCATENATED MODULE: ./src/engine/options/primitives.ts
+/** A value as the messages show it: in single quotes. */
+function quote(value) {
+    return `'${value}'`;
+}
+/** Splits a list input on newlines, commas and spaces; drops empty entries. */
+function splitList(value) {
+    return value
+        .split(/[\s,]+/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
+}
+/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
+function parseBoolean(name, value, problems) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
+    return false;
+}
+/** True for an absolute http or https URL without a query string. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
+    }
+    catch {
+        return false;
+    }
+}
+/** The list, or undefined when it is empty (for options left out when unset). */
+function optionalList(list) {
+    return list.length > 0 ? list : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/options/clients.ts
+/**
+ * Inputs for the clients of later steps: the docker CLI to install
+ * (`docker-cli-version`, `-url`, `-sha256`), and what main sets up for them
+ * (`set-host`, `context`, `testcontainers-host-override`). Setting these up
+ * is the Action's work (../clients/); only their validation rules are
+ * imported from there, so the rules and the code they guard stay together.
  */
 
-const EXAMPLE = "'base=10.201.0.0/16,size=24'";
-/** The address as bits (IPv4: 32, IPv6: 128) in a bigint. */
-function addressBits(address) {
-    if ((0,external_node_net_.isIPv4)(address)) {
-        return address
-            .split('.')
-            .reduce((value, octet) => (value << 8n) | BigInt(Number(octet)), 0n);
+
+
+
+/** The `docker-cli-*` inputs: a release, an http(s) base URL and an optional sha256. */
+function parseDockerCli(inputs, problems) {
+    const version = inputValue(inputs, 'docker-cli-version');
+    const baseUrl = inputValue(inputs, 'docker-cli-url').replace(/\/+$/, '');
+    const sha256 = inputValue(inputs, 'docker-cli-sha256').toLowerCase();
+    if (version !== '' &&
+        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
+        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
+            `got ${quote(version)}.`);
     }
-    const [head, tail = ''] = address.split('::');
-    const groups = (part) => (part === '' ? [] : part.split(':'));
-    const left = groups(head);
-    const right = groups(tail);
-    const middle = address.includes('::')
-        ? Array(8 - left.length - right.length).fill('0')
-        : [];
-    return [...left, ...middle, ...right].reduce((value, group) => (value << 16n) | BigInt(parseInt(group, 16)), 0n);
+    if (!isHttpUrl(baseUrl)) {
+        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
+            `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
+    }
+    else {
+        problems.push(...(0,docker_cli_release/* dockerCliTrustProblems */.T9)({ version, baseUrl, sha256 }));
+    }
+    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
+        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
+    }
+    return { version, baseUrl, sha256 };
 }
-/** Checks one `base=CIDR,size=N` entry; returns the pool or a problem. */
-function parseAddressPool(entry) {
-    const fields = Object.fromEntries(entry.split(',').map((field) => {
-        const at = field.indexOf('=');
-        return at < 0 ? [field, ''] : [field.slice(0, at), field.slice(at + 1)];
-    }));
-    const keys = Object.keys(fields).sort().join(',');
-    if (keys !== 'base,size') {
-        return (`Input 'default-address-pools' entries are base=<CIDR>,size=<prefix ` +
-            `length>, e.g. ${EXAMPLE}, got '${entry}'.`);
-    }
-    const [address, bitsText, extra] = String(fields.base).split('/');
-    const family = (0,external_node_net_.isIPv4)(address) ? 32 : (0,external_node_net_.isIPv6)(address) ? 128 : 0;
-    const bits = /^[0-9]{1,3}$/.test(bitsText ?? '') ? Number(bitsText) : -1;
-    if (family === 0 || extra !== undefined || bits < 0 || bits > family) {
-        return (`Input 'default-address-pools' base must be a CIDR such as ` +
-            `'10.201.0.0/16', got '${fields.base}' in '${entry}'.`);
-    }
-    const hostBits = BigInt(family - bits);
-    if ((addressBits(address) & ((1n << hostBits) - 1n)) !== 0n) {
-        return (`Input 'default-address-pools' base '${fields.base}' has host bits ` +
-            `set; use the network address (e.g. '10.201.0.0/16'), in '${entry}'.`);
-    }
-    const size = /^[0-9]{1,3}$/.test(fields.size) ? Number(fields.size) : -1;
-    if (size < bits || size > family) {
-        return (`Input 'default-address-pools' size must be a prefix length from ` +
-            `${bits} (the base's) to ${family}, got '${fields.size}' in '${entry}'.`);
-    }
-    return { base: fields.base, size };
-}
-/**
- * Parses the input: entries separated by newlines, spaces or ';' (commas
- * belong inside an entry). Problems are pushed, valid pools returned.
- */
-function parseAddressPools(value, problems) {
-    const pools = [];
-    for (const entry of value.split(/[\s;]+/).filter((e) => e !== '')) {
-        const pool = parseAddressPool(entry);
-        if (typeof pool === 'string')
-            problems.push(pool);
-        else
-            pools.push(pool);
-    }
-    return pools;
-}
-/** dockerd flags for the pools, in input order. */
-function addressPoolArgs(pools = []) {
-    return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
+/** `set-host`, `context` (a docker context name or '') and `testcontainers-host-override`. */
+function parseClients(inputs, problems) {
+    const setHost = parseBoolean('set-host', inputValue(inputs, 'set-host'), problems);
+    const context = inputValue(inputs, 'context');
+    const contextProblem = contextNameProblem(context);
+    if (contextProblem)
+        problems.push(contextProblem);
+    return {
+        setHost,
+        context,
+        testcontainersHostOverride: parseBoolean('testcontainers-host-override', inputValue(inputs, 'testcontainers-host-override'), problems)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/dind/containerd-first.ts
@@ -1447,491 +2079,206 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/engine/docker/cli.ts + 1 modules
-var cli = __nccwpck_require__(8758);
-;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
+;// CONCATENATED MODULE: ./src/engine/options/dockerd-args.ts
 /**
- * The labels docker-nest puts on what it creates, in one place: post, down
- * and the reapers find and judge objects by them, never by name alone.
+ * Input `dockerd-args`: extra flags for the inner dockerd, minus the flags
+ * docker-nest sets itself.
  */
-/** Label keys every docker-nest resource carries, so post and reap find them. */
-const LABELS = {
-    /** Marks any object docker-nest created. */
-    managed: 'docker-nest',
-    /** The nest's unique id: `<ci run id>-<attempt>-<random>` or `local-<random>`. */
-    run: 'docker-nest.run',
-    /** Unix time (seconds) after which a reaper may remove the object. */
-    expires: 'docker-nest.expires'
+
+/** dockerd flags docker-nest owns: letting users override them would break TLS or the data volume. */
+const RESERVED_DOCKERD_FLAGS = {
+    '-H': 'docker-nest sets the listeners itself',
+    '--host': 'docker-nest sets the listeners itself',
+    '--tls': "use input 'tls'",
+    '--tlsverify': "use input 'tls'",
+    '--tlscacert': 'docker-nest makes and installs the certificates',
+    '--tlscert': 'docker-nest makes and installs the certificates',
+    '--tlskey': 'docker-nest makes and installs the certificates',
+    '--data-root': 'the data root is the volume docker-nest mounts',
+    '--graph': 'the data root is the volume docker-nest mounts',
+    '-g': 'the data root is the volume docker-nest mounts',
+    '--mtu': "use input 'mtu'",
+    '--registry-mirror': "use input 'registry-mirrors'"
 };
-/** The job process that owns a nest (owner.ts formats it). */
-const OWNER_LABEL = 'docker-nest.owner';
-/** On the cache volume and on a cached nest's container: the cache name. */
-const CACHE_LABEL = 'docker-nest.cache';
-/** On a cache volume and its nest: the partition, e.g. `github:github.com/repository-id/1/pull-requests`. */
-const CACHE_SCOPE_LABEL = 'docker-nest.cache-scope';
-
-;// CONCATENATED MODULE: ./src/engine/lifecycle/owner.ts
+/** dockerd's one-letter flags that take a value (`-Hunix:///x` is `-H unix:///x`). */
+const SHORT_FLAGS_WITH_VALUE = new Set(['H', 'G', 'b', 'g', 'l', 'p', 's']);
 /**
- * The process that owns a nest, as a label value, so a reaper can tell that
- * a job crashed (no post step) long before the nest's 6 h expiry: when the
- * owner is provably gone, the nest is abandoned.
- *
- * Identity = host boot id + pid namespace + pid + process start time. The
- * start time makes a reused pid harmless; boot id and pid namespace restrict
- * the judgement to a reaper that sees the same process table. Anything else
- * (another machine, another container's pid namespace, an unreadable label)
- * is 'unknown', and then only the expiry counts: a live job's nest is never
- * removed on a guess.
+ * The flag names the words of one `dockerd-args` line set: `--name` and
+ * `--name=value` alike, and one-letter flags written together (`-D`, `-DH`,
+ * `-Htcp://…`), where a flag that takes a value ends the run. Every word
+ * counts: dockerd takes the last value, so `--debug --tlsverify=false` must
+ * not pass on its first word.
  */
-
-
-/** The label carrying {@link formatOwner}'s value. */
-
-/** `<boot id>/<pid ns>/<pid>/<start time>`: a valid Docker label value. */
-function formatOwner(id) {
-    return `${id.bootId}/${id.pidNs}/${id.pid}/${id.startTime}`;
-}
-/** The inverse of {@link formatOwner}; undefined for anything malformed. */
-function parseOwner(value) {
-    const match = /^([0-9a-f-]{8,64})\/([0-9]+)\/([0-9]+)\/([0-9]+)$/.exec(value);
-    if (!match)
-        return undefined;
-    const pid = Number(match[3]);
-    if (!(pid > 1))
-        return undefined;
-    return { bootId: match[1], pidNs: match[2], pid, startTime: match[4] };
+function dockerdFlagNames(words) {
+    const names = [];
+    for (const word of words) {
+        if (word.startsWith('--')) {
+            names.push(word.split('=')[0]);
+        }
+        else if (/^-[A-Za-z]/.test(word)) {
+            for (const letter of word.slice(1)) {
+                if (!/[A-Za-z]/.test(letter))
+                    break;
+                names.push(`-${letter}`);
+                if (SHORT_FLAGS_WITH_VALUE.has(letter))
+                    break;
+            }
+        }
+    }
+    return names;
 }
 /**
- * Decides, without touching the system, whether the owner named by a label
- * still runs. Pure; `table` is the reaper's view.
+ * One flag per line; a value may follow after '=' or a space. Lines starting
+ * with '#' are comments. Returns the flags split into argv words.
  */
-function ownerState(label, table) {
-    const owner = parseOwner(label);
-    if (!owner)
-        return 'unknown';
-    // Another machine, or a reboot we cannot tell from another machine, or
-    // another container's pids: none of those are ours to judge.
-    if (owner.bootId !== table.bootId || owner.pidNs !== table.pidNs) {
-        return 'unknown';
+function parseDockerdArgs(value, problems) {
+    const args = [];
+    for (const rawLine of value.split(/\r?\n/)) {
+        const line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const words = line.split(/\s+/);
+        if (!words[0].startsWith('-')) {
+            problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
+                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
+            continue;
+        }
+        const reserved = dockerdFlagNames(words).find((name) => RESERVED_DOCKERD_FLAGS[name]);
+        if (reserved) {
+            problems.push(`Input 'dockerd-args' may not set ${reserved} ` +
+                `(${RESERVED_DOCKERD_FLAGS[reserved]}), got ${quote(line)}.`);
+            continue;
+        }
+        args.push(...words);
     }
-    const started = table.startTimeOf(owner.pid);
-    if (started === null)
-        return 'unknown';
-    return started === owner.startTime ? 'alive' : 'gone';
-}
-/** Parses /proc/<pid>/stat text: command name and start time (the name may hold spaces and parentheses). */
-function parseStat(text) {
-    const open = text.indexOf('(');
-    const close = text.lastIndexOf(')');
-    if (open < 0 || close < open)
-        return undefined;
-    // Fields after the name start at field 3 (state); ppid is field 4, starttime field 22.
-    const rest = text
-        .slice(close + 2)
-        .trim()
-        .split(/\s+/);
-    const ppid = Number(rest[1]);
-    const startTime = rest[19];
-    if (!Number.isInteger(ppid) || !/^[0-9]+$/.test(startTime ?? '')) {
-        return undefined;
-    }
-    return { comm: text.slice(open + 1, close), ppid, startTime };
-}
-/** The stat of `pid`; undefined when there is no such process, null when it cannot be read. */
-function readStat(pid, proc = '/proc') {
-    try {
-        return parseStat((0,external_node_fs_.readFileSync)(`${proc}/${pid}/stat`, 'utf8')) ?? null;
-    }
-    catch (error) {
-        return error.code === 'ENOENT' ? undefined : null;
-    }
-}
-/**
- * True when /proc hides other users' processes (mount option hidepid): then
- * a missing pid proves nothing unless we are root.
- */
-function hidesProcesses(mountinfo) {
-    return mountinfo
-        .split('\n')
-        .some((line) => / - proc /.test(line) &&
-        /[ ,]hidepid=(1|2|noaccess|invisible|ptraceable)\b/.test(line));
-}
-/** This process's view of the process table; undefined off Linux or without /proc. */
-function localProcessTable(proc = '/proc') {
-    try {
-        const bootId = (0,external_node_fs_.readFileSync)(`${proc}/sys/kernel/random/boot_id`, 'utf8').trim();
-        const pidNs = /\[([0-9]+)\]/.exec((0,external_node_fs_.readlinkSync)(`${proc}/self/ns/pid`))?.[1];
-        if (!bootId || !pidNs)
-            return undefined;
-        const mountinfo = (0,external_node_fs_.readFileSync)(`${proc}/self/mountinfo`, 'utf8');
-        if (hidesProcesses(mountinfo) && process.getuid?.() !== 0)
-            return undefined;
-        return {
-            bootId,
-            pidNs,
-            startTimeOf: (pid) => readStat(pid, proc)?.startTime
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** How far up the process tree to look for the runner's job process. */
-const MAX_ANCESTORS = 12;
-/** The GitHub runner's per-job process: it lives exactly as long as the job. */
-const GITHUB_JOB_PROCESS = 'Runner.Worker';
-/**
- * The nearest ancestor of `pid` whose command name is `comm`, or undefined.
- * A name is at most 15 characters in /proc (TASK_COMM_LEN).
- */
-function findAncestor(pid, comm, proc = '/proc') {
-    let current = readStat(pid, proc)?.ppid;
-    for (let depth = 0; current && current > 1 && depth < MAX_ANCESTORS; depth++) {
-        const stat = readStat(current, proc);
-        if (!stat)
-            return undefined;
-        if (stat.comm === comm.slice(0, 15))
-            return current;
-        current = stat.ppid;
-    }
-    return undefined;
-}
-/**
- * The owner label value for `pid` (its identity now), or undefined when the
- * process table cannot be read.
- */
-function owner_ownerOf(pid, proc = '/proc') {
-    const table = localProcessTable(proc);
-    const startTime = table?.startTimeOf(pid);
-    if (!table || !startTime || pid <= 1)
-        return undefined;
-    return formatOwner({ ...table, pid, startTime });
-}
-/**
- * Who owns a nest started by this process.
- *
- * - The Action: its parent, the process that runs the job's steps (on a
- *   GitHub runner Runner.Worker, which starts node directly; in a container
- *   job node is exec'd into the container and has no visible parent: none).
- * - The CLI: Runner.Worker when it runs in a GitHub job (a `run:` step), else
- *   nobody. Its parent may be a short-lived shell (`npx`, one Jenkins `sh`
- *   step, a command substitution) while later steps still use the nest, so
- *   only the expiry may end it.
- */
-function nestOwner(face, self = process.pid, parent = process.ppid, proc = '/proc') {
-    if (face === 'action')
-        return owner_ownerOf(parent, proc);
-    const worker = findAncestor(self, GITHUB_JOB_PROCESS, proc);
-    return worker ? owner_ownerOf(worker, proc) : undefined;
+    return args;
 }
 
-;// CONCATENATED MODULE: ./src/engine/cache/scope.ts
+;// CONCATENATED MODULE: ./src/engine/options/lifecycle.ts
 /**
- * Whose jobs share a persistent cache. A cache is one data root: whatever a
- * job's nest leaves in it (images and their tags, build cache, volumes) is
- * what the next job on the same volume builds from. So the volume is named
- * after the cache and its partition, the set of jobs that may share it:
- *
- * - `cache-scope: repository` (default): the repository the job runs for,
- *   by the id its CI server gave it (GitHub GITHUB_REPOSITORY_ID, GitLab
- *   CI_PROJECT_ID), which a rename or a new repository of the same name
- *   does not change; elsewhere DOCKER_NEST_REPOSITORY, set by the user.
- * - `cache-scope: shared`: every repository that names the cache.
- *
- * In both, pull- and merge-request jobs get a partition of their own: code
- * under review never writes the data root that default-branch and release
- * jobs read. The partition is hashed into the volume name (short, valid,
- * never equal to an older version's `docker-nest-cache-<name>`) and written
- * in full to the label `docker-nest.cache-scope`.
+ * How long a start waits for the daemon (`wait-timeout`) and what teardown
+ * removes (`cleanup`).
  */
 
-
-
-/** The repository identity outside GitHub Actions and GitLab CI (e.g. Jenkins: the repository URL). */
-const REPOSITORY_ENV = 'DOCKER_NEST_REPOSITORY';
-/** Added to the partition of pull- and merge-request jobs. */
-const PULL_REQUESTS = '/pull-requests';
-/** GitHub events whose jobs run for an open pull request (also `pull_request_target`). */
-const PULL_REQUEST_EVENT = /^pull_request/;
-/** GitLab pipeline sources of merge-request (and external pull-request) pipelines. */
-const MERGE_REQUEST_SOURCES = [
-    'merge_request_event',
-    'external_pull_request_event'
-];
-/** Checks input `cache-scope`. */
-function parseCacheScope(value, problems) {
-    if (value === 'repository' || value === 'shared')
-        return value;
-    problems.push(`Input 'cache-scope' must be 'repository' (one cache per repository) or ` +
-        `'shared' (one for every repository that names it), got '${value}'.`);
-    return 'repository';
-}
-/** Host (and port) of a server URL, lower case; `fallback` when unset or unparsable. */
-function hostOf(url, fallback) {
-    try {
-        return url ? new URL(url).host.toLowerCase() || fallback : fallback;
+const MAX_WAIT_SECONDS = 3600;
+/** Input `wait-timeout`: seconds in (0, 3600], returned in milliseconds. */
+function parseWaitTimeout(value, problems) {
+    const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN;
+    if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
+        problems.push(`Input 'wait-timeout' must be a number of seconds between 0 and ` +
+            `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`);
+        return 0;
     }
-    catch {
-        return fallback;
-    }
+    return Math.round(seconds * 1000);
 }
-function githubJob(env) {
-    const host = hostOf(env.GITHUB_SERVER_URL, 'github.com');
-    const id = env.GITHUB_REPOSITORY_ID ?? '';
-    // Older GitHub Enterprise Server versions give no id: the name, which a
-    // rename changes (the cache then starts cold).
-    const name = (env.GITHUB_REPOSITORY ?? '').toLowerCase();
+/** `cleanup`: a strict boolean, or 'containers' (also remove run-labelled objects). */
+function parseCleanup(value, problems) {
+    if (value === 'containers')
+        return { cleanup: true, cleanupContainers: true };
+    const parsed = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value);
+    if (!parsed) {
+        problems.push(`Input 'cleanup' must be 'true', 'false' or 'containers', got ${quote(value)}.`);
+    }
     return {
-        repository: /^[0-9]+$/.test(id)
-            ? `github:${host}/repository-id/${id}`
-            : /^[^/\s]+\/[^/\s]+$/.test(name)
-                ? `github:${host}/${name}`
-                : '',
-        pullRequest: PULL_REQUEST_EVENT.test(env.GITHUB_EVENT_NAME ?? '')
+        cleanup: parseBoolean('cleanup', parsed ? value : 'true', problems),
+        cleanupContainers: false
     };
 }
-function gitlabJob(env) {
-    const host = hostOf(env.CI_SERVER_URL, env.CI_SERVER_HOST || 'gitlab');
-    const id = env.CI_PROJECT_ID ?? '';
-    return {
-        repository: /^[0-9]+$/.test(id) ? `gitlab:${host}/project-id/${id}` : '',
-        pullRequest: MERGE_REQUEST_SOURCES.includes(env.CI_PIPELINE_SOURCE ?? '') ||
-            Boolean(env.CI_MERGE_REQUEST_IID)
-    };
-}
-/** What the job's CI says, or nothing outside GitHub Actions and GitLab CI. */
-function ciJob(env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return githubJob(env);
-    if (env.GITLAB_CI === 'true')
-        return gitlabJob(env);
-    return undefined;
-}
-/**
- * DOCKER_NEST_REPOSITORY as a partition ('' when unset), or why it cannot
- * be one: it is written to a label every job on the daemon can read.
- */
-function repositoryFromEnv(env) {
-    const value = (env[REPOSITORY_ENV] ?? '').trim();
-    if (value === '')
-        return { repository: '' };
-    if (/^[a-z][a-z0-9+.-]*:\/\/[^/]*@/i.test(value)) {
-        return (`${REPOSITORY_ENV} must not carry credentials (it is written to a ` +
-            `volume label); give the repository URL without 'user:password@'.`);
-    }
-    // No ',' or '"': the label goes into `--mount …,volume-label=k=v`.
-    if (!/^[\x21\x23-\x2b\x2d-\x7e]{1,200}$/.test(value)) {
-        return (`${REPOSITORY_ENV} must be 1 to 200 printable characters without ` +
-            `spaces, commas or quotes, such as 'https://git.example.com/team/app', ` +
-            `got '${value}'.`);
-    }
-    return { repository: `${REPOSITORY_ENV}=${value}` };
-}
-/**
- * The partition of cache `name` for this job (see the file comment); ''
- * without a cache. Pure: the adapters pass the process environment.
- */
-function cachePartition(name, scope, env, problems) {
-    if (name === '')
-        return '';
-    const ci = ciJob(env);
-    const suffix = ci?.pullRequest ? PULL_REQUESTS : '';
-    if (scope === 'shared')
-        return `shared${suffix}`;
-    if (ci?.repository)
-        return `${ci.repository}${suffix}`;
-    const fromEnv = repositoryFromEnv(env);
-    if (typeof fromEnv === 'string') {
-        problems.push(fromEnv);
-        return '';
-    }
-    if (fromEnv.repository)
-        return `${fromEnv.repository}${suffix}`;
-    problems.push(`Input 'cache-scope' is 'repository', but this job's repository is ` +
-        `unknown (no GITHUB_REPOSITORY_ID or CI_PROJECT_ID): set ` +
-        `${REPOSITORY_ENV} to it (e.g. its URL), or set cache-scope: shared ` +
-        `to share cache '${name}' with every job on this Docker daemon.`);
-    return '';
-}
-/** The partition's part of a volume name: 12 hex digits of its SHA-256. */
-function partitionHash(partition) {
-    return (0,lazy_builtins/* lazyCrypto */.yJ)()
-        .createHash('sha256')
-        .update(partition)
-        .digest('hex')
-        .slice(0, 12);
-}
 
-;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
+;// CONCATENATED MODULE: ./src/engine/options/mode.ts
 
 
-
-
-
-const CACHE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-/** Checks input `cache`: lowercase letters, digits and '-', 1–40 characters. */
-function parseCacheName(value, problems) {
-    if (value !== '' && !CACHE_NAME.test(value)) {
-        problems.push(`Input 'cache' must be a name of 1 to 40 lowercase letters, digits and ` +
-            `'-' that starts and ends with a letter or digit (e.g. 'build' or ` +
-            `'app-ci'), or empty for no cache; got '${value}'.`);
+const MODES = ['dind', 'dood', 'auto'];
+/** Image reference: [registry[:port]/]path[:tag][@sha256:digest], no leading '-'. */
+const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+/** Input `mode`: one of {@link MODES}, case-sensitive; 'dind' after a problem. */
+function parseMode(value, problems) {
+    if (!MODES.includes(value)) {
+        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
+        return 'dind';
     }
     return value;
 }
-/** Checks input `cache-busy`. */
-function parseCacheBusy(value, problems) {
-    if (value === 'fallback' || value === 'fail')
-        return value;
-    problems.push(`Input 'cache-busy' must be 'fallback' (use an empty cache and warn) or ` +
-        `'fail', got '${value}'.`);
-    return 'fallback';
-}
-/** Checks the cache inputs and gives the cache its partition from the job's CI variables. */
-function parseCacheOptions(input, env, problems) {
-    const name = parseCacheName(input('cache'), problems);
-    const before = problems.length;
-    const scope = parseCacheScope(input('cache-scope'), problems);
-    // A bad cache-scope is one problem, not also an unknown repository.
-    const partition = problems.length === before ? cachePartition(name, scope, env, problems) : '';
-    return {
-        name,
-        busy: parseCacheBusy(input('cache-busy'), problems),
-        maxBytes: parseSize(input('cache-max-size'), problems),
-        scope,
-        partition
-    };
-}
-const UNITS = {
-    '': 1,
-    b: 1,
-    k: 1e3,
-    kb: 1e3,
-    kib: 1024,
-    m: 1e6,
-    mb: 1e6,
-    mib: 1024 ** 2,
-    g: 1e9,
-    gb: 1e9,
-    gib: 1024 ** 3,
-    t: 1e12,
-    tb: 1e12,
-    tib: 1024 ** 4
-};
-/** Checks input `cache-max-size`: '' (no limit) or a size such as '10GB', '512MiB', '2.5G'. */
-function parseSize(value, problems) {
-    if (value === '')
-        return undefined;
-    const match = /^([0-9]+(?:\.[0-9]+)?)\s*([a-zA-Z]*)$/.exec(value);
-    const unit = UNITS[match?.[2].toLowerCase() ?? 'x'];
-    const bytes = match && unit ? Math.floor(Number(match[1]) * unit) : NaN;
-    if (!(bytes >= 1e6)) {
-        problems.push(`Input 'cache-max-size' must be a size of at least 1MB such as '10GB', ` +
-            `'512MiB' or '2.5G' (units B, KB, MB, GB, TB, or KiB…TiB), or empty ` +
-            `for no limit; got '${value}'.`);
-        return undefined;
-    }
-    return bytes;
-}
 /**
- * Container and volume name of a cache (the container name is the lock).
- * The '.' keeps it apart from the unscoped `docker-nest-cache-<name>` of
- * older versions, whose names had none: their volumes are never reused.
+ * Input `image`: an image reference, never something `docker run` would
+ * read as a flag.
  */
-function cacheResourceName(cache) {
-    return `docker-nest-cache-${cache.name}.${partitionHash(cache.partition)}`;
-}
-/** The labels that name a cache, on its volume and on its nest's container. */
-function cacheLabels(cache) {
-    return { [CACHE_LABEL]: cache.name, [CACHE_SCOPE_LABEL]: cache.partition };
-}
-/** `docker run` said the name is taken: another container holds the lock. */
-function isNameConflict(stderr) {
-    return /Conflict\. The container name .* is already in use/i.test(stderr);
-}
-/** Why a holder may be removed, or undefined when it belongs to a live job. */
-function staleReason(holder, nowSeconds, table) {
-    // Only a running daemon uses the data root; 'created' is about to start.
-    if (holder.status === 'exited' || holder.status === 'dead')
-        return 'its daemon has stopped';
-    const expires = Number(holder.expires);
-    if (holder.expires !== '' &&
-        Number.isFinite(expires) &&
-        expires <= nowSeconds)
-        return 'its expiry has passed';
-    if (table && ownerState(holder.owner, table) === 'gone')
-        return 'the job that started it has ended';
-    return undefined;
-}
-/** Thrown when another live job holds the cache. */
-class CacheBusyError extends Error {
-    cache;
-    container;
-    holder;
-    constructor(cache, container, holder) {
-        super(`Cache '${cache}' is in use by another job (container ` +
-            `${container}, run ${holder.run || 'unknown'}); two ` +
-            'daemons must never share one data root.');
-        this.cache = cache;
-        this.container = container;
-        this.holder = holder;
-        this.name = 'CacheBusyError';
+function parseImage(value, problems) {
+    if (!IMAGE_REF.test(value)) {
+        problems.push(`Input 'image' must be an image reference such as ` +
+            `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
+            `got ${quote(value)}.`);
     }
+    return value;
 }
-const HOLDER_FORMAT = [
-    '{{.Id}}',
-    '{{.State.Status}}',
-    `{{index .Config.Labels "${LABELS.run}"}}`,
-    `{{index .Config.Labels "${LABELS.expires}"}}`,
-    `{{index .Config.Labels "${OWNER_LABEL}"}}`
-].join('\t');
-/** The container called `container` (a cache's lock), or undefined when there is none (any more). */
-async function findHolder(docker, container) {
-    const result = await docker.tryExec([
-        'inspect',
-        '--type',
-        'container',
-        '--format',
-        HOLDER_FORMAT,
-        container
-    ]);
-    if (result.exitCode !== 0) {
-        if ((0,cli/* isNoSuchObject */.Eo)(result.stderr))
-            return undefined;
-        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
+/** Input `socket`: an absolute path, `unix://` prefix dropped; '' = find it. */
+function parseSocket(value, problems) {
+    const path = value.replace(/^unix:\/\//, '');
+    if (path !== '' && !path.startsWith('/')) {
+        problems.push(`Input 'socket' must be an absolute path such as ` +
+            `'/var/run/docker.sock' (or unix:///path), got ${quote(value)}.`);
     }
-    const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
-        .trim()
-        .split('\t');
-    const label = (value) => (value === '<no value>' ? '' : value);
-    return {
-        id,
-        status,
-        run: label(run),
-        expires: label(expires),
-        owner: label(owner)
-    };
-}
-/**
- * After a name conflict: removes the holder if its job is gone and says
- * why; throws {@link CacheBusyError} when it belongs to a live job. Returns
- * undefined when the holder vanished meanwhile (try again).
- */
-async function breakStaleLock(docker, lock, context) {
-    const holder = await findHolder(docker, lock.container);
-    if (!holder)
-        return undefined;
-    const reason = staleReason(holder, context.nowSeconds, context.table);
-    if (!reason)
-        throw new CacheBusyError(lock.cache, lock.container, holder);
-    // By id: if another job broke it first and started its own, that one stays.
-    if (!(await docker.tryRemoveContainer(holder.id))) {
-        throw new CacheBusyError(lock.cache, lock.container, holder);
-    }
-    return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
+    return path;
 }
 
-// EXTERNAL MODULE: ./src/engine/clients/docker-cli-release.ts
-var docker_cli_release = __nccwpck_require__(5727);
+;// CONCATENATED MODULE: ./src/engine/options/network.ts
+/**
+ * The inner daemon's network inputs: its `mtu` and the registries it
+ * pulls through or trusts over plain http (`registry-mirrors`,
+ * `insecure-registries`). Address pools and daemon.json have their own
+ * modules (address-pools.ts, daemon-config.ts).
+ */
+
+
+
+const REGISTRY_HOST = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
+/** Input `mtu`: 'auto' or a whole number from 576 to 65535. */
+function parseMtu(value, problems) {
+    if (value === 'auto')
+        return 'auto';
+    const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+    if (!(mtu >= 576 && mtu <= 65535)) {
+        problems.push(`Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
+            `(e.g. 1360), got ${quote(value)}.`);
+        return 'auto';
+    }
+    return mtu;
+}
+/** Input `registry-mirrors`: http(s) URLs without credentials. */
+function parseRegistryMirrors(value, problems) {
+    const mirrors = splitList(value);
+    for (const mirror of mirrors) {
+        const credentials = mirrorCredentialsProblem(mirror, "Input 'registry-mirrors'");
+        if (credentials) {
+            problems.push(credentials);
+        }
+        else if (!isHttpUrl(mirror)) {
+            problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
+                `'https://mirror.example.com', got ${quote(mirror)}.`);
+        }
+    }
+    return mirrors;
+}
+function isCidr(value) {
+    const [address, bits, extra] = value.split('/');
+    if (extra !== undefined || bits === undefined || !/^[0-9]{1,3}$/.test(bits)) {
+        return false;
+    }
+    const family = (0,external_node_net_.isIP)(address);
+    return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
+}
+/** Input `insecure-registries`: host[:port] or CIDR entries. */
+function parseInsecureRegistries(value, problems) {
+    const registries = splitList(value);
+    for (const registry of registries) {
+        if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
+            problems.push(`Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
+                `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`);
+        }
+    }
+    return registries;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/options/runtime.ts
 /**
  * Unprivileged routes: the OCI runtime the sidecar runs under (input
@@ -2121,276 +2468,14 @@ function imageFor(given, rootless, rootfulDefault) {
     return image === '' ? rootfulDefault : image;
 }
 
-;// CONCATENATED MODULE: ./src/engine/options/config.ts
+;// CONCATENATED MODULE: ./src/engine/options/tls-sans.ts
 /**
- * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
- * {@link DindOptions}. Every problem names the input, the value and what is
- * valid, and all problems are reported at once, before anything is created.
+ * Input `tls-san`: the extra subject alternative names of the daemon's
+ * server certificate, each typed `DNS:` or `IP:`.
  */
 
 
-
-
-
-
-
-
-/** The official image, pinned to a major version so upgrades are deliberate. */
-const DEFAULT_DIND_IMAGE = 'docker:29-dind';
-/** Input names (kebab-case, as in action.yml) with their defaults. */
-const INPUT_DEFAULTS = {
-    mode: 'dind',
-    image: DEFAULT_DIND_IMAGE,
-    tls: 'true',
-    'wait-timeout': '60',
-    'dockerd-args': '',
-    'registry-mirrors': '',
-    'insecure-registries': '',
-    mtu: 'auto',
-    'tls-san': '',
-    cleanup: 'true',
-    socket: '',
-    'socket-proxy': 'false',
-    'docker-cli-version': '',
-    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-    'docker-cli-sha256': '',
-    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
-    // for buildx, the Testcontainers host.
-    'set-host': 'true',
-    context: '',
-    'testcontainers-host-override': 'false',
-    // Networking: daemon.json and address pools of the inner daemon.
-    'daemon-config': '',
-    'default-address-pools': '',
-    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
-    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
-    runtime: '',
-    rootless: 'false',
-    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
-    cache: '',
-    'cache-scope': 'repository',
-    'cache-busy': 'fallback',
-    'cache-max-size': '',
-    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
-    'fast-start': 'true'
-};
-/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const MODES = ['dind', 'dood', 'auto'];
-const MAX_WAIT_SECONDS = 3600;
-/** dockerd flags docker-nest owns: letting users override them would break TLS or the data volume. */
-const RESERVED_DOCKERD_FLAGS = {
-    '-H': 'docker-nest sets the listeners itself',
-    '--host': 'docker-nest sets the listeners itself',
-    '--tls': "use input 'tls'",
-    '--tlsverify': "use input 'tls'",
-    '--tlscacert': 'docker-nest makes and installs the certificates',
-    '--tlscert': 'docker-nest makes and installs the certificates',
-    '--tlskey': 'docker-nest makes and installs the certificates',
-    '--data-root': 'the data root is the volume docker-nest mounts',
-    '--graph': 'the data root is the volume docker-nest mounts',
-    '-g': 'the data root is the volume docker-nest mounts',
-    '--mtu': "use input 'mtu'",
-    '--registry-mirror': "use input 'registry-mirrors'"
-};
-/** Image reference: [registry[:port]/]path[:tag][@sha256:digest], no leading '-'. */
-const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
-const REGISTRY_HOST = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
-function quote(value) {
-    return `'${value}'`;
-}
-/** Splits a list input on newlines, commas and spaces; drops empty entries. */
-function splitList(value) {
-    return value
-        .split(/[\s,]+/)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry.length > 0);
-}
-/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
-function parseBoolean(name, value, problems) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
-    return false;
-}
-function parseMode(value, problems) {
-    if (!MODES.includes(value)) {
-        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
-        return 'dind';
-    }
-    return value;
-}
-/** `cleanup`: a strict boolean, or 'containers' (also remove run-labelled objects). */
-function parseCleanup(value, problems) {
-    if (value === 'containers')
-        return { cleanup: true, cleanupContainers: true };
-    const parsed = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value);
-    if (!parsed) {
-        problems.push(`Input 'cleanup' must be 'true', 'false' or 'containers', got ${quote(value)}.`);
-    }
-    return {
-        cleanup: parseBoolean('cleanup', parsed ? value : 'true', problems),
-        cleanupContainers: false
-    };
-}
-function parseSocket(value, problems) {
-    const path = value.replace(/^unix:\/\//, '');
-    if (path !== '' && !path.startsWith('/')) {
-        problems.push(`Input 'socket' must be an absolute path such as ` +
-            `'/var/run/docker.sock' (or unix:///path), got ${quote(value)}.`);
-    }
-    return path;
-}
-function parseDockerCli(inputs, problems) {
-    const version = raw(inputs, 'docker-cli-version');
-    const baseUrl = raw(inputs, 'docker-cli-url').replace(/\/+$/, '');
-    const sha256 = raw(inputs, 'docker-cli-sha256').toLowerCase();
-    if (version !== '' &&
-        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
-        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
-            `got ${quote(version)}.`);
-    }
-    if (!isHttpUrl(baseUrl)) {
-        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
-            `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
-    }
-    else {
-        problems.push(...(0,docker_cli_release/* dockerCliTrustProblems */.T9)({ version, baseUrl, sha256 }));
-    }
-    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
-        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
-    }
-    return { version, baseUrl, sha256 };
-}
-function parseImage(value, problems) {
-    if (!IMAGE_REF.test(value)) {
-        problems.push(`Input 'image' must be an image reference such as ` +
-            `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
-            `got ${quote(value)}.`);
-    }
-    return value;
-}
-function parseWaitTimeout(value, problems) {
-    const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN;
-    if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
-        problems.push(`Input 'wait-timeout' must be a number of seconds between 0 and ` +
-            `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`);
-        return 0;
-    }
-    return Math.round(seconds * 1000);
-}
-function parseMtu(value, problems) {
-    if (value === 'auto')
-        return 'auto';
-    const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN;
-    if (!(mtu >= 576 && mtu <= 65535)) {
-        problems.push(`Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
-            `(e.g. 1360), got ${quote(value)}.`);
-        return 'auto';
-    }
-    return mtu;
-}
-/** One flag per line; a value may follow after '=' or a space. Lines starting with '#' are comments. */
-/** dockerd's one-letter flags that take a value (`-Hunix:///x` is `-H unix:///x`). */
-const SHORT_FLAGS_WITH_VALUE = new Set(['H', 'G', 'b', 'g', 'l', 'p', 's']);
-/**
- * The flag names the words of one `dockerd-args` line set: `--name` and
- * `--name=value` alike, and one-letter flags written together (`-D`, `-DH`,
- * `-Htcp://…`), where a flag that takes a value ends the run. Every word
- * counts: dockerd takes the last value, so `--debug --tlsverify=false` must
- * not pass on its first word.
- */
-function dockerdFlagNames(words) {
-    const names = [];
-    for (const word of words) {
-        if (word.startsWith('--')) {
-            names.push(word.split('=')[0]);
-        }
-        else if (/^-[A-Za-z]/.test(word)) {
-            for (const letter of word.slice(1)) {
-                if (!/[A-Za-z]/.test(letter))
-                    break;
-                names.push(`-${letter}`);
-                if (SHORT_FLAGS_WITH_VALUE.has(letter))
-                    break;
-            }
-        }
-    }
-    return names;
-}
-function parseDockerdArgs(value, problems) {
-    const args = [];
-    for (const rawLine of value.split(/\r?\n/)) {
-        const line = rawLine.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const words = line.split(/\s+/);
-        if (!words[0].startsWith('-')) {
-            problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
-                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
-            continue;
-        }
-        const reserved = dockerdFlagNames(words).find((name) => RESERVED_DOCKERD_FLAGS[name]);
-        if (reserved) {
-            problems.push(`Input 'dockerd-args' may not set ${reserved} ` +
-                `(${RESERVED_DOCKERD_FLAGS[reserved]}), got ${quote(line)}.`);
-            continue;
-        }
-        args.push(...words);
-    }
-    return args;
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
-    }
-    catch {
-        return false;
-    }
-}
-function parseRegistryMirrors(value, problems) {
-    const mirrors = splitList(value);
-    for (const mirror of mirrors) {
-        const credentials = mirrorCredentialsProblem(mirror, "Input 'registry-mirrors'");
-        if (credentials) {
-            problems.push(credentials);
-        }
-        else if (!isHttpUrl(mirror)) {
-            problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
-                `'https://mirror.example.com', got ${quote(mirror)}.`);
-        }
-    }
-    return mirrors;
-}
-function isCidr(value) {
-    const [address, bits, extra] = value.split('/');
-    if (extra !== undefined || bits === undefined || !/^[0-9]{1,3}$/.test(bits)) {
-        return false;
-    }
-    const family = (0,external_node_net_.isIP)(address);
-    return family !== 0 && Number(bits) <= (family === 4 ? 32 : 128);
-}
-function parseInsecureRegistries(value, problems) {
-    const registries = splitList(value);
-    for (const registry of registries) {
-        if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
-            problems.push(`Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
-                `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`);
-        }
-    }
-    return registries;
-}
 function isHostname(name) {
     const labels = name.replace(/^\*\./, '').split('.');
     return name.length <= 253 && labels.every((label) => HOST_LABEL.test(label));
@@ -2449,53 +2534,72 @@ function parseTlsSans(value, problems) {
     }
     return sans;
 }
-function parseContextName(value, problems) {
-    const problem = contextNameProblem(value);
-    if (problem)
-        problems.push(problem);
-    return value;
-}
-/** Takes a raw value, falling back to the default for missing or blank input. */
-function raw(inputs, name) {
-    const value = inputs[name]?.trim();
-    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-}
-function optionalList(list) {
-    return list.length > 0 ? list : undefined;
-}
+
+;// CONCATENATED MODULE: ./src/engine/options/config.ts
+/**
+ * Turns raw inputs (Action inputs or CLI flags, all strings) into validated
+ * {@link DindOptions}. Every problem names the input, the value and what is
+ * valid, and all problems are reported at once, before anything is created.
+ *
+ * This module assembles the options; each group's rules live in its own
+ * module beside it:
+ *   inputs.ts        the inputs table, defaults, InputError
+ *   primitives.ts    lists, booleans, URLs
+ *   mode.ts          mode, image, socket
+ *   lifecycle.ts     wait-timeout, cleanup
+ *   dockerd-args.ts  dockerd-args (and the flags docker-nest owns)
+ *   network.ts       mtu, registry-mirrors, insecure-registries
+ *   tls-sans.ts      tls-san
+ *   clients.ts       docker-cli-*, set-host, context, testcontainers-host-override
+ *   address-pools.ts, daemon-config.ts, runtime.ts, rootless.ts and
+ *   ../cache/cache.ts (cache-*): the inputs they are named after
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /**
  * Validates all inputs and returns the options, or throws one
  * {@link InputError} listing every problem. `env` is the job's environment:
- * its CI variables decide which jobs share a cache (cache-scope.ts).
+ * its CI variables decide which jobs share a cache (../cache/scope.ts).
  */
 function parseInputs(inputs, env = {}) {
     const problems = [];
     const options = {
-        mode: parseMode(raw(inputs, 'mode'), problems),
+        mode: parseMode(inputValue(inputs, 'mode'), problems),
         image: '',
-        tls: parseBoolean('tls', raw(inputs, 'tls'), problems),
-        waitTimeoutMs: parseWaitTimeout(raw(inputs, 'wait-timeout'), problems),
+        tls: parseBoolean('tls', inputValue(inputs, 'tls'), problems),
+        waitTimeoutMs: parseWaitTimeout(inputValue(inputs, 'wait-timeout'), problems),
         dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
-        registryMirrors: parseRegistryMirrors(raw(inputs, 'registry-mirrors'), problems),
-        insecureRegistries: parseInsecureRegistries(raw(inputs, 'insecure-registries'), problems),
-        mtu: parseMtu(raw(inputs, 'mtu'), problems),
-        tlsSans: parseTlsSans(raw(inputs, 'tls-san'), problems),
-        ...parseCleanup(raw(inputs, 'cleanup'), problems),
-        socket: parseSocket(raw(inputs, 'socket'), problems),
-        socketProxy: parseBoolean('socket-proxy', raw(inputs, 'socket-proxy'), problems),
+        registryMirrors: parseRegistryMirrors(inputValue(inputs, 'registry-mirrors'), problems),
+        insecureRegistries: parseInsecureRegistries(inputValue(inputs, 'insecure-registries'), problems),
+        mtu: parseMtu(inputValue(inputs, 'mtu'), problems),
+        tlsSans: parseTlsSans(inputValue(inputs, 'tls-san'), problems),
+        ...parseCleanup(inputValue(inputs, 'cleanup'), problems),
+        socket: parseSocket(inputValue(inputs, 'socket'), problems),
+        socketProxy: parseBoolean('socket-proxy', inputValue(inputs, 'socket-proxy'), problems),
         dockerCli: parseDockerCli(inputs, problems),
-        clients: {
-            setHost: parseBoolean('set-host', raw(inputs, 'set-host'), problems),
-            context: parseContextName(raw(inputs, 'context'), problems),
-            testcontainersHostOverride: parseBoolean('testcontainers-host-override', raw(inputs, 'testcontainers-host-override'), problems)
-        },
+        clients: parseClients(inputs, problems),
         // Both are left undefined when unset.
-        defaultAddressPools: optionalList(parseAddressPools(raw(inputs, 'default-address-pools'), problems)),
-        daemonConfig: parseDaemonConfig(raw(inputs, 'daemon-config'), problems),
-        runtime: parseRuntime(raw(inputs, 'runtime'), problems),
-        ...parseRootless(raw(inputs, 'rootless'), problems),
-        cache: parseCacheOptions((name) => raw(inputs, name), env, problems),
-        fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems)
+        defaultAddressPools: optionalList(parseAddressPools(inputValue(inputs, 'default-address-pools'), problems)),
+        daemonConfig: parseDaemonConfig(inputValue(inputs, 'daemon-config'), problems),
+        runtime: parseRuntime(inputValue(inputs, 'runtime'), problems),
+        ...parseRootless(inputValue(inputs, 'rootless'), problems),
+        cache: parseCacheOptions((name) => inputValue(inputs, name), env, problems),
+        fastStart: parseBoolean('fast-start', inputValue(inputs, 'fast-start'), problems),
+        earlyStart: parseBoolean('early-start', inputValue(inputs, 'early-start'), problems)
     };
     if (options.daemonConfig) {
         checkDaemonConfig(options.daemonConfig, options, problems);
@@ -5001,7 +5105,7 @@ const PROXY_MAX_LIFETIME_MS = DEFAULT_TTL_SECONDS * 1000;
 /** How long main waits for a new proxy to answer /_ping. */
 const PROXY_START_TIMEOUT_MS = 10_000;
 /** The socket a run's proxy serves in `dir` (RUNNER_TEMP, or the CLI state dir). */
-function socket_proxy_proxySocketPath(dir, runId) {
+function proxySocketPath(dir, runId) {
     return (0,external_node_path_.join)((0,external_node_path_.resolve)(dir), `docker-nest-${runId}.sock`);
 }
 /**
@@ -5110,7 +5214,7 @@ function proxyCommand(options, listen) {
 }
 /** Starts the proxy, detached, and waits until the daemon answers through it. */
 async function launchSocketProxy(options) {
-    const listen = socket_proxy_proxySocketPath(options.dir, options.runId);
+    const listen = proxySocketPath(options.dir, options.runId);
     const logFile = (0,external_node_path_.join)(options.dir, `docker-nest-${options.runId}-proxy.log`);
     const [command, ...args] = proxyCommand(options, listen);
     // A new file of this run's name, never one (or a symlink) already there.
@@ -5328,7 +5432,7 @@ const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
  * refuses, and again while a container's removal is still releasing one.
  */
 function removeNetwork(network, docker, logger) {
-    return tryExecWhileBusy(docker, ['network', 'rm', network], ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
+    return (0,cli/* tryExecWhileBusy */.ZS)(docker, ['network', 'rm', network], ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
 }
 /**
  * Detaches whatever still holds an endpoint on one of the run's networks, so
@@ -6357,97 +6461,97 @@ function readInputs() {
     return inputs;
 }
 
-;// CONCATENATED MODULE: ./src/action/logger.ts
-/** The engine's logger, printed as workflow commands with collapsible groups. */
+;// CONCATENATED MODULE: ./src/engine/lifecycle/down.ts
+/**
+ * Removing what {@link up} created: the one teardown sequence the Action's
+ * post step and `docker-nest down` call. It never throws; what could not be
+ * removed comes back as warnings for the caller to print.
+ */
 
-const actionLogger = {
-    info: (message) => workflow_info(message),
-    debug: (message) => debug(message),
-    warning: (message) => warning(message),
-    group: (title, fn) => group(title, fn)
-};
 
-;// CONCATENATED MODULE: ./src/action/outputs.ts
-/** Publishes Docker to later steps: environment variables and step outputs. */
+
 
 /**
- * The variables main exports for the rest of the job. With `setHost` the
- * ones every docker client reads: DOCKER_HOST, and DOCKER_TLS_VERIFY and
- * DOCKER_CERT_PATH empty rather than unset, since an earlier step's value
- * would otherwise survive (runner env semantics) and a stale
- * DOCKER_TLS_VERIFY breaks a unix connection. Without it none of them, so
- * later steps keep the Docker they had. dood always adds the run label.
+ * Whether the nest itself is removed. An explicit `down` always removes it;
+ * the post step leaves it with `cleanup: false`, for inspection.
  */
-function environmentFor(info, setHost) {
-    const env = {};
-    if (setHost) {
-        const dind = info.mode === 'dind' ? info : undefined;
-        env.DOCKER_HOST = info.dockerHost;
-        env.DOCKER_TLS_VERIFY = dind?.tlsVerify ? '1' : '';
-        env.DOCKER_CERT_PATH = dind?.certPath ?? '';
-    }
-    if (info.mode === 'dood')
-        env.DOCKER_NEST_LABEL = info.label;
-    return env;
+function removesNest(trigger, cleanup) {
+    return trigger === 'down' || cleanup !== 'false';
 }
-/** Exports {@link environmentFor}'s variables and logs the set ones. */
-function exportEnvironment(info, setHost) {
-    const env = environmentFor(info, setHost);
-    for (const [name, value] of Object.entries(env)) {
-        exportVariable(name, value);
-        if (value)
-            workflow_info(`${name}=${value}`);
+/** Removes what `resources` names, following `cleanup`. */
+async function down(resources, cleanup, trigger, ctx) {
+    const report = {
+        warnings: [],
+        removed: true,
+        containerWasGone: false
+    };
+    if (resources.mode === 'dood') {
+        await downDood(resources, cleanup, trigger, ctx, report);
+        return report;
     }
-    if (!setHost) {
-        workflow_info('set-host: false — DOCKER_HOST, DOCKER_TLS_VERIFY and ' +
-            'DOCKER_CERT_PATH left as they were; this daemon is at ' +
-            `${info.dockerHost} (output docker-host).`);
+    if (!removesNest(trigger, cleanup)) {
+        ctx.logger.info(`cleanup: false — leaving container ${resources.container ?? '-'}, ` +
+            `volume ${resources.volume ?? '-'} and ${resources.certDir ?? 'no cert dir'} in place.`);
+        report.removed = false;
+        return report;
     }
+    const docker = down_runnerDocker(resources.hostDocker, ctx.logger);
+    const result = await ctx.logger.group('Remove nest', () => teardown(resources, docker, ctx.logger));
+    report.warnings.push(...result.warnings);
+    const handled = [...result.removed, ...result.skipped];
+    report.containerWasGone = !handled.some((line) => line.startsWith('container '));
+    return report;
 }
 /**
- * Step output values by name (as declared in action.yml); `cliPath` is the
- * docker CLI used, `context` the docker context created.
+ * dood created nothing on the runner's daemon but, maybe, a socket proxy;
+ * with `cleanup: containers`, the objects carrying the run label go too.
  */
-function outputsFor(info, cliPath = '', context = '') {
-    const outputs = info.mode === 'dood'
-        ? {
-            'docker-host': info.dockerHost,
-            'cert-path': '',
-            'tls-verify': '',
-            'container-id': '',
-            'container-ip': '',
-            port: '',
-            'server-version': info.serverVersion,
-            'storage-driver': info.storageDriver,
-            mtu: '',
-            'ready-ms': info.readyMs,
-            mode: info.mode
+async function downDood(resources, cleanup, trigger, ctx, report) {
+    try {
+        if (cleanup === 'containers' && resources.socket) {
+            const docker = down_runnerDocker({
+                DOCKER_HOST: `unix://${resources.socket}`,
+                DOCKER_TLS_VERIFY: null,
+                DOCKER_CERT_PATH: null,
+                DOCKER_CONTEXT: null
+            }, ctx.logger);
+            const removed = await ctx.logger.group(`Remove objects labelled ${runLabel(resources.runId)}`, () => removeLabelled(resources.runId, docker, ctx.logger));
+            report.warnings.push(...removed.warnings);
         }
-        : {
-            'docker-host': info.dockerHost,
-            'cert-path': info.certPath ?? '',
-            'tls-verify': info.tlsVerify ? '1' : '',
-            'container-id': info.containerId,
-            'container-ip': info.containerIp,
-            port: info.port,
-            'server-version': info.serverVersion,
-            'storage-driver': info.storageDriver,
-            mtu: info.mtu,
-            'ready-ms': info.readyMs,
-            mode: info.mode
-        };
-    outputs['docker-cli-path'] = cliPath;
-    outputs.context = context;
-    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, String(value)]));
-}
-/** Sets every step output. */
-function setOutputs(info, cliPath = '', context = '') {
-    const outputs = outputsFor(info, cliPath, context);
-    for (const [name, value] of Object.entries(outputs)) {
-        setOutput(name, value);
+        else if (trigger === 'post') {
+            ctx.logger.info('dood: leaving the runner’s daemon as it is. To remove what this job ' +
+                `started, label it with $DOCKER_NEST_LABEL (${runLabel(resources.runId)}) ` +
+                'and set cleanup: containers.');
+        }
+        else {
+            ctx.logger.info('dood: nothing else to remove (the machine’s own daemon).');
+        }
+    }
+    finally {
+        // After the labelled objects: with a proxy, they were reached through it.
+        const proxy = resources.proxy;
+        if (proxy && removesNest(trigger, cleanup)) {
+            if (stopSocketProxy(proxy)) {
+                ctx.logger.info(`Removed socket proxy ${proxy.socket}`);
+            }
+            else {
+                report.warnings.push(`Could not remove the socket proxy ${proxy.socket}; delete it to stop the proxy.`);
+            }
+        }
     }
 }
+/**
+ * A docker CLI for the runner's daemon as recorded at the start: the
+ * caller's env may point at the nest itself (DOCKER_HOST exported by up).
+ */
+function down_runnerDocker(host, logger) {
+    return new cli/* DockerCli */.Vo((0,cli/* findOnPath */.aY)('docker') ?? 'docker', host, (m) => logger.debug(m));
+}
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/engine/types.ts
+var types = __nccwpck_require__(2316);
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/resources.ts
 /**
  * The record of everything a nest created, saved (Action state or CLI state
@@ -6484,7 +6588,7 @@ function parseHostDocker(value) {
         throw new ResourcesFormatError("field 'hostDocker' is missing");
     }
     const host = {};
-    for (const key of HOST_DOCKER_ENV_KEYS) {
+    for (const key of types/* HOST_DOCKER_ENV_KEYS */.v) {
         host[key] =
             optionalString(value[key], key) ?? null;
     }
@@ -6499,10 +6603,10 @@ function optionalField(key, value) {
  * hide another directory behind (`<root>/../../etc/docker-nest-certs-x`).
  */
 function isDirectChild(path, fileRoot, name) {
-    return (isAbsolute(path) &&
-        resolve(path) === path &&
-        dirname(path) === resolve(fileRoot) &&
-        name.test(basename(path)));
+    return ((0,external_node_path_.isAbsolute)(path) &&
+        (0,external_node_path_.resolve)(path) === path &&
+        (0,external_node_path_.dirname)(path) === (0,external_node_path_.resolve)(fileRoot) &&
+        name.test((0,external_node_path_.basename)(path)));
 }
 function parseProxy(value, runId, fileRoot) {
     const proxy = value;
@@ -6630,6 +6734,168 @@ function runPrefix() {
         : 'gha';
 }
 
+;// CONCATENATED MODULE: ./src/action/early.ts
+/**
+ * The early start: the Action's pre step starts the nest in a background
+ * process while the job's first steps run; main adopts what it started, or
+ * says why not and starts afresh; post removes it even when main never ran.
+ *
+ * The background process cannot write the step's state (pre has ended), so
+ * it keeps its record, its result and its log in a private directory under
+ * RUNNER_TEMP that pre names in the state. Pre and main get the same state;
+ * the runner registers post when pre runs, so post runs even when main is
+ * skipped or the job is cancelled first.
+ */
+
+
+
+
+
+
+
+
+/** The state key pre saves (JSON {@link EarlyStart}); main clears it when it discards the start. */
+const EARLY_STATE_KEY = 'early';
+/** Set in the background process's env: its private directory. */
+const EARLY_DIR_ENV = 'DOCKER_NEST_EARLY_DIR';
+/** Prefix of that directory's name, directly in RUNNER_TEMP. */
+const EARLY_DIR_PREFIX = 'docker-nest-early-';
+/** Files in the early start's directory. */
+const EARLY_FILES = {
+    record: 'record.json',
+    result: 'result.json',
+    log: 'log'
+};
+/** What the start depends on that a step between pre and main may change. */
+function fingerprintOf(inputs, hostDocker) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify({ inputs, hostDocker }))
+        .digest('hex');
+}
+/** Pre's record, checked: the directory must be one pre makes, the pid a number. */
+function loadEarlyStart(saved = getState(EARLY_STATE_KEY), root = runner_env_runnerTemp()) {
+    if (!saved)
+        return undefined;
+    let data;
+    try {
+        data = JSON.parse(saved);
+    }
+    catch {
+        return undefined;
+    }
+    const { dir, pid, identity, fingerprint } = data;
+    if (typeof dir !== 'string' ||
+        (0,external_node_path_.dirname)(dir) !== root ||
+        !(0,external_node_path_.basename)(dir).startsWith(EARLY_DIR_PREFIX) ||
+        !Number.isInteger(pid) ||
+        pid <= 1 ||
+        typeof identity !== 'string' ||
+        typeof fingerprint !== 'string') {
+        return undefined;
+    }
+    return { dir, pid: pid, identity, fingerprint };
+}
+/** True while the background process still runs (the same process, not a reused pid). */
+function isRunning(early, proc = '/proc') {
+    return ownerOf(early.pid, proc) === early.identity;
+}
+/** The outcome, once the background process wrote it; undefined before. */
+function readOutcome(dir) {
+    const file = (0,external_node_path_.join)(dir, EARLY_FILES.result);
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+}
+/** What the background process had created (its record), checked; undefined when nothing. */
+function readEarlyRecord(dir) {
+    const file = (0,external_node_path_.join)(dir, EARLY_FILES.record);
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    return resources_parseResources((0,external_node_fs_.readFileSync)(file, 'utf8'), runner_env_runnerTemp());
+}
+/** The background process's log, for main's output. */
+function readEarlyLog(dir) {
+    try {
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, EARLY_FILES.log), 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Stops the background process (SIGTERM: it lets docker calls settle and
+ * exits) and waits up to `graceMs` for it, then kills it. It leads its own
+ * process group, so the signal reaches the docker commands it runs too.
+ */
+async function stopEarly(early, graceMs = 10_000) {
+    if (!isRunning(early))
+        return;
+    signalGroup(early.pid, 'SIGTERM');
+    const deadline = Date.now() + graceMs;
+    while (isRunning(early) && Date.now() < deadline)
+        await sleep(50);
+    if (isRunning(early))
+        signalGroup(early.pid, 'SIGKILL');
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // gone meanwhile
+        }
+    }
+}
+/** Waits for the outcome until the process ends or `timeoutMs` passes. */
+async function waitForOutcome(early, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const outcome = readOutcome(early.dir);
+        if (outcome)
+            return outcome;
+        if (!isRunning(early)) {
+            // It may have written the outcome just before it exited.
+            return (readOutcome(early.dir) ?? {
+                ok: false,
+                message: 'its process exited before it finished (killed?)'
+            });
+        }
+        if (Date.now() >= deadline) {
+            return {
+                ok: false,
+                message: `it was still starting after ${Math.round(timeoutMs / 1000)} s`
+            };
+        }
+        await sleep(20);
+    }
+}
+/** Removes the directory (the record, result and log; the certificates live elsewhere). */
+function removeEarlyDir(early) {
+    try {
+        (0,external_node_fs_.rmSync)(early.dir, { recursive: true, force: true });
+    }
+    catch (error) {
+        debug(`early start: could not remove ${early.dir}: ${(0,errors/* errorMessage */.g)(error)}`);
+    }
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/action/logger.ts
+/** The engine's logger, printed as workflow commands with collapsible groups. */
+
+const actionLogger = {
+    info: (message) => workflow_info(message),
+    debug: (message) => debug(message),
+    warning: (message) => workflow_warning(message),
+    group: (title, fn) => group(title, fn)
+};
+
 ;// CONCATENATED MODULE: ./src/action/state.ts
 /**
  * State shared between main and post. The nest's resources live in one JSON
@@ -6678,6 +6944,150 @@ function loadResources() {
 function loadCleanup() {
     const saved = core.getState(state_STATE_KEYS.cleanup);
     return saved === 'false' || saved === 'containers' ? saved : 'true';
+}
+
+;// CONCATENATED MODULE: ./src/action/adopt.ts
+/**
+ * Main's side of the early start: wait for what pre started in the
+ * background and take it over, or say why not, remove it and let main
+ * start afresh.
+ */
+
+
+
+
+
+
+/**
+ * How long main waits for an early start beyond the daemon's own
+ * wait-timeout: the image may still be pulling.
+ */
+const EARLY_PULL_ALLOWANCE_MS = 15 * 60_000;
+/** The early start's result once it is ready; undefined when main must start afresh. */
+async function adoptEarlyStart(early, options, inputs, hostDocker) {
+    if (fingerprintOf(inputs, hostDocker) !== early.fingerprint) {
+        await discardEarlyStart(early, "the inputs or the runner's Docker settings differ from pre's " +
+            '(an input that uses the steps context, or DOCKER_HOST changed)');
+        return undefined;
+    }
+    const started = performance.now();
+    const outcome = await waitForOutcome(early, options.waitTimeoutMs + EARLY_PULL_ALLOWANCE_MS);
+    const waited = Math.round(performance.now() - started);
+    const log = readEarlyLog(early.dir);
+    if (log)
+        process.stdout.write(log.endsWith('\n') ? log : `${log}\n`);
+    if (!outcome.ok) {
+        await discardEarlyStart(early, `it failed: ${outcome.message}`);
+        return undefined;
+    }
+    await stateRecorder.record(outcome.result.resources);
+    if (outcome.privileged !== undefined) {
+        exportVariable('DOCKER_NEST_PRIVILEGED', String(outcome.privileged));
+    }
+    workflow_info(`docker-nest: the nest started in pre is ready (main waited ${waited} ms for it).`);
+    return outcome.result;
+}
+/** Stops and removes an early start main does not take over, and says why. */
+async function discardEarlyStart(early, why) {
+    workflow_info(`docker-nest: not using the early start: ${why}. Starting now.`);
+    try {
+        await stopEarly(early);
+        const record = readEarlyRecord(early.dir);
+        if (record) {
+            const report = await down(record, 'true', 'down', {
+                logger: actionLogger
+            });
+            for (const warning of report.warnings)
+                workflow_warning(warning);
+        }
+    }
+    catch (error) {
+        workflow_warning(`docker-nest: removing the early start: ${(0,errors/* errorMessage */.g)(error)}`);
+    }
+    // Post must not look at it again.
+    saveState(EARLY_STATE_KEY, '');
+    removeEarlyDir(early);
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+/** Publishes Docker to later steps: environment variables and step outputs. */
+
+/**
+ * The variables main exports for the rest of the job. With `setHost` the
+ * ones every docker client reads: DOCKER_HOST, and DOCKER_TLS_VERIFY and
+ * DOCKER_CERT_PATH empty rather than unset, since an earlier step's value
+ * would otherwise survive (runner env semantics) and a stale
+ * DOCKER_TLS_VERIFY breaks a unix connection. Without it none of them, so
+ * later steps keep the Docker they had. dood always adds the run label.
+ */
+function environmentFor(info, setHost) {
+    const env = {};
+    if (setHost) {
+        const dind = info.mode === 'dind' ? info : undefined;
+        env.DOCKER_HOST = info.dockerHost;
+        env.DOCKER_TLS_VERIFY = dind?.tlsVerify ? '1' : '';
+        env.DOCKER_CERT_PATH = dind?.certPath ?? '';
+    }
+    if (info.mode === 'dood')
+        env.DOCKER_NEST_LABEL = info.label;
+    return env;
+}
+/** Exports {@link environmentFor}'s variables and logs the set ones. */
+function exportEnvironment(info, setHost) {
+    const env = environmentFor(info, setHost);
+    for (const [name, value] of Object.entries(env)) {
+        exportVariable(name, value);
+        if (value)
+            workflow_info(`${name}=${value}`);
+    }
+    if (!setHost) {
+        workflow_info('set-host: false — DOCKER_HOST, DOCKER_TLS_VERIFY and ' +
+            'DOCKER_CERT_PATH left as they were; this daemon is at ' +
+            `${info.dockerHost} (output docker-host).`);
+    }
+}
+/**
+ * Step output values by name (as declared in action.yml); `cliPath` is the
+ * docker CLI used, `context` the docker context created.
+ */
+function outputsFor(info, cliPath = '', context = '') {
+    const outputs = info.mode === 'dood'
+        ? {
+            'docker-host': info.dockerHost,
+            'cert-path': '',
+            'tls-verify': '',
+            'container-id': '',
+            'container-ip': '',
+            port: '',
+            'server-version': info.serverVersion,
+            'storage-driver': info.storageDriver,
+            mtu: '',
+            'ready-ms': info.readyMs,
+            mode: info.mode
+        }
+        : {
+            'docker-host': info.dockerHost,
+            'cert-path': info.certPath ?? '',
+            'tls-verify': info.tlsVerify ? '1' : '',
+            'container-id': info.containerId,
+            'container-ip': info.containerIp,
+            port: info.port,
+            'server-version': info.serverVersion,
+            'storage-driver': info.storageDriver,
+            mtu: info.mtu,
+            'ready-ms': info.readyMs,
+            mode: info.mode
+        };
+    outputs['docker-cli-path'] = cliPath;
+    outputs.context = context;
+    return Object.fromEntries(Object.entries(outputs).map(([name, value]) => [name, String(value)]));
+}
+/** Sets every step output. */
+function setOutputs(info, cliPath = '', context = '') {
+    const outputs = outputsFor(info, cliPath, context);
+    for (const [name, value] of Object.entries(outputs)) {
+        setOutput(name, value);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/clients.ts
@@ -6834,7 +7244,7 @@ async function writeSummary(info) {
         appendSummary(summaryTable(info));
     }
     catch (error) {
-        warning(`Could not write the job summary: ${error.message}`);
+        workflow_warning(`Could not write the job summary: ${error.message}`);
     }
 }
 /** On failure, the reason in the summary too, so it shows on the run page. */
@@ -6869,6 +7279,8 @@ async function writeFailureSummary(message) {
 
 
 
+
+
 /** Refuses non-Linux runners before anything is created. */
 function assertLinux(platform = process.platform) {
     if (platform !== 'linux') {
@@ -6879,10 +7291,16 @@ function assertLinux(platform = process.platform) {
 async function run() {
     try {
         assertLinux();
-        const options = parseInputs(readInputs(), process.env);
+        const inputs = readInputs();
+        const options = parseInputs(inputs, process.env);
         saveCleanup(options);
         const cliPath = await dockerCliPath(options);
-        const result = await up(options, actionContext((0,cli/* captureHostDockerEnv */.AW)()));
+        const hostDocker = (0,cli/* captureHostDockerEnv */.AW)();
+        const early = loadEarlyStart();
+        const adopted = early
+            ? await adoptEarlyStart(early, options, inputs, hostDocker)
+            : undefined;
+        const result = adopted ?? (await up(options, actionContext(hostDocker)));
         await present(result, options, cliPath);
     }
     catch (error) {
@@ -7132,44 +7550,25 @@ async function hashTree(dir, prefix = '') {
 
 /***/ }),
 
-/***/ 8758:
+/***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Vo: () => (/* binding */ DockerCli),
-  YJ: () => (/* binding */ DockerCommandError),
-  AW: () => (/* binding */ captureHostDockerEnv),
-  aY: () => (/* binding */ findOnPath),
-  Eo: () => (/* binding */ isNoSuchObject),
-  ZS: () => (/* binding */ tryExecWhileBusy)
-});
-
-// UNUSED EXPORTS: CancelledError, envForHostDaemon
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/engine/util/lazy-builtins.ts + 1 modules
-var lazy_builtins = __nccwpck_require__(1622);
-;// CONCATENATED MODULE: ./src/engine/types.ts
-/**
- * Types shared across the engine. Docker's JSON shapes are trimmed to the
- * fields we read; upstream structs are linked next to each type.
- */
-/** Names of the variables in {@link HostDockerEnv}. */
-const HOST_DOCKER_ENV_KEYS = [
-    'DOCKER_HOST',
-    'DOCKER_TLS_VERIFY',
-    'DOCKER_CERT_PATH',
-    'DOCKER_CONTEXT'
-];
-
-// EXTERNAL MODULE: ./src/engine/docker/wait.ts
-var docker_wait = __nccwpck_require__(6337);
-;// CONCATENATED MODULE: ./src/engine/docker/cli.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ captureHostDockerEnv),
+/* harmony export */   Eo: () => (/* binding */ isNoSuchObject),
+/* harmony export */   Vo: () => (/* binding */ DockerCli),
+/* harmony export */   YJ: () => (/* binding */ DockerCommandError),
+/* harmony export */   ZS: () => (/* binding */ tryExecWhileBusy),
+/* harmony export */   aY: () => (/* binding */ findOnPath)
+/* harmony export */ });
+/* unused harmony exports envForHostDaemon, CancelledError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1622);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2316);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6337);
 
 
 
@@ -7195,12 +7594,12 @@ class DockerCommandError extends Error {
 }
 /** Finds an executable on PATH, like `which`. */
 function findOnPath(name, pathVar = process.env.PATH ?? '') {
-    for (const dir of pathVar.split(external_node_path_.delimiter)) {
+    for (const dir of pathVar.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
         if (!dir)
             continue;
-        const candidate = (0,external_node_path_.join)(dir, name);
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name);
         try {
-            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
             return candidate;
         }
         catch {
@@ -7212,7 +7611,7 @@ function findOnPath(name, pathVar = process.env.PATH ?? '') {
 /** Reads the runner's docker client settings from an environment. */
 function captureHostDockerEnv(env = process.env) {
     const captured = {};
-    for (const key of HOST_DOCKER_ENV_KEYS)
+    for (const key of _types_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_DOCKER_ENV_KEYS */ .v)
         captured[key] = env[key] ?? null;
     return captured;
 }
@@ -7224,7 +7623,7 @@ function captureHostDockerEnv(env = process.env) {
  */
 function envForHostDaemon(host, base = process.env) {
     const env = { ...base };
-    for (const key of HOST_DOCKER_ENV_KEYS) {
+    for (const key of _types_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_DOCKER_ENV_KEYS */ .v) {
         const value = host[key];
         if (value === null)
             delete env[key];
@@ -7364,7 +7763,7 @@ class DockerCli {
     }
     /** Spawns `docker <args>` with piped stdio; for long-lived watchers. */
     spawn(args) {
-        return (0,lazy_builtins/* lazyChildProcess */.KO)().spawn(this.binary, args, {
+        return (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .lazyChildProcess */ .KO)().spawn(this.binary, args, {
             env: this.env,
             stdio: ['pipe', 'pipe', 'pipe']
         });
@@ -7396,7 +7795,7 @@ function isNoSuchObject(stderr) {
  * refusal. Returns the last result, whether it succeeded or not.
  */
 async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
-    const waited = await (0,docker_wait/* waitFor */.f)(async () => {
+    const waited = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitFor */ .f)(async () => {
         const result = await docker.tryExec(args);
         if (!busy.test(result.stderr))
             return result;
@@ -7487,6 +7886,27 @@ function errorMessage(error) {
         return String(error);
     }
 }
+
+
+/***/ }),
+
+/***/ 2316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ HOST_DOCKER_ENV_KEYS)
+/* harmony export */ });
+/**
+ * Types shared across the engine. Docker's JSON shapes are trimmed to the
+ * fields we read; upstream structs are linked next to each type.
+ */
+/** Names of the variables in {@link HostDockerEnv}. */
+const HOST_DOCKER_ENV_KEYS = [
+    'DOCKER_HOST',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_CONTEXT'
+];
 
 
 /***/ }),

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(417);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(228);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 417:
+/***/ 228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1319,11 +1319,11 @@ function hidesProcesses(mountinfo) {
 /** This process's view of the process table; undefined off Linux or without /proc. */
 function localProcessTable(proc = '/proc') {
     try {
-        const bootId = readFileSync(`${proc}/sys/kernel/random/boot_id`, 'utf8').trim();
-        const pidNs = /\[([0-9]+)\]/.exec(readlinkSync(`${proc}/self/ns/pid`))?.[1];
+        const bootId = (0,external_node_fs_namespaceObject.readFileSync)(`${proc}/sys/kernel/random/boot_id`, 'utf8').trim();
+        const pidNs = /\[([0-9]+)\]/.exec((0,external_node_fs_namespaceObject.readlinkSync)(`${proc}/self/ns/pid`))?.[1];
         if (!bootId || !pidNs)
             return undefined;
-        const mountinfo = readFileSync(`${proc}/self/mountinfo`, 'utf8');
+        const mountinfo = (0,external_node_fs_namespaceObject.readFileSync)(`${proc}/self/mountinfo`, 'utf8');
         if (hidesProcesses(mountinfo) && process.getuid?.() !== 0)
             return undefined;
         return {
@@ -3599,6 +3599,160 @@ function removeClientContext() {
     }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/action/early.ts
+/**
+ * The early start: the Action's pre step starts the nest in a background
+ * process while the job's first steps run; main adopts what it started, or
+ * says why not and starts afresh; post removes it even when main never ran.
+ *
+ * The background process cannot write the step's state (pre has ended), so
+ * it keeps its record, its result and its log in a private directory under
+ * RUNNER_TEMP that pre names in the state. Pre and main get the same state;
+ * the runner registers post when pre runs, so post runs even when main is
+ * skipped or the job is cancelled first.
+ */
+
+
+
+
+
+
+
+
+/** The state key pre saves (JSON {@link EarlyStart}); main clears it when it discards the start. */
+const EARLY_STATE_KEY = 'early';
+/** Set in the background process's env: its private directory. */
+const EARLY_DIR_ENV = 'DOCKER_NEST_EARLY_DIR';
+/** Prefix of that directory's name, directly in RUNNER_TEMP. */
+const EARLY_DIR_PREFIX = 'docker-nest-early-';
+/** Files in the early start's directory. */
+const EARLY_FILES = {
+    record: 'record.json',
+    result: 'result.json',
+    log: 'log'
+};
+/** What the start depends on that a step between pre and main may change. */
+function fingerprintOf(inputs, hostDocker) {
+    return createHash('sha256')
+        .update(JSON.stringify({ inputs, hostDocker }))
+        .digest('hex');
+}
+/** Pre's record, checked: the directory must be one pre makes, the pid a number. */
+function loadEarlyStart(saved = getState(EARLY_STATE_KEY), root = runnerTemp()) {
+    if (!saved)
+        return undefined;
+    let data;
+    try {
+        data = JSON.parse(saved);
+    }
+    catch {
+        return undefined;
+    }
+    const { dir, pid, identity, fingerprint } = data;
+    if (typeof dir !== 'string' ||
+        (0,external_node_path_namespaceObject.dirname)(dir) !== root ||
+        !(0,external_node_path_namespaceObject.basename)(dir).startsWith(EARLY_DIR_PREFIX) ||
+        !Number.isInteger(pid) ||
+        pid <= 1 ||
+        typeof identity !== 'string' ||
+        typeof fingerprint !== 'string') {
+        return undefined;
+    }
+    return { dir, pid: pid, identity, fingerprint };
+}
+/** True while the background process still runs (the same process, not a reused pid). */
+function isRunning(early, proc = '/proc') {
+    return ownerOf(early.pid, proc) === early.identity;
+}
+/** The outcome, once the background process wrote it; undefined before. */
+function readOutcome(dir) {
+    const file = join(dir, EARLY_FILES.result);
+    if (!existsSync(file))
+        return undefined;
+    return JSON.parse(readFileSync(file, 'utf8'));
+}
+/** What the background process had created (its record), checked; undefined when nothing. */
+function readEarlyRecord(dir) {
+    const file = (0,external_node_path_namespaceObject.join)(dir, EARLY_FILES.record);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return undefined;
+    return parseResources((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), runnerTemp());
+}
+/** The background process's log, for main's output. */
+function readEarlyLog(dir) {
+    try {
+        return readFileSync(join(dir, EARLY_FILES.log), 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Stops the background process (SIGTERM: it lets docker calls settle and
+ * exits) and waits up to `graceMs` for it, then kills it. It leads its own
+ * process group, so the signal reaches the docker commands it runs too.
+ */
+async function stopEarly(early, graceMs = 10_000) {
+    if (!isRunning(early))
+        return;
+    signalGroup(early.pid, 'SIGTERM');
+    const deadline = Date.now() + graceMs;
+    while (isRunning(early) && Date.now() < deadline)
+        await sleep(50);
+    if (isRunning(early))
+        signalGroup(early.pid, 'SIGKILL');
+}
+function signalGroup(pid, signal) {
+    try {
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // gone meanwhile
+        }
+    }
+}
+/** Waits for the outcome until the process ends or `timeoutMs` passes. */
+async function waitForOutcome(early, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const outcome = readOutcome(early.dir);
+        if (outcome)
+            return outcome;
+        if (!isRunning(early)) {
+            // It may have written the outcome just before it exited.
+            return (readOutcome(early.dir) ?? {
+                ok: false,
+                message: 'its process exited before it finished (killed?)'
+            });
+        }
+        if (Date.now() >= deadline) {
+            return {
+                ok: false,
+                message: `it was still starting after ${Math.round(timeoutMs / 1000)} s`
+            };
+        }
+        await sleep(20);
+    }
+}
+/** Removes the directory (the record, result and log; the certificates live elsewhere). */
+function removeEarlyDir(early) {
+    try {
+        (0,external_node_fs_namespaceObject.rmSync)(early.dir, { recursive: true, force: true });
+    }
+    catch (error) {
+        debug(`early start: could not remove ${early.dir}: ${errorMessage(error)}`);
+    }
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 ;// CONCATENATED MODULE: ./src/action/post.ts
 /**
  * The Action's post step: remove what main created. It runs after failures
@@ -3611,12 +3765,30 @@ function removeClientContext() {
 
 
 
+
+/**
+ * What an early start main never took over created (main was skipped, or
+ * the job cancelled first): its background process is stopped first, so
+ * nothing is created after this reads the record.
+ */
+async function earlyRecord(early) {
+    if (!early)
+        return undefined;
+    await stopEarly(early);
+    const record = readEarlyRecord(early.dir);
+    if (record)
+        info('Main did not take over the nest started in pre: removing it.');
+    return record;
+}
 async function run() {
     // Even with cleanup: false: the runner's docker config must not keep a
     // current context that points at a nest about to disappear.
     removeClientContext();
     try {
-        const resources = loadResources();
+        const early = loadEarlyStart();
+        const resources = loadResources() ?? (await earlyRecord(early));
+        if (early)
+            removeEarlyDir(early);
         if (!resources) {
             info('Nothing to clean up: main created nothing.');
             return;

@@ -14,6 +14,8 @@ import { up, type UpContext, type UpResult } from '../engine/lifecycle/up.js'
 import { errorMessage } from '../engine/errors.js'
 import type { DindOptions, HostDockerEnv } from '../engine/types.js'
 import { readInputs } from './inputs.js'
+import { adoptEarlyStart } from './adopt.js'
+import { loadEarlyStart } from './early.js'
 import { actionLogger } from './logger.js'
 import { exportEnvironment, setOutputs } from './outputs.js'
 import { saveCleanup, stateRecorder } from './state.js'
@@ -34,10 +36,16 @@ export function assertLinux(platform: string = process.platform): void {
 export async function run(): Promise<void> {
   try {
     assertLinux()
-    const options = parseInputs(readInputs(), process.env)
+    const inputs = readInputs()
+    const options = parseInputs(inputs, process.env)
     saveCleanup(options)
     const cliPath = await dockerCliPath(options)
-    const result = await up(options, actionContext(captureHostDockerEnv()))
+    const hostDocker = captureHostDockerEnv()
+    const early = loadEarlyStart()
+    const adopted = early
+      ? await adoptEarlyStart(early, options, inputs, hostDocker)
+      : undefined
+    const result = adopted ?? (await up(options, actionContext(hostDocker)))
     await present(result, options, cliPath)
   } catch (error) {
     const message = errorMessage(error)

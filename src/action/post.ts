@@ -9,13 +9,36 @@ import { errorMessage } from '../engine/errors.js'
 import { actionLogger } from './logger.js'
 import { loadCleanup, loadResources } from './state.js'
 import { removeClientContext } from './clients.js'
+import {
+  loadEarlyStart,
+  readEarlyRecord,
+  removeEarlyDir,
+  stopEarly,
+  type EarlyStart
+} from './early.js'
+
+/**
+ * What an early start main never took over created (main was skipped, or
+ * the job cancelled first): its background process is stopped first, so
+ * nothing is created after this reads the record.
+ */
+async function earlyRecord(early: EarlyStart | undefined) {
+  if (!early) return undefined
+  await stopEarly(early)
+  const record = readEarlyRecord(early.dir)
+  if (record)
+    core.info('Main did not take over the nest started in pre: removing it.')
+  return record
+}
 
 export async function run(): Promise<void> {
   // Even with cleanup: false: the runner's docker config must not keep a
   // current context that points at a nest about to disappear.
   removeClientContext()
   try {
-    const resources = loadResources()
+    const early = loadEarlyStart()
+    const resources = loadResources() ?? (await earlyRecord(early))
+    if (early) removeEarlyDir(early)
     if (!resources) {
       core.info('Nothing to clean up: main created nothing.')
       return

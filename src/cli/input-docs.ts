@@ -51,5 +51,7 @@ export const INPUT_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'cache-max-size':
     "With cache: in post, prune the cached daemon's build cache and unused images down to this size (e.g. 10GB, 512MiB). Empty: no limit.",
   'fast-start':
-    "Start containerd first in the sidecar and hand its socket to dockerd (about 1 s faster on Docker 26); on the official image the start script then does its entrypoint's steps and runs dockerd itself. Images without a containerd binary start the usual way; false always does."
+    "Start containerd first in the sidecar and hand its socket to dockerd (about 1 s faster on Docker 26); on the official image the start script then does its entrypoint's steps and runs dockerd itself. Images without a containerd binary start the usual way; false always does.",
+  'early-start':
+    "Start the nest in the Action's pre step, in the background, while the job's first steps run; main then only waits for what is left. Main starts afresh when an input differs from pre's (inputs that use the steps context) and when the early start failed, saying why. Not available for uses: ./ (the runner runs no pre for local actions)."
 }

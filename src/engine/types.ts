@@ -96,6 +96,8 @@ export interface DindOptions {
    * (input `fast-start`, default true); see containerd-first.ts.
    */
   fastStart: boolean
+  /** The Action's pre step starts the nest in the background (default true). */
+  earlyStart: boolean
   /** Action only: settings for the clients of later steps. */
   clients: ClientOptions
 }

@@ -1,9 +1,11 @@
 // A small simulator of the GitHub Actions runner, so e2e tests run the
-// committed bundles (dist/main, dist/post) the way a workflow would: Node 24,
-// INPUT_* from action.yml defaults, fresh file-command files per step, state
-// handed to post as STATE_*, GITHUB_ENV / GITHUB_PATH applied to post, and
-// post run even when main failed (post-if defaults to always()). See
-// /work/shared/reference/toolchain.md §3.1 and §4.
+// committed bundles (dist/pre, dist/main, dist/post) the way a workflow
+// would: Node 24, INPUT_* from action.yml defaults, fresh file-command files
+// per step, state handed on as STATE_* (pre, main and post share one state),
+// GITHUB_ENV / GITHUB_PATH applied to later steps, and post run even when
+// main failed or never ran (post-if defaults to always(); the runner
+// registers post when pre runs). runMain alone is a job without pre, as the
+// runner runs `uses: ./`; runPre then runMain(…, pre) is a job with it.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomInt } from 'node:crypto'
 import {
@@ -84,6 +86,7 @@ interface ActionManifest {
   file: string
   /** Default of every declared input ('' when none). */
   inputs: Map<string, string>
+  pre?: string
   main: string
   post?: string
 }
@@ -105,7 +108,10 @@ function readManifest(actionDir: string): ActionManifest {
   if (!/^node\d+$/.test(runs.using ?? '') || !runs.main) {
     throw new Error(`${file}: runs.using must be nodeNN, with runs.main.`)
   }
-  if (runs.pre) throw new Error(`${file}: runs.pre is not simulated.`)
+  const preIf = String(runs['pre-if'] ?? 'always()')
+  if (preIf.replace(/^\$\{\{|\}\}$|\s/g, '') !== 'always()') {
+    throw new Error(`${file}: only pre-if: always() is simulated.`)
+  }
   const postIf = String(runs['post-if'] ?? 'always()')
   if (postIf.replace(/^\$\{\{|\}\}$|\s/g, '') !== 'always()') {
     throw new Error(`${file}: only post-if: always() is simulated.`)
@@ -114,7 +120,7 @@ function readManifest(actionDir: string): ActionManifest {
   for (const [name, spec] of Object.entries(doc.inputs ?? {})) {
     inputs.set(name, (spec as { default?: string } | null)?.default ?? '')
   }
-  return { file, inputs, main: runs.main, post: runs.post }
+  return { file, inputs, pre: runs.pre, main: runs.main, post: runs.post }
 }
 
 /**
@@ -261,15 +267,15 @@ function tee(chunk: string, step: string): void {
 
 /** Spawns one step and collects what the runner would record. */
 function startStep(
-  step: 'main' | 'post',
+  step: 'pre' | 'main' | 'post',
   job: JobContext,
   carried: Carried
 ): { child: ChildProcess; result: Promise<StepResult> } {
   const files = prepareFiles(job)
   const { actionDir, node } = stepProgram(job)
   const manifest = readManifest(actionDir)
-  const entry = step === 'main' ? manifest.main : manifest.post
-  if (!entry) throw new Error(`${manifest.file} has no runs.post.`)
+  const entry = manifest[step]
+  if (!entry) throw new Error(`${manifest.file} has no runs.${step}.`)
   const env = stepEnv(job, manifest, files, carried)
   const started = performance.now()
   const child = spawn(node, [resolve(actionDir, entry)], {
@@ -355,15 +361,22 @@ const nothing: Carried = { env: {}, state: {}, path: [] }
  * @returns The node process and the step's result once it has exited.
  * @throws Error at once on a bad action.yml or an undeclared input.
  */
-export function startMain(options?: ActionRunOptions): {
+export function startMain(
+  options?: ActionRunOptions,
+  pre?: StepResult
+): {
   child: ChildProcess
   result: Promise<StepResult>
 } {
-  const job = newJob(options)
-  const started = startStep('main', job, nothing)
+  const job = (pre && jobs.get(pre)) ?? newJob(options)
+  if (pre && options) job.options = { ...job.options, ...options }
+  const started = startStep('main', job, pre ?? nothing)
   const result = started.result.then((main) => {
-    jobs.set(main, job)
-    return main
+    // One state for the whole action: post sees what pre and main saved;
+    // pre's GITHUB_ENV and GITHUB_PATH reach post too.
+    const step = pre ? carriedAfter(pre, main) : main
+    jobs.set(step, job)
+    return step
   })
   // The caller may await only a later promise; don't report this one twice.
   result.catch(() => undefined)
@@ -377,8 +390,36 @@ export function startMain(options?: ActionRunOptions): {
  * @returns What the step did; a failing step resolves with its exit code.
  * @throws Error when the step cannot start, or a file command is malformed.
  */
-export async function runMain(options?: ActionRunOptions): Promise<StepResult> {
-  return startMain(options).result
+export async function runMain(
+  options?: ActionRunOptions,
+  pre?: StepResult
+): Promise<StepResult> {
+  return startMain(options, pre).result
+}
+
+/**
+ * Runs the pre step (`runs.pre`) as the runner does at the start of a job.
+ * Pass its result to {@link runMain} (main after pre, in the same job) or
+ * straight to {@link runPost} (main skipped, or the job cancelled first).
+ *
+ * @param options How to run the step; main and post reuse them.
+ * @returns What the step did.
+ */
+export async function runPre(options?: ActionRunOptions): Promise<StepResult> {
+  const job = newJob(options)
+  const pre = await startStep('pre', job, nothing).result
+  jobs.set(pre, job)
+  return pre
+}
+
+/** `later` as the runner carries it on: its own results over the earlier step's. */
+function carriedAfter(earlier: StepResult, later: StepResult): StepResult {
+  return {
+    ...later,
+    env: { ...earlier.env, ...later.env },
+    state: { ...earlier.state, ...later.state },
+    path: [...later.path, ...earlier.path]
+  }
 }
 
 /**

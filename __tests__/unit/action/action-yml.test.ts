@@ -25,9 +25,10 @@ const info: NestInfo = {
 }
 
 describe('action.yml', () => {
-  it('runs main and post on node24 from the committed bundles; post always runs', () => {
+  it('runs pre, main and post on node24 from the committed bundles; post always runs', () => {
     expect(action.runs).toEqual({
       using: 'node24',
+      pre: 'dist/pre/index.js',
       main: 'dist/main/index.js',
       post: 'dist/post/index.js'
     })

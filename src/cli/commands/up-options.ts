@@ -25,8 +25,8 @@ export const LIST_INPUTS: InputName[] = [
  * Inputs that only make sense for the Action (or are not wired into the CLI
  * yet): post's cleanup policy, the docker CLI install through the Actions
  * tool cache, exporting DOCKER_HOST & co. to later steps (`up` prints them
- * and the shell decides), and the client set-up that post undoes (docker
- * context, Testcontainers host).
+ * and the shell decides), the client set-up that post undoes (docker
+ * context, Testcontainers host), and the start in the Action's pre step.
  */
 const ACTION_ONLY: InputName[] = [
   'cleanup',
@@ -35,7 +35,8 @@ const ACTION_ONLY: InputName[] = [
   'docker-cli-sha256',
   'set-host',
   'context',
-  'testcontainers-host-override'
+  'testcontainers-host-override',
+  'early-start'
 ]
 /** The Action inputs `up` takes as flags. */
 export const UP_INPUTS = (Object.keys(INPUT_DEFAULTS) as InputName[]).filter(

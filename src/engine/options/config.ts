@@ -91,7 +91,8 @@ export function parseInputs(inputs: RawInputs, env: CiEnv = {}): DindOptions {
     runtime: parseRuntime(raw(inputs, 'runtime'), problems),
     ...parseRootless(raw(inputs, 'rootless'), problems),
     cache: parseCacheOptions((name) => raw(inputs, name), env, problems),
-    fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems)
+    fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems),
+    earlyStart: parseBoolean('early-start', raw(inputs, 'early-start'), problems)
   }
   if (options.daemonConfig) {
     checkDaemonConfig(options.daemonConfig, options, problems)

@@ -43,7 +43,9 @@ export const INPUT_DEFAULTS = {
   'cache-busy': 'fallback',
   'cache-max-size': '',
   // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
-  'fast-start': 'true'
+  'fast-start': 'true',
+  // The Action's pre step starts the nest while the job's first steps run.
+  'early-start': 'true'
 } as const
 
 /** The name of one input. */

@@ -55,7 +55,8 @@ describe('parseInputs', () => {
         scope: 'repository',
         partition: ''
       },
-      fastStart: true
+      fastStart: true,
+      earlyStart: true
     })
   })
 
