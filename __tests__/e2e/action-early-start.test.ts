@@ -134,7 +134,10 @@ suite('Action early start (pre, main, post)', () => {
       const pre = await runPre(options)
       // An input computed from the steps context is empty in pre.
       const main = await runMain(
-        { ...options, inputs: { ...options.inputs, 'tls-san': 'DNS:nest.local' } },
+        {
+          ...options,
+          inputs: { ...options.inputs, 'tls-san': 'DNS:nest.local' }
+        },
         pre
       )
       try {

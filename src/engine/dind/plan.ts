@@ -1,7 +1,8 @@
 /**
  * Turns validated options into a concrete plan (names, labels, ports,
- * daemon flags) and the plan into `docker run` arguments. Pure: every choice
- * is here, so it can be tested in tables without Docker.
+ * daemon flags) and the plan into the sidecar's create request (and its
+ * `docker run` form). Pure: every choice is here, so it can be tested in
+ * tables without Docker.
  */
 import { addressPoolArgs } from '../options/address-pools.js'
 import { DAEMON_CONFIG_PATH, configSetsMtu } from '../options/daemon-config.js'
@@ -15,7 +16,13 @@ import {
   STARTUP_SCRIPT
 } from './startup-script.js'
 import { dataRootFor } from '../options/rootless.js'
-import { isolationArgs } from '../options/runtime.js'
+import { isolationHostConfig } from './isolation.js'
+import type {
+  CreateBody,
+  CreateRequest,
+  VolumeMount
+} from '../docker/create-request.js'
+import { runArgsFromCreate } from '../docker/run-args.js'
 import type { DindOptions, SubjectAltNames } from '../types.js'
 import { randomHex8 } from '../util/random.js'
 import { LABELS } from '../lifecycle/labels.js'
@@ -28,7 +35,7 @@ export const DEFAULT_TTL_SECONDS = 6 * 60 * 60
 /** TLS and plain TCP ports of dockerd inside the sidecar. */
 export const DAEMON_PORT = { tls: 2376, plain: 2375 } as const
 
-/** Everything `docker run` and the rest of the start needs, decided up front. */
+/** Everything the sidecar's create request and the rest of the start need, decided up front. */
 export interface DindPlan {
   runId: string
   /** Container name; also a certificate SAN. */
@@ -58,7 +65,7 @@ export interface DindPlan {
    * (with the alias `docker` on a user-defined network) so the job reaches it.
    */
   jobNetwork?: { name: string; alias: boolean }
-  /** OCI runtime for `docker run --runtime`; '' = the daemon's default. */
+  /** OCI runtime (HostConfig.Runtime); '' = the daemon's default. */
   runtime: string
   /** Rootless image contract (uid 1000, data under its home). */
   rootless: boolean
@@ -198,57 +205,75 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
   }
 }
 
-/** `docker run` arguments for the sidecar. */
-export function buildDindRunArgs(plan: DindPlan): string[] {
-  const labelArgs = Object.entries(plan.labels).flatMap(([key, value]) => [
-    '--label',
-    `${key}=${value}`
-  ])
-  // A cache volume outlives every run: no run, expiry or owner of its own.
-  const volumeLabels = Object.entries(
-    plan.cache
-      ? { [LABELS.managed]: 'true', ...cacheLabels(plan.cache) }
-      : plan.labels
-  )
-    .map(([key, value]) => `,volume-label=${key}=${value}`)
-    .join('')
-  return [
-    'run',
-    '--detach',
-    '--name',
-    plan.name,
-    ...labelArgs,
-    // --privileged, or a runtime such as sysbox that isolates without it.
-    ...isolationArgs(plan.runtime, plan.rootlessUnprivileged),
-    // Loopback only: the daemon is for this job, never for the network.
-    '--publish',
-    `127.0.0.1::${plan.containerPort}`,
-    ...networkArgs(plan.jobNetwork),
-    // --mount (not -v) so the volume is created with our labels in the same call.
-    '--mount',
-    `type=volume,src=${plan.volume},dst=${dataRootFor(plan.rootless)}${volumeLabels}`,
-    '--env',
-    `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
-    ...scriptEnv(plan),
-    ...(plan.fastStart ? [] : ['--env', `${FAST_START_ENV}=false`]),
-    '--entrypoint',
-    'sh',
-    plan.image,
-    '-c',
-    STARTUP_SCRIPT,
-    'docker-nest-start',
-    ...plan.daemonArgs
-  ]
+/**
+ * The sidecar's create request: the one place its container is decided.
+ * The API path sends it; the CLI path runs {@link buildDindRunArgs}, its
+ * `docker run` form.
+ */
+export function buildDindCreateRequest(plan: DindPlan): CreateRequest {
+  const port = `${plan.containerPort}/tcp`
+  return {
+    name: plan.name,
+    body: {
+      Image: plan.image,
+      Entrypoint: ['sh'],
+      Cmd: ['-c', STARTUP_SCRIPT, 'docker-nest-start', ...plan.daemonArgs],
+      Env: [
+        `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
+        ...scriptEnv(plan),
+        ...(plan.fastStart ? [] : [`${FAST_START_ENV}=false`])
+      ],
+      Labels: { ...plan.labels },
+      ExposedPorts: { [port]: {} },
+      HostConfig: {
+        // Privileged, or a runtime such as sysbox that isolates without it.
+        ...isolationHostConfig(plan.runtime, plan.rootlessUnprivileged),
+        // Loopback only, on a port Docker picks: the daemon is for this
+        // job, never for the network.
+        PortBindings: { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] },
+        Mounts: [dataVolume(plan)],
+        NetworkMode: plan.jobNetwork?.name ?? 'default'
+      },
+      ...networkingConfig(plan.jobNetwork)
+    }
+  }
 }
 
-function networkArgs(network: DindPlan['jobNetwork']): string[] {
-  if (!network) return []
-  return [
-    '--network',
-    network.name,
-    // docker is a SAN of the server certificate; aliases need a user-defined network.
-    ...(network.alias ? ['--network-alias', 'docker'] : [])
-  ]
+/** `docker run` arguments for the sidecar: {@link buildDindCreateRequest} as the CLI says it. */
+export function buildDindRunArgs(plan: DindPlan): string[] {
+  return runArgsFromCreate(buildDindCreateRequest(plan))
+}
+
+/**
+ * The named volume on the data root, so the inner daemon uses overlay2, not
+ * vfs; created with its labels by the same call. A cache volume outlives
+ * every run: no run, expiry or owner label of its own.
+ */
+function dataVolume(plan: DindPlan): VolumeMount {
+  return {
+    Type: 'volume',
+    Source: plan.volume,
+    Target: dataRootFor(plan.rootless),
+    VolumeOptions: {
+      Labels: plan.cache
+        ? { [LABELS.managed]: 'true', ...cacheLabels(plan.cache) }
+        : { ...plan.labels }
+    }
+  }
+}
+
+/** The job network's endpoint: the alias `docker`, a SAN of the server certificate (aliases need a user-defined network). */
+function networkingConfig(
+  network: DindPlan['jobNetwork']
+): Pick<CreateBody, 'NetworkingConfig'> {
+  if (!network) return {}
+  return {
+    NetworkingConfig: {
+      EndpointsConfig: {
+        [network.name]: network.alias ? { Aliases: ['docker'] } : {}
+      }
+    }
+  }
 }
 
 /**
@@ -280,12 +305,10 @@ export function plainTcpWarning(plan: DindPlan): string | undefined {
 /** Settings for the start script (MTU, daemon.json), as env of the sidecar. */
 function scriptEnv(plan: DindPlan): string[] {
   return [
-    ...(plan.mtuSetting
-      ? ['--env', `DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`]
-      : []),
-    ...(limitsPlainTcp(plan) ? ['--env', `${PLAIN_TCP_ENV}=runner`] : []),
+    ...(plan.mtuSetting ? [`DOCKER_NEST_INNER_MTU=${plan.mtuSetting}`] : []),
+    ...(limitsPlainTcp(plan) ? [`${PLAIN_TCP_ENV}=runner`] : []),
     ...(plan.daemonConfig
-      ? ['--env', `DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
+      ? [`DOCKER_NEST_CONFIG_FILE=${DAEMON_CONFIG_PATH}`]
       : [])
   ]
 }

@@ -1,14 +1,16 @@
 /**
- * The sidecar container itself: `docker run` (retried when its host port was
- * taken), its address read back, its exit watched with `docker wait`, and the
- * server certificate streamed in with `docker cp -`. dind.ts sequences these.
+ * The sidecar container itself: its start (retried when its host port was
+ * taken) and what a failed one means, its address read back, and the server
+ * certificate handed in (sidecar-access.ts says how). dind.ts sequences
+ * these.
  */
-import type { ChildProcess } from 'node:child_process'
 import { daemonConfigEntries } from '../options/daemon-config.js'
 import { breakStaleLock, isNameConflict } from '../cache/cache.js'
 import { classifyLog } from './diagnose.js'
 import { DockerCommandError, type DockerCli } from '../docker/cli.js'
-import { buildDindRunArgs, type DindPlan } from './plan.js'
+import { buildDindCreateRequest, type DindPlan } from './plan.js'
+import type { CreateRequest } from '../docker/create-request.js'
+import { runArgsFromCreate } from '../docker/run-args.js'
 import { CERTS_READY_MARKER, CERT_DIR_IN_CONTAINER } from './startup-script.js'
 import { certOwnerFor } from '../options/rootless.js'
 import { localProcessTable } from '../lifecycle/owner.js'
@@ -26,21 +28,23 @@ export const RUN_ATTEMPTS = 3
 const PORT_TAKEN = /port is already allocated|address already in use/i
 
 /**
- * `docker run` for the sidecar, retried when the host port is taken: such a
- * run leaves a created-but-not-started container, which is removed (same
- * name, already recorded) before the next attempt lets dockerd pick another
- * ephemeral port. The volume is kept and reused.
+ * Creates and starts the sidecar (`runDetached`: sidecar-access.ts, by
+ * default `docker run`), retried when the host port is taken: such a run
+ * leaves a created-but-not-started container, which is removed (same name,
+ * already recorded) before the next attempt lets dockerd pick another
+ * ephemeral port. The volume is kept and reused. Errors are the
+ * {@link DockerCommandError} `docker run` gives, whichever way it ran.
  */
 export async function runSidecar(
   docker: DockerCli,
   plan: DindPlan,
   logger: Logger,
-  runDetached: (args: string[]) => Promise<unknown> = (args) =>
-    docker.exec(args)
+  runDetached: (request: CreateRequest) => Promise<unknown> = (request) =>
+    docker.exec(runArgsFromCreate(request))
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await runDetached(buildDindRunArgs(plan))
+      await runDetached(buildDindCreateRequest(plan))
       return
     } catch (error) {
       if (
@@ -168,34 +172,4 @@ export async function deliverDaemonConfig(
   plan: DindPlan
 ): Promise<void> {
   await copyIn(plan.name, daemonConfigEntries(plan.daemonConfig, true))
-}
-
-/**
- * Watches the container with `docker wait` (one process, no polling) so the
- * readiness loop stops as soon as the daemon dies.
- */
-export function watchExit(
-  docker: DockerCli,
-  name: string
-): { exited: Promise<string>; stopWatching(): void } {
-  let child: ChildProcess | undefined = docker.spawn(['wait', name])
-  const exited = new Promise<string>((resolve) => {
-    let out = ''
-    child?.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child?.on('close', () => {
-      // Only a printed exit code means the container stopped; anything else is the watcher failing.
-      const code = out.trim()
-      if (/^\d+$/.test(code)) resolve(`the sidecar exited with code ${code}`)
-    })
-    child?.on('error', () => undefined)
-  })
-  child.stdin?.end()
-  child.unref()
-  return {
-    exited,
-    stopWatching() {
-      child?.kill()
-      child = undefined
-    }
-  }
 }

@@ -1,8 +1,9 @@
 /**
  * The one place that runs the docker CLI. Failure is decided by exit code
- * alone and reported as one {@link DockerCommandError}. The CLI (rather than
- * the Engine API) is used so that the user's own client settings — contexts,
- * config dir, TLS variables — are honoured when we talk to the runner's daemon.
+ * alone and reported as one {@link DockerCommandError}. The runner's client
+ * (client.ts) goes this way wherever only the CLI honours the user's own
+ * client settings — contexts, config dir, TLS variables — for the runner's
+ * daemon, and for the calls not made over the Engine API yet.
  */
 import type { ChildProcess } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
@@ -174,7 +175,7 @@ export class DockerCli {
 
   /**
    * Runs `call` (an Engine API request that stands in for `docker <args>`,
-   * see sidecar-access.ts) under the same rules as a CLI call: refused with
+   * see api-client.ts) under the same rules as a CLI call: refused with
    * {@link CancelledError} after {@link cancel}, waited for by {@link settle}.
    */
   track<T>(args: string[], call: () => Promise<T>): Promise<T> {

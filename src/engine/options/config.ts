@@ -92,7 +92,11 @@ export function parseInputs(inputs: RawInputs, env: CiEnv = {}): DindOptions {
     ...parseRootless(raw(inputs, 'rootless'), problems),
     cache: parseCacheOptions((name) => raw(inputs, name), env, problems),
     fastStart: parseBoolean('fast-start', raw(inputs, 'fast-start'), problems),
-    earlyStart: parseBoolean('early-start', raw(inputs, 'early-start'), problems)
+    earlyStart: parseBoolean(
+      'early-start',
+      raw(inputs, 'early-start'),
+      problems
+    )
   }
   if (options.daemonConfig) {
     checkDaemonConfig(options.daemonConfig, options, problems)

@@ -5,12 +5,15 @@ import { tmpdir } from 'node:os'
 import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
 import {
-  Demultiplexer,
   EngineApi,
-  EngineApiError,
-  demultiplex,
-  runnerSocketPath
+  EngineApiError
 } from '../../../../src/engine/docker/engine-api.js'
+import {
+  Demultiplexer,
+  demultiplex
+} from '../../../../src/engine/docker/attach.js'
+import { socketEndpoint } from '../../../../src/engine/docker/endpoint.js'
+import { runnerSocketPath } from '../../../../src/engine/docker/runner-socket.js'
 import type { HostDockerEnv } from '../../../../src/engine/types.js'
 
 let dir: string
@@ -147,7 +150,7 @@ describe('runnerSocketPath', () => {
 })
 
 describe('EngineApi', () => {
-  const api = () => new EngineApi(socket)
+  const api = () => new EngineApi(socketEndpoint(socket))
 
   test('inspects a container', async () => {
     await expect(api().inspectContainer('sidecar')).resolves.toMatchObject({
