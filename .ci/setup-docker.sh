@@ -3,8 +3,8 @@
 # Idempotent; run as root:  .ci/setup-docker.sh
 #
 #   1. installs docker.io, iptables, debootstrap, rsync, busybox-static, jq,
-#      openssl, and zsh and fish (the CLI's shell tests) when a command is
-#      missing;
+#      openssl, zsh and fish (the CLI's shell tests) and shellcheck (npm run
+#      lint) when a command is missing;
 #   2. starts dockerd when `docker info` fails (no systemd needed);
 #   3. builds the tiny docker-nest-test/busybox image if it is missing;
 #   1b. creates the user docker-nest-ci (passwordless sudo, not in the docker
@@ -24,8 +24,8 @@ readonly PROBE_IMAGE=docker-nest-test/busybox:latest
 readonly WRAPPER=/usr/local/bin/nest-runc
 readonly DAEMON_JSON=/etc/docker/daemon.json
 readonly DOCKERD_LOG=/var/log/dockerd.log
-readonly PACKAGES=(docker.io iptables debootstrap rsync busybox-static jq openssl sudo zsh fish)
-readonly COMMANDS=(docker dockerd debootstrap rsync busybox jq openssl iptables sudo zsh fish)
+readonly PACKAGES=(docker.io iptables debootstrap rsync busybox-static jq openssl sudo zsh fish shellcheck)
+readonly COMMANDS=(docker dockerd debootstrap rsync busybox jq openssl iptables sudo zsh fish shellcheck)
 
 # this script manages the local daemon, whatever the caller's environment says
 unset DOCKER_HOST DOCKER_CONTEXT DOCKER_TLS_VERIFY DOCKER_CERT_PATH

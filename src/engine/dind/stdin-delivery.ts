@@ -27,10 +27,12 @@
  * text (PEM, JSON); each line is written back with a newline.
  */
 import type { TarEntry } from '../docker/tar.js'
+import { readStdinScript } from './scripts/read-stdin.generated.js'
 
 /** Env var of the sidecar: `stdin` when the files come that way. */
 export const STDIN_DELIVERY_ENV = 'DOCKER_NEST_DELIVERY'
-const END = 'end'
+/** The line that closes the stream; the start script stops reading there. */
+export const STDIN_END_LINE = 'end'
 /**
  * What the start script says when the image runs as non-root although the
  * plan said root (a dind-rootless image without input rootless: true);
@@ -63,51 +65,17 @@ export function encodeForStdin(entries: TarEntry[]): Buffer {
     if (lines.at(-1) === '') lines.pop()
     out.push(`file ${path} ${mask} ${lines.length}`, ...lines)
   }
-  out.push(END)
+  out.push(STDIN_END_LINE)
   return Buffer.from(`${out.join('\n')}\n`, 'utf8')
 }
 
 /**
- * `nest_read_stdin`: writes the files (parents made as needed, as docker cp
- * does), each created with its mode through the umask before any content
- * goes in (the key is never readable by others), then lets go of stdin and
- * restores the umask. Only built-ins unless a directory is missing or a
- * file is already there. Reads `nest_uid` (the start script's uid) if set. Fails
- * when the stream ends before `end` (main died or gave up).
+ * `nest_read_stdin` (scripts/read-stdin.sh): writes the files, each created
+ * with its mode through the umask before any content goes in (the key is
+ * never readable by others), then lets go of stdin. Fails when the stream
+ * ends before {@link STDIN_END_LINE} (main died or gave up).
  */
-export const STDIN_READ_FUNCTION = `nest_read_stdin() {
-  if [ "\${nest_uid:-$(id -u)}" != 0 ]; then
-    echo "docker-nest: ${NON_ROOT_MESSAGE} (uid \${nest_uid:-$(id -u)})" >&2
-    exit 1
-  fi
-  nest_done=
-  nest_mask0=$(umask)
-  while IFS=' ' read -r nest_kind nest_path nest_mask nest_count; do
-    case $nest_kind in
-      dir)
-        if [ ! -d "$nest_path" ]; then umask "$nest_mask"; mkdir -p "$nest_path"; fi
-        ;;
-      file)
-        if [ ! -d "\${nest_path%/*}" ]; then umask "$nest_mask0"; mkdir -p "\${nest_path%/*}"; fi
-        if [ -e "$nest_path" ] || [ -L "$nest_path" ]; then rm -f "$nest_path"; fi
-        umask "$nest_mask"
-        nest_i=0
-        while [ "$nest_i" -lt "$nest_count" ]; do
-          IFS= read -r nest_line || break
-          printf '%s\\n' "$nest_line"
-          nest_i=$((nest_i + 1))
-        done > "$nest_path"
-        [ "$nest_i" -eq "$nest_count" ] || break
-        ;;
-      ${END}) nest_done=1; break ;;
-      *) break ;;
-    esac
-  done
-  umask "$nest_mask0"
-  exec < /dev/null
-  if [ -z "$nest_done" ]; then
-    echo "docker-nest: the certificates did not arrive on stdin (main stopped before it sent them)" >&2
-    exit 90
-  fi
-}
-`
+export const STDIN_READ_FUNCTION = readStdinScript({
+  NON_ROOT_MESSAGE,
+  STDIN_END_LINE
+})

@@ -374,6 +374,8 @@ nest_ctr_pid=$! nest_ctr_sock=${dir}/never.sock nest_ctr_t0=0
 nest_ctr_watch &
 ${dir}/dockerd 30 &
 dockerd=$!
+# Until its exec the child is still named sh, and the watch would miss it.
+until [ "$(cat /proc/$dockerd/comm)" = dockerd ]; do sleep 0.01; done
 kill "$nest_ctr_pid"
 wait "$dockerd" || echo "dockerd ended with $?"`
         ],
