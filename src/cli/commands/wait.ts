@@ -4,11 +4,14 @@
  * and say why when it does not (GitLab before_script, Jenkins, scripts).
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { request as httpRequest } from 'node:http'
-import { request as httpsRequest } from 'node:https'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { waitFor } from '../../engine/docker/wait.js'
+import { ping } from '../../engine/docker/daemon-client.js'
+import {
+  socketEndpoint,
+  type DaemonEndpoint
+} from '../../engine/docker/endpoint.js'
 import { startProgress } from '../progress.js'
 import { EXIT, UsageError } from '../usage.js'
 import type { Command } from './types.js'
@@ -51,7 +54,7 @@ const CERT_FILES = ['ca.pem', 'cert.pem', 'key.pem']
 
 /** One readiness attempt; rejects with the reason. */
 export function pingOnce(target: WaitTarget, timeoutMs: number): Promise<void> {
-  let tls: { ca: Buffer; cert: Buffer; key: Buffer } | undefined
+  let tls: DaemonEndpoint['tls']
   if (target.certPath) {
     const missing = CERT_FILES.filter(
       (f) => !existsSync(join(target.certPath!, f))
@@ -64,40 +67,13 @@ export function pingOnce(target: WaitTarget, timeoutMs: number): Promise<void> {
         )
       )
     }
-    const read = (f: string) => readFileSync(join(target.certPath!, f))
+    const read = (f: string) => readFileSync(join(target.certPath!, f), 'utf8')
     tls = { ca: read('ca.pem'), cert: read('cert.pem'), key: read('key.pem') }
   }
-  return new Promise((resolve, reject) => {
-    const options = {
-      ...(target.socketPath
-        ? { socketPath: target.socketPath }
-        : { host: target.host, port: target.port }),
-      path: '/_ping',
-      timeout: Math.max(timeoutMs, 20),
-      agent: false as const,
-      ...(tls ?? {})
-    }
-    const req = (tls ? httpsRequest : httpRequest)(options, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8').trim()
-        if (res.statusCode === 200 && body === 'OK') resolve()
-        else
-          reject(
-            new Error(
-              `GET /_ping answered HTTP ${res.statusCode} ${body.slice(0, 200)}`
-            )
-          )
-      })
-      res.on('error', reject)
-    })
-    req.on('timeout', () =>
-      req.destroy(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' }))
-    )
-    req.on('error', reject)
-    req.end()
-  })
+  const endpoint: DaemonEndpoint = target.socketPath
+    ? socketEndpoint(target.socketPath)
+    : { host: target.host ?? 'localhost', port: target.port ?? 0, tls }
+  return ping(endpoint, Math.max(timeoutMs, 20))
 }
 
 /** Turns the last error into a sentence with the likely cause and fix. */
