@@ -166,7 +166,7 @@ export async function measureMain(ctx, engine, inputs = {}) {
  *
  * @param {string} log
  */
-function readable(log) {
+export function readable(log) {
   return log.replace(
     /^(::(?:error|warning)[^:]*::)(.*)$/gm,
     (_, head, body) =>
