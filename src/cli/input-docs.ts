@@ -4,7 +4,7 @@
 export const INPUT_DESCRIPTIONS: Readonly<Record<string, string>> = {
   mode: "How the job gets Docker: 'dind' starts a private daemon in a privileged sidecar; 'dood' uses the runner's daemon through its socket; 'auto' picks dind when a privileged container can start, else dood.",
   image:
-    'Sidecar image: the official docker:<major>-dind (pinned major) or any image with dockerd on PATH.',
+    "What the nest runs. 'auto': the runner's own Docker engine (its dockerd, containerd and runc, mounted read-only: nothing to pull) when the runner has one, else docker:29-dind. 'runner': the runner's engine or fail saying why. Any other value is an image to pull and run, always honoured: the official docker:<major>-dind (pinned major) or any image with dockerd on PATH.",
   tls: "Mutual TLS on the daemon's port (true or false). With false the daemon answers without authentication on 127.0.0.1 only (the sidecar refuses other containers); in a container job, or rootless, every container on that network can reach it.",
   'wait-timeout': 'Seconds to wait for the daemon to answer before failing.',
   'dockerd-args':

@@ -18,6 +18,7 @@ import {
 import { dataRootFor } from '../options/rootless.js'
 import { isolationHostConfig } from './isolation.js'
 import type {
+  BindMount,
   CreateBody,
   CreateRequest,
   VolumeMount
@@ -73,6 +74,19 @@ export interface DindPlan {
   rootlessUnprivileged: boolean
   /** Persistent cache: the volume outlives the nest; the name is the lock. */
   cache?: { name: string; partition: string; maxBytes?: number }
+  /**
+   * The runner's own engine: `image` is a tiny root image, and these host
+   * directories are bound read-only at the same paths (see runner-engine/).
+   */
+  runnerEngine?: RunnerEnginePlan
+}
+
+/** What a nest of the runner's own engine adds to the sidecar. */
+export interface RunnerEnginePlan {
+  /** Host directories bound read-only at the same path. */
+  binds: string[]
+  /** The nest's PATH, where it finds the engine's programs. */
+  searchPath: string
 }
 
 /** Inputs to {@link makePlan} that come from the environment rather than the user. */
@@ -86,6 +100,8 @@ export interface PlanContext {
   random?: string
   /** The owner label (see owner.ts); undefined = none, only the expiry ends the nest. */
   owner?: string
+  /** The runner's own engine, when `image` is its root image. */
+  runnerEngine?: RunnerEnginePlan
 }
 
 /** A short random suffix that keeps names unique among concurrent nests. */
@@ -159,6 +175,7 @@ export function makePlan(options: DindOptions, context: PlanContext): DindPlan {
     name,
     volume: cache ? name : `${name}-data`,
     image: options.image,
+    ...(context.runnerEngine && { runnerEngine: context.runnerEngine }),
     tls: options.tls,
     containerPort: options.tls ? DAEMON_PORT.tls : DAEMON_PORT.plain,
     labels: {
@@ -221,6 +238,7 @@ export function buildDindCreateRequest(plan: DindPlan): CreateRequest {
       Env: [
         `DOCKER_TLS_CERTDIR=${plan.tls ? CERT_DIR_IN_CONTAINER : ''}`,
         ...scriptEnv(plan),
+        ...(plan.runnerEngine ? [`PATH=${plan.runnerEngine.searchPath}`] : []),
         ...(plan.fastStart ? [] : [`${FAST_START_ENV}=false`])
       ],
       Labels: { ...plan.labels },
@@ -231,7 +249,7 @@ export function buildDindCreateRequest(plan: DindPlan): CreateRequest {
         // Loopback only, on a port Docker picks: the daemon is for this
         // job, never for the network.
         PortBindings: { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] },
-        Mounts: [dataVolume(plan)],
+        Mounts: [dataVolume(plan), ...engineBinds(plan.runnerEngine)],
         NetworkMode: plan.jobNetwork?.name ?? 'default'
       },
       ...networkingConfig(plan.jobNetwork)
@@ -260,6 +278,16 @@ function dataVolume(plan: DindPlan): VolumeMount {
         : { ...plan.labels }
     }
   }
+}
+
+/** The runner's engine, bound read-only where the host has it. */
+function engineBinds(engine: RunnerEnginePlan | undefined): BindMount[] {
+  return (engine?.binds ?? []).map((dir) => ({
+    Type: 'bind',
+    Source: dir,
+    Target: dir,
+    ReadOnly: true
+  }))
 }
 
 /** The job network's endpoint: the alias `docker`, a SAN of the server certificate (aliases need a user-defined network). */

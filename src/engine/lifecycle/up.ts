@@ -22,6 +22,11 @@ import { bindMountNote, connectDood, inspectOverSocket } from '../dood/dood.js'
 import { errorMessage } from '../errors.js'
 import { isolationArgs } from '../options/runtime.js'
 import { startReaping } from '../reap/at-start.js'
+import {
+  resolveImage,
+  type ResolvedImage,
+  type RunnerFacts
+} from '../runner-engine/resolve.js'
 import type { DindOptions, HostDockerEnv, Logger } from '../types.js'
 import { cachedProbe, probePrivileged, type ProbeResult } from './auto.js'
 import { exitOnCancel } from './cancel.js'
@@ -71,9 +76,15 @@ export type UpResult =
 export interface UpSteps {
   probe(
     options: DindOptions,
+    image: ResolvedImage,
     runId: string,
     ctx: UpContext
   ): Promise<ProbeResult>
+  resolveImage(
+    requested: string,
+    facts: RunnerFacts,
+    ctx: UpContext
+  ): Promise<ResolvedImage>
   startDind(
     plan: DindPlan,
     options: DindOptions,
@@ -121,19 +132,24 @@ export async function up(
   // What crashed jobs left goes while this nest starts.
   const reaping = steps.startReaping(ctx, starting.fired)
   try {
-    const mode =
-      options.mode === 'auto'
-        ? await chooseMode(options, ctx, steps)
-        : options.mode
-    if (mode === 'dood') {
+    if (options.mode === 'dood') {
       starting.fire() // no sidecar: the reaper may begin now
       return await upDood(options, ctx, steps)
     }
+    const prepared = await prepareDind(options, ctx, steps)
+    const mode =
+      options.mode === 'auto'
+        ? await chooseMode(options, prepared, ctx, steps)
+        : options.mode
+    if (mode === 'dood') {
+      starting.fire()
+      return await upDood(options, ctx, steps)
+    }
     if (options.mode !== 'auto') {
-      return await upDind(options, ctx, steps, starting, false)
+      return await upDind(options, prepared, ctx, steps, starting, false)
     }
     try {
-      return await upDind(options, ctx, steps, starting, true)
+      return await upDind(options, prepared, ctx, steps, starting, true)
     } catch (error) {
       ctx.logger.warning(
         `mode: auto: dind did not start, using dood instead. ${errorMessage(error)}`
@@ -154,9 +170,35 @@ export async function up(
   }
 }
 
+/** What a dind start needs to know about the runner before the mode is chosen. */
+interface Prepared {
+  detectedMtu: number | undefined
+  job: JobContainer | undefined
+  /** The image the sidecar runs (input `image` resolved). */
+  resolved: ResolvedImage
+}
+
+async function prepareDind(
+  options: DindOptions,
+  ctx: UpContext,
+  steps: UpSteps
+): Promise<Prepared> {
+  const [detectedMtu, job] = await Promise.all([
+    options.mtu === 'auto' ? steps.uplinkMtu() : undefined,
+    steps.jobContainer(ctx)
+  ])
+  const resolved = await steps.resolveImage(
+    options.image,
+    { hostDocker: ctx.hostDocker, inContainerJob: job !== undefined },
+    ctx
+  )
+  return { detectedMtu, job, resolved }
+}
+
 /** `mode: auto`: one probe per job (a cached answer is reused), logged with its reason. */
 async function chooseMode(
   options: DindOptions,
+  prepared: Prepared,
   ctx: UpContext,
   steps: UpSteps
 ): Promise<'dind' | 'dood'> {
@@ -165,6 +207,7 @@ async function chooseMode(
     if (cached) return cached
     const probed = await steps.probe(
       options,
+      prepared.resolved,
       `${ctx.runPrefix}-${randomSuffix()}-probe`,
       ctx
     )
@@ -178,21 +221,23 @@ async function chooseMode(
 
 async function upDind(
   options: DindOptions,
+  prepared: Prepared,
   ctx: UpContext,
   steps: UpSteps,
   starting: Signal,
   fallingBack: boolean
 ): Promise<UpResult> {
-  const [detectedMtu, job] = await Promise.all([
-    options.mtu === 'auto' ? steps.uplinkMtu() : undefined,
-    steps.jobContainer(ctx)
-  ])
-  const plan = makePlan(options, {
-    runPrefix: ctx.runPrefix,
-    detectedMtu,
-    now: new Date(),
-    owner: ctx.owner
-  })
+  const { detectedMtu, job, resolved } = prepared
+  const plan = makePlan(
+    { ...options, image: resolved.image },
+    {
+      runPrefix: ctx.runPrefix,
+      detectedMtu,
+      now: new Date(),
+      owner: ctx.owner,
+      ...(resolved.runnerEngine && { runnerEngine: resolved.runnerEngine })
+    }
+  )
   if (job?.network) {
     plan.jobNetwork = { name: job.network, alias: job.aliasResolves }
     ctx.logger.info(
@@ -253,20 +298,32 @@ async function upDood(
   return { mode: 'dood', info, resources, note }
 }
 
+/** `docker run` arguments that give a container the runner's engine (the probe's). */
+function runnerEngineRunArgs(engine: ResolvedImage['runnerEngine']): string[] {
+  if (!engine) return []
+  return [
+    '--env',
+    `PATH=${engine.searchPath}`,
+    ...engine.binds.flatMap((dir) => [
+      '--mount',
+      `type=bind,source=${dir},target=${dir},readonly`
+    ])
+  ]
+}
+
 /** A docker CLI for the runner's daemon as it was at the start. */
 function runnerDocker(ctx: UpContext): DockerCli {
   return DockerCli.locate(ctx.hostDocker, (m) => ctx.logger.debug(m))
 }
 
 const realSteps: UpSteps = {
-  probe: (options, runId, ctx) =>
-    probePrivileged(
-      runnerDocker(ctx),
-      options.image,
-      runId,
-      undefined,
-      isolationArgs(options.runtime, options.rootlessUnprivileged)
-    ),
+  probe: (options, image, runId, ctx) =>
+    probePrivileged(runnerDocker(ctx), image.image, runId, undefined, [
+      ...isolationArgs(options.runtime, options.rootlessUnprivileged),
+      ...runnerEngineRunArgs(image.runnerEngine)
+    ]),
+  resolveImage: (requested, facts, ctx) =>
+    resolveImage(requested, facts, ctx.logger),
   async startDind(plan, options, resources, ctx, starting) {
     const docker = runnerDocker(ctx)
     // From here on a cancelled start may have docker calls in flight.

@@ -24,8 +24,10 @@ import { parseClients, parseDockerCli } from './clients.js'
 import { checkDaemonConfig, parseDaemonConfig } from './daemon-config.js'
 import { parseDockerdArgs } from './dockerd-args.js'
 import {
+  AUTO_IMAGE,
   DEFAULT_DIND_IMAGE,
   InputError,
+  RUNNER_IMAGE,
   inputValue as raw,
   type RawInputs
 } from './inputs.js'
@@ -43,7 +45,9 @@ import { parseTlsSans } from './tls-sans.js'
 
 export { dockerdFlagNames } from './dockerd-args.js'
 export {
+  AUTO_IMAGE,
   DEFAULT_DIND_IMAGE,
+  RUNNER_IMAGE,
   INPUT_DEFAULTS,
   InputError,
   type InputName,
@@ -103,10 +107,16 @@ export function parseInputs(inputs: RawInputs, env: CiEnv = {}): DindOptions {
   }
   // The default image follows `rootless`.
   options.image = parseImage(
-    imageFor(inputs.image, options.rootless, DEFAULT_DIND_IMAGE),
+    imageFor(inputs.image, options.rootless, AUTO_IMAGE, DEFAULT_DIND_IMAGE),
     problems
   )
   checkRootless(options.rootless, options.runtime, problems)
+  if (options.rootless && options.image === RUNNER_IMAGE) {
+    problems.push(
+      "Input 'image' is 'runner', which cannot run rootless: the runner's " +
+        "engine runs as root. Use 'auto' or a dind-rootless image."
+    )
+  }
   if (problems.length > 0) throw new InputError(problems)
   return options
 }

@@ -8,10 +8,16 @@
 /** The official image, pinned to a major version so upgrades are deliberate. */
 export const DEFAULT_DIND_IMAGE = 'docker:29-dind'
 
+/** Input `image`: the runner's own engine (nothing to pull), or a failure saying why not. */
+export const RUNNER_IMAGE = 'runner'
+
+/** Input `image` (the default): the runner's own engine where it can run a nest, else {@link DEFAULT_DIND_IMAGE}. */
+export const AUTO_IMAGE = 'auto'
+
 /** Input names (kebab-case, as in action.yml) with their defaults. */
 export const INPUT_DEFAULTS = {
   mode: 'dind',
-  image: DEFAULT_DIND_IMAGE,
+  image: AUTO_IMAGE,
   tls: 'true',
   'wait-timeout': '60',
   'dockerd-args': '',

@@ -87,17 +87,21 @@ export function checkRootless(
 
 /**
  * The image: the user's, else the rootless or the rootful default. The
- * rootful default itself also becomes the rootless one: the Action runner
- * passes action.yml's default for an unset input, so docker-nest cannot tell
- * it from a chosen value, and the rootful image cannot run rootless anyway.
+ * rootful defaults themselves also become the rootless one: the Action
+ * runner passes action.yml's default for an unset input, so docker-nest
+ * cannot tell it from a chosen value, and neither the runner's engine nor
+ * the rootful image runs rootless.
  */
 export function imageFor(
   given: string | undefined,
   rootless: boolean,
-  rootfulDefault: string
+  rootfulDefault: string,
+  rootfulImage: string = rootfulDefault
 ): string {
   const image = given?.trim() ?? ''
-  if (rootless && (image === '' || image === rootfulDefault)) {
+  const isDefault =
+    image === '' || image === rootfulDefault || image === rootfulImage
+  if (rootless && isDefault) {
     return DEFAULT_DIND_ROOTLESS_IMAGE
   }
   return image === '' ? rootfulDefault : image

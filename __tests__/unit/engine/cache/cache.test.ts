@@ -147,7 +147,7 @@ describe('cached plan', () => {
   })
 
   it('without cache input nothing changes', () => {
-    const plain = makePlan(parseInputs({}), context)
+    const plain = makePlan(parseInputs({ image: 'docker:29-dind' }), context)
     expect(plain.name).toBe('docker-nest-abcd1234')
     expect(plain.cache).toBeUndefined()
     expect(plain.labels['docker-nest.cache-scope']).toBeUndefined()

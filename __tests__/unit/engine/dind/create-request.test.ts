@@ -21,7 +21,7 @@ function planFor(
   inputs: RawInputs,
   extra: Partial<ReturnType<typeof makePlan>> = {}
 ) {
-  const plan = makePlan(parseInputs(inputs), {
+  const plan = makePlan(parseInputs({ image: 'docker:29-dind', ...inputs }), {
     runPrefix: '42-1',
     detectedMtu: undefined,
     now: new Date('2026-11-23T10:00:00Z'),

@@ -19,7 +19,7 @@ import { STARTUP_SCRIPT } from '../../../../src/engine/dind/startup-script.js'
 const NOW = new Date('2026-11-23T10:00:00Z')
 
 function planFor(inputs: RawInputs, detectedMtu?: number): DindPlan {
-  return makePlan(parseInputs(inputs), {
+  return makePlan(parseInputs({ image: 'docker:29-dind', ...inputs }), {
     runPrefix: '42-1',
     detectedMtu,
     now: NOW,
@@ -46,7 +46,7 @@ describe('makePlan', () => {
   })
 
   it('gives distinct names to nests planned in a row', () => {
-    const options = parseInputs({})
+    const options = parseInputs({ image: 'docker:29-dind' })
     const context = { runPrefix: 'x', detectedMtu: undefined, now: NOW }
     const names = new Set(
       Array.from({ length: 50 }, () => makePlan(options, context).name)

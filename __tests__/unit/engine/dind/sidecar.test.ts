@@ -11,7 +11,7 @@ import { makePlan } from '../../../../src/engine/dind/plan.js'
 import { parseInputs } from '../../../../src/engine/options/config.js'
 import type { Logger } from '../../../../src/engine/types.js'
 
-const plan = makePlan(parseInputs({}), {
+const plan = makePlan(parseInputs({ image: 'docker:29-dind' }), {
   runPrefix: 'local',
   detectedMtu: undefined,
   now: new Date(0),

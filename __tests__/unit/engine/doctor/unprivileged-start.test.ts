@@ -192,6 +192,9 @@ describe('input rootless', () => {
       DEFAULT_DIND_ROOTLESS_IMAGE
     )
     // the Action passes action.yml's default for an unset input
+    expect(parseInputs({ rootless: 'true', image: 'auto' }).image).toBe(
+      'docker:29-dind-rootless'
+    )
     expect(
       parseInputs({ rootless: 'true', image: DEFAULT_DIND_IMAGE }).image
     ).toBe('docker:29-dind-rootless')
@@ -199,7 +202,7 @@ describe('input rootless', () => {
       parseInputs({ rootless: 'true', image: 'mirror/dind:27-dind-rootless' })
         .image
     ).toBe('mirror/dind:27-dind-rootless')
-    expect(parseInputs({}).image).toBe(DEFAULT_DIND_IMAGE)
+    expect(parseInputs({}).image).toBe('auto')
   })
 
   it('mounts the data volume on the rootless data root and keeps --privileged', () => {

@@ -63,6 +63,10 @@ function harness(fakes: Fakes, ctxOverrides: Partial<UpContext> = {}) {
     ...ctxOverrides
   }
   const steps: UpSteps = {
+    resolveImage: async (requested) => {
+      events.push(`resolve ${requested}`)
+      return { image: requested }
+    },
     probe: async () => {
       events.push('probe')
       return { privileged: fakes.privileged ?? true, reason: 'probed' }
@@ -120,6 +124,7 @@ describe('up', () => {
     expect(h.records[0]).toMatchObject({ version: 1, runId: /^test-/ })
     expect(h.events).toEqual([
       'reaper started',
+      'resolve auto',
       'start dind',
       'reaper finished'
     ])

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from '@jest/globals'
 import {
-  DEFAULT_DIND_IMAGE,
+  AUTO_IMAGE,
   INPUT_DEFAULTS,
   InputError,
   parseInputs,
@@ -22,7 +22,7 @@ function problemsFor(inputs: RawInputs): string[] {
 describe('parseInputs', () => {
   it('gives the documented defaults when no input is set', () => {
     expect(parseInputs({})).toEqual({
-      image: DEFAULT_DIND_IMAGE,
+      image: AUTO_IMAGE,
       tls: true,
       waitTimeoutMs: 60_000,
       dockerdArgs: [],
