@@ -199,7 +199,7 @@ words=(docker-nest up ''); CURRENT=3; _docker_nest`
       for (const name of commands.filter((c) => c !== 'help')) {
         expect(run.stdout).toMatch(new RegExp(`^${name}:`, 'm'))
       }
-      expect(run.stdout).toMatch(/^--image=\[Sidecar image.*\]:IMAGE: $/m)
+      expect(run.stdout).toMatch(/^--image=\[What the nest runs.*\]:IMAGE: $/m)
       expect(run.stdout).toMatch(/^--no-tls\[/m)
     })
   })
