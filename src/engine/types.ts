@@ -187,6 +187,6 @@ export interface CacheOptions {
   maxBytes: number | undefined
   /** Input `cache-scope`. */
   scope: CacheScope
-  /** The jobs that share the volume (cache-scope.ts); '' without a cache. */
+  /** The jobs that share the volume (cache/scope.ts); '' without a cache. */
   partition: string
 }

@@ -2,7 +2,7 @@
  * Persistent cache: with input `cache: NAME` the sidecar's /var/lib/docker
  * is the named volume `docker-nest-cache-NAME.HASH`, kept after post, so
  * images and build cache survive to the next job of the same partition
- * (HASH: which jobs share it, see cache-scope.ts).
+ * (HASH: which jobs share it, see scope.ts).
  *
  * The lock is the sidecar's own name: a cached nest's container is called
  * like its volume, and the daemon refuses a second container of

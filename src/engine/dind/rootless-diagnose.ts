@@ -1,8 +1,9 @@
 /**
  * Log signatures of a rootless sidecar that did not start, and what
  * to do about each. The preflight messages are those of the official
- * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
- * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
+ * dockerd-entrypoint.sh (its rootless checks,
+ * https://github.com/docker-library/docker/blob/master/dockerd-entrypoint.sh);
+ * the others come from rootlesskit, newuidmap and slirp4netns.
  * diagnose.ts checks these before its generic rules.
  */
 import { NON_ROOT_MESSAGE } from './stdin-delivery.js'

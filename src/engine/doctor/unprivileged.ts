@@ -3,7 +3,8 @@
  * sysbox-runc` needs sysbox registered with the daemon; `rootless: true`
  * needs user namespaces the kernel and AppArmor allow, and a container
  * allowed to map them (the official docs run dind-rootless --privileged).
- * Reference dind.md §1.2 step 5 (the image's preflight), §1.10, §3 (sysbox).
+ * The rootless rows follow the preflight of the image's
+ * dockerd-entrypoint.sh; see rootless.ts and runtime.ts.
  */
 import type { CheckResult, DoctorHost } from './check.js'
 import { parseRuntimes } from '../options/runtime.js'

@@ -147,8 +147,9 @@ function parseCache(value: unknown): Resources['cache'] {
 }
 
 /**
- * A cached nest's container, named after its cache (cache.ts): shared by
- * every run of that cache, so teardown checks its run label (cache-teardown.ts).
+ * A cached nest's container, named after its cache (../cache/cache.ts):
+ * shared by every run of that cache, so teardown checks its run label
+ * (../cache/teardown.ts).
  */
 const CACHE_CONTAINER = /^docker-nest-cache-[a-z0-9][a-z0-9.-]*$/
 

@@ -1,11 +1,12 @@
 /**
  * Unprivileged routes: input `rootless: true`, the official
- * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
- * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
- * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
- * (/run/user/1000), rootlesskit forwards the TLS port 2376 from its network
- * namespace, and the data root is the image's volume under the home
- * directory. What changes for docker-nest:
+ * `docker:<ver>-dind-rootless` contract
+ * (https://docs.docker.com/engine/security/rootless/, and the image's
+ * dockerd-entrypoint.sh). The image runs as the `rootless` user (uid 1000)
+ * and starts dockerd under rootlesskit: the socket is
+ * $XDG_RUNTIME_DIR/docker.sock (/run/user/1000), rootlesskit forwards the
+ * TLS port 2376 from its network namespace, and the data root is the
+ * image's volume under the home directory. What changes for docker-nest:
  *
  * - the default image is the rootless variant;
  * - the data volume goes on /home/rootless/.local/share/docker;

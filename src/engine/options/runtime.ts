@@ -6,8 +6,8 @@
  * virtualised, so the official dind image works there without
  * `--privileged`; with `--privileged` sysbox refuses to start the container,
  * and it supports neither `--userns=host`, `--pid=host`, `--network=host`
- * nor nested user namespaces (nestybox/sysbox docs/user-guide/limitations.md,
- * reference dind.md §3).
+ * nor nested user namespaces
+ * (https://github.com/nestybox/sysbox/blob/master/docs/user-guide/limitations.md).
  */
 import { DockerCommandError, type DockerCli } from '../docker/cli.js'
 

@@ -2,12 +2,12 @@
 // certificate for dockerd and a client certificate for the Docker CLI.
 // Generating it here takes a few ms instead of the entrypoint's 3-5 s of RSA
 // 4096, and lets us hand dockerd only server/{ca,cert,key}.pem so the stock
-// entrypoint takes its verify-only branch and never sees the CA key
-// (see reference/dind.md §1.3, §7.2). The certificates are encoded by der.ts
-// and signed with node:crypto's synchronous calls: this runs while the
-// sidecar starts, where an ASN.1 library's load time, or WebCrypto's promise
-// and argument-checking layers (about twice the CPU for the same keys and
-// signatures), would compete with the daemons for the CPU.
+// entrypoint takes its verify-only branch and never sees the CA key. The
+// certificates are encoded by der.ts and signed with node:crypto's
+// synchronous calls: this runs while the sidecar starts, where an ASN.1
+// library's load time, or WebCrypto's promise and argument-checking layers
+// (about twice the CPU for the same keys and signatures), would compete with
+// the daemons for the CPU.
 import type { KeyObject } from 'node:crypto'
 import { isIPv4 } from 'node:net'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
