@@ -8,7 +8,8 @@
  * - stock: the official image's documented pattern (support/methods.mjs);
  * - pinned: the Action's main step with `image: <registry>/docker:28-dind`;
  * - runner: the Action's main step with `image: runner`;
- * - pre: the Action's pre step, a pause, then main, with the pinned image;
+ * - pre: the Action's pre step, a pause, then main, with the default image
+ *   (`auto`: the runner's own engine here);
  * - floor: the startup bench's floor with the image already present.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -29,6 +30,8 @@ export const SCENARIOS = ['stock', 'pinned', 'runner', 'pre', 'floor']
 const SETTLE_MS = 300
 /** Stands for the job's steps between the Action's pre and main steps. */
 export const PRE_GAP_MS = 2000
+/** The root images the runner-engine nest imports (docker-nest/runner-root:<digest>). */
+const ROOT_IMAGES = 'docker-nest/runner-root'
 /** The `image` input of the runner-engine nest. */
 const RUNNER_IMAGE_INPUT = 'runner'
 /**
@@ -247,7 +250,7 @@ function scenarioMeasures(ctx, setup, image, pki, unavailable) {
     pre: async () => {
       await makeCold(image)
       const job = await runActionJob(ctx, {
-        inputs: { ...pinned, ...earlyStart(setup.inputs, 'true') },
+        inputs: { ...setup.inputs, ...earlyStart(setup.inputs, 'true') },
         prePath: setup.prePath,
         gapMs: PRE_GAP_MS
       })
@@ -272,6 +275,11 @@ function scenarioMeasures(ctx, setup, image, pki, unavailable) {
  */
 async function makeCold(image) {
   await tryDocker(['image', 'rm', '--force', image.id])
+  // A fresh runner has no root image of the runner-engine nest either.
+  const roots = await tryDocker(['image', 'ls', '--quiet', ROOT_IMAGES])
+  for (const id of new Set(roots.ok ? roots.stdout.split(/\s+/) : [])) {
+    if (id) await tryDocker(['image', 'rm', '--force', id])
+  }
   const still = await tryDocker(['image', 'inspect', image.id])
   if (still.ok) {
     throw new StepError(
