@@ -1,5 +1,5 @@
 /** `docker-nest doctor`: can this host run a nest? One row per prerequisite. */
-import { INPUT_DEFAULTS } from '../../engine/options/config.js'
+import { DEFAULT_DIND_IMAGE } from '../../engine/options/config.js'
 import {
   DockerCli,
   captureHostDockerEnv,
@@ -41,7 +41,7 @@ export const doctor: Command = {
     image: {
       type: 'string',
       placeholder: 'IMAGE',
-      help: `local image for the --privileged probe (default ${INPUT_DEFAULTS.image})`
+      help: `local image for the --privileged probe (default ${DEFAULT_DIND_IMAGE})`
     },
     format: {
       type: 'string',
@@ -66,7 +66,7 @@ export const doctor: Command = {
     const rows = await runDoctor(
       realHost(
         docker,
-        (values.image as string | undefined) ?? INPUT_DEFAULTS.image
+        (values.image as string | undefined) ?? DEFAULT_DIND_IMAGE
       )
     )
     process.stdout.write(

@@ -12,6 +12,8 @@ export interface CheckResult {
 }
 
 /** What the checks may ask of the host. */
+import type { RunnerEngineDiscovery } from '../runner-engine/types.js'
+
 export interface DoctorHost {
   /** File contents, or undefined when the file cannot be read. */
   read(path: string): Promise<string | undefined>
@@ -25,4 +27,6 @@ export interface DoctorHost {
   which?(name: string): Promise<string | undefined>
   /** Permission bits of a file, or undefined when it does not exist. */
   fileMode?(path: string): Promise<number | undefined>
+  /** The runner's own engine, as `image: auto` would find it. */
+  runnerEngine?(): RunnerEngineDiscovery
 }

@@ -4,6 +4,8 @@
  * calls go through {@link DoctorHost}, so the rules are unit-tested with
  * fake hosts and the CLI runs them against the real one.
  */
+import { discoverRunnerEngine } from '../runner-engine/discovery.js'
+import { DEFAULT_DIND_IMAGE } from '../options/inputs.js'
 import { readFile, stat } from 'node:fs/promises'
 import { findOnPath, type DockerCli } from '../docker/cli.js'
 import {
@@ -37,6 +39,7 @@ export function realHost(
       ? (args) => docker.tryExec(args, { timeoutMs: 30_000 })
       : undefined,
     probeImage,
+    runnerEngine: () => discoverRunnerEngine(),
     which: async (name) => findOnPath(name),
     fileMode: async (path) => {
       try {
@@ -68,6 +71,25 @@ async function checkDaemon(host: DoctorHost): Promise<CheckResult> {
         status: 'fail',
         detail: firstLine(r.stderr),
         fix: 'Start the Docker daemon, or point DOCKER_HOST at one you may use.'
+      }
+}
+
+/** Whether `image: auto` runs the runner's own engine (nothing to pull) or a dind image. */
+async function checkRunnerEngine(host: DoctorHost): Promise<CheckResult> {
+  const check = "runner's own engine"
+  const found = host.runnerEngine?.()
+  if (!found) return { check, status: 'info', detail: 'not checked' }
+  return found.available
+    ? {
+        check,
+        status: 'ok',
+        detail: `${found.paths.dockerd}: image auto runs it, nothing to pull`
+      }
+    : {
+        check,
+        status: 'info',
+        detail: found.message,
+        fix: `image auto uses ${DEFAULT_DIND_IMAGE}, pulled by the first job.`
       }
 }
 
@@ -213,6 +235,7 @@ async function checkMtu(host: DoctorHost): Promise<CheckResult> {
 export async function runDoctor(host: DoctorHost): Promise<CheckResult[]> {
   return Promise.all([
     checkDaemon(host),
+    checkRunnerEngine(host),
     checkPrivileged(host),
     checkOverlay(host),
     checkCgroups(host),

@@ -18,6 +18,41 @@ const byCheck = async (h: DoctorHost) =>
   Object.fromEntries((await runDoctor(h)).map((r) => [r.check, r]))
 
 describe('runDoctor', () => {
+  it("says whether image auto runs the runner's own engine, and what it uses instead", async () => {
+    const found = await byCheck({
+      ...host({}),
+      runnerEngine: () =>
+        ({
+          available: true,
+          paths: { dockerd: '/usr/bin/dockerd' },
+          binds: ['/usr'],
+          links: [],
+          searchPath: '/usr/bin',
+          warnings: []
+        }) as never
+    })
+    expect(found["runner's own engine"]).toEqual({
+      check: "runner's own engine",
+      status: 'ok',
+      detail: '/usr/bin/dockerd: image auto runs it, nothing to pull'
+    })
+    const missing = await byCheck({
+      ...host({}),
+      runnerEngine: () => ({
+        available: false,
+        reason: 'no-engine',
+        message: 'no dockerd in /usr/bin',
+        missing: ['dockerd'],
+        searched: ['/usr/bin']
+      })
+    })
+    expect(missing["runner's own engine"]).toMatchObject({
+      status: 'info',
+      detail: 'no dockerd in /usr/bin',
+      fix: 'image auto uses docker:29-dind, pulled by the first job.'
+    })
+  })
+
   it('flags a small MTU, missing overlay, no docker and disabled user namespaces, each with a fix', async () => {
     const rows = await byCheck(
       host({
