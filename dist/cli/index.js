@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 641:
+/***/ 665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -206,11 +206,11 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
  */
 
 const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-const lazy_builtins_lazyCrypto = () => load('node:crypto');
+const lazyCrypto = () => load('node:crypto');
 const lazyTls = () => load('node:tls');
 const lazyHttps = () => load('node:https');
 const lazyChildProcess = () => load('node:child_process');
-const lazy_builtins_lazyFsPromises = () => load('node:fs/promises');
+const lazyFsPromises = () => load('node:fs/promises');
 
 ;// CONCATENATED MODULE: ./src/engine/types.ts
 /**
@@ -821,7 +821,7 @@ function cachePartition(name, scope, env, problems) {
 }
 /** The partition's part of a volume name: 12 hex digits of its SHA-256. */
 function partitionHash(partition) {
-    return lazy_builtins_lazyCrypto()
+    return lazyCrypto()
         .createHash('sha256')
         .update(partition)
         .digest('hex')
@@ -1072,372 +1072,6 @@ function addressPoolArgs(pools = []) {
     return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
 }
 
-;// CONCATENATED MODULE: ./src/engine/clients/docker-cli-release.ts
-/**
- * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
- * download.docker.com): where they are, how to check one, and how to check a
- * directory extracted from one. Downloading and caching are the Action's
- * (tool cache).
- */
-
-
-
-// node:crypto and node:fs/promises load on first use: main parses the
-// docker-cli inputs on every start, and hashes only when installing a CLI.
-
-/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
-const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
-/** The tool-cache name of the CLI. */
-const DOCKER_CLI_TOOL = 'docker-cli';
-const STATIC_ARCH = {
-    x64: 'x86_64',
-    arm64: 'aarch64',
-    arm: 'armhf',
-    s390x: 's390x',
-    ppc64: 'ppc64le'
-};
-/** The folder name the static tarballs use for a Node `process.arch`. */
-function staticArch(arch = process.arch) {
-    const mapped = STATIC_ARCH[arch];
-    if (!mapped) {
-        throw new Error(`There is no static docker CLI for this runner's architecture (${arch}); ` +
-            'install Docker on the runner instead of setting docker-cli-version.');
-    }
-    return mapped;
-}
-/**
- * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
- * CLI in: plain http to another host without a pinned digest (whoever is on
- * the path can swap the tarball and its `.sha256` file alike), or a digest
- * with no version (the CLI on PATH is used and the digest ignored). Loopback
- * http stays on the machine, as for Docker's own registries.
- */
-function dockerCliTrustProblems(options) {
-    const problems = [];
-    const url = new URL(options.baseUrl);
-    const loopback = url.hostname === 'localhost' ||
-        url.hostname === '[::1]' ||
-        ((0,external_node_net_namespaceObject.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
-    if (url.protocol === 'http:' && !loopback && !options.sha256) {
-        problems.push(`Input 'docker-cli-url' must be https, got ` +
-            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
-            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
-            "the tarball with input 'docker-cli-sha256' (plain http is also " +
-            'accepted for localhost, 127.0.0.0/8 and [::1]).');
-    }
-    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
-        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
-            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
-            'without it the docker CLI on PATH is used unchecked.');
-    }
-    return problems;
-}
-/** URL of one release tarball. */
-function tarballUrl(baseUrl, version, arch) {
-    return `${baseUrl}/${arch}/docker-${version}.tgz`;
-}
-/** The digest in a `sha256sum`-style file ("<hex>  <name>" or just "<hex>"). */
-function parseSha256File(text) {
-    const digest = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    if (!/^[a-f0-9]{64}$/.test(digest)) {
-        throw new Error(`The .sha256 file does not start with a sha256 digest: '${text.trim().slice(0, 80)}'`);
-    }
-    return digest;
-}
-/** sha256 of a file, hex. */
-function sha256OfFile(path) {
-    return new Promise((resolve, reject) => {
-        const hash = lazyCrypto().createHash('sha256');
-        createReadStream(path)
-            .on('data', (chunk) => hash.update(chunk))
-            .on('end', () => resolve(hash.digest('hex')))
-            .on('error', reject);
-    });
-}
-/**
- * The record written into each CLI directory before it goes into the tool
- * cache: the sha256 of the tarball it came from and of each file in it. A
- * later run that pins `docker-cli-sha256` uses a cache hit only when the
- * record names that tarball and every file still matches.
- */
-const CACHE_RECORD = '.docker-nest-sha256.json';
-/** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
-async function writeCacheRecord(dir, tarball) {
-    const record = { tarball, files: await hashTree(dir) };
-    await lazyFsPromises().writeFile(join(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
-}
-/**
- * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
- * with sha256 `expected`, or undefined when it may: its record must name that
- * tarball, and no file may have changed, gone or been added since.
- */
-async function cachedCliProblem(dir, expected) {
-    const record = await readCacheRecord(dir);
-    if (!record)
-        return `it has no valid ${CACHE_RECORD} naming its tarball`;
-    if (record.tarball !== expected) {
-        return `it was extracted from a tarball with sha256 ${record.tarball}`;
-    }
-    const actual = await hashTree(dir);
-    const paths = new Set([...Object.keys(record.files), ...Object.keys(actual)]);
-    for (const path of [...paths].sort()) {
-        const [was, is] = [own(record.files, path), own(actual, path)];
-        if (was === is)
-            continue;
-        if (is === undefined)
-            return `${path} is missing`;
-        if (was === undefined)
-            return `${path} was added after it was cached`;
-        return `${path} changed after it was cached (now ${is}, recorded ${was})`;
-    }
-    return undefined;
-}
-/** `map[key]` when `map` has it as its own key (file names such as `__proto__` included). */
-function own(map, key) {
-    return Object.hasOwn(map, key) ? map[key] : undefined;
-}
-async function readCacheRecord(dir) {
-    let parsed;
-    try {
-        parsed = JSON.parse(await lazyFsPromises().readFile(join(dir, CACHE_RECORD), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const record = parsed;
-    const valid = typeof record?.tarball === 'string' &&
-        typeof record.files === 'object' &&
-        record.files !== null &&
-        Object.values(record.files).every((v) => typeof v === 'string');
-    return valid ? record : undefined;
-}
-/**
- * sha256 of every file under `dir` except the record, by relative path. A
- * symlink stands for its target path; anything that is neither a file, a
- * directory nor a link is recorded as such rather than read.
- */
-async function hashTree(dir, prefix = '') {
-    // No prototype, so a file named `__proto__` is a key like any other.
-    const files = Object.create(null);
-    const entries = await lazyFsPromises().readdir(join(dir, prefix), {
-        withFileTypes: true
-    });
-    for (const entry of entries) {
-        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-        const full = join(dir, path);
-        if (path === CACHE_RECORD)
-            continue;
-        if (entry.isDirectory())
-            Object.assign(files, await hashTree(dir, path));
-        else if (entry.isFile())
-            files[path] = await sha256OfFile(full);
-        else if (entry.isSymbolicLink()) {
-            files[path] = `symlink to ${await lazyFsPromises().readlink(full)}`;
-        }
-        else
-            files[path] = 'not a regular file';
-    }
-    return files;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
-/**
- * A docker context for the nest (input `context`). buildx refuses
- * to create a builder from "TLS data loaded from environment", and
- * docker/setup-buildx-action takes an `endpoint` that names a context: both
- * need the endpoint and TLS material in Docker's context store, not in env.
- *
- * The files are written directly (no `docker context create` spawn, so main
- * stays fast), in the store layout of docker/cli `context/store`:
- *   <config>/contexts/meta/<sha256(name)>/meta.json
- *   <config>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem
- * and `currentContext` in <config>/config.json points at it. Post removes
- * both and restores the previous current context.
- */
-
-
-
-
-/** Docker's context name rule (docker/cli `store.validateContextName`). */
-const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
-/** Marks a context as ours in its metadata, so a stale one may be replaced. */
-const OWNER_FIELD = 'DockerNestRun';
-/**
- * The problem with a context name, or undefined when Docker accepts it.
- *
- * @param name The value of input `context`.
- */
-function contextNameProblem(name) {
-    if (name === '')
-        return undefined;
-    if (name === 'default' || !CONTEXT_NAME.test(name)) {
-        return (`Input 'context' must be a docker context name (letters, digits and ` +
-            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
-    }
-    return undefined;
-}
-/** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
-function dockerConfigDir(env = process.env, home = homedir()) {
-    return env.DOCKER_CONFIG ? resolve(env.DOCKER_CONFIG) : join(home, '.docker');
-}
-/** The store's directory id of a context: hex sha256 of its name. */
-function contextId(name) {
-    return lazyCrypto().createHash('sha256').update(name).digest('hex');
-}
-/** The two store directories of one context. */
-function contextDirs(configDir, name) {
-    const id = contextId(name);
-    return {
-        meta: join(configDir, 'contexts', 'meta', id),
-        tls: join(configDir, 'contexts', 'tls', id)
-    };
-}
-/** meta.json of a context with one docker endpoint (docker/cli `store.Metadata`). */
-function contextMeta(options) {
-    return {
-        Name: options.name,
-        Metadata: {
-            Description: `docker-nest: the job's Docker daemon (run ${options.runId})`,
-            [OWNER_FIELD]: options.runId
-        },
-        Endpoints: { docker: { Host: options.host, SkipTLSVerify: false } }
-    };
-}
-/** The run id in a context's metadata when docker-nest wrote it. */
-function docker_context_ownerOf(metaDir) {
-    try {
-        const meta = JSON.parse(readFileSync(join(metaDir, 'meta.json'), 'utf8'));
-        const owner = meta?.Metadata?.[OWNER_FIELD];
-        return typeof owner === 'string' ? owner : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Writes the context and makes it the current one.
- *
- * @param options Name, config dir, endpoint and certificates.
- * @returns What to pass to {@link removeDockerContext}.
- * @throws Error when a context of that name exists and is not docker-nest's,
- *   or config.json is not valid JSON.
- */
-function createDockerContext(options) {
-    const { name, configDir } = options;
-    const dirs = contextDirs(configDir, name);
-    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined) {
-        throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
-            `${configDir} and docker-nest did not create it. Choose another ` +
-            `name or remove it (docker context rm ${name}).`);
-    }
-    const config = readConfig(configDir);
-    rmSync(dirs.tls, { recursive: true, force: true });
-    if (options.certPath) {
-        const docker = join(dirs.tls, 'docker');
-        mkdirSync(docker, { recursive: true, mode: 0o700 });
-        for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
-            copyFileSync(join(options.certPath, file), join(docker, file));
-        }
-    }
-    mkdirSync(dirs.meta, { recursive: true, mode: 0o755 });
-    writeFileSync(join(dirs.meta, 'meta.json'), JSON.stringify(contextMeta(options)));
-    const previous = config.currentContext;
-    const record = {
-        name,
-        configDir,
-        ...(typeof previous === 'string' && previous !== name ? { previous } : {})
-    };
-    writeConfig(configDir, { ...config, currentContext: name });
-    return record;
-}
-/**
- * Removes the context and, when it is still the current one, makes the
- * previous context current again. Never throws.
- *
- * @returns Warnings, one per step that failed.
- */
-function removeDockerContext(record) {
-    const warnings = [];
-    const dirs = contextDirs(record.configDir, record.name);
-    // Only ours: main may have refused to replace the user's context of that
-    // name; then neither it nor the current context is ours to change.
-    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined)
-        return [];
-    try {
-        rmSync(dirs.meta, { recursive: true, force: true });
-        rmSync(dirs.tls, { recursive: true, force: true });
-    }
-    catch (error) {
-        warnings.push(`Could not remove docker context '${record.name}': ${error}`);
-    }
-    try {
-        restoreCurrent(record);
-    }
-    catch (error) {
-        warnings.push(`Could not restore the current docker context in ` +
-            `${join(record.configDir, 'config.json')}: ${error}`);
-    }
-    return warnings;
-}
-/** Puts `previous` back unless the job switched to another context itself. */
-function restoreCurrent(record) {
-    if (!existsSync(join(record.configDir, 'config.json')))
-        return;
-    const config = readConfig(record.configDir);
-    if (config.currentContext !== record.name)
-        return;
-    const { currentContext: _ours, ...rest } = config;
-    writeConfig(record.configDir, record.previous === undefined
-        ? rest
-        : { ...rest, currentContext: record.previous });
-}
-function readConfig(configDir) {
-    const file = join(configDir, 'config.json');
-    if (!existsSync(file))
-        return {};
-    const text = readFileSync(file, 'utf8');
-    if (text.trim() === '')
-        return {};
-    try {
-        const config = JSON.parse(text);
-        if (typeof config === 'object' && config !== null && !Array.isArray(config))
-            return config;
-    }
-    catch {
-        // reported below
-    }
-    throw new Error(`${file} is not a JSON object, so the current docker context cannot be ` +
-        'set. Fix or remove it, or leave input context empty.');
-}
-/** Atomic rewrite that keeps the file's mode (config.json may hold auths). */
-function writeConfig(configDir, config) {
-    const file = join(configDir, 'config.json');
-    const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0o600;
-    mkdirSync(configDir, { recursive: true, mode: 0o700 });
-    const temp = `${file}.docker-nest-${process.pid}`;
-    writeFileSync(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode });
-    renameSync(temp, file);
-}
-/**
- * Checks a record read back from state.
- *
- * @throws Error when it does not look like one {@link createDockerContext} made.
- */
-function parseContextRecord(text) {
-    const value = JSON.parse(text);
-    const ok = typeof value?.name === 'string' &&
-        CONTEXT_NAME.test(value.name) &&
-        typeof value.configDir === 'string' &&
-        isAbsolute(value.configDir) &&
-        (value.previous === undefined || typeof value.previous === 'string');
-    if (!ok)
-        throw new Error(`docker-nest context state is malformed: ${text}`);
-    const { name, configDir, previous } = value;
-    return { name, configDir, ...(previous === undefined ? {} : { previous }) };
-}
-
 ;// CONCATENATED MODULE: ./src/engine/options/inputs.ts
 /**
  * The inputs table: every input's name (kebab-case, as in action.yml) and
@@ -1546,13 +1180,57 @@ function optionalList(list) {
  * Inputs for the clients of later steps: the docker CLI to install
  * (`docker-cli-version`, `-url`, `-sha256`), and what main sets up for them
  * (`set-host`, `context`, `testcontainers-host-override`). Setting these up
- * is the Action's work (../clients/); only their validation rules are
- * imported from there, so the rules and the code they guard stay together.
+ * is the Action's work; the rules these inputs must meet live here, with the
+ * inputs they check, and the Action imports them from here.
  */
 
 
 
-
+/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
+const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
+/** Docker's context name rule (docker/cli `store.validateContextName`). */
+const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+/**
+ * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
+ * CLI in: plain http to another host without a pinned digest (whoever is on
+ * the path can swap the tarball and its `.sha256` file alike), or a digest
+ * with no version (the CLI on PATH is used and the digest ignored). Loopback
+ * http stays on the machine, as for Docker's own registries.
+ */
+function dockerCliTrustProblems(options) {
+    const problems = [];
+    const url = new URL(options.baseUrl);
+    const loopback = url.hostname === 'localhost' ||
+        url.hostname === '[::1]' ||
+        ((0,external_node_net_namespaceObject.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
+    if (url.protocol === 'http:' && !loopback && !options.sha256) {
+        problems.push(`Input 'docker-cli-url' must be https, got ` +
+            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
+            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
+            "the tarball with input 'docker-cli-sha256' (plain http is also " +
+            'accepted for localhost, 127.0.0.0/8 and [::1]).');
+    }
+    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
+        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
+            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
+            'without it the docker CLI on PATH is used unchecked.');
+    }
+    return problems;
+}
+/**
+ * The problem with a context name, or undefined when Docker accepts it.
+ *
+ * @param name The value of input `context`.
+ */
+function contextNameProblem(name) {
+    if (name === '')
+        return undefined;
+    if (name === 'default' || !CONTEXT_NAME.test(name)) {
+        return (`Input 'context' must be a docker context name (letters, digits and ` +
+            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
+    }
+    return undefined;
+}
 /** The `docker-cli-*` inputs: a release, an http(s) base URL and an optional sha256. */
 function parseDockerCli(inputs, problems) {
     const version = inputValue(inputs, 'docker-cli-version');
@@ -2766,8 +2444,8 @@ function parseInsecureRegistries(value, problems) {
  * virtualised, so the official dind image works there without
  * `--privileged`; with `--privileged` sysbox refuses to start the container,
  * and it supports neither `--userns=host`, `--pid=host`, `--network=host`
- * nor nested user namespaces (nestybox/sysbox docs/user-guide/limitations.md,
- * reference dind.md §3).
+ * nor nested user namespaces
+ * (https://github.com/nestybox/sysbox/blob/master/docs/user-guide/limitations.md).
  */
 
 /** Docker runtime names: letters, digits and `._+-`, like the keys of daemon.json "runtimes". */
@@ -2867,12 +2545,13 @@ async function explainUnknownRuntime(docker, runtime, error) {
 ;// CONCATENATED MODULE: ./src/engine/options/rootless.ts
 /**
  * Unprivileged routes: input `rootless: true`, the official
- * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
- * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
- * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
- * (/run/user/1000), rootlesskit forwards the TLS port 2376 from its network
- * namespace, and the data root is the image's volume under the home
- * directory. What changes for docker-nest:
+ * `docker:<ver>-dind-rootless` contract
+ * (https://docs.docker.com/engine/security/rootless/, and the image's
+ * dockerd-entrypoint.sh). The image runs as the `rootless` user (uid 1000)
+ * and starts dockerd under rootlesskit: the socket is
+ * $XDG_RUNTIME_DIR/docker.sock (/run/user/1000), rootlesskit forwards the
+ * TLS port 2376 from its network namespace, and the data root is the
+ * image's volume under the home directory. What changes for docker-nest:
  *
  * - the default image is the rootless variant;
  * - the data volume goes on /home/rootless/.local/share/docker;
@@ -3094,6 +2773,662 @@ function parseInputs(inputs, env = {}) {
     if (problems.length > 0)
         throw new InputError(problems);
     return options;
+}
+
+;// CONCATENATED MODULE: ./src/engine/runner-engine/root-fs.ts
+/**
+ * Path lookups inside a file-system root that need not be `/`: the
+ * runner's own tree, or a fake one in tests. Symbolic links are followed as
+ * the kernel would inside that root (an absolute target starts again at the
+ * root, `..` climbs from the directory reached so far), and every link
+ * passed on the way is recorded: inside the nest each of them must exist at
+ * the same path for the path to work there.
+ */
+
+
+/** Linux gives up after 40 links (ELOOP); so do we. */
+const MAX_LINKS = 40;
+/** The host path of `path` inside `root`. */
+function inRoot(root, path) {
+    return root === '/' ? path : external_node_path_namespaceObject.posix.join(root, path);
+}
+function components(path) {
+    return path.split('/').filter((part) => part !== '' && part !== '.');
+}
+/**
+ * Resolves an absolute `path` inside `root`; undefined when a component is
+ * missing, is not a directory, or the links loop.
+ */
+function resolveInRoot(root, path) {
+    const links = [];
+    let pending = components(path);
+    let current = '/';
+    while (pending.length > 0) {
+        const name = pending.shift();
+        if (name === '..') {
+            current = external_node_path_namespaceObject.posix.dirname(current);
+            continue;
+        }
+        const candidate = external_node_path_namespaceObject.posix.join(current, name);
+        const stat = tryLstat(inRoot(root, candidate));
+        if (!stat)
+            return undefined;
+        if (stat.isSymbolicLink()) {
+            if (links.length >= MAX_LINKS)
+                return undefined;
+            const target = (0,external_node_fs_namespaceObject.readlinkSync)(inRoot(root, candidate));
+            links.push({ path: candidate, target });
+            pending = [...components(target), ...pending];
+            if (target.startsWith('/'))
+                current = '/';
+            continue;
+        }
+        if (pending.length > 0 && !stat.isDirectory())
+            return undefined;
+        current = candidate;
+    }
+    const stat = tryLstat(inRoot(root, current));
+    if (!stat)
+        return undefined;
+    const kind = stat.isDirectory()
+        ? 'directory'
+        : stat.isFile()
+            ? 'file'
+            : 'other';
+    return {
+        path: current,
+        links,
+        kind,
+        executable: kind === 'file' && (stat.mode & 0o111) !== 0
+    };
+}
+/** What a path is, without following a final link; undefined when absent. */
+function lstatInRoot(root, path) {
+    const stat = tryLstat(inRoot(root, path));
+    if (!stat)
+        return undefined;
+    if (stat.isSymbolicLink()) {
+        return { kind: 'link', target: (0,external_node_fs_namespaceObject.readlinkSync)(inRoot(root, path)) };
+    }
+    return { kind: stat.isDirectory() ? 'directory' : 'other' };
+}
+function tryLstat(hostPath) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(hostPath);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The first 4 KB of a file: enough for a `#!` line or ELF program headers. */
+function readHead(hostPath) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(hostPath, 'r');
+    try {
+        const buffer = Buffer.alloc(4096);
+        return buffer.subarray(0, (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0));
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * The program that must exist for the file at real path `path` to run: the
+ * `#!` interpreter of a script, or the dynamic loader (PT_INTERP) of an
+ * ELF executable; undefined for a static binary or an unreadable file.
+ */
+function interpreterOf(root, path) {
+    let head;
+    try {
+        head = readHead(inRoot(root, path));
+    }
+    catch {
+        return undefined;
+    }
+    if (head[0] === 0x23 && head[1] === 0x21) {
+        const line = head.subarray(2).toString('utf8').split('\n')[0];
+        const program = line.trim().split(/\s+/)[0];
+        return program.startsWith('/') ? program : undefined;
+    }
+    return elfInterpreter(head);
+}
+/** PT_INTERP of an ELF header in `head` (32- or 64-bit, either byte order). */
+function elfInterpreter(head) {
+    if (head.length < 52 || head.readUInt32BE(0) !== 0x7f454c46)
+        return undefined;
+    const wide = head[4] === 2;
+    const little = head[5] === 1;
+    const u16 = (at) => little ? head.readUInt16LE(at) : head.readUInt16BE(at);
+    const u32 = (at) => little ? head.readUInt32LE(at) : head.readUInt32BE(at);
+    const word = (at) => wide
+        ? Number(little ? head.readBigUInt64LE(at) : head.readBigUInt64BE(at))
+        : u32(at);
+    if (head.length < (wide ? 64 : 52))
+        return undefined;
+    const phoff = word(wide ? 0x20 : 0x1c);
+    const phentsize = u16(wide ? 0x36 : 0x2a);
+    const phnum = u16(wide ? 0x38 : 0x2c);
+    for (let i = 0; i < phnum; i++) {
+        const at = phoff + i * phentsize;
+        if (at + phentsize > head.length)
+            return undefined;
+        if (u32(at) !== 3)
+            continue; // PT_INTERP
+        const offset = word(at + (wide ? 0x08 : 0x04));
+        const size = word(at + (wide ? 0x20 : 0x10));
+        if (offset + size > head.length)
+            return undefined;
+        return head
+            .subarray(offset, offset + size)
+            .toString('latin1')
+            .replace(/\0+$/, '');
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/engine/runner-engine/mount-plan.ts
+/**
+ * Works out which host directories the runner-engine nest binds read-only
+ * so that a given set of host paths works inside it at the same paths, and
+ * which symbolic links its root image must carry instead.
+ *
+ * A path works inside the nest when every link on its way and its real
+ * file are visible there. A link is visible when a bind covers it, or when
+ * the root image carries the same link; a real file only through a bind.
+ * Binds are real directories (never reached through a link), so the nest
+ * sees each at the path the host has it.
+ */
+
+
+/**
+ * Host paths the nest must never see, nor any directory that contains one:
+ * the runner daemon's configuration, state and sockets, kernel and device
+ * trees (the container gets its own), temporary and home directories, and
+ * private keys. So `/`, `/etc`, `/var`, `/etc/ssl` are never bound either.
+ */
+const NEVER_BOUND = [
+    '/etc/docker',
+    '/etc/containerd',
+    '/etc/shadow',
+    '/etc/gshadow',
+    '/etc/ssl/private',
+    '/etc/pki/tls/private',
+    '/var/lib/docker',
+    '/var/lib/containerd',
+    '/run',
+    '/var/run',
+    '/proc',
+    '/sys',
+    '/dev',
+    '/tmp',
+    '/var/tmp',
+    '/root',
+    '/home',
+    '/snap',
+    '/var/snap'
+];
+/**
+ * The top-level trees of an installed system: each is bound when it is a
+ * real directory, and becomes a link in the root image when it is one on
+ * the host (merged /usr: `bin -> usr/bin`, `lib64 -> usr/lib64`, …).
+ */
+const SYSTEM_TREES = [
+    '/usr',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/lib32',
+    '/lib64',
+    '/libx32'
+];
+/** True when `path` is `base` or below it. */
+function isWithin(path, base) {
+    return base === '/' || path === base || path.startsWith(`${base}/`);
+}
+/** The forbidden path a bind of `dir` would expose, or undefined when it may be bound. */
+function forbiddenIn(dir) {
+    if (dir === '/')
+        return '/';
+    return NEVER_BOUND.find((bad) => isWithin(dir, bad) || isWithin(bad, dir));
+}
+/** Collects binds and root-image links while paths are asked for. */
+class MountPlan {
+    root;
+    bindSet = new Set();
+    linkMap = new Map();
+    constructor(root) {
+        this.root = root;
+    }
+    /**
+     * Adds the system trees: binds for real directories, root-image links
+     * for links (whose targets are then covered too).
+     */
+    addSystemTrees() {
+        for (const tree of SYSTEM_TREES) {
+            const entry = lstatInRoot(this.root, tree);
+            if (entry?.kind === 'directory')
+                this.bindSet.add(tree);
+            else if (entry?.kind === 'link') {
+                this.linkMap.set(tree, entry.target);
+                this.cover(tree);
+            }
+        }
+    }
+    /**
+     * Makes `path` visible in the nest. Returns why it cannot be without a
+     * forbidden bind (then nothing is added for it); undefined when it is
+     * covered, or does not exist (nothing to cover).
+     */
+    cover(path) {
+        const resolved = resolveInRoot(this.root, path);
+        if (!resolved)
+            return undefined;
+        const binds = new Set();
+        const links = new Map();
+        const visible = (p) => this.linkMap.has(p) ||
+            links.has(p) ||
+            covers([...this.bindSet, ...binds], p);
+        for (const link of resolved.links) {
+            if (visible(link.path))
+                continue;
+            const dir = external_node_path_namespaceObject.posix.dirname(link.path);
+            // Bind the directory holding the link where allowed (it may hold
+            // siblings that change, as /etc/alternatives does); else carry the
+            // link in the image.
+            if (forbiddenIn(dir) === undefined)
+                binds.add(dir);
+            else
+                links.set(link.path, link.target);
+        }
+        if (!covers([...this.bindSet, ...binds], resolved.path)) {
+            const dir = resolved.kind === 'directory'
+                ? resolved.path
+                : external_node_path_namespaceObject.posix.dirname(resolved.path);
+            const forbidden = forbiddenIn(dir);
+            if (forbidden !== undefined) {
+                return { path, real: resolved.path, bind: dir, forbidden };
+            }
+            binds.add(dir);
+        }
+        for (const dir of binds)
+            this.bindSet.add(dir);
+        for (const [link, target] of links)
+            this.linkMap.set(link, target);
+        return undefined;
+    }
+    /** The read-only binds, sorted, without any that another one covers. */
+    get binds() {
+        const sorted = [...this.bindSet].sort();
+        return sorted.filter((dir) => !sorted.some((other) => other !== dir && isWithin(dir, other)));
+    }
+    /** The links the root image must carry, sorted by path; none under a bind. */
+    get links() {
+        const binds = this.binds;
+        return [...this.linkMap]
+            .filter(([path]) => !covers(binds, path))
+            .map(([path, target]) => ({ path, target }))
+            .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    }
+}
+function covers(binds, path) {
+    for (const dir of binds)
+        if (isWithin(path, dir))
+            return true;
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/engine/runner-engine/tools.ts
+/**
+ * The programs a runner-engine nest runs from the host, and where
+ * distributions install them.
+ */
+
+
+/**
+ * Where Docker and its helpers are installed, in the order the default
+ * PATH searches (docker.com's static binaries in /usr/local/bin come before
+ * a distribution's /usr/bin, as they would for dockerd itself), then the
+ * helper directories dockerd searches for docker-proxy and docker-init
+ * (Fedora and RHEL put them, and on some builds dockerd, under
+ * /usr/libexec/docker).
+ */
+const SEARCH_DIRS = [
+    '/usr/local/sbin',
+    '/usr/local/bin',
+    '/usr/sbin',
+    '/usr/bin',
+    '/sbin',
+    '/bin',
+    '/usr/libexec/docker',
+    '/usr/local/libexec/docker',
+    '/usr/lib/docker',
+    '/usr/local/lib/docker'
+];
+/** The PATH a container gets when its image sets none; the nest's PATH starts with it. */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** The programs by role. */
+const TOOLS = {
+    dockerd: { names: ['dockerd'], required: true, purpose: 'the daemon' },
+    containerd: {
+        names: ['containerd'],
+        required: true,
+        purpose: 'dockerd runs containers through it'
+    },
+    containerdShim: {
+        names: ['containerd-shim-runc-v2'],
+        required: true,
+        purpose: 'containerd starts each container through it'
+    },
+    runc: {
+        names: ['runc'],
+        required: true,
+        purpose: 'the OCI runtime that creates the containers'
+    },
+    iptables: {
+        names: ['iptables'],
+        required: true,
+        purpose: 'dockerd sets up the bridge network and NAT with it'
+    },
+    shell: {
+        names: ['sh'],
+        required: true,
+        purpose: "the nest's start script runs in it"
+    },
+    init: {
+        names: ['docker-init', 'tini'],
+        required: false,
+        purpose: 'runs as PID 1 to reap processes (and for `docker run --init`)'
+    },
+    proxy: {
+        names: ['docker-proxy'],
+        required: false,
+        purpose: 'dockerd publishes container ports (`-p`) through it'
+    },
+    ip6tables: {
+        names: ['ip6tables'],
+        required: false,
+        purpose: 'dockerd sets up IPv6 networks with it'
+    },
+    modprobe: {
+        names: ['modprobe'],
+        required: false,
+        purpose: 'loads kernel modules the runner has not loaded yet'
+    }
+};
+/** The first executable file with one of `names` in the search directories. */
+function findTool(root, names) {
+    for (const name of names) {
+        for (const dir of SEARCH_DIRS) {
+            const path = external_node_path_namespaceObject.posix.join(dir, name);
+            const resolved = resolveInRoot(root, path);
+            if (resolved?.kind === 'file' && resolved.executable) {
+                return { path, name, resolved };
+            }
+        }
+    }
+    return undefined;
+}
+/**
+ * The nest's PATH: the default one plus each directory a tool was found in
+ * that it lacks (e.g. /usr/libexec/docker), in a stable order.
+ */
+function nestPath(found) {
+    const dirs = DEFAULT_PATH.split(':');
+    for (const dir of SEARCH_DIRS) {
+        if (dirs.includes(dir))
+            continue;
+        if (found.some((tool) => external_node_path_namespaceObject.posix.dirname(tool.path) === dir))
+            dirs.push(dir);
+    }
+    return dirs.join(':');
+}
+
+;// CONCATENATED MODULE: ./src/engine/runner-engine/unavailable.ts
+
+
+/** Where the Docker snap lives; its dockerd runs on the snap's own base libraries. */
+const SNAP_MARKERS = [
+    '/snap/docker',
+    '/snap/bin/docker',
+    '/var/snap/docker'
+];
+/** Docker Desktop for Linux's install directory; its engine runs in a VM. */
+const DESKTOP_MARKER = '/opt/docker-desktop';
+/** Files a container runtime leaves in a container's root. */
+const CONTAINER_MARKERS = ['/.dockerenv', '/run/.containerenv'];
+const INSTEAD = 'Use a dind image instead of the runner’s engine.';
+/**
+ * The reason for a runner without a usable dockerd; `dockerd` is the one
+ * found when it lives in a snap.
+ */
+function unavailableWithoutDaemon(root, dockerd) {
+    const exists = (path) => lstatInRoot(root, path) !== undefined;
+    const where = SEARCH_DIRS.join(', ');
+    const result = (reason, message) => ({
+        available: false,
+        reason,
+        message,
+        missing: ['dockerd'],
+        searched: [...SEARCH_DIRS]
+    });
+    const snap = SNAP_MARKERS.filter(exists);
+    if (dockerd || snap.length > 0) {
+        return result('snap', `Docker on this runner is a snap (${[dockerd, ...snap].filter(Boolean).join(', ')}), ` +
+            `and there is no other dockerd in ${where}: the snap's dockerd runs on the snap's ` +
+            `own base libraries under /snap, which a nest does not bind. ${INSTEAD} Or install ` +
+            'Docker from the distribution or docker.com packages.');
+    }
+    if (exists(DESKTOP_MARKER)) {
+        return result('docker-desktop', `Docker Desktop is installed (${DESKTOP_MARKER}): its engine runs in a virtual ` +
+            `machine, and there is no dockerd in ${where} to start. ${INSTEAD}`);
+    }
+    const cli = findTool(root, ['docker']);
+    if (cli) {
+        const container = CONTAINER_MARKERS.find(exists);
+        return result('cli-only', `Only the docker CLI is here (${cli.path}); there is no dockerd in ${where}. ` +
+            'The daemon it talks to runs elsewhere: in a container job the runner’s socket ' +
+            'is mounted in, with a remote DOCKER_HOST it is another machine' +
+            (container ? ` (this is a container: ${container} exists)` : '') +
+            `. ${INSTEAD}`);
+    }
+    return result('no-engine', `No Docker engine on this runner: no dockerd and no docker CLI in ${where}. ` +
+        'Install Docker (dockerd, containerd, runc), or use a dind image instead of the runner’s engine.');
+}
+
+;// CONCATENATED MODULE: ./src/engine/runner-engine/discovery.ts
+/**
+ * Finds the Docker engine installed on the runner and the host paths a
+ * runner-engine nest binds read-only to run it: the nest is a privileged
+ * container of a tiny root image (root-image.ts) that starts the host's own
+ * dockerd, so there is no dind image to pull.
+ *
+ * Reads the file system only (no process is started), under a root that is
+ * `/` on a runner and a fake tree in tests. The binds are resolved by the
+ * runner's daemon on its own file system, so the result is only right where
+ * this runs on that file system (not inside a container job).
+ */
+
+
+
+
+/**
+ * The CA bundles Go's crypto/x509 tries on Linux, in its order (dockerd
+ * uses the first that exists), and the directories it reads as well.
+ */
+const CA_BUNDLES = [
+    '/etc/ssl/certs/ca-certificates.crt',
+    '/etc/pki/tls/certs/ca-bundle.crt',
+    '/etc/ssl/ca-bundle.pem',
+    '/etc/pki/tls/cacert.pem',
+    '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+    '/etc/ssl/cert.pem'
+];
+const CA_DIRECTORIES = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
+/** Where modprobe finds kernel modules. */
+const MODULES_DIR = '/lib/modules';
+/** Finds the runner's engine and what the nest must bind to run it. */
+function discoverRunnerEngine(options = {}) {
+    const root = options.root ?? '/';
+    const found = new Map();
+    for (const role of Object.keys(TOOLS)) {
+        const tool = findTool(root, TOOLS[role].names);
+        if (tool)
+            found.set(role, tool);
+    }
+    const dockerd = found.get('dockerd');
+    if (!dockerd || isWithin(dockerd.resolved.path, '/snap')) {
+        return unavailableWithoutDaemon(root, dockerd?.path);
+    }
+    const missing = requiredMissing(root, found);
+    if (missing.length > 0)
+        return incomplete(dockerd.path, missing);
+    const plan = new MountPlan(root);
+    plan.addSystemTrees();
+    const warnings = [];
+    const unbound = [];
+    for (const [role, tool] of found) {
+        const refused = coverRefused(plan, [
+            tool.path,
+            interpreterOf(root, tool.resolved.path)
+        ]);
+        if (refused.length === 0)
+            continue;
+        // A required program that cannot be bound fails discovery; an optional
+        // one is left out, as if it were not installed.
+        if (TOOLS[role].required) {
+            unbound.push(...refused);
+            continue;
+        }
+        found.delete(role);
+        warnings.push(`${tool.path} is left out: ${describeRefusals(refused)}.`);
+    }
+    if (unbound.length > 0)
+        return unbindable(unbound);
+    warnings.push(...optionalWarnings(root, found));
+    const snap = SNAP_MARKERS.filter((path) => lstatInRoot(root, path));
+    if (snap.length > 0) {
+        warnings.push(`Docker is also installed as a snap (${snap.join(', ')}): the runner's daemon may be the snap's, while the nest runs ${dockerd.path}.`);
+    }
+    const caBundle = coverCertificates(plan, warnings);
+    if (found.has('modprobe') && resolveInRoot(root, MODULES_DIR)) {
+        const refused = coverRefused(plan, [MODULES_DIR]);
+        if (refused.length > 0) {
+            warnings.push(`${MODULES_DIR} is left out: ${describeRefusals(refused)}.`);
+        }
+    }
+    return {
+        available: true,
+        paths: enginePaths(found),
+        binds: plan.binds,
+        links: plan.links,
+        searchPath: nestPath([...found.values()]),
+        ...(caBundle && { caBundle }),
+        warnings
+    };
+}
+/** Required programs that are absent, or whose interpreter is; as "name (purpose)". */
+function requiredMissing(root, found) {
+    const missing = [];
+    for (const role of Object.keys(TOOLS)) {
+        const spec = TOOLS[role];
+        if (!spec.required)
+            continue;
+        const tool = found.get(role);
+        if (!tool) {
+            missing.push(`${spec.names.join(' or ')} (${spec.purpose})`);
+            continue;
+        }
+        const interpreter = interpreterOf(root, tool.resolved.path);
+        if (interpreter && !resolveInRoot(root, interpreter)) {
+            missing.push(`${interpreter} (the interpreter ${tool.path} needs)`);
+        }
+    }
+    return missing;
+}
+function enginePaths(found) {
+    const path = (role) => found.get(role)?.path;
+    return {
+        dockerd: path('dockerd'),
+        containerd: path('containerd'),
+        containerdShim: path('containerdShim'),
+        runc: path('runc'),
+        iptables: path('iptables'),
+        shell: path('shell'),
+        init: path('init'),
+        proxy: path('proxy'),
+        ip6tables: path('ip6tables'),
+        modprobe: path('modprobe')
+    };
+}
+/** One warning per optional program that is absent or a substitute. */
+function optionalWarnings(root, found) {
+    const warnings = [];
+    const init = found.get('init');
+    if (!init) {
+        warnings.push(`No docker-init or tini in ${SEARCH_DIRS.join(', ')}: dockerd runs as PID 1 of the nest, and \`docker run --init\` fails inside it.`);
+    }
+    else if (init.name !== 'docker-init') {
+        warnings.push(`No docker-init; tini is at ${init.path}: pass dockerd --init-path=${init.path} for \`docker run --init\`.`);
+    }
+    if (!found.has('proxy')) {
+        warnings.push('No docker-proxy: publishing ports inside the nest (`docker run -p`) fails unless dockerd runs with --userland-proxy=false.');
+    }
+    if (!found.has('ip6tables')) {
+        warnings.push('No ip6tables: IPv6 networks inside the nest get no firewall rules; start dockerd with --ip6tables=false.');
+    }
+    if (!found.has('modprobe') || !resolveInRoot(root, MODULES_DIR)) {
+        warnings.push(`No ${found.has('modprobe') ? MODULES_DIR : 'modprobe'}: the nest can only use kernel modules already loaded (the runner's dockerd loads bridge, overlay and netfilter ones).`);
+    }
+    return warnings;
+}
+/** Covers the CA bundle dockerd would read and the certificate directories; returns the bundle. */
+function coverCertificates(plan, warnings) {
+    const bundle = CA_BUNDLES.find((path) => resolveInRoot(plan.root, path)?.kind === 'file');
+    const paths = [
+        bundle,
+        ...CA_DIRECTORIES.filter((dir) => resolveInRoot(plan.root, dir)?.kind === 'directory')
+    ];
+    const refused = coverRefused(plan, paths);
+    if (refused.length > 0) {
+        warnings.push(`CA certificates are left out: ${describeRefusals(refused)}; pulls over TLS from inside the nest may fail.`);
+    }
+    if (!bundle) {
+        warnings.push(`No CA certificates (looked for ${CA_BUNDLES.join(', ')}): pulls over TLS from inside the nest fail with "x509: certificate signed by unknown authority". Install the ca-certificates package.`);
+    }
+    return bundle;
+}
+function incomplete(dockerd, missing) {
+    return {
+        available: false,
+        reason: 'incomplete',
+        message: `dockerd is at ${dockerd}, but ${missing.join(', ')} ` +
+            `${missing.length === 1 ? 'is' : 'are'} missing from ${SEARCH_DIRS.join(', ')}. ` +
+            'Install the rest of the engine (the containerd and runc packages, or docker.com’s containerd.io), or use a dind image instead of the runner’s engine.',
+        missing,
+        searched: [...SEARCH_DIRS]
+    };
+}
+function unbindable(refusals) {
+    return {
+        available: false,
+        reason: 'unbindable',
+        message: `${describeRefusals(refusals)}. docker-nest never mounts the runner daemon's state, sockets, ` +
+            'configuration, home or temporary directories into a nest. Install the engine under /usr, /opt or /usr/local, or use a dind image instead of the runner’s engine.',
+        missing: refusals.map((r) => r.path),
+        searched: [...SEARCH_DIRS]
+    };
+}
+/** Covers each path (skipping undefined ones); returns the refusals. */
+function coverRefused(plan, paths) {
+    return paths.flatMap((path) => (path && plan.cover(path)) || []);
+}
+function describeRefusals(refusals) {
+    return refusals
+        .map((r) => `${r.path}${r.real === r.path ? '' : ` (really ${r.real})`} would need a bind of ${r.bind}, which exposes ${r.forbidden}`)
+        .join('; ');
+}
+/** The nest's read-only binds in HostConfig.Binds (and `docker run -v`) form. */
+function readOnlyBinds(engine) {
+    return engine.binds.map((dir) => `${dir}:${dir}:ro`);
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -3373,6 +3708,8 @@ function bridgeMtu(answer) {
 
 
 
+
+
 /** A host backed by the real file system and docker CLI. */
 function realHost(docker, probeImage) {
     return {
@@ -3388,6 +3725,7 @@ function realHost(docker, probeImage) {
             ? (args) => docker.tryExec(args, { timeoutMs: 30_000 })
             : undefined,
         probeImage,
+        runnerEngine: () => discoverRunnerEngine(),
         which: async (name) => findOnPath(name),
         fileMode: async (path) => {
             try {
@@ -3418,6 +3756,25 @@ async function checkDaemon(host) {
             status: 'fail',
             detail: firstLine(r.stderr),
             fix: 'Start the Docker daemon, or point DOCKER_HOST at one you may use.'
+        };
+}
+/** Whether `image: auto` runs the runner's own engine (nothing to pull) or a dind image. */
+async function checkRunnerEngine(host) {
+    const check = "runner's own engine";
+    const found = host.runnerEngine?.();
+    if (!found)
+        return { check, status: 'info', detail: 'not checked' };
+    return found.available
+        ? {
+            check,
+            status: 'ok',
+            detail: `${found.paths.dockerd}: image auto runs it, nothing to pull`
+        }
+        : {
+            check,
+            status: 'info',
+            detail: found.message,
+            fix: `image auto uses ${DEFAULT_DIND_IMAGE}, pulled by the first job.`
         };
 }
 async function checkPrivileged(host) {
@@ -3552,6 +3909,7 @@ async function checkMtu(host) {
 async function runDoctor(host) {
     return Promise.all([
         checkDaemon(host),
+        checkRunnerEngine(host),
         checkPrivileged(host),
         checkOverlay(host),
         checkCgroups(host),
@@ -3598,7 +3956,7 @@ const doctor = {
         image: {
             type: 'string',
             placeholder: 'IMAGE',
-            help: `local image for the --privileged probe (default ${INPUT_DEFAULTS.image})`
+            help: `local image for the --privileged probe (default ${DEFAULT_DIND_IMAGE})`
         },
         format: {
             type: 'string',
@@ -3617,7 +3975,7 @@ const doctor = {
         const docker = binary
             ? new DockerCli(binary, captureHostDockerEnv(), (m) => logger.debug(m))
             : undefined;
-        const rows = await runDoctor(realHost(docker, values.image ?? INPUT_DEFAULTS.image));
+        const rows = await runDoctor(realHost(docker, values.image ?? DEFAULT_DIND_IMAGE));
         process.stdout.write(`${format === 'json' ? JSON.stringify(rows, null, 2) : formatDoctor(rows)}\n`);
         return rows.some((r) => r.status === 'fail') ? EXIT.failed : EXIT.ok;
     }
@@ -3814,6 +4172,8 @@ function demultiplex(stream) {
     return Buffer.concat(parts).toString('utf8');
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/engine/dood/socket.ts
 /**
  * Finds the runner's Docker socket for dood and explains, plainly, why it
@@ -4435,7 +4795,7 @@ function randomUuid(readKernelUuid = () => (0,external_node_fs_namespaceObject.r
     catch {
         // no /proc (or not Linux): below
     }
-    return lazy_builtins_lazyCrypto().randomUUID();
+    return lazyCrypto().randomUUID();
 }
 /** Four random bytes as 8 hex digits (the first group of a UUID is all random). */
 function randomHex8() {
@@ -5234,7 +5594,7 @@ async function endpointOf(sidecar, certDir) {
     }
     if (!certDir)
         return undefined;
-    const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => lazy_builtins_lazyFsPromises().readFile((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
+    const [ca, cert, key] = await Promise.all(['ca.pem', 'cert.pem', 'key.pem'].map((file) => lazyFsPromises().readFile((0,external_node_path_namespaceObject.join)(certDir, file), 'utf8')));
     // By IP from the runner, which the certificate names only on a job
     // network; the name `docker` it always carries.
     return {
@@ -5438,7 +5798,7 @@ async function removeCertDir(certDir, report) {
         return;
     try {
         // A symlink in its place is removed itself, never what it points to.
-        await lazy_builtins_lazyFsPromises().rm(certDir, { recursive: true, force: true });
+        await lazyFsPromises().rm(certDir, { recursive: true, force: true });
         report.removed.push(`certificates ${certDir}`);
     }
     catch (error) {
@@ -5622,8 +5982,9 @@ function parseCache(value) {
         : { name, maxBytes: maxBytes };
 }
 /**
- * A cached nest's container, named after its cache (cache.ts): shared by
- * every run of that cache, so teardown checks its run label (cache-teardown.ts).
+ * A cached nest's container, named after its cache (../cache/cache.ts):
+ * shared by every run of that cache, so teardown checks its run label
+ * (../cache/teardown.ts).
  */
 const CACHE_CONTAINER = /^docker-nest-cache-[a-z0-9][a-z0-9.-]*$/;
 /**
@@ -6980,8 +7341,9 @@ function fastStartLines(log) {
 /**
  * Log signatures of a rootless sidecar that did not start, and what
  * to do about each. The preflight messages are those of the official
- * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
- * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
+ * dockerd-entrypoint.sh (its rootless checks,
+ * https://github.com/docker-library/docker/blob/master/dockerd-entrypoint.sh);
+ * the others come from rootlesskit, newuidmap and slirp4netns.
  * diagnose.ts checks these before its generic rules.
  */
 
@@ -7628,11 +7990,11 @@ const OID = {
 const KEY_USAGE = { digitalSignature: 0, keyCertSign: 5, cRLSign: 6 };
 /** A fresh P-256 key pair. */
 function newKeyPair() {
-    return lazy_builtins_lazyCrypto().generateKeyPairSync('ec', { namedCurve: CURVE });
+    return lazyCrypto().generateKeyPairSync('ec', { namedCurve: CURVE });
 }
 /** 16 random bytes, top bit cleared so the DER INTEGER is positive. */
 function randomSerial() {
-    const bytes = lazy_builtins_lazyCrypto().randomBytes(16);
+    const bytes = lazyCrypto().randomBytes(16);
     bytes[0] = (bytes[0] & 0x7f) | 0x01;
     return bytes;
 }
@@ -7712,7 +8074,7 @@ function publicKeyInfo(key) {
     ]);
     return {
         spki: key.export({ type: 'spki', format: 'der' }),
-        keyId: lazy_builtins_lazyCrypto().createHash('sha1').update(point).digest()
+        keyId: lazyCrypto().createHash('sha1').update(point).digest()
     };
 }
 /** Signs a TBSCertificate and returns the certificate as PEM. */
@@ -7721,7 +8083,7 @@ function signCertificate(fields, signingKey) {
     const tbs = sequence(explicit(0, smallInteger(2)), // v3
     unsignedInteger(randomSerial()), algorithm, fields.issuer, fields.validity, fields.subject, fields.spki, explicit(3, sequence(...fields.extensions)));
     // dsaEncoding 'der': the Ecdsa-Sig-Value X.509 wants, not r||s.
-    const signature = lazy_builtins_lazyCrypto().sign(SIGNATURE_HASH, tbs, {
+    const signature = lazyCrypto().sign(SIGNATURE_HASH, tbs, {
         key: signingKey,
         dsaEncoding: 'der'
     });
@@ -7756,7 +8118,7 @@ class CertificateAuthority {
         const keys = newKeyPair();
         const { spki, keyId } = publicKeyInfo(keys.publicKey);
         // A random tag in the name keeps two CAs apart in logs and trust stores.
-        const tag = lazy_builtins_lazyCrypto().randomBytes(8);
+        const tag = lazyCrypto().randomBytes(8);
         const caName = tls_name(`docker-nest CA ${tag.toString('hex')}`);
         const validity = sequence(time(new Date(now - CLOCK_SKEW_MS)), time(new Date(now + hours * 3600 * 1000)));
         const keyUsage = [
@@ -8198,7 +8560,7 @@ async function startNestWithCache(plan, busy, resources, deps) {
         delete resources.certDir;
         await deps.recorder.record(resources);
         if (certDir)
-            await lazy_builtins_lazyFsPromises().rm(certDir, { recursive: true, force: true });
+            await lazyFsPromises().rm(certDir, { recursive: true, force: true });
         if (busy === 'fail') {
             throw new Error(`${error.message} Wait for that job, use another cache name, or set ` +
                 'cache-busy: fallback to start with an empty data root instead.', { cause: error });
@@ -8352,662 +8714,6 @@ function logReap(report, logger) {
     if (report.decisions.every((d) => !d.remove)) {
         logger.debug(`reap.start: nothing abandoned (${report.decisions.length} docker-nest object(s) checked)`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/engine/runner-engine/root-fs.ts
-/**
- * Path lookups inside a file-system root that need not be `/`: the
- * runner's own tree, or a fake one in tests. Symbolic links are followed as
- * the kernel would inside that root (an absolute target starts again at the
- * root, `..` climbs from the directory reached so far), and every link
- * passed on the way is recorded: inside the nest each of them must exist at
- * the same path for the path to work there.
- */
-
-
-/** Linux gives up after 40 links (ELOOP); so do we. */
-const MAX_LINKS = 40;
-/** The host path of `path` inside `root`. */
-function inRoot(root, path) {
-    return root === '/' ? path : external_node_path_namespaceObject.posix.join(root, path);
-}
-function components(path) {
-    return path.split('/').filter((part) => part !== '' && part !== '.');
-}
-/**
- * Resolves an absolute `path` inside `root`; undefined when a component is
- * missing, is not a directory, or the links loop.
- */
-function resolveInRoot(root, path) {
-    const links = [];
-    let pending = components(path);
-    let current = '/';
-    while (pending.length > 0) {
-        const name = pending.shift();
-        if (name === '..') {
-            current = external_node_path_namespaceObject.posix.dirname(current);
-            continue;
-        }
-        const candidate = external_node_path_namespaceObject.posix.join(current, name);
-        const stat = tryLstat(inRoot(root, candidate));
-        if (!stat)
-            return undefined;
-        if (stat.isSymbolicLink()) {
-            if (links.length >= MAX_LINKS)
-                return undefined;
-            const target = (0,external_node_fs_namespaceObject.readlinkSync)(inRoot(root, candidate));
-            links.push({ path: candidate, target });
-            pending = [...components(target), ...pending];
-            if (target.startsWith('/'))
-                current = '/';
-            continue;
-        }
-        if (pending.length > 0 && !stat.isDirectory())
-            return undefined;
-        current = candidate;
-    }
-    const stat = tryLstat(inRoot(root, current));
-    if (!stat)
-        return undefined;
-    const kind = stat.isDirectory()
-        ? 'directory'
-        : stat.isFile()
-            ? 'file'
-            : 'other';
-    return {
-        path: current,
-        links,
-        kind,
-        executable: kind === 'file' && (stat.mode & 0o111) !== 0
-    };
-}
-/** What a path is, without following a final link; undefined when absent. */
-function lstatInRoot(root, path) {
-    const stat = tryLstat(inRoot(root, path));
-    if (!stat)
-        return undefined;
-    if (stat.isSymbolicLink()) {
-        return { kind: 'link', target: (0,external_node_fs_namespaceObject.readlinkSync)(inRoot(root, path)) };
-    }
-    return { kind: stat.isDirectory() ? 'directory' : 'other' };
-}
-function tryLstat(hostPath) {
-    try {
-        return (0,external_node_fs_namespaceObject.lstatSync)(hostPath);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The first 4 KB of a file: enough for a `#!` line or ELF program headers. */
-function readHead(hostPath) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(hostPath, 'r');
-    try {
-        const buffer = Buffer.alloc(4096);
-        return buffer.subarray(0, (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0));
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/**
- * The program that must exist for the file at real path `path` to run: the
- * `#!` interpreter of a script, or the dynamic loader (PT_INTERP) of an
- * ELF executable; undefined for a static binary or an unreadable file.
- */
-function interpreterOf(root, path) {
-    let head;
-    try {
-        head = readHead(inRoot(root, path));
-    }
-    catch {
-        return undefined;
-    }
-    if (head[0] === 0x23 && head[1] === 0x21) {
-        const line = head.subarray(2).toString('utf8').split('\n')[0];
-        const program = line.trim().split(/\s+/)[0];
-        return program.startsWith('/') ? program : undefined;
-    }
-    return elfInterpreter(head);
-}
-/** PT_INTERP of an ELF header in `head` (32- or 64-bit, either byte order). */
-function elfInterpreter(head) {
-    if (head.length < 52 || head.readUInt32BE(0) !== 0x7f454c46)
-        return undefined;
-    const wide = head[4] === 2;
-    const little = head[5] === 1;
-    const u16 = (at) => little ? head.readUInt16LE(at) : head.readUInt16BE(at);
-    const u32 = (at) => little ? head.readUInt32LE(at) : head.readUInt32BE(at);
-    const word = (at) => wide
-        ? Number(little ? head.readBigUInt64LE(at) : head.readBigUInt64BE(at))
-        : u32(at);
-    if (head.length < (wide ? 64 : 52))
-        return undefined;
-    const phoff = word(wide ? 0x20 : 0x1c);
-    const phentsize = u16(wide ? 0x36 : 0x2a);
-    const phnum = u16(wide ? 0x38 : 0x2c);
-    for (let i = 0; i < phnum; i++) {
-        const at = phoff + i * phentsize;
-        if (at + phentsize > head.length)
-            return undefined;
-        if (u32(at) !== 3)
-            continue; // PT_INTERP
-        const offset = word(at + (wide ? 0x08 : 0x04));
-        const size = word(at + (wide ? 0x20 : 0x10));
-        if (offset + size > head.length)
-            return undefined;
-        return head
-            .subarray(offset, offset + size)
-            .toString('latin1')
-            .replace(/\0+$/, '');
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/engine/runner-engine/mount-plan.ts
-/**
- * Works out which host directories the runner-engine nest binds read-only
- * so that a given set of host paths works inside it at the same paths, and
- * which symbolic links its root image must carry instead.
- *
- * A path works inside the nest when every link on its way and its real
- * file are visible there. A link is visible when a bind covers it, or when
- * the root image carries the same link; a real file only through a bind.
- * Binds are real directories (never reached through a link), so the nest
- * sees each at the path the host has it.
- */
-
-
-/**
- * Host paths the nest must never see, nor any directory that contains one:
- * the runner daemon's configuration, state and sockets, kernel and device
- * trees (the container gets its own), temporary and home directories, and
- * private keys. So `/`, `/etc`, `/var`, `/etc/ssl` are never bound either.
- */
-const NEVER_BOUND = [
-    '/etc/docker',
-    '/etc/containerd',
-    '/etc/shadow',
-    '/etc/gshadow',
-    '/etc/ssl/private',
-    '/etc/pki/tls/private',
-    '/var/lib/docker',
-    '/var/lib/containerd',
-    '/run',
-    '/var/run',
-    '/proc',
-    '/sys',
-    '/dev',
-    '/tmp',
-    '/var/tmp',
-    '/root',
-    '/home',
-    '/snap',
-    '/var/snap'
-];
-/**
- * The top-level trees of an installed system: each is bound when it is a
- * real directory, and becomes a link in the root image when it is one on
- * the host (merged /usr: `bin -> usr/bin`, `lib64 -> usr/lib64`, …).
- */
-const SYSTEM_TREES = [
-    '/usr',
-    '/bin',
-    '/sbin',
-    '/lib',
-    '/lib32',
-    '/lib64',
-    '/libx32'
-];
-/** True when `path` is `base` or below it. */
-function isWithin(path, base) {
-    return base === '/' || path === base || path.startsWith(`${base}/`);
-}
-/** The forbidden path a bind of `dir` would expose, or undefined when it may be bound. */
-function forbiddenIn(dir) {
-    if (dir === '/')
-        return '/';
-    return NEVER_BOUND.find((bad) => isWithin(dir, bad) || isWithin(bad, dir));
-}
-/** Collects binds and root-image links while paths are asked for. */
-class MountPlan {
-    root;
-    bindSet = new Set();
-    linkMap = new Map();
-    constructor(root) {
-        this.root = root;
-    }
-    /**
-     * Adds the system trees: binds for real directories, root-image links
-     * for links (whose targets are then covered too).
-     */
-    addSystemTrees() {
-        for (const tree of SYSTEM_TREES) {
-            const entry = lstatInRoot(this.root, tree);
-            if (entry?.kind === 'directory')
-                this.bindSet.add(tree);
-            else if (entry?.kind === 'link') {
-                this.linkMap.set(tree, entry.target);
-                this.cover(tree);
-            }
-        }
-    }
-    /**
-     * Makes `path` visible in the nest. Returns why it cannot be without a
-     * forbidden bind (then nothing is added for it); undefined when it is
-     * covered, or does not exist (nothing to cover).
-     */
-    cover(path) {
-        const resolved = resolveInRoot(this.root, path);
-        if (!resolved)
-            return undefined;
-        const binds = new Set();
-        const links = new Map();
-        const visible = (p) => this.linkMap.has(p) ||
-            links.has(p) ||
-            covers([...this.bindSet, ...binds], p);
-        for (const link of resolved.links) {
-            if (visible(link.path))
-                continue;
-            const dir = external_node_path_namespaceObject.posix.dirname(link.path);
-            // Bind the directory holding the link where allowed (it may hold
-            // siblings that change, as /etc/alternatives does); else carry the
-            // link in the image.
-            if (forbiddenIn(dir) === undefined)
-                binds.add(dir);
-            else
-                links.set(link.path, link.target);
-        }
-        if (!covers([...this.bindSet, ...binds], resolved.path)) {
-            const dir = resolved.kind === 'directory'
-                ? resolved.path
-                : external_node_path_namespaceObject.posix.dirname(resolved.path);
-            const forbidden = forbiddenIn(dir);
-            if (forbidden !== undefined) {
-                return { path, real: resolved.path, bind: dir, forbidden };
-            }
-            binds.add(dir);
-        }
-        for (const dir of binds)
-            this.bindSet.add(dir);
-        for (const [link, target] of links)
-            this.linkMap.set(link, target);
-        return undefined;
-    }
-    /** The read-only binds, sorted, without any that another one covers. */
-    get binds() {
-        const sorted = [...this.bindSet].sort();
-        return sorted.filter((dir) => !sorted.some((other) => other !== dir && isWithin(dir, other)));
-    }
-    /** The links the root image must carry, sorted by path; none under a bind. */
-    get links() {
-        const binds = this.binds;
-        return [...this.linkMap]
-            .filter(([path]) => !covers(binds, path))
-            .map(([path, target]) => ({ path, target }))
-            .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    }
-}
-function covers(binds, path) {
-    for (const dir of binds)
-        if (isWithin(path, dir))
-            return true;
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/engine/runner-engine/tools.ts
-/**
- * The programs a runner-engine nest runs from the host, and where
- * distributions install them.
- */
-
-
-/**
- * Where Docker and its helpers are installed, in the order the default
- * PATH searches (docker.com's static binaries in /usr/local/bin come before
- * a distribution's /usr/bin, as they would for dockerd itself), then the
- * helper directories dockerd searches for docker-proxy and docker-init
- * (Fedora and RHEL put them, and on some builds dockerd, under
- * /usr/libexec/docker).
- */
-const SEARCH_DIRS = [
-    '/usr/local/sbin',
-    '/usr/local/bin',
-    '/usr/sbin',
-    '/usr/bin',
-    '/sbin',
-    '/bin',
-    '/usr/libexec/docker',
-    '/usr/local/libexec/docker',
-    '/usr/lib/docker',
-    '/usr/local/lib/docker'
-];
-/** The PATH a container gets when its image sets none; the nest's PATH starts with it. */
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-/** The programs by role. */
-const TOOLS = {
-    dockerd: { names: ['dockerd'], required: true, purpose: 'the daemon' },
-    containerd: {
-        names: ['containerd'],
-        required: true,
-        purpose: 'dockerd runs containers through it'
-    },
-    containerdShim: {
-        names: ['containerd-shim-runc-v2'],
-        required: true,
-        purpose: 'containerd starts each container through it'
-    },
-    runc: {
-        names: ['runc'],
-        required: true,
-        purpose: 'the OCI runtime that creates the containers'
-    },
-    iptables: {
-        names: ['iptables'],
-        required: true,
-        purpose: 'dockerd sets up the bridge network and NAT with it'
-    },
-    shell: {
-        names: ['sh'],
-        required: true,
-        purpose: "the nest's start script runs in it"
-    },
-    init: {
-        names: ['docker-init', 'tini'],
-        required: false,
-        purpose: 'runs as PID 1 to reap processes (and for `docker run --init`)'
-    },
-    proxy: {
-        names: ['docker-proxy'],
-        required: false,
-        purpose: 'dockerd publishes container ports (`-p`) through it'
-    },
-    ip6tables: {
-        names: ['ip6tables'],
-        required: false,
-        purpose: 'dockerd sets up IPv6 networks with it'
-    },
-    modprobe: {
-        names: ['modprobe'],
-        required: false,
-        purpose: 'loads kernel modules the runner has not loaded yet'
-    }
-};
-/** The first executable file with one of `names` in the search directories. */
-function findTool(root, names) {
-    for (const name of names) {
-        for (const dir of SEARCH_DIRS) {
-            const path = external_node_path_namespaceObject.posix.join(dir, name);
-            const resolved = resolveInRoot(root, path);
-            if (resolved?.kind === 'file' && resolved.executable) {
-                return { path, name, resolved };
-            }
-        }
-    }
-    return undefined;
-}
-/**
- * The nest's PATH: the default one plus each directory a tool was found in
- * that it lacks (e.g. /usr/libexec/docker), in a stable order.
- */
-function nestPath(found) {
-    const dirs = DEFAULT_PATH.split(':');
-    for (const dir of SEARCH_DIRS) {
-        if (dirs.includes(dir))
-            continue;
-        if (found.some((tool) => external_node_path_namespaceObject.posix.dirname(tool.path) === dir))
-            dirs.push(dir);
-    }
-    return dirs.join(':');
-}
-
-;// CONCATENATED MODULE: ./src/engine/runner-engine/unavailable.ts
-
-
-/** Where the Docker snap lives; its dockerd runs on the snap's own base libraries. */
-const SNAP_MARKERS = [
-    '/snap/docker',
-    '/snap/bin/docker',
-    '/var/snap/docker'
-];
-/** Docker Desktop for Linux's install directory; its engine runs in a VM. */
-const DESKTOP_MARKER = '/opt/docker-desktop';
-/** Files a container runtime leaves in a container's root. */
-const CONTAINER_MARKERS = ['/.dockerenv', '/run/.containerenv'];
-const INSTEAD = 'Use a dind image instead of the runner’s engine.';
-/**
- * The reason for a runner without a usable dockerd; `dockerd` is the one
- * found when it lives in a snap.
- */
-function unavailableWithoutDaemon(root, dockerd) {
-    const exists = (path) => lstatInRoot(root, path) !== undefined;
-    const where = SEARCH_DIRS.join(', ');
-    const result = (reason, message) => ({
-        available: false,
-        reason,
-        message,
-        missing: ['dockerd'],
-        searched: [...SEARCH_DIRS]
-    });
-    const snap = SNAP_MARKERS.filter(exists);
-    if (dockerd || snap.length > 0) {
-        return result('snap', `Docker on this runner is a snap (${[dockerd, ...snap].filter(Boolean).join(', ')}), ` +
-            `and there is no other dockerd in ${where}: the snap's dockerd runs on the snap's ` +
-            `own base libraries under /snap, which a nest does not bind. ${INSTEAD} Or install ` +
-            'Docker from the distribution or docker.com packages.');
-    }
-    if (exists(DESKTOP_MARKER)) {
-        return result('docker-desktop', `Docker Desktop is installed (${DESKTOP_MARKER}): its engine runs in a virtual ` +
-            `machine, and there is no dockerd in ${where} to start. ${INSTEAD}`);
-    }
-    const cli = findTool(root, ['docker']);
-    if (cli) {
-        const container = CONTAINER_MARKERS.find(exists);
-        return result('cli-only', `Only the docker CLI is here (${cli.path}); there is no dockerd in ${where}. ` +
-            'The daemon it talks to runs elsewhere: in a container job the runner’s socket ' +
-            'is mounted in, with a remote DOCKER_HOST it is another machine' +
-            (container ? ` (this is a container: ${container} exists)` : '') +
-            `. ${INSTEAD}`);
-    }
-    return result('no-engine', `No Docker engine on this runner: no dockerd and no docker CLI in ${where}. ` +
-        'Install Docker (dockerd, containerd, runc), or use a dind image instead of the runner’s engine.');
-}
-
-;// CONCATENATED MODULE: ./src/engine/runner-engine/discovery.ts
-/**
- * Finds the Docker engine installed on the runner and the host paths a
- * runner-engine nest binds read-only to run it: the nest is a privileged
- * container of a tiny root image (root-image.ts) that starts the host's own
- * dockerd, so there is no dind image to pull.
- *
- * Reads the file system only (no process is started), under a root that is
- * `/` on a runner and a fake tree in tests. The binds are resolved by the
- * runner's daemon on its own file system, so the result is only right where
- * this runs on that file system (not inside a container job).
- */
-
-
-
-
-/**
- * The CA bundles Go's crypto/x509 tries on Linux, in its order (dockerd
- * uses the first that exists), and the directories it reads as well.
- */
-const CA_BUNDLES = [
-    '/etc/ssl/certs/ca-certificates.crt',
-    '/etc/pki/tls/certs/ca-bundle.crt',
-    '/etc/ssl/ca-bundle.pem',
-    '/etc/pki/tls/cacert.pem',
-    '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
-    '/etc/ssl/cert.pem'
-];
-const CA_DIRECTORIES = ['/etc/ssl/certs', '/etc/pki/tls/certs'];
-/** Where modprobe finds kernel modules. */
-const MODULES_DIR = '/lib/modules';
-/** Finds the runner's engine and what the nest must bind to run it. */
-function discoverRunnerEngine(options = {}) {
-    const root = options.root ?? '/';
-    const found = new Map();
-    for (const role of Object.keys(TOOLS)) {
-        const tool = findTool(root, TOOLS[role].names);
-        if (tool)
-            found.set(role, tool);
-    }
-    const dockerd = found.get('dockerd');
-    if (!dockerd || isWithin(dockerd.resolved.path, '/snap')) {
-        return unavailableWithoutDaemon(root, dockerd?.path);
-    }
-    const missing = requiredMissing(root, found);
-    if (missing.length > 0)
-        return incomplete(dockerd.path, missing);
-    const plan = new MountPlan(root);
-    plan.addSystemTrees();
-    const warnings = [];
-    const unbound = [];
-    for (const [role, tool] of found) {
-        const refused = coverRefused(plan, [
-            tool.path,
-            interpreterOf(root, tool.resolved.path)
-        ]);
-        if (refused.length === 0)
-            continue;
-        // A required program that cannot be bound fails discovery; an optional
-        // one is left out, as if it were not installed.
-        if (TOOLS[role].required) {
-            unbound.push(...refused);
-            continue;
-        }
-        found.delete(role);
-        warnings.push(`${tool.path} is left out: ${describeRefusals(refused)}.`);
-    }
-    if (unbound.length > 0)
-        return unbindable(unbound);
-    warnings.push(...optionalWarnings(root, found));
-    const snap = SNAP_MARKERS.filter((path) => lstatInRoot(root, path));
-    if (snap.length > 0) {
-        warnings.push(`Docker is also installed as a snap (${snap.join(', ')}): the runner's daemon may be the snap's, while the nest runs ${dockerd.path}.`);
-    }
-    const caBundle = coverCertificates(plan, warnings);
-    if (found.has('modprobe') && resolveInRoot(root, MODULES_DIR)) {
-        const refused = coverRefused(plan, [MODULES_DIR]);
-        if (refused.length > 0) {
-            warnings.push(`${MODULES_DIR} is left out: ${describeRefusals(refused)}.`);
-        }
-    }
-    return {
-        available: true,
-        paths: enginePaths(found),
-        binds: plan.binds,
-        links: plan.links,
-        searchPath: nestPath([...found.values()]),
-        ...(caBundle && { caBundle }),
-        warnings
-    };
-}
-/** Required programs that are absent, or whose interpreter is; as "name (purpose)". */
-function requiredMissing(root, found) {
-    const missing = [];
-    for (const role of Object.keys(TOOLS)) {
-        const spec = TOOLS[role];
-        if (!spec.required)
-            continue;
-        const tool = found.get(role);
-        if (!tool) {
-            missing.push(`${spec.names.join(' or ')} (${spec.purpose})`);
-            continue;
-        }
-        const interpreter = interpreterOf(root, tool.resolved.path);
-        if (interpreter && !resolveInRoot(root, interpreter)) {
-            missing.push(`${interpreter} (the interpreter ${tool.path} needs)`);
-        }
-    }
-    return missing;
-}
-function enginePaths(found) {
-    const path = (role) => found.get(role)?.path;
-    return {
-        dockerd: path('dockerd'),
-        containerd: path('containerd'),
-        containerdShim: path('containerdShim'),
-        runc: path('runc'),
-        iptables: path('iptables'),
-        shell: path('shell'),
-        init: path('init'),
-        proxy: path('proxy'),
-        ip6tables: path('ip6tables'),
-        modprobe: path('modprobe')
-    };
-}
-/** One warning per optional program that is absent or a substitute. */
-function optionalWarnings(root, found) {
-    const warnings = [];
-    const init = found.get('init');
-    if (!init) {
-        warnings.push(`No docker-init or tini in ${SEARCH_DIRS.join(', ')}: dockerd runs as PID 1 of the nest, and \`docker run --init\` fails inside it.`);
-    }
-    else if (init.name !== 'docker-init') {
-        warnings.push(`No docker-init; tini is at ${init.path}: pass dockerd --init-path=${init.path} for \`docker run --init\`.`);
-    }
-    if (!found.has('proxy')) {
-        warnings.push('No docker-proxy: publishing ports inside the nest (`docker run -p`) fails unless dockerd runs with --userland-proxy=false.');
-    }
-    if (!found.has('ip6tables')) {
-        warnings.push('No ip6tables: IPv6 networks inside the nest get no firewall rules; start dockerd with --ip6tables=false.');
-    }
-    if (!found.has('modprobe') || !resolveInRoot(root, MODULES_DIR)) {
-        warnings.push(`No ${found.has('modprobe') ? MODULES_DIR : 'modprobe'}: the nest can only use kernel modules already loaded (the runner's dockerd loads bridge, overlay and netfilter ones).`);
-    }
-    return warnings;
-}
-/** Covers the CA bundle dockerd would read and the certificate directories; returns the bundle. */
-function coverCertificates(plan, warnings) {
-    const bundle = CA_BUNDLES.find((path) => resolveInRoot(plan.root, path)?.kind === 'file');
-    const paths = [
-        bundle,
-        ...CA_DIRECTORIES.filter((dir) => resolveInRoot(plan.root, dir)?.kind === 'directory')
-    ];
-    const refused = coverRefused(plan, paths);
-    if (refused.length > 0) {
-        warnings.push(`CA certificates are left out: ${describeRefusals(refused)}; pulls over TLS from inside the nest may fail.`);
-    }
-    if (!bundle) {
-        warnings.push(`No CA certificates (looked for ${CA_BUNDLES.join(', ')}): pulls over TLS from inside the nest fail with "x509: certificate signed by unknown authority". Install the ca-certificates package.`);
-    }
-    return bundle;
-}
-function incomplete(dockerd, missing) {
-    return {
-        available: false,
-        reason: 'incomplete',
-        message: `dockerd is at ${dockerd}, but ${missing.join(', ')} ` +
-            `${missing.length === 1 ? 'is' : 'are'} missing from ${SEARCH_DIRS.join(', ')}. ` +
-            'Install the rest of the engine (the containerd and runc packages, or docker.com’s containerd.io), or use a dind image instead of the runner’s engine.',
-        missing,
-        searched: [...SEARCH_DIRS]
-    };
-}
-function unbindable(refusals) {
-    return {
-        available: false,
-        reason: 'unbindable',
-        message: `${describeRefusals(refusals)}. docker-nest never mounts the runner daemon's state, sockets, ` +
-            'configuration, home or temporary directories into a nest. Install the engine under /usr, /opt or /usr/local, or use a dind image instead of the runner’s engine.',
-        missing: refusals.map((r) => r.path),
-        searched: [...SEARCH_DIRS]
-    };
-}
-/** Covers each path (skipping undefined ones); returns the refusals. */
-function coverRefused(plan, paths) {
-    return paths.flatMap((path) => (path && plan.cover(path)) || []);
-}
-function describeRefusals(refusals) {
-    return refusals
-        .map((r) => `${r.path}${r.real === r.path ? '' : ` (really ${r.real})`} would need a bind of ${r.bind}, which exposes ${r.forbidden}`)
-        .join('; ');
-}
-/** The nest's read-only binds in HostConfig.Binds (and `docker run -v`) form. */
-function readOnlyBinds(engine) {
-    return engine.binds.map((dir) => `${dir}:${dir}:ro`);
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -10561,7 +10267,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(641);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(665);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

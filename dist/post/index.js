@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(586);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(436);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 586:
+/***/ 436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2716,8 +2716,8 @@ async function breakStaleLock(docker, lock, context) {
  * virtualised, so the official dind image works there without
  * `--privileged`; with `--privileged` sysbox refuses to start the container,
  * and it supports neither `--userns=host`, `--pid=host`, `--network=host`
- * nor nested user namespaces (nestybox/sysbox docs/user-guide/limitations.md,
- * reference dind.md §3).
+ * nor nested user namespaces
+ * (https://github.com/nestybox/sysbox/blob/master/docs/user-guide/limitations.md).
  */
 
 /** Docker runtime names: letters, digits and `._+-`, like the keys of daemon.json "runtimes". */
@@ -2817,12 +2817,13 @@ async function explainUnknownRuntime(docker, runtime, error) {
 ;// CONCATENATED MODULE: ./src/engine/options/rootless.ts
 /**
  * Unprivileged routes: input `rootless: true`, the official
- * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
- * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
- * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
- * (/run/user/1000), rootlesskit forwards the TLS port 2376 from its network
- * namespace, and the data root is the image's volume under the home
- * directory. What changes for docker-nest:
+ * `docker:<ver>-dind-rootless` contract
+ * (https://docs.docker.com/engine/security/rootless/, and the image's
+ * dockerd-entrypoint.sh). The image runs as the `rootless` user (uid 1000)
+ * and starts dockerd under rootlesskit: the socket is
+ * $XDG_RUNTIME_DIR/docker.sock (/run/user/1000), rootlesskit forwards the
+ * TLS port 2376 from its network namespace, and the data root is the
+ * image's volume under the home directory. What changes for docker-nest:
  *
  * - the default image is the rootless variant;
  * - the data volume goes on /home/rootless/.local/share/docker;
@@ -4278,8 +4279,9 @@ function parseCache(value) {
         : { name, maxBytes: maxBytes };
 }
 /**
- * A cached nest's container, named after its cache (cache.ts): shared by
- * every run of that cache, so teardown checks its run label (cache-teardown.ts).
+ * A cached nest's container, named after its cache (../cache/cache.ts):
+ * shared by every run of that cache, so teardown checks its run label
+ * (../cache/teardown.ts).
  */
 const CACHE_CONTAINER = /^docker-nest-cache-[a-z0-9][a-z0-9.-]*$/;
 /**
@@ -4421,7 +4423,166 @@ function loadCleanup() {
     return saved === 'false' || saved === 'containers' ? saved : 'true';
 }
 
-;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
+;// CONCATENATED MODULE: ./src/engine/options/inputs.ts
+/**
+ * The inputs table: every input's name (kebab-case, as in action.yml) and
+ * default. It drives the Action's inputs, the CLI's flags and the
+ * environment variables; the parsers in this folder read their values
+ * through {@link inputValue}.
+ */
+/** The official image, pinned to a major version so upgrades are deliberate. */
+const DEFAULT_DIND_IMAGE = 'docker:29-dind';
+/** Input `image`: the runner's own engine (nothing to pull), or a failure saying why not. */
+const RUNNER_IMAGE = 'runner';
+/** Input `image` (the default): the runner's own engine where it can run a nest, else {@link DEFAULT_DIND_IMAGE}. */
+const AUTO_IMAGE = 'auto';
+/** Input names (kebab-case, as in action.yml) with their defaults. */
+const inputs_INPUT_DEFAULTS = {
+    mode: 'dind',
+    image: AUTO_IMAGE,
+    tls: 'true',
+    'wait-timeout': '60',
+    'dockerd-args': '',
+    'registry-mirrors': '',
+    'insecure-registries': '',
+    mtu: 'auto',
+    'tls-san': '',
+    cleanup: 'true',
+    socket: '',
+    'socket-proxy': 'false',
+    'docker-cli-version': '',
+    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
+    'docker-cli-sha256': '',
+    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
+    // for buildx, the Testcontainers host.
+    'set-host': 'true',
+    context: '',
+    'testcontainers-host-override': 'false',
+    // Networking: daemon.json and address pools of the inner daemon.
+    'daemon-config': '',
+    'default-address-pools': '',
+    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
+    runtime: '',
+    rootless: 'false',
+    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
+    cache: '',
+    'cache-scope': 'repository',
+    'cache-busy': 'fallback',
+    'cache-max-size': '',
+    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
+    'fast-start': 'true',
+    // The Action's pre step starts the nest while the job's first steps run.
+    'early-start': 'true'
+};
+/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Takes a raw value, falling back to the default for missing or blank input. */
+function inputs_inputValue(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? inputs_INPUT_DEFAULTS[name] : value;
+}
+
+;// CONCATENATED MODULE: ./src/engine/options/clients.ts
+/**
+ * Inputs for the clients of later steps: the docker CLI to install
+ * (`docker-cli-version`, `-url`, `-sha256`), and what main sets up for them
+ * (`set-host`, `context`, `testcontainers-host-override`). Setting these up
+ * is the Action's work; the rules these inputs must meet live here, with the
+ * inputs they check, and the Action imports them from here.
+ */
+
+
+
+/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
+const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
+/** Docker's context name rule (docker/cli `store.validateContextName`). */
+const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+/**
+ * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
+ * CLI in: plain http to another host without a pinned digest (whoever is on
+ * the path can swap the tarball and its `.sha256` file alike), or a digest
+ * with no version (the CLI on PATH is used and the digest ignored). Loopback
+ * http stays on the machine, as for Docker's own registries.
+ */
+function dockerCliTrustProblems(options) {
+    const problems = [];
+    const url = new URL(options.baseUrl);
+    const loopback = url.hostname === 'localhost' ||
+        url.hostname === '[::1]' ||
+        (isIP(url.hostname) === 4 && url.hostname.startsWith('127.'));
+    if (url.protocol === 'http:' && !loopback && !options.sha256) {
+        problems.push(`Input 'docker-cli-url' must be https, got ` +
+            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
+            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
+            "the tarball with input 'docker-cli-sha256' (plain http is also " +
+            'accepted for localhost, 127.0.0.0/8 and [::1]).');
+    }
+    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
+        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
+            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
+            'without it the docker CLI on PATH is used unchecked.');
+    }
+    return problems;
+}
+/**
+ * The problem with a context name, or undefined when Docker accepts it.
+ *
+ * @param name The value of input `context`.
+ */
+function contextNameProblem(name) {
+    if (name === '')
+        return undefined;
+    if (name === 'default' || !CONTEXT_NAME.test(name)) {
+        return (`Input 'context' must be a docker context name (letters, digits and ` +
+            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
+    }
+    return undefined;
+}
+/** The `docker-cli-*` inputs: a release, an http(s) base URL and an optional sha256. */
+function parseDockerCli(inputs, problems) {
+    const version = inputValue(inputs, 'docker-cli-version');
+    const baseUrl = inputValue(inputs, 'docker-cli-url').replace(/\/+$/, '');
+    const sha256 = inputValue(inputs, 'docker-cli-sha256').toLowerCase();
+    if (version !== '' &&
+        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
+        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
+            `got ${quote(version)}.`);
+    }
+    if (!isHttpUrl(baseUrl)) {
+        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
+            `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
+    }
+    else {
+        problems.push(...dockerCliTrustProblems({ version, baseUrl, sha256 }));
+    }
+    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
+        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
+    }
+    return { version, baseUrl, sha256 };
+}
+/** `set-host`, `context` (a docker context name or '') and `testcontainers-host-override`. */
+function parseClients(inputs, problems) {
+    const setHost = parseBoolean('set-host', inputValue(inputs, 'set-host'), problems);
+    const context = inputValue(inputs, 'context');
+    const contextProblem = contextNameProblem(context);
+    if (contextProblem)
+        problems.push(contextProblem);
+    return {
+        setHost,
+        context,
+        testcontainersHostOverride: parseBoolean('testcontainers-host-override', inputValue(inputs, 'testcontainers-host-override'), problems)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/docker-context.ts
 /**
  * A docker context for the nest (input `context`). buildx refuses
  * to create a builder from "TLS data loaded from environment", and
@@ -4439,24 +4600,9 @@ function loadCleanup() {
 
 
 
-/** Docker's context name rule (docker/cli `store.validateContextName`). */
-const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+
 /** Marks a context as ours in its metadata, so a stale one may be replaced. */
 const OWNER_FIELD = 'DockerNestRun';
-/**
- * The problem with a context name, or undefined when Docker accepts it.
- *
- * @param name The value of input `context`.
- */
-function contextNameProblem(name) {
-    if (name === '')
-        return undefined;
-    if (name === 'default' || !CONTEXT_NAME.test(name)) {
-        return (`Input 'context' must be a docker context name (letters, digits and ` +
-            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
-    }
-    return undefined;
-}
 /** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
 function docker_context_dockerConfigDir(env = process.env, home = homedir()) {
     return env.DOCKER_CONFIG ? resolve(env.DOCKER_CONFIG) : join(home, '.docker');

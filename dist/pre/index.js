@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(270);
+/* harmony import */ var _pre_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3469);
 // Entry of dist/pre: only calls run(), so tests can import run() without side effects.
 
 await (0,_pre_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 270:
+/***/ 3469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -711,355 +711,8 @@ function addressPoolArgs(pools = []) {
     return pools.map((pool) => `--default-address-pool=base=${pool.base},size=${pool.size}`);
 }
 
-// EXTERNAL MODULE: ./src/engine/clients/docker-cli-release.ts
-var docker_cli_release = __nccwpck_require__(8670);
-;// CONCATENATED MODULE: ./src/engine/clients/docker-context.ts
-/**
- * A docker context for the nest (input `context`). buildx refuses
- * to create a builder from "TLS data loaded from environment", and
- * docker/setup-buildx-action takes an `endpoint` that names a context: both
- * need the endpoint and TLS material in Docker's context store, not in env.
- *
- * The files are written directly (no `docker context create` spawn, so main
- * stays fast), in the store layout of docker/cli `context/store`:
- *   <config>/contexts/meta/<sha256(name)>/meta.json
- *   <config>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem
- * and `currentContext` in <config>/config.json points at it. Post removes
- * both and restores the previous current context.
- */
-
-
-
-
-/** Docker's context name rule (docker/cli `store.validateContextName`). */
-const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
-/** Marks a context as ours in its metadata, so a stale one may be replaced. */
-const OWNER_FIELD = 'DockerNestRun';
-/**
- * The problem with a context name, or undefined when Docker accepts it.
- *
- * @param name The value of input `context`.
- */
-function contextNameProblem(name) {
-    if (name === '')
-        return undefined;
-    if (name === 'default' || !CONTEXT_NAME.test(name)) {
-        return (`Input 'context' must be a docker context name (letters, digits and ` +
-            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
-    }
-    return undefined;
-}
-/** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
-function docker_context_dockerConfigDir(env = process.env, home = homedir()) {
-    return env.DOCKER_CONFIG ? resolve(env.DOCKER_CONFIG) : join(home, '.docker');
-}
-/** The store's directory id of a context: hex sha256 of its name. */
-function contextId(name) {
-    return lazyCrypto().createHash('sha256').update(name).digest('hex');
-}
-/** The two store directories of one context. */
-function contextDirs(configDir, name) {
-    const id = contextId(name);
-    return {
-        meta: join(configDir, 'contexts', 'meta', id),
-        tls: join(configDir, 'contexts', 'tls', id)
-    };
-}
-/** meta.json of a context with one docker endpoint (docker/cli `store.Metadata`). */
-function contextMeta(options) {
-    return {
-        Name: options.name,
-        Metadata: {
-            Description: `docker-nest: the job's Docker daemon (run ${options.runId})`,
-            [OWNER_FIELD]: options.runId
-        },
-        Endpoints: { docker: { Host: options.host, SkipTLSVerify: false } }
-    };
-}
-/** The run id in a context's metadata when docker-nest wrote it. */
-function docker_context_ownerOf(metaDir) {
-    try {
-        const meta = JSON.parse(readFileSync(join(metaDir, 'meta.json'), 'utf8'));
-        const owner = meta?.Metadata?.[OWNER_FIELD];
-        return typeof owner === 'string' ? owner : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Writes the context and makes it the current one.
- *
- * @param options Name, config dir, endpoint and certificates.
- * @returns What to pass to {@link removeDockerContext}.
- * @throws Error when a context of that name exists and is not docker-nest's,
- *   or config.json is not valid JSON.
- */
-function docker_context_createDockerContext(options) {
-    const { name, configDir } = options;
-    const dirs = contextDirs(configDir, name);
-    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined) {
-        throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
-            `${configDir} and docker-nest did not create it. Choose another ` +
-            `name or remove it (docker context rm ${name}).`);
-    }
-    const config = readConfig(configDir);
-    rmSync(dirs.tls, { recursive: true, force: true });
-    if (options.certPath) {
-        const docker = join(dirs.tls, 'docker');
-        mkdirSync(docker, { recursive: true, mode: 0o700 });
-        for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
-            copyFileSync(join(options.certPath, file), join(docker, file));
-        }
-    }
-    mkdirSync(dirs.meta, { recursive: true, mode: 0o755 });
-    writeFileSync(join(dirs.meta, 'meta.json'), JSON.stringify(contextMeta(options)));
-    const previous = config.currentContext;
-    const record = {
-        name,
-        configDir,
-        ...(typeof previous === 'string' && previous !== name ? { previous } : {})
-    };
-    writeConfig(configDir, { ...config, currentContext: name });
-    return record;
-}
-/**
- * Removes the context and, when it is still the current one, makes the
- * previous context current again. Never throws.
- *
- * @returns Warnings, one per step that failed.
- */
-function docker_context_removeDockerContext(record) {
-    const warnings = [];
-    const dirs = contextDirs(record.configDir, record.name);
-    // Only ours: main may have refused to replace the user's context of that
-    // name; then neither it nor the current context is ours to change.
-    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined)
-        return [];
-    try {
-        rmSync(dirs.meta, { recursive: true, force: true });
-        rmSync(dirs.tls, { recursive: true, force: true });
-    }
-    catch (error) {
-        warnings.push(`Could not remove docker context '${record.name}': ${error}`);
-    }
-    try {
-        restoreCurrent(record);
-    }
-    catch (error) {
-        warnings.push(`Could not restore the current docker context in ` +
-            `${join(record.configDir, 'config.json')}: ${error}`);
-    }
-    return warnings;
-}
-/** Puts `previous` back unless the job switched to another context itself. */
-function restoreCurrent(record) {
-    if (!existsSync(join(record.configDir, 'config.json')))
-        return;
-    const config = readConfig(record.configDir);
-    if (config.currentContext !== record.name)
-        return;
-    const { currentContext: _ours, ...rest } = config;
-    writeConfig(record.configDir, record.previous === undefined
-        ? rest
-        : { ...rest, currentContext: record.previous });
-}
-function readConfig(configDir) {
-    const file = join(configDir, 'config.json');
-    if (!existsSync(file))
-        return {};
-    const text = readFileSync(file, 'utf8');
-    if (text.trim() === '')
-        return {};
-    try {
-        const config = JSON.parse(text);
-        if (typeof config === 'object' && config !== null && !Array.isArray(config))
-            return config;
-    }
-    catch {
-        // reported below
-    }
-    throw new Error(`${file} is not a JSON object, so the current docker context cannot be ` +
-        'set. Fix or remove it, or leave input context empty.');
-}
-/** Atomic rewrite that keeps the file's mode (config.json may hold auths). */
-function writeConfig(configDir, config) {
-    const file = join(configDir, 'config.json');
-    const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0o600;
-    mkdirSync(configDir, { recursive: true, mode: 0o700 });
-    const temp = `${file}.docker-nest-${process.pid}`;
-    writeFileSync(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode });
-    renameSync(temp, file);
-}
-/**
- * Checks a record read back from state.
- *
- * @throws Error when it does not look like one {@link createDockerContext} made.
- */
-function docker_context_parseContextRecord(text) {
-    const value = JSON.parse(text);
-    const ok = typeof value?.name === 'string' &&
-        CONTEXT_NAME.test(value.name) &&
-        typeof value.configDir === 'string' &&
-        isAbsolute(value.configDir) &&
-        (value.previous === undefined || typeof value.previous === 'string');
-    if (!ok)
-        throw new Error(`docker-nest context state is malformed: ${text}`);
-    const { name, configDir, previous } = value;
-    return { name, configDir, ...(previous === undefined ? {} : { previous }) };
-}
-
-;// CONCATENATED MODULE: ./src/engine/options/inputs.ts
-/**
- * The inputs table: every input's name (kebab-case, as in action.yml) and
- * default. It drives the Action's inputs, the CLI's flags and the
- * environment variables; the parsers in this folder read their values
- * through {@link inputValue}.
- */
-/** The official image, pinned to a major version so upgrades are deliberate. */
-const DEFAULT_DIND_IMAGE = 'docker:29-dind';
-/** Input `image`: the runner's own engine (nothing to pull), or a failure saying why not. */
-const RUNNER_IMAGE = 'runner';
-/** Input `image` (the default): the runner's own engine where it can run a nest, else {@link DEFAULT_DIND_IMAGE}. */
-const AUTO_IMAGE = 'auto';
-/** Input names (kebab-case, as in action.yml) with their defaults. */
-const INPUT_DEFAULTS = {
-    mode: 'dind',
-    image: AUTO_IMAGE,
-    tls: 'true',
-    'wait-timeout': '60',
-    'dockerd-args': '',
-    'registry-mirrors': '',
-    'insecure-registries': '',
-    mtu: 'auto',
-    'tls-san': '',
-    cleanup: 'true',
-    socket: '',
-    'socket-proxy': 'false',
-    'docker-cli-version': '',
-    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
-    'docker-cli-sha256': '',
-    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
-    // for buildx, the Testcontainers host.
-    'set-host': 'true',
-    context: '',
-    'testcontainers-host-override': 'false',
-    // Networking: daemon.json and address pools of the inner daemon.
-    'daemon-config': '',
-    'default-address-pools': '',
-    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
-    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
-    runtime: '',
-    rootless: 'false',
-    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
-    cache: '',
-    'cache-scope': 'repository',
-    'cache-busy': 'fallback',
-    'cache-max-size': '',
-    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
-    'fast-start': 'true',
-    // The Action's pre step starts the nest while the job's first steps run.
-    'early-start': 'true'
-};
-/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.join('\n'));
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-/** Takes a raw value, falling back to the default for missing or blank input. */
-function inputValue(inputs, name) {
-    const value = inputs[name]?.trim();
-    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
-}
-
-;// CONCATENATED MODULE: ./src/engine/options/primitives.ts
-/** A value as the messages show it: in single quotes. */
-function quote(value) {
-    return `'${value}'`;
-}
-/** Splits a list input on newlines, commas and spaces; drops empty entries. */
-function splitList(value) {
-    return value
-        .split(/[\s,]+/)
-        .map((entry) => entry.trim())
-        .filter((entry) => entry.length > 0);
-}
-/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
-function parseBoolean(name, value, problems) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
-    return false;
-}
-/** True for an absolute http or https URL without a query string. */
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
-    }
-    catch {
-        return false;
-    }
-}
-/** The list, or undefined when it is empty (for options left out when unset). */
-function optionalList(list) {
-    return list.length > 0 ? list : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/engine/options/clients.ts
-/**
- * Inputs for the clients of later steps: the docker CLI to install
- * (`docker-cli-version`, `-url`, `-sha256`), and what main sets up for them
- * (`set-host`, `context`, `testcontainers-host-override`). Setting these up
- * is the Action's work (../clients/); only their validation rules are
- * imported from there, so the rules and the code they guard stay together.
- */
-
-
-
-
-/** The `docker-cli-*` inputs: a release, an http(s) base URL and an optional sha256. */
-function parseDockerCli(inputs, problems) {
-    const version = inputValue(inputs, 'docker-cli-version');
-    const baseUrl = inputValue(inputs, 'docker-cli-url').replace(/\/+$/, '');
-    const sha256 = inputValue(inputs, 'docker-cli-sha256').toLowerCase();
-    if (version !== '' &&
-        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
-        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
-            `got ${quote(version)}.`);
-    }
-    if (!isHttpUrl(baseUrl)) {
-        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
-            `'${INPUT_DEFAULTS['docker-cli-url']}', got ${quote(baseUrl)}.`);
-    }
-    else {
-        problems.push(...(0,docker_cli_release/* dockerCliTrustProblems */.T9)({ version, baseUrl, sha256 }));
-    }
-    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
-        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${quote(sha256)}.`);
-    }
-    return { version, baseUrl, sha256 };
-}
-/** `set-host`, `context` (a docker context name or '') and `testcontainers-host-override`. */
-function parseClients(inputs, problems) {
-    const setHost = parseBoolean('set-host', inputValue(inputs, 'set-host'), problems);
-    const context = inputValue(inputs, 'context');
-    const contextProblem = contextNameProblem(context);
-    if (contextProblem)
-        problems.push(contextProblem);
-    return {
-        setHost,
-        context,
-        testcontainersHostOverride: parseBoolean('testcontainers-host-override', inputValue(inputs, 'testcontainers-host-override'), problems)
-    };
-}
-
+// EXTERNAL MODULE: ./src/engine/options/clients.ts
+var clients = __nccwpck_require__(8627);
 ;// CONCATENATED MODULE: ./src/engine/dind/scripts/containerd-watch.generated.ts
 // Generated from containerd-watch.sh by scripts/embed-shell.mjs; do not edit.
 // Edit the .sh file, then run `npm run build` (or the script alone).
@@ -2028,6 +1681,8 @@ function daemonConfigEntries(json, marker) {
     ];
 }
 
+// EXTERNAL MODULE: ./src/engine/options/primitives.ts
+var primitives = __nccwpck_require__(4657);
 ;// CONCATENATED MODULE: ./src/engine/options/dockerd-args.ts
 /**
  * Input `dockerd-args`: extra flags for the inner dockerd, minus the flags
@@ -2089,13 +1744,13 @@ function parseDockerdArgs(value, problems) {
         const words = line.split(/\s+/);
         if (!words[0].startsWith('-')) {
             problems.push(`Input 'dockerd-args' takes dockerd flags, one per line ` +
-                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${quote(line)}.`);
+                `(e.g. '--debug' or '--default-ulimit nofile=1024:2048'), got ${(0,primitives/* quote */.hD)(line)}.`);
             continue;
         }
         const reserved = dockerdFlagNames(words).find((name) => RESERVED_DOCKERD_FLAGS[name]);
         if (reserved) {
             problems.push(`Input 'dockerd-args' may not set ${reserved} ` +
-                `(${RESERVED_DOCKERD_FLAGS[reserved]}), got ${quote(line)}.`);
+                `(${RESERVED_DOCKERD_FLAGS[reserved]}), got ${(0,primitives/* quote */.hD)(line)}.`);
             continue;
         }
         args.push(...words);
@@ -2103,6 +1758,8 @@ function parseDockerdArgs(value, problems) {
     return args;
 }
 
+// EXTERNAL MODULE: ./src/engine/options/inputs.ts
+var options_inputs = __nccwpck_require__(746);
 ;// CONCATENATED MODULE: ./src/engine/options/lifecycle.ts
 /**
  * How long a start waits for the daemon (`wait-timeout`) and what teardown
@@ -2115,7 +1772,7 @@ function parseWaitTimeout(value, problems) {
     const seconds = /^[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : NaN;
     if (!(seconds > 0 && seconds <= MAX_WAIT_SECONDS)) {
         problems.push(`Input 'wait-timeout' must be a number of seconds between 0 and ` +
-            `${MAX_WAIT_SECONDS} (e.g. 60), got ${quote(value)}.`);
+            `${MAX_WAIT_SECONDS} (e.g. 60), got ${(0,primitives/* quote */.hD)(value)}.`);
         return 0;
     }
     return Math.round(seconds * 1000);
@@ -2126,10 +1783,10 @@ function parseCleanup(value, problems) {
         return { cleanup: true, cleanupContainers: true };
     const parsed = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE'].includes(value);
     if (!parsed) {
-        problems.push(`Input 'cleanup' must be 'true', 'false' or 'containers', got ${quote(value)}.`);
+        problems.push(`Input 'cleanup' must be 'true', 'false' or 'containers', got ${(0,primitives/* quote */.hD)(value)}.`);
     }
     return {
-        cleanup: parseBoolean('cleanup', parsed ? value : 'true', problems),
+        cleanup: (0,primitives/* parseBoolean */.yG)('cleanup', parsed ? value : 'true', problems),
         cleanupContainers: false
     };
 }
@@ -2143,7 +1800,7 @@ const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::[0-9]{1,5})?
 /** Input `mode`: one of {@link MODES}, case-sensitive; 'dind' after a problem. */
 function parseMode(value, problems) {
     if (!MODES.includes(value)) {
-        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${quote(value)}.`);
+        problems.push(`Input 'mode' must be one of ${MODES.join(', ')}, got ${(0,primitives/* quote */.hD)(value)}.`);
         return 'dind';
     }
     return value;
@@ -2155,8 +1812,8 @@ function parseMode(value, problems) {
 function parseImage(value, problems) {
     if (!IMAGE_REF.test(value)) {
         problems.push(`Input 'image' must be an image reference such as ` +
-            `'${DEFAULT_DIND_IMAGE}' or 'registry:5000/team/dind:26@sha256:…', ` +
-            `got ${quote(value)}.`);
+            `'${options_inputs/* DEFAULT_DIND_IMAGE */.GS}' or 'registry:5000/team/dind:26@sha256:…', ` +
+            `got ${(0,primitives/* quote */.hD)(value)}.`);
     }
     return value;
 }
@@ -2165,7 +1822,7 @@ function parseSocket(value, problems) {
     const path = value.replace(/^unix:\/\//, '');
     if (path !== '' && !path.startsWith('/')) {
         problems.push(`Input 'socket' must be an absolute path such as ` +
-            `'/var/run/docker.sock' (or unix:///path), got ${quote(value)}.`);
+            `'/var/run/docker.sock' (or unix:///path), got ${(0,primitives/* quote */.hD)(value)}.`);
     }
     return path;
 }
@@ -2188,22 +1845,22 @@ function parseMtu(value, problems) {
     const mtu = /^[0-9]+$/.test(value) ? Number(value) : NaN;
     if (!(mtu >= 576 && mtu <= 65535)) {
         problems.push(`Input 'mtu' must be 'auto' or a whole number from 576 to 65535 ` +
-            `(e.g. 1360), got ${quote(value)}.`);
+            `(e.g. 1360), got ${(0,primitives/* quote */.hD)(value)}.`);
         return 'auto';
     }
     return mtu;
 }
 /** Input `registry-mirrors`: http(s) URLs without credentials. */
 function parseRegistryMirrors(value, problems) {
-    const mirrors = splitList(value);
+    const mirrors = (0,primitives/* splitList */.ry)(value);
     for (const mirror of mirrors) {
         const credentials = mirrorCredentialsProblem(mirror, "Input 'registry-mirrors'");
         if (credentials) {
             problems.push(credentials);
         }
-        else if (!isHttpUrl(mirror)) {
+        else if (!(0,primitives/* isHttpUrl */.q$)(mirror)) {
             problems.push(`Input 'registry-mirrors' entries must be http(s) URLs such as ` +
-                `'https://mirror.example.com', got ${quote(mirror)}.`);
+                `'https://mirror.example.com', got ${(0,primitives/* quote */.hD)(mirror)}.`);
         }
     }
     return mirrors;
@@ -2218,11 +1875,11 @@ function isCidr(value) {
 }
 /** Input `insecure-registries`: host[:port] or CIDR entries. */
 function parseInsecureRegistries(value, problems) {
-    const registries = splitList(value);
+    const registries = (0,primitives/* splitList */.ry)(value);
     for (const registry of registries) {
         if (!REGISTRY_HOST.test(registry) && !isCidr(registry)) {
             problems.push(`Input 'insecure-registries' entries must be host[:port] or a CIDR ` +
-                `such as 'registry.local:5000' or '10.0.0.0/8', got ${quote(registry)}.`);
+                `such as 'registry.local:5000' or '10.0.0.0/8', got ${(0,primitives/* quote */.hD)(registry)}.`);
         }
     }
     return registries;
@@ -2237,8 +1894,8 @@ function parseInsecureRegistries(value, problems) {
  * virtualised, so the official dind image works there without
  * `--privileged`; with `--privileged` sysbox refuses to start the container,
  * and it supports neither `--userns=host`, `--pid=host`, `--network=host`
- * nor nested user namespaces (nestybox/sysbox docs/user-guide/limitations.md,
- * reference dind.md §3).
+ * nor nested user namespaces
+ * (https://github.com/nestybox/sysbox/blob/master/docs/user-guide/limitations.md).
  */
 
 /** Docker runtime names: letters, digits and `._+-`, like the keys of daemon.json "runtimes". */
@@ -2338,12 +1995,13 @@ async function explainUnknownRuntime(docker, runtime, error) {
 ;// CONCATENATED MODULE: ./src/engine/options/rootless.ts
 /**
  * Unprivileged routes: input `rootless: true`, the official
- * `docker:<ver>-dind-rootless` contract (reference dind.md §1.1, §1.2 step 5,
- * §1.10). The image runs as the `rootless` user (uid 1000) and starts dockerd
- * under rootlesskit: the socket is $XDG_RUNTIME_DIR/docker.sock
- * (/run/user/1000), rootlesskit forwards the TLS port 2376 from its network
- * namespace, and the data root is the image's volume under the home
- * directory. What changes for docker-nest:
+ * `docker:<ver>-dind-rootless` contract
+ * (https://docs.docker.com/engine/security/rootless/, and the image's
+ * dockerd-entrypoint.sh). The image runs as the `rootless` user (uid 1000)
+ * and starts dockerd under rootlesskit: the socket is
+ * $XDG_RUNTIME_DIR/docker.sock (/run/user/1000), rootlesskit forwards the
+ * TLS port 2376 from its network namespace, and the data root is the
+ * image's volume under the home directory. What changes for docker-nest:
  *
  * - the default image is the rootless variant;
  * - the data volume goes on /home/rootless/.local/share/docker;
@@ -2458,7 +2116,7 @@ function ipSanProblem(address) {
  */
 function parseTlsSans(value, problems) {
     const sans = { dns: [], ip: [] };
-    for (const entry of splitList(value)) {
+    for (const entry of (0,primitives/* splitList */.ry)(value)) {
         const match = /^(DNS|IP):(.+)$/i.exec(entry);
         const type = match?.[1].toUpperCase();
         const name = match?.[2] ?? '';
@@ -2468,7 +2126,7 @@ function parseTlsSans(value, problems) {
         else if (type === 'IP' && (0,external_node_net_.isIP)(name) !== 0) {
             const problem = ipSanProblem(name);
             if (problem) {
-                problems.push(`Input 'tls-san' entry ${quote(entry)} ${problem}.`);
+                problems.push(`Input 'tls-san' entry ${(0,primitives/* quote */.hD)(entry)} ${problem}.`);
             }
             else {
                 sans.ip.push(name);
@@ -2476,10 +2134,10 @@ function parseTlsSans(value, problems) {
         }
         else if (!match) {
             problems.push(`Input 'tls-san' entries need a type prefix: use 'DNS:${entry}' or ` +
-                `'IP:<address>', got ${quote(entry)}.`);
+                `'IP:<address>', got ${(0,primitives/* quote */.hD)(entry)}.`);
         }
         else {
-            problems.push(`Input 'tls-san' entry ${quote(entry)} is not a valid ` +
+            problems.push(`Input 'tls-san' entry ${(0,primitives/* quote */.hD)(entry)} is not a valid ` +
                 `${type === 'IP' ? 'IPv4/IPv6 address' : 'DNS name'}.`);
         }
     }
@@ -2529,41 +2187,41 @@ function parseTlsSans(value, problems) {
 function config_parseInputs(inputs, env = {}) {
     const problems = [];
     const options = {
-        mode: parseMode(inputValue(inputs, 'mode'), problems),
+        mode: parseMode((0,options_inputs/* inputValue */.UV)(inputs, 'mode'), problems),
         image: '',
-        tls: parseBoolean('tls', inputValue(inputs, 'tls'), problems),
-        waitTimeoutMs: parseWaitTimeout(inputValue(inputs, 'wait-timeout'), problems),
+        tls: (0,primitives/* parseBoolean */.yG)('tls', (0,options_inputs/* inputValue */.UV)(inputs, 'tls'), problems),
+        waitTimeoutMs: parseWaitTimeout((0,options_inputs/* inputValue */.UV)(inputs, 'wait-timeout'), problems),
         dockerdArgs: parseDockerdArgs(inputs['dockerd-args'] ?? '', problems),
-        registryMirrors: parseRegistryMirrors(inputValue(inputs, 'registry-mirrors'), problems),
-        insecureRegistries: parseInsecureRegistries(inputValue(inputs, 'insecure-registries'), problems),
-        mtu: parseMtu(inputValue(inputs, 'mtu'), problems),
-        tlsSans: parseTlsSans(inputValue(inputs, 'tls-san'), problems),
-        ...parseCleanup(inputValue(inputs, 'cleanup'), problems),
-        socket: parseSocket(inputValue(inputs, 'socket'), problems),
-        socketProxy: parseBoolean('socket-proxy', inputValue(inputs, 'socket-proxy'), problems),
-        dockerCli: parseDockerCli(inputs, problems),
-        clients: parseClients(inputs, problems),
+        registryMirrors: parseRegistryMirrors((0,options_inputs/* inputValue */.UV)(inputs, 'registry-mirrors'), problems),
+        insecureRegistries: parseInsecureRegistries((0,options_inputs/* inputValue */.UV)(inputs, 'insecure-registries'), problems),
+        mtu: parseMtu((0,options_inputs/* inputValue */.UV)(inputs, 'mtu'), problems),
+        tlsSans: parseTlsSans((0,options_inputs/* inputValue */.UV)(inputs, 'tls-san'), problems),
+        ...parseCleanup((0,options_inputs/* inputValue */.UV)(inputs, 'cleanup'), problems),
+        socket: parseSocket((0,options_inputs/* inputValue */.UV)(inputs, 'socket'), problems),
+        socketProxy: (0,primitives/* parseBoolean */.yG)('socket-proxy', (0,options_inputs/* inputValue */.UV)(inputs, 'socket-proxy'), problems),
+        dockerCli: (0,clients/* parseDockerCli */.w0)(inputs, problems),
+        clients: (0,clients/* parseClients */.q0)(inputs, problems),
         // Both are left undefined when unset.
-        defaultAddressPools: optionalList(parseAddressPools(inputValue(inputs, 'default-address-pools'), problems)),
-        daemonConfig: parseDaemonConfig(inputValue(inputs, 'daemon-config'), problems),
-        runtime: parseRuntime(inputValue(inputs, 'runtime'), problems),
-        ...parseRootless(inputValue(inputs, 'rootless'), problems),
-        cache: parseCacheOptions((name) => inputValue(inputs, name), env, problems),
-        fastStart: parseBoolean('fast-start', inputValue(inputs, 'fast-start'), problems),
-        earlyStart: parseBoolean('early-start', inputValue(inputs, 'early-start'), problems)
+        defaultAddressPools: (0,primitives/* optionalList */.R2)(parseAddressPools((0,options_inputs/* inputValue */.UV)(inputs, 'default-address-pools'), problems)),
+        daemonConfig: parseDaemonConfig((0,options_inputs/* inputValue */.UV)(inputs, 'daemon-config'), problems),
+        runtime: parseRuntime((0,options_inputs/* inputValue */.UV)(inputs, 'runtime'), problems),
+        ...parseRootless((0,options_inputs/* inputValue */.UV)(inputs, 'rootless'), problems),
+        cache: parseCacheOptions((name) => (0,options_inputs/* inputValue */.UV)(inputs, name), env, problems),
+        fastStart: (0,primitives/* parseBoolean */.yG)('fast-start', (0,options_inputs/* inputValue */.UV)(inputs, 'fast-start'), problems),
+        earlyStart: (0,primitives/* parseBoolean */.yG)('early-start', (0,options_inputs/* inputValue */.UV)(inputs, 'early-start'), problems)
     };
     if (options.daemonConfig) {
         checkDaemonConfig(options.daemonConfig, options, problems);
     }
     // The default image follows `rootless`.
-    options.image = parseImage(imageFor(inputs.image, options.rootless, AUTO_IMAGE, DEFAULT_DIND_IMAGE), problems);
+    options.image = parseImage(imageFor(inputs.image, options.rootless, options_inputs/* AUTO_IMAGE */.mU, options_inputs/* DEFAULT_DIND_IMAGE */.GS), problems);
     checkRootless(options.rootless, options.runtime, problems);
-    if (options.rootless && options.image === RUNNER_IMAGE) {
+    if (options.rootless && options.image === options_inputs/* RUNNER_IMAGE */.du) {
         problems.push("Input 'image' is 'runner', which cannot run rootless: the runner's " +
             "engine runs as root. Use 'auto' or a dind-rootless image.");
     }
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new options_inputs/* InputError */.dz(problems);
     return options;
 }
 
@@ -3993,8 +3651,9 @@ function parseCache(value) {
         : { name, maxBytes: maxBytes };
 }
 /**
- * A cached nest's container, named after its cache (cache.ts): shared by
- * every run of that cache, so teardown checks its run label (cache-teardown.ts).
+ * A cached nest's container, named after its cache (../cache/cache.ts):
+ * shared by every run of that cache, so teardown checks its run label
+ * (../cache/teardown.ts).
  */
 const CACHE_CONTAINER = /^docker-nest-cache-[a-z0-9][a-z0-9.-]*$/;
 /**
@@ -4407,8 +4066,9 @@ function fastStartLines(log) {
 /**
  * Log signatures of a rootless sidecar that did not start, and what
  * to do about each. The preflight messages are those of the official
- * dockerd-entrypoint.sh (reference dind.md §1.2 step 5); the others come from
- * rootlesskit, newuidmap and slirp4netns (dind.md §1.10, §6 row 29).
+ * dockerd-entrypoint.sh (its rootless checks,
+ * https://github.com/docker-library/docker/blob/master/dockerd-entrypoint.sh);
+ * the others come from rootlesskit, newuidmap and slirp4netns.
  * diagnose.ts checks these before its generic rules.
  */
 
@@ -7118,26 +6778,26 @@ function blockedBecause(facts) {
  * discovery found: the image, or an error for an explicit `runner`. Pure.
  */
 function chooseImage(requested, blocked, discovery) {
-    if (requested !== AUTO_IMAGE && requested !== RUNNER_IMAGE) {
+    if (requested !== options_inputs/* AUTO_IMAGE */.mU && requested !== options_inputs/* RUNNER_IMAGE */.du) {
         return { use: 'pinned', image: requested };
     }
     const why = blocked ??
         (discovery && !discovery.available ? discovery.message : undefined);
     if (why === undefined)
         return { use: 'runner' };
-    if (requested === RUNNER_IMAGE) {
+    if (requested === options_inputs/* RUNNER_IMAGE */.du) {
         return {
             use: 'fail',
             message: `Input 'image' is 'runner', but the runner's engine cannot run a nest: ${why}. ` +
-                `Set image to a dind image such as '${DEFAULT_DIND_IMAGE}', or to 'auto' to fall back to it.`
+                `Set image to a dind image such as '${options_inputs/* DEFAULT_DIND_IMAGE */.GS}', or to 'auto' to fall back to it.`
         };
     }
-    return { use: 'dind', image: DEFAULT_DIND_IMAGE, why };
+    return { use: 'dind', image: options_inputs/* DEFAULT_DIND_IMAGE */.GS, why };
 }
 /** Resolves `requested`; imports the root image when the runner's engine is used. */
 async function resolveImage(requested, facts, logger) {
     const blocked = blockedBecause(facts);
-    const wanted = requested === AUTO_IMAGE || requested === RUNNER_IMAGE;
+    const wanted = requested === options_inputs/* AUTO_IMAGE */.mU || requested === options_inputs/* RUNNER_IMAGE */.du;
     const discovery = wanted && !blocked ? discoverRunnerEngine() : undefined;
     const choice = chooseImage(requested, blocked, discovery);
     if (choice.use === 'pinned')
@@ -8034,7 +7694,7 @@ function sleep(ms) {
 /** Every input, as the runner passes it (defaults from action.yml already merged). */
 function inputs_readInputs() {
     const inputs = {};
-    for (const name of Object.keys(INPUT_DEFAULTS)) {
+    for (const name of Object.keys(options_inputs/* INPUT_DEFAULTS */.WJ)) {
         // dockerd-args keeps its line structure; core trims only the ends.
         inputs[name] = getInput(name);
     }
@@ -8334,6 +7994,187 @@ function outputs_setOutputs(info, cliPath = '', context = '') {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/docker-context.ts
+/**
+ * A docker context for the nest (input `context`). buildx refuses
+ * to create a builder from "TLS data loaded from environment", and
+ * docker/setup-buildx-action takes an `endpoint` that names a context: both
+ * need the endpoint and TLS material in Docker's context store, not in env.
+ *
+ * The files are written directly (no `docker context create` spawn, so main
+ * stays fast), in the store layout of docker/cli `context/store`:
+ *   <config>/contexts/meta/<sha256(name)>/meta.json
+ *   <config>/contexts/tls/<sha256(name)>/docker/{ca,cert,key}.pem
+ * and `currentContext` in <config>/config.json points at it. Post removes
+ * both and restores the previous current context.
+ */
+
+
+
+
+
+/** Marks a context as ours in its metadata, so a stale one may be replaced. */
+const OWNER_FIELD = 'DockerNestRun';
+/** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */
+function docker_context_dockerConfigDir(env = process.env, home = homedir()) {
+    return env.DOCKER_CONFIG ? resolve(env.DOCKER_CONFIG) : join(home, '.docker');
+}
+/** The store's directory id of a context: hex sha256 of its name. */
+function contextId(name) {
+    return lazyCrypto().createHash('sha256').update(name).digest('hex');
+}
+/** The two store directories of one context. */
+function contextDirs(configDir, name) {
+    const id = contextId(name);
+    return {
+        meta: join(configDir, 'contexts', 'meta', id),
+        tls: join(configDir, 'contexts', 'tls', id)
+    };
+}
+/** meta.json of a context with one docker endpoint (docker/cli `store.Metadata`). */
+function contextMeta(options) {
+    return {
+        Name: options.name,
+        Metadata: {
+            Description: `docker-nest: the job's Docker daemon (run ${options.runId})`,
+            [OWNER_FIELD]: options.runId
+        },
+        Endpoints: { docker: { Host: options.host, SkipTLSVerify: false } }
+    };
+}
+/** The run id in a context's metadata when docker-nest wrote it. */
+function docker_context_ownerOf(metaDir) {
+    try {
+        const meta = JSON.parse(readFileSync(join(metaDir, 'meta.json'), 'utf8'));
+        const owner = meta?.Metadata?.[OWNER_FIELD];
+        return typeof owner === 'string' ? owner : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Writes the context and makes it the current one.
+ *
+ * @param options Name, config dir, endpoint and certificates.
+ * @returns What to pass to {@link removeDockerContext}.
+ * @throws Error when a context of that name exists and is not docker-nest's,
+ *   or config.json is not valid JSON.
+ */
+function docker_context_createDockerContext(options) {
+    const { name, configDir } = options;
+    const dirs = contextDirs(configDir, name);
+    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined) {
+        throw new Error(`Input 'context': a docker context named '${name}' already exists in ` +
+            `${configDir} and docker-nest did not create it. Choose another ` +
+            `name or remove it (docker context rm ${name}).`);
+    }
+    const config = readConfig(configDir);
+    rmSync(dirs.tls, { recursive: true, force: true });
+    if (options.certPath) {
+        const docker = join(dirs.tls, 'docker');
+        mkdirSync(docker, { recursive: true, mode: 0o700 });
+        for (const file of ['ca.pem', 'cert.pem', 'key.pem']) {
+            copyFileSync(join(options.certPath, file), join(docker, file));
+        }
+    }
+    mkdirSync(dirs.meta, { recursive: true, mode: 0o755 });
+    writeFileSync(join(dirs.meta, 'meta.json'), JSON.stringify(contextMeta(options)));
+    const previous = config.currentContext;
+    const record = {
+        name,
+        configDir,
+        ...(typeof previous === 'string' && previous !== name ? { previous } : {})
+    };
+    writeConfig(configDir, { ...config, currentContext: name });
+    return record;
+}
+/**
+ * Removes the context and, when it is still the current one, makes the
+ * previous context current again. Never throws.
+ *
+ * @returns Warnings, one per step that failed.
+ */
+function docker_context_removeDockerContext(record) {
+    const warnings = [];
+    const dirs = contextDirs(record.configDir, record.name);
+    // Only ours: main may have refused to replace the user's context of that
+    // name; then neither it nor the current context is ours to change.
+    if (existsSync(dirs.meta) && docker_context_ownerOf(dirs.meta) === undefined)
+        return [];
+    try {
+        rmSync(dirs.meta, { recursive: true, force: true });
+        rmSync(dirs.tls, { recursive: true, force: true });
+    }
+    catch (error) {
+        warnings.push(`Could not remove docker context '${record.name}': ${error}`);
+    }
+    try {
+        restoreCurrent(record);
+    }
+    catch (error) {
+        warnings.push(`Could not restore the current docker context in ` +
+            `${join(record.configDir, 'config.json')}: ${error}`);
+    }
+    return warnings;
+}
+/** Puts `previous` back unless the job switched to another context itself. */
+function restoreCurrent(record) {
+    if (!existsSync(join(record.configDir, 'config.json')))
+        return;
+    const config = readConfig(record.configDir);
+    if (config.currentContext !== record.name)
+        return;
+    const { currentContext: _ours, ...rest } = config;
+    writeConfig(record.configDir, record.previous === undefined
+        ? rest
+        : { ...rest, currentContext: record.previous });
+}
+function readConfig(configDir) {
+    const file = join(configDir, 'config.json');
+    if (!existsSync(file))
+        return {};
+    const text = readFileSync(file, 'utf8');
+    if (text.trim() === '')
+        return {};
+    try {
+        const config = JSON.parse(text);
+        if (typeof config === 'object' && config !== null && !Array.isArray(config))
+            return config;
+    }
+    catch {
+        // reported below
+    }
+    throw new Error(`${file} is not a JSON object, so the current docker context cannot be ` +
+        'set. Fix or remove it, or leave input context empty.');
+}
+/** Atomic rewrite that keeps the file's mode (config.json may hold auths). */
+function writeConfig(configDir, config) {
+    const file = join(configDir, 'config.json');
+    const mode = existsSync(file) ? statSync(file).mode & 0o777 : 0o600;
+    mkdirSync(configDir, { recursive: true, mode: 0o700 });
+    const temp = `${file}.docker-nest-${process.pid}`;
+    writeFileSync(temp, `${JSON.stringify(config, null, '\t')}\n`, { mode });
+    renameSync(temp, file);
+}
+/**
+ * Checks a record read back from state.
+ *
+ * @throws Error when it does not look like one {@link createDockerContext} made.
+ */
+function docker_context_parseContextRecord(text) {
+    const value = JSON.parse(text);
+    const ok = typeof value?.name === 'string' &&
+        CONTEXT_NAME.test(value.name) &&
+        typeof value.configDir === 'string' &&
+        isAbsolute(value.configDir) &&
+        (value.previous === undefined || typeof value.previous === 'string');
+    if (!ok)
+        throw new Error(`docker-nest context state is malformed: ${text}`);
+    const { name, configDir, previous } = value;
+    return { name, configDir, ...(previous === undefined ? {} : { previous }) };
+}
+
 ;// CONCATENATED MODULE: ./src/action/clients.ts
 /**
  * What later steps' clients need beyond DOCKER_HOST & co.: a docker
@@ -8595,7 +8436,7 @@ async function dockerCliPath(options) {
     const onPath = findOnPath('docker');
     if (onPath && !options.dockerCli.version)
         return onPath;
-    const { ensureDockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(891)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1891));
+    const { ensureDockerCli } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(482)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9482));
     return ensureDockerCli(options.dockerCli);
 }
 
@@ -8726,198 +8567,6 @@ async function startInBackground(dir) {
         outcome = { ok: false, message: (0,errors/* errorMessage */.g)(error) };
     }
     writeFileInDir(dir, EARLY_FILES.result, JSON.stringify(outcome));
-}
-
-
-/***/ }),
-
-/***/ 8670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F3: () => (/* binding */ writeCacheRecord),
-/* harmony export */   Hs: () => (/* binding */ DOCKER_CLI_TOOL),
-/* harmony export */   T9: () => (/* binding */ dockerCliTrustProblems),
-/* harmony export */   TJ: () => (/* binding */ DEFAULT_DOCKER_CLI_VERSION),
-/* harmony export */   Vq: () => (/* binding */ sha256OfFile),
-/* harmony export */   Zo: () => (/* binding */ parseSha256File),
-/* harmony export */   oe: () => (/* binding */ tarballUrl),
-/* harmony export */   sm: () => (/* binding */ cachedCliProblem),
-/* harmony export */   xD: () => (/* binding */ staticArch)
-/* harmony export */ });
-/* unused harmony export CACHE_RECORD */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6816);
-/**
- * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
- * download.docker.com): where they are, how to check one, and how to check a
- * directory extracted from one. Downloading and caching are the Action's
- * (tool cache).
- */
-
-
-
-// node:crypto and node:fs/promises load on first use: main parses the
-// docker-cli inputs on every start, and hashes only when installing a CLI.
-
-/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
-const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
-/** The tool-cache name of the CLI. */
-const DOCKER_CLI_TOOL = 'docker-cli';
-const STATIC_ARCH = {
-    x64: 'x86_64',
-    arm64: 'aarch64',
-    arm: 'armhf',
-    s390x: 's390x',
-    ppc64: 'ppc64le'
-};
-/** The folder name the static tarballs use for a Node `process.arch`. */
-function staticArch(arch = process.arch) {
-    const mapped = STATIC_ARCH[arch];
-    if (!mapped) {
-        throw new Error(`There is no static docker CLI for this runner's architecture (${arch}); ` +
-            'install Docker on the runner instead of setting docker-cli-version.');
-    }
-    return mapped;
-}
-/**
- * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
- * CLI in: plain http to another host without a pinned digest (whoever is on
- * the path can swap the tarball and its `.sha256` file alike), or a digest
- * with no version (the CLI on PATH is used and the digest ignored). Loopback
- * http stays on the machine, as for Docker's own registries.
- */
-function dockerCliTrustProblems(options) {
-    const problems = [];
-    const url = new URL(options.baseUrl);
-    const loopback = url.hostname === 'localhost' ||
-        url.hostname === '[::1]' ||
-        ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
-    if (url.protocol === 'http:' && !loopback && !options.sha256) {
-        problems.push(`Input 'docker-cli-url' must be https, got ` +
-            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
-            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
-            "the tarball with input 'docker-cli-sha256' (plain http is also " +
-            'accepted for localhost, 127.0.0.0/8 and [::1]).');
-    }
-    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
-        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
-            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
-            'without it the docker CLI on PATH is used unchecked.');
-    }
-    return problems;
-}
-/** URL of one release tarball. */
-function tarballUrl(baseUrl, version, arch) {
-    return `${baseUrl}/${arch}/docker-${version}.tgz`;
-}
-/** The digest in a `sha256sum`-style file ("<hex>  <name>" or just "<hex>"). */
-function parseSha256File(text) {
-    const digest = text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    if (!/^[a-f0-9]{64}$/.test(digest)) {
-        throw new Error(`The .sha256 file does not start with a sha256 digest: '${text.trim().slice(0, 80)}'`);
-    }
-    return digest;
-}
-/** sha256 of a file, hex. */
-function sha256OfFile(path) {
-    return new Promise((resolve, reject) => {
-        const hash = (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyCrypto */ .yJ)().createHash('sha256');
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path)
-            .on('data', (chunk) => hash.update(chunk))
-            .on('end', () => resolve(hash.digest('hex')))
-            .on('error', reject);
-    });
-}
-/**
- * The record written into each CLI directory before it goes into the tool
- * cache: the sha256 of the tarball it came from and of each file in it. A
- * later run that pins `docker-cli-sha256` uses a cache hit only when the
- * record names that tarball and every file still matches.
- */
-const CACHE_RECORD = '.docker-nest-sha256.json';
-/** Writes {@link CACHE_RECORD} into `dir`, extracted from a tarball with sha256 `tarball`. */
-async function writeCacheRecord(dir, tarball) {
-    const record = { tarball, files: await hashTree(dir) };
-    await (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().writeFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, CACHE_RECORD), `${JSON.stringify(record)}\n`);
-}
-/**
- * Why the CLI directory `dir` (a tool-cache hit) may not stand for the tarball
- * with sha256 `expected`, or undefined when it may: its record must name that
- * tarball, and no file may have changed, gone or been added since.
- */
-async function cachedCliProblem(dir, expected) {
-    const record = await readCacheRecord(dir);
-    if (!record)
-        return `it has no valid ${CACHE_RECORD} naming its tarball`;
-    if (record.tarball !== expected) {
-        return `it was extracted from a tarball with sha256 ${record.tarball}`;
-    }
-    const actual = await hashTree(dir);
-    const paths = new Set([...Object.keys(record.files), ...Object.keys(actual)]);
-    for (const path of [...paths].sort()) {
-        const [was, is] = [own(record.files, path), own(actual, path)];
-        if (was === is)
-            continue;
-        if (is === undefined)
-            return `${path} is missing`;
-        if (was === undefined)
-            return `${path} was added after it was cached`;
-        return `${path} changed after it was cached (now ${is}, recorded ${was})`;
-    }
-    return undefined;
-}
-/** `map[key]` when `map` has it as its own key (file names such as `__proto__` included). */
-function own(map, key) {
-    return Object.hasOwn(map, key) ? map[key] : undefined;
-}
-async function readCacheRecord(dir) {
-    let parsed;
-    try {
-        parsed = JSON.parse(await (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readFile((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, CACHE_RECORD), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const record = parsed;
-    const valid = typeof record?.tarball === 'string' &&
-        typeof record.files === 'object' &&
-        record.files !== null &&
-        Object.values(record.files).every((v) => typeof v === 'string');
-    return valid ? record : undefined;
-}
-/**
- * sha256 of every file under `dir` except the record, by relative path. A
- * symlink stands for its target path; anything that is neither a file, a
- * directory nor a link is recorded as such rather than read.
- */
-async function hashTree(dir, prefix = '') {
-    // No prototype, so a file named `__proto__` is a key like any other.
-    const files = Object.create(null);
-    const entries = await (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readdir((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, prefix), {
-        withFileTypes: true
-    });
-    for (const entry of entries) {
-        const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, path);
-        if (path === CACHE_RECORD)
-            continue;
-        if (entry.isDirectory())
-            Object.assign(files, await hashTree(dir, path));
-        else if (entry.isFile())
-            files[path] = await sha256OfFile(full);
-        else if (entry.isSymbolicLink()) {
-            files[path] = `symlink to ${await (0,_util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .lazyFsPromises */ .wc)().readlink(full)}`;
-        }
-        else
-            files[path] = 'not a regular file';
-    }
-    return files;
 }
 
 
@@ -9277,6 +8926,241 @@ function errorMessage(error) {
     catch {
         return String(error);
     }
+}
+
+
+/***/ }),
+
+/***/ 8627:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TJ: () => (/* binding */ DEFAULT_DOCKER_CLI_VERSION),
+/* harmony export */   q0: () => (/* binding */ parseClients),
+/* harmony export */   w0: () => (/* binding */ parseDockerCli)
+/* harmony export */ });
+/* unused harmony exports CONTEXT_NAME, dockerCliTrustProblems, contextNameProblem */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(746);
+/* harmony import */ var _primitives_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4657);
+/**
+ * Inputs for the clients of later steps: the docker CLI to install
+ * (`docker-cli-version`, `-url`, `-sha256`), and what main sets up for them
+ * (`set-host`, `context`, `testcontainers-host-override`). Setting these up
+ * is the Action's work; the rules these inputs must meet live here, with the
+ * inputs they check, and the Action imports them from here.
+ */
+
+
+
+/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
+const DEFAULT_DOCKER_CLI_VERSION = '29.0.0';
+/** Docker's context name rule (docker/cli `store.validateContextName`). */
+const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/;
+/**
+ * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
+ * CLI in: plain http to another host without a pinned digest (whoever is on
+ * the path can swap the tarball and its `.sha256` file alike), or a digest
+ * with no version (the CLI on PATH is used and the digest ignored). Loopback
+ * http stays on the machine, as for Docker's own registries.
+ */
+function dockerCliTrustProblems(options) {
+    const problems = [];
+    const url = new URL(options.baseUrl);
+    const loopback = url.hostname === 'localhost' ||
+        url.hostname === '[::1]' ||
+        ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(url.hostname) === 4 && url.hostname.startsWith('127.'));
+    if (url.protocol === 'http:' && !loopback && !options.sha256) {
+        problems.push(`Input 'docker-cli-url' must be https, got ` +
+            `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
+            'path can swap the tarball and its .sha256 file. Use https, or pin ' +
+            "the tarball with input 'docker-cli-sha256' (plain http is also " +
+            'accepted for localhost, 127.0.0.0/8 and [::1]).');
+    }
+    if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
+        problems.push(`Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
+            `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
+            'without it the docker CLI on PATH is used unchecked.');
+    }
+    return problems;
+}
+/**
+ * The problem with a context name, or undefined when Docker accepts it.
+ *
+ * @param name The value of input `context`.
+ */
+function contextNameProblem(name) {
+    if (name === '')
+        return undefined;
+    if (name === 'default' || !CONTEXT_NAME.test(name)) {
+        return (`Input 'context' must be a docker context name (letters, digits and ` +
+            `'_.+-', at least 2 characters, not 'default'), got '${name}'.`);
+    }
+    return undefined;
+}
+/** The `docker-cli-*` inputs: a release, an http(s) base URL and an optional sha256. */
+function parseDockerCli(inputs, problems) {
+    const version = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputValue */ .UV)(inputs, 'docker-cli-version');
+    const baseUrl = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputValue */ .UV)(inputs, 'docker-cli-url').replace(/\/+$/, '');
+    const sha256 = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputValue */ .UV)(inputs, 'docker-cli-sha256').toLowerCase();
+    if (version !== '' &&
+        !/^[0-9]+\.[0-9]+\.[0-9]+([-.+][0-9A-Za-z.-]+)?$/.test(version)) {
+        problems.push(`Input 'docker-cli-version' must be a release such as '29.0.0', ` +
+            `got ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(version)}.`);
+    }
+    if (!(0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .isHttpUrl */ .q$)(baseUrl)) {
+        problems.push(`Input 'docker-cli-url' must be an http(s) URL such as ` +
+            `'${_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_DEFAULTS */ .WJ['docker-cli-url']}', got ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(baseUrl)}.`);
+    }
+    else {
+        problems.push(...dockerCliTrustProblems({ version, baseUrl, sha256 }));
+    }
+    if (sha256 !== '' && !/^[a-f0-9]{64}$/.test(sha256)) {
+        problems.push(`Input 'docker-cli-sha256' must be 64 hex digits, got ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(sha256)}.`);
+    }
+    return { version, baseUrl, sha256 };
+}
+/** `set-host`, `context` (a docker context name or '') and `testcontainers-host-override`. */
+function parseClients(inputs, problems) {
+    const setHost = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)('set-host', (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputValue */ .UV)(inputs, 'set-host'), problems);
+    const context = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputValue */ .UV)(inputs, 'context');
+    const contextProblem = contextNameProblem(context);
+    if (contextProblem)
+        problems.push(contextProblem);
+    return {
+        setHost,
+        context,
+        testcontainersHostOverride: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)('testcontainers-host-override', (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .inputValue */ .UV)(inputs, 'testcontainers-host-override'), problems)
+    };
+}
+
+
+/***/ }),
+
+/***/ 746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ DEFAULT_DIND_IMAGE),
+/* harmony export */   UV: () => (/* binding */ inputValue),
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   du: () => (/* binding */ RUNNER_IMAGE),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   mU: () => (/* binding */ AUTO_IMAGE)
+/* harmony export */ });
+/**
+ * The inputs table: every input's name (kebab-case, as in action.yml) and
+ * default. It drives the Action's inputs, the CLI's flags and the
+ * environment variables; the parsers in this folder read their values
+ * through {@link inputValue}.
+ */
+/** The official image, pinned to a major version so upgrades are deliberate. */
+const DEFAULT_DIND_IMAGE = 'docker:29-dind';
+/** Input `image`: the runner's own engine (nothing to pull), or a failure saying why not. */
+const RUNNER_IMAGE = 'runner';
+/** Input `image` (the default): the runner's own engine where it can run a nest, else {@link DEFAULT_DIND_IMAGE}. */
+const AUTO_IMAGE = 'auto';
+/** Input names (kebab-case, as in action.yml) with their defaults. */
+const INPUT_DEFAULTS = {
+    mode: 'dind',
+    image: AUTO_IMAGE,
+    tls: 'true',
+    'wait-timeout': '60',
+    'dockerd-args': '',
+    'registry-mirrors': '',
+    'insecure-registries': '',
+    mtu: 'auto',
+    'tls-san': '',
+    cleanup: 'true',
+    socket: '',
+    'socket-proxy': 'false',
+    'docker-cli-version': '',
+    'docker-cli-url': 'https://download.docker.com/linux/static/stable',
+    'docker-cli-sha256': '',
+    // Clients of later steps: the exported DOCKER_HOST & co., a docker context
+    // for buildx, the Testcontainers host.
+    'set-host': 'true',
+    context: '',
+    'testcontainers-host-override': 'false',
+    // Networking: daemon.json and address pools of the inner daemon.
+    'daemon-config': '',
+    'default-address-pools': '',
+    // Unprivileged routes: the sidecar's OCI runtime (e.g. sysbox-runc;
+    // '' = the daemon's default) and the docker:<ver>-dind-rootless contract.
+    runtime: '',
+    rootless: 'false',
+    // Persistent cache (see ../cache/cache.ts and ../cache/scope.ts).
+    cache: '',
+    'cache-scope': 'repository',
+    'cache-busy': 'fallback',
+    'cache-max-size': '',
+    // Fast start: containerd first, its socket handed to dockerd (containerd-first.ts).
+    'fast-start': 'true',
+    // The Action's pre step starts the nest while the job's first steps run.
+    'early-start': 'true'
+};
+/** Thrown when one or more inputs are invalid; `problems` has one line per input. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Takes a raw value, falling back to the default for missing or blank input. */
+function inputValue(inputs, name) {
+    const value = inputs[name]?.trim();
+    return value === undefined || value === '' ? INPUT_DEFAULTS[name] : value;
+}
+
+
+/***/ }),
+
+/***/ 4657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R2: () => (/* binding */ optionalList),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/** A value as the messages show it: in single quotes. */
+function quote(value) {
+    return `'${value}'`;
+}
+/** Splits a list input on newlines, commas and spaces; drops empty entries. */
+function splitList(value) {
+    return value
+        .split(/[\s,]+/)
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0);
+}
+/** Parses a boolean the way YAML 1.2 core schema does; anything else is an error. */
+function parseBoolean(name, value, problems) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    problems.push(`Input '${name}' must be 'true' or 'false', got ${quote(value)}.`);
+    return false;
+}
+/** True for an absolute http or https URL without a query string. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return ((url.protocol === 'https:' || url.protocol === 'http:') && !url.search);
+    }
+    catch {
+        return false;
+    }
+}
+/** The list, or undefined when it is empty (for options left out when unset). */
+function optionalList(list) {
+    return list.length > 0 ? list : undefined;
 }
 
 

@@ -13,7 +13,7 @@ import {
   parseContextRecord,
   removeDockerContext,
   type DockerContextRecord
-} from '../engine/clients/docker-context.js'
+} from './docker-context.js'
 import { errorMessage } from '../engine/errors.js'
 import type { ClientOptions } from '../engine/types.js'
 import { STATE_KEYS } from './state.js'

@@ -9,8 +9,8 @@ import * as tc from '@actions/tool-cache'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { findOnPath } from '../engine/docker/cli.js'
+import { DEFAULT_DOCKER_CLI_VERSION } from '../engine/options/clients.js'
 import {
-  DEFAULT_DOCKER_CLI_VERSION,
   DOCKER_CLI_TOOL,
   cachedCliProblem,
   parseSha256File,
@@ -18,7 +18,7 @@ import {
   staticArch,
   tarballUrl,
   writeCacheRecord
-} from '../engine/clients/docker-cli-release.js'
+} from './docker-cli-release.js'
 import { errorMessage } from '../engine/errors.js'
 import type { DockerCliOptions } from '../engine/types.js'
 

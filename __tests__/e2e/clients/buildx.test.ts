@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { contextDirs } from '../../../src/engine/clients/docker-context.js'
+import { contextDirs } from '../../../src/action/docker-context.js'
 import { runMain, runPost, type StepResult } from '../harness/runner.js'
 import {
   E2E,

@@ -23,10 +23,8 @@ import {
 } from 'node:fs'
 import { homedir } from 'node:os'
 import { isAbsolute, join, resolve } from 'node:path'
-import { lazyCrypto } from '../util/lazy-builtins.js'
-
-/** Docker's context name rule (docker/cli `store.validateContextName`). */
-export const CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]+$/
+import { CONTEXT_NAME } from '../engine/options/clients.js'
+import { lazyCrypto } from '../engine/util/lazy-builtins.js'
 
 /** Marks a context as ours in its metadata, so a stale one may be replaced. */
 const OWNER_FIELD = 'DockerNestRun'
@@ -50,22 +48,6 @@ export interface DockerContextOptions {
   certPath?: string
   /** Run id, written into the metadata. */
   runId: string
-}
-
-/**
- * The problem with a context name, or undefined when Docker accepts it.
- *
- * @param name The value of input `context`.
- */
-export function contextNameProblem(name: string): string | undefined {
-  if (name === '') return undefined
-  if (name === 'default' || !CONTEXT_NAME.test(name)) {
-    return (
-      `Input 'context' must be a docker context name (letters, digits and ` +
-      `'_.+-', at least 2 characters, not 'default'), got '${name}'.`
-    )
-  }
-  return undefined
 }
 
 /** The docker config dir the CLI uses: $DOCKER_CONFIG, else ~/.docker. */

@@ -16,7 +16,7 @@ import {
   staticArch,
   tarballUrl,
   writeCacheRecord
-} from '../../../../src/engine/clients/docker-cli-release.js'
+} from '../../../src/action/docker-cli-release.js'
 
 const DIGEST = 'ab'.repeat(32)
 

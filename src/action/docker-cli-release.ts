@@ -1,19 +1,15 @@
 /**
  * The static docker CLI tarballs (`<base>/<arch>/docker-<version>.tgz`, as on
  * download.docker.com): where they are, how to check one, and how to check a
- * directory extracted from one. Downloading and caching are the Action's
- * (tool cache).
+ * directory extracted from one. Downloading and caching are in docker-cli.ts
+ * (tool cache); the rules for the `docker-cli-*` inputs are the engine's
+ * (options/clients.ts).
  */
 import { createReadStream } from 'node:fs'
-import { isIP } from 'node:net'
 import { join } from 'node:path'
-// node:crypto and node:fs/promises load on first use: main parses the
-// docker-cli inputs on every start, and hashes only when installing a CLI.
-import { lazyCrypto, lazyFsPromises } from '../util/lazy-builtins.js'
-import type { DockerCliOptions } from '../types.js'
-
-/** Installed when `docker-cli-version` is empty and no docker CLI is on PATH. */
-export const DEFAULT_DOCKER_CLI_VERSION = '29.0.0'
+// node:crypto and node:fs/promises load on first use: only installing a
+// CLI hashes or writes files.
+import { lazyCrypto, lazyFsPromises } from '../engine/util/lazy-builtins.js'
 
 /** The tool-cache name of the CLI. */
 export const DOCKER_CLI_TOOL = 'docker-cli'
@@ -36,39 +32,6 @@ export function staticArch(arch: string = process.arch): string {
     )
   }
   return mapped
-}
-
-/**
- * Where `docker-cli-*` inputs, each valid on its own, would let an unchecked
- * CLI in: plain http to another host without a pinned digest (whoever is on
- * the path can swap the tarball and its `.sha256` file alike), or a digest
- * with no version (the CLI on PATH is used and the digest ignored). Loopback
- * http stays on the machine, as for Docker's own registries.
- */
-export function dockerCliTrustProblems(options: DockerCliOptions): string[] {
-  const problems: string[] = []
-  const url = new URL(options.baseUrl)
-  const loopback =
-    url.hostname === 'localhost' ||
-    url.hostname === '[::1]' ||
-    (isIP(url.hostname) === 4 && url.hostname.startsWith('127.'))
-  if (url.protocol === 'http:' && !loopback && !options.sha256) {
-    problems.push(
-      `Input 'docker-cli-url' must be https, got ` +
-        `'http://${url.host}${url.pathname}': over plain http anyone on the ` +
-        'path can swap the tarball and its .sha256 file. Use https, or pin ' +
-        "the tarball with input 'docker-cli-sha256' (plain http is also " +
-        'accepted for localhost, 127.0.0.0/8 and [::1]).'
-    )
-  }
-  if (/^[a-f0-9]{64}$/.test(options.sha256) && !options.version) {
-    problems.push(
-      `Input 'docker-cli-sha256' pins the tarball of one release, so set ` +
-        `input 'docker-cli-version' too (e.g. '${DEFAULT_DOCKER_CLI_VERSION}'); ` +
-        'without it the docker CLI on PATH is used unchecked.'
-    )
-  }
-  return problems
 }
 
 /** URL of one release tarball. */

@@ -13,12 +13,12 @@ import { join } from 'node:path'
 import {
   contextDirs,
   contextId,
-  contextNameProblem,
   createDockerContext,
   dockerConfigDir,
   parseContextRecord,
   removeDockerContext
-} from '../../../../src/engine/clients/docker-context.js'
+} from '../../../src/action/docker-context.js'
+import { contextNameProblem } from '../../../src/engine/options/clients.js'
 
 /** A config dir and a cert dir with three fake PEM files. */
 function fixture() {
