@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { runMain, runPost } from './harness/runner.js'
+import { runMain, runPost, runPre } from './harness/runner.js'
 import { cli, evalExports } from './helpers/cli.js'
 import {
   E2E,
@@ -76,6 +76,52 @@ suite('runner engine nest (no image input, nothing pulled)', () => {
         expect(warningsOf(post)).toEqual([])
       }
       expect(leftFrom(ciRunId, main)).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  test(
+    'the pre step starts the runner’s engine while the job’s first steps run; main takes it over',
+    async () => {
+      const ciRunId = newRunId()
+      const options = {
+        env: { GITHUB_RUN_ID: ciRunId },
+        workDir: join(work.dir, 'action-pre')
+      }
+      const pre = await runPre(options)
+      expect(pre.exitCode).toBe(0)
+      await new Promise((resolve) => setTimeout(resolve, 2000)) // checkout
+      const main = await runMain(undefined, pre)
+      try {
+        expect(main.exitCode).toBe(0)
+        // The background start's log, replayed by main.
+        expect(main.stdout).toMatch(RUNNER_ENGINE)
+        expect(main.stdout).toMatch(/the nest started in pre is ready/)
+        provesNest(nestEnv(main.env))
+      } finally {
+        const post = await runPost(main)
+        expect(post.exitCode).toBe(0)
+        expect(warningsOf(post)).toEqual([])
+      }
+      expect(leftFrom(ciRunId, main)).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  test(
+    'mode auto probes with the runner’s engine, then starts it',
+    () => {
+      const stateDir = join(work.dir, 'cli-auto')
+      const up = cli(['up', '--mode', 'auto', '--state-dir', stateDir])
+      try {
+        expect(up.stderr).toMatch(
+          /mode: auto chose dind: a privileged container from docker-nest\/runner-root:[0-9a-f]{12} started/
+        )
+        expect(up.status).toBe(0)
+        provesNest(evalExports(up.stdout))
+      } finally {
+        expect(cli(['down', '--state-dir', stateDir]).status).toBe(0)
+      }
     },
     TIMEOUT
   )
