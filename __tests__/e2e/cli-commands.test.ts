@@ -266,6 +266,7 @@ suite('docker-nest env, status, wait, down, reap, doctor (real daemon)', () => {
       }>
       expect(rows.map((r) => r.check)).toEqual([
         'Docker daemon',
+        "runner's own engine",
         'privileged containers',
         'overlay file system',
         'cgroups',
