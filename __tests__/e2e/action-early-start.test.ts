@@ -128,6 +128,25 @@ suite('Action early start (pre, main, post)', () => {
   )
 
   test(
+    'the job is cancelled while the background start is still under way: post stops it and removes what it made',
+    async () => {
+      for (const delayMs of [0, 300, 700]) {
+        const { ciRunId, options } = job(`cancelled-${delayMs}`)
+        const pre = await runPre(options)
+        const early = earlyOf(pre)
+        await new Promise((resolve) => setTimeout(resolve, delayMs))
+        const post = await runPost(pre)
+        expect(post.exitCode).toBe(0)
+        expect(warningsOf(post)).toEqual([])
+        expect(alive(early.pid)).toBe(false)
+        expect(leftFrom(ciRunId)).toEqual([])
+        expect(existsSync(early.dir)).toBe(false)
+      }
+    },
+    TIMEOUT
+  )
+
+  test(
     "main's inputs differ from pre's: main removes the early nest and starts afresh",
     async () => {
       const { ciRunId, options } = job('differ')
