@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 665:
+/***/ 968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -515,6 +515,61 @@ async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async ()
         : waited.lastError;
 }
 
+;// CONCATENATED MODULE: ./src/engine/docker/engine-api-error.ts
+/** A non-2xx answer of the Engine API. */
+class EngineApiError extends Error {
+    method;
+    path;
+    status;
+    body;
+    constructor(method, path, status, body) {
+        super(`${method} ${path}: HTTP ${status} ${apiMessage(body)}`);
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.body = body;
+        this.name = 'EngineApiError';
+    }
+    /** The daemon's own words, as the docker CLI prints them. */
+    get daemonText() {
+        return `Error response from daemon: ${apiMessage(this.body)}`;
+    }
+}
+/** The daemon's `{"message": …}`, or the body as it is. */
+function apiMessage(body) {
+    try {
+        return String(JSON.parse(body).message ?? body);
+    }
+    catch {
+        return body.trim();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/docker/client.ts
+
+
+/** The text of a failed call, as {@link Outcome.error} gives it. */
+function errorText(error) {
+    if (error instanceof DockerCommandError)
+        return error.stderr.trim();
+    if (error instanceof EngineApiError)
+        return error.daemonText;
+    return error instanceof Error ? error.message : String(error);
+}
+/** Runs `call` and says how it went instead of throwing. */
+async function outcomeOf(call) {
+    try {
+        await call();
+        return { ok: true, error: '' };
+    }
+    catch (error) {
+        return {
+            ok: false,
+            error: errorText(error) || 'failed without an error text'
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
 /**
  * The labels docker-nest puts on what it creates, in one place: post, down
@@ -829,6 +884,20 @@ function partitionHash(partition) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
+/**
+ * Persistent cache: with input `cache: NAME` the sidecar's /var/lib/docker
+ * is the named volume `docker-nest-cache-NAME.HASH`, kept after post, so
+ * images and build cache survive to the next job of the same partition
+ * (HASH: which jobs share it, see scope.ts).
+ *
+ * The lock is the sidecar's own name: a cached nest's container is called
+ * like its volume, and the daemon refuses a second container of
+ * that name atomically. The data root is in use exactly while that
+ * container exists, so two daemons can never share it, and there is no
+ * separate lock to leak. A holder whose job is gone (owner dead, or expired)
+ * is removed by id, never by name, so a racing job's fresh holder survives.
+ */
+
 
 
 
@@ -943,38 +1012,26 @@ class CacheBusyError extends Error {
         this.name = 'CacheBusyError';
     }
 }
-const HOLDER_FORMAT = [
-    '{{.Id}}',
-    '{{.State.Status}}',
-    `{{index .Config.Labels "${LABELS.run}"}}`,
-    `{{index .Config.Labels "${LABELS.expires}"}}`,
-    `{{index .Config.Labels "${OWNER_LABEL}"}}`
-].join('\t');
 /** The container called `container` (a cache's lock), or undefined when there is none (any more). */
 async function findHolder(docker, container) {
-    const result = await docker.tryExec([
-        'inspect',
-        '--type',
-        'container',
-        '--format',
-        HOLDER_FORMAT,
-        container
-    ]);
-    if (result.exitCode !== 0) {
-        if (isNoSuchObject(result.stderr))
-            return undefined;
-        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
+    let found;
+    try {
+        found = await docker.findContainer(container);
     }
-    const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
-        .trim()
-        .split('\t');
-    const label = (value) => (value === '<no value>' ? '' : value);
+    catch (error) {
+        throw new Error(`Could not inspect ${container}: ${errorText(error)}`, {
+            cause: error
+        });
+    }
+    if (!found)
+        return undefined;
+    const labels = found.Config.Labels ?? {};
     return {
-        id,
-        status,
-        run: label(run),
-        expires: label(expires),
-        owner: label(owner)
+        id: found.Id,
+        status: found.State.Status,
+        run: labels[LABELS.run] ?? '',
+        expires: labels[LABELS.expires] ?? '',
+        owner: labels[OWNER_LABEL] ?? ''
     };
 }
 /**
@@ -990,7 +1047,8 @@ async function breakStaleLock(docker, lock, context) {
     if (!reason)
         throw new CacheBusyError(lock.cache, lock.container, holder);
     // By id: if another job broke it first and started its own, that one stays.
-    if (!(await docker.tryRemoveContainer(holder.id))) {
+    const removed = await docker.removeContainer(holder.id);
+    if (!removed.ok && !isNoSuchObject(removed.error)) {
         throw new CacheBusyError(lock.cache, lock.container, holder);
     }
     return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
@@ -2476,13 +2534,13 @@ function parseRuntime(value, problems) {
  * default one denies mount), unmasked /proc and /sys paths (procfs for inner
  * containers), and the tun device for slirp4netns.
  */
-const ROOTLESS_UNPRIVILEGED_ARGS = [
+const ROOTLESS_UNPRIVILEGED_ARGS = (/* unused pure expression or super */ null && ([
     '--cap-add=SYS_ADMIN',
     '--security-opt=seccomp=unconfined',
     '--security-opt=apparmor=unconfined',
     '--security-opt=systempaths=unconfined',
     '--device=/dev/net/tun'
-];
+]));
 /**
  * `docker run` flags for the sidecar's isolation: `--runtime=<name>` when
  * one is set, and `--privileged` unless the runtime is sysbox (which refuses
@@ -3981,6 +4039,310 @@ const doctor = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/engine/docker/run-args.ts
+/** A request that cannot be said with `docker run`: names the field, the value and why. */
+class UnrenderableRequestError extends Error {
+    constructor(field, value, why) {
+        super(`The create request's ${field} (${JSON.stringify(value)}) has no ` +
+            `docker run form: ${why}.`);
+        this.name = 'UnrenderableRequestError';
+    }
+}
+/** One `--flag=value` per entry. */
+function each(flag, values) {
+    return (values ?? []).map((value) => `${flag}=${value}`);
+}
+/**
+ * One field of `--mount`'s comma-separated list, quoted as the CLI's CSV
+ * reader expects when it holds a comma or a quote.
+ */
+function csvField(field) {
+    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+/** `--mount` value of one mount. */
+function mountArg(mount) {
+    const fields = [
+        `type=${mount.Type}`,
+        `src=${mount.Source}`,
+        `dst=${mount.Target}`,
+        ...(mount.ReadOnly ? ['readonly'] : []),
+        ...(mount.Type === 'volume'
+            ? Object.entries(mount.VolumeOptions?.Labels ?? {}).map(([key, value]) => `volume-label=${key}=${value}`)
+            : [])
+    ];
+    return fields.map(csvField).join(',');
+}
+/** `--device` value: the short form when the path and permissions are the CLI's defaults. */
+function deviceArg(device) {
+    if (device.PathInContainer === device.PathOnHost &&
+        device.CgroupPermissions === 'rwm') {
+        return device.PathOnHost;
+    }
+    return `${device.PathOnHost}:${device.PathInContainer}:${device.CgroupPermissions}`;
+}
+/** `--publish hostIp:hostPort:port[/proto]` per binding. */
+function publishArgs(bindings) {
+    return Object.entries(bindings).flatMap(([port, list]) => {
+        const [number, proto = 'tcp'] = port.split('/');
+        const suffix = proto === 'tcp' ? '' : `/${proto}`;
+        return list.flatMap((binding) => [
+            '--publish',
+            `${binding.HostIp}:${binding.HostPort}:${number}${suffix}`
+        ]);
+    });
+}
+/** `--security-opt=systempaths=unconfined`, the CLI's only form of both lists. */
+function systemPaths({ body }) {
+    const { MaskedPaths: masked, ReadonlyPaths: readonly } = body.HostConfig;
+    if (masked === undefined && readonly === undefined)
+        return [];
+    if (masked?.length !== 0 || readonly?.length !== 0) {
+        throw new UnrenderableRequestError('HostConfig.MaskedPaths and ReadonlyPaths', [masked, readonly], 'the CLI only unmasks all system paths at once ' +
+            '(systempaths=unconfined: both lists present and empty)');
+    }
+    return ['--security-opt=systempaths=unconfined'];
+}
+/** `--network-alias` per alias of the endpoint on HostConfig.NetworkMode. */
+function aliasArgs({ body }) {
+    const endpoints = Object.entries(body.NetworkingConfig?.EndpointsConfig ?? {});
+    const network = body.HostConfig.NetworkMode;
+    return endpoints.flatMap(([name, settings]) => {
+        if (name !== network) {
+            throw new UnrenderableRequestError(`NetworkingConfig.EndpointsConfig.${name}`, settings, `docker run joins one network, HostConfig.NetworkMode '${network}'`);
+        }
+        return (settings.Aliases ?? []).flatMap((alias) => [
+            '--network-alias',
+            alias
+        ]);
+    });
+}
+/**
+ * Every field, in the order its arguments appear: flags first, then the
+ * image, the entrypoint's further words and the command.
+ */
+const FIELD_FLAGS = {
+    name: ({ name }) => ['--name', name],
+    Labels: ({ body }) => Object.entries(body.Labels).flatMap(([key, value]) => [
+        '--label',
+        `${key}=${value}`
+    ]),
+    'HostConfig.Runtime': ({ body }) => body.HostConfig.Runtime ? [`--runtime=${body.HostConfig.Runtime}`] : [],
+    'HostConfig.AutoRemove': ({ body }) => body.HostConfig.AutoRemove ? ['--rm'] : [],
+    'HostConfig.Privileged': ({ body }) => body.HostConfig.Privileged ? ['--privileged'] : [],
+    'HostConfig.CapAdd': ({ body }) => each('--cap-add', body.HostConfig.CapAdd),
+    'HostConfig.SecurityOpt': ({ body }) => each('--security-opt', body.HostConfig.SecurityOpt),
+    'HostConfig.MaskedPaths': systemPaths,
+    // Rendered with MaskedPaths, which checks that both are empty.
+    'HostConfig.ReadonlyPaths': () => [],
+    'HostConfig.Devices': ({ body }) => each('--device', body.HostConfig.Devices?.map(deviceArg)),
+    'HostConfig.PortBindings': ({ body }) => publishArgs(body.HostConfig.PortBindings),
+    // A published port is exposed by --publish; the others by --expose.
+    ExposedPorts: ({ body }) => Object.keys(body.ExposedPorts)
+        .filter((port) => !body.HostConfig.PortBindings[port])
+        .flatMap((port) => ['--expose', port]),
+    'HostConfig.NetworkMode': ({ body }) => body.HostConfig.NetworkMode === 'default'
+        ? []
+        : ['--network', body.HostConfig.NetworkMode],
+    NetworkingConfig: aliasArgs,
+    'HostConfig.Mounts': ({ body }) => body.HostConfig.Mounts.flatMap((mount) => ['--mount', mountArg(mount)]),
+    Env: ({ body }) => body.Env.flatMap((entry) => ['--env', entry]),
+    Entrypoint: ({ body }) => body.Entrypoint ? ['--entrypoint', body.Entrypoint[0] ?? ''] : [],
+    Image: ({ body }) => [body.Image, ...(body.Entrypoint?.slice(1) ?? [])],
+    Cmd: ({ body }) => body.Cmd
+};
+/** Throws for a field of `object` that {@link FIELD_FLAGS} has no renderer for. */
+function refuseUnknown(object, prefix) {
+    for (const [key, value] of Object.entries(object)) {
+        if (value !== undefined && !(`${prefix}${key}` in FIELD_FLAGS)) {
+            throw new UnrenderableRequestError(`${prefix}${key}`, value, 'run-args.ts has no renderer for this field; add one to FIELD_FLAGS');
+        }
+    }
+}
+/**
+ * `docker run --detach …` arguments that create and start the container
+ * of `request`; throws {@link UnrenderableRequestError} for anything the
+ * CLI cannot say.
+ */
+function run_args_runArgsFromCreate(request) {
+    const { HostConfig: hostConfig, ...config } = request.body;
+    refuseUnknown(config, '');
+    refuseUnknown(hostConfig, 'HostConfig.');
+    return [
+        'run',
+        '--detach',
+        ...Object.values(FIELD_FLAGS).flatMap((render) => render(request))
+    ];
+}
+/** The fields {@link runArgsFromCreate} renders, in order (for tests). */
+const RENDERED_FIELDS = Object.keys(FIELD_FLAGS);
+
+;// CONCATENATED MODULE: ./src/engine/docker/cli-client.ts
+
+
+/** How long an image lookup or import may take. */
+const IMAGE_TIMEOUT_MS = 30_000;
+/** Every call through `docker`. */
+function cliClient(docker) {
+    const attempt = async (args, options) => {
+        const result = await docker.tryExec(args, options);
+        return result.exitCode === 0
+            ? { ok: true, error: '' }
+            : { ok: false, error: result.stderr.trim() || `exit ${result.exitCode}` };
+    };
+    return {
+        via: 'docker-cli',
+        daemon: describeHost(docker),
+        run: (request, hooks = {}) => runWithCli(docker, request, hooks),
+        inspectContainer: (name) => docker.inspect(name),
+        copyIn: async (name, tar) => {
+            await docker.exec(['cp', '-', `${name}:/`], { input: tar });
+        },
+        watchExit: (name) => watchExitWithCli(docker, name),
+        findContainer: (name) => inspectOne(docker, [
+            'inspect',
+            '--type',
+            'container',
+            name
+        ]),
+        findVolume: (name) => inspectOne(docker, ['volume', 'inspect', name]),
+        listLabelled: (label, keys) => listWithCli(docker, label, keys),
+        kill: (id, signal) => attempt(['kill', '--signal', signal, id]),
+        // A `docker wait` still running at the deadline is killed: not stopped.
+        waitStopped: (id, timeoutMs) => attempt(['wait', id], { timeoutMs }),
+        stop: (id, graceSeconds) => attempt(['stop', '--time', String(graceSeconds), id]),
+        removeContainer: (id) => attempt(['rm', '--force', '--volumes', id]),
+        removeVolume: (name, { force = false } = {}) => attempt(['volume', 'rm', ...(force ? ['--force'] : []), name]),
+        imageExists: async (reference) => {
+            const args = ['image', 'inspect', '--format', '{{.Id}}', reference];
+            const found = await docker.tryExec(args, { timeoutMs: IMAGE_TIMEOUT_MS });
+            if (found.exitCode === 0)
+                return true;
+            if (/no such image/i.test(found.stderr) || isNoSuchObject(found.stderr)) {
+                return false;
+            }
+            throw new DockerCommandError(args, found.exitCode, found.stderr);
+        },
+        importImage: async (tar, reference, changes) => {
+            await docker.exec([
+                'import',
+                ...changes.flatMap((change) => ['--change', change]),
+                '-',
+                reference
+            ], { input: tar, timeoutMs: IMAGE_TIMEOUT_MS });
+        },
+        logTail: async (name, lines) => {
+            const args = ['logs', '--tail', String(lines), name];
+            const logs = await docker.tryExec(args);
+            if (logs.exitCode !== 0) {
+                throw new DockerCommandError(args, logs.exitCode, logs.stderr);
+            }
+            // dockerd logs to stderr: both streams, stderr last.
+            return [logs.stdout, logs.stderr]
+                .filter((text) => text.trim() !== '')
+                .join('\n');
+        }
+    };
+}
+/** How the CLI reaches the daemon, for messages. */
+function describeHost(docker) {
+    const { DOCKER_HOST: host, DOCKER_CONTEXT: context } = docker.host ?? {};
+    if (context)
+        return `docker context ${context}`;
+    return host ? `DOCKER_HOST ${host}` : 'the docker CLI’s default daemon';
+}
+/** The first object `docker … inspect` prints; undefined when there is no such object. */
+async function inspectOne(docker, args) {
+    const result = await docker.tryExec(args);
+    if (result.exitCode === 0)
+        return JSON.parse(result.stdout)[0];
+    if (isNoSuchObject(result.stderr))
+        return undefined;
+    throw new DockerCommandError(args, result.exitCode, result.stderr);
+}
+/**
+ * `docker ps --all` and `docker volume ls` filtered by `label`, one
+ * tab-separated row each: the id and name, or the name, then one
+ * `{{.Label "key"}}` per key (the CLI's `.Labels` is a comma-joined string
+ * that a value with a comma would break). An absent label prints ''.
+ */
+async function listWithCli(docker, label, keys) {
+    const columns = keys.map((key) => `{{.Label ${JSON.stringify(key)}}}`);
+    const filter = ['--filter', `label=${label}`];
+    const [containers, volumes] = await Promise.all([
+        docker.exec([
+            'ps',
+            '--all',
+            '--no-trunc',
+            ...filter,
+            '--format',
+            ['{{.ID}}', '{{.Names}}', ...columns].join('\t')
+        ]),
+        docker.exec([
+            'volume',
+            'ls',
+            ...filter,
+            '--format',
+            ['{{.Name}}', ...columns].join('\t')
+        ])
+    ]);
+    const rows = (text) => text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => line.split('\t'));
+    const labels = (values) => Object.fromEntries(keys.flatMap((key, i) => (values[i] ? [[key, values[i]]] : [])));
+    return {
+        containers: rows(containers.stdout).map(([id, names = '', ...values]) => ({
+            id,
+            name: names.split(',')[0],
+            labels: labels(values)
+        })),
+        volumes: rows(volumes.stdout).map(([name, ...values]) => ({
+            name,
+            labels: labels(values)
+        }))
+    };
+}
+/**
+ * `docker run --detach` of the request's run-args.ts form: the CLI works
+ * in its own process, so both callbacks at once. It attaches nothing.
+ */
+async function runWithCli(docker, request, { onCreating, onStarting, onRunOutput, timeoutMs }) {
+    const running = docker.exec(run_args_runArgsFromCreate(request), {
+        onStderr: onRunOutput,
+        timeoutMs
+    });
+    onCreating?.();
+    onStarting?.();
+    await running;
+}
+/**
+ * Watches the container with `docker wait` (one process, no polling) so the
+ * readiness loop stops as soon as the daemon dies.
+ */
+function watchExitWithCli(docker, name) {
+    let child = docker.spawn(['wait', name]);
+    const exited = new Promise((resolve) => {
+        let out = '';
+        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
+        child?.on('close', () => {
+            // Only a printed exit code means the container stopped; anything else is the watcher failing.
+            const code = out.trim();
+            if (/^\d+$/.test(code))
+                resolve(`the sidecar exited with code ${code}`);
+        });
+        child?.on('error', () => undefined);
+    });
+    child.stdin?.end();
+    child.unref();
+    return {
+        exited,
+        stopWatching() {
+            child?.kill();
+            child = undefined;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./src/engine/docker/endpoint.ts
@@ -4061,32 +4423,6 @@ function readBody(res) {
         res.on('error', reject);
         res.on('end', () => resolve(Buffer.concat(chunks)));
     });
-}
-
-;// CONCATENATED MODULE: ./src/engine/docker/engine-api-error.ts
-/** A non-2xx answer of the Engine API. */
-class EngineApiError extends Error {
-    method;
-    path;
-    status;
-    body;
-    constructor(method, path, status, body) {
-        super(`${method} ${path}: HTTP ${status} ${apiMessage(body)}`);
-        this.method = method;
-        this.path = path;
-        this.status = status;
-        this.body = body;
-        this.name = 'EngineApiError';
-    }
-}
-/** The daemon's `{"message": …}`, or the body as it is. */
-function apiMessage(body) {
-    try {
-        return String(JSON.parse(body).message ?? body);
-    }
-    catch {
-        return body.trim();
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/docker/attach.ts
@@ -4474,11 +4810,13 @@ class engine_api_EngineApi {
      * `GET /containers/{name}/logs` of both streams, demultiplexed (the
      * container has no TTY). `tail` limits it to the last lines.
      */
-    async containerLog(name, tail = 'all') {
+    async containerLog(name, tail = 'all', streams = 'both') {
+        const out = streams === 'stderr' ? 0 : 1;
+        const err = streams === 'stdout' ? 0 : 1;
         const body = await this.call({
             method: 'GET',
             path: `/containers/${encodeURIComponent(name)}/logs` +
-                `?stdout=1&stderr=1&tail=${encodeURIComponent(tail)}`,
+                `?stdout=${out}&stderr=${err}&tail=${encodeURIComponent(tail)}`,
             timeoutMs: 10_000
         });
         return demultiplex(body);
@@ -4539,6 +4877,98 @@ class engine_api_EngineApi {
         ]);
         return { containers, volumes: volumes.Volumes ?? [] };
     }
+    /** `GET /volumes/{name}` (what `docker volume inspect` prints). */
+    async inspectVolume(name) {
+        return this.json({
+            method: 'GET',
+            path: `/volumes/${encodeURIComponent(name)}`,
+            timeoutMs: 30_000
+        });
+    }
+    /** `POST /containers/{id}/kill?signal=…` */
+    async kill(id, signal) {
+        await this.call({
+            method: 'POST',
+            path: `/containers/${encodeURIComponent(id)}/kill?signal=${encodeURIComponent(signal)}`,
+            timeoutMs: 30_000
+        });
+    }
+    /**
+     * `POST /containers/{id}/wait`: resolves once the container is not
+     * running; rejects when that takes longer than `timeoutMs`.
+     */
+    async wait(id, timeoutMs) {
+        await this.call({
+            method: 'POST',
+            path: `/containers/${encodeURIComponent(id)}/wait`,
+            timeoutMs
+        });
+    }
+    /**
+     * `POST /containers/{id}/stop?t=…` (SIGTERM, SIGKILL after `seconds`);
+     * a container that was not running (HTTP 304) counts as stopped.
+     */
+    async stop(id, seconds) {
+        try {
+            await this.call({
+                method: 'POST',
+                path: `/containers/${encodeURIComponent(id)}/stop?t=${seconds}`,
+                timeoutMs: (seconds + 30) * 1000
+            });
+        }
+        catch (error) {
+            if (!(error instanceof EngineApiError && error.status === 304))
+                throw error;
+        }
+    }
+    /** `DELETE /containers/{id}?force=1&v=1` (`docker rm --force --volumes`). */
+    async removeContainer(id) {
+        await this.call({
+            method: 'DELETE',
+            path: `/containers/${encodeURIComponent(id)}?force=1&v=1`,
+            timeoutMs: 60_000
+        });
+    }
+    /** `DELETE /volumes/{name}` (`docker volume rm`, with `--force` when asked). */
+    async removeVolume(name, force) {
+        await this.call({
+            method: 'DELETE',
+            path: `/volumes/${encodeURIComponent(name)}${force ? '?force=1' : ''}`,
+            timeoutMs: 60_000
+        });
+    }
+    /** `GET /images/{reference}/json`: true when there, false on 404. */
+    async imageExists(reference, timeoutMs) {
+        try {
+            await this.call({
+                method: 'GET',
+                path: `/images/${encodeURIComponent(reference)}/json`,
+                timeoutMs
+            });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof EngineApiError && error.status === 404)
+                return false;
+            throw error;
+        }
+    }
+    /**
+     * `POST /images/create?fromSrc=-&…` with a tar as body (`docker
+     * import`); resolves with the daemon's JSON message stream, in which a
+     * failure arrives as a message of its own (HTTP 200 all the same).
+     */
+    async importImage(tar, query, timeoutMs) {
+        query.set('fromSrc', '-');
+        const body = await this.call({
+            method: 'POST',
+            path: `/images/create?${query}`,
+            body: tar,
+            contentType: 'application/x-tar',
+            timeoutMs
+        });
+        return body.toString('utf8');
+    }
     /** One request whose 2xx answer is JSON. */
     async json(options) {
         return JSON.parse((await this.call(options)).toString('utf8'));
@@ -4565,6 +4995,228 @@ function exitCodeOf(body) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/docker/api-client.ts
+/**
+ * {@link DockerClient} over the Engine API on the runner's socket. Each
+ * call is tracked by the CLI wrapper (DockerCli.track), so a cancelled
+ * step refuses new ones and waits for those in flight, as for `docker`
+ * processes. An image that is not on the runner is left to `docker run`,
+ * which pulls it with the user's registry credentials.
+ */
+
+
+
+
+
+/** How long an image lookup or import may take. */
+const api_client_IMAGE_TIMEOUT_MS = 30_000;
+/** Calls over `api`, tracked by `docker`. */
+function apiClient(api, docker, debug = () => undefined) {
+    const { endpoint } = api;
+    const track = (args, call) => docker.track(args, call);
+    return {
+        via: 'engine-api',
+        daemon: endpoint.socketPath ?? `${endpoint.host}:${endpoint.port}`,
+        run: (request, hooks = {}) => runOverApi(api, docker, request, hooks, debug),
+        inspectContainer: (name) => track(['inspect', name], () => api.inspectContainer(name)),
+        copyIn: (name, tar) => track(['cp', '-', `${name}:/`], () => api.putArchive(name, '/', tar)),
+        watchExit: (name) => api.watchExit(name),
+        containerLog: (name) => api.containerLog(name),
+        findContainer: (name) => track(['inspect', name], () => unlessMissing(api.inspectContainer(name))),
+        findVolume: (name) => track(['volume', 'inspect', name], () => unlessMissing(api.inspectVolume(name))),
+        listLabelled: async (label, keys) => {
+            const listed = await track(['ps', '--filter', label], () => api.listLabelled(label));
+            return {
+                containers: listed.containers.map((c) => ({
+                    id: c.Id,
+                    name: (c.Names[0] ?? '').replace(/^\//, ''),
+                    labels: pick(c.Labels, keys)
+                })),
+                volumes: listed.volumes.map((v) => ({
+                    name: v.Name,
+                    labels: pick(v.Labels ?? {}, keys)
+                }))
+            };
+        },
+        kill: (id, signal) => outcomeOf(() => track(['kill', id], () => api.kill(id, signal))),
+        waitStopped: (id, timeoutMs) => outcomeOf(() => track(['wait', id], () => api.wait(id, timeoutMs))),
+        stop: (id, graceSeconds) => outcomeOf(() => track(['stop', id], () => api.stop(id, graceSeconds))),
+        removeContainer: (id) => outcomeOf(() => track(['rm', id], () => api.removeContainer(id))),
+        removeVolume: (name, { force = false } = {}) => outcomeOf(() => track(['volume', 'rm', name], () => api.removeVolume(name, force))),
+        imageExists: (reference) => track(['image', 'inspect', reference], () => api.imageExists(reference, api_client_IMAGE_TIMEOUT_MS)),
+        importImage: (tar, reference, changes) => track(['import', reference], () => importOverApi(api, tar, reference, changes)),
+        logTail: async (name, lines) => {
+            // Both streams in full, stdout's first, as `docker logs` prints them.
+            const tail = String(lines);
+            const [out, err] = await track(['logs', name], () => Promise.all([
+                api.containerLog(name, tail, 'stdout'),
+                api.containerLog(name, tail, 'stderr')
+            ]));
+            return [out, err].filter((text) => text.trim() !== '').join('\n');
+        }
+    };
+}
+/** The answer, or undefined when the daemon says there is no such object (404). */
+async function unlessMissing(call) {
+    try {
+        return await call;
+    }
+    catch (error) {
+        if (error instanceof EngineApiError && error.status === 404) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+/** Those of `keys` that `labels` has. */
+function pick(labels, keys) {
+    const picked = {};
+    for (const key of keys) {
+        const value = labels?.[key];
+        if (value !== undefined)
+            picked[key] = value;
+    }
+    return picked;
+}
+/**
+ * `docker import` over the API. The daemon answers 200 and then streams
+ * JSON messages; a failure arrives as one of them and is thrown.
+ */
+async function importOverApi(api, tar, reference, changes) {
+    const colon = reference.lastIndexOf(':');
+    const query = new URLSearchParams({
+        repo: reference.slice(0, colon),
+        tag: reference.slice(colon + 1)
+    });
+    for (const change of changes)
+        query.append('changes', change);
+    let stream;
+    try {
+        stream = await api.importImage(tar, query, api_client_IMAGE_TIMEOUT_MS);
+    }
+    catch (error) {
+        // The status and body as they came: the daemon's log says the rest.
+        if (error instanceof EngineApiError) {
+            throw new Error(`HTTP ${error.status} ${error.body.trim()}`, {
+                cause: error
+            });
+        }
+        throw error;
+    }
+    const failure = streamError(stream);
+    if (failure !== undefined)
+        throw new Error(failure);
+}
+/** The `error` of the first failed message in an import's JSON stream. */
+function streamError(body) {
+    for (const line of body.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        try {
+            const message = JSON.parse(line);
+            if (message.error)
+                return String(message.error);
+        }
+        catch {
+            return `unreadable answer: ${line.slice(0, 200)}`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Create, attach when asked, start. A daemon error becomes the
+ * {@link DockerCommandError} `docker run` would have given, so the port
+ * retry and the failure hints work the same either way.
+ */
+async function runOverApi(api, docker, request, hooks, debug) {
+    const { name } = request;
+    const { attach } = hooks;
+    const body = attach
+        ? {
+            ...request.body,
+            OpenStdin: true,
+            StdinOnce: true,
+            Env: [...request.body.Env, ...attach.env]
+        }
+        : request.body;
+    try {
+        await docker.track(['create', name], () => api.createContainer(name, body, hooks.onCreating));
+    }
+    catch (error) {
+        if (error instanceof EngineApiError && error.status === 404) {
+            debug(`docker.run: ${request.body.Image} is not here; docker run pulls it`);
+            // The create request was sent already: onCreating has fired.
+            await runWithCli(docker, request, { ...hooks, onCreating: undefined });
+            return;
+        }
+        throw asRunError(request, error);
+    }
+    if (attach) {
+        // Attached alongside the start; a failed attach surfaces where the
+        // streams are used.
+        const streams = api.attach(name, attach.onOutput).then((attached) => ({
+            send: (data) => docker.track(['attach', name], () => attached.send(data)),
+            abort: () => attached.abort()
+        }));
+        streams.catch(() => undefined);
+        attach.onAttach(streams);
+    }
+    try {
+        // The daemon spends ~300 ms on the start; the caller's CPU work left
+        // (the server certificate, the reaper) fits there once the request is
+        // out, without holding it up.
+        await docker.track(['start', name], () => api.startContainer(name, hooks.onStarting));
+    }
+    catch (error) {
+        throw asRunError(request, error);
+    }
+}
+/** What `docker run` prints and exits with when the daemon refuses (exit 125). */
+function asRunError(request, error) {
+    if (!(error instanceof EngineApiError))
+        return error;
+    const message = error.message.replace(/^\S+ \S+: HTTP \d+ /, '');
+    return new DockerCommandError(run_args_runArgsFromCreate(request), 125, `docker: Error response from daemon: ${message}.`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/docker/runner-client.ts
+/**
+ * The client for the runner's daemon: the Engine API when that daemon is a
+ * plain unix socket the docker CLI would use too (runner-socket.ts), the
+ * docker CLI otherwise.
+ */
+
+
+
+
+/** The Engine API over the runner's socket where it may be used, else the CLI. */
+function runnerClient(docker, debug = () => undefined, env = process.env) {
+    const api = runnerApi(docker.host, debug, env);
+    return api ? apiClient(api, docker, debug) : cliClient(docker);
+}
+/**
+ * {@link runnerClient} for the runner's daemon as `host` (the settings
+ * recorded at the start) describes it: the caller's own environment may
+ * point at a nest (DOCKER_HOST exported by `up`). Over the API the docker
+ * CLI only tracks the calls, so none is needed on PATH; where the CLI must
+ * do the work and there is none, every call fails with `docker`'s spawn
+ * error (teardown then warns instead of throwing).
+ */
+function hostClient(host, debug = () => undefined, env = process.env) {
+    const binary = findOnPath('docker', env.PATH) ?? 'docker';
+    return runnerClient(new DockerCli(binary, host, debug), debug, env);
+}
+/**
+ * {@link hostClient}, but throws DockerCli.locate's explanation when only
+ * the docker CLI can reach the daemon and there is none on PATH.
+ */
+function locateHostClient(host, debug = () => undefined, env = process.env) {
+    const client = hostClient(host, debug, env);
+    if (client.via === 'docker-cli')
+        DockerCli.locate(host, debug);
+    return client;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/docker/daemon-client.ts
@@ -4638,142 +5290,6 @@ function isolationHostConfig(runtime, rootlessUnprivileged = false) {
         ? { ...named, Privileged: false, ...structuredClone(ROOTLESS_UNPRIVILEGED) }
         : { ...named, Privileged: true };
 }
-
-;// CONCATENATED MODULE: ./src/engine/docker/run-args.ts
-/** A request that cannot be said with `docker run`: names the field, the value and why. */
-class UnrenderableRequestError extends Error {
-    constructor(field, value, why) {
-        super(`The create request's ${field} (${JSON.stringify(value)}) has no ` +
-            `docker run form: ${why}.`);
-        this.name = 'UnrenderableRequestError';
-    }
-}
-/** One `--flag=value` per entry. */
-function each(flag, values) {
-    return (values ?? []).map((value) => `${flag}=${value}`);
-}
-/**
- * One field of `--mount`'s comma-separated list, quoted as the CLI's CSV
- * reader expects when it holds a comma or a quote.
- */
-function csvField(field) {
-    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-/** `--mount` value of one mount. */
-function mountArg(mount) {
-    const fields = [
-        `type=${mount.Type}`,
-        `src=${mount.Source}`,
-        `dst=${mount.Target}`,
-        ...(mount.ReadOnly ? ['readonly'] : []),
-        ...(mount.Type === 'volume'
-            ? Object.entries(mount.VolumeOptions?.Labels ?? {}).map(([key, value]) => `volume-label=${key}=${value}`)
-            : [])
-    ];
-    return fields.map(csvField).join(',');
-}
-/** `--device` value: the short form when the path and permissions are the CLI's defaults. */
-function deviceArg(device) {
-    if (device.PathInContainer === device.PathOnHost &&
-        device.CgroupPermissions === 'rwm') {
-        return device.PathOnHost;
-    }
-    return `${device.PathOnHost}:${device.PathInContainer}:${device.CgroupPermissions}`;
-}
-/** `--publish hostIp:hostPort:port[/proto]` per binding. */
-function publishArgs(bindings) {
-    return Object.entries(bindings).flatMap(([port, list]) => {
-        const [number, proto = 'tcp'] = port.split('/');
-        const suffix = proto === 'tcp' ? '' : `/${proto}`;
-        return list.flatMap((binding) => [
-            '--publish',
-            `${binding.HostIp}:${binding.HostPort}:${number}${suffix}`
-        ]);
-    });
-}
-/** `--security-opt=systempaths=unconfined`, the CLI's only form of both lists. */
-function systemPaths({ body }) {
-    const { MaskedPaths: masked, ReadonlyPaths: readonly } = body.HostConfig;
-    if (masked === undefined && readonly === undefined)
-        return [];
-    if (masked?.length !== 0 || readonly?.length !== 0) {
-        throw new UnrenderableRequestError('HostConfig.MaskedPaths and ReadonlyPaths', [masked, readonly], 'the CLI only unmasks all system paths at once ' +
-            '(systempaths=unconfined: both lists present and empty)');
-    }
-    return ['--security-opt=systempaths=unconfined'];
-}
-/** `--network-alias` per alias of the endpoint on HostConfig.NetworkMode. */
-function aliasArgs({ body }) {
-    const endpoints = Object.entries(body.NetworkingConfig?.EndpointsConfig ?? {});
-    const network = body.HostConfig.NetworkMode;
-    return endpoints.flatMap(([name, settings]) => {
-        if (name !== network) {
-            throw new UnrenderableRequestError(`NetworkingConfig.EndpointsConfig.${name}`, settings, `docker run joins one network, HostConfig.NetworkMode '${network}'`);
-        }
-        return (settings.Aliases ?? []).flatMap((alias) => [
-            '--network-alias',
-            alias
-        ]);
-    });
-}
-/**
- * Every field, in the order its arguments appear: flags first, then the
- * image, the entrypoint's further words and the command.
- */
-const FIELD_FLAGS = {
-    name: ({ name }) => ['--name', name],
-    Labels: ({ body }) => Object.entries(body.Labels).flatMap(([key, value]) => [
-        '--label',
-        `${key}=${value}`
-    ]),
-    'HostConfig.Runtime': ({ body }) => body.HostConfig.Runtime ? [`--runtime=${body.HostConfig.Runtime}`] : [],
-    'HostConfig.Privileged': ({ body }) => body.HostConfig.Privileged ? ['--privileged'] : [],
-    'HostConfig.CapAdd': ({ body }) => each('--cap-add', body.HostConfig.CapAdd),
-    'HostConfig.SecurityOpt': ({ body }) => each('--security-opt', body.HostConfig.SecurityOpt),
-    'HostConfig.MaskedPaths': systemPaths,
-    // Rendered with MaskedPaths, which checks that both are empty.
-    'HostConfig.ReadonlyPaths': () => [],
-    'HostConfig.Devices': ({ body }) => each('--device', body.HostConfig.Devices?.map(deviceArg)),
-    'HostConfig.PortBindings': ({ body }) => publishArgs(body.HostConfig.PortBindings),
-    // A published port is exposed by --publish; the others by --expose.
-    ExposedPorts: ({ body }) => Object.keys(body.ExposedPorts)
-        .filter((port) => !body.HostConfig.PortBindings[port])
-        .flatMap((port) => ['--expose', port]),
-    'HostConfig.NetworkMode': ({ body }) => body.HostConfig.NetworkMode === 'default'
-        ? []
-        : ['--network', body.HostConfig.NetworkMode],
-    NetworkingConfig: aliasArgs,
-    'HostConfig.Mounts': ({ body }) => body.HostConfig.Mounts.flatMap((mount) => ['--mount', mountArg(mount)]),
-    Env: ({ body }) => body.Env.flatMap((entry) => ['--env', entry]),
-    Entrypoint: ({ body }) => body.Entrypoint ? ['--entrypoint', body.Entrypoint[0] ?? ''] : [],
-    Image: ({ body }) => [body.Image, ...(body.Entrypoint?.slice(1) ?? [])],
-    Cmd: ({ body }) => body.Cmd
-};
-/** Throws for a field of `object` that {@link FIELD_FLAGS} has no renderer for. */
-function refuseUnknown(object, prefix) {
-    for (const [key, value] of Object.entries(object)) {
-        if (value !== undefined && !(`${prefix}${key}` in FIELD_FLAGS)) {
-            throw new UnrenderableRequestError(`${prefix}${key}`, value, 'run-args.ts has no renderer for this field; add one to FIELD_FLAGS');
-        }
-    }
-}
-/**
- * `docker run --detach …` arguments that create and start the container
- * of `request`; throws {@link UnrenderableRequestError} for anything the
- * CLI cannot say.
- */
-function run_args_runArgsFromCreate(request) {
-    const { HostConfig: hostConfig, ...config } = request.body;
-    refuseUnknown(config, '');
-    refuseUnknown(hostConfig, 'HostConfig.');
-    return [
-        'run',
-        '--detach',
-        ...Object.values(FIELD_FLAGS).flatMap((render) => render(request))
-    ];
-}
-/** The fields {@link runArgsFromCreate} renders, in order (for tests). */
-const RENDERED_FIELDS = Object.keys(FIELD_FLAGS);
 
 ;// CONCATENATED MODULE: ./src/engine/util/random.ts
 /**
@@ -5337,7 +5853,9 @@ function bindMountNote(workspaceHostPath) {
 }
 /**
  * Removes the containers, then networks and volumes, carrying the run's
- * label — never anything else, never a prune.
+ * label — never anything else, never a prune. Through `docker`, the CLI on
+ * the dood socket: networks (listed, inspected, disconnected, removed) are
+ * not calls of the one client (docker/client.ts) yet.
  */
 async function removeLabelled(runId, docker, logger) {
     const report = { removed: [], warnings: [] };
@@ -5552,38 +6070,26 @@ async function pruneToSize(endpoint, maxBytes) {
 
 
 
+
 /**
  * How long dockerd gets to shut down after SIGTERM. It stops inner
  * containers (10 s each by default, in parallel) and flushes its stores;
  * idle it takes ~1.2 s. Bounded, so a wedged daemon cannot hold post up.
  */
 const CACHE_STOP_GRACE_MS = 20_000;
-const FORMAT = [
-    '{{.Id}}',
-    '{{.State.Running}}',
-    `{{index .Config.Labels "${LABELS.run}"}}`,
-    '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
-    '{{range .Config.Env}}{{println .}}{{end}}'
-].join('\t');
+/** The sidecar as the daemon describes it; undefined when it cannot be looked at. */
 async function inspectSidecar(docker, name) {
-    const result = await docker.tryExec([
-        'inspect',
-        '--type',
-        'container',
-        '--format',
-        FORMAT,
-        name
-    ]);
-    if (result.exitCode !== 0)
+    const found = await docker.findContainer(name).catch(() => undefined);
+    if (!found)
         return undefined;
-    const [id, running, run, ips = '', env = ''] = result.stdout.split('\t');
+    const networks = Object.values(found.NetworkSettings.Networks ?? {});
     return {
-        id,
-        running: running === 'true',
-        run,
-        ip: ips.trim().split(' ')[0] ?? '',
+        id: found.Id,
+        running: found.State.Running,
+        run: found.Config.Labels?.[LABELS.run] ?? '',
+        ip: networks.map((n) => n.IPAddress).find((ip) => ip) ?? '',
         // DOCKER_TLS_CERTDIR is empty exactly when TLS is off (see plan.ts).
-        tls: !/^DOCKER_TLS_CERTDIR=$/m.test(env)
+        tls: !(found.Config.Env ?? []).includes('DOCKER_TLS_CERTDIR=')
     };
 }
 async function endpointOf(sidecar, certDir) {
@@ -5626,18 +6132,17 @@ async function stopCachedNest(resources, docker, logger, report) {
     }
     if (sidecar.running) {
         const started = performance.now();
-        await docker.tryExec(['kill', '--signal', 'TERM', sidecar.id]);
-        const waited = await docker.tryExec(['wait', sidecar.id], {
-            timeoutMs: CACHE_STOP_GRACE_MS
-        });
+        await docker.kill(sidecar.id, 'TERM');
+        const waited = await docker.waitStopped(sidecar.id, CACHE_STOP_GRACE_MS);
         const ms = Math.round(performance.now() - started);
-        if (waited.exitCode === 0)
+        if (waited.ok)
             logger.info(`Daemon of cache '${cache.name}' stopped in ${ms} ms`);
         else
             report.warnings.push(`The daemon of cache '${cache.name}' did not stop within ` +
                 `${CACHE_STOP_GRACE_MS / 1000} s; it was killed, and its next start recovers.`);
     }
-    if (await docker.tryRemoveContainer(sidecar.id)) {
+    const removed = await docker.removeContainer(sidecar.id);
+    if (removed.ok || isNoSuchObject(removed.error)) {
         report.removed.push(`container ${name} (cache '${cache.name}' kept)`);
     }
     else {
@@ -5675,6 +6180,7 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
 
 
 
+
 /**
  * How long dockerd gets after SIGTERM before the container is killed. An
  * orderly dockerd shutdown takes ~1.2 s even when idle, while everything of an
@@ -5705,39 +6211,33 @@ async function teardown(resources, docker, logger) {
     return report;
 }
 /**
- * The id, state and labels teardown decides on, in one call per object.
- * Labels as JSON: `index` prints "<no value>" for a label a container lacks.
- */
-const INSPECT_FORMAT = {
-    container: '{{.Id}}\t{{.State.Running}}\t{{json .Config.Labels}}',
-    volume: '{{.Name}}\tfalse\t{{json .Labels}}'
-};
-/**
  * Looks `name` up and decides whether it is this run's: only an object
  * labelled `docker-nest.run=<runId>` is, and never a cache (the cache
  * volume outlives every run and carries no run label).
  */
 async function inspectOurs(docker, kind, name, runId) {
-    const result = await docker.tryExec([
-        ...(kind === 'volume' ? ['volume', 'inspect'] : ['inspect']),
-        ...(kind === 'container' ? ['--type', 'container'] : []),
-        '--format',
-        INSPECT_FORMAT[kind],
-        name
-    ]);
-    if (result.exitCode !== 0) {
-        return isNoSuchObject(result.stderr)
-            ? { kind, name, running: false }
-            : { kind, name, running: false, error: result.stderr.trim() };
-    }
-    const [ref, running, json = 'null'] = result.stdout.trim().split('\t');
-    let labels = {};
+    let seen;
     try {
-        labels = JSON.parse(json) ?? {};
+        if (kind === 'container') {
+            const found = await docker.findContainer(name);
+            seen = found && {
+                ref: found.Id,
+                running: found.State.Running,
+                labels: found.Config.Labels
+            };
+        }
+        else {
+            const found = await docker.findVolume(name);
+            seen = found && { ref: found.Name, running: false, labels: found.Labels };
+        }
     }
-    catch {
-        // Unreadable labels carry no run label: left below.
+    catch (error) {
+        return { kind, name, running: false, error: errorText(error) };
     }
+    if (!seen)
+        return { kind, name, running: false };
+    const { ref, running } = seen;
+    const labels = seen.labels ?? {};
     const run = labels[LABELS.run];
     const cache = labels[CACHE_LABEL];
     const foreign = cache
@@ -5745,7 +6245,7 @@ async function inspectOurs(docker, kind, name, runId) {
         : run !== runId
             ? `it carries ${LABELS.run}=${run || '(none)'}, not this run's ${runId}`
             : undefined;
-    return { kind, name, ref, running: running === 'true', foreign };
+    return { kind, name, ref, running, foreign };
 }
 /** True when `found` is there and ours; otherwise says why it stays. */
 function mayRemove(found, report, logger) {
@@ -5771,12 +6271,11 @@ async function removeContainer(found, docker, report, logger) {
     const id = found.ref;
     // Like `docker stop`, but with a grace shorter than its 1 s granularity.
     if (found.running) {
-        const term = await docker.tryExec(['kill', '--signal', 'TERM', id]);
-        if (term.exitCode === 0) {
-            await docker.tryExec(['wait', id], { timeoutMs: STOP_GRACE_MS });
-        }
+        const term = await docker.kill(id, 'TERM');
+        if (term.ok)
+            await docker.waitStopped(id, STOP_GRACE_MS);
     }
-    if (await docker.tryRemoveContainer(id)) {
+    if (gone(await docker.removeContainer(id))) {
         report.removed.push(`container ${found.name}`);
     }
     else {
@@ -5786,12 +6285,16 @@ async function removeContainer(found, docker, report, logger) {
 async function removeVolume(found, docker, report, logger) {
     if (!mayRemove(found, report, logger) || !found.ref)
         return;
-    if (await docker.tryRemoveVolume(found.ref)) {
+    if (gone(await docker.removeVolume(found.ref, { force: true }))) {
         report.removed.push(`volume ${found.name}`);
     }
     else {
         report.warnings.push(`Could not remove volume ${found.name}; remove it with: docker volume rm ${found.name}`);
     }
+}
+/** Removed now, or gone already. */
+function gone(outcome) {
+    return outcome.ok || isNoSuchObject(outcome.error);
 }
 async function removeCertDir(certDir, report) {
     if (!certDir)
@@ -5812,6 +6315,7 @@ async function removeCertDir(certDir, report) {
  * post step and `docker-nest down` call. It never throws; what could not be
  * removed comes back as warnings for the caller to print.
  */
+
 
 
 
@@ -5840,7 +6344,7 @@ async function down(resources, cleanup, trigger, ctx) {
         report.removed = false;
         return report;
     }
-    const docker = runnerDocker(resources.hostDocker, ctx.logger);
+    const docker = hostClient(resources.hostDocker, (m) => ctx.logger.debug(m));
     const result = await ctx.logger.group('Remove nest', () => teardown(resources, docker, ctx.logger));
     report.warnings.push(...result.warnings);
     const handled = [...result.removed, ...result.skipped];
@@ -6640,79 +7144,30 @@ function formatSeconds(seconds) {
         return `${Math.floor(s / 60)}m${s % 60}s`;
     return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`;
 }
-const reap_FORMAT = [
+/** The labels a reap decision reads. */
+const KEYS = [
     LABELS.run,
     LABELS.expires,
     OWNER_LABEL,
     CACHE_LABEL,
     CACHE_SCOPE_LABEL
-]
-    .map((key) => `{{.Label "${key}"}}`)
-    .join('\t');
-function parseRows(kind, text) {
-    return text
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => {
-        const fields = line.split('\t');
-        const id = kind === 'container' ? fields.shift() : undefined;
-        const [name, run = '', expires = '', owner = '', cache = '', scope = ''] = fields;
-        return {
-            kind,
-            ...(id ? { id } : {}),
-            name,
-            run,
-            expires,
-            owner,
-            cache,
-            cacheScope: scope
-        };
-    });
-}
+];
 /** Every container and volume carrying the `docker-nest` label. */
 async function listNestObjects(docker) {
     // Over the runner's plain socket the listing costs no process: reaping at
     // main start then takes nothing from the nest starting next to it.
-    const api = runnerApi(docker.host);
-    if (api)
-        return listOverApi(api);
-    const filter = `label=${LABELS.managed}`;
-    const [containers, volumes] = await Promise.all([
-        docker.exec([
-            'ps',
-            '--all',
-            '--filter',
-            filter,
-            '--format',
-            `{{.ID}}\t{{.Names}}\t${reap_FORMAT}`
-        ]),
-        docker.exec([
-            'volume',
-            'ls',
-            '--filter',
-            filter,
-            '--format',
-            `{{.Name}}\t${reap_FORMAT}`
-        ])
-    ]);
-    return [
-        ...parseRows('container', containers.stdout),
-        ...parseRows('volume', volumes.stdout)
-    ];
-}
-async function listOverApi(api) {
-    const { containers, volumes } = await api.listLabelled(LABELS.managed);
+    const { containers, volumes } = await docker.listLabelled(LABELS.managed, KEYS);
     return [
         ...containers.map((c) => ({
             kind: 'container',
-            id: c.Id.slice(0, 12),
-            name: (c.Names[0] ?? '').replace(/^\//, ''),
-            ...labelFields(c.Labels)
+            id: c.id.slice(0, 12),
+            name: c.name,
+            ...labelFields(c.labels)
         })),
         ...volumes.map((v) => ({
             kind: 'volume',
-            name: v.Name,
-            ...labelFields(v.Labels ?? {})
+            name: v.name,
+            ...labelFields(v.labels)
         }))
     ];
 }
@@ -6768,33 +7223,46 @@ async function removeNestObjects(docker, chosen) {
             const target = object.id ?? object.name;
             if (kind === 'container' && object.cache) {
                 // A cache's daemon gets an orderly stop: its data root lives on.
-                await docker.tryExec(['stop', '--time', '10', target]);
+                await docker.stop(target, 10);
             }
-            const args = kind === 'container'
-                ? ['rm', '--force', '--volumes', target]
-                : ['volume', 'rm', object.name];
+            const remove = () => kind === 'container'
+                ? docker.removeContainer(target)
+                : docker.removeVolume(object.name);
             // Another reaper (a concurrent job's main) may still be removing
             // the container that holds this volume: give it a moment, then
             // leave the volume to it, since it removes the volume next.
             const othersContainer = kind === 'volume' &&
                 report.gone.some((o) => o.kind === 'container' && o.run === object.run);
             const result = othersContainer
-                ? await tryExecWhileBusy(docker, args, VOLUME_IN_USE, OTHERS_VOLUME_WAIT)
-                : await docker.tryExec(args);
-            if (result.exitCode === 0)
+                ? await whileInUse(remove)
+                : await remove();
+            if (result.ok)
                 report.removed.push(object);
-            else if (removedByOthers(result.stderr) ||
-                (othersContainer && VOLUME_IN_USE.test(result.stderr)))
+            else if (removedByOthers(result.error) ||
+                (othersContainer && VOLUME_IN_USE.test(result.error)))
                 report.gone.push(object);
             else
-                report.failed.push({ object, error: result.stderr.trim() });
+                report.failed.push({ object, error: result.error });
         }));
     }
     return report;
 }
+/** `remove`, tried again while the volume is in use; the last outcome. */
+async function whileInUse(remove) {
+    const waited = await waitFor(async () => {
+        const outcome = await remove();
+        if (VOLUME_IN_USE.test(outcome.error))
+            throw outcome;
+        return outcome;
+    }, OTHERS_VOLUME_WAIT);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/reap.ts
 /** `docker-nest reap`: remove abandoned nests (expired, or all of ours). */
+
 
 
 
@@ -6819,7 +7287,7 @@ const reap = {
     notes: 'Nests expire 6 hours after their start (the job limit of hosted runners). A nest whose job process (GitHub: Runner.Worker) has ended on this machine goes at once; that needs the same pid namespace and, with /proc hidepid, root. Cache volumes (docker-nest-cache-*) are kept.',
     async run({ values, stateDir: flag, logger }) {
         const saved = await readStateFile(stateDirOf(flag));
-        const docker = hostDockerCli(logger, saved?.hostDocker);
+        const docker = runnerClient(hostDockerCli(logger, saved?.hostDocker), (m) => logger.debug(m));
         const dryRun = Boolean(values['dry-run']);
         const report = await reapNests(docker, {
             nowSeconds: Math.floor(Date.now() / 1000),
@@ -6933,7 +7401,7 @@ function parseStatusRows(text, nowSeconds, currentRun) {
         };
     });
 }
-const status_FORMAT = [
+const FORMAT = [
     '{{.Names}}',
     `{{.Label "${LABELS.run}"}}`,
     `{{.Label "${LABELS.expires}"}}`,
@@ -6989,7 +7457,7 @@ const status_status = {
             '--filter',
             `label=${LABELS.managed}`,
             '--format',
-            status_FORMAT
+            FORMAT
         ]);
         const rows = parseStatusRows(stdout, Date.now() / 1000, saved?.runId);
         if (format === 'json')
@@ -7004,6 +7472,183 @@ const status_status = {
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/engine/dind/container-job.ts
+/**
+ * Container jobs (`jobs.<id>.container`): the step runs inside a container
+ * that talks to the host daemon through the mounted socket, so 127.0.0.1 is
+ * not the host's. We find our own container (its id is in the paths of the
+ * resolv.conf/hostname mounts, or in the cgroup), ask the daemon about it,
+ * and put the sidecar on its network under the alias `docker`.
+ */
+
+const ID = /[0-9a-f]{64}/;
+const BUILTIN_NETWORKS = ['bridge', 'host', 'none'];
+/** Our container id from /proc/self/mountinfo or /proc/self/cgroup text; undefined outside a container. */
+function ownContainerId(mountinfo, cgroup) {
+    for (const line of mountinfo.split('\n')) {
+        const match = /\/containers\/([0-9a-f]{64})\/(resolv\.conf|hostname|hosts)\s/.exec(line);
+        if (match)
+            return match[1];
+    }
+    for (const line of cgroup.split('\n')) {
+        const match = /(?:\/docker\/|docker-)([0-9a-f]{64})/.exec(line);
+        if (match && ID.test(match[1]))
+            return match[1];
+    }
+    return undefined;
+}
+/** Small /proc files, read synchronously: no node:fs/promises before the create request. */
+async function readOrEmpty(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** Picks the network for the sidecar: a user-defined one first, else bridge; none for host. */
+function chooseNetwork(inspect) {
+    const names = Object.keys(inspect.NetworkSettings?.Networks ?? {});
+    const user = names.find((name) => !BUILTIN_NETWORKS.includes(name));
+    if (user)
+        return { network: user, aliasResolves: true };
+    if (names.includes('bridge'))
+        return { network: 'bridge', aliasResolves: false };
+    return { network: undefined, aliasResolves: false };
+}
+/**
+ * The job container, or undefined when this step does not run in a
+ * container the daemon knows (a plain job). Reads two small files; asks the
+ * daemon only when an id was found.
+ */
+async function detectJobContainer(inspect, readProc = readOrEmpty) {
+    const id = ownContainerId(await readProc('/proc/self/mountinfo'), await readProc('/proc/self/cgroup'));
+    if (!id)
+        return undefined;
+    const found = await inspect(id);
+    if (!found)
+        return undefined;
+    return { id: found.Id, mounts: found.Mounts ?? [], ...chooseNetwork(found) };
+}
+/** Where `path` (inside the job container) lives on the host, through the container's mounts. */
+function hostPathOf(path, mounts) {
+    const mount = mounts
+        .filter((m) => path === m.Destination || path.startsWith(`${m.Destination}/`))
+        .sort((a, b) => b.Destination.length - a.Destination.length)[0];
+    return mount && `${mount.Source}${path.slice(mount.Destination.length)}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/errors.ts
+/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    try {
+        return typeof error === 'string' ? error : JSON.stringify(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/auto.ts
+/**
+ * `mode: auto`: dind when a privileged container can start on the runner's
+ * daemon, else dood. The probe starts the dind image itself with `true`, so a
+ * yes also means the image is there (pulled now, which dind needs anyway).
+ */
+
+
+
+/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
+const PROBE_TIMEOUT_MS = 120_000;
+/**
+ * The probe's container: privileged (or isolated the way input `runtime`
+ * isolates the sidecar), no network, removed on exit, labelled, running
+ * only `true`. Named after its run id.
+ */
+function buildProbeRequest(image, runId, shape = {}) {
+    return {
+        name: runId,
+        body: {
+            Image: image,
+            Entrypoint: ['true'],
+            Cmd: [],
+            Env: shape.env ?? [],
+            Labels: { [LABELS.managed]: 'true', [LABELS.run]: runId },
+            ExposedPorts: {},
+            HostConfig: {
+                ...(shape.isolation ?? isolationHostConfig(undefined)),
+                AutoRemove: true,
+                PortBindings: {},
+                Mounts: (shape.binds ?? []).map((dir) => ({
+                    Type: 'bind',
+                    Source: dir,
+                    Target: dir,
+                    ReadOnly: true
+                })),
+                NetworkMode: 'none'
+            }
+        }
+    };
+}
+/**
+ * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
+ * earlier probe in this job); undefined when there is none.
+ */
+function cachedProbe(value) {
+    if (value === 'true' || value === 'false') {
+        return {
+            privileged: value === 'true',
+            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
+        };
+    }
+    return undefined;
+}
+/**
+ * Starts one privileged container and reports whether it worked. Started
+ * is enough: `true` cannot fail once it runs, and the daemon removes the
+ * container when it exits.
+ */
+async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, shape = {}) {
+    const started = performance.now();
+    let failure;
+    try {
+        await docker.run(buildProbeRequest(image, runId, shape), { timeoutMs });
+    }
+    catch (error) {
+        failure =
+            error instanceof DockerCommandError
+                ? `exit ${error.exitCode} after ${ms(started)} ms: ${lastLines(error.stderr)}`
+                : `after ${ms(started)} ms: ${error.message}`;
+    }
+    if (failure === undefined) {
+        return {
+            privileged: true,
+            reason: `a privileged container from ${image} started in ${ms(started)} ms`
+        };
+    }
+    return {
+        privileged: false,
+        reason: `a privileged container from ${image} could not start (${failure})`
+    };
+}
+function ms(started) {
+    return Math.round(performance.now() - started);
+}
+/** The last three lines of `stderr` on one line. */
+function lastLines(stderr) {
+    return stderr.trim().split('\n').slice(-3).join(' ') || 'no error text';
+}
+
+;// CONCATENATED MODULE: ./src/engine/lifecycle/signal.ts
+/** One-shot signal between two parts that must not wait for each other's code. */
+function signal() {
+    let fire = () => undefined;
+    const fired = new Promise((resolve) => (fire = resolve));
+    return { fired, fire };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/phase.ts
 async function phase(logger, title, fn) {
     return logger.group(title, async () => {
@@ -7015,154 +7660,6 @@ async function phase(logger, title, fn) {
             logger.info(`${title}: ${Math.round(performance.now() - started)} ms`);
         }
     });
-}
-
-;// CONCATENATED MODULE: ./src/engine/docker/cli-client.ts
-
-/** Every call through `docker`. */
-function cliClient(docker) {
-    return {
-        via: 'docker-cli',
-        run: (request, hooks = {}) => runWithCli(docker, request, hooks),
-        inspectContainer: (name) => docker.inspect(name),
-        copyIn: async (name, tar) => {
-            await docker.exec(['cp', '-', `${name}:/`], { input: tar });
-        },
-        watchExit: (name) => watchExitWithCli(docker, name)
-    };
-}
-/**
- * `docker run --detach` of the request's run-args.ts form: the CLI works
- * in its own process, so both callbacks at once. It attaches nothing.
- */
-async function runWithCli(docker, request, { onCreating, onStarting, onRunOutput }) {
-    const running = docker.exec(run_args_runArgsFromCreate(request), {
-        onStderr: onRunOutput
-    });
-    onCreating?.();
-    onStarting?.();
-    await running;
-}
-/**
- * Watches the container with `docker wait` (one process, no polling) so the
- * readiness loop stops as soon as the daemon dies.
- */
-function watchExitWithCli(docker, name) {
-    let child = docker.spawn(['wait', name]);
-    const exited = new Promise((resolve) => {
-        let out = '';
-        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
-        child?.on('close', () => {
-            // Only a printed exit code means the container stopped; anything else is the watcher failing.
-            const code = out.trim();
-            if (/^\d+$/.test(code))
-                resolve(`the sidecar exited with code ${code}`);
-        });
-        child?.on('error', () => undefined);
-    });
-    child.stdin?.end();
-    child.unref();
-    return {
-        exited,
-        stopWatching() {
-            child?.kill();
-            child = undefined;
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/docker/api-client.ts
-/**
- * {@link DockerClient} over the Engine API on the runner's socket. Each
- * call is tracked by the CLI wrapper (DockerCli.track), so a cancelled
- * step refuses new ones and waits for those in flight, as for `docker`
- * processes. An image that is not on the runner is left to `docker run`,
- * which pulls it with the user's registry credentials.
- */
-
-
-
-
-/** Calls over `api`, tracked by `docker`. */
-function apiClient(api, docker, debug = () => undefined) {
-    return {
-        via: 'engine-api',
-        run: (request, hooks = {}) => runOverApi(api, docker, request, hooks, debug),
-        inspectContainer: (name) => docker.track(['inspect', name], () => api.inspectContainer(name)),
-        copyIn: (name, tar) => docker.track(['cp', '-', `${name}:/`], () => api.putArchive(name, '/', tar)),
-        watchExit: (name) => api.watchExit(name),
-        containerLog: (name) => api.containerLog(name)
-    };
-}
-/**
- * Create, attach when asked, start. A daemon error becomes the
- * {@link DockerCommandError} `docker run` would have given, so the port
- * retry and the failure hints work the same either way.
- */
-async function runOverApi(api, docker, request, hooks, debug) {
-    const { name } = request;
-    const { attach } = hooks;
-    const body = attach
-        ? {
-            ...request.body,
-            OpenStdin: true,
-            StdinOnce: true,
-            Env: [...request.body.Env, ...attach.env]
-        }
-        : request.body;
-    try {
-        await docker.track(['create', name], () => api.createContainer(name, body, hooks.onCreating));
-    }
-    catch (error) {
-        if (error instanceof EngineApiError && error.status === 404) {
-            debug(`docker.run: ${request.body.Image} is not here; docker run pulls it`);
-            // The create request was sent already: onCreating has fired.
-            await runWithCli(docker, request, { ...hooks, onCreating: undefined });
-            return;
-        }
-        throw asRunError(request, error);
-    }
-    if (attach) {
-        // Attached alongside the start; a failed attach surfaces where the
-        // streams are used.
-        const streams = api.attach(name, attach.onOutput).then((attached) => ({
-            send: (data) => docker.track(['attach', name], () => attached.send(data)),
-            abort: () => attached.abort()
-        }));
-        streams.catch(() => undefined);
-        attach.onAttach(streams);
-    }
-    try {
-        // The daemon spends ~300 ms on the start; the caller's CPU work left
-        // (the server certificate, the reaper) fits there once the request is
-        // out, without holding it up.
-        await docker.track(['start', name], () => api.startContainer(name, hooks.onStarting));
-    }
-    catch (error) {
-        throw asRunError(request, error);
-    }
-}
-/** What `docker run` prints and exits with when the daemon refuses (exit 125). */
-function asRunError(request, error) {
-    if (!(error instanceof EngineApiError))
-        return error;
-    const message = error.message.replace(/^\S+ \S+: HTTP \d+ /, '');
-    return new DockerCommandError(run_args_runArgsFromCreate(request), 125, `docker: Error response from daemon: ${message}.`);
-}
-
-;// CONCATENATED MODULE: ./src/engine/docker/runner-client.ts
-/**
- * The client for the runner's daemon: the Engine API when that daemon is a
- * plain unix socket the docker CLI would use too (runner-socket.ts), the
- * docker CLI otherwise.
- */
-
-
-
-/** The Engine API over the runner's socket where it may be used, else the CLI. */
-function runnerClient(docker, debug = () => undefined, env = process.env) {
-    const api = runnerApi(docker.host, debug, env);
-    return api ? apiClient(api, docker, debug) : cliClient(docker);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/docker/tar.ts
@@ -7419,6 +7916,13 @@ const ROOTLESS_RULES = [
 ];
 
 ;// CONCATENATED MODULE: ./src/engine/dind/diagnose.ts
+/**
+ * Explains a sidecar that did not become ready: the container's state, the
+ * tail of its log, and a hint for each known cause found in that log: the
+ * failures dind users meet most, by the lines dockerd and the start script
+ * print for them.
+ */
+
 
 /** Lines of the container log shown on failure. */
 const LOG_TAIL_LINES = 50;
@@ -7518,23 +8022,16 @@ function classifyLog(log) {
 }
 /** Collects state, log tail and hints; never throws. */
 async function diagnoseContainer(docker, name) {
-    const [logs, inspect] = await Promise.all([
-        docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
-        docker.tryExec(['inspect', '--type', 'container', name])
+    const [logs, info] = await Promise.all([
+        // dockerd logs to stderr: the client puts that stream last, as it holds
+        // the error. Logs that cannot be read show why.
+        docker.logTail(name, LOG_TAIL_LINES).catch(errorText),
+        docker.inspectContainer(name).catch(() => undefined)
     ]);
-    let state = 'unknown (docker inspect failed)';
-    if (inspect.exitCode === 0) {
-        const info = JSON.parse(inspect.stdout)[0];
-        state = describeState(info.State);
-    }
-    // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
-    const logTail = [logs.stdout, logs.stderr]
-        .filter((text) => text.trim() !== '')
-        .join('\n')
-        .trim()
-        .split('\n')
-        .slice(-LOG_TAIL_LINES)
-        .join('\n');
+    const state = info
+        ? describeState(info.State)
+        : 'unknown (docker inspect failed)';
+    const logTail = logs.trim().split('\n').slice(-LOG_TAIL_LINES).join('\n');
     return { state, logTail, hints: classifyLog(logTail) };
 }
 /** One line for a container state. */
@@ -7703,6 +8200,7 @@ function pullReporter(image, logger, now = Date.now) {
 
 
 
+
 /** `docker run` attempts when the ephemeral host port was taken meanwhile. */
 const RUN_ATTEMPTS = 3;
 /**
@@ -7732,7 +8230,7 @@ async function runSidecar(docker, plan, logger, runDetached = (request) => docke
                 attempt < RUN_ATTEMPTS) {
                 // Another container holds the cache: break it if its job is gone, else CacheBusyError.
                 const lock = { cache: plan.cache.name, container: plan.name };
-                const note = await breakStaleLock(docker, lock, {
+                const note = await breakStaleLock(runnerClient(docker), lock, {
                     nowSeconds: Math.floor(Date.now() / 1000),
                     table: localProcessTable()
                 });
@@ -7819,14 +8317,6 @@ async function deliverServerCertificate(copyIn, plan, ca, running) {
 /** Without TLS: daemon.json and its own ready-marker, the same way. */
 async function deliverDaemonConfig(copyIn, plan) {
     await copyIn(plan.name, daemonConfigEntries(plan.daemonConfig, true));
-}
-
-;// CONCATENATED MODULE: ./src/engine/lifecycle/signal.ts
-/** One-shot signal between two parts that must not wait for each other's code. */
-function signal() {
-    let fire = () => undefined;
-    const fired = new Promise((resolve) => (fire = resolve));
-    return { fired, fire };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/tls/der.ts
@@ -8230,6 +8720,7 @@ async function writeClientCertificates(parentDir, caPem, client, onCreated = () 
 
 
 
+
 /**
  * The sidecar's create and start and, meanwhile, the client certificates
  * (neither needs the other until the copy); then read back id, IP and
@@ -8302,7 +8793,7 @@ async function launch(plan, resources, deps, access) {
             // Stopped already (killed, or its command failed at once): it has no
             // IP or port to report, so say why it stopped instead.
             throw new DaemonStartError('The inner Docker daemon did not start: the sidecar stopped right ' +
-                `after docker run (${describeState(inspect.State)}).`, await diagnoseContainer(docker, plan.name));
+                `after docker run (${describeState(inspect.State)}).`, await diagnoseContainer(runnerClient(docker), plan.name));
         }
         const ip = containerIp(inspect);
         const port = publishedPort(inspect, plan.containerPort);
@@ -8363,6 +8854,7 @@ async function makeClientMaterial(resources, deps) {
 
 
 
+
 /**
  * Readiness polling interval. dockerd opens its TCP listener as it starts
  * ("Starting up", measured on 20.10 and 26) but serves only ~0.2-0.3 s
@@ -8401,7 +8893,7 @@ async function waitForDaemon(plan, nest, exited, deps) {
         ? `The inner Docker daemon did not start: ${result.reason} after ${result.elapsedMs} ms.`
         : `The inner Docker daemon did not answer within ${plan.waitTimeoutMs / 1000} s ` +
             `(wait-timeout); last error: ${String(result.lastError?.message ?? result.lastError)}.`;
-    const diagnosis = await diagnoseContainer(deps.docker, plan.name);
+    const diagnosis = await diagnoseContainer(runnerClient(deps.docker), plan.name);
     throw new DaemonStartError(summary, diagnosis);
 }
 /**
@@ -8568,85 +9060,6 @@ async function startNestWithCache(plan, busy, resources, deps) {
         deps.logger.warning(`${error.message} This job starts with an empty data root instead ` +
             '(cache-busy: fallback); set cache-busy: fail to fail instead.');
         return startDind(withoutCache(plan), resources, deps);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/dind/container-job.ts
-/**
- * Container jobs (`jobs.<id>.container`): the step runs inside a container
- * that talks to the host daemon through the mounted socket, so 127.0.0.1 is
- * not the host's. We find our own container (its id is in the paths of the
- * resolv.conf/hostname mounts, or in the cgroup), ask the daemon about it,
- * and put the sidecar on its network under the alias `docker`.
- */
-
-const ID = /[0-9a-f]{64}/;
-const BUILTIN_NETWORKS = ['bridge', 'host', 'none'];
-/** Our container id from /proc/self/mountinfo or /proc/self/cgroup text; undefined outside a container. */
-function ownContainerId(mountinfo, cgroup) {
-    for (const line of mountinfo.split('\n')) {
-        const match = /\/containers\/([0-9a-f]{64})\/(resolv\.conf|hostname|hosts)\s/.exec(line);
-        if (match)
-            return match[1];
-    }
-    for (const line of cgroup.split('\n')) {
-        const match = /(?:\/docker\/|docker-)([0-9a-f]{64})/.exec(line);
-        if (match && ID.test(match[1]))
-            return match[1];
-    }
-    return undefined;
-}
-/** Small /proc files, read synchronously: no node:fs/promises before the create request. */
-async function readOrEmpty(path) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
-    }
-    catch {
-        return '';
-    }
-}
-/** Picks the network for the sidecar: a user-defined one first, else bridge; none for host. */
-function chooseNetwork(inspect) {
-    const names = Object.keys(inspect.NetworkSettings?.Networks ?? {});
-    const user = names.find((name) => !BUILTIN_NETWORKS.includes(name));
-    if (user)
-        return { network: user, aliasResolves: true };
-    if (names.includes('bridge'))
-        return { network: 'bridge', aliasResolves: false };
-    return { network: undefined, aliasResolves: false };
-}
-/**
- * The job container, or undefined when this step does not run in a
- * container the daemon knows (a plain job). Reads two small files; asks the
- * daemon only when an id was found.
- */
-async function detectJobContainer(inspect, readProc = readOrEmpty) {
-    const id = ownContainerId(await readProc('/proc/self/mountinfo'), await readProc('/proc/self/cgroup'));
-    if (!id)
-        return undefined;
-    const found = await inspect(id);
-    if (!found)
-        return undefined;
-    return { id: found.Id, mounts: found.Mounts ?? [], ...chooseNetwork(found) };
-}
-/** Where `path` (inside the job container) lives on the host, through the container's mounts. */
-function hostPathOf(path, mounts) {
-    const mount = mounts
-        .filter((m) => path === m.Destination || path.startsWith(`${m.Destination}/`))
-        .sort((a, b) => b.Destination.length - a.Destination.length)[0];
-    return mount && `${mount.Source}${path.slice(mount.Destination.length)}`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/errors.ts
-/** Turns anything thrown into a message; non-Errors are stringified, never swallowed. */
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    try {
-        return typeof error === 'string' ? error : JSON.stringify(error);
-    }
-    catch {
-        return String(error);
     }
 }
 
@@ -8820,124 +9233,74 @@ function labelChange(image) {
 ;// CONCATENATED MODULE: ./src/engine/runner-engine/image-import.ts
 /**
  * Puts the root image (root-image.ts) on the runner's daemon unless it is
- * there already: `POST /images/create?fromSrc=-` with the tar as body over
- * the daemon's unix socket, or `docker import` where only the CLI reaches
- * the daemon (a context, TLS settings, a remote host: the cases in which
- * docker-nest leaves the runner's daemon to the CLI).
- *
- * The two requests are made here rather than through EngineApi, whose
- * request helper is private to the calls main makes at start.
+ * there already, through the one Docker client: `POST /images/create
+ * ?fromSrc=-` with the tar as body over the daemon's unix socket, or
+ * `docker import` where only the CLI reaches the daemon (a context, TLS
+ * settings, a remote host: the cases in which docker-nest leaves the
+ * runner's daemon to the CLI).
  */
 
 
 
 
-const TIMEOUT_MS = 30_000;
+
+
+
 /** Makes sure `image` is on the runner's daemon; imports it when it is not. */
 async function ensureRootImage(image, daemon, debug = () => undefined) {
-    const outcome = 'socketPath' in daemon
-        ? await ensureWithApi(image, daemon.socketPath)
-        : await ensureWithCli(image, daemon.cli);
+    const client = clientOf(daemon, debug);
+    const outcome = (await exists(image, client))
+        ? 'present'
+        : await importImage(image, client);
     debug(`runner-engine.ensureRootImage: ${image.reference} ${outcome}`);
     return outcome;
 }
-async function ensureWithApi(image, socketPath) {
-    const found = await call(socketPath, {
-        method: 'GET',
-        path: `/images/${encodeURIComponent(image.reference)}/json`
-    });
-    if (found.status === 200)
-        return 'present';
-    if (found.status !== 404) {
-        throw importError(image, socketPath, `HTTP ${found.status} ${found.body}`);
+function clientOf(daemon, debug) {
+    if ('cli' in daemon)
+        return cliClient(daemon.cli);
+    if (!('socketPath' in daemon))
+        return daemon;
+    // The CLI only tracks the calls here: none need be on PATH.
+    const tracker = new DockerCli(findOnPath('docker') ?? 'docker', {
+        DOCKER_HOST: `unix://${daemon.socketPath}`,
+        DOCKER_TLS_VERIFY: null,
+        DOCKER_CERT_PATH: null,
+        DOCKER_CONTEXT: null
+    }, debug);
+    return apiClient(new engine_api_EngineApi(socketEndpoint(daemon.socketPath), debug), tracker, debug);
+}
+async function exists(image, client) {
+    try {
+        return await client.imageExists(image.reference);
     }
-    const query = new URLSearchParams({
-        fromSrc: '-',
-        repo: ROOT_IMAGE_REPOSITORY,
-        tag: image.tag,
-        changes: labelChange(image)
-    });
-    const created = await call(socketPath, {
-        method: 'POST',
-        path: `/images/create?${query}`,
-        body: image.tar
-    });
-    // The daemon answers 200 and then streams JSON messages; a failure
-    // arrives as one of them.
-    const failure = created.status === 200
-        ? streamError(created.body)
-        : `HTTP ${created.status} ${created.body}`;
-    if (failure !== undefined)
-        throw importError(image, socketPath, failure);
+    catch (error) {
+        throw explain(image, client, error);
+    }
+}
+async function importImage(image, client) {
+    try {
+        await client.importImage(image.tar, image.reference, [labelChange(image)]);
+    }
+    catch (error) {
+        throw explain(image, client, error);
+    }
     return 'imported';
 }
-async function ensureWithCli(image, cli) {
-    const inspectArgs = [
-        'image',
-        'inspect',
-        '--format',
-        '{{.Id}}',
-        image.reference
-    ];
-    const inspect = await cli.tryExec(inspectArgs, { timeoutMs: TIMEOUT_MS });
-    if (inspect.exitCode === 0)
-        return 'present';
-    if (!/no such image/i.test(inspect.stderr) &&
-        !isNoSuchObject(inspect.stderr)) {
-        throw new DockerCommandError(inspectArgs, inspect.exitCode, inspect.stderr);
-    }
-    await cli.exec(['import', '--change', labelChange(image), '-', image.reference], {
-        input: image.tar,
-        timeoutMs: TIMEOUT_MS
-    });
-    return 'imported';
-}
-/** The `error` of the first failed message in an import's JSON stream. */
-function streamError(body) {
-    for (const line of body.split('\n')) {
-        if (line.trim() === '')
-            continue;
-        try {
-            const message = JSON.parse(line);
-            if (message.error)
-                return String(message.error);
-        }
-        catch {
-            return `unreadable answer: ${line.slice(0, 200)}`;
-        }
-    }
-    return undefined;
-}
-function importError(image, socketPath, detail) {
+/**
+ * A refusal over the API, with the image and the socket named; the CLI's
+ * own error (DockerCommandError) says enough as it is.
+ */
+function explain(image, client, error) {
+    if (client.via === 'docker-cli')
+        return error;
+    const detail = error instanceof EngineApiError
+        ? `HTTP ${error.status} ${error.body}`
+        : error instanceof Error
+            ? error.message
+            : String(error);
     return new Error(`Could not put the runner-engine root image ${image.reference} on the runner's daemon ` +
-        `(${socketPath}): ${detail.trim()}. The image is a ${image.tar.length}-byte tar of ` +
-        'directories and links, imported with POST /images/create; the daemon’s log says why it refused it.');
-}
-/** One request over the socket; resolves with the answer whatever its status. */
-function call(socketPath, options) {
-    return new Promise((resolve, reject) => {
-        const req = (0,external_node_http_namespaceObject.request)({
-            socketPath,
-            agent: false,
-            method: options.method,
-            path: options.path,
-            timeout: TIMEOUT_MS,
-            headers: options.body
-                ? {
-                    'Content-Type': 'application/x-tar',
-                    'Content-Length': options.body.length
-                }
-                : {}
-        }, (res) => {
-            readBody(res).then((body) => resolve({
-                status: res.statusCode ?? 0,
-                body: body.toString('utf8')
-            }), reject);
-        });
-        req.on('timeout', () => req.destroy(new Error(`${options.method} ${options.path} on ${socketPath}: no answer in ${TIMEOUT_MS / 1000} s`)));
-        req.on('error', reject);
-        req.end(options.body);
-    });
+        `(${client.daemon}): ${detail.trim()}. The image is a ${image.tar.length}-byte tar of ` +
+        'directories and links, imported with POST /images/create; the daemon’s log says why it refused it.', { cause: error });
 }
 
 ;// CONCATENATED MODULE: ./src/engine/runner-engine/resolve.ts
@@ -9029,66 +9392,6 @@ async function resolveImage(requested, facts, logger) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/lifecycle/auto.ts
-
-
-/** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
-const PROBE_TIMEOUT_MS = 120_000;
-/**
- * `docker run` arguments of the probe: privileged (or isolated the
- * way input `runtime` isolates the sidecar), no network, removed on exit,
- * labelled.
- */
-function buildProbeArgs(image, runId, isolation = isolationArgs('')) {
-    return [
-        'run',
-        '--rm',
-        ...isolation,
-        '--network',
-        'none',
-        '--label',
-        `${LABELS.managed}=true`,
-        '--label',
-        `${LABELS.run}=${runId}`,
-        '--entrypoint',
-        'true',
-        image
-    ];
-}
-/**
- * Reads a cached answer (`DOCKER_NEST_PRIVILEGED=true|false`, exported by an
- * earlier probe in this job); undefined when there is none.
- */
-function cachedProbe(value) {
-    if (value === 'true' || value === 'false') {
-        return {
-            privileged: value === 'true',
-            reason: `cached answer of an earlier probe (DOCKER_NEST_PRIVILEGED=${value})`
-        };
-    }
-    return undefined;
-}
-/** Starts one privileged container and reports whether it worked. */
-async function probePrivileged(docker, image, runId, timeoutMs = PROBE_TIMEOUT_MS, isolation = isolationArgs('')) {
-    const started = performance.now();
-    const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
-        timeoutMs
-    });
-    const ms = Math.round(performance.now() - started);
-    if (result.exitCode === 0) {
-        return {
-            privileged: true,
-            reason: `a privileged container from ${image} started in ${ms} ms`
-        };
-    }
-    const tail = result.stderr.trim().split('\n').slice(-3).join(' ');
-    return {
-        privileged: false,
-        reason: `a privileged container from ${image} could not start ` +
-            `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/cancel.ts
 /**
  * Cancellation of a start in progress. The GitHub runner cancels a step with
@@ -9130,6 +9433,104 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/engine/lifecycle/up-steps.ts
+/**
+ * The real parts of the start-up sequence (up.ts): each talks to the
+ * runner's daemon, the file system or the network.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** The probe's container: isolated as the sidecar, with the runner's engine when it runs that. */
+function probeShape(options, image) {
+    const engine = image.runnerEngine;
+    const { runtime, rootlessUnprivileged } = options;
+    return {
+        isolation: isolationHostConfig(runtime, rootlessUnprivileged),
+        env: engine ? [`PATH=${engine.searchPath}`] : [],
+        binds: engine?.binds ?? []
+    };
+}
+/** A docker CLI for the runner's daemon as it was at the start. */
+function up_steps_runnerDocker(ctx) {
+    return DockerCli.locate(ctx.hostDocker, (m) => ctx.logger.debug(m));
+}
+/** The client for the runner's daemon as it was at the start. */
+function up_steps_runnerClient(ctx) {
+    return locateHostClient(ctx.hostDocker, (m) => ctx.logger.debug(m));
+}
+const realSteps = {
+    probe: (options, image, runId, ctx) => probePrivileged(up_steps_runnerClient(ctx), image.image, runId, undefined, probeShape(options, image)),
+    resolveImage: (requested, facts, ctx) => resolveImage(requested, facts, ctx.logger),
+    async startDind(plan, options, resources, ctx, starting) {
+        const docker = up_steps_runnerDocker(ctx);
+        // From here on a cancelled start may have docker calls in flight.
+        const uninstall = exitOnCancel(docker, ctx.logger);
+        try {
+            return await startNestWithCache(plan, options.cache.busy, resources, {
+                docker,
+                logger: ctx.logger,
+                recorder: ctx.recorder,
+                certParentDir: ctx.certParentDir,
+                onStarting: starting.fire
+            });
+        }
+        finally {
+            uninstall();
+        }
+    },
+    connectDood: (options, runId, resources, ctx) => connectDood(options, runId, {
+        logger: ctx.logger,
+        proxyDir: ctx.proxy.dir,
+        cliPath: ctx.proxy.cliPath,
+        recordProxy: (proxy) => {
+            resources.proxy = proxy;
+            return ctx.recorder.record(resources);
+        }
+    }),
+    async removeNest(resources, ctx) {
+        const report = await ctx.logger.group('Remove the failed nest', () => teardown(resources, up_steps_runnerClient(ctx), ctx.logger));
+        return report.warnings;
+    },
+    jobContainer: (ctx) => {
+        const docker = up_steps_runnerDocker(ctx);
+        return detectJobContainer(async (id) => {
+            const result = await docker.tryExec([
+                'inspect',
+                '--type',
+                'container',
+                id
+            ]);
+            if (result.exitCode !== 0)
+                return undefined;
+            return JSON.parse(result.stdout)[0];
+        });
+    },
+    doodJobContainer: (socket) => detectJobContainer((id) => inspectOverSocket(socket, id)),
+    uplinkMtu: () => detectUplinkMtu(),
+    startReaping(ctx, after) {
+        // Only the docker CLI reaches the daemon and there is none on PATH:
+        // nothing to reap with (dood needs none).
+        let docker;
+        try {
+            docker = up_steps_runnerClient(ctx);
+        }
+        catch {
+            // undefined: no reaper
+        }
+        return startReaping(docker, ctx.logger, after);
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/up.ts
 /**
  * Giving a job Docker: the one start-up sequence the Action's main step,
@@ -9139,13 +9540,6 @@ function exitOnCancel(docker, logger, exit = (code) => process.exit(code)) {
  * daemon, and decides what a failed start leaves behind. Presenting the
  * result (exported variables, outputs, summaries) is the caller's part.
  */
-
-
-
-
-
-
-
 
 
 
@@ -9285,84 +9679,6 @@ async function upDood(options, ctx, steps) {
     const note = bindMountNote(job && ctx.workspace ? hostPathOf(ctx.workspace, job.mounts) : undefined);
     return { mode: 'dood', info, resources, note };
 }
-/** `docker run` arguments that give a container the runner's engine (the probe's). */
-function runnerEngineRunArgs(engine) {
-    if (!engine)
-        return [];
-    return [
-        '--env',
-        `PATH=${engine.searchPath}`,
-        ...engine.binds.flatMap((dir) => [
-            '--mount',
-            `type=bind,source=${dir},target=${dir},readonly`
-        ])
-    ];
-}
-/** A docker CLI for the runner's daemon as it was at the start. */
-function up_runnerDocker(ctx) {
-    return DockerCli.locate(ctx.hostDocker, (m) => ctx.logger.debug(m));
-}
-const realSteps = {
-    probe: (options, image, runId, ctx) => probePrivileged(up_runnerDocker(ctx), image.image, runId, undefined, [
-        ...isolationArgs(options.runtime, options.rootlessUnprivileged),
-        ...runnerEngineRunArgs(image.runnerEngine)
-    ]),
-    resolveImage: (requested, facts, ctx) => resolveImage(requested, facts, ctx.logger),
-    async startDind(plan, options, resources, ctx, starting) {
-        const docker = up_runnerDocker(ctx);
-        // From here on a cancelled start may have docker calls in flight.
-        const uninstall = exitOnCancel(docker, ctx.logger);
-        try {
-            return await startNestWithCache(plan, options.cache.busy, resources, {
-                docker,
-                logger: ctx.logger,
-                recorder: ctx.recorder,
-                certParentDir: ctx.certParentDir,
-                onStarting: starting.fire
-            });
-        }
-        finally {
-            uninstall();
-        }
-    },
-    connectDood: (options, runId, resources, ctx) => connectDood(options, runId, {
-        logger: ctx.logger,
-        proxyDir: ctx.proxy.dir,
-        cliPath: ctx.proxy.cliPath,
-        recordProxy: (proxy) => {
-            resources.proxy = proxy;
-            return ctx.recorder.record(resources);
-        }
-    }),
-    async removeNest(resources, ctx) {
-        const report = await ctx.logger.group('Remove the failed nest', () => teardown(resources, up_runnerDocker(ctx), ctx.logger));
-        return report.warnings;
-    },
-    jobContainer: (ctx) => {
-        const docker = up_runnerDocker(ctx);
-        return detectJobContainer(async (id) => {
-            const result = await docker.tryExec([
-                'inspect',
-                '--type',
-                'container',
-                id
-            ]);
-            if (result.exitCode !== 0)
-                return undefined;
-            return JSON.parse(result.stdout)[0];
-        });
-    },
-    doodJobContainer: (socket) => detectJobContainer((id) => inspectOverSocket(socket, id)),
-    uplinkMtu: () => detectUplinkMtu(),
-    startReaping(ctx, after) {
-        // No docker CLI on PATH: nothing to reap with (dood needs none).
-        const binary = findOnPath('docker');
-        const docker = binary
-            ? new DockerCli(binary, ctx.hostDocker, (m) => ctx.logger.debug(m))
-            : undefined;
-        return startReaping(docker, ctx.logger, after);
-    }
-};
 
 ;// CONCATENATED MODULE: ./src/cli/commands/up.ts
 /** `docker-nest up`: start a nest and print its variables. */
@@ -10267,7 +10583,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(665);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(968);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(436);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(554);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 436:
+/***/ 554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -301,7 +301,7 @@ class CancelledError extends Error {
     }
 }
 /** The docker CLI bound to one daemon (the runner's). */
-class DockerCli {
+class cli_DockerCli {
     binary;
     host;
     debug;
@@ -325,7 +325,7 @@ class DockerCli {
                 'Docker daemon through it: install Docker on the runner (hosted ' +
                 'ubuntu runners have it) or add the docker binary to PATH.');
         }
-        return new DockerCli(binary, host, debug);
+        return new cli_DockerCli(binary, host, debug);
     }
     /** Runs `docker <args>`; throws {@link DockerCommandError} on a non-zero exit. */
     async exec(args, options = {}) {
@@ -468,13 +468,372 @@ async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async ()
         : waited.lastError;
 }
 
+;// CONCATENATED MODULE: ./src/engine/docker/run-args.ts
+/** A request that cannot be said with `docker run`: names the field, the value and why. */
+class UnrenderableRequestError extends Error {
+    constructor(field, value, why) {
+        super(`The create request's ${field} (${JSON.stringify(value)}) has no ` +
+            `docker run form: ${why}.`);
+        this.name = 'UnrenderableRequestError';
+    }
+}
+/** One `--flag=value` per entry. */
+function each(flag, values) {
+    return (values ?? []).map((value) => `${flag}=${value}`);
+}
+/**
+ * One field of `--mount`'s comma-separated list, quoted as the CLI's CSV
+ * reader expects when it holds a comma or a quote.
+ */
+function csvField(field) {
+    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+/** `--mount` value of one mount. */
+function mountArg(mount) {
+    const fields = [
+        `type=${mount.Type}`,
+        `src=${mount.Source}`,
+        `dst=${mount.Target}`,
+        ...(mount.ReadOnly ? ['readonly'] : []),
+        ...(mount.Type === 'volume'
+            ? Object.entries(mount.VolumeOptions?.Labels ?? {}).map(([key, value]) => `volume-label=${key}=${value}`)
+            : [])
+    ];
+    return fields.map(csvField).join(',');
+}
+/** `--device` value: the short form when the path and permissions are the CLI's defaults. */
+function deviceArg(device) {
+    if (device.PathInContainer === device.PathOnHost &&
+        device.CgroupPermissions === 'rwm') {
+        return device.PathOnHost;
+    }
+    return `${device.PathOnHost}:${device.PathInContainer}:${device.CgroupPermissions}`;
+}
+/** `--publish hostIp:hostPort:port[/proto]` per binding. */
+function publishArgs(bindings) {
+    return Object.entries(bindings).flatMap(([port, list]) => {
+        const [number, proto = 'tcp'] = port.split('/');
+        const suffix = proto === 'tcp' ? '' : `/${proto}`;
+        return list.flatMap((binding) => [
+            '--publish',
+            `${binding.HostIp}:${binding.HostPort}:${number}${suffix}`
+        ]);
+    });
+}
+/** `--security-opt=systempaths=unconfined`, the CLI's only form of both lists. */
+function systemPaths({ body }) {
+    const { MaskedPaths: masked, ReadonlyPaths: readonly } = body.HostConfig;
+    if (masked === undefined && readonly === undefined)
+        return [];
+    if (masked?.length !== 0 || readonly?.length !== 0) {
+        throw new UnrenderableRequestError('HostConfig.MaskedPaths and ReadonlyPaths', [masked, readonly], 'the CLI only unmasks all system paths at once ' +
+            '(systempaths=unconfined: both lists present and empty)');
+    }
+    return ['--security-opt=systempaths=unconfined'];
+}
+/** `--network-alias` per alias of the endpoint on HostConfig.NetworkMode. */
+function aliasArgs({ body }) {
+    const endpoints = Object.entries(body.NetworkingConfig?.EndpointsConfig ?? {});
+    const network = body.HostConfig.NetworkMode;
+    return endpoints.flatMap(([name, settings]) => {
+        if (name !== network) {
+            throw new UnrenderableRequestError(`NetworkingConfig.EndpointsConfig.${name}`, settings, `docker run joins one network, HostConfig.NetworkMode '${network}'`);
+        }
+        return (settings.Aliases ?? []).flatMap((alias) => [
+            '--network-alias',
+            alias
+        ]);
+    });
+}
+/**
+ * Every field, in the order its arguments appear: flags first, then the
+ * image, the entrypoint's further words and the command.
+ */
+const FIELD_FLAGS = {
+    name: ({ name }) => ['--name', name],
+    Labels: ({ body }) => Object.entries(body.Labels).flatMap(([key, value]) => [
+        '--label',
+        `${key}=${value}`
+    ]),
+    'HostConfig.Runtime': ({ body }) => body.HostConfig.Runtime ? [`--runtime=${body.HostConfig.Runtime}`] : [],
+    'HostConfig.AutoRemove': ({ body }) => body.HostConfig.AutoRemove ? ['--rm'] : [],
+    'HostConfig.Privileged': ({ body }) => body.HostConfig.Privileged ? ['--privileged'] : [],
+    'HostConfig.CapAdd': ({ body }) => each('--cap-add', body.HostConfig.CapAdd),
+    'HostConfig.SecurityOpt': ({ body }) => each('--security-opt', body.HostConfig.SecurityOpt),
+    'HostConfig.MaskedPaths': systemPaths,
+    // Rendered with MaskedPaths, which checks that both are empty.
+    'HostConfig.ReadonlyPaths': () => [],
+    'HostConfig.Devices': ({ body }) => each('--device', body.HostConfig.Devices?.map(deviceArg)),
+    'HostConfig.PortBindings': ({ body }) => publishArgs(body.HostConfig.PortBindings),
+    // A published port is exposed by --publish; the others by --expose.
+    ExposedPorts: ({ body }) => Object.keys(body.ExposedPorts)
+        .filter((port) => !body.HostConfig.PortBindings[port])
+        .flatMap((port) => ['--expose', port]),
+    'HostConfig.NetworkMode': ({ body }) => body.HostConfig.NetworkMode === 'default'
+        ? []
+        : ['--network', body.HostConfig.NetworkMode],
+    NetworkingConfig: aliasArgs,
+    'HostConfig.Mounts': ({ body }) => body.HostConfig.Mounts.flatMap((mount) => ['--mount', mountArg(mount)]),
+    Env: ({ body }) => body.Env.flatMap((entry) => ['--env', entry]),
+    Entrypoint: ({ body }) => body.Entrypoint ? ['--entrypoint', body.Entrypoint[0] ?? ''] : [],
+    Image: ({ body }) => [body.Image, ...(body.Entrypoint?.slice(1) ?? [])],
+    Cmd: ({ body }) => body.Cmd
+};
+/** Throws for a field of `object` that {@link FIELD_FLAGS} has no renderer for. */
+function refuseUnknown(object, prefix) {
+    for (const [key, value] of Object.entries(object)) {
+        if (value !== undefined && !(`${prefix}${key}` in FIELD_FLAGS)) {
+            throw new UnrenderableRequestError(`${prefix}${key}`, value, 'run-args.ts has no renderer for this field; add one to FIELD_FLAGS');
+        }
+    }
+}
+/**
+ * `docker run --detach …` arguments that create and start the container
+ * of `request`; throws {@link UnrenderableRequestError} for anything the
+ * CLI cannot say.
+ */
+function run_args_runArgsFromCreate(request) {
+    const { HostConfig: hostConfig, ...config } = request.body;
+    refuseUnknown(config, '');
+    refuseUnknown(hostConfig, 'HostConfig.');
+    return [
+        'run',
+        '--detach',
+        ...Object.values(FIELD_FLAGS).flatMap((render) => render(request))
+    ];
+}
+/** The fields {@link runArgsFromCreate} renders, in order (for tests). */
+const RENDERED_FIELDS = Object.keys(FIELD_FLAGS);
+
+;// CONCATENATED MODULE: ./src/engine/docker/cli-client.ts
+
+
+/** How long an image lookup or import may take. */
+const IMAGE_TIMEOUT_MS = 30_000;
+/** Every call through `docker`. */
+function cliClient(docker) {
+    const attempt = async (args, options) => {
+        const result = await docker.tryExec(args, options);
+        return result.exitCode === 0
+            ? { ok: true, error: '' }
+            : { ok: false, error: result.stderr.trim() || `exit ${result.exitCode}` };
+    };
+    return {
+        via: 'docker-cli',
+        daemon: describeHost(docker),
+        run: (request, hooks = {}) => runWithCli(docker, request, hooks),
+        inspectContainer: (name) => docker.inspect(name),
+        copyIn: async (name, tar) => {
+            await docker.exec(['cp', '-', `${name}:/`], { input: tar });
+        },
+        watchExit: (name) => watchExitWithCli(docker, name),
+        findContainer: (name) => inspectOne(docker, [
+            'inspect',
+            '--type',
+            'container',
+            name
+        ]),
+        findVolume: (name) => inspectOne(docker, ['volume', 'inspect', name]),
+        listLabelled: (label, keys) => listWithCli(docker, label, keys),
+        kill: (id, signal) => attempt(['kill', '--signal', signal, id]),
+        // A `docker wait` still running at the deadline is killed: not stopped.
+        waitStopped: (id, timeoutMs) => attempt(['wait', id], { timeoutMs }),
+        stop: (id, graceSeconds) => attempt(['stop', '--time', String(graceSeconds), id]),
+        removeContainer: (id) => attempt(['rm', '--force', '--volumes', id]),
+        removeVolume: (name, { force = false } = {}) => attempt(['volume', 'rm', ...(force ? ['--force'] : []), name]),
+        imageExists: async (reference) => {
+            const args = ['image', 'inspect', '--format', '{{.Id}}', reference];
+            const found = await docker.tryExec(args, { timeoutMs: IMAGE_TIMEOUT_MS });
+            if (found.exitCode === 0)
+                return true;
+            if (/no such image/i.test(found.stderr) || cli_isNoSuchObject(found.stderr)) {
+                return false;
+            }
+            throw new cli_DockerCommandError(args, found.exitCode, found.stderr);
+        },
+        importImage: async (tar, reference, changes) => {
+            await docker.exec([
+                'import',
+                ...changes.flatMap((change) => ['--change', change]),
+                '-',
+                reference
+            ], { input: tar, timeoutMs: IMAGE_TIMEOUT_MS });
+        },
+        logTail: async (name, lines) => {
+            const args = ['logs', '--tail', String(lines), name];
+            const logs = await docker.tryExec(args);
+            if (logs.exitCode !== 0) {
+                throw new cli_DockerCommandError(args, logs.exitCode, logs.stderr);
+            }
+            // dockerd logs to stderr: both streams, stderr last.
+            return [logs.stdout, logs.stderr]
+                .filter((text) => text.trim() !== '')
+                .join('\n');
+        }
+    };
+}
+/** How the CLI reaches the daemon, for messages. */
+function describeHost(docker) {
+    const { DOCKER_HOST: host, DOCKER_CONTEXT: context } = docker.host ?? {};
+    if (context)
+        return `docker context ${context}`;
+    return host ? `DOCKER_HOST ${host}` : 'the docker CLI’s default daemon';
+}
+/** The first object `docker … inspect` prints; undefined when there is no such object. */
+async function inspectOne(docker, args) {
+    const result = await docker.tryExec(args);
+    if (result.exitCode === 0)
+        return JSON.parse(result.stdout)[0];
+    if (cli_isNoSuchObject(result.stderr))
+        return undefined;
+    throw new cli_DockerCommandError(args, result.exitCode, result.stderr);
+}
+/**
+ * `docker ps --all` and `docker volume ls` filtered by `label`, one
+ * tab-separated row each: the id and name, or the name, then one
+ * `{{.Label "key"}}` per key (the CLI's `.Labels` is a comma-joined string
+ * that a value with a comma would break). An absent label prints ''.
+ */
+async function listWithCli(docker, label, keys) {
+    const columns = keys.map((key) => `{{.Label ${JSON.stringify(key)}}}`);
+    const filter = ['--filter', `label=${label}`];
+    const [containers, volumes] = await Promise.all([
+        docker.exec([
+            'ps',
+            '--all',
+            '--no-trunc',
+            ...filter,
+            '--format',
+            ['{{.ID}}', '{{.Names}}', ...columns].join('\t')
+        ]),
+        docker.exec([
+            'volume',
+            'ls',
+            ...filter,
+            '--format',
+            ['{{.Name}}', ...columns].join('\t')
+        ])
+    ]);
+    const rows = (text) => text
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => line.split('\t'));
+    const labels = (values) => Object.fromEntries(keys.flatMap((key, i) => (values[i] ? [[key, values[i]]] : [])));
+    return {
+        containers: rows(containers.stdout).map(([id, names = '', ...values]) => ({
+            id,
+            name: names.split(',')[0],
+            labels: labels(values)
+        })),
+        volumes: rows(volumes.stdout).map(([name, ...values]) => ({
+            name,
+            labels: labels(values)
+        }))
+    };
+}
+/**
+ * `docker run --detach` of the request's run-args.ts form: the CLI works
+ * in its own process, so both callbacks at once. It attaches nothing.
+ */
+async function runWithCli(docker, request, { onCreating, onStarting, onRunOutput, timeoutMs }) {
+    const running = docker.exec(run_args_runArgsFromCreate(request), {
+        onStderr: onRunOutput,
+        timeoutMs
+    });
+    onCreating?.();
+    onStarting?.();
+    await running;
+}
+/**
+ * Watches the container with `docker wait` (one process, no polling) so the
+ * readiness loop stops as soon as the daemon dies.
+ */
+function watchExitWithCli(docker, name) {
+    let child = docker.spawn(['wait', name]);
+    const exited = new Promise((resolve) => {
+        let out = '';
+        child?.stdout?.on('data', (chunk) => (out += chunk.toString()));
+        child?.on('close', () => {
+            // Only a printed exit code means the container stopped; anything else is the watcher failing.
+            const code = out.trim();
+            if (/^\d+$/.test(code))
+                resolve(`the sidecar exited with code ${code}`);
+        });
+        child?.on('error', () => undefined);
+    });
+    child.stdin?.end();
+    child.unref();
+    return {
+        exited,
+        stopWatching() {
+            child?.kill();
+            child = undefined;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/docker/engine-api-error.ts
+/** A non-2xx answer of the Engine API. */
+class EngineApiError extends Error {
+    method;
+    path;
+    status;
+    body;
+    constructor(method, path, status, body) {
+        super(`${method} ${path}: HTTP ${status} ${apiMessage(body)}`);
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.body = body;
+        this.name = 'EngineApiError';
+    }
+    /** The daemon's own words, as the docker CLI prints them. */
+    get daemonText() {
+        return `Error response from daemon: ${apiMessage(this.body)}`;
+    }
+}
+/** The daemon's `{"message": …}`, or the body as it is. */
+function apiMessage(body) {
+    try {
+        return String(JSON.parse(body).message ?? body);
+    }
+    catch {
+        return body.trim();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/docker/client.ts
+
+
+/** The text of a failed call, as {@link Outcome.error} gives it. */
+function client_errorText(error) {
+    if (error instanceof cli_DockerCommandError)
+        return error.stderr.trim();
+    if (error instanceof EngineApiError)
+        return error.daemonText;
+    return error instanceof Error ? error.message : String(error);
+}
+/** Runs `call` and says how it went instead of throwing. */
+async function outcomeOf(call) {
+    try {
+        await call();
+        return { ok: true, error: '' };
+    }
+    catch (error) {
+        return {
+            ok: false,
+            error: client_errorText(error) || 'failed without an error text'
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./src/engine/docker/endpoint.ts
 
 
 /** The endpoint of a unix socket. */
-function endpoint_socketEndpoint(socketPath) {
+function socketEndpoint(socketPath) {
     return { host: 'localhost', port: 0, socketPath };
 }
 /**
@@ -548,32 +907,6 @@ function readBody(res) {
         res.on('error', reject);
         res.on('end', () => resolve(Buffer.concat(chunks)));
     });
-}
-
-;// CONCATENATED MODULE: ./src/engine/docker/engine-api-error.ts
-/** A non-2xx answer of the Engine API. */
-class EngineApiError extends Error {
-    method;
-    path;
-    status;
-    body;
-    constructor(method, path, status, body) {
-        super(`${method} ${path}: HTTP ${status} ${apiMessage(body)}`);
-        this.method = method;
-        this.path = path;
-        this.status = status;
-        this.body = body;
-        this.name = 'EngineApiError';
-    }
-}
-/** The daemon's `{"message": …}`, or the body as it is. */
-function apiMessage(body) {
-    try {
-        return String(JSON.parse(body).message ?? body);
-    }
-    catch {
-        return body.trim();
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/docker/attach.ts
@@ -669,7 +1002,7 @@ function demultiplex(stream) {
 
 
 /** The rootful default socket. */
-const socket_DEFAULT_SOCKET = '/var/run/docker.sock';
+const DEFAULT_SOCKET = '/var/run/docker.sock';
 const defaultSocketEnv = () => ({
     dockerHost: process.env.DOCKER_HOST,
     xdgRuntimeDir: process.env.XDG_RUNTIME_DIR,
@@ -698,9 +1031,9 @@ function socket_resolveSocket(input, env = defaultSocketEnv()) {
             source: 'DOCKER_HOST'
         };
     }
-    const tried = [socket_DEFAULT_SOCKET];
-    if (env.exists(socket_DEFAULT_SOCKET)) {
-        return { path: socket_DEFAULT_SOCKET, source: 'default' };
+    const tried = [DEFAULT_SOCKET];
+    if (env.exists(DEFAULT_SOCKET)) {
+        return { path: DEFAULT_SOCKET, source: 'default' };
     }
     if (env.xdgRuntimeDir) {
         const rootless = join(env.xdgRuntimeDir, 'docker.sock');
@@ -808,7 +1141,7 @@ function socket_permissionMessage(facts) {
  * for a socket; post, which uses the CLI, must see the same daemon main did),
  * or this user may not open the socket.
  */
-function runner_socket_runnerSocketPath(host, env = process.env) {
+function runnerSocketPath(host, env = process.env) {
     if (host.DOCKER_CONTEXT && host.DOCKER_CONTEXT !== 'default')
         return undefined;
     if (host.DOCKER_TLS_VERIFY || host.DOCKER_CERT_PATH || env.DOCKER_TLS) {
@@ -821,7 +1154,7 @@ function runner_socket_runnerSocketPath(host, env = process.env) {
         return undefined;
     const path = dockerHost.replace(/^unix:\/\//, '') || DEFAULT_SOCKET;
     try {
-        accessSync(path, constants.R_OK | constants.W_OK);
+        (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.R_OK | external_node_fs_namespaceObject.constants.W_OK);
         return path;
     }
     catch {
@@ -834,10 +1167,10 @@ function runner_socket_runnerSocketPath(host, env = process.env) {
  * because then only the CLI knows what it would do.
  */
 function currentContext(env) {
-    const dir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
     let text;
     try {
-        text = readFileSync(join(dir, 'config.json'), 'utf8');
+        text = (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), 'utf8');
     }
     catch (error) {
         return error.code === 'ENOENT'
@@ -959,11 +1292,13 @@ class engine_api_EngineApi {
      * `GET /containers/{name}/logs` of both streams, demultiplexed (the
      * container has no TTY). `tail` limits it to the last lines.
      */
-    async containerLog(name, tail = 'all') {
+    async containerLog(name, tail = 'all', streams = 'both') {
+        const out = streams === 'stderr' ? 0 : 1;
+        const err = streams === 'stdout' ? 0 : 1;
         const body = await this.call({
             method: 'GET',
             path: `/containers/${encodeURIComponent(name)}/logs` +
-                `?stdout=1&stderr=1&tail=${encodeURIComponent(tail)}`,
+                `?stdout=${out}&stderr=${err}&tail=${encodeURIComponent(tail)}`,
             timeoutMs: 10_000
         });
         return demultiplex(body);
@@ -1024,6 +1359,98 @@ class engine_api_EngineApi {
         ]);
         return { containers, volumes: volumes.Volumes ?? [] };
     }
+    /** `GET /volumes/{name}` (what `docker volume inspect` prints). */
+    async inspectVolume(name) {
+        return this.json({
+            method: 'GET',
+            path: `/volumes/${encodeURIComponent(name)}`,
+            timeoutMs: 30_000
+        });
+    }
+    /** `POST /containers/{id}/kill?signal=…` */
+    async kill(id, signal) {
+        await this.call({
+            method: 'POST',
+            path: `/containers/${encodeURIComponent(id)}/kill?signal=${encodeURIComponent(signal)}`,
+            timeoutMs: 30_000
+        });
+    }
+    /**
+     * `POST /containers/{id}/wait`: resolves once the container is not
+     * running; rejects when that takes longer than `timeoutMs`.
+     */
+    async wait(id, timeoutMs) {
+        await this.call({
+            method: 'POST',
+            path: `/containers/${encodeURIComponent(id)}/wait`,
+            timeoutMs
+        });
+    }
+    /**
+     * `POST /containers/{id}/stop?t=…` (SIGTERM, SIGKILL after `seconds`);
+     * a container that was not running (HTTP 304) counts as stopped.
+     */
+    async stop(id, seconds) {
+        try {
+            await this.call({
+                method: 'POST',
+                path: `/containers/${encodeURIComponent(id)}/stop?t=${seconds}`,
+                timeoutMs: (seconds + 30) * 1000
+            });
+        }
+        catch (error) {
+            if (!(error instanceof EngineApiError && error.status === 304))
+                throw error;
+        }
+    }
+    /** `DELETE /containers/{id}?force=1&v=1` (`docker rm --force --volumes`). */
+    async removeContainer(id) {
+        await this.call({
+            method: 'DELETE',
+            path: `/containers/${encodeURIComponent(id)}?force=1&v=1`,
+            timeoutMs: 60_000
+        });
+    }
+    /** `DELETE /volumes/{name}` (`docker volume rm`, with `--force` when asked). */
+    async removeVolume(name, force) {
+        await this.call({
+            method: 'DELETE',
+            path: `/volumes/${encodeURIComponent(name)}${force ? '?force=1' : ''}`,
+            timeoutMs: 60_000
+        });
+    }
+    /** `GET /images/{reference}/json`: true when there, false on 404. */
+    async imageExists(reference, timeoutMs) {
+        try {
+            await this.call({
+                method: 'GET',
+                path: `/images/${encodeURIComponent(reference)}/json`,
+                timeoutMs
+            });
+            return true;
+        }
+        catch (error) {
+            if (error instanceof EngineApiError && error.status === 404)
+                return false;
+            throw error;
+        }
+    }
+    /**
+     * `POST /images/create?fromSrc=-&…` with a tar as body (`docker
+     * import`); resolves with the daemon's JSON message stream, in which a
+     * failure arrives as a message of its own (HTTP 200 all the same).
+     */
+    async importImage(tar, query, timeoutMs) {
+        query.set('fromSrc', '-');
+        const body = await this.call({
+            method: 'POST',
+            path: `/images/create?${query}`,
+            body: tar,
+            contentType: 'application/x-tar',
+            timeoutMs
+        });
+        return body.toString('utf8');
+    }
     /** One request whose 2xx answer is JSON. */
     async json(options) {
         return JSON.parse((await this.call(options)).toString('utf8'));
@@ -1050,6 +1477,228 @@ function exitCodeOf(body) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/docker/api-client.ts
+/**
+ * {@link DockerClient} over the Engine API on the runner's socket. Each
+ * call is tracked by the CLI wrapper (DockerCli.track), so a cancelled
+ * step refuses new ones and waits for those in flight, as for `docker`
+ * processes. An image that is not on the runner is left to `docker run`,
+ * which pulls it with the user's registry credentials.
+ */
+
+
+
+
+
+/** How long an image lookup or import may take. */
+const api_client_IMAGE_TIMEOUT_MS = 30_000;
+/** Calls over `api`, tracked by `docker`. */
+function apiClient(api, docker, debug = () => undefined) {
+    const { endpoint } = api;
+    const track = (args, call) => docker.track(args, call);
+    return {
+        via: 'engine-api',
+        daemon: endpoint.socketPath ?? `${endpoint.host}:${endpoint.port}`,
+        run: (request, hooks = {}) => runOverApi(api, docker, request, hooks, debug),
+        inspectContainer: (name) => track(['inspect', name], () => api.inspectContainer(name)),
+        copyIn: (name, tar) => track(['cp', '-', `${name}:/`], () => api.putArchive(name, '/', tar)),
+        watchExit: (name) => api.watchExit(name),
+        containerLog: (name) => api.containerLog(name),
+        findContainer: (name) => track(['inspect', name], () => unlessMissing(api.inspectContainer(name))),
+        findVolume: (name) => track(['volume', 'inspect', name], () => unlessMissing(api.inspectVolume(name))),
+        listLabelled: async (label, keys) => {
+            const listed = await track(['ps', '--filter', label], () => api.listLabelled(label));
+            return {
+                containers: listed.containers.map((c) => ({
+                    id: c.Id,
+                    name: (c.Names[0] ?? '').replace(/^\//, ''),
+                    labels: pick(c.Labels, keys)
+                })),
+                volumes: listed.volumes.map((v) => ({
+                    name: v.Name,
+                    labels: pick(v.Labels ?? {}, keys)
+                }))
+            };
+        },
+        kill: (id, signal) => outcomeOf(() => track(['kill', id], () => api.kill(id, signal))),
+        waitStopped: (id, timeoutMs) => outcomeOf(() => track(['wait', id], () => api.wait(id, timeoutMs))),
+        stop: (id, graceSeconds) => outcomeOf(() => track(['stop', id], () => api.stop(id, graceSeconds))),
+        removeContainer: (id) => outcomeOf(() => track(['rm', id], () => api.removeContainer(id))),
+        removeVolume: (name, { force = false } = {}) => outcomeOf(() => track(['volume', 'rm', name], () => api.removeVolume(name, force))),
+        imageExists: (reference) => track(['image', 'inspect', reference], () => api.imageExists(reference, api_client_IMAGE_TIMEOUT_MS)),
+        importImage: (tar, reference, changes) => track(['import', reference], () => importOverApi(api, tar, reference, changes)),
+        logTail: async (name, lines) => {
+            // Both streams in full, stdout's first, as `docker logs` prints them.
+            const tail = String(lines);
+            const [out, err] = await track(['logs', name], () => Promise.all([
+                api.containerLog(name, tail, 'stdout'),
+                api.containerLog(name, tail, 'stderr')
+            ]));
+            return [out, err].filter((text) => text.trim() !== '').join('\n');
+        }
+    };
+}
+/** The answer, or undefined when the daemon says there is no such object (404). */
+async function unlessMissing(call) {
+    try {
+        return await call;
+    }
+    catch (error) {
+        if (error instanceof EngineApiError && error.status === 404) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+/** Those of `keys` that `labels` has. */
+function pick(labels, keys) {
+    const picked = {};
+    for (const key of keys) {
+        const value = labels?.[key];
+        if (value !== undefined)
+            picked[key] = value;
+    }
+    return picked;
+}
+/**
+ * `docker import` over the API. The daemon answers 200 and then streams
+ * JSON messages; a failure arrives as one of them and is thrown.
+ */
+async function importOverApi(api, tar, reference, changes) {
+    const colon = reference.lastIndexOf(':');
+    const query = new URLSearchParams({
+        repo: reference.slice(0, colon),
+        tag: reference.slice(colon + 1)
+    });
+    for (const change of changes)
+        query.append('changes', change);
+    let stream;
+    try {
+        stream = await api.importImage(tar, query, api_client_IMAGE_TIMEOUT_MS);
+    }
+    catch (error) {
+        // The status and body as they came: the daemon's log says the rest.
+        if (error instanceof EngineApiError) {
+            throw new Error(`HTTP ${error.status} ${error.body.trim()}`, {
+                cause: error
+            });
+        }
+        throw error;
+    }
+    const failure = streamError(stream);
+    if (failure !== undefined)
+        throw new Error(failure);
+}
+/** The `error` of the first failed message in an import's JSON stream. */
+function streamError(body) {
+    for (const line of body.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        try {
+            const message = JSON.parse(line);
+            if (message.error)
+                return String(message.error);
+        }
+        catch {
+            return `unreadable answer: ${line.slice(0, 200)}`;
+        }
+    }
+    return undefined;
+}
+/**
+ * Create, attach when asked, start. A daemon error becomes the
+ * {@link DockerCommandError} `docker run` would have given, so the port
+ * retry and the failure hints work the same either way.
+ */
+async function runOverApi(api, docker, request, hooks, debug) {
+    const { name } = request;
+    const { attach } = hooks;
+    const body = attach
+        ? {
+            ...request.body,
+            OpenStdin: true,
+            StdinOnce: true,
+            Env: [...request.body.Env, ...attach.env]
+        }
+        : request.body;
+    try {
+        await docker.track(['create', name], () => api.createContainer(name, body, hooks.onCreating));
+    }
+    catch (error) {
+        if (error instanceof EngineApiError && error.status === 404) {
+            debug(`docker.run: ${request.body.Image} is not here; docker run pulls it`);
+            // The create request was sent already: onCreating has fired.
+            await runWithCli(docker, request, { ...hooks, onCreating: undefined });
+            return;
+        }
+        throw asRunError(request, error);
+    }
+    if (attach) {
+        // Attached alongside the start; a failed attach surfaces where the
+        // streams are used.
+        const streams = api.attach(name, attach.onOutput).then((attached) => ({
+            send: (data) => docker.track(['attach', name], () => attached.send(data)),
+            abort: () => attached.abort()
+        }));
+        streams.catch(() => undefined);
+        attach.onAttach(streams);
+    }
+    try {
+        // The daemon spends ~300 ms on the start; the caller's CPU work left
+        // (the server certificate, the reaper) fits there once the request is
+        // out, without holding it up.
+        await docker.track(['start', name], () => api.startContainer(name, hooks.onStarting));
+    }
+    catch (error) {
+        throw asRunError(request, error);
+    }
+}
+/** What `docker run` prints and exits with when the daemon refuses (exit 125). */
+function asRunError(request, error) {
+    if (!(error instanceof EngineApiError))
+        return error;
+    const message = error.message.replace(/^\S+ \S+: HTTP \d+ /, '');
+    return new cli_DockerCommandError(run_args_runArgsFromCreate(request), 125, `docker: Error response from daemon: ${message}.`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/docker/runner-client.ts
+/**
+ * The client for the runner's daemon: the Engine API when that daemon is a
+ * plain unix socket the docker CLI would use too (runner-socket.ts), the
+ * docker CLI otherwise.
+ */
+
+
+
+
+/** The Engine API over the runner's socket where it may be used, else the CLI. */
+function runnerClient(docker, debug = () => undefined, env = process.env) {
+    const api = runnerApi(docker.host, debug, env);
+    return api ? apiClient(api, docker, debug) : cliClient(docker);
+}
+/**
+ * {@link runnerClient} for the runner's daemon as `host` (the settings
+ * recorded at the start) describes it: the caller's own environment may
+ * point at a nest (DOCKER_HOST exported by `up`). Over the API the docker
+ * CLI only tracks the calls, so none is needed on PATH; where the CLI must
+ * do the work and there is none, every call fails with `docker`'s spawn
+ * error (teardown then warns instead of throwing).
+ */
+function hostClient(host, debug = () => undefined, env = process.env) {
+    const binary = findOnPath('docker', env.PATH) ?? 'docker';
+    return runnerClient(new cli_DockerCli(binary, host, debug), debug, env);
+}
+/**
+ * {@link hostClient}, but throws DockerCli.locate's explanation when only
+ * the docker CLI can reach the daemon and there is none on PATH.
+ */
+function locateHostClient(host, debug = () => undefined, env = process.env) {
+    const client = hostClient(host, debug, env);
+    if (client.via === 'docker-cli')
+        DockerCli.locate(host, debug);
+    return client;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/docker/daemon-client.ts
@@ -2540,6 +3189,20 @@ function scope_partitionHash(partition) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/cache/cache.ts
+/**
+ * Persistent cache: with input `cache: NAME` the sidecar's /var/lib/docker
+ * is the named volume `docker-nest-cache-NAME.HASH`, kept after post, so
+ * images and build cache survive to the next job of the same partition
+ * (HASH: which jobs share it, see scope.ts).
+ *
+ * The lock is the sidecar's own name: a cached nest's container is called
+ * like its volume, and the daemon refuses a second container of
+ * that name atomically. The data root is in use exactly while that
+ * container exists, so two daemons can never share it, and there is no
+ * separate lock to leak. A holder whose job is gone (owner dead, or expired)
+ * is removed by id, never by name, so a racing job's fresh holder survives.
+ */
+
 
 
 
@@ -2654,38 +3317,26 @@ class CacheBusyError extends Error {
         this.name = 'CacheBusyError';
     }
 }
-const HOLDER_FORMAT = [
-    '{{.Id}}',
-    '{{.State.Status}}',
-    `{{index .Config.Labels "${labels_LABELS.run}"}}`,
-    `{{index .Config.Labels "${labels_LABELS.expires}"}}`,
-    `{{index .Config.Labels "${labels_OWNER_LABEL}"}}`
-].join('\t');
 /** The container called `container` (a cache's lock), or undefined when there is none (any more). */
 async function findHolder(docker, container) {
-    const result = await docker.tryExec([
-        'inspect',
-        '--type',
-        'container',
-        '--format',
-        HOLDER_FORMAT,
-        container
-    ]);
-    if (result.exitCode !== 0) {
-        if (isNoSuchObject(result.stderr))
-            return undefined;
-        throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`);
+    let found;
+    try {
+        found = await docker.findContainer(container);
     }
-    const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
-        .trim()
-        .split('\t');
-    const label = (value) => (value === '<no value>' ? '' : value);
+    catch (error) {
+        throw new Error(`Could not inspect ${container}: ${errorText(error)}`, {
+            cause: error
+        });
+    }
+    if (!found)
+        return undefined;
+    const labels = found.Config.Labels ?? {};
     return {
-        id,
-        status,
-        run: label(run),
-        expires: label(expires),
-        owner: label(owner)
+        id: found.Id,
+        status: found.State.Status,
+        run: labels[LABELS.run] ?? '',
+        expires: labels[LABELS.expires] ?? '',
+        owner: labels[OWNER_LABEL] ?? ''
     };
 }
 /**
@@ -2701,7 +3352,8 @@ async function breakStaleLock(docker, lock, context) {
     if (!reason)
         throw new CacheBusyError(lock.cache, lock.container, holder);
     // By id: if another job broke it first and started its own, that one stays.
-    if (!(await docker.tryRemoveContainer(holder.id))) {
+    const removed = await docker.removeContainer(holder.id);
+    if (!removed.ok && !isNoSuchObject(removed.error)) {
         throw new CacheBusyError(lock.cache, lock.container, holder);
     }
     return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`;
@@ -2939,142 +3591,6 @@ function isolation_isolationHostConfig(runtime, rootlessUnprivileged = false) {
         ? { ...named, Privileged: false, ...structuredClone(ROOTLESS_UNPRIVILEGED) }
         : { ...named, Privileged: true };
 }
-
-;// CONCATENATED MODULE: ./src/engine/docker/run-args.ts
-/** A request that cannot be said with `docker run`: names the field, the value and why. */
-class UnrenderableRequestError extends Error {
-    constructor(field, value, why) {
-        super(`The create request's ${field} (${JSON.stringify(value)}) has no ` +
-            `docker run form: ${why}.`);
-        this.name = 'UnrenderableRequestError';
-    }
-}
-/** One `--flag=value` per entry. */
-function each(flag, values) {
-    return (values ?? []).map((value) => `${flag}=${value}`);
-}
-/**
- * One field of `--mount`'s comma-separated list, quoted as the CLI's CSV
- * reader expects when it holds a comma or a quote.
- */
-function csvField(field) {
-    return /[",]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-/** `--mount` value of one mount. */
-function mountArg(mount) {
-    const fields = [
-        `type=${mount.Type}`,
-        `src=${mount.Source}`,
-        `dst=${mount.Target}`,
-        ...(mount.ReadOnly ? ['readonly'] : []),
-        ...(mount.Type === 'volume'
-            ? Object.entries(mount.VolumeOptions?.Labels ?? {}).map(([key, value]) => `volume-label=${key}=${value}`)
-            : [])
-    ];
-    return fields.map(csvField).join(',');
-}
-/** `--device` value: the short form when the path and permissions are the CLI's defaults. */
-function deviceArg(device) {
-    if (device.PathInContainer === device.PathOnHost &&
-        device.CgroupPermissions === 'rwm') {
-        return device.PathOnHost;
-    }
-    return `${device.PathOnHost}:${device.PathInContainer}:${device.CgroupPermissions}`;
-}
-/** `--publish hostIp:hostPort:port[/proto]` per binding. */
-function publishArgs(bindings) {
-    return Object.entries(bindings).flatMap(([port, list]) => {
-        const [number, proto = 'tcp'] = port.split('/');
-        const suffix = proto === 'tcp' ? '' : `/${proto}`;
-        return list.flatMap((binding) => [
-            '--publish',
-            `${binding.HostIp}:${binding.HostPort}:${number}${suffix}`
-        ]);
-    });
-}
-/** `--security-opt=systempaths=unconfined`, the CLI's only form of both lists. */
-function systemPaths({ body }) {
-    const { MaskedPaths: masked, ReadonlyPaths: readonly } = body.HostConfig;
-    if (masked === undefined && readonly === undefined)
-        return [];
-    if (masked?.length !== 0 || readonly?.length !== 0) {
-        throw new UnrenderableRequestError('HostConfig.MaskedPaths and ReadonlyPaths', [masked, readonly], 'the CLI only unmasks all system paths at once ' +
-            '(systempaths=unconfined: both lists present and empty)');
-    }
-    return ['--security-opt=systempaths=unconfined'];
-}
-/** `--network-alias` per alias of the endpoint on HostConfig.NetworkMode. */
-function aliasArgs({ body }) {
-    const endpoints = Object.entries(body.NetworkingConfig?.EndpointsConfig ?? {});
-    const network = body.HostConfig.NetworkMode;
-    return endpoints.flatMap(([name, settings]) => {
-        if (name !== network) {
-            throw new UnrenderableRequestError(`NetworkingConfig.EndpointsConfig.${name}`, settings, `docker run joins one network, HostConfig.NetworkMode '${network}'`);
-        }
-        return (settings.Aliases ?? []).flatMap((alias) => [
-            '--network-alias',
-            alias
-        ]);
-    });
-}
-/**
- * Every field, in the order its arguments appear: flags first, then the
- * image, the entrypoint's further words and the command.
- */
-const FIELD_FLAGS = {
-    name: ({ name }) => ['--name', name],
-    Labels: ({ body }) => Object.entries(body.Labels).flatMap(([key, value]) => [
-        '--label',
-        `${key}=${value}`
-    ]),
-    'HostConfig.Runtime': ({ body }) => body.HostConfig.Runtime ? [`--runtime=${body.HostConfig.Runtime}`] : [],
-    'HostConfig.Privileged': ({ body }) => body.HostConfig.Privileged ? ['--privileged'] : [],
-    'HostConfig.CapAdd': ({ body }) => each('--cap-add', body.HostConfig.CapAdd),
-    'HostConfig.SecurityOpt': ({ body }) => each('--security-opt', body.HostConfig.SecurityOpt),
-    'HostConfig.MaskedPaths': systemPaths,
-    // Rendered with MaskedPaths, which checks that both are empty.
-    'HostConfig.ReadonlyPaths': () => [],
-    'HostConfig.Devices': ({ body }) => each('--device', body.HostConfig.Devices?.map(deviceArg)),
-    'HostConfig.PortBindings': ({ body }) => publishArgs(body.HostConfig.PortBindings),
-    // A published port is exposed by --publish; the others by --expose.
-    ExposedPorts: ({ body }) => Object.keys(body.ExposedPorts)
-        .filter((port) => !body.HostConfig.PortBindings[port])
-        .flatMap((port) => ['--expose', port]),
-    'HostConfig.NetworkMode': ({ body }) => body.HostConfig.NetworkMode === 'default'
-        ? []
-        : ['--network', body.HostConfig.NetworkMode],
-    NetworkingConfig: aliasArgs,
-    'HostConfig.Mounts': ({ body }) => body.HostConfig.Mounts.flatMap((mount) => ['--mount', mountArg(mount)]),
-    Env: ({ body }) => body.Env.flatMap((entry) => ['--env', entry]),
-    Entrypoint: ({ body }) => body.Entrypoint ? ['--entrypoint', body.Entrypoint[0] ?? ''] : [],
-    Image: ({ body }) => [body.Image, ...(body.Entrypoint?.slice(1) ?? [])],
-    Cmd: ({ body }) => body.Cmd
-};
-/** Throws for a field of `object` that {@link FIELD_FLAGS} has no renderer for. */
-function refuseUnknown(object, prefix) {
-    for (const [key, value] of Object.entries(object)) {
-        if (value !== undefined && !(`${prefix}${key}` in FIELD_FLAGS)) {
-            throw new UnrenderableRequestError(`${prefix}${key}`, value, 'run-args.ts has no renderer for this field; add one to FIELD_FLAGS');
-        }
-    }
-}
-/**
- * `docker run --detach …` arguments that create and start the container
- * of `request`; throws {@link UnrenderableRequestError} for anything the
- * CLI cannot say.
- */
-function run_args_runArgsFromCreate(request) {
-    const { HostConfig: hostConfig, ...config } = request.body;
-    refuseUnknown(config, '');
-    refuseUnknown(hostConfig, 'HostConfig.');
-    return [
-        'run',
-        '--detach',
-        ...Object.values(FIELD_FLAGS).flatMap((render) => render(request))
-    ];
-}
-/** The fields {@link runArgsFromCreate} renders, in order (for tests). */
-const RENDERED_FIELDS = Object.keys(FIELD_FLAGS);
 
 ;// CONCATENATED MODULE: ./src/engine/dind/plan.ts
 /**
@@ -3611,7 +4127,9 @@ function bindMountNote(workspaceHostPath) {
 }
 /**
  * Removes the containers, then networks and volumes, carrying the run's
- * label — never anything else, never a prune.
+ * label — never anything else, never a prune. Through `docker`, the CLI on
+ * the dood socket: networks (listed, inspected, disconnected, removed) are
+ * not calls of the one client (docker/client.ts) yet.
  */
 async function removeLabelled(runId, docker, logger) {
     const report = { removed: [], warnings: [] };
@@ -3826,38 +4344,26 @@ async function pruneToSize(endpoint, maxBytes) {
 
 
 
+
 /**
  * How long dockerd gets to shut down after SIGTERM. It stops inner
  * containers (10 s each by default, in parallel) and flushes its stores;
  * idle it takes ~1.2 s. Bounded, so a wedged daemon cannot hold post up.
  */
 const CACHE_STOP_GRACE_MS = 20_000;
-const FORMAT = [
-    '{{.Id}}',
-    '{{.State.Running}}',
-    `{{index .Config.Labels "${labels_LABELS.run}"}}`,
-    '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
-    '{{range .Config.Env}}{{println .}}{{end}}'
-].join('\t');
+/** The sidecar as the daemon describes it; undefined when it cannot be looked at. */
 async function inspectSidecar(docker, name) {
-    const result = await docker.tryExec([
-        'inspect',
-        '--type',
-        'container',
-        '--format',
-        FORMAT,
-        name
-    ]);
-    if (result.exitCode !== 0)
+    const found = await docker.findContainer(name).catch(() => undefined);
+    if (!found)
         return undefined;
-    const [id, running, run, ips = '', env = ''] = result.stdout.split('\t');
+    const networks = Object.values(found.NetworkSettings.Networks ?? {});
     return {
-        id,
-        running: running === 'true',
-        run,
-        ip: ips.trim().split(' ')[0] ?? '',
+        id: found.Id,
+        running: found.State.Running,
+        run: found.Config.Labels?.[labels_LABELS.run] ?? '',
+        ip: networks.map((n) => n.IPAddress).find((ip) => ip) ?? '',
         // DOCKER_TLS_CERTDIR is empty exactly when TLS is off (see plan.ts).
-        tls: !/^DOCKER_TLS_CERTDIR=$/m.test(env)
+        tls: !(found.Config.Env ?? []).includes('DOCKER_TLS_CERTDIR=')
     };
 }
 async function endpointOf(sidecar, certDir) {
@@ -3900,18 +4406,17 @@ async function stopCachedNest(resources, docker, logger, report) {
     }
     if (sidecar.running) {
         const started = performance.now();
-        await docker.tryExec(['kill', '--signal', 'TERM', sidecar.id]);
-        const waited = await docker.tryExec(['wait', sidecar.id], {
-            timeoutMs: CACHE_STOP_GRACE_MS
-        });
+        await docker.kill(sidecar.id, 'TERM');
+        const waited = await docker.waitStopped(sidecar.id, CACHE_STOP_GRACE_MS);
         const ms = Math.round(performance.now() - started);
-        if (waited.exitCode === 0)
+        if (waited.ok)
             logger.info(`Daemon of cache '${cache.name}' stopped in ${ms} ms`);
         else
             report.warnings.push(`The daemon of cache '${cache.name}' did not stop within ` +
                 `${CACHE_STOP_GRACE_MS / 1000} s; it was killed, and its next start recovers.`);
     }
-    if (await docker.tryRemoveContainer(sidecar.id)) {
+    const removed = await docker.removeContainer(sidecar.id);
+    if (removed.ok || cli_isNoSuchObject(removed.error)) {
         report.removed.push(`container ${name} (cache '${cache.name}' kept)`);
     }
     else {
@@ -3949,6 +4454,7 @@ async function prune(sidecar, resources, maxBytes, logger, report) {
 
 
 
+
 /**
  * How long dockerd gets after SIGTERM before the container is killed. An
  * orderly dockerd shutdown takes ~1.2 s even when idle, while everything of an
@@ -3979,39 +4485,33 @@ async function teardown(resources, docker, logger) {
     return report;
 }
 /**
- * The id, state and labels teardown decides on, in one call per object.
- * Labels as JSON: `index` prints "<no value>" for a label a container lacks.
- */
-const INSPECT_FORMAT = {
-    container: '{{.Id}}\t{{.State.Running}}\t{{json .Config.Labels}}',
-    volume: '{{.Name}}\tfalse\t{{json .Labels}}'
-};
-/**
  * Looks `name` up and decides whether it is this run's: only an object
  * labelled `docker-nest.run=<runId>` is, and never a cache (the cache
  * volume outlives every run and carries no run label).
  */
 async function inspectOurs(docker, kind, name, runId) {
-    const result = await docker.tryExec([
-        ...(kind === 'volume' ? ['volume', 'inspect'] : ['inspect']),
-        ...(kind === 'container' ? ['--type', 'container'] : []),
-        '--format',
-        INSPECT_FORMAT[kind],
-        name
-    ]);
-    if (result.exitCode !== 0) {
-        return cli_isNoSuchObject(result.stderr)
-            ? { kind, name, running: false }
-            : { kind, name, running: false, error: result.stderr.trim() };
-    }
-    const [ref, running, json = 'null'] = result.stdout.trim().split('\t');
-    let labels = {};
+    let seen;
     try {
-        labels = JSON.parse(json) ?? {};
+        if (kind === 'container') {
+            const found = await docker.findContainer(name);
+            seen = found && {
+                ref: found.Id,
+                running: found.State.Running,
+                labels: found.Config.Labels
+            };
+        }
+        else {
+            const found = await docker.findVolume(name);
+            seen = found && { ref: found.Name, running: false, labels: found.Labels };
+        }
     }
-    catch {
-        // Unreadable labels carry no run label: left below.
+    catch (error) {
+        return { kind, name, running: false, error: client_errorText(error) };
     }
+    if (!seen)
+        return { kind, name, running: false };
+    const { ref, running } = seen;
+    const labels = seen.labels ?? {};
     const run = labels[labels_LABELS.run];
     const cache = labels[labels_CACHE_LABEL];
     const foreign = cache
@@ -4019,7 +4519,7 @@ async function inspectOurs(docker, kind, name, runId) {
         : run !== runId
             ? `it carries ${labels_LABELS.run}=${run || '(none)'}, not this run's ${runId}`
             : undefined;
-    return { kind, name, ref, running: running === 'true', foreign };
+    return { kind, name, ref, running, foreign };
 }
 /** True when `found` is there and ours; otherwise says why it stays. */
 function mayRemove(found, report, logger) {
@@ -4045,12 +4545,11 @@ async function removeContainer(found, docker, report, logger) {
     const id = found.ref;
     // Like `docker stop`, but with a grace shorter than its 1 s granularity.
     if (found.running) {
-        const term = await docker.tryExec(['kill', '--signal', 'TERM', id]);
-        if (term.exitCode === 0) {
-            await docker.tryExec(['wait', id], { timeoutMs: STOP_GRACE_MS });
-        }
+        const term = await docker.kill(id, 'TERM');
+        if (term.ok)
+            await docker.waitStopped(id, STOP_GRACE_MS);
     }
-    if (await docker.tryRemoveContainer(id)) {
+    if (gone(await docker.removeContainer(id))) {
         report.removed.push(`container ${found.name}`);
     }
     else {
@@ -4060,12 +4559,16 @@ async function removeContainer(found, docker, report, logger) {
 async function removeVolume(found, docker, report, logger) {
     if (!mayRemove(found, report, logger) || !found.ref)
         return;
-    if (await docker.tryRemoveVolume(found.ref)) {
+    if (gone(await docker.removeVolume(found.ref, { force: true }))) {
         report.removed.push(`volume ${found.name}`);
     }
     else {
         report.warnings.push(`Could not remove volume ${found.name}; remove it with: docker volume rm ${found.name}`);
     }
+}
+/** Removed now, or gone already. */
+function gone(outcome) {
+    return outcome.ok || cli_isNoSuchObject(outcome.error);
 }
 async function removeCertDir(certDir, report) {
     if (!certDir)
@@ -4086,6 +4589,7 @@ async function removeCertDir(certDir, report) {
  * post step and `docker-nest down` call. It never throws; what could not be
  * removed comes back as warnings for the caller to print.
  */
+
 
 
 
@@ -4114,7 +4618,7 @@ async function down(resources, cleanup, trigger, ctx) {
         report.removed = false;
         return report;
     }
-    const docker = runnerDocker(resources.hostDocker, ctx.logger);
+    const docker = hostClient(resources.hostDocker, (m) => ctx.logger.debug(m));
     const result = await ctx.logger.group('Remove nest', () => teardown(resources, docker, ctx.logger));
     report.warnings.push(...result.warnings);
     const handled = [...result.removed, ...result.skipped];
@@ -4164,7 +4668,7 @@ async function downDood(resources, cleanup, trigger, ctx, report) {
  * caller's env may point at the nest itself (DOCKER_HOST exported by up).
  */
 function runnerDocker(host, logger) {
-    return new DockerCli(findOnPath('docker') ?? 'docker', host, (m) => logger.debug(m));
+    return new cli_DockerCli(findOnPath('docker') ?? 'docker', host, (m) => logger.debug(m));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/errors.ts

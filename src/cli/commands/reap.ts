@@ -1,5 +1,6 @@
 /** `docker-nest reap`: remove abandoned nests (expired, or all of ours). */
 import { localProcessTable } from '../../engine/lifecycle/owner.js'
+import { runnerClient } from '../../engine/docker/runner-client.js'
 import { reapNests } from '../../engine/reap/reap.js'
 import { readStateFile } from '../state-file.js'
 import { EXIT } from '../usage.js'
@@ -27,7 +28,9 @@ export const reap: Command = {
     'Nests expire 6 hours after their start (the job limit of hosted runners). A nest whose job process (GitHub: Runner.Worker) has ended on this machine goes at once; that needs the same pid namespace and, with /proc hidepid, root. Cache volumes (docker-nest-cache-*) are kept.',
   async run({ values, stateDir: flag, logger }) {
     const saved = await readStateFile(stateDirOf(flag))
-    const docker = hostDockerCli(logger, saved?.hostDocker)
+    const docker = runnerClient(hostDockerCli(logger, saved?.hostDocker), (m) =>
+      logger.debug(m)
+    )
     const dryRun = Boolean(values['dry-run'])
     const report = await reapNests(docker, {
       nowSeconds: Math.floor(Date.now() / 1000),

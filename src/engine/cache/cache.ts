@@ -11,8 +11,8 @@
  * separate lock to leak. A holder whose job is gone (owner dead, or expired)
  * is removed by id, never by name, so a racing job's fresh holder survives.
  */
-import type { DockerCli } from '../docker/cli.js'
 import { isNoSuchObject } from '../docker/cli.js'
+import { errorText, type DockerClient } from '../docker/client.js'
 import {
   OWNER_LABEL,
   ownerState,
@@ -188,41 +188,27 @@ export class CacheBusyError extends Error {
   }
 }
 
-const HOLDER_FORMAT = [
-  '{{.Id}}',
-  '{{.State.Status}}',
-  `{{index .Config.Labels "${LABELS.run}"}}`,
-  `{{index .Config.Labels "${LABELS.expires}"}}`,
-  `{{index .Config.Labels "${OWNER_LABEL}"}}`
-].join('\t')
-
 /** The container called `container` (a cache's lock), or undefined when there is none (any more). */
 export async function findHolder(
-  docker: DockerCli,
+  docker: DockerClient,
   container: string
 ): Promise<LockHolder | undefined> {
-  const result = await docker.tryExec([
-    'inspect',
-    '--type',
-    'container',
-    '--format',
-    HOLDER_FORMAT,
-    container
-  ])
-  if (result.exitCode !== 0) {
-    if (isNoSuchObject(result.stderr)) return undefined
-    throw new Error(`Could not inspect ${container}: ${result.stderr.trim()}`)
+  let found
+  try {
+    found = await docker.findContainer(container)
+  } catch (error) {
+    throw new Error(`Could not inspect ${container}: ${errorText(error)}`, {
+      cause: error
+    })
   }
-  const [id, status = '', run = '', expires = '', owner = ''] = result.stdout
-    .trim()
-    .split('\t')
-  const label = (value: string) => (value === '<no value>' ? '' : value)
+  if (!found) return undefined
+  const labels = found.Config.Labels ?? {}
   return {
-    id,
-    status,
-    run: label(run),
-    expires: label(expires),
-    owner: label(owner)
+    id: found.Id,
+    status: found.State.Status,
+    run: labels[LABELS.run] ?? '',
+    expires: labels[LABELS.expires] ?? '',
+    owner: labels[OWNER_LABEL] ?? ''
   }
 }
 
@@ -232,7 +218,7 @@ export async function findHolder(
  * undefined when the holder vanished meanwhile (try again).
  */
 export async function breakStaleLock(
-  docker: DockerCli,
+  docker: DockerClient,
   lock: { cache: string; container: string },
   context: { nowSeconds: number; table: ProcessTable | undefined }
 ): Promise<string | undefined> {
@@ -241,7 +227,8 @@ export async function breakStaleLock(
   const reason = staleReason(holder, context.nowSeconds, context.table)
   if (!reason) throw new CacheBusyError(lock.cache, lock.container, holder)
   // By id: if another job broke it first and started its own, that one stays.
-  if (!(await docker.tryRemoveContainer(holder.id))) {
+  const removed = await docker.removeContainer(holder.id)
+  if (!removed.ok && !isNoSuchObject(removed.error)) {
     throw new CacheBusyError(lock.cache, lock.container, holder)
   }
   return `Removed the stale holder of cache '${lock.cache}' (run ${holder.run || 'unknown'}): ${reason}.`

@@ -8,7 +8,8 @@ import { lazyFsPromises } from '../util/lazy-builtins.js'
 import { join } from 'node:path'
 import { LABELS, DAEMON_PORT } from '../dind/plan.js'
 import type { DaemonEndpoint } from '../docker/daemon-client.js'
-import type { DockerCli } from '../docker/cli.js'
+import { isNoSuchObject } from '../docker/cli.js'
+import type { DockerClient } from '../docker/client.js'
 import { formatBytes, pruneToSize } from './prune.js'
 import type { Resources } from '../lifecycle/resources.js'
 import type { Logger } from '../types.js'
@@ -29,35 +30,21 @@ interface Sidecar {
   tls: boolean
 }
 
-const FORMAT = [
-  '{{.Id}}',
-  '{{.State.Running}}',
-  `{{index .Config.Labels "${LABELS.run}"}}`,
-  '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
-  '{{range .Config.Env}}{{println .}}{{end}}'
-].join('\t')
-
+/** The sidecar as the daemon describes it; undefined when it cannot be looked at. */
 async function inspectSidecar(
-  docker: DockerCli,
+  docker: DockerClient,
   name: string
 ): Promise<Sidecar | undefined> {
-  const result = await docker.tryExec([
-    'inspect',
-    '--type',
-    'container',
-    '--format',
-    FORMAT,
-    name
-  ])
-  if (result.exitCode !== 0) return undefined
-  const [id, running, run, ips = '', env = ''] = result.stdout.split('\t')
+  const found = await docker.findContainer(name).catch(() => undefined)
+  if (!found) return undefined
+  const networks = Object.values(found.NetworkSettings.Networks ?? {})
   return {
-    id,
-    running: running === 'true',
-    run,
-    ip: ips.trim().split(' ')[0] ?? '',
+    id: found.Id,
+    running: found.State.Running,
+    run: found.Config.Labels?.[LABELS.run] ?? '',
+    ip: networks.map((n) => n.IPAddress).find((ip) => ip) ?? '',
     // DOCKER_TLS_CERTDIR is empty exactly when TLS is off (see plan.ts).
-    tls: !/^DOCKER_TLS_CERTDIR=$/m.test(env)
+    tls: !(found.Config.Env ?? []).includes('DOCKER_TLS_CERTDIR=')
   }
 }
 
@@ -92,7 +79,7 @@ async function endpointOf(
  */
 export async function stopCachedNest(
   resources: Resources,
-  docker: DockerCli,
+  docker: DockerClient,
   logger: Logger,
   report: { removed: string[]; warnings: string[] }
 ): Promise<void> {
@@ -112,12 +99,10 @@ export async function stopCachedNest(
   }
   if (sidecar.running) {
     const started = performance.now()
-    await docker.tryExec(['kill', '--signal', 'TERM', sidecar.id])
-    const waited = await docker.tryExec(['wait', sidecar.id], {
-      timeoutMs: CACHE_STOP_GRACE_MS
-    })
+    await docker.kill(sidecar.id, 'TERM')
+    const waited = await docker.waitStopped(sidecar.id, CACHE_STOP_GRACE_MS)
     const ms = Math.round(performance.now() - started)
-    if (waited.exitCode === 0)
+    if (waited.ok)
       logger.info(`Daemon of cache '${cache.name}' stopped in ${ms} ms`)
     else
       report.warnings.push(
@@ -125,7 +110,8 @@ export async function stopCachedNest(
           `${CACHE_STOP_GRACE_MS / 1000} s; it was killed, and its next start recovers.`
       )
   }
-  if (await docker.tryRemoveContainer(sidecar.id)) {
+  const removed = await docker.removeContainer(sidecar.id)
+  if (removed.ok || isNoSuchObject(removed.error)) {
     report.removed.push(`container ${name} (cache '${cache.name}' kept)`)
   } else {
     report.warnings.push(

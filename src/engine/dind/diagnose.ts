@@ -4,7 +4,7 @@
  * failures dind users meet most, by the lines dockerd and the start script
  * print for them.
  */
-import type { DockerCli } from '../docker/cli.js'
+import { errorText, type DockerClient } from '../docker/client.js'
 import { ROOTLESS_RULES } from './rootless-diagnose.js'
 import type { ContainerInspect } from '../types.js'
 
@@ -151,26 +151,19 @@ export interface Diagnosis {
 
 /** Collects state, log tail and hints; never throws. */
 export async function diagnoseContainer(
-  docker: DockerCli,
+  docker: DockerClient,
   name: string
 ): Promise<Diagnosis> {
-  const [logs, inspect] = await Promise.all([
-    docker.tryExec(['logs', '--tail', String(LOG_TAIL_LINES), name]),
-    docker.tryExec(['inspect', '--type', 'container', name])
+  const [logs, info] = await Promise.all([
+    // dockerd logs to stderr: the client puts that stream last, as it holds
+    // the error. Logs that cannot be read show why.
+    docker.logTail(name, LOG_TAIL_LINES).catch(errorText),
+    docker.inspectContainer(name).catch(() => undefined)
   ])
-  let state = 'unknown (docker inspect failed)'
-  if (inspect.exitCode === 0) {
-    const info = (JSON.parse(inspect.stdout) as ContainerInspect[])[0]
-    state = describeState(info.State)
-  }
-  // dockerd logs to stderr; keep both streams, stderr last as it holds the error.
-  const logTail = [logs.stdout, logs.stderr]
-    .filter((text) => text.trim() !== '')
-    .join('\n')
-    .trim()
-    .split('\n')
-    .slice(-LOG_TAIL_LINES)
-    .join('\n')
+  const state = info
+    ? describeState(info.State)
+    : 'unknown (docker inspect failed)'
+  const logTail = logs.trim().split('\n').slice(-LOG_TAIL_LINES).join('\n')
   return { state, logTail, hints: classifyLog(logTail) }
 }
 

@@ -8,6 +8,7 @@ import {
   describeState,
   diagnoseContainer
 } from './diagnose.js'
+import { runnerClient } from '../docker/runner-client.js'
 import type { DockerCli } from '../docker/cli.js'
 import { pullReporter } from '../docker/pull-progress.js'
 import { describeIsolation, explainUnknownRuntime } from '../options/runtime.js'
@@ -155,7 +156,7 @@ export async function launch(
       throw new DaemonStartError(
         'The inner Docker daemon did not start: the sidecar stopped right ' +
           `after docker run (${describeState(inspect.State)}).`,
-        await diagnoseContainer(docker, plan.name)
+        await diagnoseContainer(runnerClient(docker), plan.name)
       )
     }
     const ip = containerIp(inspect)

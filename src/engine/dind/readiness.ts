@@ -7,6 +7,7 @@ import {
   diagnoseContainer,
   type Diagnosis
 } from './diagnose.js'
+import { runnerClient } from '../docker/runner-client.js'
 import type { DaemonAnswer } from '../docker/daemon-client.js'
 import type { EngineApi } from '../docker/engine-api.js'
 import { waitFor } from '../docker/wait.js'
@@ -74,7 +75,10 @@ export async function waitForDaemon(
       ? `The inner Docker daemon did not start: ${result.reason} after ${result.elapsedMs} ms.`
       : `The inner Docker daemon did not answer within ${plan.waitTimeoutMs / 1000} s ` +
         `(wait-timeout); last error: ${String((result.lastError as Error)?.message ?? result.lastError)}.`
-  const diagnosis: Diagnosis = await diagnoseContainer(deps.docker, plan.name)
+  const diagnosis: Diagnosis = await diagnoseContainer(
+    runnerClient(deps.docker),
+    plan.name
+  )
   throw new DaemonStartError(summary, diagnosis)
 }
 

@@ -8,6 +8,7 @@ import { daemonConfigEntries } from '../options/daemon-config.js'
 import { breakStaleLock, isNameConflict } from '../cache/cache.js'
 import { classifyLog } from './diagnose.js'
 import { DockerCommandError, type DockerCli } from '../docker/cli.js'
+import { runnerClient } from '../docker/runner-client.js'
 import { buildDindCreateRequest, type DindPlan } from './plan.js'
 import type { CreateRequest } from '../docker/create-request.js'
 import { runArgsFromCreate } from '../docker/run-args.js'
@@ -55,7 +56,7 @@ export async function runSidecar(
       ) {
         // Another container holds the cache: break it if its job is gone, else CacheBusyError.
         const lock = { cache: plan.cache.name, container: plan.name }
-        const note = await breakStaleLock(docker, lock, {
+        const note = await breakStaleLock(runnerClient(docker), lock, {
           nowSeconds: Math.floor(Date.now() / 1000),
           table: localProcessTable()
         })

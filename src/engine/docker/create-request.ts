@@ -57,6 +57,8 @@ export interface HostConfig {
   Mounts: Mount[]
   /** `default` (the daemon's bridge) or a network name. */
   NetworkMode: string
+  /** The daemon removes the container once it exits (`docker run --rm`). */
+  AutoRemove?: boolean
 }
 
 /** One published port. */

@@ -9,6 +9,11 @@ export class EngineApiError extends Error {
     super(`${method} ${path}: HTTP ${status} ${apiMessage(body)}`)
     this.name = 'EngineApiError'
   }
+
+  /** The daemon's own words, as the docker CLI prints them. */
+  get daemonText(): string {
+    return `Error response from daemon: ${apiMessage(this.body)}`
+  }
 }
 
 /** The daemon's `{"message": …}`, or the body as it is. */

@@ -173,12 +173,18 @@ export class EngineApi {
    * `GET /containers/{name}/logs` of both streams, demultiplexed (the
    * container has no TTY). `tail` limits it to the last lines.
    */
-  async containerLog(name: string, tail = 'all'): Promise<string> {
+  async containerLog(
+    name: string,
+    tail = 'all',
+    streams: 'stdout' | 'stderr' | 'both' = 'both'
+  ): Promise<string> {
+    const out = streams === 'stderr' ? 0 : 1
+    const err = streams === 'stdout' ? 0 : 1
     const body = await this.call({
       method: 'GET',
       path:
         `/containers/${encodeURIComponent(name)}/logs` +
-        `?stdout=1&stderr=1&tail=${encodeURIComponent(tail)}`,
+        `?stdout=${out}&stderr=${err}&tail=${encodeURIComponent(tail)}`,
       timeoutMs: 10_000
     })
     return demultiplex(body)
@@ -248,6 +254,107 @@ export class EngineApi {
       })
     ])
     return { containers, volumes: volumes.Volumes ?? [] }
+  }
+
+  /** `GET /volumes/{name}` (what `docker volume inspect` prints). */
+  async inspectVolume(name: string): Promise<VolumeSummary> {
+    return this.json({
+      method: 'GET',
+      path: `/volumes/${encodeURIComponent(name)}`,
+      timeoutMs: 30_000
+    })
+  }
+
+  /** `POST /containers/{id}/kill?signal=…` */
+  async kill(id: string, signal: string): Promise<void> {
+    await this.call({
+      method: 'POST',
+      path: `/containers/${encodeURIComponent(id)}/kill?signal=${encodeURIComponent(signal)}`,
+      timeoutMs: 30_000
+    })
+  }
+
+  /**
+   * `POST /containers/{id}/wait`: resolves once the container is not
+   * running; rejects when that takes longer than `timeoutMs`.
+   */
+  async wait(id: string, timeoutMs: number): Promise<void> {
+    await this.call({
+      method: 'POST',
+      path: `/containers/${encodeURIComponent(id)}/wait`,
+      timeoutMs
+    })
+  }
+
+  /**
+   * `POST /containers/{id}/stop?t=…` (SIGTERM, SIGKILL after `seconds`);
+   * a container that was not running (HTTP 304) counts as stopped.
+   */
+  async stop(id: string, seconds: number): Promise<void> {
+    try {
+      await this.call({
+        method: 'POST',
+        path: `/containers/${encodeURIComponent(id)}/stop?t=${seconds}`,
+        timeoutMs: (seconds + 30) * 1000
+      })
+    } catch (error) {
+      if (!(error instanceof EngineApiError && error.status === 304))
+        throw error
+    }
+  }
+
+  /** `DELETE /containers/{id}?force=1&v=1` (`docker rm --force --volumes`). */
+  async removeContainer(id: string): Promise<void> {
+    await this.call({
+      method: 'DELETE',
+      path: `/containers/${encodeURIComponent(id)}?force=1&v=1`,
+      timeoutMs: 60_000
+    })
+  }
+
+  /** `DELETE /volumes/{name}` (`docker volume rm`, with `--force` when asked). */
+  async removeVolume(name: string, force: boolean): Promise<void> {
+    await this.call({
+      method: 'DELETE',
+      path: `/volumes/${encodeURIComponent(name)}${force ? '?force=1' : ''}`,
+      timeoutMs: 60_000
+    })
+  }
+
+  /** `GET /images/{reference}/json`: true when there, false on 404. */
+  async imageExists(reference: string, timeoutMs: number): Promise<boolean> {
+    try {
+      await this.call({
+        method: 'GET',
+        path: `/images/${encodeURIComponent(reference)}/json`,
+        timeoutMs
+      })
+      return true
+    } catch (error) {
+      if (error instanceof EngineApiError && error.status === 404) return false
+      throw error
+    }
+  }
+
+  /**
+   * `POST /images/create?fromSrc=-&…` with a tar as body (`docker
+   * import`); resolves with the daemon's JSON message stream, in which a
+   * failure arrives as a message of its own (HTTP 200 all the same).
+   */
+  async importImage(
+    tar: Buffer,
+    query: URLSearchParams,
+    timeoutMs: number
+  ): Promise<string> {
+    query.set('fromSrc', '-')
+    const body = await this.call({
+      method: 'POST',
+      path: `/images/create?${query}`,
+      body: tar,
+      contentType: 'application/x-tar',
+      timeoutMs
+    })
+    return body.toString('utf8')
   }
 
   /** One request whose 2xx answer is JSON. */

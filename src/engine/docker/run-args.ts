@@ -135,6 +135,8 @@ const FIELD_FLAGS: { readonly [Field in FieldName]-?: Render } = {
     ]),
   'HostConfig.Runtime': ({ body }) =>
     body.HostConfig.Runtime ? [`--runtime=${body.HostConfig.Runtime}`] : [],
+  'HostConfig.AutoRemove': ({ body }) =>
+    body.HostConfig.AutoRemove ? ['--rm'] : [],
   'HostConfig.Privileged': ({ body }) =>
     body.HostConfig.Privileged ? ['--privileged'] : [],
   'HostConfig.CapAdd': ({ body }) => each('--cap-add', body.HostConfig.CapAdd),

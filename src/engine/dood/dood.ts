@@ -164,7 +164,9 @@ export interface LabelledCleanupReport {
 
 /**
  * Removes the containers, then networks and volumes, carrying the run's
- * label — never anything else, never a prune.
+ * label — never anything else, never a prune. Through `docker`, the CLI on
+ * the dood socket: networks (listed, inspected, disconnected, removed) are
+ * not calls of the one client (docker/client.ts) yet.
  */
 export async function removeLabelled(
   runId: string,

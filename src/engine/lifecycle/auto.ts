@@ -3,9 +3,11 @@
  * daemon, else dood. The probe starts the dind image itself with `true`, so a
  * yes also means the image is there (pulled now, which dind needs anyway).
  */
-import type { DockerCli } from '../docker/cli.js'
+import { DockerCommandError } from '../docker/cli.js'
+import type { DockerClient } from '../docker/client.js'
+import type { CreateRequest } from '../docker/create-request.js'
+import { isolationHostConfig, type Isolation } from '../dind/isolation.js'
 import { LABELS } from '../dind/plan.js'
-import { isolationArgs } from '../options/runtime.js'
 
 /** The probe's answer and why, for the log. */
 export interface ProbeResult {
@@ -16,30 +18,49 @@ export interface ProbeResult {
 /** Long enough to pull the dind image on a hosted runner; a refusal comes back at once. */
 export const PROBE_TIMEOUT_MS = 120_000
 
+/** How the probe's container is isolated and what of the runner it sees. */
+export interface ProbeShape {
+  /** As the sidecar would be (dind/isolation.ts); default privileged. */
+  isolation?: Isolation
+  /** `NAME=value` entries, e.g. the runner engine's PATH. */
+  env?: string[]
+  /** Host directories bound read-only at the same path (the runner's engine). */
+  binds?: string[]
+}
+
 /**
- * `docker run` arguments of the probe: privileged (or isolated the
- * way input `runtime` isolates the sidecar), no network, removed on exit,
- * labelled.
+ * The probe's container: privileged (or isolated the way input `runtime`
+ * isolates the sidecar), no network, removed on exit, labelled, running
+ * only `true`. Named after its run id.
  */
-export function buildProbeArgs(
+export function buildProbeRequest(
   image: string,
   runId: string,
-  isolation: readonly string[] = isolationArgs('')
-): string[] {
-  return [
-    'run',
-    '--rm',
-    ...isolation,
-    '--network',
-    'none',
-    '--label',
-    `${LABELS.managed}=true`,
-    '--label',
-    `${LABELS.run}=${runId}`,
-    '--entrypoint',
-    'true',
-    image
-  ]
+  shape: ProbeShape = {}
+): CreateRequest {
+  return {
+    name: runId,
+    body: {
+      Image: image,
+      Entrypoint: ['true'],
+      Cmd: [],
+      Env: shape.env ?? [],
+      Labels: { [LABELS.managed]: 'true', [LABELS.run]: runId },
+      ExposedPorts: {},
+      HostConfig: {
+        ...(shape.isolation ?? isolationHostConfig(undefined)),
+        AutoRemove: true,
+        PortBindings: {},
+        Mounts: (shape.binds ?? []).map((dir) => ({
+          Type: 'bind',
+          Source: dir,
+          Target: dir,
+          ReadOnly: true
+        })),
+        NetworkMode: 'none'
+      }
+    }
+  }
 }
 
 /**
@@ -58,30 +79,45 @@ export function cachedProbe(
   return undefined
 }
 
-/** Starts one privileged container and reports whether it worked. */
+/**
+ * Starts one privileged container and reports whether it worked. Started
+ * is enough: `true` cannot fail once it runs, and the daemon removes the
+ * container when it exits.
+ */
 export async function probePrivileged(
-  docker: DockerCli,
+  docker: DockerClient,
   image: string,
   runId: string,
   timeoutMs = PROBE_TIMEOUT_MS,
-  isolation: readonly string[] = isolationArgs('')
+  shape: ProbeShape = {}
 ): Promise<ProbeResult> {
   const started = performance.now()
-  const result = await docker.tryExec(buildProbeArgs(image, runId, isolation), {
-    timeoutMs
-  })
-  const ms = Math.round(performance.now() - started)
-  if (result.exitCode === 0) {
+  let failure: string | undefined
+  try {
+    await docker.run(buildProbeRequest(image, runId, shape), { timeoutMs })
+  } catch (error) {
+    failure =
+      error instanceof DockerCommandError
+        ? `exit ${error.exitCode} after ${ms(started)} ms: ${lastLines(error.stderr)}`
+        : `after ${ms(started)} ms: ${(error as Error).message}`
+  }
+  if (failure === undefined) {
     return {
       privileged: true,
-      reason: `a privileged container from ${image} started in ${ms} ms`
+      reason: `a privileged container from ${image} started in ${ms(started)} ms`
     }
   }
-  const tail = result.stderr.trim().split('\n').slice(-3).join(' ')
   return {
     privileged: false,
-    reason:
-      `a privileged container from ${image} could not start ` +
-      `(exit ${result.exitCode} after ${ms} ms: ${tail || 'no error text'})`
+    reason: `a privileged container from ${image} could not start (${failure})`
   }
+}
+
+function ms(started: number): number {
+  return Math.round(performance.now() - started)
+}
+
+/** The last three lines of `stderr` on one line. */
+function lastLines(stderr: string): string {
+  return stderr.trim().split('\n').slice(-3).join(' ') || 'no error text'
 }

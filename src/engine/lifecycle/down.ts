@@ -4,6 +4,7 @@
  * removed comes back as warnings for the caller to print.
  */
 import { DockerCli, findOnPath } from '../docker/cli.js'
+import { hostClient } from '../docker/runner-client.js'
 import { removeLabelled, runLabel } from '../dood/dood.js'
 import { stopSocketProxy } from '../dood/socket-proxy.js'
 import type { HostDockerEnv, Logger } from '../types.js'
@@ -66,7 +67,7 @@ export async function down(
     report.removed = false
     return report
   }
-  const docker = runnerDocker(resources.hostDocker, ctx.logger)
+  const docker = hostClient(resources.hostDocker, (m) => ctx.logger.debug(m))
   const result = await ctx.logger.group('Remove nest', () =>
     teardown(resources, docker, ctx.logger)
   )

@@ -10,8 +10,8 @@
 import { lazyFsPromises } from '../util/lazy-builtins.js'
 import { CACHE_LABEL } from '../cache/cache.js'
 import { stopCachedNest } from '../cache/teardown.js'
-import type { DockerCli } from '../docker/cli.js'
 import { isNoSuchObject } from '../docker/cli.js'
+import { errorText, type DockerClient, type Outcome } from '../docker/client.js'
 import { LABELS } from '../dind/plan.js'
 import type { Resources } from './resources.js'
 import type { Logger } from '../types.js'
@@ -40,7 +40,7 @@ export interface TeardownReport {
 /** Removes container, volume and cert dir named in `resources`. */
 export async function teardown(
   resources: Resources,
-  docker: DockerCli,
+  docker: DockerClient,
   logger: Logger
 ): Promise<TeardownReport> {
   const report: TeardownReport = { removed: [], warnings: [], skipped: [] }
@@ -81,44 +81,35 @@ interface Found {
 }
 
 /**
- * The id, state and labels teardown decides on, in one call per object.
- * Labels as JSON: `index` prints "<no value>" for a label a container lacks.
- */
-const INSPECT_FORMAT = {
-  container: '{{.Id}}\t{{.State.Running}}\t{{json .Config.Labels}}',
-  volume: '{{.Name}}\tfalse\t{{json .Labels}}'
-}
-
-/**
  * Looks `name` up and decides whether it is this run's: only an object
  * labelled `docker-nest.run=<runId>` is, and never a cache (the cache
  * volume outlives every run and carries no run label).
  */
 async function inspectOurs(
-  docker: DockerCli,
+  docker: DockerClient,
   kind: Found['kind'],
   name: string,
   runId: string
 ): Promise<Found> {
-  const result = await docker.tryExec([
-    ...(kind === 'volume' ? ['volume', 'inspect'] : ['inspect']),
-    ...(kind === 'container' ? ['--type', 'container'] : []),
-    '--format',
-    INSPECT_FORMAT[kind],
-    name
-  ])
-  if (result.exitCode !== 0) {
-    return isNoSuchObject(result.stderr)
-      ? { kind, name, running: false }
-      : { kind, name, running: false, error: result.stderr.trim() }
-  }
-  const [ref, running, json = 'null'] = result.stdout.trim().split('\t')
-  let labels: Record<string, string> = {}
+  let seen: { ref: string; running: boolean; labels: Labels } | undefined
   try {
-    labels = (JSON.parse(json) as Record<string, string> | null) ?? {}
-  } catch {
-    // Unreadable labels carry no run label: left below.
+    if (kind === 'container') {
+      const found = await docker.findContainer(name)
+      seen = found && {
+        ref: found.Id,
+        running: found.State.Running,
+        labels: found.Config.Labels
+      }
+    } else {
+      const found = await docker.findVolume(name)
+      seen = found && { ref: found.Name, running: false, labels: found.Labels }
+    }
+  } catch (error) {
+    return { kind, name, running: false, error: errorText(error) }
   }
+  if (!seen) return { kind, name, running: false }
+  const { ref, running } = seen
+  const labels = seen.labels ?? {}
   const run = labels[LABELS.run]
   const cache = labels[CACHE_LABEL]
   const foreign = cache
@@ -126,8 +117,11 @@ async function inspectOurs(
     : run !== runId
       ? `it carries ${LABELS.run}=${run || '(none)'}, not this run's ${runId}`
       : undefined
-  return { kind, name, ref, running: running === 'true', foreign }
+  return { kind, name, ref, running, foreign }
 }
+
+/** Labels as the daemon gives them: null when there are none. */
+type Labels = Record<string, string> | null
 
 /** True when `found` is there and ours; otherwise says why it stays. */
 function mayRemove(
@@ -155,7 +149,7 @@ function mayRemove(
 
 async function removeContainer(
   found: Found,
-  docker: DockerCli,
+  docker: DockerClient,
   report: TeardownReport,
   logger: Logger
 ): Promise<void> {
@@ -164,12 +158,10 @@ async function removeContainer(
   const id = found.ref
   // Like `docker stop`, but with a grace shorter than its 1 s granularity.
   if (found.running) {
-    const term = await docker.tryExec(['kill', '--signal', 'TERM', id])
-    if (term.exitCode === 0) {
-      await docker.tryExec(['wait', id], { timeoutMs: STOP_GRACE_MS })
-    }
+    const term = await docker.kill(id, 'TERM')
+    if (term.ok) await docker.waitStopped(id, STOP_GRACE_MS)
   }
-  if (await docker.tryRemoveContainer(id)) {
+  if (gone(await docker.removeContainer(id))) {
     report.removed.push(`container ${found.name}`)
   } else {
     report.warnings.push(
@@ -180,18 +172,23 @@ async function removeContainer(
 
 async function removeVolume(
   found: Found,
-  docker: DockerCli,
+  docker: DockerClient,
   report: TeardownReport,
   logger: Logger
 ): Promise<void> {
   if (!mayRemove(found, report, logger) || !found.ref) return
-  if (await docker.tryRemoveVolume(found.ref)) {
+  if (gone(await docker.removeVolume(found.ref, { force: true }))) {
     report.removed.push(`volume ${found.name}`)
   } else {
     report.warnings.push(
       `Could not remove volume ${found.name}; remove it with: docker volume rm ${found.name}`
     )
   }
+}
+
+/** Removed now, or gone already. */
+function gone(outcome: Outcome): boolean {
+  return outcome.ok || isNoSuchObject(outcome.error)
 }
 
 async function removeCertDir(

@@ -6,107 +6,20 @@
  * daemon, and decides what a failed start leaves behind. Presenting the
  * result (exported variables, outputs, summaries) is the caller's part.
  */
-import { startNestWithCache } from '../cache/start.js'
-import type { NestInfo } from '../dind/dind.js'
-import { detectJobContainer, hostPathOf } from '../dind/container-job.js'
-import type {
-  JobContainer,
-  JobContainerInspect
-} from '../dind/container-job.js'
-import { detectUplinkMtu } from '../dind/mtu.js'
+import { hostPathOf } from '../dind/container-job.js'
+import type { JobContainer } from '../dind/container-job.js'
 import { makePlan, plainTcpWarning, randomSuffix } from '../dind/plan.js'
-import type { DindPlan } from '../dind/plan.js'
-import { DockerCli, findOnPath } from '../docker/cli.js'
-import type { DoodInfo } from '../dood/dood.js'
-import { bindMountNote, connectDood, inspectOverSocket } from '../dood/dood.js'
+import { bindMountNote } from '../dood/dood.js'
 import { errorMessage } from '../errors.js'
-import { isolationArgs } from '../options/runtime.js'
-import { startReaping } from '../reap/at-start.js'
-import {
-  resolveImage,
-  type ResolvedImage,
-  type RunnerFacts
-} from '../runner-engine/resolve.js'
-import type { DindOptions, HostDockerEnv, Logger } from '../types.js'
-import { cachedProbe, probePrivileged, type ProbeResult } from './auto.js'
-import { exitOnCancel } from './cancel.js'
-import type { ResourceRecorder, Resources } from './resources.js'
+import type { ResolvedImage } from '../runner-engine/resolve.js'
+import type { DindOptions } from '../types.js'
+import { cachedProbe } from './auto.js'
+import type { Resources } from './resources.js'
 import { signal, type Signal } from './signal.js'
-import { teardown } from './teardown.js'
+import type { UpContext, UpResult, UpSteps } from './up-context.js'
+import { realSteps } from './up-steps.js'
 
-/** What the face calling {@link up} provides. */
-export interface UpContext {
-  logger: Logger
-  /** Saves the record after each change (Action state, CLI state file). */
-  recorder: ResourceRecorder
-  /** First part of run ids and names: the run's prefix, or `local`. */
-  runPrefix: string
-  /** The owner label of the nest (see owner.ts); undefined: only the expiry ends it. */
-  owner: string | undefined
-  /** The runner's docker client settings at the start. */
-  hostDocker: HostDockerEnv
-  /** Parent of the client certificate directory. */
-  certParentDir: string
-  /** Where a socket proxy keeps its socket, and the bundle that serves it. */
-  proxy: { dir: string; cliPath: string }
-  /** The job's files, to tell dood users which path to bind-mount. */
-  workspace?: string
-  /** An earlier probe's answer in this job (DOCKER_NEST_PRIVILEGED). */
-  cachedPrivileged?: string
-  /** Called with a fresh probe's answer, so later steps can reuse it. */
-  rememberProbe?(privileged: boolean): void
-  /** True when no later step removes what a failed start left (the CLI). */
-  noPostStep: boolean
-  /** Called when a failed start was removed completely. */
-  onRemoved?(): Promise<void> | void
-}
-
-/** What {@link up} gave the job. */
-export type UpResult =
-  | { mode: 'dind'; info: NestInfo; resources: Resources }
-  | {
-      mode: 'dood'
-      info: DoodInfo
-      resources: Resources
-      /** Where bind mounts resolve, for the log. */
-      note: string
-    }
-
-/** The parts {@link up} composes; tests replace them with fakes. */
-export interface UpSteps {
-  probe(
-    options: DindOptions,
-    image: ResolvedImage,
-    runId: string,
-    ctx: UpContext
-  ): Promise<ProbeResult>
-  resolveImage(
-    requested: string,
-    facts: RunnerFacts,
-    ctx: UpContext
-  ): Promise<ResolvedImage>
-  startDind(
-    plan: DindPlan,
-    options: DindOptions,
-    resources: Resources,
-    ctx: UpContext,
-    starting: Signal
-  ): Promise<NestInfo>
-  connectDood(
-    options: DindOptions,
-    runId: string,
-    resources: Resources,
-    ctx: UpContext
-  ): Promise<DoodInfo>
-  removeNest(resources: Resources, ctx: UpContext): Promise<string[]>
-  jobContainer(ctx: UpContext): Promise<JobContainer | undefined>
-  doodJobContainer(socket: string): Promise<JobContainer | undefined>
-  uplinkMtu(): Promise<number | undefined>
-  startReaping(
-    ctx: UpContext,
-    after: Promise<void>
-  ): { finish(): Promise<void> }
-}
+export type { UpContext, UpResult, UpSteps } from './up-context.js'
 
 /**
  * Whether a nest that failed to start is removed at once. `cleanup: false`
@@ -296,88 +209,4 @@ async function upDood(
     job && ctx.workspace ? hostPathOf(ctx.workspace, job.mounts) : undefined
   )
   return { mode: 'dood', info, resources, note }
-}
-
-/** `docker run` arguments that give a container the runner's engine (the probe's). */
-function runnerEngineRunArgs(engine: ResolvedImage['runnerEngine']): string[] {
-  if (!engine) return []
-  return [
-    '--env',
-    `PATH=${engine.searchPath}`,
-    ...engine.binds.flatMap((dir) => [
-      '--mount',
-      `type=bind,source=${dir},target=${dir},readonly`
-    ])
-  ]
-}
-
-/** A docker CLI for the runner's daemon as it was at the start. */
-function runnerDocker(ctx: UpContext): DockerCli {
-  return DockerCli.locate(ctx.hostDocker, (m) => ctx.logger.debug(m))
-}
-
-const realSteps: UpSteps = {
-  probe: (options, image, runId, ctx) =>
-    probePrivileged(runnerDocker(ctx), image.image, runId, undefined, [
-      ...isolationArgs(options.runtime, options.rootlessUnprivileged),
-      ...runnerEngineRunArgs(image.runnerEngine)
-    ]),
-  resolveImage: (requested, facts, ctx) =>
-    resolveImage(requested, facts, ctx.logger),
-  async startDind(plan, options, resources, ctx, starting) {
-    const docker = runnerDocker(ctx)
-    // From here on a cancelled start may have docker calls in flight.
-    const uninstall = exitOnCancel(docker, ctx.logger)
-    try {
-      return await startNestWithCache(plan, options.cache.busy, resources, {
-        docker,
-        logger: ctx.logger,
-        recorder: ctx.recorder,
-        certParentDir: ctx.certParentDir,
-        onStarting: starting.fire
-      })
-    } finally {
-      uninstall()
-    }
-  },
-  connectDood: (options, runId, resources, ctx) =>
-    connectDood(options, runId, {
-      logger: ctx.logger,
-      proxyDir: ctx.proxy.dir,
-      cliPath: ctx.proxy.cliPath,
-      recordProxy: (proxy) => {
-        resources.proxy = proxy
-        return ctx.recorder.record(resources)
-      }
-    }),
-  async removeNest(resources, ctx) {
-    const report = await ctx.logger.group('Remove the failed nest', () =>
-      teardown(resources, runnerDocker(ctx), ctx.logger)
-    )
-    return report.warnings
-  },
-  jobContainer: (ctx) => {
-    const docker = runnerDocker(ctx)
-    return detectJobContainer(async (id) => {
-      const result = await docker.tryExec([
-        'inspect',
-        '--type',
-        'container',
-        id
-      ])
-      if (result.exitCode !== 0) return undefined
-      return (JSON.parse(result.stdout) as JobContainerInspect[])[0]
-    })
-  },
-  doodJobContainer: (socket) =>
-    detectJobContainer((id) => inspectOverSocket(socket, id)),
-  uplinkMtu: () => detectUplinkMtu(),
-  startReaping(ctx, after) {
-    // No docker CLI on PATH: nothing to reap with (dood needs none).
-    const binary = findOnPath('docker')
-    const docker = binary
-      ? new DockerCli(binary, ctx.hostDocker, (m) => ctx.logger.debug(m))
-      : undefined
-    return startReaping(docker, ctx.logger, after)
-  }
 }

@@ -4,7 +4,7 @@
  * passed — while the new nest starts, and report it at the end. It runs
  * concurrently and never fails the start: the hot path does not wait for it.
  */
-import type { DockerCli } from '../docker/cli.js'
+import type { DockerClient } from '../docker/client.js'
 import { errorMessage } from '../errors.js'
 import { localProcessTable } from '../lifecycle/owner.js'
 import { reapNests, type ReapReport } from './reap.js'
@@ -31,7 +31,7 @@ export interface BackgroundReap {
  * instead of delaying the create request; `finish` starts it in any case.
  */
 export function startReaping(
-  docker: DockerCli | undefined,
+  docker: DockerClient | undefined,
   logger: Logger,
   after: Promise<unknown> = Promise.resolve()
 ): BackgroundReap {

@@ -6,12 +6,9 @@
  */
 import { CACHE_LABEL } from '../cache/cache.js'
 import { CACHE_SCOPE_LABEL } from '../cache/scope.js'
-import {
-  isNoSuchObject,
-  tryExecWhileBusy,
-  type DockerCli
-} from '../docker/cli.js'
-import { runnerApi, type EngineApi } from '../docker/engine-api.js'
+import { isNoSuchObject } from '../docker/cli.js'
+import type { DockerClient, Outcome } from '../docker/client.js'
+import { waitFor } from '../docker/wait.js'
 import {
   OWNER_LABEL,
   ownerState,
@@ -123,84 +120,36 @@ export function formatSeconds(seconds: number): string {
   return `${Math.floor(s / 3600)}h${Math.floor((s % 3600) / 60)}m`
 }
 
-const FORMAT = [
+/** The labels a reap decision reads. */
+const KEYS = [
   LABELS.run,
   LABELS.expires,
   OWNER_LABEL,
   CACHE_LABEL,
   CACHE_SCOPE_LABEL
 ]
-  .map((key) => `{{.Label "${key}"}}`)
-  .join('\t')
-
-function parseRows(kind: NestObject['kind'], text: string): NestObject[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const fields = line.split('\t')
-      const id = kind === 'container' ? fields.shift() : undefined
-      const [name, run = '', expires = '', owner = '', cache = '', scope = ''] =
-        fields
-      return {
-        kind,
-        ...(id ? { id } : {}),
-        name,
-        run,
-        expires,
-        owner,
-        cache,
-        cacheScope: scope
-      }
-    })
-}
 
 /** Every container and volume carrying the `docker-nest` label. */
 export async function listNestObjects(
-  docker: DockerCli
+  docker: DockerClient
 ): Promise<NestObject[]> {
   // Over the runner's plain socket the listing costs no process: reaping at
   // main start then takes nothing from the nest starting next to it.
-  const api = runnerApi(docker.host)
-  if (api) return listOverApi(api)
-  const filter = `label=${LABELS.managed}`
-  const [containers, volumes] = await Promise.all([
-    docker.exec([
-      'ps',
-      '--all',
-      '--filter',
-      filter,
-      '--format',
-      `{{.ID}}\t{{.Names}}\t${FORMAT}`
-    ]),
-    docker.exec([
-      'volume',
-      'ls',
-      '--filter',
-      filter,
-      '--format',
-      `{{.Name}}\t${FORMAT}`
-    ])
-  ])
-  return [
-    ...parseRows('container', containers.stdout),
-    ...parseRows('volume', volumes.stdout)
-  ]
-}
-
-async function listOverApi(api: EngineApi): Promise<NestObject[]> {
-  const { containers, volumes } = await api.listLabelled(LABELS.managed)
+  const { containers, volumes } = await docker.listLabelled(
+    LABELS.managed,
+    KEYS
+  )
   return [
     ...containers.map((c) => ({
       kind: 'container' as const,
-      id: c.Id.slice(0, 12),
-      name: (c.Names[0] ?? '').replace(/^\//, ''),
-      ...labelFields(c.Labels)
+      id: c.id.slice(0, 12),
+      name: c.name,
+      ...labelFields(c.labels)
     })),
     ...volumes.map((v) => ({
       kind: 'volume' as const,
-      name: v.Name,
-      ...labelFields(v.Labels ?? {})
+      name: v.name,
+      ...labelFields(v.labels)
     }))
   ]
 }
@@ -244,7 +193,7 @@ function removedByOthers(stderr: string): boolean {
  * are free), then volumes. With `dryRun` only decides.
  */
 export async function reapNests(
-  docker: DockerCli,
+  docker: DockerClient,
   options: ReapOptions & { dryRun?: boolean }
 ): Promise<ReapReport> {
   const decisions = decideReap(await listNestObjects(docker), options)
@@ -261,7 +210,7 @@ export async function reapNests(
  * gone, not failed.
  */
 export async function removeNestObjects(
-  docker: Pick<DockerCli, 'tryExec'>,
+  docker: Pick<DockerClient, 'stop' | 'removeContainer' | 'removeVolume'>,
   chosen: NestObject[]
 ): Promise<Pick<ReapReport, 'removed' | 'failed' | 'gone'>> {
   const report: Pick<ReapReport, 'removed' | 'failed' | 'gone'> = {
@@ -277,12 +226,12 @@ export async function removeNestObjects(
           const target = object.id ?? object.name
           if (kind === 'container' && object.cache) {
             // A cache's daemon gets an orderly stop: its data root lives on.
-            await docker.tryExec(['stop', '--time', '10', target])
+            await docker.stop(target, 10)
           }
-          const args =
+          const remove = () =>
             kind === 'container'
-              ? ['rm', '--force', '--volumes', target]
-              : ['volume', 'rm', object.name]
+              ? docker.removeContainer(target)
+              : docker.removeVolume(object.name)
           // Another reaper (a concurrent job's main) may still be removing
           // the container that holds this volume: give it a moment, then
           // leave the volume to it, since it removes the volume next.
@@ -292,22 +241,29 @@ export async function removeNestObjects(
               (o) => o.kind === 'container' && o.run === object.run
             )
           const result = othersContainer
-            ? await tryExecWhileBusy(
-                docker,
-                args,
-                VOLUME_IN_USE,
-                OTHERS_VOLUME_WAIT
-              )
-            : await docker.tryExec(args)
-          if (result.exitCode === 0) report.removed.push(object)
+            ? await whileInUse(remove)
+            : await remove()
+          if (result.ok) report.removed.push(object)
           else if (
-            removedByOthers(result.stderr) ||
-            (othersContainer && VOLUME_IN_USE.test(result.stderr))
+            removedByOthers(result.error) ||
+            (othersContainer && VOLUME_IN_USE.test(result.error))
           )
             report.gone.push(object)
-          else report.failed.push({ object, error: result.stderr.trim() })
+          else report.failed.push({ object, error: result.error })
         })
     )
   }
   return report
+}
+
+/** `remove`, tried again while the volume is in use; the last outcome. */
+async function whileInUse(remove: () => Promise<Outcome>): Promise<Outcome> {
+  const waited = await waitFor(async () => {
+    const outcome = await remove()
+    if (VOLUME_IN_USE.test(outcome.error)) throw outcome
+    return outcome
+  }, OTHERS_VOLUME_WAIT)
+  return waited.status === 'ready'
+    ? waited.value
+    : (waited.lastError as Outcome)
 }

@@ -29,10 +29,32 @@ const CONFLICT =
   '"/docker-nest-cache-build.a4d26868017c" is already in use by container "f00". You ' +
   'have to remove (or rename) that container to be able to reuse that name.'
 
-/** `run` fails with a conflict `conflicts` times; inspect answers `holder` (a format line) or "no such". */
+/** What `docker inspect` prints for the holder `id status run expires owner` (tab-separated). */
+function inspectOutput(holder: string): string {
+  const [id, status, run, expires, owner] = holder.split('\t')
+  const labels = {
+    'docker-nest.run': run,
+    'docker-nest.expires': expires,
+    ...(owner && { 'docker-nest.owner': owner })
+  }
+  return JSON.stringify([
+    { Id: id, State: { Status: status }, Config: { Labels: labels } }
+  ])
+}
+
+/**
+ * `run` fails with a conflict `conflicts` times; inspect answers `holder`
+ * or "no such". Its daemon is no socket here, so the client is the CLI's.
+ */
 function fakeDocker(conflicts: number, holder: string | undefined) {
   const calls: string[] = []
   const docker = {
+    host: {
+      DOCKER_HOST: 'unix:///nonexistent/docker.sock',
+      DOCKER_TLS_VERIFY: null,
+      DOCKER_CERT_PATH: null,
+      DOCKER_CONTEXT: null
+    },
     async exec(args: string[]) {
       calls.push(args[0])
       if (conflicts-- > 0) throw new DockerCommandError(args, 125, CONFLICT)
@@ -40,13 +62,10 @@ function fakeDocker(conflicts: number, holder: string | undefined) {
     },
     async tryExec(args: string[]) {
       calls.push(`${args[0]} ${args.at(-1)}`)
+      if (args[0] === 'rm') return { exitCode: 0, stdout: '', stderr: '' }
       return holder === undefined
         ? { exitCode: 1, stdout: '', stderr: 'Error: No such container' }
-        : { exitCode: 0, stdout: `${holder}\n`, stderr: '' }
-    },
-    async tryRemoveContainer(name: string) {
-      calls.push(`rm ${name}`)
-      return true
+        : { exitCode: 0, stdout: inspectOutput(holder), stderr: '' }
     }
   }
   return { docker: docker as unknown as DockerCli, calls }

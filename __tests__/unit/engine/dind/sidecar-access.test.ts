@@ -21,7 +21,8 @@ function fakeClient(attaches: boolean, failRun = false) {
   const calls: string[] = []
   const sent: Buffer[] = []
   let aborted = false
-  const client: DockerClient = {
+  // Only the calls sidecar access makes.
+  const partial = {
     via: attaches ? 'engine-api' : 'docker-cli',
     async run(_request, hooks: RunHooks = {}) {
       calls.push(`run${hooks.attach ? ` +${hooks.attach.env.join(',')}` : ''}`)
@@ -43,7 +44,8 @@ function fakeClient(attaches: boolean, failRun = false) {
       stopWatching() {}
     }),
     ...(attaches && { containerLog: async () => 'whole log' })
-  }
+  } satisfies Partial<DockerClient>
+  const client = partial as unknown as DockerClient
   return { client, calls, sent, aborted: () => aborted }
 }
 

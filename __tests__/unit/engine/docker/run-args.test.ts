@@ -46,7 +46,8 @@ function everyField(): CreateRequest {
     ],
     PortBindings: { '2376/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
     Mounts: [structuredClone(volume), structuredClone(bind)],
-    NetworkMode: 'job'
+    NetworkMode: 'job',
+    AutoRemove: true
   }
   const body: Required<CreateBody> = {
     Image: 'img:1',
@@ -102,6 +103,7 @@ describe('runArgsFromCreate', () => {
       '--label',
       'x=y',
       '--runtime=runc',
+      '--rm',
       '--privileged',
       '--cap-add=SYS_ADMIN',
       '--security-opt=seccomp=unconfined',

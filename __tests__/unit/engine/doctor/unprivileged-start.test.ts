@@ -14,7 +14,9 @@ import {
   parseInputs,
   type RawInputs
 } from '../../../../src/engine/options/config.js'
-import { buildProbeArgs } from '../../../../src/engine/lifecycle/auto.js'
+import { buildProbeRequest } from '../../../../src/engine/lifecycle/auto.js'
+import { isolationHostConfig } from '../../../../src/engine/dind/isolation.js'
+import { runArgsFromCreate } from '../../../../src/engine/docker/run-args.js'
 import { classifyLog } from '../../../../src/engine/dind/diagnose.js'
 import {
   DockerCommandError,
@@ -109,16 +111,16 @@ describe('input runtime', () => {
   })
 
   it('mode auto probes with the same isolation as the sidecar', () => {
-    const probe = buildProbeArgs(
-      'docker:29-dind',
-      'r-probe',
-      isolationArgs('sysbox-runc')
+    const probe = runArgsFromCreate(
+      buildProbeRequest('docker:29-dind', 'r-probe', {
+        isolation: isolationHostConfig('sysbox-runc')
+      })
     )
     expect(probe).toContain('--runtime=sysbox-runc')
     expect(probe).not.toContain('--privileged')
-    expect(buildProbeArgs('docker:29-dind', 'r-probe')).toContain(
-      '--privileged'
-    )
+    expect(
+      runArgsFromCreate(buildProbeRequest('docker:29-dind', 'r-probe'))
+    ).toContain('--privileged')
   })
 
   it('isolation flags default to privileged when the runtime is unset', () => {

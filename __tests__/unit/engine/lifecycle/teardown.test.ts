@@ -8,6 +8,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { cliClient } from '../../../../src/engine/docker/cli-client.js'
 import type {
   DockerCli,
   DockerResult
@@ -36,18 +37,27 @@ const fail = (stderr: string): DockerResult => ({
   stdout: '',
   stderr
 })
-/** What `docker inspect --format` prints for a container: id, running, labels. */
+/** What `docker inspect` prints for a container, as far as teardown reads it. */
 const container = (run: string, running = true) =>
-  ok(`c0ffee\t${running}\t${JSON.stringify({ 'docker-nest.run': run })}\n`)
-/** The same for a volume (volumes have no id and never run). */
+  ok(
+    JSON.stringify([
+      {
+        Id: 'c0ffee',
+        State: { Running: running },
+        Config: { Labels: { 'docker-nest.run': run }, Env: [] }
+      }
+    ])
+  )
+/** What `docker volume inspect` prints. */
 const volume = (name: string, labels: Record<string, string> | null) =>
-  ok(`${name}\tfalse\t${JSON.stringify(labels)}\n`)
+  ok(JSON.stringify([{ Name: name, Labels: labels }]))
 const NO_CONTAINER = fail('Error: No such container: docker-nest-abcd1234')
 const NO_VOLUME = fail('Error response from daemon: get x: no such volume')
 
 /**
- * A docker CLI that answers `inspect` and `volume inspect` as given, every
- * other command with success, and records each call.
+ * The one client over a docker CLI that answers `inspect` and `volume
+ * inspect` as given, every other command with success, and records each
+ * call.
  */
 function fakeDocker(answers: { inspect: DockerResult; volume: DockerResult }) {
   const calls: string[] = []
@@ -58,14 +68,7 @@ function fakeDocker(answers: { inspect: DockerResult; volume: DockerResult }) {
     if (args[0] === 'volume' && args[1] === 'inspect') return answers.volume
     return ok()
   }
-  const docker = {
-    tryExec,
-    tryRemoveContainer: async (name: string) =>
-      (await tryExec(['rm', '--force', '--volumes', name])).exitCode === 0,
-    tryRemoveVolume: async (name: string) =>
-      (await tryExec(['volume', 'rm', '--force', name])).exitCode === 0
-  }
-  return { docker: docker as unknown as DockerCli, calls }
+  return { docker: cliClient({ tryExec } as unknown as DockerCli), calls }
 }
 
 function logger(): Logger & { warnings: string[] } {
@@ -88,8 +91,8 @@ describe('teardown', () => {
     const log = logger()
     const report = await teardown(record, docker, log)
     expect(calls).toEqual([
-      'volume inspect --format docker-nest-abcd1234-data',
-      'inspect --type container --format docker-nest-abcd1234',
+      'volume inspect docker-nest-abcd1234-data',
+      'inspect --type container docker-nest-abcd1234',
       'kill --signal TERM c0ffee',
       'wait c0ffee',
       'rm --force --volumes c0ffee',
@@ -147,7 +150,7 @@ describe('teardown', () => {
     })
     const log = logger()
     const report = await teardown(cacheRecord, docker, log)
-    expect(calls).toEqual(['volume inspect --format docker-nest-cache-data'])
+    expect(calls).toEqual(['volume inspect docker-nest-cache-data'])
     expect(report.skipped).toEqual(['volume docker-nest-cache-data'])
     expect(log.warnings).toEqual([
       'Leaving volume docker-nest-cache-data: it carries docker-nest.cache=data, and a cache outlives every run.'

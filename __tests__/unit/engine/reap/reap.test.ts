@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { cliClient } from '../../../../src/engine/docker/cli-client.js'
+import type { DockerCli } from '../../../../src/engine/docker/cli.js'
 import {
   decideReap,
   formatSeconds,
@@ -171,6 +173,9 @@ describe('removeNestObjects', () => {
   const IN_USE =
     'Error response from daemon: remove docker-nest-a1-data: volume is in use - [c0ffee]'
 
+  /** The one client over such a CLI. */
+  const asClient = (docker: object) => cliClient(docker as unknown as DockerCli)
+
   /** A docker CLI whose answers to each command are taken in turn. */
   function fakeDocker(answers: Record<string, string[]>) {
     const calls: string[] = []
@@ -187,7 +192,10 @@ describe('removeNestObjects', () => {
 
   it('removes the container, then its volume', async () => {
     const docker = fakeDocker({})
-    const report = await removeNestObjects(docker, [volume, container])
+    const report = await removeNestObjects(asClient(docker), [
+      volume,
+      container
+    ])
     expect(docker.calls).toEqual(['rm', 'volume rm'])
     expect(report).toEqual({
       removed: [container, volume],
@@ -198,7 +206,10 @@ describe('removeNestObjects', () => {
 
   it('waits for another reaper that is still removing the container, then removes the volume', async () => {
     const docker = fakeDocker({ rm: [IN_PROGRESS], 'volume rm': [IN_USE] })
-    const report = await removeNestObjects(docker, [container, volume])
+    const report = await removeNestObjects(asClient(docker), [
+      container,
+      volume
+    ])
     expect(docker.calls).toEqual(['rm', 'volume rm', 'volume rm'])
     expect(report).toEqual({ removed: [volume], failed: [], gone: [container] })
   })
@@ -208,7 +219,10 @@ describe('removeNestObjects', () => {
       rm: [IN_PROGRESS],
       'volume rm': Array(20).fill(IN_USE)
     })
-    const report = await removeNestObjects(docker, [container, volume])
+    const report = await removeNestObjects(asClient(docker), [
+      container,
+      volume
+    ])
     expect(report).toEqual({
       removed: [],
       failed: [],
@@ -218,7 +232,7 @@ describe('removeNestObjects', () => {
 
   it('reports a volume in use by a container nobody is removing as failed', async () => {
     const docker = fakeDocker({ 'volume rm': [IN_USE] })
-    const report = await removeNestObjects(docker, [volume])
+    const report = await removeNestObjects(asClient(docker), [volume])
     expect(docker.calls).toEqual(['volume rm'])
     expect(report.failed).toEqual([{ object: volume, error: IN_USE }])
   })
