@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(554);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(469);
 // Entry of dist/post: only calls run(), so tests can import run() without side effects.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 554:
+/***/ 469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -908,6 +908,23 @@ function readBody(res) {
         res.on('end', () => resolve(Buffer.concat(chunks)));
     });
 }
+/** Second path segments that name an action on a collection, not an object. */
+const COLLECTION_ACTIONS = new Set(['create', 'json', 'prune']);
+/**
+ * A request's name for the log: its action (`create`, `start`, `json`,
+ * `wait`…), or the collection for a call on one object (`DELETE
+ * /volumes/x` → `volumes`), never an object's name or id.
+ */
+function verbOf(path) {
+    const segments = path.split('?')[0].split('/').filter(Boolean);
+    if (/^v[0-9.]+$/.test(segments[0] ?? ''))
+        segments.shift();
+    const [collection, second] = segments;
+    if (segments.length === 2 && !COLLECTION_ACTIONS.has(second)) {
+        return collection;
+    }
+    return segments.at(-1) ?? '';
+}
 
 ;// CONCATENATED MODULE: ./src/engine/docker/attach.ts
 /**
@@ -1460,8 +1477,7 @@ class engine_api_EngineApi {
         const started = performance.now();
         const { status, body } = await exchange(this.endpoint, options);
         const ms = Math.round(performance.now() - started);
-        const verb = options.path.split('?')[0].split('/').pop();
-        // `create` and `start` read well; the rest by their last segment.
+        const verb = verbOf(options.path);
         this.debug(`engine-api: ${verb} ${options.method} -> ${status} (${ms} ms)`);
         if (status >= 200 && status < 300)
             return body;
@@ -5343,8 +5359,6 @@ function removeClientContext() {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/action/early.ts
 /**
  * The early start: the Action's pre step starts the nest in a background
@@ -5379,7 +5393,8 @@ const EARLY_FILES = {
 };
 /** What the start depends on that a step between pre and main may change. */
 function fingerprintOf(inputs, hostDocker) {
-    return createHash('sha256')
+    return lazyCrypto()
+        .createHash('sha256')
         .update(JSON.stringify({ inputs, hostDocker }))
         .digest('hex');
 }

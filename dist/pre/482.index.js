@@ -19,8 +19,8 @@ var tool_cache = __webpack_require__(9805);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/engine/docker/cli.ts + 1 modules
-var cli = __webpack_require__(2103);
+// EXTERNAL MODULE: ./src/engine/docker/cli.ts
+var cli = __webpack_require__(6305);
 // EXTERNAL MODULE: ./src/engine/options/clients.ts
 var clients = __webpack_require__(8627);
 // EXTERNAL MODULE: external "node:fs"

@@ -9,11 +9,11 @@
  * the runner registers post when pre runs, so post runs even when main is
  * skipped or the job is cancelled first.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import * as core from './workflow.js'
 import { errorMessage } from '../engine/errors.js'
+import { lazyCrypto } from '../engine/util/lazy-builtins.js'
 import { ownerOf } from '../engine/lifecycle/owner.js'
 import {
   parseResources,
@@ -59,7 +59,8 @@ export function fingerprintOf(
   inputs: RawInputs,
   hostDocker: HostDockerEnv
 ): string {
-  return createHash('sha256')
+  return lazyCrypto()
+    .createHash('sha256')
     .update(JSON.stringify({ inputs, hostDocker }))
     .digest('hex')
 }

@@ -14,7 +14,6 @@ import { up, type UpContext, type UpResult } from '../engine/lifecycle/up.js'
 import { errorMessage } from '../engine/errors.js'
 import type { DindOptions, HostDockerEnv } from '../engine/types.js'
 import { readInputs } from './inputs.js'
-import { adoptEarlyStart } from './adopt.js'
 import { loadEarlyStart } from './early.js'
 import { actionLogger } from './logger.js'
 import { exportEnvironment, setOutputs } from './outputs.js'
@@ -43,7 +42,10 @@ export async function run(): Promise<void> {
     const hostDocker = captureHostDockerEnv()
     const early = loadEarlyStart()
     const adopted = early
-      ? await adoptEarlyStart(early, options, inputs, hostDocker)
+      ? // Loaded only after a pre step: a start without one does not pay for it.
+        await (
+          await import('./adopt.js')
+        ).adoptEarlyStart(early, options, inputs, hostDocker)
       : undefined
     const result = adopted ?? (await up(options, actionContext(hostDocker)))
     await present(result, options, cliPath)

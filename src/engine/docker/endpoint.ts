@@ -152,3 +152,21 @@ export function readBody(res: IncomingMessage): Promise<Buffer> {
     res.on('end', () => resolve(Buffer.concat(chunks)))
   })
 }
+
+/** Second path segments that name an action on a collection, not an object. */
+const COLLECTION_ACTIONS = new Set(['create', 'json', 'prune'])
+
+/**
+ * A request's name for the log: its action (`create`, `start`, `json`,
+ * `wait`…), or the collection for a call on one object (`DELETE
+ * /volumes/x` → `volumes`), never an object's name or id.
+ */
+export function verbOf(path: string): string {
+  const segments = path.split('?')[0].split('/').filter(Boolean)
+  if (/^v[0-9.]+$/.test(segments[0] ?? '')) segments.shift()
+  const [collection, second] = segments
+  if (segments.length === 2 && !COLLECTION_ACTIONS.has(second)) {
+    return collection
+  }
+  return segments.at(-1) ?? ''
+}

@@ -18,7 +18,8 @@ import {
   startRequest,
   type Answer,
   type DaemonEndpoint,
-  type Exchange
+  type Exchange,
+  verbOf
 } from './endpoint.js'
 import { EngineApiError } from './engine-api-error.js'
 import { runnerSocketPath } from './runner-socket.js'
@@ -367,8 +368,7 @@ export class EngineApi {
     const started = performance.now()
     const { status, body }: Answer = await exchange(this.endpoint, options)
     const ms = Math.round(performance.now() - started)
-    const verb = options.path.split('?')[0].split('/').pop()
-    // `create` and `start` read well; the rest by their last segment.
+    const verb = verbOf(options.path)
     this.debug(`engine-api: ${verb} ${options.method} -> ${status} (${ms} ms)`)
     if (status >= 200 && status < 300) return body
     throw new EngineApiError(

@@ -12,7 +12,10 @@ import {
   Demultiplexer,
   demultiplex
 } from '../../../../src/engine/docker/attach.js'
-import { socketEndpoint } from '../../../../src/engine/docker/endpoint.js'
+import {
+  socketEndpoint,
+  verbOf
+} from '../../../../src/engine/docker/endpoint.js'
 import { runnerSocketPath } from '../../../../src/engine/docker/runner-socket.js'
 import type { HostDockerEnv } from '../../../../src/engine/types.js'
 
@@ -243,5 +246,21 @@ describe('demultiplex', () => {
     const frames = new Demultiplexer((p) => payloads.push(p.toString()))
     for (const byte of stream) frames.push(Buffer.from([byte]))
     expect(payloads).toEqual(['one\n', 'two\n'])
+  })
+})
+
+describe('verbOf', () => {
+  test.each([
+    ['/containers/create?name=x', 'create'],
+    ['/v1.41/containers/abc/start', 'start'],
+    ['/containers/abc/json', 'json'],
+    ['/containers/json?all=1', 'json'],
+    ['/containers/docker-nest-1a2b?force=1&v=1', 'containers'],
+    ['/volumes/docker-nest-1a2b-data', 'volumes'],
+    ['/volumes?filters=x', 'volumes'],
+    ['/images/create?fromSrc=-', 'create'],
+    ['/_ping', '_ping']
+  ])('[%#] %s -> %s', (path, verb) => {
+    expect(verbOf(path)).toBe(verb)
   })
 })
