@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import { runMain, runPost, runPre } from './harness/runner.js'
+import { runMain, runPre } from './harness/runner.js'
 import { cli, evalExports } from './helpers/cli.js'
 import {
   E2E,
@@ -22,7 +22,7 @@ import {
   requireDocker,
   tempDir
 } from './helpers/docker.js'
-import { leftFrom, warningsOf } from './helpers/steps.js'
+import { expectCleanPost } from './helpers/steps.js'
 import { waitUntil } from './helpers/runner-engine.js'
 
 const suite = E2E ? describe : describe.skip
@@ -71,11 +71,8 @@ suite('runner engine nest (no image input, nothing pulled)', () => {
         expect(version).toBe(host.trim())
         provesNest(env)
       } finally {
-        const post = await runPost(main)
-        expect(post.exitCode).toBe(0)
-        expect(warningsOf(post)).toEqual([])
+        await expectCleanPost(main, ciRunId)
       }
-      expect(leftFrom(ciRunId, main)).toEqual([])
     },
     TIMEOUT
   )
@@ -99,11 +96,8 @@ suite('runner engine nest (no image input, nothing pulled)', () => {
         expect(main.stdout).toMatch(/the nest started in pre is ready/)
         provesNest(nestEnv(main.env))
       } finally {
-        const post = await runPost(main)
-        expect(post.exitCode).toBe(0)
-        expect(warningsOf(post)).toEqual([])
+        await expectCleanPost(main, ciRunId)
       }
-      expect(leftFrom(ciRunId, main)).toEqual([])
     },
     TIMEOUT
   )
