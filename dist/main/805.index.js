@@ -746,7 +746,7 @@ const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(5101)
 const { safeRe: re, t } = __webpack_require__(5471)
 
 const parseOptions = __webpack_require__(356)
-const { compareIdentifiers } = __webpack_require__(3348)
+const { compareIdentifiers } = __webpack_require__(967)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1657,7 +1657,7 @@ module.exports = valid
 const internalRe = __webpack_require__(5471)
 const constants = __webpack_require__(5101)
 const SemVer = __webpack_require__(7163)
-const identifiers = __webpack_require__(3348)
+const identifiers = __webpack_require__(967)
 const parse = __webpack_require__(6353)
 const valid = __webpack_require__(8780)
 const clean = __webpack_require__(1799)
@@ -1840,7 +1840,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 3348:
+/***/ 967:
 /***/ ((module) => {
 
 

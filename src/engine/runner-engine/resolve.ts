@@ -12,7 +12,9 @@ import {
   RUNNER_IMAGE
 } from '../options/inputs.js'
 import type { HostDockerEnv, Logger } from '../types.js'
-import type { RunnerDaemon } from './image-import.js'
+import { discoverRunnerEngine } from './discovery.js'
+import { ensureRootImage, type RunnerDaemon } from './image-import.js'
+import { rootImage } from './root-image.js'
 import type { RunnerEngineDiscovery } from './types.js'
 
 /** What the sidecar runs. */
@@ -89,12 +91,7 @@ export async function resolveImage(
 ): Promise<ResolvedImage> {
   const blocked = blockedBecause(facts)
   const wanted = requested === AUTO_IMAGE || requested === RUNNER_IMAGE
-  // Discovery and the root image are loaded only when asked for: a pinned
-  // image's start does not pay for their modules.
-  const discovery =
-    wanted && !blocked
-      ? (await import('./discovery.js')).discoverRunnerEngine()
-      : undefined
+  const discovery = wanted && !blocked ? discoverRunnerEngine() : undefined
   const choice = chooseImage(requested, blocked, discovery)
   if (choice.use === 'pinned') return { image: choice.image }
   if (choice.use === 'fail') throw new Error(choice.message)
@@ -107,10 +104,6 @@ export async function resolveImage(
   if (!discovery?.available) throw new Error('unreachable: no engine found')
   for (const warning of discovery.warnings)
     logger.debug(`runner-engine: ${warning}`)
-  const [{ rootImage }, { ensureRootImage }] = await Promise.all([
-    import('./root-image.js'),
-    import('./image-import.js')
-  ])
   const image = rootImage(discovery.links)
   const socketPath = runnerSocketPath(facts.hostDocker)
   const daemon: RunnerDaemon = socketPath
