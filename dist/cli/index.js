@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 968:
+/***/ 952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -225,59 +225,7 @@ const HOST_DOCKER_ENV_KEYS = [
     'DOCKER_CONTEXT'
 ];
 
-;// CONCATENATED MODULE: ./src/engine/docker/wait.ts
-/**
- * A plain readiness loop: call the probe until it succeeds, the deadline
- * passes or `stop` settles (e.g. the container exited). Probe, deadline,
- * interval and clock are arguments, so tests run it with zero delays.
- */
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * Retries `probe` (which throws while not ready) until ready, timeout or stop.
- * The probe gets the time left, so one slow attempt cannot overrun the deadline.
- */
-async function waitFor(probe, options) {
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? defaultSleep;
-    const start = now();
-    let stopReason;
-    void options.stop?.then((reason) => {
-        stopReason = reason;
-    });
-    let attempts = 0;
-    let lastError;
-    for (;;) {
-        // Let an already-settled stop promise run its callback first.
-        await Promise.resolve();
-        if (stopReason !== undefined) {
-            const elapsedMs = now() - start;
-            return {
-                status: 'stopped',
-                reason: stopReason,
-                attempts,
-                elapsedMs,
-                lastError
-            };
-        }
-        attempts++;
-        try {
-            const value = await probe(options.timeoutMs - (now() - start));
-            return { status: 'ready', value, attempts, elapsedMs: now() - start };
-        }
-        catch (error) {
-            lastError = error;
-        }
-        // The last attempt happens at the deadline itself, never after it.
-        const elapsedMs = now() - start;
-        if (elapsedMs >= options.timeoutMs) {
-            return { status: 'timeout', attempts, elapsedMs, lastError };
-        }
-        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/engine/docker/cli.ts
-
 
 
 
@@ -496,24 +444,6 @@ class DockerCli {
 function isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
 }
-/**
- * `docker <args>`, tried again while the daemon refuses with `busy` (an
- * object that something else is still letting go of), every
- * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
- * refusal. Returns the last result, whether it succeeded or not.
- */
-async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
-    const waited = await waitFor(async () => {
-        const result = await docker.tryExec(args);
-        if (!busy.test(result.stderr))
-            return result;
-        await beforeRetry();
-        throw result;
-    }, wait);
-    return waited.status === 'ready'
-        ? waited.value
-        : waited.lastError;
-}
 
 ;// CONCATENATED MODULE: ./src/engine/docker/engine-api-error.ts
 /** A non-2xx answer of the Engine API. */
@@ -545,7 +475,59 @@ function apiMessage(body) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/docker/wait.ts
+/**
+ * A plain readiness loop: call the probe until it succeeds, the deadline
+ * passes or `stop` settles (e.g. the container exited). Probe, deadline,
+ * interval and clock are arguments, so tests run it with zero delays.
+ */
+const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Retries `probe` (which throws while not ready) until ready, timeout or stop.
+ * The probe gets the time left, so one slow attempt cannot overrun the deadline.
+ */
+async function waitFor(probe, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? defaultSleep;
+    const start = now();
+    let stopReason;
+    void options.stop?.then((reason) => {
+        stopReason = reason;
+    });
+    let attempts = 0;
+    let lastError;
+    for (;;) {
+        // Let an already-settled stop promise run its callback first.
+        await Promise.resolve();
+        if (stopReason !== undefined) {
+            const elapsedMs = now() - start;
+            return {
+                status: 'stopped',
+                reason: stopReason,
+                attempts,
+                elapsedMs,
+                lastError
+            };
+        }
+        attempts++;
+        try {
+            const value = await probe(options.timeoutMs - (now() - start));
+            return { status: 'ready', value, attempts, elapsedMs: now() - start };
+        }
+        catch (error) {
+            lastError = error;
+        }
+        // The last attempt happens at the deadline itself, never after it.
+        const elapsedMs = now() - start;
+        if (elapsedMs >= options.timeoutMs) {
+            return { status: 'timeout', attempts, elapsedMs, lastError };
+        }
+        await sleep(Math.min(options.intervalMs, options.timeoutMs - elapsedMs));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/docker/client.ts
+
 
 
 /** The text of a failed call, as {@link Outcome.error} gives it. */
@@ -568,6 +550,24 @@ async function outcomeOf(call) {
             error: errorText(error) || 'failed without an error text'
         };
     }
+}
+/**
+ * Runs `call` again while it fails with `busy` in its error (an object
+ * that something else is still letting go of), every `wait.intervalMs`
+ * within `wait.timeoutMs`; `beforeRetry` runs after each such refusal.
+ * Returns the last outcome, whether it succeeded or not.
+ */
+async function retryWhileBusy(call, busy, wait, beforeRetry = async () => undefined) {
+    const waited = await waitFor(async () => {
+        const outcome = await call();
+        if (outcome.ok || !busy.test(outcome.error))
+            return outcome;
+        await beforeRetry();
+        throw outcome;
+    }, wait);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/labels.ts
@@ -4206,6 +4206,20 @@ function cliClient(docker) {
         ]),
         findVolume: (name) => inspectOne(docker, ['volume', 'inspect', name]),
         listLabelled: (label, keys) => listWithCli(docker, label, keys),
+        labelledIds: async (kind, label) => {
+            const list = kind === 'container' ? ['ps', '--all'] : [kind, 'ls'];
+            const filter = ['--filter', `label=${label}`];
+            const { stdout } = await docker.exec([...list, '--quiet', ...filter]);
+            return stdout.split('\n').filter((id) => id.trim() !== '');
+        },
+        networkEndpoints: async (network) => {
+            const names = '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}';
+            const inspect = ['network', 'inspect', '--format', names, network];
+            const { stdout } = await docker.exec(inspect);
+            return stdout.split('\n').filter((name) => name.trim() !== '');
+        },
+        disconnectNetwork: (network, endpoint) => attempt(['network', 'disconnect', '--force', network, endpoint]),
+        removeNetwork: (network) => attempt(['network', 'rm', network]),
         kill: (id, signal) => attempt(['kill', '--signal', signal, id]),
         // A `docker wait` still running at the deadline is killed: not stopped.
         waitStopped: (id, timeoutMs) => attempt(['wait', id], { timeoutMs }),
@@ -4986,7 +5000,7 @@ class engine_api_EngineApi {
         });
         return body.toString('utf8');
     }
-    /** One request whose 2xx answer is JSON. */
+    /** One request whose 2xx answer is JSON (engine-api-labelled.ts adds calls with it). */
     async json(options) {
         return JSON.parse((await this.call(options)).toString('utf8'));
     }
@@ -5013,6 +5027,65 @@ function exitCodeOf(body) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/docker/engine-api-labelled.ts
+/**
+ * The objects of one collection carrying `label` (`key` or `key=value`):
+ * `GET /containers/json?all=1`, `GET /networks` or `GET /volumes`, filtered
+ * as `docker ps --all`, `docker network ls` and `docker volume ls` filter.
+ */
+async function listByLabel(api, collection, label) {
+    const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
+    const list = collection === 'containers' ? 'containers/json?all=1&' : `${collection}?`;
+    const listed = await api.json({
+        method: 'GET',
+        path: `/${list}filters=${filters}`,
+        timeoutMs: 30_000
+    });
+    // Volumes come wrapped: {"Volumes": [...] or null, "Warnings": ...}.
+    if (collection === 'volumes') {
+        return listed.Volumes ?? [];
+    }
+    return listed;
+}
+/**
+ * `GET /networks/{network}`: the name of each endpoint on the network,
+ * as `docker network inspect` lists `.Containers` — a container's name,
+ * or the endpoint's own for a stale one the daemon keeps after the
+ * container has gone.
+ */
+async function networkEndpoints(api, network) {
+    const inspected = await api.json({
+        method: 'GET',
+        path: `/networks/${encodeURIComponent(network)}`,
+        timeoutMs: 30_000
+    });
+    return Object.values(inspected.Containers ?? {})
+        .map((endpoint) => endpoint.Name ?? '')
+        .filter((name) => name !== '');
+}
+/**
+ * `POST /networks/{network}/disconnect` with `Force` (`docker network
+ * disconnect --force`): `endpoint` is a container, or a stale endpoint's
+ * name.
+ */
+async function disconnectNetwork(api, network, endpoint) {
+    await api.call({
+        method: 'POST',
+        path: `/networks/${encodeURIComponent(network)}/disconnect`,
+        body: Buffer.from(JSON.stringify({ Container: endpoint, Force: true })),
+        contentType: 'application/json',
+        timeoutMs: 30_000
+    });
+}
+/** `DELETE /networks/{network}` (`docker network rm`). */
+async function removeNetwork(api, network) {
+    await api.call({
+        method: 'DELETE',
+        path: `/networks/${encodeURIComponent(network)}`,
+        timeoutMs: 60_000
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/docker/api-client.ts
 /**
  * {@link DockerClient} over the Engine API on the runner's socket. Each
@@ -5021,6 +5094,7 @@ function exitCodeOf(body) {
  * processes. An image that is not on the runner is left to `docker run`,
  * which pulls it with the user's registry credentials.
  */
+
 
 
 
@@ -5056,6 +5130,19 @@ function apiClient(api, docker, debug = () => undefined) {
                 }))
             };
         },
+        labelledIds: async (kind, label) => {
+            const args = [kind, 'ls', '--filter', label];
+            if (kind === 'volume') {
+                const volumes = await track(args, () => listByLabel(api, 'volumes', label));
+                return volumes.map((volume) => volume.Name);
+            }
+            const listed = await track(args, () => listByLabel(api, `${kind}s`, label));
+            // Short ids, as the CLI's --quiet prints them.
+            return listed.map((object) => object.Id.slice(0, 12));
+        },
+        networkEndpoints: (network) => track(['network', 'inspect', network], () => networkEndpoints(api, network)),
+        disconnectNetwork: (network, endpoint) => outcomeOf(() => track(['network', 'disconnect', network], () => disconnectNetwork(api, network, endpoint))),
+        removeNetwork: (network) => outcomeOf(() => track(['network', 'rm', network], () => removeNetwork(api, network))),
         kill: (id, signal) => outcomeOf(() => track(['kill', id], () => api.kill(id, signal))),
         waitStopped: (id, timeoutMs) => outcomeOf(() => track(['wait', id], () => api.wait(id, timeoutMs))),
         stop: (id, graceSeconds) => outcomeOf(() => track(['stop', id], () => api.stop(id, graceSeconds))),
@@ -5869,49 +5956,39 @@ function bindMountNote(workspaceHostPath) {
 }
 /**
  * Removes the containers, then networks and volumes, carrying the run's
- * label — never anything else, never a prune. Through `docker`, the CLI on
- * the dood socket: networks (listed, inspected, disconnected, removed) are
- * not calls of the one client (docker/client.ts) yet.
+ * label — never anything else, never a prune — through the client for the
+ * dood socket. Each kind is listed when its turn comes: removing a
+ * container also removes its anonymous volumes.
  */
 async function removeLabelled(runId, docker, logger) {
     const report = { removed: [], warnings: [] };
-    const filter = ['--filter', `label=${runLabel(runId)}`];
+    const label = runLabel(runId);
     const kinds = [
-        [
-            'container',
-            ['ps', '--all', '--quiet', ...filter],
-            (id) => docker.tryExec(['rm', '-f', '-v', id])
-        ],
-        [
-            'network',
-            ['network', 'ls', '--quiet', ...filter],
-            (id) => removeNetwork(id, docker, logger)
-        ],
-        [
-            'volume',
-            ['volume', 'ls', '--quiet', ...filter],
-            (id) => docker.tryExec(['volume', 'rm', '-f', id])
-        ]
+        ['container', (id) => docker.removeContainer(id)],
+        ['network', (id) => dood_removeNetwork(id, docker, logger)],
+        ['volume', (name) => docker.removeVolume(name, { force: true })]
     ];
-    for (const [kind, list, remove] of kinds) {
-        const listed = await docker.tryExec(list);
-        if (listed.exitCode !== 0) {
-            report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
+    for (const [kind, remove] of kinds) {
+        let ids;
+        try {
+            ids = await docker.labelledIds(kind, label);
+        }
+        catch (error) {
+            report.warnings.push(`Could not list ${kind}s labelled ${label}: ${errorText(error)}`);
             continue;
         }
-        const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
         for (const id of ids) {
             const removed = await remove(id);
-            if (removed.exitCode === 0)
+            if (removed.ok)
                 report.removed.push(`${kind} ${id}`);
             else
-                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.stderr.trim()}`);
+                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.error}`);
         }
     }
     for (const line of report.removed)
         logger.info(`Removed ${line}`);
     if (report.removed.length === 0) {
-        logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
+        logger.info(`No objects labelled ${label} to remove.`);
     }
     return report;
 }
@@ -5923,8 +6000,8 @@ const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
  * `network rm`, freeing what still holds an endpoint first when the daemon
  * refuses, and again while a container's removal is still releasing one.
  */
-function removeNetwork(network, docker, logger) {
-    return tryExecWhileBusy(docker, ['network', 'rm', network], ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
+function dood_removeNetwork(network, docker, logger) {
+    return retryWhileBusy(() => docker.removeNetwork(network), ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
 }
 /**
  * Detaches whatever still holds an endpoint on one of the run's networks, so
@@ -5933,26 +6010,14 @@ function removeNetwork(network, docker, logger) {
  * running, detached from it) or a stale endpoint of a container the daemon
  * already removed (moby/moby#23302, #33156; seen on 20.10 right after
  * `docker rm -f`). Both go with `network disconnect --force` given the
- * endpoint's name: a stale endpoint has no container id to give.
+ * endpoint's name: a stale endpoint has no container id to give. A network
+ * that cannot be read has nothing to detach here; its removal says why.
  */
 async function disconnectEndpoints(network, docker, logger) {
-    const inspected = await docker.tryExec([
-        'network',
-        'inspect',
-        '--format',
-        '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}',
-        network
-    ]);
-    const names = inspected.stdout.split('\n').filter((n) => n.trim() !== '');
+    const names = await docker.networkEndpoints(network).catch(() => []);
     for (const name of names) {
-        const result = await docker.tryExec([
-            'network',
-            'disconnect',
-            '--force',
-            network,
-            name
-        ]);
-        if (result.exitCode === 0) {
+        const result = await docker.disconnectNetwork(network, name);
+        if (result.ok) {
             logger.info(`Disconnected ${name} from network ${network}: it still held an ` +
                 'endpoint there, and the network is the run’s to remove.');
         }
@@ -6335,7 +6400,6 @@ async function removeCertDir(certDir, report) {
 
 
 
-
 /**
  * Whether the nest itself is removed. An explicit `down` always removes it;
  * the post step leaves it with `cleanup: false`, for inspection.
@@ -6374,12 +6438,14 @@ async function down(resources, cleanup, trigger, ctx) {
 async function downDood(resources, cleanup, trigger, ctx, report) {
     try {
         if (cleanup === 'containers' && resources.socket) {
-            const docker = runnerDocker({
+            // The dood socket as recorded at the start: the caller's env may
+            // point elsewhere, at a nest of its own.
+            const docker = hostClient({
                 DOCKER_HOST: `unix://${resources.socket}`,
                 DOCKER_TLS_VERIFY: null,
                 DOCKER_CERT_PATH: null,
                 DOCKER_CONTEXT: null
-            }, ctx.logger);
+            }, (m) => ctx.logger.debug(m));
             const removed = await ctx.logger.group(`Remove objects labelled ${runLabel(resources.runId)}`, () => removeLabelled(resources.runId, docker, ctx.logger));
             report.warnings.push(...removed.warnings);
         }
@@ -6404,13 +6470,6 @@ async function downDood(resources, cleanup, trigger, ctx, report) {
             }
         }
     }
-}
-/**
- * A docker CLI for the runner's daemon as recorded at the start: the
- * caller's env may point at the nest itself (DOCKER_HOST exported by up).
- */
-function runnerDocker(host, logger) {
-    return new DockerCli(findOnPath('docker') ?? 'docker', host, (m) => logger.debug(m));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/resources.ts
@@ -9477,7 +9536,7 @@ function probeShape(options, image) {
     };
 }
 /** A docker CLI for the runner's daemon as it was at the start. */
-function up_steps_runnerDocker(ctx) {
+function runnerDocker(ctx) {
     return DockerCli.locate(ctx.hostDocker, (m) => ctx.logger.debug(m));
 }
 /** The client for the runner's daemon as it was at the start. */
@@ -9488,7 +9547,7 @@ const realSteps = {
     probe: (options, image, runId, ctx) => probePrivileged(up_steps_runnerClient(ctx), image.image, runId, undefined, probeShape(options, image)),
     resolveImage: (requested, facts, ctx) => resolveImage(requested, facts, ctx.logger),
     async startDind(plan, options, resources, ctx, starting) {
-        const docker = up_steps_runnerDocker(ctx);
+        const docker = runnerDocker(ctx);
         // From here on a cancelled start may have docker calls in flight.
         const uninstall = exitOnCancel(docker, ctx.logger);
         try {
@@ -9518,18 +9577,11 @@ const realSteps = {
         return report.warnings;
     },
     jobContainer: (ctx) => {
-        const docker = up_steps_runnerDocker(ctx);
-        return detectJobContainer(async (id) => {
-            const result = await docker.tryExec([
-                'inspect',
-                '--type',
-                'container',
-                id
-            ]);
-            if (result.exitCode !== 0)
-                return undefined;
-            return JSON.parse(result.stdout)[0];
-        });
+        const docker = up_steps_runnerClient(ctx);
+        // The whole `docker inspect` object, Mounts and HostConfig included.
+        // Any failure (no such container above all) means this step does not
+        // run in a container of the runner's daemon.
+        return detectJobContainer((id) => docker.inspectContainer(id).then((inspect) => inspect, () => undefined));
     },
     doodJobContainer: (socket) => detectJobContainer((id) => inspectOverSocket(socket, id)),
     uplinkMtu: () => detectUplinkMtu(),
@@ -10599,7 +10651,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(968);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(952);
 // Entry of dist/cli: only calls main(), so tests can import it without side effects.
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));

@@ -16,8 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/action/workflow.ts
 var workflow = __webpack_require__(5809);
-// EXTERNAL MODULE: ./src/engine/docker/cli.ts
-var cli = __webpack_require__(6305);
 // EXTERNAL MODULE: ./src/engine/docker/runner-client.ts
 var runner_client = __webpack_require__(2537);
 // EXTERNAL MODULE: ./src/engine/dood/dood.ts
@@ -32,7 +30,6 @@ var teardown = __webpack_require__(6137);
  * post step and `docker-nest down` call. It never throws; what could not be
  * removed comes back as warnings for the caller to print.
  */
-
 
 
 
@@ -75,12 +72,14 @@ async function down(resources, cleanup, trigger, ctx) {
 async function downDood(resources, cleanup, trigger, ctx, report) {
     try {
         if (cleanup === 'containers' && resources.socket) {
-            const docker = runnerDocker({
+            // The dood socket as recorded at the start: the caller's env may
+            // point elsewhere, at a nest of its own.
+            const docker = (0,runner_client/* hostClient */.E7)({
                 DOCKER_HOST: `unix://${resources.socket}`,
                 DOCKER_TLS_VERIFY: null,
                 DOCKER_CERT_PATH: null,
                 DOCKER_CONTEXT: null
-            }, ctx.logger);
+            }, (m) => ctx.logger.debug(m));
             const removed = await ctx.logger.group(`Remove objects labelled ${(0,dood/* runLabel */.Az)(resources.runId)}`, () => (0,dood/* removeLabelled */.ux)(resources.runId, docker, ctx.logger));
             report.warnings.push(...removed.warnings);
         }
@@ -105,13 +104,6 @@ async function downDood(resources, cleanup, trigger, ctx, report) {
             }
         }
     }
-}
-/**
- * A docker CLI for the runner's daemon as recorded at the start: the
- * caller's env may point at the nest itself (DOCKER_HOST exported by up).
- */
-function runnerDocker(host, logger) {
-    return new cli/* DockerCli */.Vo((0,cli/* findOnPath */.aY)('docker') ?? 'docker', host, (m) => logger.debug(m));
 }
 
 // EXTERNAL MODULE: ./src/engine/errors.ts

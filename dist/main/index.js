@@ -1168,7 +1168,7 @@ async function diagnoseContainer(docker, name) {
     const [logs, info] = await Promise.all([
         // dockerd logs to stderr: the client puts that stream last, as it holds
         // the error. Logs that cannot be read show why.
-        docker.logTail(name, LOG_TAIL_LINES).catch(client/* errorText */.k),
+        docker.logTail(name, LOG_TAIL_LINES).catch(client/* errorText */.kc),
         docker.inspectContainer(name).catch(() => undefined)
     ]);
     const state = info
@@ -3124,8 +3124,8 @@ function readOnlyBinds(engine) {
     return engine.binds.map((dir) => `${dir}:${dir}:ro`);
 }
 
-// EXTERNAL MODULE: ./src/engine/docker/api-client.ts
-var api_client = __nccwpck_require__(3599);
+// EXTERNAL MODULE: ./src/engine/docker/api-client.ts + 1 modules
+var api_client = __nccwpck_require__(9874);
 // EXTERNAL MODULE: ./src/engine/docker/cli-client.ts
 var cli_client = __nccwpck_require__(3113);
 // EXTERNAL MODULE: ./src/engine/docker/endpoint.ts
@@ -3509,18 +3509,11 @@ const realSteps = {
         return report.warnings;
     },
     jobContainer: (ctx) => {
-        const docker = runnerDocker(ctx);
-        return detectJobContainer(async (id) => {
-            const result = await docker.tryExec([
-                'inspect',
-                '--type',
-                'container',
-                id
-            ]);
-            if (result.exitCode !== 0)
-                return undefined;
-            return JSON.parse(result.stdout)[0];
-        });
+        const docker = runnerClient(ctx);
+        // The whole `docker inspect` object, Mounts and HostConfig included.
+        // Any failure (no such container above all) means this step does not
+        // run in a container of the runner's daemon.
+        return detectJobContainer((id) => docker.inspectContainer(id).then((inspect) => inspect, () => undefined));
     },
     doodJobContainer: (socket) => detectJobContainer((id) => (0,dood/* inspectOverSocket */.Y3)(socket, id)),
     uplinkMtu: () => (0,dind_mtu/* detectUplinkMtu */.nV)(),
@@ -4596,7 +4589,7 @@ async function findHolder(docker, container) {
         found = await docker.findContainer(container);
     }
     catch (error) {
-        throw new Error(`Could not inspect ${container}: ${(0,_docker_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .k)(error)}`, {
+        throw new Error(`Could not inspect ${container}: ${(0,_docker_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(error)}`, {
             cause: error
         });
     }
@@ -6113,18 +6106,87 @@ const STDIN_READ_FUNCTION = (0,_scripts_read_stdin_generated_js__WEBPACK_IMPORTE
 
 /***/ }),
 
-/***/ 3599:
+/***/ 9874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ apiClient)
-/* harmony export */ });
-/* unused harmony export streamError */
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6305);
-/* harmony import */ var _cli_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3113);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5164);
-/* harmony import */ var _engine_api_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4792);
-/* harmony import */ var _run_args_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(630);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ apiClient)
+});
+
+// UNUSED EXPORTS: streamError
+
+// EXTERNAL MODULE: ./src/engine/docker/cli.ts
+var cli = __nccwpck_require__(6305);
+// EXTERNAL MODULE: ./src/engine/docker/cli-client.ts
+var cli_client = __nccwpck_require__(3113);
+// EXTERNAL MODULE: ./src/engine/docker/client.ts
+var client = __nccwpck_require__(5164);
+// EXTERNAL MODULE: ./src/engine/docker/engine-api.ts + 1 modules
+var engine_api = __nccwpck_require__(4792);
+;// CONCATENATED MODULE: ./src/engine/docker/engine-api-labelled.ts
+/**
+ * The objects of one collection carrying `label` (`key` or `key=value`):
+ * `GET /containers/json?all=1`, `GET /networks` or `GET /volumes`, filtered
+ * as `docker ps --all`, `docker network ls` and `docker volume ls` filter.
+ */
+async function listByLabel(api, collection, label) {
+    const filters = encodeURIComponent(JSON.stringify({ label: [label] }));
+    const list = collection === 'containers' ? 'containers/json?all=1&' : `${collection}?`;
+    const listed = await api.json({
+        method: 'GET',
+        path: `/${list}filters=${filters}`,
+        timeoutMs: 30_000
+    });
+    // Volumes come wrapped: {"Volumes": [...] or null, "Warnings": ...}.
+    if (collection === 'volumes') {
+        return listed.Volumes ?? [];
+    }
+    return listed;
+}
+/**
+ * `GET /networks/{network}`: the name of each endpoint on the network,
+ * as `docker network inspect` lists `.Containers` — a container's name,
+ * or the endpoint's own for a stale one the daemon keeps after the
+ * container has gone.
+ */
+async function networkEndpoints(api, network) {
+    const inspected = await api.json({
+        method: 'GET',
+        path: `/networks/${encodeURIComponent(network)}`,
+        timeoutMs: 30_000
+    });
+    return Object.values(inspected.Containers ?? {})
+        .map((endpoint) => endpoint.Name ?? '')
+        .filter((name) => name !== '');
+}
+/**
+ * `POST /networks/{network}/disconnect` with `Force` (`docker network
+ * disconnect --force`): `endpoint` is a container, or a stale endpoint's
+ * name.
+ */
+async function disconnectNetwork(api, network, endpoint) {
+    await api.call({
+        method: 'POST',
+        path: `/networks/${encodeURIComponent(network)}/disconnect`,
+        body: Buffer.from(JSON.stringify({ Container: endpoint, Force: true })),
+        contentType: 'application/json',
+        timeoutMs: 30_000
+    });
+}
+/** `DELETE /networks/{network}` (`docker network rm`). */
+async function removeNetwork(api, network) {
+    await api.call({
+        method: 'DELETE',
+        path: `/networks/${encodeURIComponent(network)}`,
+        timeoutMs: 60_000
+    });
+}
+
+// EXTERNAL MODULE: ./src/engine/docker/run-args.ts
+var run_args = __nccwpck_require__(630);
+;// CONCATENATED MODULE: ./src/engine/docker/api-client.ts
 /**
  * {@link DockerClient} over the Engine API on the runner's socket. Each
  * call is tracked by the CLI wrapper (DockerCli.track), so a cancelled
@@ -6132,6 +6194,7 @@ const STDIN_READ_FUNCTION = (0,_scripts_read_stdin_generated_js__WEBPACK_IMPORTE
  * processes. An image that is not on the runner is left to `docker run`,
  * which pulls it with the user's registry credentials.
  */
+
 
 
 
@@ -6167,11 +6230,24 @@ function apiClient(api, docker, debug = () => undefined) {
                 }))
             };
         },
-        kill: (id, signal) => (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .outcomeOf */ .s)(() => track(['kill', id], () => api.kill(id, signal))),
-        waitStopped: (id, timeoutMs) => (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .outcomeOf */ .s)(() => track(['wait', id], () => api.wait(id, timeoutMs))),
-        stop: (id, graceSeconds) => (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .outcomeOf */ .s)(() => track(['stop', id], () => api.stop(id, graceSeconds))),
-        removeContainer: (id) => (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .outcomeOf */ .s)(() => track(['rm', id], () => api.removeContainer(id))),
-        removeVolume: (name, { force = false } = {}) => (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .outcomeOf */ .s)(() => track(['volume', 'rm', name], () => api.removeVolume(name, force))),
+        labelledIds: async (kind, label) => {
+            const args = [kind, 'ls', '--filter', label];
+            if (kind === 'volume') {
+                const volumes = await track(args, () => listByLabel(api, 'volumes', label));
+                return volumes.map((volume) => volume.Name);
+            }
+            const listed = await track(args, () => listByLabel(api, `${kind}s`, label));
+            // Short ids, as the CLI's --quiet prints them.
+            return listed.map((object) => object.Id.slice(0, 12));
+        },
+        networkEndpoints: (network) => track(['network', 'inspect', network], () => networkEndpoints(api, network)),
+        disconnectNetwork: (network, endpoint) => (0,client/* outcomeOf */.sG)(() => track(['network', 'disconnect', network], () => disconnectNetwork(api, network, endpoint))),
+        removeNetwork: (network) => (0,client/* outcomeOf */.sG)(() => track(['network', 'rm', network], () => removeNetwork(api, network))),
+        kill: (id, signal) => (0,client/* outcomeOf */.sG)(() => track(['kill', id], () => api.kill(id, signal))),
+        waitStopped: (id, timeoutMs) => (0,client/* outcomeOf */.sG)(() => track(['wait', id], () => api.wait(id, timeoutMs))),
+        stop: (id, graceSeconds) => (0,client/* outcomeOf */.sG)(() => track(['stop', id], () => api.stop(id, graceSeconds))),
+        removeContainer: (id) => (0,client/* outcomeOf */.sG)(() => track(['rm', id], () => api.removeContainer(id))),
+        removeVolume: (name, { force = false } = {}) => (0,client/* outcomeOf */.sG)(() => track(['volume', 'rm', name], () => api.removeVolume(name, force))),
         imageExists: (reference) => track(['image', 'inspect', reference], () => api.imageExists(reference, IMAGE_TIMEOUT_MS)),
         importImage: (tar, reference, changes) => track(['import', reference], () => importOverApi(api, tar, reference, changes)),
         logTail: async (name, lines) => {
@@ -6191,7 +6267,7 @@ async function unlessMissing(call) {
         return await call;
     }
     catch (error) {
-        if (error instanceof _engine_api_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineApiError */ .Z_ && error.status === 404) {
+        if (error instanceof engine_api/* EngineApiError */.Z_ && error.status === 404) {
             return undefined;
         }
         throw error;
@@ -6225,7 +6301,7 @@ async function importOverApi(api, tar, reference, changes) {
     }
     catch (error) {
         // The status and body as they came: the daemon's log says the rest.
-        if (error instanceof _engine_api_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineApiError */ .Z_) {
+        if (error instanceof engine_api/* EngineApiError */.Z_) {
             throw new Error(`HTTP ${error.status} ${error.body.trim()}`, {
                 cause: error
             });
@@ -6272,10 +6348,10 @@ async function runOverApi(api, docker, request, hooks, debug) {
         await docker.track(['create', name], () => api.createContainer(name, body, hooks.onCreating));
     }
     catch (error) {
-        if (error instanceof _engine_api_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineApiError */ .Z_ && error.status === 404) {
+        if (error instanceof engine_api/* EngineApiError */.Z_ && error.status === 404) {
             debug(`docker.run: ${request.body.Image} is not here; docker run pulls it`);
             // The create request was sent already: onCreating has fired.
-            await (0,_cli_client_js__WEBPACK_IMPORTED_MODULE_1__/* .runWithCli */ .s)(docker, request, { ...hooks, onCreating: undefined });
+            await (0,cli_client/* runWithCli */.s)(docker, request, { ...hooks, onCreating: undefined });
             return;
         }
         throw asRunError(request, error);
@@ -6302,10 +6378,10 @@ async function runOverApi(api, docker, request, hooks, debug) {
 }
 /** What `docker run` prints and exits with when the daemon refuses (exit 125). */
 function asRunError(request, error) {
-    if (!(error instanceof _engine_api_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineApiError */ .Z_))
+    if (!(error instanceof engine_api/* EngineApiError */.Z_))
         return error;
     const message = error.message.replace(/^\S+ \S+: HTTP \d+ /, '');
-    return new _cli_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerCommandError */ .YJ((0,_run_args_js__WEBPACK_IMPORTED_MODULE_4__/* .runArgsFromCreate */ .XA)(request), 125, `docker: Error response from daemon: ${message}.`);
+    return new cli/* DockerCommandError */.YJ((0,run_args/* runArgsFromCreate */.XA)(request), 125, `docker: Error response from daemon: ${message}.`);
 }
 
 
@@ -6349,6 +6425,20 @@ function cliClient(docker) {
         ]),
         findVolume: (name) => inspectOne(docker, ['volume', 'inspect', name]),
         listLabelled: (label, keys) => listWithCli(docker, label, keys),
+        labelledIds: async (kind, label) => {
+            const list = kind === 'container' ? ['ps', '--all'] : [kind, 'ls'];
+            const filter = ['--filter', `label=${label}`];
+            const { stdout } = await docker.exec([...list, '--quiet', ...filter]);
+            return stdout.split('\n').filter((id) => id.trim() !== '');
+        },
+        networkEndpoints: async (network) => {
+            const names = '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}';
+            const inspect = ['network', 'inspect', '--format', names, network];
+            const { stdout } = await docker.exec(inspect);
+            return stdout.split('\n').filter((name) => name.trim() !== '');
+        },
+        disconnectNetwork: (network, endpoint) => attempt(['network', 'disconnect', '--force', network, endpoint]),
+        removeNetwork: (network) => attempt(['network', 'rm', network]),
         kill: (id, signal) => attempt(['kill', '--signal', signal, id]),
         // A `docker wait` still running at the deadline is killed: not stopped.
         waitStopped: (id, timeoutMs) => attempt(['wait', id], { timeoutMs }),
@@ -6497,7 +6587,6 @@ function watchExitWithCli(docker, name) {
 /* harmony export */   Eo: () => (/* binding */ isNoSuchObject),
 /* harmony export */   Vo: () => (/* binding */ DockerCli),
 /* harmony export */   YJ: () => (/* binding */ DockerCommandError),
-/* harmony export */   ZS: () => (/* binding */ tryExecWhileBusy),
 /* harmony export */   aY: () => (/* binding */ findOnPath)
 /* harmony export */ });
 /* unused harmony exports envForHostDaemon, CancelledError */
@@ -6507,8 +6596,6 @@ function watchExitWithCli(docker, name) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_lazy_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6816);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3171);
-/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(18);
-
 
 
 
@@ -6727,24 +6814,6 @@ class DockerCli {
 function isNoSuchObject(stderr) {
     return /no such (container|volume|network|object)|not found/i.test(stderr);
 }
-/**
- * `docker <args>`, tried again while the daemon refuses with `busy` (an
- * object that something else is still letting go of), every
- * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
- * refusal. Returns the last result, whether it succeeded or not.
- */
-async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async () => undefined) {
-    const waited = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitFor */ .f)(async () => {
-        const result = await docker.tryExec(args);
-        if (!busy.test(result.stderr))
-            return result;
-        await beforeRetry();
-        throw result;
-    }, wait);
-    return waited.status === 'ready'
-        ? waited.value
-        : waited.lastError;
-}
 
 
 /***/ }),
@@ -6753,11 +6822,14 @@ async function tryExecWhileBusy(docker, args, busy, wait, beforeRetry = async ()
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ errorText),
-/* harmony export */   s: () => (/* binding */ outcomeOf)
+/* harmony export */   fi: () => (/* binding */ retryWhileBusy),
+/* harmony export */   kc: () => (/* binding */ errorText),
+/* harmony export */   sG: () => (/* binding */ outcomeOf)
 /* harmony export */ });
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6305);
 /* harmony import */ var _engine_api_error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5139);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18);
+
 
 
 /** The text of a failed call, as {@link Outcome.error} gives it. */
@@ -6780,6 +6852,24 @@ async function outcomeOf(call) {
             error: errorText(error) || 'failed without an error text'
         };
     }
+}
+/**
+ * Runs `call` again while it fails with `busy` in its error (an object
+ * that something else is still letting go of), every `wait.intervalMs`
+ * within `wait.timeoutMs`; `beforeRetry` runs after each such refusal.
+ * Returns the last outcome, whether it succeeded or not.
+ */
+async function retryWhileBusy(call, busy, wait, beforeRetry = async () => undefined) {
+    const waited = await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .waitFor */ .f)(async () => {
+        const outcome = await call();
+        if (outcome.ok || !busy.test(outcome.error))
+            return outcome;
+        await beforeRetry();
+        throw outcome;
+    }, wait);
+    return waited.status === 'ready'
+        ? waited.value
+        : waited.lastError;
 }
 
 
@@ -7342,7 +7432,7 @@ class EngineApi {
         });
         return body.toString('utf8');
     }
-    /** One request whose 2xx answer is JSON. */
+    /** One request whose 2xx answer is JSON (engine-api-labelled.ts adds calls with it). */
     async json(options) {
         return JSON.parse((await this.call(options)).toString('utf8'));
     }
@@ -7526,7 +7616,7 @@ const RENDERED_FIELDS = Object.keys(FIELD_FLAGS);
 /* harmony export */   g9: () => (/* binding */ runnerClient),
 /* harmony export */   y9: () => (/* binding */ locateHostClient)
 /* harmony export */ });
-/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3599);
+/* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9874);
 /* harmony import */ var _cli_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3113);
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6305);
 /* harmony import */ var _engine_api_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4792);
@@ -7724,7 +7814,7 @@ async function waitFor(probe, options) {
 /* harmony export */ });
 /* unused harmony exports SocketPermissionError, startDood */
 /* harmony import */ var _docker_daemon_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7455);
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6305);
+/* harmony import */ var _docker_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5164);
 /* harmony import */ var _dind_plan_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(191);
 /* harmony import */ var _socket_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2992);
 /* harmony import */ var _socket_proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(621);
@@ -7818,49 +7908,39 @@ function bindMountNote(workspaceHostPath) {
 }
 /**
  * Removes the containers, then networks and volumes, carrying the run's
- * label — never anything else, never a prune. Through `docker`, the CLI on
- * the dood socket: networks (listed, inspected, disconnected, removed) are
- * not calls of the one client (docker/client.ts) yet.
+ * label — never anything else, never a prune — through the client for the
+ * dood socket. Each kind is listed when its turn comes: removing a
+ * container also removes its anonymous volumes.
  */
 async function removeLabelled(runId, docker, logger) {
     const report = { removed: [], warnings: [] };
-    const filter = ['--filter', `label=${runLabel(runId)}`];
+    const label = runLabel(runId);
     const kinds = [
-        [
-            'container',
-            ['ps', '--all', '--quiet', ...filter],
-            (id) => docker.tryExec(['rm', '-f', '-v', id])
-        ],
-        [
-            'network',
-            ['network', 'ls', '--quiet', ...filter],
-            (id) => removeNetwork(id, docker, logger)
-        ],
-        [
-            'volume',
-            ['volume', 'ls', '--quiet', ...filter],
-            (id) => docker.tryExec(['volume', 'rm', '-f', id])
-        ]
+        ['container', (id) => docker.removeContainer(id)],
+        ['network', (id) => removeNetwork(id, docker, logger)],
+        ['volume', (name) => docker.removeVolume(name, { force: true })]
     ];
-    for (const [kind, list, remove] of kinds) {
-        const listed = await docker.tryExec(list);
-        if (listed.exitCode !== 0) {
-            report.warnings.push(`Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`);
+    for (const [kind, remove] of kinds) {
+        let ids;
+        try {
+            ids = await docker.labelledIds(kind, label);
+        }
+        catch (error) {
+            report.warnings.push(`Could not list ${kind}s labelled ${label}: ${(0,_docker_client_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(error)}`);
             continue;
         }
-        const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '');
         for (const id of ids) {
             const removed = await remove(id);
-            if (removed.exitCode === 0)
+            if (removed.ok)
                 report.removed.push(`${kind} ${id}`);
             else
-                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.stderr.trim()}`);
+                report.warnings.push(`Could not remove ${kind} ${id}: ${removed.error}`);
         }
     }
     for (const line of report.removed)
         logger.info(`Removed ${line}`);
     if (report.removed.length === 0) {
-        logger.info(`No objects labelled ${runLabel(runId)} to remove.`);
+        logger.info(`No objects labelled ${label} to remove.`);
     }
     return report;
 }
@@ -7873,7 +7953,7 @@ const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 };
  * refuses, and again while a container's removal is still releasing one.
  */
 function removeNetwork(network, docker, logger) {
-    return (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .tryExecWhileBusy */ .ZS)(docker, ['network', 'rm', network], ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
+    return (0,_docker_client_js__WEBPACK_IMPORTED_MODULE_1__/* .retryWhileBusy */ .fi)(() => docker.removeNetwork(network), ACTIVE_ENDPOINTS, ENDPOINTS_WAIT, () => disconnectEndpoints(network, docker, logger));
 }
 /**
  * Detaches whatever still holds an endpoint on one of the run's networks, so
@@ -7882,26 +7962,14 @@ function removeNetwork(network, docker, logger) {
  * running, detached from it) or a stale endpoint of a container the daemon
  * already removed (moby/moby#23302, #33156; seen on 20.10 right after
  * `docker rm -f`). Both go with `network disconnect --force` given the
- * endpoint's name: a stale endpoint has no container id to give.
+ * endpoint's name: a stale endpoint has no container id to give. A network
+ * that cannot be read has nothing to detach here; its removal says why.
  */
 async function disconnectEndpoints(network, docker, logger) {
-    const inspected = await docker.tryExec([
-        'network',
-        'inspect',
-        '--format',
-        '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}',
-        network
-    ]);
-    const names = inspected.stdout.split('\n').filter((n) => n.trim() !== '');
+    const names = await docker.networkEndpoints(network).catch(() => []);
     for (const name of names) {
-        const result = await docker.tryExec([
-            'network',
-            'disconnect',
-            '--force',
-            network,
-            name
-        ]);
-        if (result.exitCode === 0) {
+        const result = await docker.disconnectNetwork(network, name);
+        if (result.ok) {
             logger.info(`Disconnected ${name} from network ${network}: it still held an ` +
                 'endpoint there, and the network is the run’s to remove.');
         }
@@ -9010,7 +9078,7 @@ async function inspectOurs(docker, kind, name, runId) {
         }
     }
     catch (error) {
-        return { kind, name, running: false, error: (0,client/* errorText */.k)(error) };
+        return { kind, name, running: false, error: (0,client/* errorText */.kc)(error) };
     }
     if (!seen)
         return { kind, name, running: false };

@@ -16,6 +16,12 @@ import {
 } from './client.js'
 import type { CreateRequest } from './create-request.js'
 import { EngineApi, EngineApiError } from './engine-api.js'
+import {
+  disconnectNetwork,
+  listByLabel,
+  networkEndpoints,
+  removeNetwork
+} from './engine-api-labelled.js'
 import { runArgsFromCreate } from './run-args.js'
 
 /** How long an image lookup or import may take. */
@@ -65,6 +71,34 @@ export function apiClient(
         }))
       }
     },
+    labelledIds: async (kind, label) => {
+      const args = [kind, 'ls', '--filter', label]
+      if (kind === 'volume') {
+        const volumes = await track(args, () =>
+          listByLabel(api, 'volumes', label)
+        )
+        return volumes.map((volume) => volume.Name)
+      }
+      const listed = await track(args, () =>
+        listByLabel(api, `${kind}s`, label)
+      )
+      // Short ids, as the CLI's --quiet prints them.
+      return listed.map((object) => object.Id.slice(0, 12))
+    },
+    networkEndpoints: (network) =>
+      track(['network', 'inspect', network], () =>
+        networkEndpoints(api, network)
+      ),
+    disconnectNetwork: (network, endpoint) =>
+      outcomeOf(() =>
+        track(['network', 'disconnect', network], () =>
+          disconnectNetwork(api, network, endpoint)
+        )
+      ),
+    removeNetwork: (network) =>
+      outcomeOf(() =>
+        track(['network', 'rm', network], () => removeNetwork(api, network))
+      ),
     kill: (id, signal) =>
       outcomeOf(() => track(['kill', id], () => api.kill(id, signal))),
     waitStopped: (id, timeoutMs) =>

@@ -57,6 +57,21 @@ export function cliClient(docker: DockerCli): DockerClient {
     findVolume: (name) =>
       inspectOne<VolumeDetails>(docker, ['volume', 'inspect', name]),
     listLabelled: (label, keys) => listWithCli(docker, label, keys),
+    labelledIds: async (kind, label) => {
+      const list = kind === 'container' ? ['ps', '--all'] : [kind, 'ls']
+      const filter = ['--filter', `label=${label}`]
+      const { stdout } = await docker.exec([...list, '--quiet', ...filter])
+      return stdout.split('\n').filter((id) => id.trim() !== '')
+    },
+    networkEndpoints: async (network) => {
+      const names = '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}'
+      const inspect = ['network', 'inspect', '--format', names, network]
+      const { stdout } = await docker.exec(inspect)
+      return stdout.split('\n').filter((name) => name.trim() !== '')
+    },
+    disconnectNetwork: (network, endpoint) =>
+      attempt(['network', 'disconnect', '--force', network, endpoint]),
+    removeNetwork: (network) => attempt(['network', 'rm', network]),
     kill: (id, signal) => attempt(['kill', '--signal', signal, id]),
     // A `docker wait` still running at the deadline is killed: not stopped.
     waitStopped: (id, timeoutMs) => attempt(['wait', id], { timeoutMs }),

@@ -10,7 +10,6 @@ import { accessSync, constants } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { lazyChildProcess } from '../util/lazy-builtins.js'
 import { HOST_DOCKER_ENV_KEYS, type HostDockerEnv } from '../types.js'
-import { waitFor, type WaitOptions } from './wait.js'
 
 /** Options for one docker CLI call. */
 export interface DockerExecOptions {
@@ -276,28 +275,4 @@ export class DockerCli {
 /** True when docker's error text says the object does not exist. */
 export function isNoSuchObject(stderr: string): boolean {
   return /no such (container|volume|network|object)|not found/i.test(stderr)
-}
-
-/**
- * `docker <args>`, tried again while the daemon refuses with `busy` (an
- * object that something else is still letting go of), every
- * `wait.intervalMs` within `wait.timeoutMs`; `beforeRetry` runs after each
- * refusal. Returns the last result, whether it succeeded or not.
- */
-export async function tryExecWhileBusy(
-  docker: Pick<DockerCli, 'tryExec'>,
-  args: string[],
-  busy: RegExp,
-  wait: Pick<WaitOptions, 'timeoutMs' | 'intervalMs'>,
-  beforeRetry: () => Promise<void> = async () => undefined
-): Promise<DockerResult> {
-  const waited = await waitFor(async () => {
-    const result = await docker.tryExec(args)
-    if (!busy.test(result.stderr)) return result
-    await beforeRetry()
-    throw result
-  }, wait)
-  return waited.status === 'ready'
-    ? waited.value
-    : (waited.lastError as DockerResult)
 }

@@ -12,6 +12,7 @@ import { DockerCommandError } from './cli.js'
 import type { CreateRequest } from './create-request.js'
 import { EngineApiError } from './engine-api-error.js'
 import type { ExitWatch } from './engine-api.js'
+import { waitFor, type WaitOptions } from './wait.js'
 import type { ContainerInspect } from '../types.js'
 
 export type { ExitWatch }
@@ -51,6 +52,9 @@ export interface ListedVolume {
   labels: Record<string, string>
 }
 
+/** The kinds of object a run may label (see {@link DockerClient.labelledIds}). */
+export type ObjectKind = 'container' | 'network' | 'volume'
+
 /**
  * How a call that may fail went. `error` is the daemon's refusal as the
  * docker CLI prints it (`Error response from daemon: No such container:
@@ -82,6 +86,29 @@ export async function outcomeOf(
       error: errorText(error) || 'failed without an error text'
     }
   }
+}
+
+/**
+ * Runs `call` again while it fails with `busy` in its error (an object
+ * that something else is still letting go of), every `wait.intervalMs`
+ * within `wait.timeoutMs`; `beforeRetry` runs after each such refusal.
+ * Returns the last outcome, whether it succeeded or not.
+ */
+export async function retryWhileBusy(
+  call: () => Promise<Outcome>,
+  busy: RegExp,
+  wait: Omit<WaitOptions, 'stop'>,
+  beforeRetry: () => Promise<void> = async () => undefined
+): Promise<Outcome> {
+  const waited = await waitFor(async () => {
+    const outcome = await call()
+    if (outcome.ok || !busy.test(outcome.error)) return outcome
+    await beforeRetry()
+    throw outcome
+  }, wait)
+  return waited.status === 'ready'
+    ? waited.value
+    : (waited.lastError as Outcome)
 }
 
 /** How {@link DockerClient.run} reports its progress. */
@@ -160,6 +187,25 @@ export interface DockerClient {
     label: string,
     keys: readonly string[]
   ): Promise<{ containers: ListedContainer[]; volumes: ListedVolume[] }>
+  /**
+   * The objects of `kind` carrying `label` (`key` or `key=value`), as
+   * `docker ps --all --quiet`, `docker network ls --quiet` and `docker
+   * volume ls --quiet` print them: containers and networks by short id (12
+   * digits), volumes by name. Throws when they cannot be listed.
+   */
+  labelledIds(kind: ObjectKind, label: string): Promise<string[]>
+  /**
+   * The name of each endpoint on a network (`docker network inspect`): a
+   * container's, or a stale endpoint's own. Throws when it cannot be read.
+   */
+  networkEndpoints(network: string): Promise<string[]>
+  /**
+   * Detaches `endpoint` (a container, or a stale endpoint's name) from a
+   * network (`docker network disconnect --force`).
+   */
+  disconnectNetwork(network: string, endpoint: string): Promise<Outcome>
+  /** Removes a network (`docker network rm`). */
+  removeNetwork(network: string): Promise<Outcome>
   /** Sends `signal` (e.g. `TERM`) to a container (`docker kill --signal`). */
   kill(id: string, signal: string): Promise<Outcome>
   /** Waits until a container is not running, at most `timeoutMs` (`docker wait`). */

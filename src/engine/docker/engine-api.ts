@@ -358,13 +358,13 @@ export class EngineApi {
     return body.toString('utf8')
   }
 
-  /** One request whose 2xx answer is JSON. */
-  private async json<T>(options: Exchange): Promise<T> {
+  /** One request whose 2xx answer is JSON (engine-api-labelled.ts adds calls with it). */
+  async json<T>(options: Exchange): Promise<T> {
     return JSON.parse((await this.call(options)).toString('utf8')) as T
   }
 
   /** One request; resolves with the body of a 2xx answer, else rejects with {@link EngineApiError}. */
-  private async call(options: Exchange): Promise<Buffer> {
+  async call(options: Exchange): Promise<Buffer> {
     const started = performance.now()
     const { status, body }: Answer = await exchange(this.endpoint, options)
     const ms = Math.round(performance.now() - started)

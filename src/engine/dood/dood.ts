@@ -13,10 +13,12 @@ import {
   type DaemonEndpoint
 } from '../docker/daemon-client.js'
 import {
-  tryExecWhileBusy,
-  type DockerCli,
-  type DockerResult
-} from '../docker/cli.js'
+  errorText,
+  retryWhileBusy,
+  type DockerClient,
+  type ObjectKind,
+  type Outcome
+} from '../docker/client.js'
 import { LABELS } from '../dind/plan.js'
 import {
   assertSocket,
@@ -164,55 +166,42 @@ export interface LabelledCleanupReport {
 
 /**
  * Removes the containers, then networks and volumes, carrying the run's
- * label — never anything else, never a prune. Through `docker`, the CLI on
- * the dood socket: networks (listed, inspected, disconnected, removed) are
- * not calls of the one client (docker/client.ts) yet.
+ * label — never anything else, never a prune — through the client for the
+ * dood socket. Each kind is listed when its turn comes: removing a
+ * container also removes its anonymous volumes.
  */
 export async function removeLabelled(
   runId: string,
-  docker: DockerCli,
+  docker: DockerClient,
   logger: Logger
 ): Promise<LabelledCleanupReport> {
   const report: LabelledCleanupReport = { removed: [], warnings: [] }
-  const filter = ['--filter', `label=${runLabel(runId)}`]
-  const kinds: [string, string[], (id: string) => Promise<DockerResult>][] = [
-    [
-      'container',
-      ['ps', '--all', '--quiet', ...filter],
-      (id) => docker.tryExec(['rm', '-f', '-v', id])
-    ],
-    [
-      'network',
-      ['network', 'ls', '--quiet', ...filter],
-      (id) => removeNetwork(id, docker, logger)
-    ],
-    [
-      'volume',
-      ['volume', 'ls', '--quiet', ...filter],
-      (id) => docker.tryExec(['volume', 'rm', '-f', id])
-    ]
+  const label = runLabel(runId)
+  const kinds: [ObjectKind, (id: string) => Promise<Outcome>][] = [
+    ['container', (id) => docker.removeContainer(id)],
+    ['network', (id) => removeNetwork(id, docker, logger)],
+    ['volume', (name) => docker.removeVolume(name, { force: true })]
   ]
-  for (const [kind, list, remove] of kinds) {
-    const listed = await docker.tryExec(list)
-    if (listed.exitCode !== 0) {
+  for (const [kind, remove] of kinds) {
+    let ids: string[]
+    try {
+      ids = await docker.labelledIds(kind, label)
+    } catch (error) {
       report.warnings.push(
-        `Could not list ${kind}s labelled ${runLabel(runId)}: ${listed.stderr.trim()}`
+        `Could not list ${kind}s labelled ${label}: ${errorText(error)}`
       )
       continue
     }
-    const ids = listed.stdout.split('\n').filter((id) => id.trim() !== '')
     for (const id of ids) {
       const removed = await remove(id)
-      if (removed.exitCode === 0) report.removed.push(`${kind} ${id}`)
+      if (removed.ok) report.removed.push(`${kind} ${id}`)
       else
-        report.warnings.push(
-          `Could not remove ${kind} ${id}: ${removed.stderr.trim()}`
-        )
+        report.warnings.push(`Could not remove ${kind} ${id}: ${removed.error}`)
     }
   }
   for (const line of report.removed) logger.info(`Removed ${line}`)
   if (report.removed.length === 0) {
-    logger.info(`No objects labelled ${runLabel(runId)} to remove.`)
+    logger.info(`No objects labelled ${label} to remove.`)
   }
   return report
 }
@@ -228,12 +217,11 @@ const ENDPOINTS_WAIT = { timeoutMs: 2000, intervalMs: 200 }
  */
 function removeNetwork(
   network: string,
-  docker: DockerCli,
+  docker: DockerClient,
   logger: Logger
-): Promise<DockerResult> {
-  return tryExecWhileBusy(
-    docker,
-    ['network', 'rm', network],
+): Promise<Outcome> {
+  return retryWhileBusy(
+    () => docker.removeNetwork(network),
     ACTIVE_ENDPOINTS,
     ENDPOINTS_WAIT,
     () => disconnectEndpoints(network, docker, logger)
@@ -247,30 +235,18 @@ function removeNetwork(
  * running, detached from it) or a stale endpoint of a container the daemon
  * already removed (moby/moby#23302, #33156; seen on 20.10 right after
  * `docker rm -f`). Both go with `network disconnect --force` given the
- * endpoint's name: a stale endpoint has no container id to give.
+ * endpoint's name: a stale endpoint has no container id to give. A network
+ * that cannot be read has nothing to detach here; its removal says why.
  */
 async function disconnectEndpoints(
   network: string,
-  docker: DockerCli,
+  docker: DockerClient,
   logger: Logger
 ): Promise<void> {
-  const inspected = await docker.tryExec([
-    'network',
-    'inspect',
-    '--format',
-    '{{range .Containers}}{{.Name}}{{"\\n"}}{{end}}',
-    network
-  ])
-  const names = inspected.stdout.split('\n').filter((n) => n.trim() !== '')
+  const names = await docker.networkEndpoints(network).catch(() => [])
   for (const name of names) {
-    const result = await docker.tryExec([
-      'network',
-      'disconnect',
-      '--force',
-      network,
-      name
-    ])
-    if (result.exitCode === 0) {
+    const result = await docker.disconnectNetwork(network, name)
+    if (result.ok) {
       logger.info(
         `Disconnected ${name} from network ${network}: it still held an ` +
           'endpoint there, and the network is the run’s to remove.'

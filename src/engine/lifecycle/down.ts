@@ -3,11 +3,10 @@
  * post step and `docker-nest down` call. It never throws; what could not be
  * removed comes back as warnings for the caller to print.
  */
-import { DockerCli, findOnPath } from '../docker/cli.js'
 import { hostClient } from '../docker/runner-client.js'
 import { removeLabelled, runLabel } from '../dood/dood.js'
 import { stopSocketProxy } from '../dood/socket-proxy.js'
-import type { HostDockerEnv, Logger } from '../types.js'
+import type { Logger } from '../types.js'
 import type { Resources } from './resources.js'
 import { teardown } from './teardown.js'
 
@@ -92,14 +91,16 @@ async function downDood(
 ): Promise<void> {
   try {
     if (cleanup === 'containers' && resources.socket) {
-      const docker = runnerDocker(
+      // The dood socket as recorded at the start: the caller's env may
+      // point elsewhere, at a nest of its own.
+      const docker = hostClient(
         {
           DOCKER_HOST: `unix://${resources.socket}`,
           DOCKER_TLS_VERIFY: null,
           DOCKER_CERT_PATH: null,
           DOCKER_CONTEXT: null
         },
-        ctx.logger
+        (m) => ctx.logger.debug(m)
       )
       const removed = await ctx.logger.group(
         `Remove objects labelled ${runLabel(resources.runId)}`,
@@ -130,14 +131,4 @@ async function downDood(
       }
     }
   }
-}
-
-/**
- * A docker CLI for the runner's daemon as recorded at the start: the
- * caller's env may point at the nest itself (DOCKER_HOST exported by up).
- */
-function runnerDocker(host: HostDockerEnv, logger: Logger): DockerCli {
-  return new DockerCli(findOnPath('docker') ?? 'docker', host, (m) =>
-    logger.debug(m)
-  )
 }

@@ -84,17 +84,16 @@ export const realSteps: UpSteps = {
     return report.warnings
   },
   jobContainer: (ctx) => {
-    const docker = runnerDocker(ctx)
-    return detectJobContainer(async (id) => {
-      const result = await docker.tryExec([
-        'inspect',
-        '--type',
-        'container',
-        id
-      ])
-      if (result.exitCode !== 0) return undefined
-      return (JSON.parse(result.stdout) as JobContainerInspect[])[0]
-    })
+    const docker = runnerClient(ctx)
+    // The whole `docker inspect` object, Mounts and HostConfig included.
+    // Any failure (no such container above all) means this step does not
+    // run in a container of the runner's daemon.
+    return detectJobContainer((id) =>
+      docker.inspectContainer(id).then(
+        (inspect): JobContainerInspect => inspect,
+        () => undefined
+      )
+    )
   },
   doodJobContainer: (socket) =>
     detectJobContainer((id) => inspectOverSocket(socket, id)),

@@ -1,6 +1,6 @@
 /**
  * The one Docker client's object calls (look-up, listing, stop, removal,
- * images, logs): the Engine API against a fake daemon and the CLI against
+ * networks, images, logs): the Engine API against a fake daemon and the CLI against
  * a fake `docker` give the same answers, and a refusal reads the same
  * either way, so callers test it with one pattern (isNoSuchObject).
  */
@@ -12,11 +12,15 @@ import { join } from 'node:path'
 import { apiClient } from '../../../../src/engine/docker/api-client.js'
 import { cliClient } from '../../../../src/engine/docker/cli-client.js'
 import {
+  DockerCommandError,
   isNoSuchObject,
   type DockerCli,
   type DockerResult
 } from '../../../../src/engine/docker/cli.js'
-import type { DockerClient } from '../../../../src/engine/docker/client.js'
+import {
+  errorText,
+  type DockerClient
+} from '../../../../src/engine/docker/client.js'
 import { socketEndpoint } from '../../../../src/engine/docker/endpoint.js'
 import { EngineApi } from '../../../../src/engine/docker/engine-api.js'
 
@@ -27,6 +31,15 @@ const INSPECT = {
   Config: { Labels: LABELS, Env: [] }
 }
 const IN_USE = 'remove v1: volume is in use - [c0ffee00]'
+/** A run's label, the one the fakes list objects for. */
+const RUN = 'docker-nest.run=1-1-a'
+/** Full ids, as the daemon keeps them; `--quiet` prints 12 digits. */
+const CONTAINER_ID = 'c0ffee00'.repeat(8)
+const NETWORK_ID = 'beef0000'.repeat(8)
+const ACTIVE =
+  'error while removing network: network n1 id beef0000beef has active endpoints'
+/** How the daemon refuses a listing. */
+const REFUSED = 'listing refused'
 
 let dir: string
 let server: Server
@@ -40,18 +53,52 @@ function frame(stream: 1 | 2, text: string): Buffer {
   return Buffer.concat([header, Buffer.from(text)])
 }
 
-/** The daemon's answers, by method and path. */
-function answer(method: string, url: string): [number, string | Buffer] {
+/** A list for the label the fakes know, nothing for any other. */
+function listed(url: string, all: unknown[]): [number, string] {
+  const filters = new URLSearchParams(url.split('?')[1]).get('filters')
+  const label = (JSON.parse(filters ?? '{}') as { label?: string[] }).label
+  if (label?.[0] === 'refused') {
+    return [500, JSON.stringify({ message: REFUSED })]
+  }
+  const known = label?.[0] === RUN || label?.[0] === 'docker-nest'
+  return [200, JSON.stringify(known ? all : [])]
+}
+
+/** The daemon's answers, by method, path and body. */
+function answer(
+  method: string,
+  url: string,
+  body: string
+): [number, string | Buffer] {
   const path = decodeURIComponent(url.split('?')[0])
   const key = `${method} ${path}`
   if (key === 'GET /containers/nest/json') return [200, JSON.stringify(INSPECT)]
   if (key === 'GET /volumes/v1') return [200, '{"Name":"v1","Labels":null}']
   if (key === 'GET /containers/json') {
     const Names = ['/docker-nest-a']
-    return [200, JSON.stringify([{ Id: 'c0ffee00', Names, Labels: LABELS }])]
+    return listed(url, [{ Id: CONTAINER_ID, Names, Labels: LABELS }])
   }
   if (key === 'GET /volumes') {
-    return [200, JSON.stringify({ Volumes: [{ Name: 'v1', Labels: LABELS }] })]
+    const [status, volumes] = listed(url, [{ Name: 'v1', Labels: LABELS }])
+    if (status !== 200) return [status, volumes]
+    return [200, `{"Volumes":${volumes},"Warnings":null}`]
+  }
+  if (key === 'GET /networks')
+    return listed(url, [{ Id: NETWORK_ID, Name: 'n1' }])
+  if (key === 'GET /networks/n1') {
+    // A container's endpoint, and a stale one the daemon keeps by its own name.
+    const Containers = {
+      [CONTAINER_ID]: { Name: 'job' },
+      'ep-1': { Name: 'stale' }
+    }
+    return [200, JSON.stringify({ Id: NETWORK_ID, Name: 'n1', Containers })]
+  }
+  if (key === 'POST /networks/n1/disconnect') {
+    const wanted = JSON.stringify({ Container: 'job', Force: true })
+    return body === wanted ? [200, ''] : [400, `{"message":"body ${body}"}`]
+  }
+  if (key === 'DELETE /networks/n1') {
+    return [403, JSON.stringify({ message: ACTIVE })]
   }
   if (key === 'POST /containers/nest/stop') return [304, '']
   if (key === 'DELETE /volumes/v1')
@@ -69,9 +116,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'client-objects-'))
   const socket = join(dir, 'docker.sock')
   server = createServer((req, res) => {
-    req.resume()
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      const [status, body] = answer(req.method ?? '', req.url ?? '')
+      const sent = Buffer.concat(chunks).toString()
+      const [status, body] = answer(req.method ?? '', req.url ?? '', sent)
       res.writeHead(status).end(body)
     })
   })
@@ -105,7 +154,23 @@ function cli(): DockerClient {
       return ok(JSON.stringify([INSPECT]))
     }
     if (call === 'volume inspect v1') return ok('[{"Name":"v1","Labels":null}]')
-    if (args[0] === 'ps') return ok('c0ffee00\tdocker-nest-a\ttrue\t1-1-a\t\n')
+    if (call.endsWith('--filter label=refused')) return fail(REFUSED)
+    if (args.includes('--quiet') && !call.endsWith(`--filter label=${RUN}`)) {
+      return ok('')
+    }
+    if (call === `ps --all --quiet --filter label=${RUN}`) {
+      return ok(`${CONTAINER_ID.slice(0, 12)}\n`)
+    }
+    if (call === `network ls --quiet --filter label=${RUN}`) {
+      return ok(`${NETWORK_ID.slice(0, 12)}\n`)
+    }
+    if (call === `volume ls --quiet --filter label=${RUN}`) return ok('v1\n')
+    if (call === 'network inspect --format n1') return ok('job\nstale\n')
+    if (call === 'network disconnect --force n1 job') return ok('')
+    if (call === 'network rm n1') return fail(ACTIVE)
+    if (args[0] === 'ps') {
+      return ok(`${CONTAINER_ID}\tdocker-nest-a\ttrue\t1-1-a\t\n`)
+    }
     if (args[0] === 'volume' && args[1] === 'ls')
       return ok('v1\ttrue\t1-1-a\t\n')
     if (call === 'stop --time 10 nest') return ok('nest\n')
@@ -116,7 +181,12 @@ function cli(): DockerClient {
     }
     return fail(`No such container: ${args.at(-1)}`)
   }
-  const exec = async (args: string[]) => tryExec(args)
+  // As DockerCli.exec: a non-zero exit throws.
+  const exec = async (args: string[]) => {
+    const result = await tryExec(args)
+    if (result.exitCode === 0) return result
+    throw new DockerCommandError(args, result.exitCode, result.stderr)
+  }
   return cliClient({ tryExec, exec } as unknown as DockerCli)
 }
 
@@ -142,7 +212,7 @@ describe.each(clients)('%s client', (_way, client) => {
     expect(await client().listLabelled('docker-nest', keys)).toEqual({
       containers: [
         {
-          id: 'c0ffee00',
+          id: CONTAINER_ID,
           name: 'docker-nest-a',
           labels: { 'docker-nest': 'true', 'docker-nest.run': '1-1-a' }
         }
@@ -154,6 +224,33 @@ describe.each(clients)('%s client', (_way, client) => {
         }
       ]
     })
+  })
+
+  test('lists the objects of one kind by label, as --quiet prints them', async () => {
+    const ids = (kind: 'container' | 'network' | 'volume', label = RUN) =>
+      client().labelledIds(kind, label)
+    expect(await ids('container')).toEqual([CONTAINER_ID.slice(0, 12)])
+    expect(await ids('network')).toEqual([NETWORK_ID.slice(0, 12)])
+    expect(await ids('volume')).toEqual(['v1'])
+    expect(await ids('network', 'docker-nest.run=other')).toEqual([])
+    await expect(ids('volume', 'refused').catch(errorText)).resolves.toBe(
+      `Error response from daemon: ${REFUSED}`
+    )
+  })
+
+  test("reads a network's endpoints, detaches one, and relays a refused removal", async () => {
+    expect(await client().networkEndpoints('n1')).toEqual(['job', 'stale'])
+    expect(await client().disconnectNetwork('n1', 'job')).toEqual({
+      ok: true,
+      error: ''
+    })
+    expect(await client().removeNetwork('n1')).toEqual({
+      ok: false,
+      error: `Error response from daemon: ${ACTIVE}`
+    })
+    const gone = await client().removeNetwork('gone')
+    expect(gone.ok).toBe(false)
+    expect(isNoSuchObject(gone.error)).toBe(true)
   })
 
   test("reports a refusal in the daemon's words, whichever way", async () => {
