@@ -5294,6 +5294,7 @@ function asRunError(request, error) {
 
 
 
+
 /** The Engine API over the runner's socket where it may be used, else the CLI. */
 function runnerClient(docker, debug = () => undefined, env = process.env) {
     const api = runnerApi(docker.host, debug, env);
@@ -5320,6 +5321,20 @@ function locateHostClient(host, debug = () => undefined, env = process.env) {
     if (client.via === 'docker-cli')
         DockerCli.locate(host, debug);
     return client;
+}
+/**
+ * The Engine API client of one unix socket, whatever the environment says
+ * about the runner's daemon (a daemon the caller found itself). The docker
+ * CLI it carries only tracks the calls: none need be on PATH.
+ */
+function socketClient(socketPath, debug = () => undefined) {
+    const tracker = new DockerCli(findOnPath('docker') ?? 'docker', {
+        DOCKER_HOST: `unix://${socketPath}`,
+        DOCKER_TLS_VERIFY: null,
+        DOCKER_CERT_PATH: null,
+        DOCKER_CONTEXT: null
+    }, debug);
+    return apiClient(new engine_api_EngineApi(socketEndpoint(socketPath), debug), tracker, debug);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/docker/daemon-client.ts
@@ -9319,8 +9334,6 @@ function labelChange(image) {
 
 
 
-
-
 /** Makes sure `image` is on the runner's daemon; imports it when it is not. */
 async function ensureRootImage(image, daemon, debug = () => undefined) {
     const client = clientOf(daemon, debug);
@@ -9333,16 +9346,9 @@ async function ensureRootImage(image, daemon, debug = () => undefined) {
 function clientOf(daemon, debug) {
     if ('cli' in daemon)
         return cliClient(daemon.cli);
-    if (!('socketPath' in daemon))
-        return daemon;
-    // The CLI only tracks the calls here: none need be on PATH.
-    const tracker = new DockerCli(findOnPath('docker') ?? 'docker', {
-        DOCKER_HOST: `unix://${daemon.socketPath}`,
-        DOCKER_TLS_VERIFY: null,
-        DOCKER_CERT_PATH: null,
-        DOCKER_CONTEXT: null
-    }, debug);
-    return apiClient(new engine_api_EngineApi(socketEndpoint(daemon.socketPath), debug), tracker, debug);
+    return 'socketPath' in daemon
+        ? socketClient(daemon.socketPath, debug)
+        : daemon;
 }
 async function exists(image, client) {
     try {
@@ -9385,7 +9391,6 @@ function explain(image, client, error) {
  * runner's own engine when it can run a nest, else the default dind image,
  * saying why). The runner's engine needs nothing pulled.
  */
-
 
 
 
@@ -9450,11 +9455,8 @@ async function resolveImage(requested, facts, logger) {
     for (const warning of discovery.warnings)
         logger.debug(`runner-engine: ${warning}`);
     const image = rootImage(discovery.links);
-    const socketPath = runnerSocketPath(facts.hostDocker);
-    const daemon = socketPath
-        ? { socketPath }
-        : { cli: DockerCli.locate(facts.hostDocker, (m) => logger.debug(m)) };
-    await ensureRootImage(image, daemon, (m) => logger.debug(m));
+    const debug = (message) => logger.debug(message);
+    await ensureRootImage(image, locateHostClient(facts.hostDocker, debug), debug);
     logger.info(`image: ${requested}: the runner's own engine (${discovery.paths.dockerd}), ` +
         'nothing to pull.');
     return {

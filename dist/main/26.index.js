@@ -159,8 +159,7 @@ async function adoptEarlyStart(early, options, inputs, hostDocker) {
 async function discardEarlyStart(early, why) {
     workflow/* info */.pq(`docker-nest: not using the early start: ${why}. Starting now.`);
     try {
-        await (0,action_early/* stopEarly */.i6)(early);
-        const record = (0,action_early/* readEarlyRecord */.TT)(early.dir);
+        const record = await (0,action_early/* stopEarly */.i6)(early);
         if (record) {
             const report = await down(record, 'true', 'down', {
                 logger: logger/* actionLogger */.v

@@ -202,7 +202,7 @@ class cli_DockerCommandError extends Error {
     }
 }
 /** Finds an executable on PATH, like `which`. */
-function findOnPath(name, pathVar = process.env.PATH ?? '') {
+function cli_findOnPath(name, pathVar = process.env.PATH ?? '') {
     for (const dir of pathVar.split(external_node_path_namespaceObject.delimiter)) {
         if (!dir)
             continue;
@@ -267,7 +267,7 @@ class cli_DockerCli {
     }
     /** Locates the docker CLI on PATH; throws a clear error when there is none. */
     static locate(host, debug) {
-        const binary = findOnPath('docker');
+        const binary = cli_findOnPath('docker');
         if (!binary) {
             throw new Error('The docker CLI is not on PATH. docker-nest drives the runner’s ' +
                 'Docker daemon through it: install Docker on the runner (hosted ' +
@@ -847,7 +847,7 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 /** The endpoint of a unix socket. */
-function socketEndpoint(socketPath) {
+function endpoint_socketEndpoint(socketPath) {
     return { host: 'localhost', port: 0, socketPath };
 }
 /**
@@ -1229,7 +1229,7 @@ function currentContext(env) {
 /** A client for the runner's daemon when {@link runnerSocketPath} allows one; else undefined (use the CLI). */
 function runnerApi(host, debug, env = process.env) {
     const socket = runnerSocketPath(host, env);
-    return socket ? new engine_api_EngineApi(socketEndpoint(socket), debug) : undefined;
+    return socket ? new engine_api_EngineApi(endpoint_socketEndpoint(socket), debug) : undefined;
 }
 /** The Engine API of one daemon. */
 class engine_api_EngineApi {
@@ -1585,7 +1585,7 @@ async function removeNetwork(api, network) {
 /** How long an image lookup or import may take. */
 const api_client_IMAGE_TIMEOUT_MS = 30_000;
 /** Calls over `api`, tracked by `docker`. */
-function apiClient(api, docker, debug = () => undefined) {
+function api_client_apiClient(api, docker, debug = () => undefined) {
     const { endpoint } = api;
     const track = (args, call) => docker.track(args, call);
     return {
@@ -1776,10 +1776,11 @@ function asRunError(request, error) {
 
 
 
+
 /** The Engine API over the runner's socket where it may be used, else the CLI. */
 function runnerClient(docker, debug = () => undefined, env = process.env) {
     const api = runnerApi(docker.host, debug, env);
-    return api ? apiClient(api, docker, debug) : cliClient(docker);
+    return api ? api_client_apiClient(api, docker, debug) : cliClient(docker);
 }
 /**
  * {@link runnerClient} for the runner's daemon as `host` (the settings
@@ -1790,7 +1791,7 @@ function runnerClient(docker, debug = () => undefined, env = process.env) {
  * error (teardown then warns instead of throwing).
  */
 function hostClient(host, debug = () => undefined, env = process.env) {
-    const binary = findOnPath('docker', env.PATH) ?? 'docker';
+    const binary = cli_findOnPath('docker', env.PATH) ?? 'docker';
     return runnerClient(new cli_DockerCli(binary, host, debug), debug, env);
 }
 /**
@@ -1802,6 +1803,20 @@ function locateHostClient(host, debug = () => undefined, env = process.env) {
     if (client.via === 'docker-cli')
         DockerCli.locate(host, debug);
     return client;
+}
+/**
+ * The Engine API client of one unix socket, whatever the environment says
+ * about the runner's daemon (a daemon the caller found itself). The docker
+ * CLI it carries only tracks the calls: none need be on PATH.
+ */
+function socketClient(socketPath, debug = () => undefined) {
+    const tracker = new DockerCli(findOnPath('docker') ?? 'docker', {
+        DOCKER_HOST: `unix://${socketPath}`,
+        DOCKER_TLS_VERIFY: null,
+        DOCKER_CERT_PATH: null,
+        DOCKER_CONTEXT: null
+    }, debug);
+    return apiClient(new EngineApi(socketEndpoint(socketPath), debug), tracker, debug);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/docker/daemon-client.ts
@@ -5509,18 +5524,20 @@ function readEarlyLog(dir) {
 }
 /**
  * Stops the background process (SIGTERM: it lets docker calls settle and
- * exits) and waits up to `graceMs` for it, then kills it. It leads its own
- * process group, so the signal reaches the docker commands it runs too.
+ * exits; SIGKILL after `graceMs`) and returns its record, which is final
+ * only then: nothing is created after this reads it. The process leads its
+ * own process group, so the signal reaches the docker commands it runs too.
  */
 async function stopEarly(early, graceMs = 10_000) {
-    if (!isRunning(early))
-        return;
-    signalGroup(early.pid, 'SIGTERM');
-    const deadline = Date.now() + graceMs;
-    while (isRunning(early) && Date.now() < deadline)
-        await sleep(50);
-    if (isRunning(early))
-        signalGroup(early.pid, 'SIGKILL');
+    if (isRunning(early)) {
+        signalGroup(early.pid, 'SIGTERM');
+        const deadline = Date.now() + graceMs;
+        while (isRunning(early) && Date.now() < deadline)
+            await sleep(50);
+        if (isRunning(early))
+            signalGroup(early.pid, 'SIGKILL');
+    }
+    return readEarlyRecord(early.dir);
 }
 function signalGroup(pid, signal) {
     try {
@@ -5592,8 +5609,7 @@ function sleep(ms) {
 async function earlyRecord(early) {
     if (!early)
         return undefined;
-    await stopEarly(early);
-    const record = readEarlyRecord(early.dir);
+    const record = await stopEarly(early);
     if (record)
         info('Main did not take over the nest started in pre: removing it.');
     return record;

@@ -8,7 +8,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   EM: () => (/* binding */ EARLY_STATE_KEY),
 /* harmony export */   F7: () => (/* binding */ removeEarlyDir),
 /* harmony export */   PZ: () => (/* binding */ EARLY_DIR_PREFIX),
-/* harmony export */   TT: () => (/* binding */ readEarlyRecord),
 /* harmony export */   _S: () => (/* binding */ EARLY_DIR_ENV),
 /* harmony export */   ax: () => (/* binding */ fingerprintOf),
 /* harmony export */   e0: () => (/* binding */ EARLY_FILES),
@@ -117,18 +116,20 @@ function readEarlyLog(dir) {
 }
 /**
  * Stops the background process (SIGTERM: it lets docker calls settle and
- * exits) and waits up to `graceMs` for it, then kills it. It leads its own
- * process group, so the signal reaches the docker commands it runs too.
+ * exits; SIGKILL after `graceMs`) and returns its record, which is final
+ * only then: nothing is created after this reads it. The process leads its
+ * own process group, so the signal reaches the docker commands it runs too.
  */
 async function stopEarly(early, graceMs = 10_000) {
-    if (!isRunning(early))
-        return;
-    signalGroup(early.pid, 'SIGTERM');
-    const deadline = Date.now() + graceMs;
-    while (isRunning(early) && Date.now() < deadline)
-        await sleep(50);
-    if (isRunning(early))
-        signalGroup(early.pid, 'SIGKILL');
+    if (isRunning(early)) {
+        signalGroup(early.pid, 'SIGTERM');
+        const deadline = Date.now() + graceMs;
+        while (isRunning(early) && Date.now() < deadline)
+            await sleep(50);
+        if (isRunning(early))
+            signalGroup(early.pid, 'SIGKILL');
+    }
+    return readEarlyRecord(early.dir);
 }
 function signalGroup(pid, signal) {
     try {
@@ -782,8 +783,8 @@ function signal() {
 var lazy_builtins = __nccwpck_require__(6816);
 // EXTERNAL MODULE: ./src/engine/cache/scope.ts
 var scope = __nccwpck_require__(8803);
-// EXTERNAL MODULE: ./src/engine/docker/engine-api.ts + 1 modules
-var engine_api = __nccwpck_require__(4792);
+// EXTERNAL MODULE: ./src/engine/docker/engine-api.ts + 2 modules
+var engine_api = __nccwpck_require__(9987);
 // EXTERNAL MODULE: ./src/engine/dind/mtu.ts
 var dind_mtu = __nccwpck_require__(590);
 ;// CONCATENATED MODULE: ./src/engine/lifecycle/phase.ts
@@ -2470,8 +2471,6 @@ function logReap(report, logger) {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/docker/runner-socket.ts
-var runner_socket = __nccwpck_require__(6343);
 ;// CONCATENATED MODULE: ./src/engine/runner-engine/root-fs.ts
 /**
  * Path lookups inside a file-system root that need not be `/`: the
@@ -3128,12 +3127,8 @@ function readOnlyBinds(engine) {
     return engine.binds.map((dir) => `${dir}:${dir}:ro`);
 }
 
-// EXTERNAL MODULE: ./src/engine/docker/api-client.ts + 1 modules
-var api_client = __nccwpck_require__(9874);
 // EXTERNAL MODULE: ./src/engine/docker/cli-client.ts
 var cli_client = __nccwpck_require__(3113);
-// EXTERNAL MODULE: ./src/engine/docker/endpoint.ts
-var endpoint = __nccwpck_require__(8546);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/engine/lifecycle/labels.ts
@@ -3237,6 +3232,8 @@ function labelChange(image) {
     return `LABEL ${pairs.join(' ')}`;
 }
 
+// EXTERNAL MODULE: ./src/engine/docker/api-client.ts + 1 modules
+var api_client = __nccwpck_require__(9874);
 ;// CONCATENATED MODULE: ./src/engine/runner-engine/image-import.ts
 /**
  * Puts the root image (root-image.ts) on the runner's daemon unless it is
@@ -3246,8 +3243,6 @@ function labelChange(image) {
  * settings, a remote host: the cases in which docker-nest leaves the
  * runner's daemon to the CLI).
  */
-
-
 
 
 
@@ -3265,16 +3260,9 @@ async function ensureRootImage(image, daemon, debug = () => undefined) {
 function clientOf(daemon, debug) {
     if ('cli' in daemon)
         return (0,cli_client/* cliClient */.c)(daemon.cli);
-    if (!('socketPath' in daemon))
-        return daemon;
-    // The CLI only tracks the calls here: none need be on PATH.
-    const tracker = new cli/* DockerCli */.Vo((0,cli/* findOnPath */.aY)('docker') ?? 'docker', {
-        DOCKER_HOST: `unix://${daemon.socketPath}`,
-        DOCKER_TLS_VERIFY: null,
-        DOCKER_CERT_PATH: null,
-        DOCKER_CONTEXT: null
-    }, debug);
-    return (0,api_client/* apiClient */.u)(new engine_api/* EngineApi */.PB((0,endpoint/* socketEndpoint */.np)(daemon.socketPath), debug), tracker, debug);
+    return 'socketPath' in daemon
+        ? (0,runner_client/* socketClient */.zS)(daemon.socketPath, debug)
+        : daemon;
 }
 async function exists(image, client) {
     try {
@@ -3317,7 +3305,6 @@ function explain(image, client, error) {
  * runner's own engine when it can run a nest, else the default dind image,
  * saying why). The runner's engine needs nothing pulled.
  */
-
 
 
 
@@ -3382,11 +3369,8 @@ async function resolveImage(requested, facts, logger) {
     for (const warning of discovery.warnings)
         logger.debug(`runner-engine: ${warning}`);
     const image = rootImage(discovery.links);
-    const socketPath = (0,runner_socket/* runnerSocketPath */.h)(facts.hostDocker);
-    const daemon = socketPath
-        ? { socketPath }
-        : { cli: cli/* DockerCli */.Vo.locate(facts.hostDocker, (m) => logger.debug(m)) };
-    await ensureRootImage(image, daemon, (m) => logger.debug(m));
+    const debug = (message) => logger.debug(message);
+    await ensureRootImage(image, (0,runner_client/* locateHostClient */.y9)(facts.hostDocker, debug), debug);
     logger.info(`image: ${requested}: the runner's own engine (${discovery.paths.dockerd}), ` +
         'nothing to pull.');
     return {
@@ -6253,8 +6237,8 @@ var cli = __nccwpck_require__(6305);
 var cli_client = __nccwpck_require__(3113);
 // EXTERNAL MODULE: ./src/engine/docker/client.ts
 var client = __nccwpck_require__(5164);
-// EXTERNAL MODULE: ./src/engine/docker/engine-api.ts + 1 modules
-var engine_api = __nccwpck_require__(4792);
+// EXTERNAL MODULE: ./src/engine/docker/engine-api.ts + 2 modules
+var engine_api = __nccwpck_require__(9987);
 ;// CONCATENATED MODULE: ./src/engine/docker/engine-api-labelled.ts
 /**
  * The objects of one collection carrying `label` (`key` or `key=value`):
@@ -7015,7 +6999,7 @@ async function retryWhileBusy(call, busy, wait, beforeRetry = async () => undefi
 /* harmony export */   hU: () => (/* binding */ ping)
 /* harmony export */ });
 /* unused harmony export requestAnswer */
-/* harmony import */ var _engine_api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4792);
+/* harmony import */ var _engine_api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9987);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8546);
 /**
  * One-call helpers on a daemon's Engine API (a nest over mutual TLS, or a
@@ -7200,7 +7184,7 @@ function apiMessage(body) {
 
 /***/ }),
 
-/***/ 4792:
+/***/ 9987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7298,8 +7282,82 @@ function demultiplex(stream) {
     return Buffer.concat(parts).toString('utf8');
 }
 
-// EXTERNAL MODULE: ./src/engine/docker/runner-socket.ts
-var runner_socket = __nccwpck_require__(6343);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/engine/dood/socket.ts
+var socket = __nccwpck_require__(2992);
+;// CONCATENATED MODULE: ./src/engine/docker/runner-socket.ts
+/**
+ * Whether docker-nest may talk to the runner's daemon over the Engine API
+ * itself: only when the daemon is a plain unix socket that the docker CLI
+ * would use too. Otherwise the CLI stays in charge, because it honours the
+ * contexts, config.json and TLS variables the user set for that daemon.
+ */
+
+
+
+
+/**
+ * The unix socket the docker CLI would use for the runner's daemon, when it
+ * is a plain socket docker-nest can talk to itself; undefined when the CLI
+ * must do it: DOCKER_HOST is not unix://, a context is chosen (DOCKER_CONTEXT
+ * or `currentContext` in the CLI's config.json), the config cannot be read,
+ * TLS variables are set (the CLI loads, and may fail on, their files even
+ * for a socket; post, which uses the CLI, must see the same daemon main did),
+ * or this user may not open the socket.
+ */
+function runnerSocketPath(host, env = process.env) {
+    if (host.DOCKER_CONTEXT && host.DOCKER_CONTEXT !== 'default')
+        return undefined;
+    if (host.DOCKER_TLS_VERIFY || host.DOCKER_CERT_PATH || env.DOCKER_TLS) {
+        return undefined;
+    }
+    const dockerHost = host.DOCKER_HOST ?? '';
+    if (dockerHost !== '' && !dockerHost.startsWith('unix://'))
+        return undefined;
+    if (!host.DOCKER_HOST && currentContext(env) !== 'default')
+        return undefined;
+    const path = dockerHost.replace(/^unix:\/\//, '') || socket/* DEFAULT_SOCKET */.YE;
+    try {
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+        return path;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The CLI's current context from its config.json ('default' when the file
+ * or the key is missing); undefined when the file cannot be read or parsed,
+ * because then only the CLI knows what it would do.
+ */
+function currentContext(env) {
+    const dir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'config.json'), 'utf8');
+    }
+    catch (error) {
+        return error.code === 'ENOENT'
+            ? 'default'
+            : undefined;
+    }
+    try {
+        const config = JSON.parse(text);
+        const context = config.currentContext;
+        if (context === undefined || context === '')
+            return 'default';
+        return typeof context === 'string' ? context : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/docker/engine-api.ts
 
 
@@ -7308,7 +7366,7 @@ var runner_socket = __nccwpck_require__(6343);
 
 /** A client for the runner's daemon when {@link runnerSocketPath} allows one; else undefined (use the CLI). */
 function runnerApi(host, debug, env = process.env) {
-    const socket = (0,runner_socket/* runnerSocketPath */.h)(host, env);
+    const socket = runnerSocketPath(host, env);
     return socket ? new EngineApi((0,docker_endpoint/* socketEndpoint */.np)(socket), debug) : undefined;
 }
 /** The Engine API of one daemon. */
@@ -7744,12 +7802,14 @@ const RENDERED_FIELDS = Object.keys(FIELD_FLAGS);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E7: () => (/* binding */ hostClient),
 /* harmony export */   g9: () => (/* binding */ runnerClient),
-/* harmony export */   y9: () => (/* binding */ locateHostClient)
+/* harmony export */   y9: () => (/* binding */ locateHostClient),
+/* harmony export */   zS: () => (/* binding */ socketClient)
 /* harmony export */ });
 /* harmony import */ var _api_client_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9874);
 /* harmony import */ var _cli_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3113);
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6305);
-/* harmony import */ var _engine_api_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4792);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8546);
+/* harmony import */ var _engine_api_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9987);
 /**
  * The client for the runner's daemon: the Engine API when that daemon is a
  * plain unix socket the docker CLI would use too (runner-socket.ts), the
@@ -7759,9 +7819,10 @@ const RENDERED_FIELDS = Object.keys(FIELD_FLAGS);
 
 
 
+
 /** The Engine API over the runner's socket where it may be used, else the CLI. */
 function runnerClient(docker, debug = () => undefined, env = process.env) {
-    const api = (0,_engine_api_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerApi */ .Dn)(docker.host, debug, env);
+    const api = (0,_engine_api_js__WEBPACK_IMPORTED_MODULE_4__/* .runnerApi */ .Dn)(docker.host, debug, env);
     return api ? (0,_api_client_js__WEBPACK_IMPORTED_MODULE_0__/* .apiClient */ .u)(api, docker, debug) : (0,_cli_client_js__WEBPACK_IMPORTED_MODULE_1__/* .cliClient */ .c)(docker);
 }
 /**
@@ -7786,88 +7847,19 @@ function locateHostClient(host, debug = () => undefined, env = process.env) {
         _cli_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerCli */ .Vo.locate(host, debug);
     return client;
 }
-
-
-/***/ }),
-
-/***/ 6343:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ runnerSocketPath)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _dood_socket_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2992);
 /**
- * Whether docker-nest may talk to the runner's daemon over the Engine API
- * itself: only when the daemon is a plain unix socket that the docker CLI
- * would use too. Otherwise the CLI stays in charge, because it honours the
- * contexts, config.json and TLS variables the user set for that daemon.
+ * The Engine API client of one unix socket, whatever the environment says
+ * about the runner's daemon (a daemon the caller found itself). The docker
+ * CLI it carries only tracks the calls: none need be on PATH.
  */
-
-
-
-
-/**
- * The unix socket the docker CLI would use for the runner's daemon, when it
- * is a plain socket docker-nest can talk to itself; undefined when the CLI
- * must do it: DOCKER_HOST is not unix://, a context is chosen (DOCKER_CONTEXT
- * or `currentContext` in the CLI's config.json), the config cannot be read,
- * TLS variables are set (the CLI loads, and may fail on, their files even
- * for a socket; post, which uses the CLI, must see the same daemon main did),
- * or this user may not open the socket.
- */
-function runnerSocketPath(host, env = process.env) {
-    if (host.DOCKER_CONTEXT && host.DOCKER_CONTEXT !== 'default')
-        return undefined;
-    if (host.DOCKER_TLS_VERIFY || host.DOCKER_CERT_PATH || env.DOCKER_TLS) {
-        return undefined;
-    }
-    const dockerHost = host.DOCKER_HOST ?? '';
-    if (dockerHost !== '' && !dockerHost.startsWith('unix://'))
-        return undefined;
-    if (!host.DOCKER_HOST && currentContext(env) !== 'default')
-        return undefined;
-    const path = dockerHost.replace(/^unix:\/\//, '') || _dood_socket_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SOCKET */ .YE;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
-        return path;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The CLI's current context from its config.json ('default' when the file
- * or the key is missing); undefined when the file cannot be read or parsed,
- * because then only the CLI knows what it would do.
- */
-function currentContext(env) {
-    const dir = env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json'), 'utf8');
-    }
-    catch (error) {
-        return error.code === 'ENOENT'
-            ? 'default'
-            : undefined;
-    }
-    try {
-        const config = JSON.parse(text);
-        const context = config.currentContext;
-        if (context === undefined || context === '')
-            return 'default';
-        return typeof context === 'string' ? context : undefined;
-    }
-    catch {
-        return undefined;
-    }
+function socketClient(socketPath, debug = () => undefined) {
+    const tracker = new _cli_js__WEBPACK_IMPORTED_MODULE_2__/* .DockerCli */ .Vo((0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .findOnPath */ .aY)('docker') ?? 'docker', {
+        DOCKER_HOST: `unix://${socketPath}`,
+        DOCKER_TLS_VERIFY: null,
+        DOCKER_CERT_PATH: null,
+        DOCKER_CONTEXT: null
+    }, debug);
+    return (0,_api_client_js__WEBPACK_IMPORTED_MODULE_0__/* .apiClient */ .u)(new _engine_api_js__WEBPACK_IMPORTED_MODULE_4__/* .EngineApi */ .PB((0,_endpoint_js__WEBPACK_IMPORTED_MODULE_3__/* .socketEndpoint */ .np)(socketPath), debug), tracker, debug);
 }
 
 

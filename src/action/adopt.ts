@@ -13,7 +13,6 @@ import {
   EARLY_STATE_KEY,
   fingerprintOf,
   readEarlyLog,
-  readEarlyRecord,
   removeEarlyDir,
   stopEarly,
   waitForOutcome,
@@ -72,8 +71,7 @@ async function discardEarlyStart(
 ): Promise<void> {
   core.info(`docker-nest: not using the early start: ${why}. Starting now.`)
   try {
-    await stopEarly(early)
-    const record = readEarlyRecord(early.dir)
+    const record = await stopEarly(early)
     if (record) {
       const report = await down(record, 'true', 'down', {
         logger: actionLogger

@@ -105,7 +105,7 @@ export function readOutcome(dir: string): EarlyOutcome | undefined {
 }
 
 /** What the background process had created (its record), checked; undefined when nothing. */
-export function readEarlyRecord(dir: string): Resources | undefined {
+function readEarlyRecord(dir: string): Resources | undefined {
   const file = join(dir, EARLY_FILES.record)
   if (!existsSync(file)) return undefined
   return parseResources(readFileSync(file, 'utf8'), runnerTemp())
@@ -122,18 +122,21 @@ export function readEarlyLog(dir: string): string {
 
 /**
  * Stops the background process (SIGTERM: it lets docker calls settle and
- * exits) and waits up to `graceMs` for it, then kills it. It leads its own
- * process group, so the signal reaches the docker commands it runs too.
+ * exits; SIGKILL after `graceMs`) and returns its record, which is final
+ * only then: nothing is created after this reads it. The process leads its
+ * own process group, so the signal reaches the docker commands it runs too.
  */
 export async function stopEarly(
   early: EarlyStart,
   graceMs = 10_000
-): Promise<void> {
-  if (!isRunning(early)) return
-  signalGroup(early.pid, 'SIGTERM')
-  const deadline = Date.now() + graceMs
-  while (isRunning(early) && Date.now() < deadline) await sleep(50)
-  if (isRunning(early)) signalGroup(early.pid, 'SIGKILL')
+): Promise<Resources | undefined> {
+  if (isRunning(early)) {
+    signalGroup(early.pid, 'SIGTERM')
+    const deadline = Date.now() + graceMs
+    while (isRunning(early) && Date.now() < deadline) await sleep(50)
+    if (isRunning(early)) signalGroup(early.pid, 'SIGKILL')
+  }
+  return readEarlyRecord(early.dir)
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

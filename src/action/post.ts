@@ -11,7 +11,6 @@ import { loadCleanup, loadResources } from './state.js'
 import { removeClientContext } from './clients.js'
 import {
   loadEarlyStart,
-  readEarlyRecord,
   removeEarlyDir,
   stopEarly,
   type EarlyStart
@@ -24,8 +23,7 @@ import {
  */
 async function earlyRecord(early: EarlyStart | undefined) {
   if (!early) return undefined
-  await stopEarly(early)
-  const record = readEarlyRecord(early.dir)
+  const record = await stopEarly(early)
   if (record)
     core.info('Main did not take over the nest started in pre: removing it.')
   return record

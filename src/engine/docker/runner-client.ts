@@ -7,7 +7,8 @@ import { apiClient } from './api-client.js'
 import { cliClient } from './cli-client.js'
 import { DockerCli, findOnPath } from './cli.js'
 import type { DockerClient } from './client.js'
-import { runnerApi } from './engine-api.js'
+import { socketEndpoint } from './endpoint.js'
+import { EngineApi, runnerApi } from './engine-api.js'
 import type { HostDockerEnv } from '../types.js'
 
 /** The Engine API over the runner's socket where it may be used, else the CLI. */
@@ -49,4 +50,30 @@ export function locateHostClient(
   const client = hostClient(host, debug, env)
   if (client.via === 'docker-cli') DockerCli.locate(host, debug)
   return client
+}
+
+/**
+ * The Engine API client of one unix socket, whatever the environment says
+ * about the runner's daemon (a daemon the caller found itself). The docker
+ * CLI it carries only tracks the calls: none need be on PATH.
+ */
+export function socketClient(
+  socketPath: string,
+  debug: (message: string) => void = () => undefined
+): DockerClient {
+  const tracker = new DockerCli(
+    findOnPath('docker') ?? 'docker',
+    {
+      DOCKER_HOST: `unix://${socketPath}`,
+      DOCKER_TLS_VERIFY: null,
+      DOCKER_CERT_PATH: null,
+      DOCKER_CONTEXT: null
+    },
+    debug
+  )
+  return apiClient(
+    new EngineApi(socketEndpoint(socketPath), debug),
+    tracker,
+    debug
+  )
 }

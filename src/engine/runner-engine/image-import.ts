@@ -6,12 +6,11 @@
  * settings, a remote host: the cases in which docker-nest leaves the
  * runner's daemon to the CLI).
  */
-import { apiClient } from '../docker/api-client.js'
 import { cliClient } from '../docker/cli-client.js'
-import { DockerCli, findOnPath } from '../docker/cli.js'
+import type { DockerCli } from '../docker/cli.js'
 import type { DockerClient } from '../docker/client.js'
-import { socketEndpoint } from '../docker/endpoint.js'
-import { EngineApi, EngineApiError } from '../docker/engine-api.js'
+import { EngineApiError } from '../docker/engine-api.js'
+import { socketClient } from '../docker/runner-client.js'
 import { labelChange, type RootImage } from './root-image.js'
 
 export { streamError } from '../docker/api-client.js'
@@ -45,23 +44,9 @@ function clientOf(
   debug: (message: string) => void
 ): DockerClient {
   if ('cli' in daemon) return cliClient(daemon.cli)
-  if (!('socketPath' in daemon)) return daemon
-  // The CLI only tracks the calls here: none need be on PATH.
-  const tracker = new DockerCli(
-    findOnPath('docker') ?? 'docker',
-    {
-      DOCKER_HOST: `unix://${daemon.socketPath}`,
-      DOCKER_TLS_VERIFY: null,
-      DOCKER_CERT_PATH: null,
-      DOCKER_CONTEXT: null
-    },
-    debug
-  )
-  return apiClient(
-    new EngineApi(socketEndpoint(daemon.socketPath), debug),
-    tracker,
-    debug
-  )
+  return 'socketPath' in daemon
+    ? socketClient(daemon.socketPath, debug)
+    : daemon
 }
 
 async function exists(image: RootImage, client: DockerClient) {

@@ -4,8 +4,7 @@
  * runner's own engine when it can run a nest, else the default dind image,
  * saying why). The runner's engine needs nothing pulled.
  */
-import { DockerCli } from '../docker/cli.js'
-import { runnerSocketPath } from '../docker/runner-socket.js'
+import { locateHostClient } from '../docker/runner-client.js'
 import {
   AUTO_IMAGE,
   DEFAULT_DIND_IMAGE,
@@ -13,7 +12,7 @@ import {
 } from '../options/inputs.js'
 import type { HostDockerEnv, Logger } from '../types.js'
 import { discoverRunnerEngine } from './discovery.js'
-import { ensureRootImage, type RunnerDaemon } from './image-import.js'
+import { ensureRootImage } from './image-import.js'
 import { rootImage } from './root-image.js'
 import type { RunnerEngineDiscovery } from './types.js'
 
@@ -105,11 +104,8 @@ export async function resolveImage(
   for (const warning of discovery.warnings)
     logger.debug(`runner-engine: ${warning}`)
   const image = rootImage(discovery.links)
-  const socketPath = runnerSocketPath(facts.hostDocker)
-  const daemon: RunnerDaemon = socketPath
-    ? { socketPath }
-    : { cli: DockerCli.locate(facts.hostDocker, (m) => logger.debug(m)) }
-  await ensureRootImage(image, daemon, (m) => logger.debug(m))
+  const debug = (message: string): void => logger.debug(message)
+  await ensureRootImage(image, locateHostClient(facts.hostDocker, debug), debug)
   logger.info(
     `image: ${requested}: the runner's own engine (${discovery.paths.dockerd}), ` +
       'nothing to pull.'
